@@ -67,6 +67,7 @@ typedef struct
   char       *title;          /* article title (metadata or <title>) */
   char       *meta_byline;
   char       *dom_byline;
+  char       *dateline;       /* a byline-like element that only holds a date */
   /* per attempt */
   htmlDocPtr  doc;
   guint       flags;
@@ -418,38 +419,59 @@ inner_text_length (xmlNode *root,
   return tc.length;
 }
 
-/* Appends @s to @out with runs of white space as one space. */
+/* Appends @s to @out with runs of white space as one space (none at the
+ * start of @out); drops zero-width spaces, soft hyphens and bad bytes. */
 static void
 append_collapsed (GString    *out,
                   const char *s,
                   gboolean   *pending_space)
 {
   const char *p = s;
+  const char *run = NULL;   /* start of a run of ordinary characters */
 
   while (*p)
     {
-      const char *q = g_utf8_next_char (p);
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) (guchar) *p
-                   : g_utf8_get_char_validated (p, q - p);
+      const char *q;
+      gunichar c;
+      gboolean ordinary;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      if ((guchar) *p < 0x80)
         {
-          p = q;
-          continue;
+          c = (guchar) *p;
+          q = p + 1;
+          ordinary = !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
         }
-      if (is_space_char (c))
-        *pending_space = TRUE;
-      else if (c == 0x200B || c == 0x00AD)
-        ; /* zero-width space, soft hyphen */
       else
         {
-          if (*pending_space && out->len > 0)
-            g_string_append_c (out, ' ');
-          *pending_space = FALSE;
-          g_string_append_len (out, p, q - p);
+          q = g_utf8_next_char (p);
+          c = g_utf8_get_char_validated (p, q - p);
+          ordinary = !(c == (gunichar) -1 || c == (gunichar) -2 || c == 0x200B
+                       || c == 0x00AD || is_space_char (c));
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            q = p + 1;
+        }
+      if (ordinary)
+        {
+          if (run == NULL)
+            {
+              if (*pending_space && out->len > 0)
+                g_string_append_c (out, ' ');
+              *pending_space = FALSE;
+              run = p;
+            }
+        }
+      else
+        {
+          if (run != NULL)
+            g_string_append_len (out, run, p - run);
+          run = NULL;
+          if (c != 0x200B && c != 0x00AD && c != (gunichar) -1 && c != (gunichar) -2)
+            *pending_space = TRUE;
         }
       p = q;
     }
+  if (run != NULL)
+    g_string_append_len (out, run, p - run);
 }
 
 /* The text content, trimmed, white space collapsed. */
@@ -542,8 +564,9 @@ static const char * const negative_words[] = {
   "sponsor", "shopping", "tags", "widget", NULL
 };
 
+/* "dateline" first: byline_words + 1 are those that name a person */
 static const char * const byline_words[] = {
-  "byline", "author", "dateline", "writtenby", "p-author", NULL
+  "dateline", "byline", "author", "writtenby", "p-author", NULL
 };
 
 static gboolean
@@ -985,11 +1008,30 @@ find_first_tag (xmlNode    *root,
 }
 
 static gboolean
+has_text (xmlNode *root)
+{
+  xmlNode *node;
+
+  for (node = root->children; node != NULL; node = next_in_subtree (node, root, FALSE))
+    {
+      if (is_text (node) && node->content != NULL)
+        {
+          TextCounter tc = { 0, 0, FALSE, FALSE };
+
+          count_text (&tc, (const char *) node->content);
+          if (tc.length > 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
 is_element_without_content (xmlNode *node)
 {
   xmlNode *child;
 
-  if (inner_text_length (node, NULL) > 0)
+  if (has_text (node))
     return FALSE;
   for (child = node->children; child != NULL; child = child->next)
     if (is_element (child) && !has_tag (child, "br") && !has_tag (child, "hr"))
@@ -1044,20 +1086,36 @@ is_valid_byline (xmlNode    *node,
   return len > 0 && len < 100;
 }
 
-/* The text of a byline element, or of the author's name inside it. */
+/* The text of a byline element, or of the author's name inside it (a
+ * byline often also holds a date, a job title or a share link). */
 static char *
 byline_text (xmlNode *node)
 {
   xmlNode *child;
+  xmlNode *author = NULL;
 
   for (child = node->children; child != NULL; child = next_in_subtree (child, node, FALSE))
     {
       const char *itemprop = get_attr (child, "itemprop");
+      const char *rel = get_attr (child, "rel");
 
+      if (!is_element (child) || inner_text_length (child, NULL) == 0)
+        continue;
       if (itemprop != NULL && strstr (itemprop, "name") != NULL)
         return inner_text (child);
+      if (author == NULL
+          && ((rel != NULL && strcmp (rel, "author") == 0)
+              || (itemprop != NULL && strstr (itemprop, "author") != NULL)))
+        author = child;
+      if (author == NULL)
+        {
+          g_autofree char *match = match_string (child);
+
+          if (strstr (match, "author") != NULL)
+            author = child;
+        }
     }
-  return inner_text (node);
+  return inner_text (author ? author : node);
 }
 
 static gboolean
@@ -1362,6 +1420,21 @@ clean_headers (Ctx     *ctx,
       remove_node (h2->pdata[i - 1]);
 }
 
+/* Links that run a script are only text. */
+static void
+unlink_script_links (xmlNode *root)
+{
+  xmlNode *node;
+
+  for (node = root->children; node != NULL; node = next_in_subtree (node, root, FALSE))
+    {
+      const char *href = get_attr (node, "href");
+
+      if (has_tag (node, "a") && href != NULL && g_ascii_strncasecmp (href, "javascript:", 11) == 0)
+        xmlNodeSetName (node, BAD_CAST "span");
+    }
+}
+
 static void
 prep_article (Ctx     *ctx,
               xmlNode *article)
@@ -1384,6 +1457,7 @@ prep_article (Ctx     *ctx,
   clean_conditionally (ctx, article, "table");
   clean_conditionally (ctx, article, "ul");
   clean_conditionally (ctx, article, "div");
+  unlink_script_links (article);
 }
 
 /* The content finder proper.  Returns the article element (a new <div>
@@ -1437,14 +1511,36 @@ grab_article (Ctx *ctx)
           node = next;
           continue;
         }
-      if (ctx->dom_byline == NULL && is_valid_byline (node, match))
+      if (is_valid_byline (node, match))
         {
-          xmlNode *next = next_node (node, TRUE);
+          g_autofree char *text = byline_text (node);
+          DossierDate date = DOSSIER_DATE_INIT;
+          gboolean is_dateline = !contains_any (match, byline_words + 1)
+                                 && get_attr (node, "rel") == NULL
+                                 && get_attr (node, "itemprop") == NULL
+                                 && dossier_date_parse (text, &date);
 
-          ctx->dom_byline = byline_text (node);
-          remove_node (node);
-          node = next;
-          continue;
+          /* the first byline is metadata; later attempts drop it again */
+          if (is_dateline && (ctx->dateline == NULL || strcmp (ctx->dateline, text) == 0))
+            {
+              xmlNode *next = next_node (node, TRUE);
+
+              if (ctx->dateline == NULL)
+                ctx->dateline = g_steal_pointer (&text);
+              remove_node (node);
+              node = next;
+              continue;
+            }
+          if (!is_dateline && (ctx->dom_byline == NULL || strcmp (ctx->dom_byline, text) == 0))
+            {
+              xmlNode *next = next_node (node, TRUE);
+
+              if (ctx->dom_byline == NULL)
+                ctx->dom_byline = g_steal_pointer (&text);
+              remove_node (node);
+              node = next;
+              continue;
+            }
         }
       if (should_remove_title_header && header_duplicates_title (ctx, node))
         {
@@ -2688,9 +2784,16 @@ static char *
 finish_text (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
-  char *nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  const guchar *p;
+  char *nfc;
 
-  return nfc ? nfc : g_strdup (valid);
+  /* text below U+0300 (no byte from 0xCC up) is already in NFC */
+  for (p = (const guchar *) valid; *p && *p < 0xCC; p++)
+    ;
+  if (*p == '\0')
+    return g_steal_pointer (&valid);
+  nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  return nfc ? nfc : g_steal_pointer (&valid);
 }
 
 static htmlDocPtr
@@ -2716,6 +2819,7 @@ ctx_clear_attempt (Ctx *ctx)
  * Returns the body text or NULL. */
 static char *
 extract_body (Ctx        *ctx,
+              htmlDocPtr  first_doc,
               const char *utf8,
               gsize       len)
 {
@@ -2727,6 +2831,7 @@ extract_body (Ctx        *ctx,
   };
   char *best = NULL;
   gsize best_len = 0;
+  double best_density = 0;
   guint a;
 
   for (a = 0; a < G_N_ELEMENTS (attempts); a++)
@@ -2735,7 +2840,8 @@ extract_body (Ctx        *ctx,
       gsize text_len;
 
       ctx->flags = attempts[a];
-      ctx->doc = parse_html (utf8, len);
+      /* the first attempt works on the document the metadata came from */
+      ctx->doc = a == 0 ? first_doc : parse_html (utf8, len);
       if (ctx->doc == NULL)
         break;
       ctx->infos = g_ptr_array_new_with_free_func (g_free);
@@ -2752,12 +2858,16 @@ extract_body (Ctx        *ctx,
           g_free (best);
           best = render_text (article);
           best_len = text_len;
+          best_density = link_density (article);
         }
       xmlFreeNode (article);
       ctx_clear_attempt (ctx);
       if (text_len >= CHAR_THRESHOLD)
         break;
     }
+  /* a little text that is mostly links is a menu, not an article */
+  if (best != NULL && best_len < CHAR_THRESHOLD && best_density > 0.5)
+    g_clear_pointer (&best, g_free);
   return best;
 }
 
@@ -2856,14 +2966,18 @@ dossier_html_extract (const char  *utf8,
       result->source = collapse_string (unescaped);
     }
 
-  body = extract_body (&ctx, utf8, len);
-
   find_date (root, &jsonld, &meta, result->url, result);
-  if (result->date_origin == DOSSIER_DATE_ORIGIN_NONE && ctx.dom_byline != NULL)
+
+  /* the content finder takes the document over and changes it */
+  body = extract_body (&ctx, g_steal_pointer (&doc), utf8, len);
+  root = NULL;
+  if (result->date_origin == DOSSIER_DATE_ORIGIN_NONE
+      || result->date_origin == DOSSIER_DATE_ORIGIN_URL)
     {
       DossierDate date = DOSSIER_DATE_INIT;
 
-      if (dossier_date_parse (ctx.dom_byline, &date))
+      if ((ctx.dateline != NULL && dossier_date_parse (ctx.dateline, &date))
+          || (ctx.dom_byline != NULL && dossier_date_parse (ctx.dom_byline, &date)))
         {
           result->published = date;
           result->date_origin = DOSSIER_DATE_ORIGIN_TEXT;
@@ -2883,6 +2997,7 @@ dossier_html_extract (const char  *utf8,
   g_free (ctx.title);
   g_free (ctx.meta_byline);
   g_free (ctx.dom_byline);
+  g_free (ctx.dateline);
 
   if (body == NULL || *body == '\0')
     {
