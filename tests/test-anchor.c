@@ -194,6 +194,14 @@ static const EditCase edit_cases[] = {
     "He said: \"We don't accept it - not now, not ever...\" Then he left the room.",
     Q, "We don't accept it - not now, not ever...", 0 },
 
+  /* a no-break space where a space was: same place, but not the same text */
+  { "nbsp-in-place", BODY, "the measures were unacceptable", 0,
+    "Moscow has warned Washington that new sanctions would damage relations. "
+    "The foreign ministry said on Tuesday that the\u00a0measures were unacceptable "
+    "and promised a response. Analysts in Berlin were less certain about what "
+    "would happen next.",
+    Q, "the\u00a0measures were unacceptable", 0 },
+
   /* the quote occurring twice */
   { "twice-context", DUP_BODY, "the measures were unacceptable to Moscow", 0,
     "Corrected. " DUP_BODY, Q, "the measures were unacceptable to Moscow", 0 },
@@ -240,6 +248,11 @@ static const EditCase edit_cases[] = {
     "Moscow has warned Washington that new sanctions would damage relations. "
     "The foreign ministry said on Tuesday that",
     O, NULL, 0 },
+  { "truncated-inside", BODY, "the measures were unacceptable and promised a response", 0,
+    "Moscow has warned Washington that new sanctions would damage relations. "
+    "The foreign ministry said on Tuesday that the measures were unacceptable "
+    "and promised a",
+    F, "the measures were unacceptable and promised a", 0 },
   { "empty-body", BODY, "the measures were unacceptable", 0,
     "", O, NULL, 0 },
 
@@ -252,7 +265,7 @@ static const EditCase edit_cases[] = {
   { "at-end", BODY, "what would happen next.", 0,
     "Analysts in Berlin were less certain about what would happen next.",
     Q, NULL, 0 },
-  { "at-end-fuzzy", BODY, "less certain about what would happen next.", 0,
+  { "at-end-trailing-space", BODY, "less certain about what would happen next.", 0,
     BODY " ", R, NULL, 0 },
 
   /* emoji: code points, not bytes and not UTF-16 units */
@@ -505,6 +518,29 @@ test_quote_duplicates (void)
 }
 
 static void
+test_quote_first (void)
+{
+  const char *body = "He said no. Then they asked again, and he said no.";
+  g_autoptr(DossierAnchor) a = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the first occurrence, even though the last one ends the body */
+  a = dossier_anchor_new_from_quote (body, "he said no.", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->start, ==, 39);
+  g_clear_pointer (&a, dossier_anchor_free);
+
+  a = dossier_anchor_new_from_quote (body, "said no", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->start, ==, 3);
+  g_clear_pointer (&a, dossier_anchor_free);
+
+  a = dossier_anchor_new_from_quote (body, "said no", "they asked again, and he ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->start, ==, 42);
+}
+
+static void
 test_quote_errors (void)
 {
   g_autoptr(GError) error = NULL;
@@ -581,10 +617,15 @@ test_reanchor_details (void)
   g_assert_cmpint (dossier_anchor_reanchor (old, NULL, NULL), ==, O);
 
   /* an orphan leaves out_new NULL and the old anchor untouched */
-  moved = dossier_anchor_new ("x", "", "", 0, 1);
-  g_assert_cmpint (dossier_anchor_reanchor (old, "Nothing in common.", &moved), ==, O);
-  g_assert_null (moved);
-  g_assert_cmpint (old->start, ==, 10);
+  {
+    DossierAnchor *sentinel = dossier_anchor_new ("x", "", "", 0, 1);
+    DossierAnchor *out = sentinel;
+
+    g_assert_cmpint (dossier_anchor_reanchor (old, "Nothing in common.", &out), ==, O);
+    g_assert_null (out);
+    g_assert_cmpint (old->start, ==, 10);
+    dossier_anchor_free (sentinel);
+  }
 
   /* stored offsets that no longer fit the body are only a hint */
   bad = dossier_anchor_copy (old);
@@ -605,6 +646,14 @@ test_reanchor_details (void)
   /* invalid UTF-8 in a stored anchor does not crash */
   bad = dossier_anchor_new ("has warned \xff", "\xfe", NULL, 7, 19);
   g_assert_cmpint (dossier_anchor_reanchor (bad, BODY, &moved), !=, R);
+  g_clear_pointer (&moved, dossier_anchor_free);
+  dossier_anchor_free (bad);
+
+  /* an anchor from elsewhere (a W3C JSON file) may carry only a quote */
+  bad = dossier_anchor_new ("warned", NULL, NULL, 0, 0);
+  g_assert_cmpint (dossier_anchor_reanchor (bad, BODY, &moved), ==, Q);
+  g_assert_cmpint (moved->start, ==, 11);
+  g_assert_cmpstr (moved->prefix, ==, "Moscow has ");
   g_clear_pointer (&moved, dossier_anchor_free);
   dossier_anchor_free (bad);
 
@@ -960,6 +1009,110 @@ test_timing (void)
   g_rand_free (rand);
 }
 
+/* A Chinese article: more than 256 distinct characters, so the body's
+ * alphabet does not fit in a byte. */
+static void
+test_cjk (void)
+{
+  GRand *rand = g_rand_new_with_seed (4);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(DossierAnchor) old = NULL;
+  g_autoptr(DossierAnchor) moved = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *shifted = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *want = NULL;
+  int i;
+
+  for (i = 0; i < 3000; i++)
+    {
+      g_string_append_unichar (body, 0x4E00 + g_rand_int_range (rand, 0, 600));
+      if (i % 40 == 39)
+        g_string_append (body, "\u3002");
+    }
+  old = dossier_anchor_new_from_range (body->str, 1200, 1240);
+  quote = g_strdup (old->quote);
+
+  /* text added before: exact */
+  shifted = g_strconcat ("\u3010\u66F4\u65B0\u3011", body->str, NULL);
+  g_assert_cmpint (dossier_anchor_reanchor (old, shifted, &moved), ==, Q);
+  g_assert_cmpint (moved->start, ==, 1204);
+  g_assert_cmpstr (moved->quote, ==, quote);
+  g_clear_pointer (&moved, dossier_anchor_free);
+
+  /* two characters replaced inside: fuzzy, same span */
+  {
+    gsize b0 = dossier_utf8_offset_to_byte (body->str, 1210);
+    gsize b1 = dossier_utf8_offset_to_byte (body->str, 1212);
+
+    edited = g_strdup_printf ("%.*s\u6C49\u5B57%s", (int) b0, body->str, body->str + b1);
+  }
+  g_assert_cmpint (dossier_anchor_reanchor (old, edited, &moved), ==, F);
+  g_assert_cmpint (moved->start, ==, 1200);
+  g_assert_cmpint (moved->end, ==, 1240);
+  want = dossier_utf8_slice (edited, 1200, 1240);
+  g_assert_cmpstr (moved->quote, ==, want);
+  assert_anchor_in_body (moved, edited);
+  g_rand_free (rand);
+}
+
+/* Degenerate bodies must not hang: a megabyte of one letter. */
+static void
+test_repetitive (void)
+{
+  g_autofree char *body = g_strnfill (1000000, 'a');
+  g_autoptr(DossierAnchor) old = NULL;
+  g_autoptr(DossierAnchor) moved = NULL;
+  g_autofree char *long_quote = g_strnfill (200, 'a');
+  gint64 t0 = g_get_monotonic_time ();
+  DossierAnchorResult r;
+
+  old = dossier_anchor_new ("aaaa", "aaaa", "aaaa", 10, 14);
+  r = dossier_anchor_reanchor (old, body, &moved);
+  g_assert_cmpint (r, ==, R);
+  g_clear_pointer (&moved, dossier_anchor_free);
+  dossier_anchor_free (old);
+
+  old = dossier_anchor_new ("aaaab", "aaaa", "aaaa", 10, 15);
+  r = dossier_anchor_reanchor (old, body, &moved);
+  g_assert_cmpint (r, !=, R);
+  g_clear_pointer (&moved, dossier_anchor_free);
+  dossier_anchor_free (old);
+
+  /* the context disagrees everywhere: the old position wins */
+  old = dossier_anchor_new (long_quote, "b", "c", 500000, 500200);
+  r = dossier_anchor_reanchor (old, body, &moved);
+  g_assert_cmpint (r, ==, R);
+  g_clear_pointer (&moved, dossier_anchor_free);
+
+  g_test_message ("degenerate body: %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
+}
+
+/* A whole long passage highlighted, then edited in several places. */
+static void
+test_long_quote (void)
+{
+  GRand *rand = g_rand_new_with_seed (77);
+  g_autofree char *body = make_article (rand, 20000);
+  g_autoptr(DossierAnchor) old = dossier_anchor_new_from_range (body, 5000, 7000);
+  g_autoptr(DossierAnchor) moved = NULL;
+  g_autofree char *e1 = splice (body, 5100, 5110, "[edited]");
+  g_autofree char *e2 = splice (e1, 6000, 6005, "");
+  g_autofree char *e3 = splice (e2, 6900, 6900, " (and more words here)");
+  g_autofree char *new_body = g_strconcat ("New intro paragraph.\n\n", e3, NULL);
+  int shift = char_len ("New intro paragraph.\n\n");
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_cmpint (dossier_anchor_reanchor (old, new_body, &moved), ==, F);
+  g_test_message ("2000-character quote: %.2f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  assert_anchor_in_body (moved, new_body);
+  g_assert_cmpint (moved->start, ==, 5000 + shift);
+  /* -10 + 8 - 5 + 22 */
+  g_assert_cmpint (moved->end, ==, 7000 + shift + 15);
+  g_rand_free (rand);
+}
+
 /* }}} */
 
 int
@@ -981,11 +1134,15 @@ main (int   argc,
   g_test_add_func ("/Dossier/Anchor/quote/found", test_quote_found);
   g_test_add_func ("/Dossier/Anchor/quote/folded", test_quote_folded);
   g_test_add_func ("/Dossier/Anchor/quote/duplicates", test_quote_duplicates);
+  g_test_add_func ("/Dossier/Anchor/quote/first", test_quote_first);
   g_test_add_func ("/Dossier/Anchor/quote/errors", test_quote_errors);
   g_test_add_func ("/Dossier/Anchor/reanchor-details", test_reanchor_details);
   g_test_add_func ("/Dossier/Anchor/fold-equal", test_fold_equal);
   g_test_add_func ("/Dossier/Anchor/edit-distance", test_edit_distance);
   g_test_add_func ("/Dossier/Anchor/random-edits", test_random_edits);
+  g_test_add_func ("/Dossier/Anchor/cjk", test_cjk);
+  g_test_add_func ("/Dossier/Anchor/repetitive", test_repetitive);
+  g_test_add_func ("/Dossier/Anchor/long-quote", test_long_quote);
   g_test_add_func ("/Dossier/Anchor/timing", test_timing);
 
   return g_test_run ();

@@ -119,6 +119,7 @@ typedef struct
   Context                  prefix;
   Context                  suffix;
   int                      expected;   /* folded position of the old start */
+  gboolean                 lookup;     /* new_from_quote(): the hint only */
 } Scorer;
 
 typedef struct
@@ -836,8 +837,19 @@ consider_exact (const Scorer *sc,
   const DossierAnchorText *t = sc->text;
   int fs = t->raw_to_fold[start];
   int fe = t->raw_to_fold[end];
-  double context = scorer_context (sc, fs, fe);
-  double rank = context + 0.1 * scorer_position (sc, fs);
+  double context, rank;
+
+  if (sc->lookup)
+    {
+      /* the occurrence after the text most like the hint, else the first */
+      context = sc->prefix.len > 0 ? context_prefix_similarity (&sc->prefix, t, fs) : 0.0;
+      rank = context;
+    }
+  else
+    {
+      context = scorer_context (sc, fs, fe);
+      rank = context + 0.1 * scorer_position (sc, fs);
+    }
 
   if (best->start < 0 || rank > best->rank)
     {
@@ -1423,7 +1435,8 @@ dossier_anchor_text_reanchor (const DossierAnchorText  *text,
   const char *quote;
   DossierAnchorResult result = DOSSIER_ANCHOR_ORPHAN;
   Candidate best = { -1, -1, 0, 0 };
-  Scorer sc;
+  Scorer sc = { 0 };
+  gboolean raw;
   gsize qbytes;
   int m;
 
@@ -1460,11 +1473,12 @@ dossier_anchor_text_reanchor (const DossierAnchorText  *text,
   /* 2. the exact quote, best context first, then nearest; then the same
    *    with white space and the like folded */
   search_raw (&sc, quote, &best);
-  if (best.start < 0)
+  raw = best.start >= 0;
+  if (!raw)
     search_folded (&sc, q, m, &best);
   if (best.start >= 0 && (m >= LONG_QUOTE || best.context >= GOOD_CONTEXT))
     {
-      if (best.start == old->start && best.end == old->end)
+      if (raw && best.start == old->start && best.end == old->end)
         result = DOSSIER_ANCHOR_EXACT_POSITION;
       else
         result = DOSSIER_ANCHOR_EXACT_QUOTE;
@@ -1600,9 +1614,9 @@ dossier_anchor_new_from_quote (const char  *body,
   /* Only the hint matters here: no suffix, no position preference (ties
    * keep the first occurrence). */
   sc.text = t;
+  sc.lookup = TRUE;
   if (prefix_hint != NULL && g_utf8_validate (prefix_hint, -1, NULL))
     context_init (&sc.prefix, t, prefix_hint, TRUE);
-  sc.expected = 0;
 
   search_raw (&sc, quote, &best);
   if (best.start < 0)
