@@ -214,6 +214,20 @@ static const EditCase edit_cases[] = {
     "Exercise 4. Repeat after me. The rain in Spain stays mainly in the plain. "
     "Again. The rain in Spain stays mainly in the plain. Good.",
     Q, "rain in Spain", 1 },
+  /* the annotated occurrence edited, the other intact: stay in place */
+  { "twice-one-edited", DUP_BODY, "the measures were unacceptable to Moscow", 1,
+    "In March, the ministry said the measures were unacceptable to Moscow. "
+    "Nobody was surprised by the tone of the first statement. "
+    "In May, after a second round, officials said the measures were "
+    "unacceptable for Moscow once more, and recalled the ambassador.",
+    F, "the measures were unacceptable for Moscow", 0 },
+  /* the annotated occurrence deleted, the other intact: a long quote
+   * moves there */
+  { "twice-one-deleted", DUP_BODY, "the measures were unacceptable to Moscow", 1,
+    "In March, the ministry said the measures were unacceptable to Moscow. "
+    "Nobody was surprised by the tone of the first statement. "
+    "In May, after a second round, officials recalled the ambassador.",
+    Q, "the measures were unacceptable to Moscow", 0 },
   /* first occurrence gone: the second moves into the old position, but its
    * context is another; a short quote must not jump to it */
   { "twice-short-other-context", "Talks on sanctions stalled in Geneva. "
@@ -999,6 +1013,22 @@ test_timing (void)
   worst = MAX (worst, ms);
   ms = time_reanchor ("every quote removed", anchors, 100, gutted->str, O);
   worst = MAX (worst, ms);
+
+  /* the one-call API prepares the body again for every annotation */
+  {
+    gint64 t0 = g_get_monotonic_time ();
+
+    for (i = 0; i < 100; i++)
+      {
+        g_autoptr(DossierAnchor) moved = NULL;
+
+        dossier_anchor_reanchor (anchors[i], prepended, &moved);
+        g_assert_nonnull (moved);
+      }
+    ms = (g_get_monotonic_time () - t0) / 1000.0;
+    g_test_message ("text added on top, dossier_anchor_reanchor() per annotation: %.2f ms", ms);
+    worst = MAX (worst, ms);
+  }
 
   /* The budget is well under 100 ms; the bound here is loose so that a
    * loaded CI machine or a debug build does not fail spuriously. */

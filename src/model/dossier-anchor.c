@@ -824,7 +824,8 @@ typedef struct
 {
   int    start;   /* original characters */
   int    end;
-  double context;
+  double quote;   /* similarity of the quote, 0..1 */
+  double context; /* of prefix and suffix, 0..1 */
   double rank;
 } Candidate;
 
@@ -855,6 +856,7 @@ consider_exact (const Scorer *sc,
     {
       best->start = start;
       best->end = end;
+      best->quote = 1.0;
       best->context = context;
       best->rank = rank;
     }
@@ -966,7 +968,6 @@ typedef struct
   int           slack;       /* extra edits tolerated to fit the context */
   int          *rscores;     /* m + k + 1 */
   Candidate     best;
-  double        best_quote;
 } Fuzzy;
 
 /* One step of Myers' algorithm for a single-block pattern, in search mode
@@ -1221,9 +1222,9 @@ fuzzy_consider_end (Fuzzy *fz,
 
   fz->best.start = start;
   fz->best.end = end;
+  fz->best.quote = quote_sim;
   fz->best.context = context;
   fz->best.rank = rank;
-  fz->best_quote = quote_sim;
 }
 
 /* Aligns the whole quote in folded [from, to).  For each run of adjacent
@@ -1408,7 +1409,7 @@ search_fuzzy (const Scorer  *sc,
     fuzzy_search_range (&fz, q,
                         MAX (0, sc->expected - near),
                         MIN (t->n_fold, sc->expected + m + near));
-  if (fz.best.start < 0 || fz.best_quote < 0.9 || fz.best.context < GOOD_CONTEXT)
+  if (fz.best.start < 0 || fz.best.quote < 0.9 || fz.best.context < GOOD_CONTEXT)
     fuzzy_search_range (&fz, q, 0, t->n_fold);
 
   pattern_clear (&fz.fwd);
@@ -1434,7 +1435,7 @@ dossier_anchor_text_reanchor (const DossierAnchorText  *text,
   g_autofree guint32 *q = NULL;
   const char *quote;
   DossierAnchorResult result = DOSSIER_ANCHOR_ORPHAN;
-  Candidate best = { -1, -1, 0, 0 };
+  Candidate best = { -1, -1, 0, 0, 0 };
   Scorer sc = { 0 };
   gboolean raw;
   gsize qbytes;
@@ -1476,7 +1477,7 @@ dossier_anchor_text_reanchor (const DossierAnchorText  *text,
   raw = best.start >= 0;
   if (!raw)
     search_folded (&sc, q, m, &best);
-  if (best.start >= 0 && (m >= LONG_QUOTE || best.context >= GOOD_CONTEXT))
+  if (best.start >= 0 && best.context >= GOOD_CONTEXT)
     {
       if (raw && best.start == old->start && best.end == old->end)
         result = DOSSIER_ANCHOR_EXACT_POSITION;
@@ -1485,10 +1486,30 @@ dossier_anchor_text_reanchor (const DossierAnchorText  *text,
       goto out;
     }
 
-  /* 3. fuzzy */
-  best.start = -1;
-  if (search_fuzzy (&sc, q, m, &best))
-    result = DOSSIER_ANCHOR_FUZZY;
+  /* 3. fuzzy.  A long quote found exactly, but in other surroundings,
+   *    stands unless its old passage was merely edited: a repeated
+   *    phrase must not pull the annotation away from its paragraph. */
+  {
+    Candidate exact = best;
+    Candidate fuzzy = { -1, -1, 0, 0, 0 };
+    gboolean have_exact = exact.start >= 0 && m >= LONG_QUOTE;
+    gboolean have_fuzzy = search_fuzzy (&sc, q, m, &fuzzy);
+
+    if (have_fuzzy
+        && (!have_exact
+            || 0.6 * fuzzy.quote + 0.4 * fuzzy.context
+               > 0.6 * exact.quote + 0.4 * exact.context + 0.05))
+      {
+        best = fuzzy;
+        result = DOSSIER_ANCHOR_FUZZY;
+      }
+    else if (have_exact)
+      {
+        best = exact;
+        result = (raw && best.start == old->start && best.end == old->end)
+                 ? DOSSIER_ANCHOR_EXACT_POSITION : DOSSIER_ANCHOR_EXACT_QUOTE;
+      }
+  }
 
 out:
   scorer_clear (&sc);
@@ -1589,7 +1610,7 @@ dossier_anchor_new_from_quote (const char  *body,
   g_autoptr(DossierAnchorText) t = NULL;
   g_autofree guint32 *q = NULL;
   g_autofree char *shown = NULL;
-  Candidate best = { -1, -1, 0, 0 };
+  Candidate best = { -1, -1, 0, 0, 0 };
   Scorer sc = { 0 };
   int m;
 

@@ -99,6 +99,8 @@ const char         *dossier_anchor_result_to_string  (DossierAnchorResult   resu
  * DossierAnchorText may be used from several threads. */
 typedef struct _DossierAnchorText DossierAnchorText;
 
+/* Invalid UTF-8 in @body is replaced (U+FFFD) first; offsets count the
+ * replaced text.  NULL is the empty body. */
 DossierAnchorText  *dossier_anchor_text_new          (const char           *body);
 void                dossier_anchor_text_free         (DossierAnchorText    *text);
 /* in characters */
@@ -111,7 +113,8 @@ DossierAnchorResult dossier_anchor_text_reanchor     (const DossierAnchorText *t
                                                       DossierAnchor       **out_new);
 
 /* Character (code point) offsets and UTF-8 byte offsets.  All clamp to the
- * string: an offset past the end gives the end, never a read past the NUL. */
+ * string: an offset past the end gives the end, never a read past the NUL.
+ * A byte offset inside a multi-byte character counts that character. */
 gsize               dossier_utf8_offset_to_byte      (const char           *s,
                                                       int                   char_offset);
 int                 dossier_utf8_byte_to_offset      (const char           *s,
