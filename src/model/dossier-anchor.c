@@ -14,14 +14,20 @@
  *     on the "folded" text (see below), so a body whose white space was
  *     normalised differently still matches exactly;
  *  3. a fuzzy match of the folded quote: Myers' bit-parallel approximate
- *     string matching (Myers 1999, with Hyyrö's block form for patterns
- *     longer than 64 characters) allowing up to a quarter of the quote's
- *     length in edits.  Quotes up to 64 characters are searched for
- *     directly; longer ones through three 64-character probes (head,
- *     middle, tail) whose hits give small regions in which the whole quote
- *     is then aligned.  Candidates are scored on quote similarity, prefix
- *     and suffix similarity and distance from the old position, and
- *     accepted above a threshold;
+ *     string matching (Myers 1999, with the block form for patterns longer
+ *     than 64 characters) allowing up to a quarter of the quote's length
+ *     in edits.  Quotes up to 64 characters are searched for directly;
+ *     longer ones through three 64-character probes (head, middle, tail)
+ *     whose hits give small regions in which the whole quote is then
+ *     aligned.  The text near the old position is searched first, the
+ *     whole body only when that finds no clearly good match.  Candidates
+ *     are scored on quote similarity, prefix and suffix similarity and
+ *     distance from the old position, and accepted above a threshold.
+ *     A short quote (under 24 characters) needs its context to agree, in
+ *     step 2 as here; a long one found exactly in other surroundings
+ *     stands unless a fuzzy match in the old surroundings is clearly
+ *     better (a repeated phrase must not pull a note away from its edited
+ *     paragraph);
  *  4. otherwise the anchor is an orphan.
  *
  * Folding maps the text to a comparison form, keeping for every folded
