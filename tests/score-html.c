@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
@@ -230,6 +231,7 @@ main (int    argc,
   guint titles_ok = 0, bylines = 0, bylines_ok = 0, dates = 0, dates_ok = 0, errors = 0;
   guint i;
 
+  setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -355,6 +355,54 @@ is_comma_char (gunichar c)
          || c == 0xFF0C;
 }
 
+/* Decodes the character at @p (not NUL) into @c and returns the next
+ * position; a malformed sequence is one byte long and decodes to -1.
+ * Never reads past a NUL. */
+static inline const char *
+utf8_step (const char *p,
+           gunichar   *c)
+{
+  guchar b = (guchar) *p;
+  int n, i;
+  gunichar v;
+
+  if (b < 0x80)
+    {
+      *c = b;
+      return p + 1;
+    }
+  if (b >= 0xC2 && b <= 0xDF)
+    n = 1, v = b & 0x1F;
+  else if (b >= 0xE0 && b <= 0xEF)
+    n = 2, v = b & 0x0F;
+  else if (b >= 0xF0 && b <= 0xF4)
+    n = 3, v = b & 0x07;
+  else
+    {
+      *c = (gunichar) -1;
+      return p + 1;
+    }
+  for (i = 1; i <= n; i++)
+    {
+      guchar cb = (guchar) p[i];
+
+      if ((cb & 0xC0) != 0x80)
+        {
+          *c = (gunichar) -1;
+          return p + 1;
+        }
+      v = (v << 6) | (cb & 0x3F);
+    }
+  if ((n == 2 && v < 0x800) || (n == 3 && (v < 0x10000 || v > 0x10FFFF))
+      || (v >= 0xD800 && v <= 0xDFFF))
+    {
+      *c = (gunichar) -1;
+      return p + 1;
+    }
+  *c = v;
+  return p + n + 1;
+}
+
 typedef struct
 {
   gsize    length;       /* characters, trimmed, runs of white space as one */
@@ -376,11 +424,9 @@ count_text (TextCounter *tc,
       if (*p < 0x80)
         c = *p++;
       else
-        {
-          const char *q = g_utf8_next_char ((const char *) p);
-          c = g_utf8_get_char_validated ((const char *) p, q - (const char *) p);
-          p = (const guchar *) q;
-        }
+        p = (const guchar *) utf8_step ((const char *) p, &c);
+      if (c == (gunichar) -1)
+        continue;
       if (is_space_char (c))
         {
           if (tc->started)
@@ -443,12 +489,8 @@ append_collapsed (GString    *out,
         }
       else
         {
-          q = g_utf8_next_char (p);
-          c = g_utf8_get_char_validated (p, q - p);
-          ordinary = !(c == (gunichar) -1 || c == (gunichar) -2 || c == 0x200B
-                       || c == 0x00AD || is_space_char (c));
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            q = p + 1;
+          q = utf8_step (p, &c);
+          ordinary = !(c == (gunichar) -1 || c == 0x200B || c == 0x00AD || is_space_char (c));
         }
       if (ordinary)
         {
@@ -465,7 +507,7 @@ append_collapsed (GString    *out,
           if (run != NULL)
             g_string_append_len (out, run, p - run);
           run = NULL;
-          if (c != 0x200B && c != 0x00AD && c != (gunichar) -1 && c != (gunichar) -2)
+          if (c != 0x200B && c != 0x00AD && c != (gunichar) -1)
             *pending_space = TRUE;
         }
       p = q;
@@ -898,6 +940,8 @@ replace_brs (htmlDocPtr  doc,
              xmlNode    *body)
 {
   g_autoptr(GPtrArray) brs = collect_tags (body, "br");
+  /* nodes taken out are only freed at the end: @brs may still hold them */
+  g_autoptr(GPtrArray) dead = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeNode);
   guint i;
 
   for (i = 0; i < brs->len; i++)
@@ -908,7 +952,7 @@ replace_brs (htmlDocPtr  doc,
       gboolean replaced = FALSE;
 
       if (br->parent == NULL)
-        continue;    /* already removed as part of a chain */
+        continue;    /* already taken out as part of a chain */
       next = br->next;
       /* drop the <br>s that follow this one (white space between allowed) */
       while (next != NULL)
@@ -921,7 +965,8 @@ replace_brs (htmlDocPtr  doc,
             break;
           replaced = TRUE;
           after = next->next;
-          remove_node (next);
+          xmlUnlinkNode (next);
+          g_ptr_array_add (dead, next);
           next = after;
         }
       if (!replaced)
@@ -929,7 +974,7 @@ replace_brs (htmlDocPtr  doc,
 
       p = xmlNewDocNode (doc, NULL, BAD_CAST "p", NULL);
       replace_node (br, p);
-      xmlFreeNode (br);
+      g_ptr_array_add (dead, br);
 
       next = p->next;
       while (next != NULL)
@@ -952,7 +997,12 @@ replace_brs (htmlDocPtr  doc,
           next = sibling_next;
         }
       while (p->last != NULL && is_whitespace_node (p->last))
-        remove_node (p->last);
+        {
+          xmlNode *last = p->last;
+
+          xmlUnlinkNode (last);
+          g_ptr_array_add (dead, last);
+        }
       if (has_tag (p->parent, "p"))
         xmlNodeSetName (p->parent, BAD_CAST "div");
     }
@@ -1408,16 +1458,17 @@ static void
 clean_headers (Ctx     *ctx,
                xmlNode *root)
 {
-  g_autoptr(GPtrArray) h1 = collect_tags (root, "h1");
-  g_autoptr(GPtrArray) h2 = collect_tags (root, "h2");
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+  xmlNode *node;
   guint i;
 
-  for (i = h1->len; i > 0; i--)
-    if (class_weight (ctx, h1->pdata[i - 1]) < 0)
-      remove_node (h1->pdata[i - 1]);
-  for (i = h2->len; i > 0; i--)
-    if (class_weight (ctx, h2->pdata[i - 1]) < 0)
-      remove_node (h2->pdata[i - 1]);
+  for (node = root->children; node != NULL; node = next_in_subtree (node, root, FALSE))
+    if (has_tag (node, "h1") || has_tag (node, "h2"))
+      g_ptr_array_add (headers, node);
+  /* last first, so that nested headers go before their ancestors */
+  for (i = headers->len; i > 0; i--)
+    if (class_weight (ctx, headers->pdata[i - 1]) < 0)
+      remove_node (headers->pdata[i - 1]);
 }
 
 /* Links that run a script are only text. */
@@ -2952,6 +3003,11 @@ dossier_html_extract (const char  *utf8,
 
   result->url = find_canonical_url (root, &meta);
   result->language = find_language (root, &meta);
+  /* attribute values come as they were in the page */
+  if (result->url != NULL && !g_utf8_validate (result->url, -1, NULL))
+    g_clear_pointer (&result->url, g_free);
+  if (result->language != NULL && !g_utf8_validate (result->language, -1, NULL))
+    g_clear_pointer (&result->language, g_free);
 
   /* site name */
   v = jsonld.site_name;
