@@ -1,0 +1,233 @@
+/* dossier-library.h — the one object the GUI and the CLI talk to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every *_async call runs on the store's worker thread and returns in the
+ * caller's main context.  The *_sync calls block the calling thread: they
+ * are for dossier-cli, tests and worker threads, never the UI thread.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "dossier-article.h"
+#include "dossier-annotation.h"
+#include "dossier-query.h"
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_LIBRARY (dossier_library_get_type ())
+G_DECLARE_FINAL_TYPE (DossierLibrary, dossier_library, DOSSIER, LIBRARY, GObject)
+
+typedef enum
+{
+  DOSSIER_IMPORT_IMPORTED,
+  DOSSIER_IMPORT_DUPLICATE,
+  DOSSIER_IMPORT_FAILED,
+} DossierImportStatus;
+
+typedef struct
+{
+  char                *file;      /* the path as given or found */
+  DossierImportStatus  status;
+  gint64               id;        /* new article, or the one it duplicates */
+  char                *error;     /* a sentence naming the reason */
+} DossierImportResult;
+
+void dossier_import_result_free (DossierImportResult *result);
+
+/* Called in the main context of the import_async caller (or in the
+ * calling thread for import_sync) after each file. */
+typedef void (*DossierImportProgress) (const DossierImportResult *result,
+                                       guint                      done,
+                                       guint                      total,
+                                       gpointer                   user_data);
+
+/* $XDG_DATA_HOME/dossier/library.db */
+char           *dossier_library_default_path        (void);
+
+DossierLibrary *dossier_library_new                 (const char           *path);
+const char     *dossier_library_get_path            (DossierLibrary       *self);
+DossierStore   *dossier_library_get_store           (DossierLibrary       *self);
+/* Emits ::changed after anything in the library changes. */
+
+gboolean        dossier_library_open_sync           (DossierLibrary       *self,
+                                                     gboolean              create,
+                                                     GError              **error);
+void            dossier_library_open_async          (DossierLibrary       *self,
+                                                     gboolean              create,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean        dossier_library_open_finish         (DossierLibrary       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void            dossier_library_close               (DossierLibrary       *self);
+
+/* import: files and folders (recursively; symlink loops are detected) */
+GPtrArray      *dossier_library_import_sync         (DossierLibrary       *self,
+                                                     const char * const   *paths,
+                                                     DossierImportProgress progress,
+                                                     gpointer              user_data,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void            dossier_library_import_async        (DossierLibrary       *self,
+                                                     const char * const   *paths,
+                                                     DossierImportProgress progress,
+                                                     gpointer              progress_data,
+                                                     GDestroyNotify        progress_destroy,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+/* (element-type DossierImportResult) */
+GPtrArray      *dossier_library_import_finish       (DossierLibrary       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+/* Stores an already extracted article (the demo corpus, tests). */
+gint64          dossier_library_add_article_sync    (DossierLibrary       *self,
+                                                     DossierArticle       *article,
+                                                     gint64               *duplicate_of,
+                                                     GError              **error);
+
+/* articles */
+guint           dossier_library_count_sync          (DossierLibrary       *self,
+                                                     GError              **error);
+DossierArticle *dossier_library_get_article_sync    (DossierLibrary       *self,
+                                                     gint64                id,
+                                                     GError              **error);
+void            dossier_library_get_article_async   (DossierLibrary       *self,
+                                                     gint64                id,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+DossierArticle *dossier_library_get_article_finish  (DossierLibrary       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+gboolean        dossier_library_update_article_sync (DossierLibrary       *self,
+                                                     DossierArticle       *article,
+                                                     GError              **error);
+void            dossier_library_update_article_async (DossierLibrary      *self,
+                                                      DossierArticle      *article,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        dossier_library_update_article_finish (DossierLibrary     *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+/* Replaces the body; annotations re-anchor, those that can't become orphans */
+gboolean        dossier_library_set_body_sync       (DossierLibrary       *self,
+                                                     gint64                id,
+                                                     const char           *body,
+                                                     guint                *n_orphaned,
+                                                     GError              **error);
+gboolean        dossier_library_delete_article_sync (DossierLibrary       *self,
+                                                     gint64                id,
+                                                     GError              **error);
+GPtrArray      *dossier_library_search_sync         (DossierLibrary       *self,
+                                                     DossierQuery         *query,
+                                                     guint                 limit,
+                                                     GError              **error);
+void            dossier_library_search_async        (DossierLibrary       *self,
+                                                     DossierQuery         *query,
+                                                     guint                 limit,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GPtrArray      *dossier_library_search_finish       (DossierLibrary       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void            dossier_library_query_ids_async     (DossierLibrary       *self,
+                                                     DossierQuery         *query,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+/* (element-type gint64) */
+GArray         *dossier_library_query_ids_finish    (DossierLibrary       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void            dossier_library_load_articles_async (DossierLibrary       *self,
+                                                     const gint64         *ids,
+                                                     guint                 n_ids,
+                                                     DossierQuery         *query,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GPtrArray      *dossier_library_load_articles_finish (DossierLibrary      *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+GArray         *dossier_library_timeline_points_sync (DossierLibrary      *self,
+                                                      DossierQuery        *query,
+                                                      GError             **error);
+void            dossier_library_timeline_points_async (DossierLibrary     *self,
+                                                       DossierQuery       *query,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+/* (element-type DossierTimelinePoint) */
+GArray         *dossier_library_timeline_points_finish (DossierLibrary    *self,
+                                                        GAsyncResult      *result,
+                                                        GError           **error);
+char          **dossier_library_list_sources_sync   (DossierLibrary       *self,
+                                                     GError              **error);
+
+/* annotations */
+DossierAnnotation *dossier_library_annotate_sync    (DossierLibrary       *self,
+                                                     gint64                article_id,
+                                                     const char           *quote,
+                                                     const char           *note,
+                                                     const char * const   *tags,
+                                                     const char           *color,
+                                                     GError              **error);
+gint64          dossier_library_add_annotation_sync (DossierLibrary       *self,
+                                                     DossierAnnotation    *annotation,
+                                                     GError              **error);
+void            dossier_library_add_annotation_async (DossierLibrary      *self,
+                                                      DossierAnnotation   *annotation,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        dossier_library_add_annotation_finish (DossierLibrary     *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+gboolean        dossier_library_update_annotation_sync (DossierLibrary    *self,
+                                                        DossierAnnotation *annotation,
+                                                        GError           **error);
+void            dossier_library_update_annotation_async (DossierLibrary      *self,
+                                                         DossierAnnotation   *annotation,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean        dossier_library_update_annotation_finish (DossierLibrary     *self,
+                                                          GAsyncResult       *result,
+                                                          GError            **error);
+gboolean        dossier_library_delete_annotation_sync (DossierLibrary    *self,
+                                                        gint64             id,
+                                                        GError           **error);
+void            dossier_library_delete_annotation_async (DossierLibrary      *self,
+                                                         gint64               id,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean        dossier_library_delete_annotation_finish (DossierLibrary     *self,
+                                                          GAsyncResult       *result,
+                                                          GError            **error);
+GPtrArray      *dossier_library_list_annotations_sync (DossierLibrary     *self,
+                                                       gint64              article_id,
+                                                       DossierQuery       *query,
+                                                       GError            **error);
+void            dossier_library_list_annotations_async (DossierLibrary    *self,
+                                                        gint64             article_id,
+                                                        DossierQuery      *query,
+                                                        GCancellable      *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer           user_data);
+GPtrArray      *dossier_library_list_annotations_finish (DossierLibrary   *self,
+                                                         GAsyncResult     *result,
+                                                         GError          **error);
+char          **dossier_library_list_tags_sync      (DossierLibrary       *self,
+                                                     GError              **error);
+DossierAnnotation *dossier_library_find_annotation_by_uuid_sync (DossierLibrary *self,
+                                                                 const char     *uuid,
+                                                                 GError        **error);
+
+G_END_DECLS

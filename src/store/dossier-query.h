@@ -1,0 +1,55 @@
+/* dossier-query.h — what the user typed in the search entry, understood
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The grammar: words (all required), "quoted phrases", OR between terms,
+ * -word to exclude, source:NAME, tag:NAME, published:2013-01..2013-06
+ * (also published:2013, published:..2013-06, published:2013-01..),
+ * has:notes, is:undated.  Values with spaces may be quoted:
+ * source:"The Moscow Times".  Nothing the user types ever becomes SQL:
+ * terms are quoted into an FTS5 expression that is bound as a parameter.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DOSSIER_SORT_DATE_DESC,
+  DOSSIER_SORT_DATE_ASC,
+  DOSSIER_SORT_RELEVANCE,
+  DOSSIER_SORT_TITLE,
+} DossierSort;
+
+typedef struct
+{
+  char        *text;        /* what was typed */
+  char        *fts;         /* FTS5 MATCH expression of the required terms, or NULL */
+  char        *fts_exclude; /* FTS5 expression of excluded terms, or NULL */
+  GPtrArray   *sources;     /* any of these sources (exact, case-insensitive) */
+  GPtrArray   *tags;        /* articles with a note carrying all these tags */
+  GPtrArray   *colors;      /* annotations view: any of these colours */
+  gint64       from_jd;     /* inclusive julian day, -1 for open */
+  gint64       to_jd;       /* inclusive julian day, -1 for open */
+  gboolean     has_notes;
+  gboolean     undated;
+  char        *hint;        /* a gentle, translated hint, or NULL */
+  DossierSort  sort;
+  gboolean     sort_set;    /* the caller chose the sort */
+} DossierQuery;
+
+/* @prefix_last: treat the last bare word as a prefix (search as you type). */
+DossierQuery *dossier_query_parse    (const char   *text,
+                                      gboolean      prefix_last);
+DossierQuery *dossier_query_new      (void);
+DossierQuery *dossier_query_copy     (const DossierQuery *query);
+void          dossier_query_free     (DossierQuery *query);
+gboolean      dossier_query_is_empty (const DossierQuery *query);
+/* The effective sort: relevance for a text query unless chosen. */
+DossierSort   dossier_query_get_sort (const DossierQuery *query);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierQuery, dossier_query_free)
+
+G_END_DECLS

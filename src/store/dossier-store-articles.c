@@ -1,0 +1,827 @@
+/* dossier-store-articles.c — the articles table and the article index
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dossier-store-private.h"
+#include "dossier-anchor.h"
+
+char *_dossier_store_body_hash (const char *body);
+
+#define ARTICLE_COLUMNS \
+  "a.id, a.title, a.byline, a.source, a.url, a.language, a.published, a.date_precision," \
+  " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count"
+#define N_ARTICLE_COLUMNS 13
+
+static const char * const stmt_sql[] = {
+  [STMT_INSERT_ARTICLE] =
+    "INSERT INTO articles (title, byline, source, url, language, published, date_precision,"
+    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  [STMT_FIND_DUPLICATE] =
+    "SELECT id FROM articles WHERE (?1 IS NOT NULL AND url = ?1) OR body_hash = ?2 LIMIT 1",
+  [STMT_GET_ARTICLE] =
+    "SELECT " ARTICLE_COLUMNS " FROM articles a WHERE a.id = ?",
+  [STMT_GET_ARTICLE_BODY] =
+    "SELECT " ARTICLE_COLUMNS ", a.body FROM articles a WHERE a.id = ?",
+  [STMT_UPDATE_ARTICLE] =
+    "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, language = ?, published = ?,"
+    " date_precision = ?, date_origin = ?, published_jd = ? WHERE id = ?",
+  [STMT_SET_BODY] =
+    "UPDATE articles SET body = ?, body_hash = ? WHERE id = ?",
+  [STMT_DELETE_ARTICLE] =
+    "DELETE FROM articles WHERE id = ?",
+  [STMT_COUNT_ARTICLES] =
+    "SELECT count(*) FROM articles",
+  [STMT_INSERT_ANNOTATION] =
+    "INSERT INTO annotations (uuid, article_id, color, note, tags, quote, prefix, suffix,"
+    " start_offset, end_offset, orphan, created, modified)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  [STMT_UPDATE_ANNOTATION] =
+    "UPDATE annotations SET color = ?, note = ?, tags = ?, quote = ?, prefix = ?, suffix = ?,"
+    " start_offset = ?, end_offset = ?, orphan = ?, modified = ? WHERE id = ?",
+  [STMT_DELETE_ANNOTATION] =
+    "DELETE FROM annotations WHERE id = ?",
+  [STMT_GET_ANNOTATION] =
+    "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
+    " end_offset, orphan, created, modified FROM annotations WHERE id = ?",
+  [STMT_GET_ANNOTATION_BY_UUID] =
+    "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
+    " end_offset, orphan, created, modified FROM annotations WHERE uuid = ?",
+  [STMT_ANNOTATIONS_OF_ARTICLE] =
+    "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
+    " end_offset, orphan, created, modified FROM annotations WHERE article_id = ?"
+    " ORDER BY orphan, start_offset, id",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (stmt_sql) == N_STMTS);
+
+sqlite3_stmt *
+_dossier_store_stmt (DossierStore      *self,
+                     DossierStoreStmt   which,
+                     GError           **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                           _("The library is not open"));
+      return NULL;
+    }
+  if (self->stmts[which] == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                              &self->stmts[which], NULL) != SQLITE_OK)
+        {
+          _dossier_store_fail (self, error, _("Could not read the library"));
+          return NULL;
+        }
+    }
+  sqlite3_reset (self->stmts[which]);
+  sqlite3_clear_bindings (self->stmts[which]);
+  return self->stmts[which];
+}
+
+static DossierArticle *
+read_article (sqlite3_stmt *stmt,
+              gboolean      with_body)
+{
+  DossierArticle *article = dossier_article_new ();
+  DossierDate date = DOSSIER_DATE_INIT;
+  const char *published = _dossier_store_column_text (stmt, 6);
+
+  dossier_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  dossier_article_set_title (article, _dossier_store_column_text (stmt, 1));
+  dossier_article_set_byline (article, _dossier_store_column_text (stmt, 2));
+  dossier_article_set_source (article, _dossier_store_column_text (stmt, 3));
+  dossier_article_set_url (article, _dossier_store_column_text (stmt, 4));
+  dossier_article_set_language (article, _dossier_store_column_text (stmt, 5));
+  if (published != NULL && dossier_date_from_iso (published, &date))
+    dossier_article_set_published (article, &date);
+  dossier_article_set_date_origin (article, sqlite3_column_int (stmt, 8));
+  dossier_article_set_file_name (article, _dossier_store_column_text (stmt, 9));
+  dossier_article_set_content_hash (article, _dossier_store_column_text (stmt, 10));
+  dossier_article_set_imported_at (article, sqlite3_column_int64 (stmt, 11));
+  dossier_article_set_annotation_count (article, sqlite3_column_int (stmt, 12));
+  if (with_body)
+    dossier_article_set_body (article, _dossier_store_column_text (stmt, N_ARTICLE_COLUMNS));
+  return article;
+}
+
+static void
+bind_date (sqlite3_stmt   *stmt,
+           int             col,
+           DossierArticle *article)
+{
+  const DossierDate *date = dossier_article_get_published (article);
+  g_autofree char *text = dossier_date_to_string (date);
+  gint64 jd = dossier_date_to_julian (date);
+
+  _dossier_store_bind_text (stmt, col, text);
+  sqlite3_bind_int (stmt, col + 1, text ? date->precision : 0);
+  sqlite3_bind_int (stmt, col + 2, text ? dossier_article_get_date_origin (article) : 0);
+  if (text != NULL && jd >= 0)
+    sqlite3_bind_int64 (stmt, col + 3, jd);
+  else
+    sqlite3_bind_null (stmt, col + 3);
+}
+
+static char *
+strip_or_null (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
+gint64
+dossier_store_insert_article (DossierStore    *self,
+                              DossierArticle  *article,
+                              gint64          *duplicate_of,
+                              GError         **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *url = NULL;
+  sqlite3_stmt *stmt;
+  const char *title = dossier_article_get_title (article);
+  gint64 now;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), 0);
+
+  if (duplicate_of)
+    *duplicate_of = 0;
+
+  hash = _dossier_store_body_hash (dossier_article_get_body (article));
+  url = strip_or_null (dossier_article_get_url (article));
+
+  if (!(stmt = _dossier_store_stmt (self, STMT_FIND_DUPLICATE, error)))
+    return 0;
+  _dossier_store_bind_text (stmt, 1, url);
+  _dossier_store_bind_text (stmt, 2, hash);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      if (duplicate_of)
+        *duplicate_of = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return 0;
+    case SQLITE_DONE:
+      sqlite3_reset (stmt);
+      break;
+    default:
+      _dossier_store_fail (self, error, _("Could not read the library"));
+      sqlite3_reset (stmt);
+      return 0;
+    }
+
+  now = dossier_article_get_imported_at (article);
+  if (now == 0)
+    now = g_get_real_time ();
+
+  if (!(stmt = _dossier_store_stmt (self, STMT_INSERT_ARTICLE, error)))
+    return 0;
+  _dossier_store_bind_text (stmt, 1, (title && *title) ? title : _("Untitled article"));
+  _dossier_store_bind_text (stmt, 2, dossier_article_get_byline (article));
+  _dossier_store_bind_text (stmt, 3, dossier_article_get_source (article));
+  _dossier_store_bind_text (stmt, 4, url);
+  _dossier_store_bind_text (stmt, 5, dossier_article_get_language (article));
+  bind_date (stmt, 6, article);
+  _dossier_store_bind_text (stmt, 10, dossier_article_get_body (article) ?: "");
+  _dossier_store_bind_text (stmt, 11, hash);
+  _dossier_store_bind_text (stmt, 12, dossier_article_get_file_name (article));
+  _dossier_store_bind_text (stmt, 13, dossier_article_get_content_hash (article));
+  sqlite3_bind_int64 (stmt, 14, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not save the article"));
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  dossier_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  dossier_article_set_imported_at (article, now);
+  return dossier_article_get_id (article);
+}
+
+DossierArticle *
+dossier_store_get_article (DossierStore  *self,
+                           gint64         id,
+                           gboolean       with_body,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  DossierArticle *article = NULL;
+  int rc;
+
+  if (!(stmt = _dossier_store_stmt (self, with_body ? STMT_GET_ARTICLE_BODY : STMT_GET_ARTICLE, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = read_article (stmt, with_body);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                 _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+  else
+    _dossier_store_fail (self, error, _("Could not read the article"));
+  sqlite3_reset (stmt);
+  return article;
+}
+
+gboolean
+dossier_store_update_article (DossierStore    *self,
+                              DossierArticle  *article,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  const char *title = dossier_article_get_title (article);
+  g_autofree char *url = strip_or_null (dossier_article_get_url (article));
+
+  if (!(stmt = _dossier_store_stmt (self, STMT_UPDATE_ARTICLE, error)))
+    return FALSE;
+  _dossier_store_bind_text (stmt, 1, (title && *title) ? title : _("Untitled article"));
+  _dossier_store_bind_text (stmt, 2, dossier_article_get_byline (article));
+  _dossier_store_bind_text (stmt, 3, dossier_article_get_source (article));
+  _dossier_store_bind_text (stmt, 4, url);
+  _dossier_store_bind_text (stmt, 5, dossier_article_get_language (article));
+  bind_date (stmt, 6, article);
+  sqlite3_bind_int64 (stmt, 10, dossier_article_get_id (article));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not save the article"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                   _("There is no article %" G_GINT64_FORMAT " in the library"),
+                   dossier_article_get_id (article));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces the body and moves every annotation to where its quote now is,
+ * in one transaction.  Annotations that cannot be placed become orphans:
+ * they are kept with their quote, never dropped. */
+gboolean
+dossier_store_set_article_body (DossierStore  *self,
+                                gint64         id,
+                                const char    *body,
+                                guint         *n_orphaned,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(DossierAnchorText) text = NULL;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  guint orphaned = 0;
+
+  if (n_orphaned)
+    *n_orphaned = 0;
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+
+  annotations = dossier_store_list_annotations (self, id, NULL, error);
+  if (annotations == NULL)
+    goto fail;
+
+  hash = _dossier_store_body_hash (body);
+  if (!(stmt = _dossier_store_stmt (self, STMT_SET_BODY, error)))
+    goto fail;
+  _dossier_store_bind_text (stmt, 1, body);
+  _dossier_store_bind_text (stmt, 2, hash);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not save the article"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                   _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+      goto fail;
+    }
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      DossierAnnotation *annotation = g_ptr_array_index (annotations, i);
+      DossierAnchor old = {
+        (char *) dossier_annotation_get_quote (annotation),
+        (char *) dossier_annotation_get_prefix (annotation),
+        (char *) dossier_annotation_get_suffix (annotation),
+        dossier_annotation_get_start (annotation),
+        dossier_annotation_get_end (annotation),
+      };
+      g_autoptr(DossierAnchor) placed = NULL;
+
+      if (text == NULL)
+        text = dossier_anchor_text_new (body);
+      if (dossier_anchor_text_reanchor (text, &old, &placed) == DOSSIER_ANCHOR_ORPHAN)
+        {
+          orphaned++;
+          dossier_annotation_set_orphan (annotation, TRUE);
+        }
+      else
+        {
+          /* the quote, prefix and suffix are kept as the user made them
+           * unless the text itself changed under them */
+          dossier_annotation_set_quote (annotation, placed->quote);
+          dossier_annotation_set_prefix (annotation, placed->prefix);
+          dossier_annotation_set_suffix (annotation, placed->suffix);
+          dossier_annotation_set_start (annotation, placed->start);
+          dossier_annotation_set_end (annotation, placed->end);
+          dossier_annotation_set_orphan (annotation, FALSE);
+        }
+      if (!dossier_store_update_annotation (self, annotation, error))
+        goto fail;
+    }
+
+  if (!dossier_store_commit (self, error))
+    return FALSE;
+  if (n_orphaned)
+    *n_orphaned = orphaned;
+  return TRUE;
+
+fail:
+  dossier_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dossier_store_delete_article (DossierStore  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _dossier_store_stmt (self, STMT_DELETE_ARTICLE, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not delete the article"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+guint
+dossier_store_count_articles (DossierStore  *self,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  if (!(stmt = _dossier_store_stmt (self, STMT_COUNT_ARTICLES, error)))
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  else
+    _dossier_store_fail (self, error, _("Could not read the library"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* --- queries: SQL is assembled from fixed fragments; every value the
+ * user typed is bound as a parameter --- */
+
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *texts;     /* bound in order: char* or NULL for an int */
+  GArray    *ints;
+  GArray    *kinds;     /* 't' text, 'i' int */
+} Builder;
+
+static void
+builder_init (Builder *b)
+{
+  b->sql = g_string_new (NULL);
+  b->texts = g_ptr_array_new_with_free_func (g_free);
+  b->ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b->kinds = g_array_new (FALSE, FALSE, sizeof (char));
+}
+
+static void
+builder_clear (Builder *b)
+{
+  g_string_free (b->sql, TRUE);
+  g_ptr_array_unref (b->texts);
+  g_array_unref (b->ints);
+  g_array_unref (b->kinds);
+}
+
+static void
+builder_text (Builder    *b,
+              const char *value)
+{
+  char kind = 't';
+
+  g_string_append_c (b->sql, '?');
+  g_ptr_array_add (b->texts, g_strdup (value));
+  g_array_append_val (b->kinds, kind);
+}
+
+static void
+builder_int (Builder *b,
+             gint64   value)
+{
+  char kind = 'i';
+
+  g_string_append_c (b->sql, '?');
+  g_array_append_val (b->ints, value);
+  g_array_append_val (b->kinds, kind);
+}
+
+static sqlite3_stmt *
+builder_prepare (DossierStore  *self,
+                 Builder       *b,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint ti = 0, ii = 0;
+
+  if (sqlite3_prepare_v2 (self->db, b->sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      return NULL;
+    }
+  for (guint i = 0; i < b->kinds->len; i++)
+    {
+      if (g_array_index (b->kinds, char, i) == 't')
+        _dossier_store_bind_text (stmt, i + 1, g_ptr_array_index (b->texts, ti++));
+      else
+        sqlite3_bind_int64 (stmt, i + 1, g_array_index (b->ints, gint64, ii++));
+    }
+  return stmt;
+}
+
+/* WHERE conditions of @query on the article alias "a" (prefixed " AND ") */
+static void
+append_filters (Builder      *b,
+                DossierQuery *query)
+{
+  if (query == NULL)
+    return;
+
+  if (query->fts_exclude != NULL)
+    {
+      g_string_append (b->sql, " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+      builder_text (b, query->fts_exclude);
+      g_string_append (b->sql, ")");
+    }
+  if (query->sources->len > 0)
+    {
+      g_string_append (b->sql, " AND a.source COLLATE NOCASE IN (");
+      for (guint i = 0; i < query->sources->len; i++)
+        {
+          if (i > 0)
+            g_string_append (b->sql, ", ");
+          builder_text (b, g_ptr_array_index (query->sources, i));
+        }
+      g_string_append (b->sql, ")");
+    }
+  for (guint i = 0; i < query->tags->len; i++)
+    {
+      g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM annotations n, json_each(n.tags) j"
+                               " WHERE n.article_id = a.id AND j.value = ");
+      builder_text (b, g_ptr_array_index (query->tags, i));
+      g_string_append (b->sql, " COLLATE NOCASE)");
+    }
+  if (query->colors->len > 0)
+    {
+      g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.color IN (");
+      for (guint i = 0; i < query->colors->len; i++)
+        {
+          if (i > 0)
+            g_string_append (b->sql, ", ");
+          builder_text (b, g_ptr_array_index (query->colors, i));
+        }
+      g_string_append (b->sql, "))");
+    }
+  if (query->from_jd >= 0)
+    {
+      g_string_append (b->sql, " AND a.published_jd >= ");
+      builder_int (b, query->from_jd);
+    }
+  if (query->to_jd >= 0)
+    {
+      g_string_append (b->sql, " AND a.published_jd <= ");
+      builder_int (b, query->to_jd);
+    }
+  if (query->has_notes)
+    g_string_append (b->sql, " AND a.annotation_count > 0");
+  if (query->undated)
+    g_string_append (b->sql, " AND a.published_jd IS NULL");
+}
+
+static void
+append_from (Builder      *b,
+             DossierQuery *query)
+{
+  if (query != NULL && query->fts != NULL)
+    {
+      g_string_append (b->sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                               " WHERE articles_fts MATCH ");
+      builder_text (b, query->fts);
+    }
+  else
+    g_string_append (b->sql, " FROM articles a WHERE 1");
+}
+
+static void
+append_order (Builder      *b,
+              DossierQuery *query)
+{
+  switch (dossier_query_get_sort (query))
+    {
+    case DOSSIER_SORT_RELEVANCE:
+      if (query != NULL && query->fts != NULL)
+        {
+          g_string_append (b->sql, " ORDER BY f.rank");
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case DOSSIER_SORT_DATE_DESC:
+      g_string_append (b->sql, " ORDER BY coalesce(a.published_jd, -1) DESC, a.id DESC");
+      break;
+    case DOSSIER_SORT_DATE_ASC:
+      g_string_append (b->sql, " ORDER BY coalesce(a.published_jd, 99999999), a.id");
+      break;
+    case DOSSIER_SORT_TITLE:
+      g_string_append (b->sql, " ORDER BY a.title COLLATE NOCASE, a.id");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+step_failed (DossierStore  *self,
+             int            rc,
+             GError       **error)
+{
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  _dossier_store_fail (self, error, _("Could not search the library"));
+  return TRUE;
+}
+
+GArray *
+dossier_store_query_article_ids (DossierStore  *self,
+                                 DossierQuery  *query,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  Builder b;
+  gulong watch;
+  int rc;
+
+  builder_init (&b);
+  g_string_append (b.sql, "SELECT a.id");
+  append_from (&b, query);
+  append_filters (&b, query);
+  append_order (&b, query);
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  watch = dossier_store_watch_cancellable (self, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  dossier_store_unwatch_cancellable (self, cancellable, watch);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || step_failed (self, rc, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&ids);
+}
+
+static void
+append_select (Builder      *b,
+               DossierQuery *query)
+{
+  g_string_append (b->sql, "SELECT " ARTICLE_COLUMNS);
+  if (query != NULL && query->fts != NULL)
+    g_string_append (b->sql, ", snippet(articles_fts, -1, char(1), char(2), '…', 24), -f.rank");
+}
+
+static DossierArticle *
+read_result (sqlite3_stmt *stmt,
+             DossierQuery *query)
+{
+  DossierArticle *article = read_article (stmt, FALSE);
+
+  if (query != NULL && query->fts != NULL)
+    {
+      dossier_article_set_snippet (article, _dossier_store_column_text (stmt, N_ARTICLE_COLUMNS));
+      dossier_article_set_score (article, sqlite3_column_double (stmt, N_ARTICLE_COLUMNS + 1));
+    }
+  return article;
+}
+
+GPtrArray *
+dossier_store_load_articles (DossierStore  *self,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             DossierQuery  *query,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  sqlite3_stmt *stmt;
+  Builder b;
+  int rc;
+
+  if (n_ids == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  builder_init (&b);
+  append_select (&b, query);
+  if (query != NULL && query->fts != NULL)
+    append_from (&b, query);
+  else
+    g_string_append (b.sql, " FROM articles a WHERE 1");
+  g_string_append (b.sql, " AND a.id IN (SELECT value FROM json_each(");
+  {
+    g_autoptr(GString) list = g_string_new ("[");
+
+    for (guint i = 0; i < n_ids; i++)
+      g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+    g_string_append_c (list, ']');
+    builder_text (&b, list->str);
+  }
+  g_string_append (b.sql, "))");
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierArticle *article = read_result (stmt, query);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = dossier_article_get_id (article);
+      g_hash_table_insert (by_id, key, article);
+      g_object_set_data_full (G_OBJECT (article), "dossier-key", key, g_free);
+    }
+  if (step_failed (self, rc, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  result = g_ptr_array_new_full (n_ids, g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      DossierArticle *article = g_hash_table_lookup (by_id, &ids[i]);
+
+      /* an article deleted meanwhile comes back as an empty placeholder */
+      if (article == NULL)
+        {
+          article = dossier_article_new ();
+          dossier_article_set_id (article, ids[i]);
+          g_ptr_array_add (result, article);
+        }
+      else
+        g_ptr_array_add (result, g_object_ref (article));
+    }
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+dossier_store_search (DossierStore  *self,
+                      DossierQuery  *query,
+                      guint          limit,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  Builder b;
+  gulong watch;
+  int rc;
+
+  builder_init (&b);
+  append_select (&b, query);
+  append_from (&b, query);
+  append_filters (&b, query);
+  append_order (&b, query);
+  if (limit > 0)
+    {
+      g_string_append (b.sql, " LIMIT ");
+      builder_int (&b, limit);
+    }
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  watch = dossier_store_watch_cancellable (self, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, read_result (stmt, query));
+  dossier_store_unwatch_cancellable (self, cancellable, watch);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || step_failed (self, rc, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&result);
+}
+
+GArray *
+dossier_store_timeline_points (DossierStore  *self,
+                               DossierQuery  *query,
+                               GError       **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
+  sqlite3_stmt *stmt;
+  Builder b;
+  int rc;
+
+  builder_init (&b);
+  g_string_append (b.sql, "SELECT a.id, coalesce(a.published_jd, -1), a.date_precision,"
+                          " a.annotation_count, a.source");
+  append_from (&b, query);
+  append_filters (&b, query);
+  g_string_append (b.sql, " ORDER BY coalesce(a.published_jd, -1), a.id");
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierTimelinePoint p;
+      const char *source = _dossier_store_column_text (stmt, 4);
+
+      p.id = sqlite3_column_int64 (stmt, 0);
+      p.julian = sqlite3_column_int64 (stmt, 1);
+      p.precision = sqlite3_column_int (stmt, 2);
+      p.n_notes = sqlite3_column_int (stmt, 3);
+      p.source = source ? g_intern_string (source) : NULL;
+      g_array_append_val (points, p);
+    }
+  if (step_failed (self, rc, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&points);
+}
+
+char **
+dossier_store_list_sources (DossierStore  *self,
+                            GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT source FROM articles WHERE source IS NOT NULL"
+                          " GROUP BY source COLLATE NOCASE ORDER BY count(*) DESC, source",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the library"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _dossier_store_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not read the library"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,255 @@
+/* dossier-store-schema.c — creating and migrating the library's schema
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PRAGMA user_version is the schema version.  Every step from the file's
+ * version to DOSSIER_STORE_SCHEMA_VERSION runs in ONE transaction: if any
+ * step fails, the file is left exactly as it was.  A new library is made
+ * by running every step from 0, so the migrations are exercised always.
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-store-private.h"
+#include "dossier-date.h"
+
+/* Version 1: articles, annotations, search over titles and bodies. */
+static const char schema_v1[] =
+  "CREATE TABLE articles ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  title       TEXT NOT NULL,"
+  "  source      TEXT,"
+  "  url         TEXT,"
+  "  published   TEXT,"
+  "  body        TEXT NOT NULL,"
+  "  imported_at INTEGER NOT NULL);"
+  "CREATE TABLE annotations ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  color        TEXT NOT NULL DEFAULT 'yellow',"
+  "  note         TEXT NOT NULL DEFAULT '',"
+  "  quote        TEXT NOT NULL,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_offset   INTEGER NOT NULL,"
+  "  created      INTEGER NOT NULL);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id');"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);"
+  "END;";
+
+/* Version 2: bylines, languages, date precision and origin, duplicate
+ * detection, tags and quote context on annotations, orphans; the search
+ * index covers bylines and notes too; annotations get their own index;
+ * boilerplate learning and saved searches. */
+static const char schema_v2[] =
+  "DROP TRIGGER articles_ai;"
+  "DROP TRIGGER articles_ad;"
+  "DROP TABLE articles_fts;"
+  "ALTER TABLE articles ADD COLUMN byline TEXT;"
+  "ALTER TABLE articles ADD COLUMN language TEXT;"
+  "ALTER TABLE articles ADD COLUMN date_precision INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE articles ADD COLUMN date_origin INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE articles ADD COLUMN published_jd INTEGER;"
+  "ALTER TABLE articles ADD COLUMN body_hash TEXT;"
+  "ALTER TABLE articles ADD COLUMN file_name TEXT;"
+  "ALTER TABLE articles ADD COLUMN content_hash TEXT;"
+  "ALTER TABLE articles ADD COLUMN annotation_count INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE articles ADD COLUMN notes TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE annotations ADD COLUMN uuid TEXT;"
+  "ALTER TABLE annotations ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';"
+  "ALTER TABLE annotations ADD COLUMN prefix TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE annotations ADD COLUMN suffix TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE annotations ADD COLUMN orphan INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE annotations ADD COLUMN modified INTEGER NOT NULL DEFAULT 0;"
+  /* dates: precision from the form, a sortable julian day of the first day */
+  "UPDATE articles SET date_precision = CASE length(published)"
+  "  WHEN 10 THEN 3 WHEN 7 THEN 2 WHEN 4 THEN 1 ELSE 0 END,"
+  "  date_origin = CASE WHEN published IS NULL THEN 0 ELSE 1 END;"
+  "UPDATE articles SET published_jd = CAST(julianday(CASE date_precision"
+  "  WHEN 3 THEN published WHEN 2 THEN published || '-01' WHEN 1 THEN published || '-01-01' END) + 0.5 AS INTEGER)"
+  "  WHERE date_precision > 0;"
+  "UPDATE articles SET annotation_count = (SELECT count(*) FROM annotations WHERE article_id = articles.id),"
+  "  notes = coalesce((SELECT group_concat(quote || ' ' || note, ' ') FROM annotations WHERE article_id = articles.id), '');"
+  "UPDATE annotations SET modified = created,"
+  "  uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
+  "    || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
+  "CREATE UNIQUE INDEX annotations_uuid ON annotations(uuid);"
+  "CREATE INDEX annotations_article ON annotations(article_id, start_offset);"
+  "CREATE INDEX articles_published ON articles(published_jd, id);"
+  "CREATE INDEX articles_source ON articles(source COLLATE NOCASE);"
+  "CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;"
+  "CREATE INDEX articles_body_hash ON articles(body_hash);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, byline, body, notes,"
+  "  content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts(rowid, title, byline, body, notes)"
+  "    VALUES (new.id, new.title, new.byline, new.body, new.notes);"
+  "END;"
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, byline, body, notes)"
+  "    VALUES ('delete', old.id, old.title, old.byline, old.body, old.notes);"
+  "END;"
+  "CREATE TRIGGER articles_au AFTER UPDATE OF title, byline, body, notes ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, byline, body, notes)"
+  "    VALUES ('delete', old.id, old.title, old.byline, old.body, old.notes);"
+  "  INSERT INTO articles_fts(rowid, title, byline, body, notes)"
+  "    VALUES (new.id, new.title, new.byline, new.body, new.notes);"
+  "END;"
+  "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+  "INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)');"
+  "CREATE VIRTUAL TABLE annotations_fts USING fts5(quote, note, tags,"
+  "  content='annotations', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+  "INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild');"
+  /* an annotation change keeps the article's count, the article's
+   * searchable notes and the annotation index in step */
+  "CREATE TRIGGER annotations_ai AFTER INSERT ON annotations BEGIN"
+  "  INSERT INTO annotations_fts(rowid, quote, note, tags) VALUES (new.id, new.quote, new.note, new.tags);"
+  "  UPDATE articles SET annotation_count = annotation_count + 1,"
+  "    notes = coalesce((SELECT group_concat(quote || ' ' || note || ' ' || tags, ' ')"
+  "                      FROM annotations WHERE article_id = new.article_id), '')"
+  "    WHERE id = new.article_id;"
+  "END;"
+  "CREATE TRIGGER annotations_ad AFTER DELETE ON annotations BEGIN"
+  "  INSERT INTO annotations_fts(annotations_fts, rowid, quote, note, tags)"
+  "    VALUES ('delete', old.id, old.quote, old.note, old.tags);"
+  "  UPDATE articles SET annotation_count = annotation_count - 1,"
+  "    notes = coalesce((SELECT group_concat(quote || ' ' || note || ' ' || tags, ' ')"
+  "                      FROM annotations WHERE article_id = old.article_id), '')"
+  "    WHERE id = old.article_id;"
+  "END;"
+  "CREATE TRIGGER annotations_au AFTER UPDATE OF quote, note, tags ON annotations BEGIN"
+  "  INSERT INTO annotations_fts(annotations_fts, rowid, quote, note, tags)"
+  "    VALUES ('delete', old.id, old.quote, old.note, old.tags);"
+  "  INSERT INTO annotations_fts(rowid, quote, note, tags) VALUES (new.id, new.quote, new.note, new.tags);"
+  "  UPDATE articles SET"
+  "    notes = coalesce((SELECT group_concat(quote || ' ' || note || ' ' || tags, ' ')"
+  "                      FROM annotations WHERE article_id = new.article_id), '')"
+  "    WHERE id = new.article_id;"
+  "END;"
+  "CREATE TABLE boilerplate ("
+  "  source      TEXT NOT NULL,"
+  "  fingerprint TEXT NOT NULL,"
+  "  articles    INTEGER NOT NULL,"
+  "  PRIMARY KEY (source, fingerprint)) WITHOUT ROWID;"
+  "CREATE TABLE saved_searches ("
+  "  id    INTEGER PRIMARY KEY,"
+  "  name  TEXT NOT NULL,"
+  "  query TEXT NOT NULL);";
+
+char *_dossier_store_body_hash (const char *body);
+
+/* The duplicate key: the body with case and white space folded. */
+char *
+_dossier_store_body_hash (const char *body)
+{
+  g_autofree char *folded = g_utf8_casefold (body ? body : "", -1);
+  g_autoptr(GString) squeezed = g_string_sized_new (strlen (folded));
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && squeezed->len > 0)
+        g_string_append_c (squeezed, ' ');
+      space = FALSE;
+      g_string_append_unichar (squeezed, c);
+    }
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, squeezed->str, squeezed->len);
+}
+
+/* Fills body_hash for rows that came from version 1. */
+static gboolean
+hash_old_bodies (DossierStore  *self,
+                 GError       **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *update = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT id, body FROM articles WHERE body_hash IS NULL",
+                          -1, &select, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, "UPDATE articles SET body_hash = ? WHERE id = ?",
+                          -1, &update, NULL) != SQLITE_OK)
+    goto out;
+
+  while (sqlite3_step (select) == SQLITE_ROW)
+    {
+      g_autofree char *hash = _dossier_store_body_hash (_dossier_store_column_text (select, 1));
+
+      sqlite3_bind_text (update, 1, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (select, 0));
+      if (sqlite3_step (update) != SQLITE_DONE)
+        goto out;
+      sqlite3_reset (update);
+    }
+  ok = TRUE;
+
+out:
+  if (!ok)
+    _dossier_store_fail (self, error, _("Could not upgrade the library"));
+  sqlite3_finalize (select);
+  sqlite3_finalize (update);
+  return ok;
+}
+
+gboolean
+_dossier_store_migrate (DossierStore  *self,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version == DOSSIER_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+
+  switch (version)
+    {
+    case 0:
+      if (!_dossier_store_exec (self, schema_v1, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 1:
+      if (!_dossier_store_exec (self, schema_v2, &local_error) ||
+          !hash_old_bodies (self, &local_error))
+        goto fail;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* user_version cannot be bound; the value is our own constant */
+  if (!_dossier_store_exec (self, "PRAGMA user_version = " G_STRINGIFY (DOSSIER_STORE_SCHEMA_VERSION),
+                            &local_error))
+    goto fail;
+
+  return dossier_store_commit (self, error);
+
+fail:
+  dossier_store_rollback (self);
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_MIGRATION,
+               _("Could not upgrade the library %s from format %d to %d: %s. "
+                 "The file was left unchanged."),
+               self->path, version, DOSSIER_STORE_SCHEMA_VERSION, local_error->message);
+  return FALSE;
+}

@@ -1,0 +1,524 @@
+/* dossier-store.c — the connection, its worker thread and error mapping
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One thread owns the sqlite3 connection.  Work arrives as jobs on an
+ * async queue; each job carries a GTask whose callback GTask delivers in
+ * the caller's main context, so the UI thread never waits on the disk.
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
+
+#include "dossier-store-private.h"
+
+/* 'DOSS': marks a SQLite file as a Dossier library */
+#define DOSSIER_APPLICATION_ID 0x444f5353
+
+typedef struct
+{
+  DossierStoreSyncFunc  func;
+  gpointer              data;
+  GCancellable         *cancellable;
+  gpointer              result;
+  GError               *error;
+  gboolean              done;
+  GMutex                mutex;
+  GCond                 cond;
+} SyncCall;
+
+typedef struct
+{
+  DossierStoreFunc  func;
+  GTask            *task;
+  gpointer          data;
+  GDestroyNotify    destroy;
+  SyncCall         *sync;
+  gboolean          stop;
+} Job;
+
+G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (dossier-store-error-quark, dossier_store_error)
+
+static void
+job_free (Job *job)
+{
+  if (job->destroy != NULL)
+    job->destroy (job->data);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  DossierStore *self = data;
+
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (self->queue);
+
+      if (job->stop)
+        {
+          job_free (job);
+          break;
+        }
+      if (job->sync != NULL)
+        {
+          SyncCall *call = job->sync;
+          gpointer result = NULL;
+          GError *error = NULL;
+
+          if (!g_cancellable_set_error_if_cancelled (call->cancellable, &error))
+            result = call->func (self, call->data, call->cancellable, &error);
+          g_mutex_lock (&call->mutex);
+          call->result = result;
+          call->error = error;
+          call->done = TRUE;
+          g_cond_signal (&call->cond);
+          g_mutex_unlock (&call->mutex);
+        }
+      else if (!g_task_return_error_if_cancelled (job->task))
+        job->func (self, job->task, job->data, g_task_get_cancellable (job->task));
+      job_free (job);
+    }
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  return NULL;
+}
+
+static void
+dossier_store_dispose (GObject *object)
+{
+  DossierStore *self = DOSSIER_STORE (object);
+
+  dossier_store_close (self);
+
+  G_OBJECT_CLASS (dossier_store_parent_class)->dispose (object);
+}
+
+static void
+dossier_store_finalize (GObject *object)
+{
+  DossierStore *self = DOSSIER_STORE (object);
+
+  g_clear_pointer (&self->queue, g_async_queue_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (dossier_store_parent_class)->finalize (object);
+}
+
+static void
+dossier_store_class_init (DossierStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dossier_store_dispose;
+  object_class->finalize = dossier_store_finalize;
+}
+
+static void
+dossier_store_init (DossierStore *self)
+{
+  self->queue = g_async_queue_new ();
+}
+
+DossierStore *
+dossier_store_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_STORE, NULL);
+}
+
+void
+dossier_store_submit (DossierStore     *self,
+                      GTask            *task,
+                      DossierStoreFunc  func,
+                      gpointer          data,
+                      GDestroyNotify    destroy)
+{
+  Job *job;
+
+  g_return_if_fail (DOSSIER_IS_STORE (self));
+  g_return_if_fail (G_IS_TASK (task));
+
+  job = g_new0 (Job, 1);
+  job->func = func;
+  job->task = g_object_ref (task);
+  job->data = data;
+  job->destroy = destroy;
+
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("dossier-store", worker_main, self);
+  g_async_queue_push (self->queue, job);
+}
+
+gpointer
+dossier_store_run (DossierStore          *self,
+                   DossierStoreSyncFunc   func,
+                   gpointer               data,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  SyncCall call = { 0 };
+  Job *job;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->thread == NULL || g_thread_self () != self->thread, NULL);
+
+  call.func = func;
+  call.data = data;
+  call.cancellable = cancellable;
+  g_mutex_init (&call.mutex);
+  g_cond_init (&call.cond);
+
+  job = g_new0 (Job, 1);
+  job->sync = &call;
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("dossier-store", worker_main, self);
+  g_async_queue_push (self->queue, job);
+
+  g_mutex_lock (&call.mutex);
+  while (!call.done)
+    g_cond_wait (&call.cond, &call.mutex);
+  g_mutex_unlock (&call.mutex);
+  g_mutex_clear (&call.mutex);
+  g_cond_clear (&call.cond);
+
+  if (call.error != NULL)
+    g_propagate_error (error, call.error);
+  return call.result;
+}
+
+void
+dossier_store_close (DossierStore *self)
+{
+  Job *job;
+
+  g_return_if_fail (DOSSIER_IS_STORE (self));
+
+  if (self->thread == NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->stop = TRUE;
+  g_async_queue_push (self->queue, job);
+  g_thread_join (self->thread);
+  self->thread = NULL;
+}
+
+/* --- worker thread --- */
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB: return DOSSIER_STORE_ERROR_NOT_LIBRARY;
+    case SQLITE_CORRUPT: return DOSSIER_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return DOSSIER_STORE_ERROR_BUSY;
+    case SQLITE_FULL: return DOSSIER_STORE_ERROR_FULL;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return DOSSIER_STORE_ERROR_OPEN;
+    case SQLITE_CONSTRAINT: return DOSSIER_STORE_ERROR_DUPLICATE;
+    default: return DOSSIER_STORE_ERROR_FAILED;
+    }
+}
+
+static const char *
+reason_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB: return _("it is not a Dossier library (not an SQLite database)");
+    case SQLITE_CORRUPT: return _("the library file is damaged");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return _("another program is using the library");
+    case SQLITE_FULL: return _("the disk is full");
+    case SQLITE_READONLY: return _("the library file is read-only");
+    case SQLITE_CANTOPEN: return _("the file cannot be opened");
+    case SQLITE_IOERR: return _("reading or writing the disk failed");
+    case SQLITE_INTERRUPT: return _("the operation was cancelled");
+    default: return NULL;
+    }
+}
+
+gboolean
+_dossier_store_fail (DossierStore  *self,
+                     GError       **error,
+                     const char    *what)
+{
+  int rc = self->db ? sqlite3_extended_errcode (self->db) : SQLITE_CANTOPEN;
+  const char *reason = reason_for (rc);
+
+  if ((rc & 0xff) == SQLITE_INTERRUPT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, reason);
+      return FALSE;
+    }
+  g_set_error (error, DOSSIER_STORE_ERROR, error_code_for (rc),
+               "%s: %s (%s)", what,
+               reason ? reason : (self->db ? sqlite3_errmsg (self->db) : "?"),
+               self->path ? self->path : "");
+  return FALSE;
+}
+
+gboolean
+_dossier_store_exec (DossierStore  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not update the library"));
+  return TRUE;
+}
+
+void
+_dossier_store_bind_text (sqlite3_stmt *stmt,
+                          int           col,
+                          const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+_dossier_store_column_text (sqlite3_stmt *stmt,
+                            int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+static int
+pragma_int (DossierStore *self,
+            const char   *sql,
+            int          *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out)
+    *rc_out = rc;
+  return value;
+}
+
+static void
+watch_cb (GCancellable *cancellable,
+          gpointer      data)
+{
+  DossierStore *self = data;
+
+  if (self->db != NULL)
+    sqlite3_interrupt (self->db);
+}
+
+gulong
+dossier_store_watch_cancellable (DossierStore *self,
+                                 GCancellable *cancellable)
+{
+  if (cancellable == NULL)
+    return 0;
+  return g_cancellable_connect (cancellable, G_CALLBACK (watch_cb), self, NULL);
+}
+
+void
+dossier_store_unwatch_cancellable (DossierStore *self,
+                                   GCancellable *cancellable,
+                                   gulong        id)
+{
+  if (cancellable != NULL && id != 0)
+    g_cancellable_disconnect (cancellable, id);
+}
+
+gboolean
+dossier_store_open (DossierStore  *self,
+                    const char    *path,
+                    gboolean       create,
+                    GError       **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  gboolean exists;
+  int app_id, version, n_tables;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db == NULL, FALSE);
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                   _("Could not open the library %s: it is a folder"), path);
+      return FALSE;
+    }
+  if (!exists && !create)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                   _("Could not open the library %s: the file does not exist"), path);
+      return FALSE;
+    }
+  if (exists && g_access (path, R_OK) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                   _("Could not open the library %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                       _("Could not create the library %s: %s"), path, g_strerror (saved));
+          return FALSE;
+        }
+      flags |= SQLITE_OPEN_CREATE;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not open the library"));
+      goto fail;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read before writing anything: never touch a file that isn't ours. */
+  n_tables = pragma_int (self, "SELECT count(*) FROM sqlite_master", &rc);
+  if (rc != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not open the library"));
+      goto fail;
+    }
+  app_id = pragma_int (self, "PRAGMA application_id", &rc);
+  version = pragma_int (self, "PRAGMA user_version", &rc);
+
+  if (n_tables > 0 && app_id != DOSSIER_APPLICATION_ID)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_LIBRARY,
+                   _("Could not open %s: it is an SQLite database, but not a Dossier library"),
+                   path);
+      goto fail;
+    }
+  if (version > DOSSIER_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_TOO_NEW,
+                   _("Could not open %s: it was written by a newer version of Dossier "
+                     "(library format %d; this version reads up to %d)"),
+                   path, version, DOSSIER_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  if (pragma_int (self, "PRAGMA journal_mode=WAL", &rc) < 0 && rc != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not open the library"));
+      goto fail;
+    }
+  if (!_dossier_store_exec (self, "PRAGMA synchronous=NORMAL;"
+                                  "PRAGMA foreign_keys=ON;"
+                                  "PRAGMA temp_store=MEMORY;"
+                                  "PRAGMA cache_size=-16000;", error))
+    goto fail;
+
+  if (n_tables == 0 &&
+      !_dossier_store_exec (self, "PRAGMA application_id=1146049363", error))
+    goto fail;
+
+  if (!_dossier_store_migrate (self, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  return FALSE;
+}
+
+const char *
+dossier_store_get_path (DossierStore *self)
+{
+  return self->path;
+}
+
+gboolean
+dossier_store_begin (DossierStore  *self,
+                     GError       **error)
+{
+  return _dossier_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+dossier_store_commit (DossierStore  *self,
+                      GError       **error)
+{
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not save to the library"));
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+dossier_store_rollback (DossierStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+dossier_store_integrity_check (DossierStore  *self,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not check the library"));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 (_dossier_store_column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                 _("The library %s is damaged: %s"), self->path,
+                 stmt ? (_dossier_store_column_text (stmt, 0) ?: "?") : "?");
+  sqlite3_finalize (stmt);
+  return ok;
+}

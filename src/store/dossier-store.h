@@ -1,0 +1,170 @@
+/* dossier-store.h — the SQLite library file, owned by one worker thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every function below except dossier_store_new(), _submit() and _close()
+ * runs on the store's worker thread: call them from a DossierStoreFunc.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "dossier-article.h"
+#include "dossier-annotation.h"
+#include "dossier-query.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_STORE_ERROR (dossier_store_error_quark ())
+
+typedef enum
+{
+  DOSSIER_STORE_ERROR_OPEN,        /* missing, unreadable, not writable */
+  DOSSIER_STORE_ERROR_NOT_LIBRARY, /* not SQLite, or SQLite but not ours */
+  DOSSIER_STORE_ERROR_CORRUPT,
+  DOSSIER_STORE_ERROR_TOO_NEW,     /* written by a newer Dossier */
+  DOSSIER_STORE_ERROR_MIGRATION,
+  DOSSIER_STORE_ERROR_NOT_FOUND,
+  DOSSIER_STORE_ERROR_DUPLICATE,
+  DOSSIER_STORE_ERROR_BUSY,        /* locked by another process */
+  DOSSIER_STORE_ERROR_FULL,        /* disk full */
+  DOSSIER_STORE_ERROR_FAILED,
+} DossierStoreError;
+
+GQuark dossier_store_error_quark (void);
+
+/* The schema version this build writes. */
+#define DOSSIER_STORE_SCHEMA_VERSION 2
+
+#define DOSSIER_TYPE_STORE (dossier_store_get_type ())
+G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
+
+/* Runs on the worker thread; must call one g_task_return_*() on @task. */
+typedef void (*DossierStoreFunc) (DossierStore *store,
+                                  GTask        *task,
+                                  gpointer      data,
+                                  GCancellable *cancellable);
+
+/* Runs on the worker thread for dossier_store_run(). */
+typedef gpointer (*DossierStoreSyncFunc) (DossierStore  *store,
+                                          gpointer       data,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
+DossierStore *dossier_store_new     (void);
+/* Runs @func on the worker thread and waits for it: for the command line
+ * and for worker threads of our own, never for the UI thread. */
+gpointer      dossier_store_run     (DossierStore         *self,
+                                     DossierStoreSyncFunc  func,
+                                     gpointer              data,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+/* Queues @func; @task's callback runs in the context @task was made in. */
+void          dossier_store_submit  (DossierStore     *self,
+                                     GTask            *task,
+                                     DossierStoreFunc  func,
+                                     gpointer          data,
+                                     GDestroyNotify    destroy);
+/* Finishes queued work, closes the database and stops the thread. */
+void          dossier_store_close   (DossierStore     *self);
+
+/* --- worker thread only --- */
+gboolean      dossier_store_open         (DossierStore  *self,
+                                          const char    *path,
+                                          gboolean       create,
+                                          GError       **error);
+const char   *dossier_store_get_path     (DossierStore  *self);
+gboolean      dossier_store_begin        (DossierStore  *self,
+                                          GError       **error);
+gboolean      dossier_store_commit       (DossierStore  *self,
+                                          GError       **error);
+void          dossier_store_rollback     (DossierStore  *self);
+/* sqlite3_interrupt() when @cancellable fires, until the returned id is
+ * given to dossier_store_unwatch_cancellable() */
+gulong        dossier_store_watch_cancellable   (DossierStore *self,
+                                                 GCancellable *cancellable);
+void          dossier_store_unwatch_cancellable (DossierStore *self,
+                                                 GCancellable *cancellable,
+                                                 gulong        id);
+gboolean      dossier_store_integrity_check     (DossierStore  *self,
+                                                 GError       **error);
+
+/* articles (dossier-store-articles.c) */
+gint64          dossier_store_insert_article       (DossierStore    *self,
+                                                    DossierArticle  *article,
+                                                    gint64          *duplicate_of,
+                                                    GError         **error);
+DossierArticle *dossier_store_get_article          (DossierStore    *self,
+                                                    gint64           id,
+                                                    gboolean         with_body,
+                                                    GError         **error);
+gboolean        dossier_store_update_article       (DossierStore    *self,
+                                                    DossierArticle  *article,
+                                                    GError         **error);
+gboolean        dossier_store_set_article_body     (DossierStore    *self,
+                                                    gint64           id,
+                                                    const char      *body,
+                                                    guint           *n_orphaned,
+                                                    GError         **error);
+gboolean        dossier_store_delete_article       (DossierStore    *self,
+                                                    gint64           id,
+                                                    GError         **error);
+guint           dossier_store_count_articles       (DossierStore    *self,
+                                                    GError         **error);
+/* ids in list order; for a text query, ordered by relevance unless the
+ * query sorts by date */
+GArray         *dossier_store_query_article_ids    (DossierStore    *self,
+                                                    DossierQuery    *query,
+                                                    GCancellable    *cancellable,
+                                                    GError         **error);
+/* metadata only (no body), in the order of @ids; with @query, snippets */
+GPtrArray      *dossier_store_load_articles        (DossierStore    *self,
+                                                    const gint64    *ids,
+                                                    guint            n_ids,
+                                                    DossierQuery    *query,
+                                                    GError         **error);
+GPtrArray      *dossier_store_search               (DossierStore    *self,
+                                                    DossierQuery    *query,
+                                                    guint            limit,
+                                                    GCancellable    *cancellable,
+                                                    GError         **error);
+typedef struct
+{
+  gint64      id;
+  gint64      julian;       /* first day covered; -1 when undated */
+  guint8      precision;    /* DossierDatePrecision */
+  guint       n_notes;
+  const char *source;       /* interned; NULL when unknown */
+} DossierTimelinePoint;
+
+/* Every article matching @query (NULL: all) as a DossierTimelinePoint. */
+GArray         *dossier_store_timeline_points      (DossierStore    *self,
+                                                    DossierQuery    *query,
+                                                    GError         **error);
+char          **dossier_store_list_sources         (DossierStore    *self,
+                                                    GError         **error);
+
+/* annotations (dossier-store-annotations.c) */
+gint64             dossier_store_insert_annotation (DossierStore       *self,
+                                                    DossierAnnotation  *annotation,
+                                                    GError            **error);
+gboolean           dossier_store_update_annotation (DossierStore       *self,
+                                                    DossierAnnotation  *annotation,
+                                                    GError            **error);
+gboolean           dossier_store_delete_annotation (DossierStore       *self,
+                                                    gint64              id,
+                                                    GError            **error);
+DossierAnnotation *dossier_store_get_annotation    (DossierStore       *self,
+                                                    gint64              id,
+                                                    GError            **error);
+DossierAnnotation *dossier_store_find_annotation_by_uuid (DossierStore  *self,
+                                                          const char    *uuid,
+                                                          GError       **error);
+/* @article_id 0: all; @query NULL: no filter.  Text order per article. */
+GPtrArray         *dossier_store_list_annotations  (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    DossierQuery       *query,
+                                                    GError            **error);
+char             **dossier_store_list_tags         (DossierStore       *self,
+                                                    GError            **error);
+
+G_END_DECLS

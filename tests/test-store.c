@@ -1,0 +1,660 @@
+/* test-store.c — the SQLite store: CRUD, search, migration, bad files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-library.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  DossierLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->library = dossier_library_new (f->path);
+  g_assert_true (dossier_library_open_sync (f->library, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->library);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+add_article (DossierLibrary *library,
+             const char     *title,
+             const char     *source,
+             const char     *date,
+             const char     *url,
+             const char     *body)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  DossierDate d = DOSSIER_DATE_INIT;
+  gint64 id;
+
+  dossier_article_set_title (a, title);
+  dossier_article_set_source (a, source);
+  dossier_article_set_url (a, url);
+  dossier_article_set_body (a, body);
+  if (date != NULL)
+    {
+      g_assert_true (dossier_date_from_iso (date, &d));
+      dossier_article_set_published (a, &d);
+      dossier_article_set_date_origin (a, DOSSIER_DATE_ORIGIN_TEXT);
+    }
+  id = dossier_library_add_article_sync (library, a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GPtrArray *
+search (DossierLibrary *library,
+        const char     *text)
+{
+  g_autoptr(DossierQuery) q = dossier_query_parse (text, FALSE);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *result = dossier_library_search_sync (library, q, 0, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static gboolean
+has_id (GPtrArray *articles,
+        gint64     id)
+{
+  for (guint i = 0; i < articles->len; i++)
+    if (dossier_article_get_id (g_ptr_array_index (articles, i)) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_crud (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArticle) got = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *published = NULL;
+  const char *tags[] = { "claim", NULL };
+  gint64 id;
+
+  id = add_article (f->library, "Treaty talks resume", "Wire Service", "2010-03-18",
+                    "https://example.org/treaty",
+                    "Negotiators returned to Geneva.\n\nBoth sides called the talks constructive.");
+  g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 1);
+
+  got = dossier_library_get_article_sync (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_article_get_title (got), ==, "Treaty talks resume");
+  g_assert_cmpstr (dossier_article_get_source (got), ==, "Wire Service");
+  g_assert_cmpstr (dossier_article_get_body (got), ==,
+                   "Negotiators returned to Geneva.\n\nBoth sides called the talks constructive.");
+  published = dossier_article_dup_published_string (got);
+  g_assert_cmpstr (published, ==, "2010-03-18");
+  g_assert_cmpint (dossier_article_get_date_origin (got), ==, DOSSIER_DATE_ORIGIN_TEXT);
+
+  /* annotate; the count follows */
+  note = dossier_library_annotate_sync (f->library, id, "called the talks constructive",
+                                        "First sign of progress", tags, "green", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (note);
+  g_assert_cmpint (dossier_annotation_get_start (note), ==, 44);
+  g_assert_cmpint (dossier_annotation_get_end (note), ==, 73);
+  g_clear_object (&got);
+  got = dossier_library_get_article_sync (f->library, id, &error);
+  g_assert_cmpuint (dossier_article_get_annotation_count (got), ==, 1);
+
+  /* update the metadata */
+  dossier_article_set_title (got, "Treaty talks resume in Geneva");
+  dossier_article_set_published (got, NULL);
+  g_assert_true (dossier_library_update_article_sync (f->library, got, &error));
+  g_clear_object (&got);
+  got = dossier_library_get_article_sync (f->library, id, &error);
+  g_assert_cmpstr (dossier_article_get_title (got), ==, "Treaty talks resume in Geneva");
+  g_assert_cmpint (dossier_article_get_published (got)->precision, ==, DOSSIER_DATE_PRECISION_UNKNOWN);
+
+  /* edit and delete the note */
+  dossier_annotation_set_note (note, "Changed my mind");
+  g_assert_true (dossier_library_update_annotation_sync (f->library, note, &error));
+  notes = dossier_library_list_annotations_sync (f->library, id, NULL, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (dossier_annotation_get_note (g_ptr_array_index (notes, 0)), ==, "Changed my mind");
+  g_assert_true (g_strv_equal (dossier_annotation_get_tags (g_ptr_array_index (notes, 0)), tags));
+  g_assert_true (dossier_library_delete_annotation_sync (f->library, dossier_annotation_get_id (note), &error));
+  g_assert_false (dossier_library_delete_annotation_sync (f->library, dossier_annotation_get_id (note), &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* delete the article */
+  g_assert_true (dossier_library_delete_article_sync (f->library, id, &error));
+  g_assert_null (dossier_library_get_article_sync (f->library, id, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 0);
+}
+
+static void
+test_duplicates (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DossierArticle) same_url = dossier_article_new ();
+  g_autoptr(DossierArticle) same_body = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 dup = 0;
+  gint64 id;
+
+  id = add_article (f->library, "One", NULL, NULL, "https://example.org/a", "Some words here.");
+
+  dossier_article_set_title (same_url, "Other");
+  dossier_article_set_url (same_url, "https://example.org/a");
+  dossier_article_set_body (same_url, "Different text altogether.");
+  g_assert_cmpint (dossier_library_add_article_sync (f->library, same_url, &dup, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (dup, ==, id);
+
+  /* the same text with other case and spacing is the same article */
+  dossier_article_set_title (same_body, "Third");
+  dossier_article_set_body (same_body, "some  WORDS\u00a0here.");
+  g_assert_cmpint (dossier_library_add_article_sync (f->library, same_body, &dup, &error), ==, 0);
+  g_assert_cmpint (dup, ==, id);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 1);
+}
+
+static void
+test_search_grammar (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  const char *tags[] = { "follow-up", NULL };
+  gint64 a, b, c, d;
+  GPtrArray *r;
+
+  a = add_article (f->library, "Lavrov meets Kerry in Geneva", "The Moscow Times", "2013-05-07", NULL,
+                   "Foreign Minister Sergei Lavrov met his counterpart on Tuesday.");
+  b = add_article (f->library, "Sanctions widen", "Wire Service", "2014-12-19", NULL,
+                   "The sanctions announced in December widened the rift between Moscow and Washington.");
+  c = add_article (f->library, "Missile defense talks stall", "The Moscow Times", "2012-03", NULL,
+                   "Talks on missile defense stalled again; Lavrov blamed Washington.");
+  d = add_article (f->library, "Undated commentary", NULL, NULL, NULL,
+                   "The reset was never as simple as its button suggested.");
+  note = dossier_library_annotate_sync (f->library, d, "never as simple", "a button made of plastic",
+                                        tags, NULL, &error);
+  g_assert_no_error (error);
+
+  r = search (f->library, "Lavrov");
+  g_assert_cmpuint (r->len, ==, 2);
+  g_assert_true (has_id (r, a) && has_id (r, c));
+  /* the title match ranks first, and the snippet marks the word */
+  g_assert_cmpint (dossier_article_get_id (g_ptr_array_index (r, 0)), ==, a);
+  g_assert_nonnull (strstr (dossier_article_get_snippet (g_ptr_array_index (r, 0)), "\001Lavrov\002"));
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "lavrov -washington");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_true (has_id (r, a));
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "\"missile defense\"");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_true (has_id (r, c));
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "sanctions OR button");
+  g_assert_cmpuint (r->len, ==, 2);
+  g_assert_true (has_id (r, b) && has_id (r, d));
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "source:\"the moscow times\"");
+  g_assert_cmpuint (r->len, ==, 2);
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "published:2013-01..2014-06");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_true (has_id (r, a));
+  g_ptr_array_unref (r);
+
+  /* a month-precision date falls in a range that covers its month */
+  r = search (f->library, "published:2012");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_true (has_id (r, c));
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "has:notes");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_true (has_id (r, d));
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "tag:follow-up");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_ptr_array_unref (r);
+
+  /* notes are searched with the articles */
+  r = search (f->library, "plastic");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_true (has_id (r, d));
+  g_ptr_array_unref (r);
+
+  r = search (f->library, "is:undated");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_ptr_array_unref (r);
+
+  /* hostile text stays text: no FTS syntax error, no SQL */
+  r = search (f->library, "'; DROP TABLE articles; -- \" NEAR( * ^");
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 4);
+}
+
+static void
+test_query_hints (void)
+{
+  g_autoptr(DossierQuery) open_quote = dossier_query_parse ("\"missile defense", FALSE);
+  g_autoptr(DossierQuery) bare_and = dossier_query_parse ("putin AND", FALSE);
+  g_autoptr(DossierQuery) bad_date = dossier_query_parse ("published:someday treaty", FALSE);
+  g_autoptr(DossierQuery) typing = dossier_query_parse ("lavr", TRUE);
+  g_autoptr(DossierQuery) grouped = dossier_query_parse ("putin medvedev OR lavrov", FALSE);
+
+  g_assert_nonnull (open_quote->hint);
+  g_assert_cmpstr (open_quote->fts, ==, "\"missile defense\"");
+  g_assert_nonnull (bare_and->hint);
+  g_assert_cmpstr (bare_and->fts, ==, "\"putin\"");
+  g_assert_nonnull (bad_date->hint);
+  g_assert_cmpstr (bad_date->fts, ==, "\"treaty\"");
+  g_assert_cmpint (bad_date->from_jd, ==, -1);
+  g_assert_cmpstr (typing->fts, ==, "\"lavr\"*");
+  g_assert_cmpstr (grouped->fts, ==, "\"putin\" AND (\"medvedev\" OR \"lavrov\")");
+}
+
+static void
+exec_sql_file (const char *path,
+               const char *sql_file,
+               const char *extra)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  if (sql_file != NULL)
+    {
+      g_file_get_contents (sql_file, &sql, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sql != NULL)
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (extra != NULL)
+    g_assert_cmpint (sqlite3_exec (db, extra, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static int
+user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "schema-v1.sql", NULL);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArticle) a = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *published = NULL;
+  GPtrArray *r;
+
+  exec_sql_file (path, fixture, NULL);
+  g_assert_cmpint (user_version (path), ==, 1);
+
+  library = dossier_library_new (path);
+  dossier_library_open_sync (library, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (path), ==, DOSSIER_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (dossier_library_count_sync (library, &error), ==, 3);
+
+  a = dossier_library_get_article_sync (library, 2, &error);
+  published = dossier_article_dup_published_string (a);
+  g_assert_cmpstr (published, ==, "2014-12");
+  g_assert_cmpint (dossier_article_get_published (a)->precision, ==, DOSSIER_DATE_PRECISION_MONTH);
+  g_assert_cmpuint (dossier_article_get_annotation_count (a), ==, 1);
+
+  notes = dossier_library_list_annotations_sync (library, 1, NULL, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (dossier_annotation_get_note (g_ptr_array_index (notes, 0)), ==, "First sign of progress");
+  g_assert_nonnull (dossier_annotation_get_uuid (g_ptr_array_index (notes, 0)));
+  g_assert_cmpint (dossier_annotation_get_created (g_ptr_array_index (notes, 0)), ==,
+                   dossier_annotation_get_modified (g_ptr_array_index (notes, 0)));
+
+  /* the v2 index covers old notes */
+  r = search (library, "progress");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_ptr_array_unref (r);
+  r = search (library, "geneva");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_ptr_array_unref (r);
+
+  /* a v1 article is a duplicate source for the same URL */
+  {
+    g_autoptr(DossierArticle) again = dossier_article_new ();
+    gint64 dup = 0;
+
+    dossier_article_set_title (again, "again");
+    dossier_article_set_body (again, "Markets fell sharply. The sanctions announced in December widened the rift.");
+    dossier_article_set_url (again, "https://example.org/2010/03/treaty-talks");
+    g_assert_cmpint (dossier_library_add_article_sync (library, again, &dup, &error), ==, 0);
+    g_assert_cmpint (dup, ==, 1);
+  }
+  g_clear_object (&library);
+  remove_tree (dir);
+}
+
+static void
+test_migrate_rollback (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "schema-v1.sql", NULL);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* a table in the way makes step 2 fail half-way */
+  exec_sql_file (path, fixture, "CREATE TABLE boilerplate (x)");
+
+  library = dossier_library_new (path);
+  g_assert_false (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "left unchanged"));
+  g_clear_object (&library);
+
+  /* nothing of the failed step stayed */
+  g_assert_cmpint (user_version (path), ==, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM articles", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT byline FROM articles", -1, &stmt, NULL), !=, SQLITE_OK);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  remove_tree (dir);
+}
+
+static void
+assert_unchanged_after_open (const char *path,
+                             int         domain_code)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before = 0, len_after = 0;
+  g_autoptr(DossierLibrary) library = dossier_library_new (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &before, &len_before, NULL);
+  g_assert_false (dossier_library_open_sync (library, TRUE, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, domain_code);
+  /* the message names the file */
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_object (&library);
+  g_file_get_contents (path, &after, &len_after, NULL);
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-bad-XXXXXX", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (text, "These are my notes, not a database.\n", -1, NULL);
+  assert_unchanged_after_open (text, DOSSIER_STORE_ERROR_NOT_LIBRARY);
+
+  exec_sql_file (other, NULL, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ann');");
+  assert_unchanged_after_open (other, DOSSIER_STORE_ERROR_NOT_LIBRARY);
+
+  exec_sql_file (newer, NULL, "PRAGMA application_id = 1146049363; CREATE TABLE articles (id);"
+                              "PRAGMA user_version = 99;");
+  assert_unchanged_after_open (newer, DOSSIER_STORE_ERROR_TOO_NEW);
+
+  library = dossier_library_new (missing);
+  g_assert_false (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_clear_object (&library);
+
+  library = dossier_library_new (dir);
+  g_assert_false (dossier_library_open_sync (library, TRUE, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN);
+  g_clear_object (&library);
+  remove_tree (dir);
+}
+
+static void
+test_corrupt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-corrupt-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(DossierLibrary) library = dossier_library_new (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+  guint n;
+
+  g_assert_true (dossier_library_open_sync (library, TRUE, &error));
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Article %d", i);
+      g_autofree char *body = g_strdup_printf ("Body number %d with some words to index and more %d.", i, i * 7);
+
+      add_article (library, title, "Src", NULL, NULL, body);
+    }
+  g_clear_object (&library);
+
+  /* scribble over everything after the header */
+  g_file_get_contents (path, &contents, &len, NULL);
+  g_assert_cmpuint (len, >, 8192);
+  for (gsize i = 4096; i < len; i++)
+    contents[i] = (char) (i * 31);
+  g_file_set_contents (path, contents, len, NULL);
+
+  library = dossier_library_new (path);
+  if (dossier_library_open_sync (library, FALSE, &error))
+    {
+      /* the damage may only show on reading: an error, never a crash */
+      g_autoptr(DossierQuery) q = dossier_query_parse ("words", FALSE);
+      g_autoptr(GPtrArray) r = NULL;
+
+      n = dossier_library_count_sync (library, &error);
+      if (error == NULL)
+        r = dossier_library_search_sync (library, q, 0, &error);
+      g_assert_nonnull (error);
+      (void) n;
+    }
+  g_assert_true (error->domain == DOSSIER_STORE_ERROR);
+  g_clear_object (&library);
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  DossierLibrary *library;
+  int             thread;
+  guint           failures;
+} Worker;
+
+static gpointer
+hammer (gpointer data)
+{
+  Worker *w = data;
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Thread %d article %d", w->thread, i);
+      g_autofree char *body = g_strdup_printf ("Concurrent body %d from thread %d.", i, w->thread);
+      g_autoptr(DossierQuery) q = dossier_query_parse ("concurrent", FALSE);
+      g_autoptr(GPtrArray) r = NULL;
+
+      dossier_article_set_title (a, title);
+      dossier_article_set_body (a, body);
+      if (dossier_library_add_article_sync (w->library, a, NULL, &error) <= 0)
+        w->failures++;
+      r = dossier_library_search_sync (w->library, q, 10, &error);
+      if (r == NULL)
+        w->failures++;
+    }
+  return NULL;
+}
+
+static void
+test_concurrent (Fixture       *f,
+                 gconstpointer  data)
+{
+  Worker workers[4];
+  GThread *threads[4];
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 4; i++)
+    {
+      workers[i] = (Worker) { f->library, i, 0 };
+      threads[i] = g_thread_new ("hammer", hammer, &workers[i]);
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (workers[i].failures, ==, 0);
+    }
+  g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 160);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GError    *error;
+  gpointer   result;
+} AsyncWait;
+
+static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  AsyncWait *w = data;
+
+  w->result = dossier_library_search_finish (DOSSIER_LIBRARY (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+test_async_cancel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DossierQuery) q = dossier_query_parse ("geneva", FALSE);
+  AsyncWait w = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+
+  add_article (f->library, "Geneva", NULL, NULL, NULL, "In Geneva.");
+
+  /* a search answers in the caller's main context */
+  dossier_library_search_async (f->library, q, 10, NULL, on_search_done, &w);
+  g_main_loop_run (w.loop);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (((GPtrArray *) w.result)->len, ==, 1);
+  g_ptr_array_unref (w.result);
+
+  /* a stale search is cancelled, not answered */
+  w.result = NULL;
+  g_cancellable_cancel (cancellable);
+  dossier_library_search_async (f->library, q, 10, cancellable, on_search_done, &w);
+  g_main_loop_run (w.loop);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (w.result);
+  g_clear_error (&w.error);
+  g_main_loop_unref (w.loop);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Dossier/Store/crud", Fixture, NULL, fixture_setup, test_crud, fixture_teardown);
+  g_test_add ("/Dossier/Store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
+  g_test_add ("/Dossier/Store/search-grammar", Fixture, NULL, fixture_setup, test_search_grammar, fixture_teardown);
+  g_test_add_func ("/Dossier/Store/query-hints", test_query_hints);
+  g_test_add_func ("/Dossier/Store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/Dossier/Store/migrate-rollback", test_migrate_rollback);
+  g_test_add_func ("/Dossier/Store/bad-files", test_bad_files);
+  g_test_add_func ("/Dossier/Store/corrupt", test_corrupt);
+  g_test_add ("/Dossier/Store/concurrent", Fixture, NULL, fixture_setup, test_concurrent, fixture_teardown);
+  g_test_add ("/Dossier/Store/async-cancel", Fixture, NULL, fixture_setup, test_async_cancel, fixture_teardown);
+
+  return g_test_run ();
+}
