@@ -1661,7 +1661,7 @@ parse_front_matter (const char *text,
 
   if (len < 4 || strncmp (text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r'))
     return 0;
-  p = memchr (text, '\n', len) + 1;
+  p = (const char *) memchr (text, '\n', len) + 1;
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
