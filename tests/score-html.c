@@ -228,7 +228,8 @@ main (int    argc,
   double sum_p = 0, sum_r = 0, avg_p, avg_r, f1;
   double seconds = 0;
   guint64 bytes = 0;
-  guint titles_ok = 0, bylines = 0, bylines_ok = 0, dates = 0, dates_ok = 0, errors = 0;
+  guint titles_ok = 0, bylines = 0, bylines_ok = 0, bylines_near = 0;
+  guint dates = 0, dates_ok = 0, errors = 0;
   guint i;
 
   setlocale (LC_ALL, "");
@@ -324,6 +325,10 @@ main (int    argc,
           ps->byline_ok = strcmp (a, b) == 0;
           bylines++;
           bylines_ok += ps->byline_ok;
+          /* "near": one contains the other, e.g. "Brenda Goodman, MA" in
+           * "By Brenda Goodman, MA WebMD Health News" */
+          if (*a && *b && (strstr (a, b) != NULL || strstr (b, a) != NULL))
+            bylines_near++;
         }
       exp_date = json_string (meta, "publishedTime");
       if (exp_date != NULL && strlen (exp_date) >= 10)
@@ -395,7 +400,9 @@ main (int    argc,
   g_print ("\npages: %u  errors: %u\n", pages->len, errors);
   g_print ("body: precision %.4f  recall %.4f  F1 %.4f\n", avg_p, avg_r, f1);
   g_print ("title exact: %u/%u (%.1f%%)\n", titles_ok, pages->len, 100.0 * titles_ok / pages->len);
-  g_print ("byline: %u/%u (%.1f%%)\n", bylines_ok, bylines, bylines ? 100.0 * bylines_ok / bylines : 0);
+  g_print ("byline: %u/%u exact (%.1f%%), %u/%u one containing the other (%.1f%%)\n",
+           bylines_ok, bylines, bylines ? 100.0 * bylines_ok / bylines : 0,
+           bylines_near, bylines, bylines ? 100.0 * bylines_near / bylines : 0);
   g_print ("date: %u/%u (%.1f%%)\n", dates_ok, dates, dates ? 100.0 * dates_ok / dates : 0);
   g_print ("speed: %.1f pages/s (%.1f MB/s, %.3f s for %u pages)\n",
            seconds > 0 ? pages->len / seconds : 0, seconds > 0 ? bytes / seconds / 1e6 : 0,
@@ -406,10 +413,11 @@ main (int    argc,
       g_autofree char *json = g_strdup_printf (
         "{\n  \"pages\": %u,\n  \"errors\": %u,\n  \"precision\": %.4f,\n  \"recall\": %.4f,\n"
         "  \"f1\": %.4f,\n  \"title_exact\": %.4f,\n  \"byline_accuracy\": %.4f,\n"
-        "  \"bylines_scored\": %u,\n  \"date_accuracy\": %.4f,\n  \"dates_scored\": %u,\n"
+        "  \"byline_near_accuracy\": %.4f,\n  \"bylines_scored\": %u,\n  \"date_accuracy\": %.4f,\n  \"dates_scored\": %u,\n"
         "  \"pages_per_second\": %.1f\n}\n",
         pages->len, errors, avg_p, avg_r, f1, (double) titles_ok / pages->len,
-        bylines ? (double) bylines_ok / bylines : 0, bylines,
+        bylines ? (double) bylines_ok / bylines : 0,
+        bylines ? (double) bylines_near / bylines : 0, bylines,
         dates ? (double) dates_ok / dates : 0, dates,
         seconds > 0 ? pages->len / seconds : 0);
 
