@@ -1,0 +1,431 @@
+/* dossier-window-actions.c — the window's actions, shortcuts and imports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-window-private.h"
+#include "dossier-metadata-dialog.h"
+#include "dossier-preferences-window.h"
+
+void dossier_window_actions_init (DossierWindowClass *klass);
+void dossier_window_actions_setup (DossierWindow *self);
+
+void
+_dossier_window_update_actions (DossierWindow *self)
+{
+  gboolean has_article = self->article != NULL;
+  gboolean importing = self->import_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", has_article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+}
+
+/* --- import --- */
+
+static void
+on_import_progress_cb (const DossierImportResult *result,
+                       guint                      done,
+                       guint                      total,
+                       gpointer                   user_data)
+{
+  DossierWindow *self = user_data;
+  g_autofree char *base = g_path_get_basename (result->file);
+  g_autofree char *label = NULL;
+
+  if (result->status == DOSSIER_IMPORT_FAILED)
+    {
+      DossierImportResult *copy = g_new0 (DossierImportResult, 1);
+
+      copy->file = g_strdup (result->file);
+      copy->status = result->status;
+      copy->error = g_strdup (result->error);
+      g_ptr_array_add (self->import_failures, copy);
+    }
+  else if (result->status == DOSSIER_IMPORT_IMPORTED)
+    self->import_ok++;
+  else
+    self->import_dup++;
+
+  /* TRANSLATORS: import progress, as in "Importing 12 of 300: page.html" */
+  label = g_strdup_printf (_("Importing %u of %u: %s"), done, MAX (total, done), base);
+  gtk_label_set_label (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / MAX (total, done) : 0);
+}
+
+static void
+show_import_details (DossierWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  for (guint i = 0; self->import_failures && i < self->import_failures->len; i++)
+    {
+      DossierImportResult *r = g_ptr_array_index (self->import_failures, i);
+
+      g_string_append_printf (text, "%s\n\n", r->error);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Files Not Imported"), NULL);
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_details_cb (AdwToast      *toast,
+                      DossierWindow *self)
+{
+  show_import_details (self);
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *message = NULL;
+  guint failed = self->import_failures->len;
+  AdwToast *toast;
+
+  results = dossier_library_import_finish (DOSSIER_LIBRARY (source), result, &error);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  g_clear_object (&self->import_cancellable);
+  _dossier_window_update_actions (self);
+
+  if (results == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *m = g_strdup_printf (_("Import stopped: %s"), error->message);
+      _dossier_window_toast (self, m);
+      g_object_unref (self);
+      return;
+    }
+
+  {
+    g_autofree char *ok = g_strdup_printf (g_dngettext (NULL, "%u imported", "%u imported", self->import_ok),
+                                           self->import_ok);
+    g_autofree char *dup = g_strdup_printf (g_dngettext (NULL, "%u duplicate", "%u duplicates", self->import_dup),
+                                            self->import_dup);
+    g_autofree char *bad = g_strdup_printf (g_dngettext (NULL, "%u failed", "%u failed", failed), failed);
+
+    /* TRANSLATORS: the import summary, as in "212 imported, 3 duplicates, 1 failed" */
+    message = g_strdup_printf (_("%s%s, %s, %s"), results == NULL ? _("Stopped: ") : "", ok, dup, bad);
+  }
+  toast = adw_toast_new (message);
+  if (failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_import_details_cb), self, 0);
+      adw_toast_set_timeout (toast, 10);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_object_unref (self);
+}
+
+void
+dossier_window_import (DossierWindow       *self,
+                       const char * const  *paths)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (paths == NULL || paths[0] == NULL)
+    return;
+  if (self->import_cancellable != NULL)
+    {
+      _dossier_window_toast (self, _("Wait for the current import to finish"));
+      return;
+    }
+  self->import_cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
+  self->import_failures = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
+  self->import_ok = self->import_dup = 0;
+  gtk_label_set_label (self->import_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  _dossier_window_update_actions (self);
+  dossier_library_import_async (self->library, paths, on_import_progress_cb, self, NULL,
+                                self->import_cancellable, on_import_done_cb, g_object_ref (self));
+}
+
+static void
+on_import_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  DossierWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) paths = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_strv_builder_add (builder, path);
+        }
+      paths = g_strv_builder_end (builder);
+      dossier_window_import (self, (const char * const *) paths);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_import (DossierWindow *self,
+               gboolean       folder)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder") : _("Import Articles"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (!folder)
+    {
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("Articles (web pages, text, Markdown)"));
+      gtk_file_filter_add_mime_type (filter, "text/html");
+      gtk_file_filter_add_mime_type (filter, "application/xhtml+xml");
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "html");
+      gtk_file_filter_add_suffix (filter, "htm");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("All files"));
+      gtk_file_filter_add_pattern (filter, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  choose_import (DOSSIER_WINDOW (widget), FALSE);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  choose_import (DOSSIER_WINDOW (widget), TRUE);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            DossierWindow *self)
+{
+  GSList *files;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_strv_builder_add (builder, path);
+    }
+  paths = g_strv_builder_end (builder);
+  if (paths[0] == NULL)
+    return FALSE;
+  dossier_window_import (self, (const char * const *) paths);
+  return TRUE;
+}
+
+/* --- other actions --- */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  dossier_reader_view_show_find (self->reader);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_metadata_saved_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_library_update_article_finish (DOSSIER_LIBRARY (source), result, &error))
+    _dossier_window_toast (self, error->message);
+  else
+    {
+      _dossier_window_toast (self, _("Details saved"));
+      if (self->article != NULL)
+        dossier_window_open_article (self, dossier_article_get_id (self->article));
+    }
+  g_object_unref (self);
+}
+
+static void
+on_metadata_edited_cb (DossierMetadataDialog *dialog,
+                       DossierArticle        *edited,
+                       DossierWindow         *self)
+{
+  dossier_library_update_article_async (self->library, edited, self->cancellable,
+                                        on_metadata_saved_cb, g_object_ref (self));
+}
+
+static void
+edit_metadata_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->article == NULL)
+    return;
+  dialog = dossier_metadata_dialog_new (GTK_WINDOW (self), self->article);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_metadata_edited_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  GtkWidget *prefs = dossier_preferences_window_new (GTK_WINDOW (widget));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+void
+dossier_window_actions_init (DossierWindowClass *klass)
+{
+  GtkWidgetClass *wc = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (wc, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (wc, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (wc, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (wc, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (wc, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (wc, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (wc, "win.edit-metadata", NULL, edit_metadata_action);
+  gtk_widget_class_install_action (wc, "win.preferences", NULL, preferences_action);
+
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_k, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_i, GDK_CONTROL_MASK, "win.edit-metadata", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+}
+
+void
+dossier_window_actions_setup (DossierWindow *self)
+{
+  static const struct { const char *key; const char *accel; } settings_actions[] = {
+    { "show-notes", "F9" },
+    { "show-timeline", "<Control>t" },
+    { "sort", NULL },
+    { "timeline-lanes", NULL },
+  };
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkDropTarget *drop;
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, settings_actions[i].key);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      if (settings_actions[i].accel != NULL && app != NULL)
+        {
+          g_autofree char *detailed = g_strdup_printf ("win.%s", settings_actions[i].key);
+          const char *accels[] = { settings_actions[i].accel, NULL };
+
+          gtk_application_set_accels_for_action (app, detailed, accels);
+        }
+    }
+  g_settings_bind (self->settings, "show-notes", self->notes_flap, "reveal-flap", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-timeline", self->timeline_box, "visible", G_SETTINGS_BIND_GET);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _dossier_window_update_actions (self);
+}

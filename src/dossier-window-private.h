@@ -1,0 +1,81 @@
+/* dossier-window-private.h — what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-window.h"
+#include "dossier-article-list.h"
+#include "dossier-reader-view.h"
+
+G_BEGIN_DECLS
+
+struct _DossierWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DossierLibrary       *library;
+  DossierArticleList   *articles;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  GCancellable         *cancellable;       /* cancelled when the window closes */
+  GCancellable         *open_cancellable;  /* the article being opened */
+  GCancellable         *import_cancellable;
+  DossierArticle       *article;           /* open in the reader, with body */
+  GPtrArray            *annotations;       /* of the open article */
+  gint64                range_from;        /* julian day range from the timeline, -1 */
+  gint64                range_to;
+  gint64                pending_open;      /* open when the list shows it */
+  char                 *pending_annotation;
+  GPtrArray            *import_failures;   /* DossierImportResult of the last import */
+  guint                 import_ok;
+  guint                 import_dup;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  AdwWindowTitle       *list_title;
+  GtkSearchEntry       *search_entry;
+  GtkRevealer          *hint_revealer;
+  GtkLabel             *hint_label;
+  GtkRevealer          *chips_revealer;
+  GtkFlowBox           *chips_box;
+  GtkStack             *list_stack;
+  GtkListView          *article_list;
+  AdwStatusPage        *no_results_page;
+  GtkLabel             *count_label;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkWidget            *content_pane;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  GtkPaned             *content_paned;
+  AdwFlap              *notes_flap;
+  GtkStack             *reader_stack;
+  DossierReaderView    *reader;
+  GtkWidget            *notes_pane;
+  GtkWidget            *timeline_box;
+
+  /* --- notes (annotations helper: add fields below this line only) --- */
+  /* --- end of notes --- */
+
+  /* --- timeline (lead) --- */
+  GtkWidget            *timeline;
+  /* --- end of timeline --- */
+};
+
+void _dossier_window_toast          (DossierWindow *self,
+                                     const char    *message);
+void _dossier_window_update_actions (DossierWindow *self);
+void _dossier_window_refresh_query  (DossierWindow *self);
+void _dossier_window_reload_annotations (DossierWindow *self);
+
+/* dossier-window-notes.c (annotations helper) */
+void _dossier_window_notes_class_init (DossierWindowClass *klass);
+void _dossier_window_notes_setup      (DossierWindow      *self);
+/* the open article's annotations changed (self->annotations) */
+void _dossier_window_notes_update     (DossierWindow      *self);
+
+G_END_DECLS

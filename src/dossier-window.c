@@ -1,0 +1,537 @@
+/* dossier-window.c — the main window: article list, reader, notes, timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-window-private.h"
+#include "dossier-article-row.h"
+
+G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+void dossier_window_actions_init (DossierWindowClass *klass);
+void dossier_window_actions_setup (DossierWindow *self);
+
+void
+_dossier_window_toast (DossierWindow *self,
+                       const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* --- the list --- */
+
+static void
+update_list_state (DossierWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  const DossierQuery *query = dossier_article_list_get_query (self->articles);
+  gboolean filtered = !dossier_query_is_empty (query);
+  g_autofree char *count = NULL;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (dossier_article_list_get_loading (self->articles))
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else if (filtered)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+
+  if (filtered)
+    count = g_strdup_printf (g_dngettext (NULL, "%u result", "%u results", n), n);
+  else
+    count = g_strdup_printf (g_dngettext (NULL, "%u article", "%u articles", n), n);
+  gtk_label_set_label (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0 || filtered);
+}
+
+static void
+on_list_changed_cb (DossierWindow *self)
+{
+  update_list_state (self);
+
+  if (self->pending_open > 0)
+    {
+      int pos = dossier_article_list_find (self->articles, self->pending_open);
+
+      if (pos >= 0)
+        {
+          gtk_single_selection_set_selected (self->selection, pos);
+          self->pending_open = 0;
+        }
+    }
+}
+
+static void
+on_remove_range_chip_cb (DossierWindow *self)
+{
+  self->range_from = self->range_to = -1;
+  _dossier_window_refresh_query (self);
+}
+
+static void
+update_chips (DossierWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_flow_box_remove (self->chips_box, child);
+
+  if (self->range_from >= 0 || self->range_to >= 0)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autoptr(GDate) from = g_date_new_julian (MAX (self->range_from, 1));
+      g_autoptr(GDate) to = g_date_new_julian (MAX (self->range_to, 1));
+      char a[64], b[64];
+      g_autofree char *label = NULL;
+
+      g_date_strftime (a, sizeof a, "%e %b %Y", from);
+      g_date_strftime (b, sizeof b, "%e %b %Y", to);
+      /* TRANSLATORS: a date range filter, as in "3 Jan 2013 – 9 Mar 2013" */
+      label = g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
+      gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "small");
+      gtk_widget_add_css_class (button, "chip");
+      gtk_widget_set_tooltip_text (button, _("Remove the date filter"));
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_range_chip_cb), self);
+      gtk_flow_box_append (self->chips_box, button);
+    }
+  gtk_revealer_set_reveal_child (self->chips_revealer,
+                                 gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)) != NULL);
+}
+
+void
+_dossier_window_refresh_query (DossierWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(DossierQuery) query = dossier_query_parse (text, TRUE);
+  int sort = g_settings_get_enum (self->settings, "sort");
+
+  if (self->range_from >= 0)
+    query->from_jd = query->from_jd >= 0 ? MAX (query->from_jd, self->range_from) : self->range_from;
+  if (self->range_to >= 0)
+    query->to_jd = query->to_jd >= 0 ? MIN (query->to_jd, self->range_to) : self->range_to;
+  /* a chosen order holds, except that relevance needs words to rank by */
+  if (sort != DOSSIER_SORT_RELEVANCE || query->fts != NULL)
+    {
+      query->sort = sort;
+      query->sort_set = query->fts == NULL || sort != DOSSIER_SORT_DATE_DESC;
+    }
+
+  gtk_label_set_label (self->hint_label, query->hint ? query->hint : "");
+  gtk_revealer_set_reveal_child (self->hint_revealer, query->hint != NULL);
+  update_chips (self);
+  dossier_article_list_set_query (self->articles, query);
+}
+
+static void
+on_search_changed_cb (DossierWindow *self)
+{
+  _dossier_window_refresh_query (self);
+}
+
+static void
+on_search_activate_cb (DossierWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->article_list));
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, dossier_article_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)),
+                                   gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* --- the reader --- */
+
+static void
+on_annotations_loaded_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  list = dossier_library_list_annotations_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (list == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dossier_window_toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  self->annotations = g_ptr_array_ref (list);
+  dossier_reader_view_set_annotations (self->reader, list);
+  /* notes: hook (annotations loaded) */
+
+  if (self->pending_annotation != NULL)
+    {
+      for (guint i = 0; i < list->len; i++)
+        {
+          DossierAnnotation *a = g_ptr_array_index (list, i);
+
+          if (g_strcmp0 (dossier_annotation_get_uuid (a), self->pending_annotation) == 0 &&
+              !dossier_annotation_get_orphan (a))
+            dossier_reader_view_scroll_to (self->reader, dossier_annotation_get_start (a),
+                                           dossier_annotation_get_end (a), TRUE);
+        }
+      g_clear_pointer (&self->pending_annotation, g_free);
+    }
+}
+
+void
+_dossier_window_reload_annotations (DossierWindow *self)
+{
+  if (self->article == NULL)
+    return;
+  dossier_library_list_annotations_async (self->library, dossier_article_get_id (self->article), NULL,
+                                          self->open_cancellable, on_annotations_loaded_cb, self);
+}
+
+static void
+on_article_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+
+  article = dossier_library_get_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (article == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dossier_window_toast (self, error->message);
+      return;
+    }
+  g_set_object (&self->article, article);
+  dossier_reader_view_set_article (self->reader, article);
+  adw_window_title_set_title (self->content_title, dossier_article_get_title (article));
+  adw_window_title_set_subtitle (self->content_title, dossier_article_get_source (article));
+  gtk_stack_set_visible_child_name (self->reader_stack, "reader");
+  g_settings_set_int64 (self->settings, "last-article", dossier_article_get_id (article));
+  _dossier_window_reload_annotations (self);
+  _dossier_window_update_actions (self);
+}
+
+void
+dossier_window_open_article (DossierWindow *self,
+                             gint64         id)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+  dossier_library_get_article_async (self->library, id, self->open_cancellable,
+                                     on_article_loaded_cb, self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
+on_selection_changed_cb (DossierWindow *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return;
+  dossier_window_open_article (self, dossier_article_list_get_id (self->articles, pos));
+}
+
+static void
+on_folded_changed_cb (DossierWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->back_button, folded);
+}
+
+static void
+on_library_changed_cb (DossierWindow *self)
+{
+  _dossier_window_reload_annotations (self);
+}
+
+static void
+apply_typography (DossierWindow *self)
+{
+  dossier_reader_view_set_typography (self->reader,
+                                      g_settings_get_int (self->settings, "font-size"),
+                                      g_settings_get_int (self->settings, "line-width"),
+                                      g_settings_get_enum (self->settings, "typeface") == 0);
+}
+
+static void
+on_typography_changed_cb (GSettings     *settings,
+                          const char    *key,
+                          DossierWindow *self)
+{
+  apply_typography (self);
+}
+
+static void
+on_sort_changed_cb (GSettings     *settings,
+                    const char    *key,
+                    DossierWindow *self)
+{
+  _dossier_window_refresh_query (self);
+}
+
+gboolean
+dossier_window_open_uri (DossierWindow *self,
+                         const char    *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const char *path;
+  const char *host;
+  guint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), "dossier") != 0)
+    return FALSE;
+  /* dossier://article/12?annotation=UUID */
+  host = g_uri_get_host (parsed);
+  path = g_uri_get_path (parsed);
+  if (g_strcmp0 (host, "article") != 0 || path == NULL || *path != '/' ||
+      !g_ascii_string_to_unsigned (path + 1, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a link to a Dossier article"), uri);
+      _dossier_window_toast (self, message);
+      return FALSE;
+    }
+  if (g_uri_get_query (parsed) != NULL)
+    params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
+  g_free (self->pending_annotation);
+  self->pending_annotation = params ? g_strdup (g_hash_table_lookup (params, "annotation")) : NULL;
+  dossier_window_open_article (self, (gint64) id);
+  return TRUE;
+}
+
+/* --- GObject --- */
+
+static gboolean
+dossier_window_close_request (GtkWindow *window)
+{
+  DossierWindow *self = DOSSIER_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_int (self->settings, "timeline-height",
+                      gtk_widget_get_height (GTK_WIDGET (self->content_paned)) -
+                      gtk_paned_get_position (self->content_paned));
+  g_settings_apply (self->settings);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->import_cancellable);
+  return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
+}
+
+static void
+dossier_window_dispose (GObject *object)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->open_cancellable);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->article);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->pending_annotation, g_free);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
+}
+
+static void
+dossier_window_finalize (GObject *object)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
+}
+
+static void
+dossier_window_class_init (DossierWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dossier_window_dispose;
+  object_class->finalize = dossier_window_finalize;
+  window_class->close_request = dossier_window_close_request;
+
+  g_type_ensure (DOSSIER_TYPE_READER_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
+
+  dossier_window_actions_init (klass);
+  /* notes: hook (class_init) */
+}
+
+static void
+dossier_window_init (DossierWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->range_from = self->range_to = -1;
+  self->settings = g_settings_new (APPLICATION_ID_SCHEMA);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->article_list, factory);
+  g_object_unref (factory);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+DossierWindow *
+dossier_window_new (DossierApplication *app,
+                    DossierLibrary     *library)
+{
+  DossierWindow *self;
+  g_autofree char *base = NULL;
+  g_autofree char *default_path = dossier_library_default_path ();
+  gint64 last;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_WINDOW, "application", app, NULL);
+  self->library = g_object_ref (library);
+  self->articles = dossier_article_list_new (library);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->articles, "items-changed", G_CALLBACK (on_list_changed_cb), self);
+  g_signal_connect_swapped (self->articles, "notify::loading", G_CALLBACK (update_list_state), self);
+  g_signal_connect_swapped (library, "changed", G_CALLBACK (on_library_changed_cb), self);
+  g_signal_connect (self->settings, "changed::font-size", G_CALLBACK (on_typography_changed_cb), self);
+  g_signal_connect (self->settings, "changed::line-width", G_CALLBACK (on_typography_changed_cb), self);
+  g_signal_connect (self->settings, "changed::typeface", G_CALLBACK (on_typography_changed_cb), self);
+  g_signal_connect (self->settings, "changed::sort", G_CALLBACK (on_sort_changed_cb), self);
+
+  if (g_strcmp0 (dossier_library_get_path (library), default_path) != 0)
+    {
+      base = g_path_get_basename (dossier_library_get_path (library));
+      adw_window_title_set_subtitle (self->list_title, base);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  apply_typography (self);
+  dossier_window_actions_setup (self);
+  /* notes: hook (setup) */
+  _dossier_window_refresh_query (self);
+  update_list_state (self);
+
+  last = g_settings_get_int64 (self->settings, "last-article");
+  if (last > 0)
+    self->pending_open = last;
+  return self;
+}
+
+DossierLibrary *
+dossier_window_get_library (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->library;
+}

@@ -1,0 +1,27 @@
+/* dossier-window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "dossier-application.h"
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_WINDOW (dossier_window_get_type ())
+G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, AdwApplicationWindow)
+
+DossierWindow  *dossier_window_new          (DossierApplication  *app,
+                                             DossierLibrary      *library);
+DossierLibrary *dossier_window_get_library  (DossierWindow       *self);
+void            dossier_window_import       (DossierWindow       *self,
+                                             const char * const  *paths);
+/* dossier://article/ID[?annotation=UUID] */
+gboolean        dossier_window_open_uri     (DossierWindow       *self,
+                                             const char          *uri);
+void            dossier_window_open_article (DossierWindow       *self,
+                                             gint64               id);
+
+G_END_DECLS

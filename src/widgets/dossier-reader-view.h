@@ -1,0 +1,46 @@
+/* dossier-reader-view.h — the article, in readable typography
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "dossier-article.h"
+#include "dossier-annotation.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_READER_VIEW (dossier_reader_view_get_type ())
+G_DECLARE_FINAL_TYPE (DossierReaderView, dossier_reader_view, DOSSIER, READER_VIEW, GtkWidget)
+
+GtkWidget      *dossier_reader_view_new             (void);
+DossierArticle *dossier_reader_view_get_article     (DossierReaderView *self);
+/* @article must have its body loaded */
+void            dossier_reader_view_set_article     (DossierReaderView *self,
+                                                     DossierArticle    *article);
+/* (element-type DossierAnnotation): drawn as highlights */
+void            dossier_reader_view_set_annotations (DossierReaderView *self,
+                                                     GPtrArray         *annotations);
+/* Applies font size (points), line width (characters) and typeface. */
+void            dossier_reader_view_set_typography  (DossierReaderView *self,
+                                                     int                font_size,
+                                                     int                line_width,
+                                                     gboolean           serif);
+/* The selection in characters; FALSE when nothing is selected. */
+gboolean        dossier_reader_view_get_selection   (DossierReaderView *self,
+                                                     int               *start,
+                                                     int               *end);
+void            dossier_reader_view_scroll_to       (DossierReaderView *self,
+                                                     int                start,
+                                                     int                end,
+                                                     gboolean           flash);
+GtkTextView    *dossier_reader_view_get_text_view   (DossierReaderView *self);
+void            dossier_reader_view_show_find       (DossierReaderView *self);
+/* find: how many matches of the current find text (for tests) */
+guint           dossier_reader_view_get_n_matches   (DossierReaderView *self);
+void            dossier_reader_view_find            (DossierReaderView *self,
+                                                     const char        *text);
+void            dossier_reader_view_find_next       (DossierReaderView *self,
+                                                     gboolean           backwards);
+
+G_END_DECLS
