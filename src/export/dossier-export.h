@@ -1,0 +1,201 @@
+/* dossier-export.h — notes out of the library: Markdown, W3C Web
+ * Annotation JSON-LD, CSV and a printable HTML dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three layers, for the command line and the Export dialog:
+ *
+ *  1. dossier_export_collect_sync(): what to export — a list of
+ *     DossierExportEntry (one article and its notes), oldest article first.
+ *  2. dossier_export_to_bytes() and the Markdown helpers: the formats, pure
+ *     functions of the entries (no I/O, usable from any thread).
+ *  3. dossier_export_write_file() / _write_folder(): written atomically
+ *     (a temporary file in the same folder, then a rename), so an
+ *     interrupted export never leaves a half-written file, and an existing
+ *     file is only replaced when @overwrite says so or when it is an
+ *     unmodified earlier Dossier export of the same kind.
+ *
+ * dossier_export_library() does all three for `dossier-cli export`;
+ * dossier_export_async() does them off the UI thread for the dialog.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DOSSIER_EXPORT_MARKDOWN,
+  DOSSIER_EXPORT_JSON,
+  DOSSIER_EXPORT_CSV,
+  DOSSIER_EXPORT_HTML,
+} DossierExportFormat;
+
+#define DOSSIER_EXPORT_ERROR (dossier_export_error_quark ())
+
+typedef enum
+{
+  DOSSIER_EXPORT_ERROR_EXISTS,     /* a different file is in the way */
+  DOSSIER_EXPORT_ERROR_WRITE,      /* not writable, disk full, … */
+  DOSSIER_EXPORT_ERROR_NOT_FOUND,  /* no such article */
+  DOSSIER_EXPORT_ERROR_FAILED,
+} DossierExportError;
+
+GQuark       dossier_export_error_quark          (void);
+
+/* "markdown"|"md", "json"|"jsonld"|"json-ld", "csv", "html" (any case) */
+gboolean     dossier_export_format_from_string   (const char           *name,
+                                                  DossierExportFormat  *out);
+/* "markdown", "json", "csv", "html" */
+const char  *dossier_export_format_to_string     (DossierExportFormat   format);
+/* "md", "json", "csv", "html" (no dot) */
+const char  *dossier_export_format_get_extension (DossierExportFormat   format);
+/* "text/markdown", "application/ld+json", "text/csv", "text/html" */
+const char  *dossier_export_format_get_mime_type (DossierExportFormat   format);
+
+/* One article and its notes (text order).  Both are owned references. */
+typedef struct
+{
+  DossierArticle *article;
+  GPtrArray      *annotations;   /* (element-type DossierAnnotation) */
+} DossierExportEntry;
+
+/* Takes new references to @article and @annotations (NULL: no notes). */
+DossierExportEntry *dossier_export_entry_new     (DossierArticle       *article,
+                                                  GPtrArray            *annotations);
+void         dossier_export_entry_free           (DossierExportEntry   *entry);
+/* A GPtrArray that frees its DossierExportEntry elements. */
+GPtrArray   *dossier_export_entries_new          (void);
+
+typedef struct
+{
+  /* the HTML cover and the JSON label; NULL: "Notes from Dossier" */
+  const char *title;
+  /* what was exported, shown on the cover: "Search: sanctions",
+   * "Whole library" …; NULL: nothing */
+  const char *scope;
+  /* microseconds since the epoch, UTC; 0: now */
+  gint64      generated;
+} DossierExportOptions;
+
+/* What to export (one of, in this order of precedence):
+ *  - @n_ids > 0: these articles (each even without notes);
+ *  - @query non-NULL and not empty: the articles matching it (the search
+ *    grammar of dossier-query.h), those with notes; tag: and colour
+ *    filters of the query also select which of their notes;
+ *  - else every article that has notes.
+ * Returns (element-type DossierExportEntry) sorted by published date,
+ * oldest first, undated last.  Blocks: not on the UI thread.  An id that
+ * does not exist is DOSSIER_EXPORT_ERROR_NOT_FOUND. */
+GPtrArray   *dossier_export_collect_sync         (DossierLibrary       *library,
+                                                  const gint64         *ids,
+                                                  guint                 n_ids,
+                                                  DossierQuery         *query,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+
+/* The whole export as one document (Markdown: one combined file). */
+GBytes      *dossier_export_to_bytes             (DossierExportFormat   format,
+                                                  GPtrArray            *entries,
+                                                  const DossierExportOptions *options,
+                                                  GError              **error);
+
+/* "Copy as Markdown": one note (with a line naming the article), and the
+ * notes of one article as a standalone document (YAML front matter, then
+ * the notes) — the same text as one file of a folder export. */
+char        *dossier_export_markdown_for_annotation (DossierArticle    *article,
+                                                     DossierAnnotation *annotation);
+char        *dossier_export_markdown_for_article    (DossierArticle    *article,
+                                                     GPtrArray         *annotations);
+
+/* "2013-04-15 Title" (no extension): safe on Linux, macOS and Windows and
+ * in Obsidian links — no path separators, no reserved or control
+ * characters, no leading dot, not a reserved device name, at most
+ * 120 bytes; never empty. */
+char        *dossier_export_file_name_for_article   (DossierArticle    *article);
+/* The same cleaning for any name. */
+char        *dossier_export_safe_file_name          (const char        *name);
+
+/* dossier://article/ID?annotation=UUID (uuid NULL: dossier://article/ID),
+ * the link that reopens Dossier at that passage. */
+char        *dossier_export_uri_for_annotation      (gint64             article_id,
+                                                     const char        *uuid);
+/* Parses what dossier_export_uri_for_annotation() makes; @uuid may be NULL
+ * and gets NULL when the URI has no annotation. */
+gboolean     dossier_export_parse_uri               (const char        *uri,
+                                                     gint64            *article_id,
+                                                     char             **uuid);
+
+/* Writes the export to @dest atomically.  An existing @dest is replaced
+ * only when @overwrite is TRUE (the user confirmed it) or when it is an
+ * unmodified earlier Dossier export in the same format; otherwise
+ * DOSSIER_EXPORT_ERROR_EXISTS.  Errors name the path. */
+gboolean     dossier_export_write_file           (DossierExportFormat   format,
+                                                  GPtrArray            *entries,
+                                                  const DossierExportOptions *options,
+                                                  GFile                *dest,
+                                                  gboolean              overwrite,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+
+/* Markdown, one file per article, into @folder (created if missing).
+ * Names come from dossier_export_file_name_for_article() plus ".md", made
+ * unique (ignoring case) with " (2)", " (3)" ….  A file already there is
+ * replaced when @overwrite is TRUE or when it is an unmodified earlier
+ * Dossier export of the same article; any other file is left alone and the
+ * article gets the next free name.  All files are written to temporary
+ * names first and renamed only when every one was written, so a full disk
+ * leaves nothing behind.  @written (optional) gets the new files' paths
+ * (element-type filename). */
+gboolean     dossier_export_write_folder         (GPtrArray            *entries,
+                                                  const DossierExportOptions *options,
+                                                  GFile                *folder,
+                                                  gboolean              overwrite,
+                                                  GPtrArray           **written,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+
+/* For `dossier-cli export`: exports the notes of one article
+ * (@article_id > 0), of the articles matching @query_text, or of the whole
+ * library.  @output NULL: standard output.  Markdown into an existing
+ * folder (or a path ending in '/', created) writes one file per article
+ * unless @one_file; other formats (or @one_file) into a folder write
+ * "Dossier notes.EXT" there.  An existing file at @output is only replaced
+ * when it is an unmodified earlier Dossier export of the same format. */
+gboolean     dossier_export_library              (DossierLibrary       *library,
+                                                  DossierExportFormat   format,
+                                                  gint64                article_id,
+                                                  const char           *query_text,
+                                                  const char           *output,
+                                                  gboolean              one_file,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+
+/* For the Export dialog: collect + write in a thread.  The scope is as for
+ * dossier_export_collect_sync() (@ids and @query are copied).  With
+ * @folder TRUE (Markdown only), @dest is a folder and gets one file per
+ * article; else @dest is the file.  Pass @overwrite TRUE once the file
+ * chooser has confirmed replacing @dest. */
+void         dossier_export_async                (DossierLibrary       *library,
+                                                  DossierExportFormat   format,
+                                                  const gint64         *ids,
+                                                  guint                 n_ids,
+                                                  DossierQuery         *query,
+                                                  const DossierExportOptions *options,
+                                                  GFile                *dest,
+                                                  gboolean              folder,
+                                                  gboolean              overwrite,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* @n_notes (optional): how many notes were exported. */
+gboolean     dossier_export_finish               (DossierLibrary       *library,
+                                                  GAsyncResult         *result,
+                                                  guint                *n_notes,
+                                                  GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportEntry, dossier_export_entry_free)
+
+G_END_DECLS
