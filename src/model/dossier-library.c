@@ -78,6 +78,7 @@ on_op_done_cb (GObject      *source,
   GError *error = NULL;
   gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
   OpCall *call = g_task_get_task_data (outer);
+  DossierLibrary *self = g_task_get_source_object (outer);
 
   if (error != NULL)
     g_task_return_error (outer, error);
@@ -85,7 +86,7 @@ on_op_done_cb (GObject      *source,
     {
       g_task_return_pointer (outer, value, call->result_free);
       if (call->mutates)
-        g_signal_emit (source, signals[CHANGED], 0);
+        g_signal_emit (self, signals[CHANGED], 0);
     }
   g_object_unref (outer);
 }
@@ -104,8 +105,11 @@ run_async (DossierLibrary      *self,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
+  /* Only the outer task holds the library: the inner one may be freed on
+   * the worker thread, which must never drop the library's last ref (its
+   * dispose joins that very thread). */
   GTask *outer = g_task_new (self, cancellable, callback, user_data);
-  GTask *inner = g_task_new (self, cancellable, on_op_done_cb, outer);
+  GTask *inner = g_task_new (NULL, cancellable, on_op_done_cb, outer);
   OpCall *call = g_new0 (OpCall, 1);
 
   call->op = op;
@@ -710,6 +714,7 @@ dossier_library_import_sync (DossierLibrary        *self,
 
 typedef struct
 {
+  DossierLibrary         *library;   /* borrowed: the outer task holds it */
   char                  **paths;
   DossierImportProgress   progress;
   gpointer                progress_data;
@@ -735,12 +740,11 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  DossierLibrary *self = source;
   ImportData *d = task_data;
   GError *error = NULL;
   GPtrArray *results;
 
-  results = import_run (self, (const char * const *) d->paths, d->progress, d->progress_data,
+  results = import_run (d->library, (const char * const *) d->paths, d->progress, d->progress_data,
                         d->context, cancellable, &error);
   if (results == NULL)
     g_task_return_error (task, error);
@@ -762,7 +766,7 @@ on_import_done_cb (GObject      *source,
   else
     g_task_return_pointer (outer, results, (GDestroyNotify) g_ptr_array_unref);
   /* even a cancelled import may have stored its first batches */
-  g_signal_emit (source, signals[CHANGED], 0);
+  g_signal_emit (g_task_get_source_object (outer), signals[CHANGED], 0);
   g_object_unref (outer);
 }
 
@@ -782,6 +786,7 @@ dossier_library_import_async (DossierLibrary        *self,
 
   g_return_if_fail (DOSSIER_IS_LIBRARY (self));
 
+  d->library = self;
   d->paths = g_strdupv ((char **) paths);
   d->progress = progress;
   d->progress_data = progress_data;
@@ -790,7 +795,7 @@ dossier_library_import_async (DossierLibrary        *self,
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, dossier_library_import_async);
-  inner = g_task_new (self, cancellable, on_import_done_cb, outer);
+  inner = g_task_new (NULL, cancellable, on_import_done_cb, outer);
   g_task_set_task_data (inner, d, import_data_free);
   g_task_set_return_on_cancel (inner, FALSE);
   g_task_run_in_thread (inner, import_thread);

@@ -1,0 +1,377 @@
+/* test-cli.c — dossier-cli end to end, as a script would use it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built dossier-cli (DOSSIER_CLI) on real files in a temporary
+ * library.  The seeds test uses ../shared/corpora/seeds and is skipped
+ * when that folder is absent.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  char *dir;
+  char *library;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *r,
+         const char *library,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (ap, library);
+  arg = va_arg (ap, const char *);
+  /* the command first, then --library */
+  g_ptr_array_add (argv, (char *) arg);
+  if (library != NULL)
+    {
+      g_ptr_array_add (argv, "--library");
+      g_ptr_array_add (argv, (char *) library);
+    }
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_build_filename (TEST_DATA_DIR, "cli", name, NULL);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("dossier-cli-XXXXXX", NULL);
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->library);
+}
+
+static gint64
+import_fixtures (Fixture *f)
+{
+  g_autofree char *a = data_file ("harbour-talks.txt");
+  g_autofree char *b = data_file ("dredging-deal.txt");
+  g_autofree char *c = data_file ("ferry-strike.md");
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gint64 first = 0;
+
+  run_cli (&r, f->library, "import", "--json", a, b, c, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (g_strstrip (r.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr(JsonNode) node = parse_json (lines[i]);
+      JsonObject *o = json_node_get_object (node);
+
+      g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "imported");
+      g_assert_true (json_object_get_null_member (o, "error"));
+      g_assert_cmpint (json_object_get_int_member (o, "id"), >, 0);
+      if (i == 0)
+        {
+          first = json_object_get_int_member (o, "id");
+          g_assert_cmpstr (json_object_get_string_member (o, "file"), ==, a);
+        }
+    }
+  return first;
+}
+
+static void
+test_import_list_show (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) show = { 0 };
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) article = NULL;
+  g_autofree char *a = data_file ("harbour-talks.txt");
+  g_autofree char *id = NULL;
+  JsonArray *array;
+  JsonObject *o;
+  gint64 first;
+
+  first = import_fixtures (f);
+
+  /* importing the same file again is a duplicate, not a second article */
+  run_cli (&again, f->library, "import", "--json", a, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "\"duplicate\""));
+
+  run_cli (&r, f->library, "list", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  list = parse_json (r.out);
+  array = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  /* newest first */
+  o = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "title"), ==, "Ferry Crews Walk Out Over Night Shifts");
+  g_assert_cmpstr (json_object_get_string_member (o, "published"), ==, "2013-07-09");
+  g_assert_cmpstr (json_object_get_string_member (o, "url"), ==, "https://example.net/2013/07/09/ferry-strike");
+  g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "Civic Review");
+  g_assert_cmpint (json_object_get_int_member (o, "annotations"), ==, 0);
+  g_assert_true (json_object_has_member (o, "byline"));
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+  run_cli (&show, f->library, "show", "--json", id, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  article = parse_json (show.out);
+  o = json_node_get_object (article);
+  g_assert_cmpstr (json_object_get_string_member (o, "title"), ==, "Harbour Talks Open With a Handshake");
+  g_assert_cmpstr (json_object_get_string_member (o, "byline"), ==, "Mira Lenk");
+  g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "The Harbour Ledger");
+  g_assert_cmpstr (json_object_get_string_member (o, "published"), ==, "2010-03-18");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "body"), "Delegates from both riverbank councils"));
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "body"), "constructive.\"\n\nThe next round")
+                    ?: strstr (json_object_get_string_member (o, "body"), "constructive.\n\nThe next round"));
+}
+
+static void
+test_search_annotate_edit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) note = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) notes = { 0 };
+  g_auto(Run) edit = { 0 };
+  g_auto(Run) after = { 0 };
+  g_autoptr(JsonNode) results = NULL;
+  g_autoptr(JsonNode) made = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) moved = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *body_file = g_build_filename (f->dir, "new-body.txt", NULL);
+  JsonObject *o;
+  JsonArray *array;
+  gint64 first;
+
+  first = import_fixtures (f);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+
+  run_cli (&r, f->library, "search", "--json", "Brenn", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  results = parse_json (r.out);
+  array = json_node_get_array (results);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  o = json_array_get_object_element (array, 0);
+  g_assert_true (json_object_has_member (o, "snippet"));
+  g_assert_true (json_object_has_member (o, "score"));
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "snippet"), "**Brenn**"));
+
+  run_cli (&note, f->library, "annotate", id, "--quote", "called the first session constructive",
+           "--note", "Tone set early", "--tag", "tone", "--tag", "claim", "--color", "blue", NULL);
+  g_assert_cmpint (note.status, ==, 0);
+  made = parse_json (note.out);
+  o = json_node_get_object (made);
+  g_assert_cmpstr (json_object_get_string_member (o, "quote"), ==, "called the first session constructive");
+  g_assert_cmpstr (json_object_get_string_member (o, "color"), ==, "blue");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "tags")), ==, 2);
+  g_assert_false (json_object_get_boolean_member (o, "orphan"));
+  g_assert_cmpint (json_object_get_int_member (o, "end") - json_object_get_int_member (o, "start"), ==, 37);
+  g_assert_cmpint (json_object_get_int_member (o, "article"), ==, first);
+  g_assert_true (json_object_has_member (o, "prefix") && json_object_has_member (o, "suffix"));
+  g_assert_true (json_object_has_member (o, "created") && json_object_has_member (o, "modified"));
+
+  /* a quote that is not in the article is an error, not a note */
+  run_cli (&missing, f->library, "annotate", id, "--quote", "words nobody wrote", NULL);
+  g_assert_cmpint (missing.status, !=, 0);
+  g_assert_nonnull (strstr (missing.err, "not in the article"));
+
+  /* the text changes: the note moves with its quote */
+  g_file_set_contents (body_file,
+                       "An editor's note was added at the top.\n\n"
+                       "Delegates from both riverbank councils met on Thursday in the old customs house.\n\n"
+                       "\"We came to listen,\" said Otto Brenn, who called the first session constructive.\n",
+                       -1, NULL);
+  run_cli (&edit, f->library, "edit", id, "--body-file", body_file, "--date", "2010-03", NULL);
+  g_assert_cmpint (edit.status, ==, 0);
+  run_cli (&notes, f->library, "annotations", "--json", id, NULL);
+  listed = parse_json (notes.out);
+  array = json_node_get_array (listed);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  o = json_array_get_object_element (array, 0);
+  g_assert_false (json_object_get_boolean_member (o, "orphan"));
+  g_assert_cmpint (json_object_get_int_member (o, "start"), ==, 164);
+
+  run_cli (&after, f->library, "show", "--json", id, NULL);
+  moved = parse_json (after.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (moved), "published"), ==, "2010-03");
+  /* notes are searched too */
+  {
+    g_auto(Run) s = { 0 };
+    g_autoptr(JsonNode) hits = NULL;
+
+    run_cli (&s, f->library, "search", "--json", "tone", NULL);
+    hits = parse_json (s.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (hits)), ==, 1);
+  }
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *empty = data_file ("empty.txt");
+  g_autofree char *pdf = data_file ("scan.pdf");
+  g_autofree char *good = data_file ("dredging-deal.txt");
+  g_autofree char *nowhere = g_build_filename (f->dir, "nowhere.db", NULL);
+  g_autofree char *not_db = data_file ("harbour-talks.txt");
+  g_auto(Run) r = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_id = { 0 };
+  g_auto(Run) no_lib = { 0 };
+  g_auto(Run) not_lib = { 0 };
+  g_auto(Run) bad_date = { 0 };
+
+  /* one bad file does not stop the batch; each failure names its file */
+  run_cli (&r, f->library, "import", "--json", empty, pdf, good, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "\"imported\""));
+  g_assert_nonnull (strstr (r.out, "empty.txt"));
+  g_assert_nonnull (strstr (r.out, "scan.pdf"));
+  g_assert_nonnull (strstr (r.out, "PDF"));
+
+  run_cli (&usage, f->library, "import", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  run_cli (&unknown, NULL, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  run_cli (&bad_id, f->library, "show", "twelve", NULL);
+  g_assert_cmpint (bad_id.status, ==, 2);
+  run_cli (&bad_date, f->library, "edit", "1", "--date", "next tuesday", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+
+  run_cli (&no_lib, nowhere, "list", NULL);
+  g_assert_cmpint (no_lib.status, ==, 1);
+  g_assert_nonnull (strstr (no_lib.err, "does not exist"));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  run_cli (&not_lib, not_db, "list", NULL);
+  g_assert_cmpint (not_lib.status, ==, 1);
+  g_assert_nonnull (strstr (not_lib.err, "not a Dossier library"));
+}
+
+static void
+test_seeds (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *shared = g_getenv ("DOSSIER_SHARED_DIR");
+  g_autofree char *seeds = shared ? g_build_filename (shared, "corpora", "seeds", NULL) : NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) s = { 0 };
+  g_auto(Run) show = { 0 };
+  g_autoptr(JsonNode) hits = NULL;
+  g_autoptr(JsonNode) article = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  JsonArray *array;
+  g_autofree char *id = NULL;
+
+  if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("shared/corpora/seeds is not here (a user's clone has none)");
+      return;
+    }
+  dir = g_dir_open (seeds, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (files, g_build_filename (seeds, name, NULL));
+  g_assert_cmpuint (files->len, ==, 5);
+
+  run_cli (&r, f->library, "import", (char *) files->pdata[0], (char *) files->pdata[1],
+           (char *) files->pdata[2], (char *) files->pdata[3], (char *) files->pdata[4], NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* three of the five mention Lavrov */
+  run_cli (&s, f->library, "search", "--json", "Lavrov", NULL);
+  g_assert_cmpint (s.status, ==, 0);
+  hits = parse_json (s.out);
+  array = json_node_get_array (hits);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                        json_object_get_int_member (json_array_get_object_element (array, 0), "id"));
+  run_cli (&show, f->library, "show", "--json", id, NULL);
+  article = parse_json (show.out);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (article), "body"), "Lavrov"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Dossier/Cli/import-list-show", Fixture, NULL, fixture_setup, test_import_list_show, fixture_teardown);
+  g_test_add ("/Dossier/Cli/search-annotate-edit", Fixture, NULL, fixture_setup, test_search_annotate_edit, fixture_teardown);
+  g_test_add ("/Dossier/Cli/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
+  g_test_add ("/Dossier/Cli/seeds", Fixture, NULL, fixture_setup, test_seeds, fixture_teardown);
+
+  return g_test_run ();
+}

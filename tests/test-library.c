@@ -1,0 +1,213 @@
+/* test-library.c — DossierLibrary's async API and the lazy article list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dossier-library.h"
+#include "dossier-article-list.h"
+
+typedef struct
+{
+  char           *dir;
+  DossierLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-library-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "library.db", NULL);
+  f->library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (f->library, TRUE, &error));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_clear_object (&f->library);
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+add_many (DossierLibrary *library,
+          guint           n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      g_autofree char *title = g_strdup_printf ("Article %05u", i);
+      g_autofree char *body = g_strdup_printf ("Body of article %u. %s", i, i % 10 == 0 ? "Harbour news." : "Other news.");
+      DossierDate d = { 2000 + (int) (i % 15), 1 + (int) (i % 12), 1 + (int) (i % 28), DOSSIER_DATE_PRECISION_DAY };
+      g_autoptr(GError) error = NULL;
+
+      dossier_article_set_title (a, title);
+      dossier_article_set_body (a, body);
+      dossier_article_set_published (a, &d);
+      g_assert_cmpint (dossier_library_add_article_sync (library, a, NULL, &error), >, 0);
+    }
+}
+
+typedef struct
+{
+  guint changes;
+  guint loaded;
+} Counter;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Counter    *c)
+{
+  c->changes++;
+}
+
+static void
+on_loaded (DossierArticleList *list,
+           guint               position,
+           guint               n,
+           Counter            *c)
+{
+  c->loaded++;
+}
+
+static void
+wait_until_idle (DossierArticleList *list)
+{
+  while (dossier_article_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_lazy_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
+  g_autoptr(DossierArticle) item = NULL;
+  g_autoptr(DossierArticle) far = NULL;
+  Counter c = { 0 };
+  guint loaded_before;
+
+  add_many (f->library, 3000);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
+  g_signal_connect (list, "loaded", G_CALLBACK (on_loaded), &c);
+
+  dossier_article_list_reload (list);
+  wait_until_idle (list);
+  /* one batch for the whole result */
+  g_assert_cmpuint (c.changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3000);
+  /* nothing is materialised until asked for */
+  g_assert_cmpuint (dossier_article_list_get_n_loaded (list), ==, 0);
+
+  /* get_item never waits: a placeholder with its id, filled in later */
+  item = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  g_assert_cmpint (dossier_article_get_id (item), >, 0);
+  g_assert_null (dossier_article_get_title (item));
+  while (c.loaded == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dossier_article_get_title (item));
+  /* rows never carry bodies */
+  g_assert_null (dossier_article_get_body (item));
+
+  /* scrolling far away keeps memory to a few pages */
+  for (guint i = 0; i < 3000; i += 50)
+    {
+      g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      (void) a;
+    }
+  loaded_before = dossier_article_list_get_n_loaded (list);
+  g_assert_cmpuint (loaded_before, <=, DOSSIER_ARTICLE_LIST_PAGE_SIZE * DOSSIER_ARTICLE_LIST_MAX_PAGES);
+  far = g_list_model_get_item (G_LIST_MODEL (list), 2999);
+  g_assert_nonnull (far);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3000));
+  while (dossier_article_get_title (far) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* newest first: positions follow dates */
+  {
+    g_autoptr(DossierArticle) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(DossierArticle) last = g_list_model_get_item (G_LIST_MODEL (list), 2999);
+
+    while (dossier_article_get_title (first) == NULL || dossier_article_get_title (last) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (dossier_date_compare (dossier_article_get_published (first),
+                                           dossier_article_get_published (last)), >, 0);
+  }
+}
+
+static void
+test_query_and_reload (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
+  g_autoptr(DossierQuery) q = dossier_query_parse ("harbour", FALSE);
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(DossierArticle) hit = NULL;
+  Counter c = { 0 };
+
+  add_many (f->library, 200);
+  dossier_article_list_set_query (list, q);
+  wait_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 20);
+
+  /* search results carry a snippet */
+  hit = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_signal_connect (list, "loaded", G_CALLBACK (on_loaded), &c);
+  while (dossier_article_get_title (hit) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dossier_article_get_snippet (hit));
+
+  /* a change through the async API reloads the list by itself */
+  dossier_article_set_title (a, "Harbour special");
+  dossier_article_set_body (a, "The harbour opened again.");
+  g_assert_cmpint (dossier_library_add_article_sync (f->library, a, NULL, &error), >, 0);
+  note = dossier_annotation_new ();
+  dossier_annotation_set_article_id (note, dossier_article_get_id (a));
+  dossier_annotation_set_quote (note, "harbour");
+  dossier_annotation_set_start (note, 4);
+  dossier_annotation_set_end (note, 11);
+  {
+    GMainLoop *loop = g_main_loop_new (NULL, FALSE);
+
+    /* ::changed comes in the main context once the note is committed */
+    g_signal_connect_swapped (f->library, "changed", G_CALLBACK (g_main_loop_quit), loop);
+    dossier_library_add_annotation_async (f->library, note, NULL, NULL, NULL);
+    g_main_loop_run (loop);
+    g_main_loop_unref (loop);
+  }
+  wait_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 21);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Dossier/Library/lazy-list", Fixture, NULL, fixture_setup, test_lazy_list, fixture_teardown);
+  g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
+
+  return g_test_run ();
+}
