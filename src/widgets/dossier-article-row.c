@@ -136,11 +136,15 @@ on_article_notify_cb (DossierArticleRow *self)
 static void
 dossier_article_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   DossierArticleRow *self = DOSSIER_ARTICLE_ROW (object);
 
   g_clear_object (&self->signals);
   g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_ROW);
+  /* children of the template that no field names */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (dossier_article_row_parent_class)->dispose (object);
 }

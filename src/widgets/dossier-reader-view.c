@@ -365,12 +365,16 @@ on_click_released_cb (GtkGestureClick   *gesture,
 static void
 dossier_reader_view_dispose (GObject *object)
 {
+  GtkWidget *child;
   DossierReaderView *self = DOSSIER_READER_VIEW (object);
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
   g_clear_object (&self->article);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_READER_VIEW);
+  /* children of the template that no field names */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (dossier_reader_view_parent_class)->dispose (object);
 }

@@ -1,0 +1,183 @@
+/* test-window.c — the main window on a real library, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "dossier-window-private.h"
+
+typedef struct
+{
+  char           *dir;
+  DossierLibrary *library;
+} Fixture;
+
+static void
+add (DossierLibrary *library,
+     const char     *title,
+     const char     *date,
+     const char     *body)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  DossierDate d = DOSSIER_DATE_INIT;
+
+  dossier_article_set_title (a, title);
+  dossier_article_set_source (a, "Test Wire");
+  dossier_article_set_body (a, body);
+  if (date && dossier_date_from_iso (date, &d))
+    dossier_article_set_published (a, &d);
+  g_assert_cmpint (dossier_library_add_article_sync (library, a, NULL, &error), >, 0);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-window-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "library.db", NULL);
+  f->library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (f->library, TRUE, &error));
+  if (data == NULL)
+    {
+      add (f->library, "Harbour talks open", "2010-03-18", "Delegates met in the customs house.\n\nThey talked.");
+      add (f->library, "Dredging deal signed", "2012-04-02", "The councils signed a dredging agreement.");
+      add (f->library, "Ferry crews walk out", "2013-07-09", "Ferry crews stopped work at dawn.");
+    }
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_clear_object (&f->library);
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("timed out waiting for the window");
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    guint _t = g_timeout_add_seconds (10, timeout_cb, NULL); \
+    while (!(cond)) \
+      g_main_context_iteration (NULL, TRUE); \
+    g_source_remove (_t); \
+  } G_STMT_END
+
+static char *
+reader_text (DossierWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_reader_view_get_text_view (self->reader));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+}
+
+static void
+test_browse_and_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  g_autofree char *text = NULL;
+
+  gtk_window_present (GTK_WINDOW (self));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->list_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "none");
+
+  /* open the newest article */
+  gtk_single_selection_set_selected (self->selection, 0);
+  WAIT_FOR (self->article != NULL);
+  text = reader_text (self);
+  g_assert_cmpstr (text, ==, "Ferry crews stopped work at dawn.");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "reader");
+
+  /* find in article counts matches */
+  dossier_reader_view_find (self->reader, "dawn");
+  g_assert_cmpuint (dossier_reader_view_get_n_matches (self->reader), ==, 1);
+
+  /* typing narrows the list */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "dredging");
+  _dossier_window_refresh_query (self);
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+            g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+
+  /* nothing found: the no-results page, not an error */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "zeppelin");
+  _dossier_window_refresh_query (self);
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+            g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->list_stack), ==, "no-results");
+
+  /* an open quote gets a gentle hint */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "\"dredging agree");
+  _dossier_window_refresh_query (self);
+  g_assert_true (gtk_revealer_get_reveal_child (self->hint_revealer));
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+test_empty_library (Fixture       *f,
+                    gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+
+  gtk_window_present (GTK_WINDOW (self));
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->list_stack), ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+test_import_into_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  g_autofree char *file = g_build_filename (TEST_DATA_DIR, "cli", "harbour-talks.txt", NULL);
+  const char *paths[] = { file, NULL };
+
+  gtk_window_present (GTK_WINDOW (self));
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  dossier_window_import (self, paths);
+  WAIT_FOR (self->import_cancellable == NULL);
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  g_assert_cmpuint (self->import_ok, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/Dossier/Window/browse-and-search", Fixture, NULL, fixture_setup, test_browse_and_search, fixture_teardown);
+  g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
+  g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
+
+  return g_test_run ();
+}
