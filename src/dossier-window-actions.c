@@ -11,6 +11,8 @@
 #include "dossier-window-private.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-preferences-window.h"
+#include "dossier-export-dialog.h"
+#include "dossier-export.h"
 
 void dossier_window_actions_init (DossierWindowClass *klass);
 void dossier_window_actions_setup (DossierWindow *self);
@@ -23,6 +25,8 @@ _dossier_window_update_actions (DossierWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", has_article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-notes-markdown",
+                                 has_article && self->annotations != NULL && self->annotations->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
 }
 
@@ -363,6 +367,45 @@ edit_metadata_action (GtkWidget  *widget,
 }
 
 static void
+on_export_done_cb (DossierExportDialog *dialog,
+                   const char          *message,
+                   DossierWindow       *self)
+{
+  _dossier_window_toast (self, message);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = dossier_export_dialog_new (GTK_WINDOW (self), self->library,
+                                      self->article ? dossier_article_get_id (self->article) : 0,
+                                      self->article ? dossier_article_get_title (self->article) : NULL,
+                                      dossier_article_list_get_query (self->articles));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_export_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_notes_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autofree char *markdown = NULL;
+
+  if (self->article == NULL)
+    return;
+  markdown = dossier_export_markdown_for_article (self->article, self->annotations);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), markdown);
+  _dossier_window_toast (self, _("Notes copied as Markdown"));
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *name,
                     GVariant   *param)
@@ -385,6 +428,8 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (wc, "win.edit-metadata", NULL, edit_metadata_action);
   gtk_widget_class_install_action (wc, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (wc, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (wc, "win.copy-notes-markdown", NULL, copy_notes_action);
 
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
@@ -393,6 +438,7 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (wc, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_i, GDK_CONTROL_MASK, "win.edit-metadata", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 void

@@ -197,6 +197,7 @@ on_annotations_loaded_cb (GObject      *source,
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   self->annotations = g_ptr_array_ref (list);
   dossier_reader_view_set_annotations (self->reader, list);
+  _dossier_window_update_actions (self);
   /* notes: hook (annotations loaded) */
 
   if (self->pending_annotation != NULL)
