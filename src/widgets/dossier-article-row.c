@@ -48,7 +48,7 @@ dossier_format_date (const DossierDate *date)
     case DOSSIER_DATE_PRECISION_DAY:
     default:
       /* TRANSLATORS: a day, as in "15 Apr 2013"; see strftime(3) */
-      return g_date_time_format (dt, _("%e %b %Y"));
+      return g_date_time_format (dt, _("%-d %b %Y"));
     }
 }
 

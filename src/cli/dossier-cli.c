@@ -1,0 +1,806 @@
+/* dossier-cli.c — Dossier from the command line, for scripts and tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dossier-library.h"
+#include "dossier-extract.h"
+#include "dossier-export.h"
+#include "dossier-annotation-import.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static char *opt_library = NULL;
+static gboolean opt_json = FALSE;
+
+static const GOptionEntry common_entries[] = {
+  { "library", 0, 0, G_OPTION_ARG_FILENAME, &opt_library, N_("The library file"), N_("FILE") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+  { NULL }
+};
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("dossier-cli %s: %s\n", command, message);
+  g_printerr (_("Try “dossier-cli %s --help”.\n"), command);
+  return EXIT_USAGE;
+}
+
+static gboolean
+parse_args (const char    *command,
+            const char    *params,
+            GOptionEntry  *entries,
+            int           *argc,
+            char        ***argv,
+            int           *exit_code)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (params);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = g_strdup_printf ("dossier-cli %s", command);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_code = usage_error (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static DossierLibrary *
+open_library (gboolean create)
+{
+  g_autoptr(DossierLibrary) library = dossier_library_new (opt_library);
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_library_open_sync (library, create || opt_library == NULL, &error))
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&library);
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static void
+print_json (JsonNode *node,
+            gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_string_or_null (JsonBuilder *b,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+build_article (JsonBuilder    *b,
+               DossierArticle *article,
+               gboolean        with_body,
+               gboolean        with_search)
+{
+  g_autofree char *published = dossier_article_dup_published_string (article);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, dossier_article_get_id (article));
+  add_string_or_null (b, "title", dossier_article_get_title (article));
+  add_string_or_null (b, "byline", dossier_article_get_byline (article));
+  add_string_or_null (b, "source", dossier_article_get_source (article));
+  add_string_or_null (b, "published", published);
+  add_string_or_null (b, "url", dossier_article_get_url (article));
+  add_string_or_null (b, "language", dossier_article_get_language (article));
+  json_builder_set_member_name (b, "annotations");
+  json_builder_add_int_value (b, dossier_article_get_annotation_count (article));
+  if (with_search)
+    {
+      g_autofree char *snippet = g_strdup (dossier_article_get_snippet (article));
+
+      /* matched words are marked with ** in JSON, like Markdown emphasis */
+      if (snippet != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit_set (snippet, "\001\002", -1);
+          g_free (snippet);
+          snippet = g_strjoinv ("**", parts);
+        }
+      add_string_or_null (b, "snippet", snippet);
+      json_builder_set_member_name (b, "score");
+      json_builder_add_double_value (b, dossier_article_get_score (article));
+    }
+  if (with_body)
+    add_string_or_null (b, "body", dossier_article_get_body (article));
+  json_builder_end_object (b);
+}
+
+static void
+build_annotation (JsonBuilder       *b,
+                  DossierAnnotation *a)
+{
+  g_autofree char *created = dossier_timestamp_to_iso (dossier_annotation_get_created (a));
+  g_autofree char *modified = dossier_timestamp_to_iso (dossier_annotation_get_modified (a));
+  const char * const *tags = dossier_annotation_get_tags (a);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, dossier_annotation_get_id (a));
+  add_string_or_null (b, "uuid", dossier_annotation_get_uuid (a));
+  json_builder_set_member_name (b, "article");
+  json_builder_add_int_value (b, dossier_annotation_get_article_id (a));
+  add_string_or_null (b, "quote", dossier_annotation_get_quote (a));
+  add_string_or_null (b, "prefix", dossier_annotation_get_prefix (a));
+  add_string_or_null (b, "suffix", dossier_annotation_get_suffix (a));
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, dossier_annotation_get_start (a));
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, dossier_annotation_get_end (a));
+  add_string_or_null (b, "note", dossier_annotation_get_note (a));
+  json_builder_set_member_name (b, "tags");
+  json_builder_begin_array (b);
+  for (guint i = 0; tags[i] != NULL; i++)
+    json_builder_add_string_value (b, tags[i]);
+  json_builder_end_array (b);
+  add_string_or_null (b, "color", dossier_annotation_get_color (a));
+  add_string_or_null (b, "created", created);
+  add_string_or_null (b, "modified", modified);
+  json_builder_set_member_name (b, "orphan");
+  json_builder_add_boolean_value (b, dossier_annotation_get_orphan (a));
+  json_builder_end_object (b);
+}
+
+static void
+print_article_table (GPtrArray *articles,
+                     gboolean   with_snippet)
+{
+  for (guint i = 0; i < articles->len; i++)
+    {
+      DossierArticle *a = g_ptr_array_index (articles, i);
+      g_autofree char *published = dossier_article_dup_published_string (a);
+
+      g_print ("%6" G_GINT64_FORMAT "  %-10s  %-24.24s  %s", dossier_article_get_id (a),
+               published ? published : "—",
+               dossier_article_get_source (a) ? dossier_article_get_source (a) : "",
+               dossier_article_get_title (a));
+      if (dossier_article_get_annotation_count (a) > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "  (%u note)", "  (%u notes)",
+                              dossier_article_get_annotation_count (a)),
+                 dossier_article_get_annotation_count (a));
+      g_print ("\n");
+      if (with_snippet && dossier_article_get_snippet (a) != NULL)
+        {
+          g_autofree char *snippet = g_strdup (dossier_article_get_snippet (a));
+
+          g_strdelimit (snippet, "\001\002", '*');
+          g_print ("        %s\n", snippet);
+        }
+    }
+}
+
+/* --- commands --- */
+
+static void
+on_import_progress (const DossierImportResult *r,
+                    guint                      done,
+                    guint                      total,
+                    gpointer                   user_data)
+{
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      static const char * const status[] = { "imported", "duplicate", "error" };
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "file", r->file);
+      add_string_or_null (b, "status", status[r->status]);
+      json_builder_set_member_name (b, "id");
+      if (r->id > 0)
+        json_builder_add_int_value (b, r->id);
+      else
+        json_builder_add_null_value (b);
+      add_string_or_null (b, "error", r->error);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      print_json (node, FALSE);
+      return;
+    }
+  switch (r->status)
+    {
+    case DOSSIER_IMPORT_IMPORTED:
+      g_print (_("imported   %s → article %" G_GINT64_FORMAT "\n"), r->file, r->id);
+      break;
+    case DOSSIER_IMPORT_DUPLICATE:
+      g_print (_("duplicate  %s (already article %" G_GINT64_FORMAT ")\n"), r->file, r->id);
+      break;
+    case DOSSIER_IMPORT_FAILED:
+    default:
+      g_printerr (_("failed     %s\n"), r->error);
+      break;
+    }
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint imported = 0, duplicates = 0, failed = 0;
+  int code;
+
+  if (!parse_args ("import", _("PATH…"), NULL, &argc, &argv, &code))
+    return code;
+  if (argc < 2)
+    return usage_error ("import", _("give at least one file or folder to import"));
+  if (!(library = open_library (TRUE)))
+    return 1;
+
+  results = dossier_library_import_sync (library, (const char * const *) argv + 1,
+                                         on_import_progress, NULL, NULL, &error);
+  if (results == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      DossierImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == DOSSIER_IMPORT_IMPORTED) imported++;
+      else if (r->status == DOSSIER_IMPORT_DUPLICATE) duplicates++;
+      else failed++;
+    }
+  if (!opt_json)
+    g_printerr (_("%u imported, %u duplicates, %u failed\n"), imported, duplicates, failed);
+  return failed > 0 ? 1 : 0;
+}
+
+static int
+cmd_extract (int argc, char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierExtracted) x = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *published = NULL;
+  int code;
+
+  if (!parse_args ("extract", _("FILE"), NULL, &argc, &argv, &code))
+    return code;
+  if (argc != 2)
+    return usage_error ("extract", _("give exactly one file"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  x = dossier_extract_file (file, NULL, &error);
+  if (x == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  published = dossier_date_to_string (&x->published);
+  if (!opt_json)
+    {
+      g_print ("%s\n", x->title);
+      if (x->byline) g_print (_("By %s\n"), x->byline);
+      if (x->source) g_print ("%s\n", x->source);
+      if (published) g_print ("%s\n", published);
+      if (x->url) g_print ("%s\n", x->url);
+      g_print ("\n%s\n", x->body);
+      return 0;
+    }
+  json_builder_begin_object (b);
+  add_string_or_null (b, "title", x->title);
+  add_string_or_null (b, "byline", x->byline);
+  add_string_or_null (b, "source", x->source);
+  add_string_or_null (b, "published", published);
+  add_string_or_null (b, "url", x->url);
+  add_string_or_null (b, "language", x->language);
+  add_string_or_null (b, "body", x->body);
+  json_builder_end_object (b);
+  node = json_builder_get_root (b);
+  print_json (node, TRUE);
+  return 0;
+}
+
+static int
+print_articles (GPtrArray *articles,
+                gboolean   search)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!opt_json)
+    {
+      print_article_table (articles, search);
+      return 0;
+    }
+  b = json_builder_new ();
+  json_builder_begin_array (b);
+  for (guint i = 0; i < articles->len; i++)
+    build_article (b, g_ptr_array_index (articles, i), FALSE, search);
+  json_builder_end_array (b);
+  node = json_builder_get_root (b);
+  print_json (node, TRUE);
+  return 0;
+}
+
+static int
+cmd_list (int argc, char **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(DossierQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  if (!parse_args ("list", NULL, NULL, &argc, &argv, &code))
+    return code;
+  if (argc > 1)
+    return usage_error ("list", _("list takes no arguments (to filter, use search)"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+  query = dossier_query_new ();
+  articles = dossier_library_search_sync (library, query, 0, &error);
+  if (articles == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  return print_articles (articles, FALSE);
+}
+
+static int
+cmd_show (int argc, char **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int code;
+
+  if (!parse_args ("show", _("ID"), NULL, &argc, &argv, &code))
+    return code;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return usage_error ("show", _("give one article id (a positive number)"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+  article = dossier_library_get_article_sync (library, id, &error);
+  if (article == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      build_article (b, article, TRUE, FALSE);
+      node = json_builder_get_root (b);
+      print_json (node, TRUE);
+    }
+  else
+    {
+      g_autofree char *published = dossier_article_dup_published_string (article);
+
+      g_print ("%s\n", dossier_article_get_title (article));
+      if (dossier_article_get_byline (article))
+        g_print (_("By %s\n"), dossier_article_get_byline (article));
+      if (dossier_article_get_source (article))
+        g_print ("%s\n", dossier_article_get_source (article));
+      if (published)
+        g_print ("%s\n", published);
+      if (dossier_article_get_url (article))
+        g_print ("%s\n", dossier_article_get_url (article));
+      g_print ("\n%s\n", dossier_article_get_body (article));
+    }
+  return 0;
+}
+
+static int
+cmd_search (int argc, char **argv)
+{
+  static int limit = 50;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N results (default 50; 0 for all)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(DossierQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int code;
+
+  if (!parse_args ("search", _("QUERY"), entries, &argc, &argv, &code))
+    return code;
+  if (argc < 2)
+    return usage_error ("search", _("give something to search for"));
+  if (limit < 0)
+    return usage_error ("search", _("--limit must be 0 or more"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+
+  text = g_strjoinv (" ", argv + 1);
+  query = dossier_query_parse (text, FALSE);
+  if (query->hint != NULL)
+    g_printerr ("%s\n", query->hint);
+  articles = dossier_library_search_sync (library, query, limit, &error);
+  if (articles == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  return print_articles (articles, TRUE);
+}
+
+static int
+cmd_annotate (int argc, char **argv)
+{
+  static char *quote = NULL, *note = NULL, *color = NULL;
+  static char **tags = NULL;
+  GOptionEntry entries[] = {
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("The passage to highlight, as in the article"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note (Markdown)"), N_("TEXT") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A tag (repeat for more)"), N_("TAG") },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &color, N_("yellow, green, blue, pink, purple or orange"), N_("COLOUR") },
+    { NULL }
+  };
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  gint64 id;
+  int code;
+
+  if (!parse_args ("annotate", _("ID --quote TEXT"), entries, &argc, &argv, &code))
+    return code;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return usage_error ("annotate", _("give one article id (a positive number)"));
+  if (quote == NULL)
+    return usage_error ("annotate", _("--quote is required"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+
+  annotation = dossier_library_annotate_sync (library, id, quote, note,
+                                              (const char * const *) tags, color, &error);
+  if (annotation == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  build_annotation (b, annotation);
+  node = json_builder_get_root (b);
+  print_json (node, FALSE);
+  return 0;
+}
+
+static int
+cmd_annotations (int argc, char **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  int code;
+
+  if (!parse_args ("annotations", _("[ID]"), NULL, &argc, &argv, &code))
+    return code;
+  if (argc > 2 || (argc == 2 && !parse_id (argv[1], &id)))
+    return usage_error ("annotations", _("give at most one article id (a positive number)"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+  if (id > 0)
+    {
+      g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, &error);
+
+      if (article == NULL)
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+    }
+  list = dossier_library_list_annotations_sync (library, id, NULL, &error);
+  if (list == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        build_annotation (b, g_ptr_array_index (list, i));
+      json_builder_end_array (b);
+      node = json_builder_get_root (b);
+      print_json (node, TRUE);
+      return 0;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierAnnotation *a = g_ptr_array_index (list, i);
+      g_autofree char *tags = g_strjoinv (" #", (char **) dossier_annotation_get_tags (a));
+
+      g_print ("%6" G_GINT64_FORMAT "  article %" G_GINT64_FORMAT "  [%s]%s  “%s”\n",
+               dossier_annotation_get_id (a), dossier_annotation_get_article_id (a),
+               dossier_annotation_get_color (a),
+               dossier_annotation_get_orphan (a) ? _(" (orphan)") : "",
+               dossier_annotation_get_quote (a));
+      if (dossier_annotation_get_note (a))
+        g_print ("        %s\n", dossier_annotation_get_note (a));
+      if (*tags)
+        g_print ("        #%s\n", tags);
+    }
+  return 0;
+}
+
+static int
+cmd_edit (int argc, char **argv)
+{
+  static char *title = NULL, *source = NULL, *date = NULL, *url = NULL, *body_file = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("New title"), N_("T") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("New source"), N_("S") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Published date: YYYY-MM-DD, YYYY-MM, YYYY, or “none”"), N_("D") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("New URL"), N_("U") },
+    { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &body_file, N_("Replace the text with this file’s (notes re-anchor)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  DossierDate parsed = DOSSIER_DATE_INIT;
+  gint64 id;
+  int code;
+
+  if (!parse_args ("edit", _("ID"), entries, &argc, &argv, &code))
+    return code;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return usage_error ("edit", _("give one article id (a positive number)"));
+  if (!title && !source && !date && !url && !body_file)
+    return usage_error ("edit", _("nothing to change: give --title, --source, --date, --url or --body-file"));
+  if (date != NULL && g_ascii_strcasecmp (date, "none") != 0 && !dossier_date_from_iso (date, &parsed))
+    return usage_error ("edit", _("--date must look like 2013-04-15, 2013-04 or 2013"));
+  if (title != NULL && *g_strstrip (title) == '\0')
+    return usage_error ("edit", _("--title cannot be empty"));
+  if (body_file != NULL)
+    {
+      gsize len;
+      g_autofree char *raw = NULL;
+
+      if (!g_file_get_contents (body_file, &raw, &len, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      if (!g_utf8_validate_len (raw, len, NULL))
+        {
+          g_printerr (_("dossier-cli: %s: the text is not valid UTF-8\n"), body_file);
+          return 1;
+        }
+      body = dossier_text_normalize (raw, len);
+    }
+
+  if (!(library = open_library (FALSE)))
+    return 1;
+  article = dossier_library_get_article_sync (library, id, &error);
+  if (article == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  if (title) dossier_article_set_title (article, title);
+  if (source) dossier_article_set_source (article, *source ? source : NULL);
+  if (url) dossier_article_set_url (article, *url ? url : NULL);
+  if (date)
+    {
+      dossier_article_set_published (article, &parsed);
+      dossier_article_set_date_origin (article, parsed.precision ? DOSSIER_DATE_ORIGIN_USER
+                                                                 : DOSSIER_DATE_ORIGIN_NONE);
+    }
+  if ((title || source || url || date) &&
+      !dossier_library_update_article_sync (library, article, &error))
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  if (body != NULL)
+    {
+      guint orphaned = 0;
+
+      if (!dossier_library_set_body_sync (library, id, body, &orphaned, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      if (orphaned > 0)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                 "%u note could not be placed in the new text; it is kept as an orphan\n",
+                                 "%u notes could not be placed in the new text; they are kept as orphans\n",
+                                 orphaned), orphaned);
+    }
+  g_clear_object (&article);
+  article = dossier_library_get_article_sync (library, id, &error);
+  if (opt_json && article != NULL)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      build_article (b, article, FALSE, FALSE);
+      node = json_builder_get_root (b);
+      print_json (node, TRUE);
+    }
+  return 0;
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  static char *format = NULL, *query_text = NULL, *output = NULL;
+  static gint64 article_id = 0;
+  static gboolean one_file = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("markdown, json, csv or html"), N_("FORMAT") },
+    { "article", 0, 0, G_OPTION_ARG_INT64, &article_id, N_("Only this article’s notes"), N_("ID") },
+    { "query", 0, 0, G_OPTION_ARG_STRING, &query_text, N_("Only the notes of articles matching this search"), N_("Q") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("Write here (a folder for Markdown gives one file per article); default: standard output"), N_("PATH") },
+    { "single-file", 0, 0, G_OPTION_ARG_NONE, &one_file, N_("Markdown: one combined file even when --output is a folder"), NULL },
+    { NULL }
+  };
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierExportFormat fmt;
+  int code;
+
+  if (!parse_args ("export", NULL, entries, &argc, &argv, &code))
+    return code;
+  if (argc > 1)
+    return usage_error ("export", _("unexpected argument"));
+  if (format == NULL || !dossier_export_format_from_string (format, &fmt))
+    return usage_error ("export", _("--format must be markdown, json, csv or html"));
+  if (article_id < 0)
+    return usage_error ("export", _("--article must be a positive number"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+
+  if (!dossier_export_library (library, fmt, article_id, query_text, output, one_file, NULL, &error))
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+cmd_import_annotations (int argc, char **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierAnnotationImportReport report = { 0 };
+  int code;
+
+  if (!parse_args ("import-annotations", _("FILE.json"), NULL, &argc, &argv, &code))
+    return code;
+  if (argc != 2)
+    return usage_error ("import-annotations", _("give exactly one JSON file"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+  if (!dossier_annotation_import_file (library, argv[1], &report, NULL, &error))
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  if (opt_json)
+    g_print ("{\"imported\": %u, \"unchanged\": %u, \"unmatched\": %u}\n",
+             report.imported, report.unchanged, report.unmatched);
+  else
+    g_printerr (_("%u notes imported, %u already there, %u without a matching article\n"),
+                report.imported, report.unchanged, report.unmatched);
+  return 0;
+}
+
+static const Command commands[] = {
+  { "import", N_("PATH…"), N_("import files and folders"), cmd_import },
+  { "extract", N_("FILE"), N_("parse one file and print what import would store"), cmd_extract },
+  { "list", "", N_("list the articles"), cmd_list },
+  { "show", N_("ID"), N_("show one article with its text"), cmd_show },
+  { "search", N_("QUERY"), N_("search titles, bylines, text and notes"), cmd_search },
+  { "annotate", N_("ID --quote TEXT"), N_("highlight a passage, with a note and tags"), cmd_annotate },
+  { "annotations", N_("[ID]"), N_("list the notes of one article or of all"), cmd_annotations },
+  { "edit", N_("ID"), N_("fix an article’s metadata or replace its text"), cmd_edit },
+  { "export", N_("--format F"), N_("export notes as Markdown, JSON-LD, CSV or HTML"), cmd_export },
+  { "import-annotations", N_("FILE.json"), N_("import notes from a Dossier or Hypothesis JSON export"), cmd_import_annotations },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: dossier-cli COMMAND [--library FILE] [--json] …"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-20s %-18s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("“dossier-cli COMMAND --help” tells more about one command."));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return 0;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("dossier-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("dossier-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}
