@@ -467,8 +467,7 @@ dossier_export_safe_file_name (const char *name)
       /* path separators and what Windows, macOS or Obsidian links refuse */
       if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
           strchr ("/\\:*?\"<>|#^[]", c) != NULL ||
-          c == 0x2028 || c == 0x2029 || c == 0xfeff || c == 0x200b ||
-          g_unichar_isspace (c))
+          c == 0x2028 || c == 0x2029 || g_unichar_isspace (c))
         {
           if (c == ':' && out->len > 0)
             {
@@ -478,11 +477,32 @@ dossier_export_safe_file_name (const char *name)
           space = TRUE;
           continue;
         }
+      /* invisible format characters: bidi overrides that disguise the
+       * extension, zero-width spaces, BOM */
+      if (g_unichar_type (c) == G_UNICODE_FORMAT)
+        continue;
       if (space && out->len > 0)
         g_string_append_c (out, ' ');
       space = FALSE;
       g_string_append_unichar (out, c);
     }
+
+  /* words made only of dots ("../..") say nothing */
+  {
+    g_auto(GStrv) words = g_strsplit (out->str, " ", -1);
+    GString *kept = g_string_new (NULL);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        if (words[i][0] == '\0' || strspn (words[i], ".") == strlen (words[i]))
+          continue;
+        if (kept->len > 0)
+          g_string_append_c (kept, ' ');
+        g_string_append (kept, words[i]);
+      }
+    g_string_free (out, TRUE);
+    out = kept;
+  }
 
   /* no hidden files, no "." or "..", nothing Windows trims away */
   while (out->len > 0 && (out->str[0] == '.' || out->str[0] == ' ' || out->str[0] == '-'))
@@ -608,13 +628,15 @@ set_write_error (GError     **error,
                  _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
 }
 
-/* Writes @data into a new temporary file next to @path, flushed to disk.
- * Returns its name, or NULL with nothing left behind. */
+/* Writes @data into a new temporary file next to @path, flushed to disk
+ * when @flush (else the caller flushes).  Returns its name, or NULL with
+ * nothing left behind. */
 static char *
 write_temp_file (const char   *path,
                  const char   *data,
                  gsize         len,
                  int           mode,
+                 gboolean      flush,
                  GError      **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -639,7 +661,7 @@ write_temp_file (const char   *path,
         goto fail;
       done += n;
     }
-  if (fchmod (fd, mode) != 0 || fsync (fd) != 0)
+  if (fchmod (fd, mode) != 0 || (flush && fsync (fd) != 0))
     goto fail;
   if (close (fd) != 0)
     {
@@ -741,7 +763,7 @@ write_path_atomically (const char   *path,
   g_autofree char *tmp = NULL;
   g_autofree char *dir = NULL;
 
-  if (!(tmp = write_temp_file (path, data, len, new_file_mode (path), error)))
+  if (!(tmp = write_temp_file (path, data, len, new_file_mode (path), TRUE, error)))
     return FALSE;
   if (g_rename (tmp, path) != 0)
     {
@@ -933,7 +955,7 @@ dossier_export_write_folder (GPtrArray                   *entries,
       g_string_truncate (doc, 0);
       _dossier_export_markdown_article (doc, e->article, e->annotations, TRUE);
       _dossier_export_markdown_seal (doc);
-      tmp = write_temp_file (path, doc->str, doc->len, new_file_mode (path), error);
+      tmp = write_temp_file (path, doc->str, doc->len, new_file_mode (path), FALSE, error);
       if (tmp == NULL)
         {
           g_free (path);
@@ -945,7 +967,22 @@ dossier_export_write_folder (GPtrArray                   *entries,
     }
   g_string_free (doc, TRUE);
 
-  /* every file is written: move them into place */
+  /* every file is written: flush them all at once (one syncfs() instead
+   * of an fsync() per file), then move them into place */
+  if (ok && temps->len > 0)
+    {
+      int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+      if (fd < 0 || syncfs (fd) != 0)
+        {
+          int saved = errno;
+
+          set_write_error (error, saved, dir);
+          ok = FALSE;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
   for (guint i = 0; ok && i < temps->len; i++)
     {
       if (g_rename (g_ptr_array_index (temps, i), g_ptr_array_index (finals, i)) != 0)
