@@ -125,7 +125,7 @@ test_round_trip (ExportFixture *f,
 
   add_articles (f->library, &a, FALSE, TRUE);
   g_object_unref (test_annotate (f->library, a.pledges, "will not tolerate interference",
-                                 "Red line, *again*.\n\n- sovereignty\n- “noninterference”", "sovereignty,Россия", "blue"));
+                                 "Red line, *again*.\n\n- sovereignty\n- “noninterference”\r\n\\ \"q\"\tz \xe2\x80\xa8 \x01 </script>", "sovereignty,Россия", "blue"));
   g_object_unref (test_annotate (f->library, a.pledges, "missile shield", NULL, NULL, NULL));
   g_object_unref (test_annotate (f->library, a.pledges, "Eurasian Economic Union", "EEU", "integration", "green"));
   g_object_unref (test_annotate (f->library, a.clinton, "press the “reset” button", "The reset.", "reset", "pink"));

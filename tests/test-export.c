@@ -1040,6 +1040,14 @@ test_cli (ExportFixture *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* one article in Markdown: a standalone note with its front matter */
+  status = test_run ((const char *[]) { cli, "export", "--library", library, "--format", "md",
+                                        "--article", article, NULL }, &out, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "---\ntitle: \"Путин: новая речь\\nвторая строка\"\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* a file that is not ours is refused, and kept */
   target = g_build_filename (f->dir, "mine.txt", NULL);
   g_assert_true (g_file_set_contents (target, "mine", -1, NULL));

@@ -40,7 +40,7 @@ static const char stylesheet[] =
   ".cover .facts dd { margin: 0; }\n"
   ".contents h2 { font-size: 16pt; margin: 0 0 0.8em; }\n"
   ".toc { list-style: none; padding: 0; margin: 0; font-size: 9.5pt; }\n"
-  ".toc li { display: grid; grid-template-columns: 7.5em 1fr max-content; gap: 0 1em;"
+  ".toc li { display: grid; grid-template-columns: 8.8em 1fr max-content; gap: 0 1em;"
   " padding: 0.3em 0; border-bottom: 1px solid #deddda; break-inside: avoid; }\n"
   ".toc .date { color: var(--muted); white-space: nowrap; }\n"
   ".toc .src { color: var(--muted); }\n"
@@ -82,6 +82,8 @@ static const char stylesheet[] =
   " break-after: page; }\n"
   "  .contents { break-after: page; }\n"
   "  .note blockquote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+  "  .note .text a[href]::after { content: \" <\" attr(href) \">\"; font-size: 0.85em; color: var(--muted);"
+  " overflow-wrap: anywhere; }\n"
   "}\n";
 
 void
@@ -417,7 +419,7 @@ append_annotation (GString           *out,
       g_autoptr(GDateTime) local = g_date_time_to_local (created);
 
       /* TRANSLATORS: when a note was written, strftime format */
-      stamp = g_date_time_format (local ? local : created, _("%-d %B %Y"));
+      stamp = g_date_time_format (local ? local : created, _("Noted %-d %B %Y"));
     }
 
   g_string_append_printf (out, "<section class=\"note\" id=\"n-%s\">\n<blockquote class=\"hl hl-%s\">",

@@ -393,7 +393,15 @@ build_document (DossierExportFormat         format,
   switch (format)
     {
     case DOSSIER_EXPORT_MARKDOWN:
-      _dossier_export_markdown_combined (out, entries, options);
+      /* one article: the same document as one file of a folder export */
+      if (entries->len == 1)
+        {
+          DossierExportEntry *e = g_ptr_array_index (entries, 0);
+
+          _dossier_export_markdown_article (out, e->article, e->annotations, TRUE);
+        }
+      else
+        _dossier_export_markdown_combined (out, entries, options);
       _dossier_export_markdown_seal (out);
       break;
     case DOSSIER_EXPORT_JSON:
@@ -704,8 +712,9 @@ sync_folder (const char *dir)
 
 /* Whether an existing file at @path may be replaced without asking: it is
  * an earlier Dossier export in @format that nobody has changed (Markdown
- * carries a checksum; for the others, their recognisable head).  For a
- * Markdown file of one article, @article_id must match too (0: combined). */
+ * carries a checksum; for the others, their recognisable head).  For
+ * Markdown, @article_id must match the file's dossier-id too (0: a
+ * combined file), unless it is -1. */
 static gboolean
 is_replaceable (const char          *path,
                 DossierExportFormat  format,
@@ -731,15 +740,16 @@ is_replaceable (const char          *path,
       {
         gint64 id = 0;
 
-        return _dossier_export_markdown_is_pristine (data, len, &id) && id == article_id;
+        return _dossier_export_markdown_is_pristine (data, len, &id) &&
+               (article_id < 0 || id == article_id);
       }
     case DOSSIER_EXPORT_JSON:
       {
         gsize head = MIN (len, 4096);
 
         return data[0] == '{' &&
-               g_strstr_len (data, head, "\"type\" : \"AnnotationCollection\"") != NULL &&
-               g_strstr_len (data, head, "\"name\" : \"Dossier\"") != NULL;
+               g_strstr_len (data, head, "\"type\": \"AnnotationCollection\"") != NULL &&
+               g_strstr_len (data, head, "\"name\": \"Dossier\"") != NULL;
       }
     case DOSSIER_EXPORT_CSV:
       {
@@ -796,7 +806,7 @@ check_can_replace (const char          *path,
     }
   if (overwrite)
     return TRUE;
-  if (!is_replaceable (path, format, 0))
+  if (!is_replaceable (path, format, -1))
     {
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_EXISTS,
                    _("“%s” already exists and is not an unchanged Dossier export; "

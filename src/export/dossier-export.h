@@ -96,7 +96,9 @@ GPtrArray   *dossier_export_collect_sync         (DossierLibrary       *library,
                                                   GCancellable         *cancellable,
                                                   GError              **error);
 
-/* The whole export as one document (Markdown: one combined file). */
+/* The whole export as one document.  Markdown: one combined file, or for
+ * a single article the same document as dossier_export_markdown_for_article()
+ * (front matter and all), sealed with a checksum line either way. */
 GBytes      *dossier_export_to_bytes             (DossierExportFormat   format,
                                                   GPtrArray            *entries,
                                                   const DossierExportOptions *options,
