@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dossier-annotation-import.h"
 #include "dossier-export.h"
 #include "test-export-common.h"
 
@@ -70,6 +71,23 @@ main (int argc, char **argv)
         return 1;
       }
     printf ("markdown one file per article (%u files): %7.1f ms\n", entries->len, ms_since (t0));
+  }
+  {
+    /* the JSON back into a library with the same articles */
+    g_autofree char *path = g_build_filename (f.dir, "out.json", NULL);
+    g_autoptr(DossierLibrary) other = export_fixture_library (&f, "other.db");
+    DossierAnnotationImportReport report;
+
+    test_populate_bulk_full (other, n_articles, per_article, FALSE);
+    t0 = g_get_monotonic_time ();
+    if (!dossier_annotation_import_file (other, path, &report, NULL, &error))
+      {
+        fprintf (stderr, "bench-export: %s\n", error->message);
+        return 1;
+      }
+    printf ("json import: %u imported, %u unmatched in %.1f ms\n", report.imported,
+            report.unmatched, ms_since (t0));
+    dossier_library_close (other);
   }
   export_fixture_teardown (&f, NULL);
   return 0;

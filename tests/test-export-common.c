@@ -123,8 +123,9 @@ test_annotate (DossierLibrary *library,
 
 typedef struct
 {
-  guint n_articles;
-  guint per_article;
+  guint    n_articles;
+  guint    per_article;
+  gboolean with_notes;
 } Bulk;
 
 static gpointer
@@ -160,7 +161,7 @@ bulk_op (DossierStore  *store,
           dossier_store_rollback (store);
           return NULL;
         }
-      for (guint k = 0; k < bulk->per_article; k++)
+      for (guint k = 0; bulk->with_notes && k < bulk->per_article; k++)
         {
           g_autoptr(DossierAnnotation) a = dossier_annotation_new ();
           g_autofree char *quote = g_strdup_printf ("Paragraph %u of article %u says the talks went on", k, i);
@@ -191,11 +192,12 @@ bulk_op (DossierStore  *store,
 }
 
 void
-test_populate_bulk (DossierLibrary *library,
-                    guint           n_articles,
-                    guint           per_article)
+test_populate_bulk_full (DossierLibrary *library,
+                         guint           n_articles,
+                         guint           per_article,
+                         gboolean        with_notes)
 {
-  Bulk bulk = { n_articles, per_article };
+  Bulk bulk = { n_articles, per_article, with_notes };
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (dossier_store_run (dossier_library_get_store (library), bulk_op, &bulk, NULL, &error));
@@ -227,6 +229,14 @@ test_have_program (const char *program)
   g_autofree char *path = g_find_program_in_path (program);
 
   return path != NULL;
+}
+
+void
+test_populate_bulk (DossierLibrary *library,
+                    guint           n_articles,
+                    guint           per_article)
+{
+  test_populate_bulk_full (library, n_articles, per_article, TRUE);
 }
 
 DossierAnnotation *

@@ -42,6 +42,12 @@ void            test_populate_bulk        (DossierLibrary *library,
                                            guint           n_articles,
                                            guint           per_article);
 
+/* the same articles, with (or without) their notes */
+void            test_populate_bulk_full   (DossierLibrary *library,
+                                           guint           n_articles,
+                                           guint           per_article,
+                                           gboolean        with_notes);
+
 /* Runs @argv; returns the exit status (-1 when it could not run). */
 int             test_run                  (const char * const *argv,
                                            char              **out,
