@@ -174,6 +174,7 @@ test_bins (void)
   g_autoptr(DossierTimelineModel) model = dossier_timeline_model_new ();
   g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
   const DossierTimelineLayout *l;
+  DossierTimelineMetrics metrics = *dossier_timeline_model_get_metrics (model);
   guint total = 0;
   gint64 id = 1;
 
@@ -192,9 +193,11 @@ test_bins (void)
   dossier_timeline_model_set_points (model, (DossierTimelinePoint *) (gpointer) pts->data, pts->len);
   g_assert_cmpuint (dossier_timeline_model_get_n_points (model), ==, 78 + 7);
 
-  /* 2012-01-01 .. 2014-02-01 on 200 px: month bins (7 px), weeks too small */
+  /* 2012-01-01 .. 2014-02-01 on 250 px: month bins (10 px), weeks too small */
+  metrics.max_rows = 4;
+  dossier_timeline_model_set_metrics (model, &metrics);
   dossier_timeline_model_set_range (model, jd (2012, 1, 1), jd (2014, 2, 1));
-  l = dossier_timeline_model_layout (model, 200, 300);
+  l = dossier_timeline_model_layout (model, 250, 300);
   g_assert_cmpint (l->bin_unit, ==, DOSSIER_TIMELINE_UNIT_MONTH);
   g_assert_cmpuint (l->bins->len, ==, 25);
   g_assert_cmpuint (l->lanes->len, ==, 1);
@@ -204,13 +207,13 @@ test_bins (void)
       guint expect = b < 12 ? b + 1 : b == 24 ? 7 : 0;
 
       g_assert_cmpuint (l->counts[b], ==, expect);
-      g_assert_cmpfloat_with_epsilon (bin->x, dossier_timeline_model_x_at_julian (model, 200, bin->from_julian), 1e-6);
+      g_assert_cmpfloat_with_epsilon (bin->x, dossier_timeline_model_x_at_julian (model, 250, bin->from_julian), 1e-6);
       total += l->counts[b];
     }
   g_assert_cmpuint (total, ==, 85);
   g_assert_cmpuint (lane_at (l, 0)->max_count, ==, 12);
   g_assert_cmpuint (lane_at (l, 0)->n_visible, ==, 85);
-  /* 85 items on 200 px cannot be boxes */
+  /* 85 items on 250 px in 4 rows cannot be boxes */
   g_assert_true (lane_at (l, 0)->histogram);
 
   /* only what is in view is counted */

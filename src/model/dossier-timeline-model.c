@@ -60,6 +60,11 @@ struct _DossierTimelineModel
 
 G_DEFINE_FINAL_TYPE (DossierTimelineModel, dossier_timeline_model, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (DossierTimelineLanes, dossier_timeline_lanes,
+                    G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_SOURCE, "source"),
+                    G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_TAG, "tag"))
+
 static const DossierTimelineMetrics default_metrics = {
   .axis_height = 44,
   .lane_label_height = 20,
@@ -70,8 +75,8 @@ static const DossierTimelineMetrics default_metrics = {
   .badge_width = 30,
   .min_lane_height = 56,
   .min_tick_px = 56,
-  .min_bin_px = 6,
-  .max_rows = 8,
+  .min_bin_px = 8,
+  .max_rows = 16,
   .undated_rows = 2,
 };
 
@@ -635,8 +640,11 @@ choose_unit_and_step (double               px_per_day,
   static const guint year_steps[] = { 1, 2, 5 };
   static const guint decade_steps[] = { 1, 2, 5, 10, 20, 50, 100 };
 
+  /* short labels ("14", "Mar") need less room than years */
+  static const double label_room[] = { 0.5, 0.6, 0.75, 0.75 };
+
   for (DossierTimelineUnit u = DOSSIER_TIMELINE_UNIT_DAY; u < DOSSIER_TIMELINE_UNIT_YEAR; u++)
-    if (unit_days (u) * px_per_day >= min_px)
+    if (unit_days (u) * px_per_day >= min_px * label_room[u])
       {
         *unit = u;
         *step = 1;
@@ -899,7 +907,8 @@ pack_undated (DossierTimelineModel *self,
 
   if (n > capacity)
     {
-      guint badge_slots = (guint) ceil ((m->badge_width + m->box_gap) / pitch);
+      /* room for a badge of five digits */
+      guint badge_slots = (guint) ceil ((MAX (m->badge_width, 60) + m->box_gap) / pitch);
 
       shown = capacity > badge_slots ? capacity - badge_slots : 0;
     }
@@ -998,9 +1007,16 @@ layout_lanes (DossierTimelineModel *self,
         }
       label_h = lane.label != NULL ? MIN (m->lane_label_height, lane.height / 2) : 0;
       lane.content_y = lane.y + label_h;
-      lane.content_height = lane.height - label_h;
-      lane.n_rows = (guint) CLAMP (floor ((lane.content_height - 2) / m->row_height), 1,
-                                   undated ? MAX (m->undated_rows, 1) : MAX (m->max_rows, 1));
+      if (undated)
+        {
+          lane.content_height = lane.height - label_h;
+          lane.n_rows = (guint) CLAMP (floor (lane.content_height / m->row_height), 1, MAX (m->undated_rows, 1));
+        }
+      else
+        {
+          lane.content_height = MAX (1, lane.height - label_h - 3);   /* a little air at the foot */
+          lane.n_rows = (guint) CLAMP (floor ((lane.content_height - 2) / m->row_height), 1, MAX (m->max_rows, 1));
+        }
       g_array_append_val (l->lanes, lane);
     }
 

@@ -34,6 +34,10 @@ typedef enum
   DOSSIER_TIMELINE_LANES_TAG,      /* needs dossier_timeline_model_set_tags() */
 } DossierTimelineLanes;
 
+/* nicks "none", "source", "tag", as in the GSettings key timeline-lanes */
+#define DOSSIER_TYPE_TIMELINE_LANES (dossier_timeline_lanes_get_type ())
+GType dossier_timeline_lanes_get_type (void) G_GNUC_CONST;
+
 typedef enum
 {
   DOSSIER_TIMELINE_UNIT_DAY,

@@ -1,0 +1,70 @@
+/* dossier-timeline.h — articles on a time axis: zoom, pan, lanes, ranges
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Mouse and touchpad: the wheel pans (Shift+wheel too), Ctrl+wheel and a
+ * pinch zoom about the pointer; a plain drag pans; Shift+drag, or a drag
+ * in the date band at the top, selects a range of days.  Clicking an
+ * article activates it; clicking a "+N" badge or a histogram bar zooms in
+ * on it.
+ * Keyboard: Left/Right go to the previous/next article in time, Up/Down to
+ * the lane above/below, Enter activates, +/− zoom, Ctrl+Left/Right pan,
+ * Home fits everything in view, Escape clears the selected range.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "dossier-store.h"
+#include "dossier-timeline-model.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_TIMELINE (dossier_timeline_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTimeline, dossier_timeline, DOSSIER, TIMELINE, GtkWidget)
+
+/* Returns the article's title (transfer full), or NULL if unknown. */
+typedef char *(*DossierTimelineTitleFunc) (gint64   id,
+                                           gpointer user_data);
+
+DossierTimeline     *dossier_timeline_new                  (void);
+/* (element-type DossierTimelinePoint): copied; NULL empties the timeline.
+ * The first points given are fitted into view. */
+void                 dossier_timeline_set_points           (DossierTimeline          *self,
+                                                            GArray                   *points);
+void                 dossier_timeline_set_lane_mode        (DossierTimeline          *self,
+                                                            DossierTimelineLanes      mode);
+DossierTimelineLanes dossier_timeline_get_lane_mode        (DossierTimeline          *self);
+/* For lanes by tag: gint64 id (g_int64_hash) → GStrv of tags; referenced. */
+void                 dossier_timeline_set_tags             (DossierTimeline          *self,
+                                                            GHashTable               *tags);
+void                 dossier_timeline_set_title_func       (DossierTimeline          *self,
+                                                            DossierTimelineTitleFunc  func,
+                                                            gpointer                  user_data,
+                                                            GDestroyNotify            destroy);
+/* -1: none.  Setting it shows the article, panning if need be. */
+gint64               dossier_timeline_get_selected_id      (DossierTimeline          *self);
+void                 dossier_timeline_set_selected_id      (DossierTimeline          *self,
+                                                            gint64                    id);
+/* @factor > 1 zooms in, about the selected article if in view, or the
+ * middle. */
+void                 dossier_timeline_zoom                 (DossierTimeline          *self,
+                                                            double                    factor);
+void                 dossier_timeline_fit                  (DossierTimeline          *self);
+/* The visible range in julian days (GDate numbering). */
+void                 dossier_timeline_get_visible_range    (DossierTimeline          *self,
+                                                            double                   *start,
+                                                            double                   *end);
+void                 dossier_timeline_set_visible_range    (DossierTimeline          *self,
+                                                            double                    start,
+                                                            double                    end);
+/* The shaded range, inclusive days; FALSE when none.  Setting or clearing
+ * it from code emits nothing. */
+gboolean             dossier_timeline_get_selected_range   (DossierTimeline          *self,
+                                                            gint64                   *from_julian,
+                                                            gint64                   *to_julian);
+void                 dossier_timeline_set_selected_range   (DossierTimeline          *self,
+                                                            gint64                    from_julian,
+                                                            gint64                    to_julian);
+void                 dossier_timeline_clear_selected_range (DossierTimeline          *self);
+
+G_END_DECLS
