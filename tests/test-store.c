@@ -383,6 +383,21 @@ test_migrate_v1 (void)
   g_assert_cmpint (dossier_annotation_get_created (g_ptr_array_index (notes, 0)), ==,
                    dossier_annotation_get_modified (g_ptr_array_index (notes, 0)));
 
+  /* migrated dates count days as new ones do: ranges and sorting work */
+  r = search (library, "published:2014");
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpint (dossier_article_get_id (g_ptr_array_index (r, 0)), ==, 2);
+  g_ptr_array_unref (r);
+  {
+    g_autoptr(GArray) points = dossier_library_timeline_points_sync (library, NULL, &error);
+    DossierDate day = { 2010, 3, 18, DOSSIER_DATE_PRECISION_DAY };
+
+    g_assert_cmpuint (points->len, ==, 3);
+    for (guint i = 0; i < points->len; i++)
+      if (g_array_index (points, DossierTimelinePoint, i).id == 1)
+        g_assert_cmpint (g_array_index (points, DossierTimelinePoint, i).julian, ==, dossier_date_to_julian (&day));
+  }
+
   /* the v2 index covers old notes */
   r = search (library, "progress");
   g_assert_cmpuint (r->len, ==, 1);

@@ -73,6 +73,8 @@ static const char schema_v2[] =
   "  date_origin = CASE WHEN published IS NULL THEN 0 ELSE 1 END;"
   "UPDATE articles SET published_jd = CAST(julianday(CASE date_precision"
   "  WHEN 3 THEN published WHEN 2 THEN published || '-01' WHEN 1 THEN published || '-01-01' END) + 0.5 AS INTEGER)"
+  /* SQLite counts from 4714 BC, GDate (dossier_date_to_julian) from 1 AD */
+  "  - 1721425"
   "  WHERE date_precision > 0;"
   "UPDATE articles SET annotation_count = (SELECT count(*) FROM annotations WHERE article_id = articles.id),"
   "  notes = coalesce((SELECT group_concat(quote || ' ' || note, ' ') FROM annotations WHERE article_id = articles.id), '');"
