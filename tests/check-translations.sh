@@ -4,8 +4,9 @@
 # check-translations.sh [SOURCE_ROOT]
 #
 # Every language in po/LINGUAS has a po file that msgfmt accepts with
-# --check (format strings, plural forms, header) and that has no
-# untranslated and no fuzzy messages.  One TAP test per language.
+# --check (format strings, plural forms, header) and --check-accelerators
+# (one mnemonic where the original has one), and that has no untranslated
+# and no fuzzy messages.  One TAP test per language.
 #
 # When xgettext and msgmerge are installed, the po file is first merged
 # with a template extracted from the sources in po/POTFILES.in (the same
@@ -79,10 +80,10 @@ for lang in $langs; do
     fi
     po="$tmp/$lang.po"
   fi
-  stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$po" 2>&1)
+  stats=$(LC_ALL=C msgfmt --check --check-accelerators=_ --statistics -o /dev/null "$po" 2>&1)
   rc=$?
   if [ $rc -ne 0 ]; then
-    echo "not ok $i - $lang: msgfmt --check fails"
+    echo "not ok $i - $lang: msgfmt --check --check-accelerators fails"
     echo "$stats" | sed 's/^/# /'
     status=1
   elif echo "$stats" | grep -Eq 'fuzzy|untranslated'; then
