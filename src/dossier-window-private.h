@@ -72,6 +72,13 @@ void _dossier_window_update_actions (DossierWindow *self);
 void _dossier_window_refresh_query  (DossierWindow *self);
 void _dossier_window_reload_annotations (DossierWindow *self);
 
+/* dossier-window-timeline.c */
+void _dossier_window_timeline_setup       (DossierWindow *self);
+void _dossier_window_timeline_reload      (DossierWindow *self);
+void _dossier_window_timeline_select      (DossierWindow *self,
+                                           gint64         id);
+void _dossier_window_timeline_clear_range (DossierWindow *self);
+
 /* dossier-window-notes.c (annotations helper) */
 void _dossier_window_notes_class_init (DossierWindowClass *klass);
 void _dossier_window_notes_setup      (DossierWindow      *self);

@@ -73,6 +73,7 @@ static void
 on_remove_range_chip_cb (DossierWindow *self)
 {
   self->range_from = self->range_to = -1;
+  _dossier_window_timeline_clear_range (self);
   _dossier_window_refresh_query (self);
 }
 
@@ -246,6 +247,7 @@ on_article_loaded_cb (GObject      *source,
   adw_window_title_set_subtitle (self->content_title, dossier_article_get_source (article));
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   g_settings_set_int64 (self->settings, "last-article", dossier_article_get_id (article));
+  _dossier_window_timeline_select (self, dossier_article_get_id (article));
   _dossier_window_reload_annotations (self);
   _dossier_window_update_actions (self);
 }
@@ -519,7 +521,10 @@ dossier_window_new (DossierApplication *app,
     gtk_window_maximize (GTK_WINDOW (self));
 
   apply_typography (self);
+  gtk_widget_set_size_request (self->timeline_box, -1,
+                               CLAMP (g_settings_get_int (self->settings, "timeline-height"), 110, 260));
   dossier_window_actions_setup (self);
+  _dossier_window_timeline_setup (self);
   /* notes: hook (setup) */
   _dossier_window_refresh_query (self);
   update_list_state (self);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dossier-window-private.h"
+#include "dossier-timeline-private.h"
 
 typedef struct
 {
@@ -70,19 +71,23 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-timeout_cb (gpointer data)
+static void
+timed_out (int line)
 {
-  g_error ("timed out waiting for the window");
-  return G_SOURCE_REMOVE;
+  g_error ("timed out waiting for the window (line %d)", line);
 }
 
+/* polls: the answers come from the store's thread */
 #define WAIT_FOR(cond) \
   G_STMT_START { \
-    guint _t = g_timeout_add_seconds (10, timeout_cb, NULL); \
+    gint64 _end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
     while (!(cond)) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_source_remove (_t); \
+      { \
+        if (!g_main_context_iteration (NULL, FALSE)) \
+          g_usleep (1000); \
+        if (g_get_monotonic_time () > _end) \
+          timed_out (__LINE__); \
+      } \
   } G_STMT_END
 
 static char *
@@ -141,6 +146,40 @@ test_browse_and_search (Fixture       *f,
 }
 
 static void
+test_timeline_range (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  DossierTimeline *timeline;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  timeline = DOSSIER_TIMELINE (self->timeline);
+  WAIT_FOR (dossier_timeline_model_get_n_points (_dossier_timeline_get_model (timeline)) == 3 &&
+            gtk_widget_get_width (self->timeline) > 0);
+  width = gtk_widget_get_width (self->timeline);
+
+  /* a drag along the date band selects a range: the list narrows to it
+   * and a chip shows the range */
+  dossier_timeline_fit (timeline);
+  _dossier_timeline_drag (timeline, width * 0.45, 5, width * 0.99, 5, 0);
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+            g_list_model_get_n_items (G_LIST_MODEL (self->articles)) < 3);
+  g_assert_cmpint (self->range_from, >=, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (self->chips_revealer));
+
+  /* removing the chip brings every article back */
+  g_signal_emit_by_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (
+    gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)))), "clicked");
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+            g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  g_assert_false (gtk_revealer_get_reveal_child (self->chips_revealer));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 test_empty_library (Fixture       *f,
                     gconstpointer  data)
 {
@@ -176,6 +215,7 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add ("/Dossier/Window/browse-and-search", Fixture, NULL, fixture_setup, test_browse_and_search, fixture_teardown);
+  g_test_add ("/Dossier/Window/timeline-range", Fixture, NULL, fixture_setup, test_timeline_range, fixture_teardown);
   g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
   g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
 

@@ -131,12 +131,13 @@ on_destination_cb (GtkNativeDialog *chooser,
     }
   options.scope = scope_text;
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  /* the file chooser already asked before replacing a file */
+  /* the file chooser asked before replacing a file; a folder's files
+   * are only replaced when they are unchanged earlier exports */
   dossier_export_async (self->library, formats[fi].format,
                         scope == SCOPE_ARTICLE ? &self->article_id : NULL,
                         scope == SCOPE_ARTICLE ? 1 : 0,
                         scope == SCOPE_SEARCH ? self->query : NULL,
-                        &options, dest, formats[fi].folder, TRUE,
+                        &options, dest, formats[fi].folder, !formats[fi].folder,
                         self->cancellable, on_exported_cb, self);
 }
 

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Runs an AT-SPI end-to-end test against the real dossier binary:
+#   run-e2e.sh DOSSIER_BINARY TEST.py
+# Needs a display (build-aux/test runs the suite under xvfb-run), D-Bus
+# (dbus-run-session), at-spi2-core and python3-pyatspi.
+set -u
+app=$1
+script=$2
+if [ -z "${DISPLAY:-}" ]; then
+  echo "1..0 # SKIP no display"
+  exit 0
+fi
+if ! /usr/bin/python3 -c "import pyatspi" 2>/dev/null || ! command -v dbus-run-session >/dev/null; then
+  echo "1..0 # SKIP pyatspi or dbus-run-session is missing"
+  exit 0
+fi
+work=$(mktemp -d /tmp/dossier-e2e-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
+unset NO_AT_BRIDGE GTK_A11Y G_DEBUG
+# GTK reports AT-SPI positions relative to the window; with no window
+# manager under Xvfb the window sits at 0,0, so they are screen positions
+export DOSSIER_E2E_APP="$app"
+exec timeout 150 dbus-run-session -- /usr/bin/python3 "$script"
