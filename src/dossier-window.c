@@ -105,6 +105,12 @@ update_chips (DossierWindow *self)
       gtk_widget_add_css_class (button, "small");
       gtk_widget_add_css_class (button, "chip");
       gtk_widget_set_tooltip_text (button, _("Remove the date filter"));
+      {
+        /* TRANSLATORS: what a screen reader says for the date filter chip */
+        g_autofree char *accessible = g_strdup_printf (_("Date filter %s, remove"), label);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      }
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_range_chip_cb), self);
       gtk_flow_box_append (self->chips_box, button);
     }

@@ -106,7 +106,7 @@ def main():
                 time.sleep(0.03)
             full = wait(lambda: articles.childCount >= n and articles.childCount)
             # dragging along the date axis (the top band) selects a range
-            drag(timeline, 0.35, 0.65, 0.08)
+            drag(timeline, 0.35, 0.65, 0.16)
             ranged = wait(lambda: 0 < articles.childCount < n and articles.childCount)
             chip = wait(lambda: pyatspi.findDescendant(app, lambda a: a.getRoleName() == "push button"
                                                         and "–" in (a.name or "")), 5)
