@@ -63,6 +63,7 @@ struct _DossierWindow
 
   /* --- timeline (lead) --- */
   GtkWidget            *timeline;
+  guint                 timeline_n_points;
   /* --- end of timeline --- */
 };
 

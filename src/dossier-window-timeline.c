@@ -91,6 +91,10 @@ on_points_loaded_cb (GObject      *source,
       return;
     }
   dossier_timeline_set_points (DOSSIER_TIMELINE (self->timeline), points);
+  /* new articles (an import) may fall outside the view: show them all */
+  if (points->len != self->timeline_n_points)
+    dossier_timeline_fit (DOSSIER_TIMELINE (self->timeline));
+  self->timeline_n_points = points->len;
   if (self->article != NULL)
     dossier_timeline_set_selected_id (DOSSIER_TIMELINE (self->timeline), dossier_article_get_id (self->article));
 }
