@@ -25,6 +25,7 @@ struct _DossierReaderView
   GtkTextTag     *match_tag;
   GtkTextTag     *current_tag;
   GtkTextTag     *flash_tag;
+  GtkTextTag     *gap_tag;
   GtkTextTag     *color_tags[DOSSIER_ANNOTATION_N_COLORS];
   GArray         *matches;      /* pairs of char offsets */
   int             current_match;
@@ -223,6 +224,27 @@ apply_highlights (DossierReaderView *self)
     }
 }
 
+/* The body keeps its blank lines (annotation offsets count them); they
+ * are drawn small so paragraphs are spaced like a page, not a form. */
+static void
+apply_paragraph_gaps (DossierReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      if (gtk_text_iter_ends_line (&iter) && gtk_text_iter_starts_line (&iter))
+        {
+          end = iter;
+          gtk_text_iter_forward_char (&end);
+          gtk_text_buffer_apply_tag (buffer, self->gap_tag, &iter, &end);
+        }
+    }
+  while (gtk_text_iter_forward_line (&iter));
+}
+
 static void
 update_header (DossierReaderView *self)
 {
@@ -246,8 +268,12 @@ update_header (DossierReaderView *self)
 
   if (dossier_article_get_byline (a) != NULL)
     {
+      const char *byline = dossier_article_get_byline (a);
+
+      if (g_ascii_strncasecmp (byline, "by ", 3) == 0)
+        byline += 3;
       /* TRANSLATORS: the article's author(s) */
-      g_string_append_printf (meta, _("By %s"), dossier_article_get_byline (a));
+      g_string_append_printf (meta, _("By %s"), byline);
       g_string_append (meta, "  ·  ");
     }
   date = dossier_format_date (dossier_article_get_published (a));
@@ -443,6 +469,9 @@ dossier_reader_view_init (DossierReaderView *self)
                                                 "underline", PANGO_UNDERLINE_SINGLE, NULL);
   self->current_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(255, 140, 0, 0.75)", NULL);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(53, 132, 228, 0.45)", NULL);
+  /* the blank line between paragraphs: a gap, not a whole empty line */
+  self->gap_tag = gtk_text_buffer_create_tag (buffer, NULL, "scale", 0.35, "pixels-below-lines", 0,
+                                              "pixels-above-lines", 0, NULL);
 
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
   g_signal_connect (self->link_button, "activate-link", G_CALLBACK (on_link_activate_cb), self);
@@ -480,6 +509,7 @@ dossier_reader_view_set_article (DossierReaderView *self,
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_text (buffer, article && dossier_article_get_body (article)
                                     ? dossier_article_get_body (article) : "", -1);
+  apply_paragraph_gaps (self);
   g_array_set_size (self->matches, 0);
   if (gtk_search_bar_get_search_mode (self->find_bar))
     on_find_changed_cb (self);
