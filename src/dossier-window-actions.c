@@ -441,6 +441,15 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (wc, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
+static void
+on_flap_folded_cb (AdwFlap    *flap,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  if (adw_flap_get_folded (flap))
+    adw_flap_set_reveal_flap (flap, FALSE);
+}
+
 void
 dossier_window_actions_setup (DossierWindow *self)
 {
@@ -467,6 +476,9 @@ dossier_window_actions_setup (DossierWindow *self)
         }
     }
   g_settings_bind (self->settings, "show-notes", self->notes_flap, "reveal-flap", G_SETTINGS_BIND_GET);
+  /* a narrow window folds the notes over the reader: start them hidden */
+  g_signal_connect (self->notes_flap, "notify::folded", G_CALLBACK (on_flap_folded_cb), NULL);
+  on_flap_folded_cb (self->notes_flap, NULL, NULL);
   g_settings_bind (self->settings, "show-timeline", self->timeline_box, "visible", G_SETTINGS_BIND_GET);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
