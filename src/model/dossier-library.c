@@ -555,8 +555,9 @@ import_folder (Importer    *im,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = g_file_get_path (folder);
-  g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
-                                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
+  /* unix::device is a uint32 attribute, unix::inode a uint64 one */
+  g_autofree char *key = g_strdup_printf ("%u:%" G_GUINT64_FORMAT,
+                                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
                                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
   GFileInfo *child;
   gboolean ok = TRUE;
