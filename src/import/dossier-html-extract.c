@@ -1511,6 +1511,18 @@ prep_article (Ctx     *ctx,
   unlink_script_links (article);
 }
 
+/* TRUE when @node is @inner or one of its ancestors: removing it would
+ * free @inner too */
+static gboolean
+holds_node (xmlNode *node,
+            xmlNode *inner)
+{
+  for (; inner != NULL; inner = inner->parent)
+    if (inner == node)
+      return TRUE;
+  return FALSE;
+}
+
 /* The content finder proper.  Returns the article element (a new <div>
  * in @ctx->doc, not linked into the tree) or NULL. */
 static xmlNode *
@@ -1542,9 +1554,12 @@ grab_article (Ctx *ctx)
       g_autofree char *match = NULL;
       const char *role;
       guint flags = tag_flags (node);
+      /* the walk never removes <body> or what holds it (fuzzing found
+       * <body hidden> and the like freeing it under our feet) */
+      gboolean keep = holds_node (node, body);
 
       match = match_string (node);
-      if (!is_probably_visible (node))
+      if (!keep && !is_probably_visible (node))
         {
           xmlNode *next = next_node (node, TRUE);
 
@@ -1553,7 +1568,7 @@ grab_article (Ctx *ctx)
           continue;
         }
       role = get_attr (node, "role");
-      if (role != NULL && strcmp (role, "dialog") == 0
+      if (!keep && role != NULL && strcmp (role, "dialog") == 0
           && g_strcmp0 (get_attr (node, "aria-modal"), "true") == 0)
         {
           xmlNode *next = next_node (node, TRUE);
@@ -1562,7 +1577,7 @@ grab_article (Ctx *ctx)
           node = next;
           continue;
         }
-      if (is_valid_byline (node, match))
+      if (!keep && is_valid_byline (node, match))
         {
           g_autofree char *text = byline_text (node);
           DossierDate date = DOSSIER_DATE_INIT;
@@ -1593,7 +1608,7 @@ grab_article (Ctx *ctx)
               continue;
             }
         }
-      if (should_remove_title_header && header_duplicates_title (ctx, node))
+      if (!keep && should_remove_title_header && header_duplicates_title (ctx, node))
         {
           xmlNode *next = next_node (node, TRUE);
 
@@ -1602,7 +1617,7 @@ grab_article (Ctx *ctx)
           node = next;
           continue;
         }
-      if (ctx->flags & FLAG_STRIP_UNLIKELYS)
+      if (!keep && (ctx->flags & FLAG_STRIP_UNLIKELYS))
         {
           if ((contains_any (match, unlikely_words)
                && !contains_any (match, maybe_words)
