@@ -1,0 +1,544 @@
+/* bench-core.c — the core benchmarks behind build-aux/bench
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-core import DIR DB          import a folder through the library API
+ *   bench-core raw DIR DB             the limit: extract every file, then insert
+ *                                     the texts straight into a table of the
+ *                                     library's schema (SQLite + FTS5 triggers)
+ *   bench-core search DB REPS         the fixed query set, as the GUI runs it
+ *                                     (query ids, then the first page of 50)
+ *   bench-core annotate DB N          give the library N notes (setup)
+ *   bench-core export DB DIR          export every note to Markdown
+ *
+ * Each prints one JSON object on standard output; times are wall-clock.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "dossier-extract.h"
+#include "dossier-export.h"
+#include "dossier-library.h"
+
+#define FIRST_PAGE 50
+#define RAW_BATCH  256   /* as the importer's batches */
+
+static double
+now_s (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static G_NORETURN void
+die (const char *what,
+     GError     *error)
+{
+  fprintf (stderr, "bench-core: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static DossierLibrary *
+open_library (const char *path,
+              gboolean    create)
+{
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library = dossier_library_new (path);
+
+  if (!dossier_library_open_sync (library, create, &error))
+    die (path, error);
+  return library;
+}
+
+/* --- import --------------------------------------------------------------- */
+
+static int
+cmd_import (const char *dir,
+            const char *db)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { dir, NULL };
+  guint imported = 0, duplicates = 0, failed = 0;
+  double t0, t1;
+
+  g_unlink (db);
+  library = open_library (db, TRUE);
+  t0 = now_s ();
+  results = dossier_library_import_sync (library, paths, NULL, NULL, NULL, &error);
+  t1 = now_s ();
+  if (results == NULL)
+    die ("import", error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      DossierImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->status == DOSSIER_IMPORT_IMPORTED)
+        imported++;
+      else if (r->status == DOSSIER_IMPORT_DUPLICATE)
+        duplicates++;
+      else
+        failed++;
+    }
+  dossier_library_close (library);
+  printf ("{\"files\": %u, \"imported\": %u, \"duplicates\": %u, \"failed\": %u,"
+          " \"seconds\": %.3f, \"per_second\": %.1f}\n",
+          results->len, imported, duplicates, failed, t1 - t0, results->len / (t1 - t0));
+  return 0;
+}
+
+/* --- the raw limit -------------------------------------------------------- */
+
+static void
+list_files (const char *dir,
+            GPtrArray  *out)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        list_files (path, out);
+      else if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".html") ||
+               g_str_has_suffix (name, ".md"))
+        g_ptr_array_add (out, g_steal_pointer (&path));
+    }
+}
+
+static void
+check_sqlite (sqlite3    *db,
+              int         rc,
+              const char *what)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fprintf (stderr, "bench-core: %s: %s\n", what, sqlite3_errmsg (db));
+      exit (1);
+    }
+}
+
+static int
+cmd_raw (const char *dir,
+         const char *db_path)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_extracted_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  double t0, t_extract, t_insert;
+
+  list_files (dir, files);
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+
+  /* extraction alone (no store) */
+  t0 = now_s ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (files, i));
+      DossierExtracted *x = dossier_extract_file (file, NULL, NULL);
+
+      if (x != NULL)
+        g_ptr_array_add (texts, x);
+    }
+  t_extract = now_s () - t0;
+
+  /* the library's schema, made by the library */
+  {
+    g_autoptr(DossierLibrary) library = NULL;
+
+    g_unlink (db_path);
+    library = open_library (db_path, TRUE);
+    dossier_library_close (library);
+  }
+
+  check_sqlite (db, sqlite3_open (db_path, &db), "open");
+  check_sqlite (db, sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+                                      "PRAGMA cache_size=-16000;", NULL, NULL, NULL), "pragmas");
+  check_sqlite (db, sqlite3_prepare_v2 (db,
+    "INSERT INTO articles (title, byline, source, url, language, published, date_precision,"
+    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)", -1, &stmt, NULL), "prepare");
+
+  t0 = now_s ();
+  for (guint i = 0; i < texts->len; i++)
+    {
+      DossierExtracted *x = g_ptr_array_index (texts, i);
+      g_autofree char *published = dossier_date_to_string (&x->published);
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, x->body, -1);
+      gint64 jd = dossier_date_to_julian (&x->published);
+
+      if (i % RAW_BATCH == 0)
+        check_sqlite (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), "begin");
+      sqlite3_bind_text (stmt, 1, x->title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, x->byline, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, x->source, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, x->url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, x->language, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, published, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, x->published.precision);
+      sqlite3_bind_int (stmt, 8, x->date_origin);
+      if (jd >= 0)
+        sqlite3_bind_int64 (stmt, 9, jd);
+      else
+        sqlite3_bind_null (stmt, 9);
+      sqlite3_bind_text (stmt, 10, x->body, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 12, "bench", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 13, g_get_real_time ());
+      check_sqlite (db, sqlite3_step (stmt), "insert");
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (i % RAW_BATCH == RAW_BATCH - 1 || i + 1 == texts->len)
+        check_sqlite (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
+    }
+  t_insert = now_s () - t0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  printf ("{\"files\": %u, \"texts\": %u, \"extract_seconds\": %.3f, \"extract_per_second\": %.1f,"
+          " \"insert_seconds\": %.3f, \"insert_per_second\": %.1f}\n",
+          files->len, texts->len, t_extract, texts->len / t_extract,
+          t_insert, texts->len / t_insert);
+  return 0;
+}
+
+/* --- search --------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *kind;
+  const char *text;
+} BenchQuery;
+
+/* The fixed query set.  The corpus is make-corpus's deterministic one
+ * (seed 0): "officials" is in most articles, "belbeldor" in few. */
+static const BenchQuery queries[] = {
+  { "rare word",    "belbeldor" },
+  { "common word",  "officials" },
+  { "two words",    "kerry pipeline" },
+  { "phrase",       "\"mutual respect\"" },
+  { "prefix",       "sanct" },
+  { "boolean",      "kerry OR lavrov -obama" },
+  { "no hit",       "zzyzxqvw" },
+  { "field filter", "source:\"Wire Press\" summit" },
+  { "date filter",  "published:2012 reset" },
+};
+
+typedef struct
+{
+  GMainLoop  *loop;
+  GArray     *ids;
+  GPtrArray  *page;
+  GError     *error;
+} Wait;
+
+static void
+on_ids_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->ids = dossier_library_query_ids_finish (DOSSIER_LIBRARY (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+on_page_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->page = dossier_library_load_articles_finish (DOSSIER_LIBRARY (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *sorted,
+            double  p)
+{
+  guint i;
+
+  if (sorted->len == 0)
+    return 0;
+  i = (guint) (p * (sorted->len - 1) + 0.5);
+  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
+}
+
+static void
+print_stats (const char *name,
+             GArray     *ms)
+{
+  g_array_sort (ms, compare_double);
+  printf ("\"%s\": {\"n\": %u, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f}",
+          name, ms->len, percentile (ms, 0.5), percentile (ms, 0.95),
+          ms->len ? g_array_index (ms, double, ms->len - 1) : 0);
+}
+
+static int
+cmd_search (const char *db,
+            guint       reps)
+{
+  g_autoptr(DossierLibrary) library = open_library (db, FALSE);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GArray) all_gui = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_cli = g_array_new (FALSE, FALSE, sizeof (double));
+  guint total = dossier_library_count_sync (library, NULL);
+
+  printf ("{\"articles\": %u, \"limit\": %d, \"queries\": [", total, FIRST_PAGE);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) gui = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cli = g_array_new (FALSE, FALSE, sizeof (double));
+      guint hits = 0;
+
+      /* one untimed run warms the page cache as a user's earlier
+       * keystrokes would */
+      for (guint r = 0; r <= reps; r++)
+        {
+          Wait w = { loop, NULL, NULL, NULL };
+          g_autoptr(DossierQuery) query = NULL;
+          g_autoptr(GPtrArray) results = NULL;
+          double t0, dt;
+
+          /* as the GUI: parse (the last word a prefix), the matching ids,
+           * then the first page of rows with their snippets */
+          t0 = now_s ();
+          query = dossier_query_parse (queries[q].text, TRUE);
+          dossier_library_query_ids_async (library, query, NULL, on_ids_cb, &w);
+          g_main_loop_run (loop);
+          if (w.ids == NULL)
+            die (queries[q].text, w.error);
+          if (w.ids->len > 0)
+            {
+              dossier_library_load_articles_async (library, (gint64 *) (gpointer) w.ids->data,
+                                                   MIN (w.ids->len, FIRST_PAGE), query,
+                                                   NULL, on_page_cb, &w);
+              g_main_loop_run (loop);
+              if (w.page == NULL)
+                die (queries[q].text, w.error);
+            }
+          dt = (now_s () - t0) * 1000;
+          hits = w.ids->len;
+          g_array_unref (w.ids);
+          g_clear_pointer (&w.page, g_ptr_array_unref);
+          if (r > 0)
+            {
+              g_array_append_val (gui, dt);
+              g_array_append_val (all_gui, dt);
+            }
+
+          /* as dossier-cli search --limit 50 */
+          t0 = now_s ();
+          g_clear_pointer (&query, dossier_query_free);
+          query = dossier_query_parse (queries[q].text, FALSE);
+          results = dossier_library_search_sync (library, query, FIRST_PAGE, &w.error);
+          if (results == NULL)
+            die (queries[q].text, w.error);
+          dt = (now_s () - t0) * 1000;
+          if (r > 0)
+            {
+              g_array_append_val (cli, dt);
+              g_array_append_val (all_cli, dt);
+            }
+        }
+      printf ("%s{\"kind\": \"%s\", \"query\": ", q ? ", " : "", queries[q].kind);
+      {
+        g_autofree char *escaped = g_strescape (queries[q].text, NULL);
+        printf ("\"%s\", \"hits\": %u, ", escaped, hits);
+      }
+      print_stats ("gui", gui);
+      printf (", ");
+      print_stats ("cli", cli);
+      printf ("}");
+    }
+  printf ("], ");
+  print_stats ("gui", all_gui);
+  printf (", ");
+  print_stats ("cli", all_cli);
+  printf ("}\n");
+  dossier_library_close (library);
+  return 0;
+}
+
+/* --- notes and export ----------------------------------------------------- */
+
+typedef struct
+{
+  guint  n;
+  guint  made;
+} Annotate;
+
+static gpointer
+annotate_op (DossierStore  *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Annotate *a = data;
+  g_autoptr(DossierQuery) query = dossier_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  static const char * const colors[] = { "yellow", "green", "blue", "red", "purple" };
+  static const char * const tags[][3] = {
+    { "sanctions", NULL }, { "energy", "gas", NULL }, { "arms-control", NULL }, { NULL },
+  };
+  guint per_article = 5;
+
+  ids = dossier_store_query_article_ids (store, query, NULL, error);
+  if (ids == NULL || !dossier_store_begin (store, error))
+    return NULL;
+  for (guint i = 0; a->made < a->n && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DossierArticle) article = dossier_store_get_article (store, id, TRUE, error);
+      const char *body;
+      glong len;
+
+      if (article == NULL)
+        goto fail;
+      body = dossier_article_get_body (article);
+      len = g_utf8_strlen (body, -1);
+      for (guint k = 0; k < per_article && a->made < a->n; k++)
+        {
+          g_autoptr(DossierAnnotation) note = dossier_annotation_new ();
+          glong start = (len / per_article) * k;
+          glong end = MIN (len, start + 80);
+          g_autofree char *quote = g_utf8_substring (body, start, end);
+          g_autofree char *prefix = g_utf8_substring (body, MAX (0, start - 32), start);
+          g_autofree char *suffix = g_utf8_substring (body, end, MIN (len, end + 32));
+          g_autofree char *text = g_strdup_printf ("Note %u: compare with the **%s** statement; "
+                                                   "see also [[Timeline]].", a->made, colors[k % 5]);
+
+          dossier_annotation_set_article_id (note, id);
+          dossier_annotation_set_quote (note, quote);
+          dossier_annotation_set_prefix (note, prefix);
+          dossier_annotation_set_suffix (note, suffix);
+          dossier_annotation_set_start (note, start);
+          dossier_annotation_set_end (note, end);
+          dossier_annotation_set_note (note, text);
+          dossier_annotation_set_color (note, colors[a->made % 5]);
+          dossier_annotation_set_tags (note, (const char * const *) tags[a->made % 4]);
+          if (dossier_store_insert_annotation (store, note, error) <= 0)
+            goto fail;
+          a->made++;
+        }
+    }
+  if (!dossier_store_commit (store, error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+
+fail:
+  dossier_store_rollback (store);
+  return NULL;
+}
+
+static int
+cmd_annotate (const char *db,
+              guint       n)
+{
+  g_autoptr(DossierLibrary) library = open_library (db, FALSE);
+  g_autoptr(GError) error = NULL;
+  Annotate a = { n, 0 };
+  double t0 = now_s ();
+
+  if (dossier_store_run (dossier_library_get_store (library), annotate_op, &a, NULL, &error) == NULL)
+    die ("annotate", error);
+  printf ("{\"notes\": %u, \"seconds\": %.3f}\n", a.made, now_s () - t0);
+  dossier_library_close (library);
+  return 0;
+}
+
+static guint
+count_notes (GPtrArray *entries)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DossierExportEntry *e = g_ptr_array_index (entries, i);
+
+      n += e->annotations ? e->annotations->len : 0;
+    }
+  return n;
+}
+
+static int
+cmd_export (const char *db,
+            const char *dir)
+{
+  g_autoptr(DossierLibrary) library = open_library (db, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *path = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *vault = g_build_filename (dir, "vault", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (vault);
+  double t0, t_collect, t_file, t_folder;
+
+  g_mkdir_with_parents (dir, 0755);
+  t0 = now_s ();
+  entries = dossier_export_collect_sync (library, NULL, 0, NULL, NULL, &error);
+  if (entries == NULL)
+    die ("collect", error);
+  t_collect = now_s () - t0;
+  if (!dossier_export_write_file (DOSSIER_EXPORT_MARKDOWN, entries, NULL, file, TRUE, NULL, &error))
+    die ("export", error);
+  t_file = now_s () - t0;
+
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  t0 = now_s ();
+  entries = dossier_export_collect_sync (library, NULL, 0, NULL, NULL, &error);
+  if (entries == NULL ||
+      !dossier_export_write_folder (entries, NULL, folder, TRUE, NULL, NULL, &error))
+    die ("export folder", error);
+  t_folder = now_s () - t0;
+
+  printf ("{\"notes\": %u, \"articles\": %u, \"collect_seconds\": %.3f,"
+          " \"one_file_seconds\": %.3f, \"folder_seconds\": %.3f}\n",
+          count_notes (entries), entries->len, t_collect, t_file, t_folder);
+  dossier_library_close (library);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *cmd = argc > 1 ? argv[1] : "";
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (g_str_equal (cmd, "import") && argc == 4)
+    return cmd_import (argv[2], argv[3]);
+  if (g_str_equal (cmd, "raw") && argc == 4)
+    return cmd_raw (argv[2], argv[3]);
+  if (g_str_equal (cmd, "search") && argc == 4)
+    return cmd_search (argv[2], (guint) atoi (argv[3]));
+  if (g_str_equal (cmd, "annotate") && argc == 4)
+    return cmd_annotate (argv[2], (guint) atoi (argv[3]));
+  if (g_str_equal (cmd, "export") && argc == 4)
+    return cmd_export (argv[2], argv[3]);
+  fprintf (stderr, "usage: bench-core import DIR DB | raw DIR DB | search DB REPS |"
+                   " annotate DB N | export DB DIR\n");
+  return 2;
+}

@@ -1,0 +1,322 @@
+/* bench-gui.c — start-up, scrolling and timeline frame times of the real
+ * window, for build-aux/bench
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-gui LIBRARY [FRAMES]
+ *
+ * Runs the application as `dossier --library LIBRARY` would (non-unique,
+ * so no D-Bus is needed) and records, from the window's GdkFrameClock:
+ *  - the first frame: the monotonic time of its "after-paint" (the driver
+ *    subtracts the time it started the process) and the peak RSS then;
+ *  - the first frame that shows rows of the list;
+ *  - list scrolling: FRAMES frames, each moving the list's vertical
+ *    adjustment on by 600 px, then FRAMES/4 jumps to random places;
+ *  - the timeline: FRAMES frames zooming in by 6 % each, then out, then
+ *    panning;
+ * and prints one JSON object.  A frame's time is from its "before-paint"
+ * to its "after-paint": update, layout, snapshot and render.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier-application.h"
+#include "dossier-window-private.h"
+#include "dossier-timeline.h"
+
+typedef enum
+{
+  PHASE_START,      /* waiting for the list and the timeline to fill */
+  PHASE_SCROLL,
+  PHASE_JUMP,
+  PHASE_ZOOM_IN,
+  PHASE_ZOOM_OUT,
+  PHASE_PAN,
+  PHASE_DONE,
+} Phase;
+
+static const char * const phase_names[] = {
+  "start", "scroll", "jump", "zoom_in", "zoom_out", "pan", "done"
+};
+
+typedef struct
+{
+  GtkApplication *app;
+  DossierWindow  *window;
+  GdkFrameClock  *clock;
+  guint           frames;
+  Phase           phase;
+  guint           phase_frame;
+  gint64          t_before;
+  gint64          t_main;
+  gint64          t_first_frame;
+  gint64          t_first_rows;
+  gint64          t_first_points;
+  gint64          hwm_first_frame_kb;
+  gint64          rss_first_frame_kb;
+  guint           n_items;
+  guint           settle;
+  GArray         *times[PHASE_DONE];  /* ms per frame, per phase */
+  GRand          *rand;
+} Bench;
+
+static Bench bench;
+
+static gint64
+proc_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  p = strstr (status, field);
+  if (p == NULL)
+    return -1;
+  return g_ascii_strtoll (p + strlen (field) + 1, NULL, 10);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+print_stats (const char *name,
+             GArray     *ms)
+{
+  double sum = 0;
+  guint p95;
+
+  g_array_sort (ms, compare_double);
+  for (guint i = 0; i < ms->len; i++)
+    sum += g_array_index (ms, double, i);
+  p95 = ms->len ? MIN (ms->len - 1, (guint) (0.95 * (ms->len - 1) + 0.5)) : 0;
+  printf ("\"%s\": {\"frames\": %u, \"mean_ms\": %.2f, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f}",
+          name, ms->len, ms->len ? sum / ms->len : 0,
+          ms->len ? g_array_index (ms, double, ms->len / 2) : 0,
+          ms->len ? g_array_index (ms, double, p95) : 0,
+          ms->len ? g_array_index (ms, double, ms->len - 1) : 0);
+}
+
+static void
+finish (void)
+{
+  g_autoptr(GArray) scroll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) timeline = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_append_vals (scroll, bench.times[PHASE_SCROLL]->data, bench.times[PHASE_SCROLL]->len);
+  g_array_append_vals (scroll, bench.times[PHASE_JUMP]->data, bench.times[PHASE_JUMP]->len);
+  for (Phase p = PHASE_ZOOM_IN; p <= PHASE_PAN; p++)
+    g_array_append_vals (timeline, bench.times[p]->data, bench.times[p]->len);
+
+  printf ("{\"articles\": %u, \"t_main_us\": %" G_GINT64_FORMAT ", \"t_first_frame_us\": %" G_GINT64_FORMAT
+          ", \"t_first_rows_us\": %" G_GINT64_FORMAT ", \"t_first_points_us\": %" G_GINT64_FORMAT
+          ", \"main_to_first_frame_ms\": %.1f"
+          ", \"hwm_first_frame_kb\": %" G_GINT64_FORMAT ", \"rss_first_frame_kb\": %" G_GINT64_FORMAT
+          ", \"hwm_end_kb\": %" G_GINT64_FORMAT ", \"loaded_rows_end\": %u, ",
+          bench.n_items, bench.t_main, bench.t_first_frame, bench.t_first_rows, bench.t_first_points,
+          (bench.t_first_frame - bench.t_main) / 1000.0,
+          bench.hwm_first_frame_kb, bench.rss_first_frame_kb, proc_status_kb ("VmHWM:"),
+          dossier_article_list_get_n_loaded (bench.window->articles));
+  for (Phase p = PHASE_SCROLL; p < PHASE_DONE; p++)
+    {
+      print_stats (phase_names[p], bench.times[p]);
+      printf (", ");
+    }
+  print_stats ("list_scroll", scroll);
+  printf (", ");
+  print_stats ("timeline", timeline);
+  printf ("}\n");
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (bench.app));
+}
+
+static void
+next_phase (void)
+{
+  bench.phase++;
+  bench.phase_frame = 0;
+  if (bench.phase == PHASE_DONE)
+    finish ();
+}
+
+static guint
+phase_length (Phase p)
+{
+  switch (p)
+    {
+    case PHASE_JUMP:
+      return MAX (bench.frames / 4, 1);
+    case PHASE_PAN:
+      return MAX (bench.frames / 2, 1);
+    default:
+      return bench.frames;
+    }
+}
+
+/* moves things on, in the frame's update phase */
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  DossierTimeline *timeline = DOSSIER_TIMELINE (bench.window->timeline);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench.window->article_list));
+  double start, end, width;
+
+  if (bench.phase == PHASE_START)
+    return G_SOURCE_CONTINUE;
+  if (bench.phase == PHASE_DONE)
+    return G_SOURCE_REMOVE;
+  if (bench.phase_frame >= phase_length (bench.phase))
+    next_phase ();
+
+  switch (bench.phase)
+    {
+    case PHASE_SCROLL:
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + 600);
+      break;
+    case PHASE_JUMP:
+      gtk_adjustment_set_value (adj, g_rand_double_range (bench.rand, 0,
+                                                          gtk_adjustment_get_upper (adj) -
+                                                          gtk_adjustment_get_page_size (adj)));
+      break;
+    case PHASE_ZOOM_IN:
+      dossier_timeline_zoom (timeline, 1.06);
+      break;
+    case PHASE_ZOOM_OUT:
+      dossier_timeline_zoom (timeline, 1 / 1.06);
+      break;
+    case PHASE_PAN:
+      dossier_timeline_get_visible_range (timeline, &start, &end);
+      width = end - start;
+      if (bench.phase_frame == 0)
+        {
+          /* a year in view, panning through it */
+          start = start + (width - 365) / 2;
+          width = 365;
+        }
+      dossier_timeline_set_visible_range (timeline, start + width / 20, start + width / 20 + width);
+      break;
+    case PHASE_START:
+    case PHASE_DONE:
+    default:
+      break;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  bench.t_before = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+  GListModel *model;
+
+  if (bench.t_first_frame == 0)
+    {
+      bench.t_first_frame = now;
+      bench.hwm_first_frame_kb = proc_status_kb ("VmHWM:");
+      bench.rss_first_frame_kb = proc_status_kb ("VmRSS:");
+    }
+  model = G_LIST_MODEL (bench.window->articles);
+  bench.n_items = g_list_model_get_n_items (model);
+  if (bench.t_first_rows == 0 && bench.n_items > 0 && dossier_article_list_get_n_loaded (bench.window->articles) > 0)
+    bench.t_first_rows = now;
+  if (bench.t_first_points == 0 && bench.window->timeline_n_points > 0)
+    bench.t_first_points = now;
+
+  if (bench.phase == PHASE_START)
+    {
+      /* a few quiet frames after everything arrived */
+      if (bench.t_first_rows != 0 && bench.t_first_points != 0 && ++bench.settle > 10)
+        next_phase ();
+      gtk_widget_queue_draw (GTK_WIDGET (bench.window));
+      return;
+    }
+  if (bench.phase < PHASE_DONE && bench.t_before != 0)
+    {
+      double ms = (now - bench.t_before) / 1000.0;
+
+      g_array_append_val (bench.times[bench.phase], ms);
+      bench.phase_frame++;
+    }
+}
+
+static void
+on_window_realize_cb (GtkWidget *widget,
+                      gpointer   user_data)
+{
+  bench.clock = gtk_widget_get_frame_clock (widget);
+  g_signal_connect (bench.clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect_after (bench.clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  gtk_widget_add_tick_callback (widget, tick_cb, NULL, NULL);
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    gpointer        user_data)
+{
+  if (!DOSSIER_IS_WINDOW (window) || bench.window != NULL)
+    return;
+  bench.window = DOSSIER_WINDOW (window);
+  gtk_window_set_default_size (window, 1280, 800);
+  g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  fprintf (stderr, "bench-gui: timed out in phase %s\n", phase_names[bench.phase]);
+  exit (1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(DossierApplication) app = NULL;
+  char *app_argv[4];
+  int status;
+
+  bench.t_main = g_get_monotonic_time ();
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: bench-gui LIBRARY [FRAMES]\n");
+      return 2;
+    }
+  bench.frames = argc > 2 ? (guint) atoi (argv[2]) : 240;
+  bench.rand = g_rand_new_with_seed (42);
+  for (Phase p = 0; p < PHASE_DONE; p++)
+    bench.times[p] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  app = dossier_application_new ();
+  bench.app = GTK_APPLICATION (app);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+  g_timeout_add_seconds (120, on_timeout_cb, NULL);
+
+  app_argv[0] = argv[0];
+  app_argv[1] = (char *) "--library";
+  app_argv[2] = argv[1];
+  app_argv[3] = NULL;
+  status = g_application_run (G_APPLICATION (app), 3, app_argv);
+  return bench.phase == PHASE_DONE ? status : 1;
+}
