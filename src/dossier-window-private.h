@@ -59,6 +59,13 @@ struct _DossierWindow
   GtkWidget            *timeline_box;
 
   /* --- notes (annotations helper: add fields below this line only) --- */
+  GtkWidget            *notes_view;          /* DossierNotesPane, in notes_pane */
+  GtkWidget            *annotation_popover;  /* a ref; parented to the reader */
+  GtkWidget            *all_notes_window;    /* weak */
+  struct _DossierUndo  *notes_undo;
+  char                 *notes_color;         /* the colour last chosen */
+  int                   notes_start;         /* the selection a new note is for */
+  int                   notes_end;
   /* --- end of notes --- */
 
   /* --- timeline (lead) --- */

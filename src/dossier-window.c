@@ -205,7 +205,7 @@ on_annotations_loaded_cb (GObject      *source,
   self->annotations = g_ptr_array_ref (list);
   dossier_reader_view_set_annotations (self->reader, list);
   _dossier_window_update_actions (self);
-  /* notes: hook (annotations loaded) */
+  _dossier_window_notes_update (self);
 
   if (self->pending_annotation != NULL)
     {
@@ -461,7 +461,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
 
   dossier_window_actions_init (klass);
-  /* notes: hook (class_init) */
+  _dossier_window_notes_class_init (klass);
 }
 
 static void
@@ -531,7 +531,7 @@ dossier_window_new (DossierApplication *app,
                                CLAMP (g_settings_get_int (self->settings, "timeline-height"), 110, 260));
   dossier_window_actions_setup (self);
   _dossier_window_timeline_setup (self);
-  /* notes: hook (setup) */
+  _dossier_window_notes_setup (self);
   _dossier_window_refresh_query (self);
   update_list_state (self);
 
