@@ -22,4 +22,7 @@ unset NO_AT_BRIDGE GTK_A11Y G_DEBUG
 # GTK reports AT-SPI positions relative to the window; with no window
 # manager under Xvfb the window sits at 0,0, so they are screen positions
 export DOSSIER_E2E_APP="$app"
-exec timeout 150 dbus-run-session -- /usr/bin/python3 "$script"
+# D-Bus activates services whose chatter would land in the TAP stream:
+# the test writes TAP to fd 3, everything else goes to stderr
+exec 3>&1
+exec timeout 150 dbus-run-session -- /usr/bin/python3 "$script" 1>&2

@@ -126,7 +126,12 @@ try:
 except Exception as e:  # a crash of the test is a failure, not a pass
     check("the test ran to the end", False, repr(e))
 
-print(f"1..{len(results)}")
+try:
+    tap = os.fdopen(3, "w")
+except OSError:
+    tap = sys.stdout
+print(f"1..{len(results)}", file=tap)
 for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}" + (f" # {detail}" if detail else ""))
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}" + (f" # {detail}" if detail else ""), file=tap)
+tap.flush()
 sys.exit(0 if all(ok for _, ok, _ in results) else 1)
