@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "dossier-library.h"
 #include "dossier-article-list.h"
@@ -201,12 +202,97 @@ test_query_and_reload (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 21);
 }
 
+static char *
+write_article (const char *dir,
+               int         n)
+{
+  g_autofree char *name = g_strdup_printf ("ledger-%d.txt", n);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  static const char * const topics[] = { "dredging", "ferries", "tariffs", "lighthouses", "tides" };
+
+  text = g_strdup_printf ("Council Debates %s, Part %d\n\n"
+                          "By Mira Lenk, The Harbour Ledger\n\n"
+                          "The council met again on Monday to argue about %s for the %d time this year.\n\n"
+                          "The Harbour Ledger newsroom on the quay takes letters on weekdays from nine to five.\n\n"
+                          "Members disagreed about %s and the cost of it, number %d, and adjourned late.\n",
+                          topics[n % 5], n, topics[n % 5], n, topics[n % 5], n);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static void
+test_boilerplate_learning (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *p1 = write_article (f->dir, 1);
+  g_autofree char *p2 = write_article (f->dir, 2);
+  g_autofree char *p3 = write_article (f->dir, 3);
+  g_autofree char *p4 = write_article (f->dir, 4);
+  const char *first[] = { p1, p2, NULL };
+  const char *later[] = { p3, p4, NULL };
+  const char *appeal = "newsroom on the quay";
+  gint64 id;
+  int start_before;
+
+  results = dossier_library_import_sync (f->library, first, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  id = ((DossierImportResult *) g_ptr_array_index (results, 0))->id;
+
+  /* two articles are not enough to call a paragraph boilerplate */
+  {
+    g_autoptr(DossierArticle) a = dossier_library_get_article_sync (f->library, id, &error);
+
+    g_assert_cmpstr (dossier_article_get_source (a), ==, "The Harbour Ledger");
+    g_assert_nonnull (strstr (dossier_article_get_body (a), appeal));
+  }
+
+  /* a note after the recurring paragraph */
+  note = dossier_library_annotate_sync (f->library, id, "Members disagreed about", "keep", NULL, NULL, &error);
+  g_assert_no_error (error);
+  start_before = dossier_annotation_get_start (note);
+
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = dossier_library_import_sync (f->library, later, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* now it recurs in four of four: gone from every article, old ones too */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_library_get_article_sync (f->library, id + i, &error);
+
+      g_assert_no_error (error);
+      g_assert_null (strstr (dossier_article_get_body (a), appeal));
+      g_assert_nonnull (strstr (dossier_article_get_body (a), "Members disagreed"));
+    }
+
+  /* and the note moved with its text instead of breaking */
+  notes = dossier_library_list_annotations_sync (f->library, id, NULL, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_false (dossier_annotation_get_orphan (g_ptr_array_index (notes, 0)));
+  g_assert_cmpint (dossier_annotation_get_start (g_ptr_array_index (notes, 0)), <, start_before);
+  {
+    g_autoptr(DossierArticle) a = dossier_library_get_article_sync (f->library, id, &error);
+    g_autofree char *slice = g_utf8_substring (dossier_article_get_body (a),
+                                               dossier_annotation_get_start (g_ptr_array_index (notes, 0)),
+                                               dossier_annotation_get_end (g_ptr_array_index (notes, 0)));
+
+    g_assert_cmpstr (slice, ==, "Members disagreed about");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/Dossier/Library/lazy-list", Fixture, NULL, fixture_setup, test_lazy_list, fixture_teardown);
+  g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, fixture_setup, test_boilerplate_learning, fixture_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
 
   return g_test_run ();

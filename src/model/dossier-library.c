@@ -335,6 +335,7 @@ insert_batch_op (DossierStore  *store,
                  GError       **error)
 {
   GArray *batch = data;
+  g_autoptr(GArray) inserted = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!dossier_store_begin (store, error))
     return NULL;
@@ -359,12 +360,19 @@ insert_batch_op (DossierStore  *store,
         {
           p->result->status = DOSSIER_IMPORT_IMPORTED;
           p->result->id = id;
+          g_array_append_val (inserted, id);
         }
       else
         {
           p->result->status = DOSSIER_IMPORT_DUPLICATE;
           p->result->id = duplicate_of;
         }
+    }
+  /* what recurs across a source's articles is its boilerplate */
+  if (!dossier_store_learn_boilerplate (store, inserted, NULL, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
     }
   if (!dossier_store_commit (store, error))
     return NULL;

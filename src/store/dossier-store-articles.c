@@ -12,8 +12,6 @@
 #include "dossier-store-private.h"
 #include "dossier-anchor.h"
 
-char *_dossier_store_body_hash (const char *body);
-
 #define ARTICLE_COLUMNS \
   "a.id, a.title, a.byline, a.source, a.url, a.language, a.published, a.date_precision," \
   " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count"
@@ -272,34 +270,28 @@ dossier_store_update_article (DossierStore    *self,
   return TRUE;
 }
 
-/* Replaces the body and moves every annotation to where its quote now is,
- * in one transaction.  Annotations that cannot be placed become orphans:
- * they are kept with their quote, never dropped. */
+/* Replaces the body and moves every annotation to where its quote now is.
+ * Annotations that cannot be placed become orphans: they are kept with
+ * their quote, never dropped.  The caller holds the transaction. */
 gboolean
-dossier_store_set_article_body (DossierStore  *self,
-                                gint64         id,
-                                const char    *body,
-                                guint         *n_orphaned,
-                                GError       **error)
+_dossier_store_replace_body (DossierStore  *self,
+                             gint64         id,
+                             const char    *body,
+                             guint         *n_orphaned,
+                             GError       **error)
 {
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(DossierAnchorText) text = NULL;
   g_autofree char *hash = NULL;
   sqlite3_stmt *stmt;
-  guint orphaned = 0;
-
-  if (n_orphaned)
-    *n_orphaned = 0;
-  if (!dossier_store_begin (self, error))
-    return FALSE;
 
   annotations = dossier_store_list_annotations (self, id, NULL, error);
   if (annotations == NULL)
-    goto fail;
+    return FALSE;
 
   hash = _dossier_store_body_hash (body);
   if (!(stmt = _dossier_store_stmt (self, STMT_SET_BODY, error)))
-    goto fail;
+    return FALSE;
   _dossier_store_bind_text (stmt, 1, body);
   _dossier_store_bind_text (stmt, 2, hash);
   sqlite3_bind_int64 (stmt, 3, id);
@@ -307,14 +299,14 @@ dossier_store_set_article_body (DossierStore  *self,
     {
       _dossier_store_fail (self, error, _("Could not save the article"));
       sqlite3_reset (stmt);
-      goto fail;
+      return FALSE;
     }
   sqlite3_reset (stmt);
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
                    _("There is no article %" G_GINT64_FORMAT " in the library"), id);
-      goto fail;
+      return FALSE;
     }
 
   for (guint i = 0; i < annotations->len; i++)
@@ -333,13 +325,12 @@ dossier_store_set_article_body (DossierStore  *self,
         text = dossier_anchor_text_new (body);
       if (dossier_anchor_text_reanchor (text, &old, &placed) == DOSSIER_ANCHOR_ORPHAN)
         {
-          orphaned++;
+          if (n_orphaned)
+            (*n_orphaned)++;
           dossier_annotation_set_orphan (annotation, TRUE);
         }
       else
         {
-          /* the quote, prefix and suffix are kept as the user made them
-           * unless the text itself changed under them */
           dossier_annotation_set_quote (annotation, placed->quote);
           dossier_annotation_set_prefix (annotation, placed->prefix);
           dossier_annotation_set_suffix (annotation, placed->suffix);
@@ -348,18 +339,34 @@ dossier_store_set_article_body (DossierStore  *self,
           dossier_annotation_set_orphan (annotation, FALSE);
         }
       if (!dossier_store_update_annotation (self, annotation, error))
-        goto fail;
+        return FALSE;
     }
+  return TRUE;
+}
 
+gboolean
+dossier_store_set_article_body (DossierStore  *self,
+                                gint64         id,
+                                const char    *body,
+                                guint         *n_orphaned,
+                                GError       **error)
+{
+  guint orphaned = 0;
+
+  if (n_orphaned)
+    *n_orphaned = 0;
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+  if (!_dossier_store_replace_body (self, id, body, &orphaned, error))
+    {
+      dossier_store_rollback (self);
+      return FALSE;
+    }
   if (!dossier_store_commit (self, error))
     return FALSE;
   if (n_orphaned)
     *n_orphaned = orphaned;
   return TRUE;
-
-fail:
-  dossier_store_rollback (self);
-  return FALSE;
 }
 
 gboolean

@@ -58,5 +58,12 @@ void          _dossier_store_bind_text     (sqlite3_stmt     *stmt,
 const char   *_dossier_store_column_text   (sqlite3_stmt     *stmt,
                                             int               col);
 DossierAnnotation *_dossier_store_read_annotation (sqlite3_stmt *stmt);
+char         *_dossier_store_body_hash     (const char       *body);
+/* within the caller's transaction: new body, annotations re-anchored */
+gboolean      _dossier_store_replace_body  (DossierStore     *self,
+                                            gint64            id,
+                                            const char       *body,
+                                            guint            *n_orphaned,
+                                            GError          **error);
 
 G_END_DECLS

@@ -138,13 +138,12 @@ static const char schema_v2[] =
   "  source      TEXT NOT NULL,"
   "  fingerprint TEXT NOT NULL,"
   "  articles    INTEGER NOT NULL,"
+  "  flagged     INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (source, fingerprint)) WITHOUT ROWID;"
   "CREATE TABLE saved_searches ("
   "  id    INTEGER PRIMARY KEY,"
   "  name  TEXT NOT NULL,"
   "  query TEXT NOT NULL);";
-
-char *_dossier_store_body_hash (const char *body);
 
 /* The duplicate key: the body with case and white space folded. */
 char *

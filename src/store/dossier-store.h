@@ -142,6 +142,13 @@ GArray         *dossier_store_timeline_points      (DossierStore    *self,
                                                     GError         **error);
 char          **dossier_store_list_sources         (DossierStore    *self,
                                                     GError         **error);
+/* Counts the paragraphs of the articles @new_ids (gint64) per source and
+ * removes paragraphs that recur across a source's articles from all of
+ * them, re-anchoring notes.  Within the caller's transaction. */
+gboolean        dossier_store_learn_boilerplate    (DossierStore    *self,
+                                                    GArray          *new_ids,
+                                                    guint           *n_cleaned,
+                                                    GError         **error);
 
 /* annotations (dossier-store-annotations.c) */
 gint64             dossier_store_insert_annotation (DossierStore       *self,
