@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier-store-private.h"
 
@@ -262,6 +263,17 @@ _dossier_store_fail (DossierStore  *self,
 {
   int rc = self->db ? sqlite3_extended_errcode (self->db) : SQLITE_CANTOPEN;
   const char *reason = reason_for (rc);
+
+  /* A WAL library on a read-only disk or in a read-only folder fails as
+   * "cannot open" (SQLite cannot make its -shm file): say why. */
+  if ((rc & 0xff) == SQLITE_CANTOPEN && self->path != NULL &&
+      g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+        reason = reason_for (SQLITE_READONLY);
+    }
 
   if ((rc & 0xff) == SQLITE_INTERRUPT)
     {
