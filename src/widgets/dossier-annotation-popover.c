@@ -470,17 +470,27 @@ static void
 set_quote (DossierAnnotationPopover *self,
            const char               *quote)
 {
+  g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *shown = NULL;
+  gboolean space = FALSE;
+  guint n = 0;
 
-  /* a quote of a whole article stays a short preview */
-  if (quote != NULL && g_utf8_strlen (quote, 401) > 400)
+  /* one run of text, and a quote of a whole article stays a preview */
+  for (const char *p = quote; p && *p && n < 400; p = g_utf8_next_char (p), n++)
     {
-      g_autofree char *head = g_utf8_substring (quote, 0, 400);
+      gunichar c = g_utf8_get_char (p);
 
-      shown = g_strdup_printf ("“%s…”", head);
+      if (g_unichar_isspace (c))
+        space = line->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (line, ' ');
+          space = FALSE;
+          g_string_append_unichar (line, c);
+        }
     }
-  else
-    shown = g_strdup_printf ("“%s”", quote ? quote : "");
+  shown = g_strdup_printf (n >= 400 ? "“%s…”" : "“%s”", line->str);
   gtk_label_set_label (self->quote_label, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->quote_label), quote != NULL && *quote);
 }

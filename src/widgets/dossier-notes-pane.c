@@ -201,6 +201,32 @@ short_text (const char *text,
   return g_strdup (text);
 }
 
+/* A quote across paragraphs reads as one run of text in a card. */
+static char *
+one_line (const char *text,
+          int         max_chars)
+{
+  g_autofree char *cut = short_text (text, max_chars);
+  g_autoptr(GString) s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = cut; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = s->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (s, ' ');
+          space = FALSE;
+          g_string_append_unichar (s, c);
+        }
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static char *
 format_tags (DossierAnnotation *annotation)
 {
@@ -246,7 +272,7 @@ dossier_note_card_new (DossierAnnotation *annotation,
   GtkWidget *label;
   g_autofree char *bar_class = g_strdup_printf ("swatch-%s",
                                                 dossier_annotation_colors[color_index (dossier_annotation_get_color (annotation))]);
-  g_autofree char *quote = short_text (dossier_annotation_get_quote (annotation), CARD_QUOTE_CHARS);
+  g_autofree char *quote = one_line (dossier_annotation_get_quote (annotation), CARD_QUOTE_CHARS);
   g_autofree char *quoted = g_strdup_printf ("“%s”", quote);
   g_autofree char *tags = format_tags (annotation);
   const char *note = dossier_annotation_get_note (annotation);
@@ -275,7 +301,7 @@ dossier_note_card_new (DossierAnnotation *annotation,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (label), 4);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_widget_add_css_class (label, "note-quote");
   gtk_box_append (GTK_BOX (body), label);
 
@@ -283,18 +309,26 @@ dossier_note_card_new (DossierAnnotation *annotation,
     {
       g_autofree char *markup = dossier_note_to_markup (note, CARD_NOTE_CHARS);
 
+      /* every piece of the note's text was escaped: the markup is ours */
       label = gtk_label_new (NULL);
-      if (!pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
-        gtk_label_set_text (GTK_LABEL (label), note);
-      else
-        gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (label), 12);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
       gtk_widget_add_css_class (label, "note-text");
+      gtk_box_append (GTK_BOX (body), label);
+    }
+
+  if (dossier_annotation_get_orphan (annotation))
+    {
+      label = gtk_label_new (_("Orphaned: not found in the article’s current text"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "warning");
       gtk_box_append (GTK_BOX (body), label);
     }
 
