@@ -10,8 +10,9 @@ if [ -z "${DISPLAY:-}" ]; then
   echo "1..0 # SKIP no display"
   exit 0
 fi
-if ! /usr/bin/python3 -c "import pyatspi" 2>/dev/null || ! command -v dbus-run-session >/dev/null; then
-  echo "1..0 # SKIP pyatspi or dbus-run-session is missing"
+if ! /usr/bin/python3 -c "import pyatspi" 2>/dev/null || ! command -v dbus-run-session >/dev/null \
+   || ! command -v xdotool >/dev/null; then
+  echo "1..0 # SKIP pyatspi, dbus-run-session or xdotool is missing"
   exit 0
 fi
 work=$(mktemp -d /tmp/dossier-e2e-XXXXXX)

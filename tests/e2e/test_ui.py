@@ -40,26 +40,66 @@ def find(root, role, name):
     return pyatspi.findDescendant(root, lambda a: a.getRoleName() == role and a.name == name)
 
 
+# The pointer and key combinations go through xdotool (XTest), as a
+# person's mouse and keyboard would; AT-SPI finds and reads the widgets.
+def xdotool(*args):
+    subprocess.run(["xdotool"] + [str(a) for a in args], check=False)
+
+
 def click(acc):
     ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    pyatspi.Registry.generateMouseEvent(ext.x + ext.width // 2, ext.y + ext.height // 2, "b1c")
+    xdotool("mousemove", ext.x + ext.width // 2, ext.y + ext.height // 2, "click", 1)
+
+
+def drag_at(ax, bx, y):
+    xdotool("mousemove", ax, y, "mousedown", 1)
+    time.sleep(0.15)
+    for i in range(1, 11):
+        xdotool("mousemove", ax + (bx - ax) * i // 10, y)
+        time.sleep(0.03)
+    xdotool("mouseup", 1)
 
 
 def drag(acc, x0, x1, y):
     ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    ax, ay = ext.x + int(ext.width * x0), ext.y + int(ext.height * y)
-    bx = ext.x + int(ext.width * x1)
-    pyatspi.Registry.generateMouseEvent(ax, ay, "b1p")
-    for i in range(1, 11):
-        pyatspi.Registry.generateMouseEvent(ax + (bx - ax) * i // 10, ay, "abs")
-        time.sleep(0.03)
-    pyatspi.Registry.generateMouseEvent(bx, ay, "b1r")
+    drag_at(ext.x + int(ext.width * x0), ext.x + int(ext.width * x1), ext.y + int(ext.height * y))
+
+
+def key_combo(combo):
+    xdotool("key", combo)
+    time.sleep(0.3)
 
 
 def type_text(text):
-    for ch in text:
-        pyatspi.Registry.generateKeyboardEvent(0, ch, pyatspi.KEY_STRING)
-        time.sleep(0.04)
+    xdotool("type", "--delay", 40, text)
+
+
+def annotate(app, text):
+    """Select a passage with the mouse, add a note, find it in All Notes."""
+    ext = text.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    drag_at(ext.x + 5, ext.x + 245, ext.y + 30)
+    time.sleep(0.4)
+    selected = wait(lambda: text.queryText().getNSelections() > 0, 3)
+    check("a passage can be selected in the article", selected)
+    key_combo("ctrl+Return")
+    note = wait(lambda: pyatspi.findDescendant(app, lambda a: a.getRoleName() in ("text", "entry")
+                                               and a.name == "Note"), 5)
+    check("Ctrl+Return opens the note editor on the selection", note)
+    if not note:
+        return
+    type_text("zebra crossing theory")
+    key_combo("ctrl+Return")
+    card = wait(lambda: pyatspi.findDescendant(app, lambda a: "zebra crossing theory" in (a.name or "")), 8)
+    check("the saved note appears beside the article", card)
+    key_combo("ctrl+shift+n")
+    found = wait(lambda: [w for w in app if w is not None and w.name == "All Notes"], 8)
+    check("All Notes opens", found)
+    if found:
+        listed = wait(lambda: pyatspi.findDescendant(found[0], lambda a: "zebra crossing theory" in (a.name or "")), 8)
+        check("the note is found in All Notes", listed)
+        key_combo("Escape")
+        key_combo("Escape")
+        wait(lambda: not [w for w in app if w is not None and w.name == "All Notes"], 5)
 
 
 def main():
@@ -95,15 +135,16 @@ def main():
         check("opening an article shows its text", body and "salinity" in body.lower(),
               (label or "")[:60])
 
+        annotate(app, text)
+
         timeline = pyatspi.findDescendant(app, lambda a: a.name == "Timeline" and
                                           a.getRoleName() not in ("push button", "toggle button", "label"))
         check("the timeline is reachable by name (Timeline)", timeline)
         if timeline:
             # clear the search, then drag across the middle of the timeline
             click(search)
-            for _ in range(len("salinity")):
-                pyatspi.Registry.generateKeyboardEvent(0xff08, None, pyatspi.KEY_SYM)  # BackSpace
-                time.sleep(0.03)
+            key_combo("ctrl+a")
+            key_combo("BackSpace")
             full = wait(lambda: articles.childCount >= n and articles.childCount)
             # dragging along the date axis (the top band) selects a range
             drag(timeline, 0.35, 0.65, 0.16)
