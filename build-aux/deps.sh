@@ -4,7 +4,8 @@
 DOSSIER_PACKAGES="meson ninja-build gcc pkg-config gettext libglib2.0-dev libgtk-4-dev
 libadwaita-1-dev libsqlite3-dev libxml2-dev libjson-glib-dev libuchardet-dev
 desktop-file-utils appstream xvfb xauth imagemagick dbus-x11 at-spi2-core
-python3-pyatspi python3-dogtail python3-jsonschema cmark xdotool"
+python3-pyatspi python3-dogtail python3-jsonschema cmark xdotool
+clang libclang-rt-14-dev valgrind strace"
 
 dossier_install_deps () {
   missing=""

@@ -460,6 +460,7 @@ assert_unchanged_after_open (const char *path,
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *wal = NULL;
   gsize len_before = 0, len_after = 0;
   g_autoptr(DossierLibrary) library = dossier_library_new (path);
   g_autoptr(GError) error = NULL;
@@ -472,7 +473,8 @@ assert_unchanged_after_open (const char *path,
   g_clear_object (&library);
   g_file_get_contents (path, &after, &len_after, NULL);
   g_assert_cmpmem (before, len_before, after, len_after);
-  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 static void

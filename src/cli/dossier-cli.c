@@ -781,6 +781,28 @@ main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* common options may also come before the command:
+   * dossier-cli --library F import …  means  dossier-cli import --library F … */
+  {
+    int lead = 1;
+
+    while (lead < argc && (strcmp (argv[lead], "--json") == 0 || g_str_has_prefix (argv[lead], "--library=")
+                           || (strcmp (argv[lead], "--library") == 0 && lead + 1 < argc)))
+      lead += strcmp (argv[lead], "--library") == 0 ? 2 : 1;
+    if (lead > 1 && lead < argc)
+      {
+        char **moved = g_new0 (char *, argc + 1);
+        int n = 0;
+
+        moved[n++] = argv[0];
+        moved[n++] = argv[lead];
+        for (int k = 1; k < lead; k++)
+          moved[n++] = argv[k];
+        for (int k = lead + 1; k < argc; k++)
+          moved[n++] = argv[k];
+        argv = moved;   /* lives as long as the process */
+      }
+  }
   if (argc < 2)
     {
       print_usage (stderr);
