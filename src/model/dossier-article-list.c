@@ -233,27 +233,12 @@ set_loading (DossierArticleList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Replaces the ids, telling the view only what changed. */
 static void
-on_ids_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+apply_ids (DossierArticleList *self,
+           GArray             *ids)
 {
-  DossierArticleList *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
   guint old_len, prefix = 0, suffix = 0;
-
-  ids = dossier_library_query_ids_finish (DOSSIER_LIBRARY (source), result, &error);
-  if (ids == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not list articles: %s", error->message);
-          set_loading (self, FALSE);
-        }
-      g_object_unref (self);
-      return;
-    }
 
   old_len = self->ids->len;
   /* keep what did not move, so the view keeps its place and selection */
@@ -271,7 +256,7 @@ on_ids_cb (GObject      *source,
   self->generation++;
 
   g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  self->ids = g_array_ref (ids);
 
   /* loaded pages are refreshed in place (counts, titles may have changed) */
   {
@@ -302,7 +287,59 @@ on_ids_cb (GObject      *source,
                                   self->ids->len - prefix - suffix);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
-  set_loading (self, FALSE);
+}
+
+static GArray *
+finish_ids (DossierArticleList *self,
+            GObject            *source,
+            GAsyncResult       *result)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = dossier_library_query_ids_finish (DOSSIER_LIBRARY (source), result, &error);
+
+  if (ids == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_warning ("Could not list articles: %s", error->message);
+      set_loading (self, FALSE);
+    }
+  return ids;
+}
+
+static void
+on_ids_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DossierArticleList *self = user_data;
+  g_autoptr(GArray) ids = finish_ids (self, source, result);
+
+  if (ids != NULL)
+    {
+      apply_ids (self, ids);
+      set_loading (self, FALSE);
+    }
+  g_object_unref (self);
+}
+
+/* A text search shows its best page first: ranking every match of a
+ * common word in a large library takes far longer than the first page. */
+static void
+on_first_ids_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DossierArticleList *self = user_data;
+  g_autoptr(GArray) ids = finish_ids (self, source, result);
+
+  if (ids != NULL)
+    {
+      apply_ids (self, ids);
+      if (ids->len < DOSSIER_ARTICLE_LIST_PAGE_SIZE)
+        set_loading (self, FALSE);
+      else
+        dossier_library_query_ids_async (self->library, self->query, self->cancellable,
+                                         on_ids_cb, g_object_ref (self));
+    }
   g_object_unref (self);
 }
 
@@ -315,6 +352,16 @@ dossier_article_list_reload (DossierArticleList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
+  if (self->query != NULL && self->query->fts != NULL &&
+      dossier_query_get_sort (self->query) == DOSSIER_SORT_RELEVANCE)
+    {
+      g_autoptr(DossierQuery) first = dossier_query_copy (self->query);
+
+      first->limit = DOSSIER_ARTICLE_LIST_PAGE_SIZE;
+      dossier_library_query_ids_async (self->library, first, self->cancellable,
+                                       on_first_ids_cb, g_object_ref (self));
+      return;
+    }
   dossier_library_query_ids_async (self->library, self->query, self->cancellable,
                                    on_ids_cb, g_object_ref (self));
 }

@@ -423,6 +423,7 @@ dossier_query_copy (const DossierQuery *query)
   q->hint = g_strdup (query->hint);
   q->sort = query->sort;
   q->sort_set = query->sort_set;
+  q->limit = query->limit;
   return q;
 }
 

@@ -38,6 +38,7 @@ typedef struct
   char        *hint;        /* a gentle, translated hint, or NULL */
   DossierSort  sort;
   gboolean     sort_set;    /* the caller chose the sort */
+  guint        limit;       /* list only the first N ids; 0 for all */
 } DossierQuery;
 
 /* @prefix_last: treat the last bare word as a prefix (search as you type). */

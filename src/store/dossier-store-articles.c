@@ -608,6 +608,11 @@ dossier_store_query_article_ids (DossierStore  *self,
   append_from (&b, query);
   append_filters (&b, query);
   append_order (&b, query);
+  if (query != NULL && query->limit > 0)
+    {
+      g_string_append (b.sql, " LIMIT ");
+      builder_int (&b, query->limit);
+    }
   stmt = builder_prepare (self, &b, error);
   builder_clear (&b);
   if (stmt == NULL)
@@ -735,6 +740,22 @@ dossier_store_search (DossierStore  *self,
   Builder b;
   gulong watch;
   int rc;
+
+  /* Ranked text search: rank first, then make snippets for the rows
+   * shown only — SQLite computes every output column before it sorts,
+   * so one query would build a snippet for every match. */
+  if (query != NULL && query->fts != NULL && limit > 0 &&
+      dossier_query_get_sort (query) == DOSSIER_SORT_RELEVANCE)
+    {
+      g_autoptr(DossierQuery) top = dossier_query_copy (query);
+      g_autoptr(GArray) ids = NULL;
+
+      top->limit = limit;
+      ids = dossier_store_query_article_ids (self, top, cancellable, error);
+      if (ids == NULL)
+        return NULL;
+      return dossier_store_load_articles (self, (const gint64 *) ids->data, ids->len, query, error);
+    }
 
   builder_init (&b);
   append_select (&b, query);
