@@ -391,6 +391,9 @@ typedef struct
   guint                  done;
   guint                  total;
   GCancellable          *cancellable;
+  /* the batch being written while the next one is extracted */
+  GArray                *writing;
+  GThread               *writer;
 } Importer;
 
 typedef struct
@@ -439,24 +442,33 @@ report (Importer                  *im,
   g_main_context_invoke (im->progress_context, deliver_progress, call);
 }
 
+static gpointer
+write_batch_thread (gpointer data)
+{
+  Importer *im = data;
+  GError *error = NULL;
+
+  dossier_store_run (im->self->store, insert_batch_op, im->writing, NULL, &error);
+  return error;
+}
+
+/* Waits for the batch being written and reports its files. */
 static gboolean
-flush_batch (Importer  *im,
-             GError   **error)
+finish_write (Importer  *im,
+              GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean ok = TRUE;
 
-  if (im->batch->len == 0)
+  if (im->writer == NULL)
     return TRUE;
+  local_error = g_thread_join (im->writer);
+  im->writer = NULL;
 
-  if (dossier_store_run (im->self->store, insert_batch_op, im->batch, NULL, &local_error) == NULL)
-    ok = FALSE;
-
-  for (guint i = 0; i < im->batch->len; i++)
+  for (guint i = 0; i < im->writing->len; i++)
     {
-      Pending *p = &g_array_index (im->batch, Pending, i);
+      Pending *p = &g_array_index (im->writing, Pending, i);
 
-      if (!ok && p->article != NULL)
+      if (local_error != NULL && p->article != NULL)
         {
           p->result->status = DOSSIER_IMPORT_FAILED;
           g_free (p->result->error);
@@ -466,14 +478,34 @@ flush_batch (Importer  *im,
       report (im, p->result);
       g_clear_object (&p->article);
     }
-  g_array_set_size (im->batch, 0);
+  g_array_set_size (im->writing, 0);
 
   /* a library that cannot be written ends the import */
-  if (!ok && !g_error_matches (local_error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DUPLICATE))
+  if (local_error != NULL &&
+      !g_error_matches (local_error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DUPLICATE))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Hands the batch to a writer and goes back to extracting: the store's
+ * thread inserts one batch while this one reads and parses the next. */
+static gboolean
+flush_batch (Importer  *im,
+             GError   **error)
+{
+  GArray *swap;
+
+  if (!finish_write (im, error))
+    return FALSE;
+  if (im->batch->len == 0)
+    return TRUE;
+  swap = im->writing;
+  im->writing = im->batch;
+  im->batch = swap;
+  im->writer = g_thread_new ("dossier-import-writer", write_batch_thread, im);
   return TRUE;
 }
 
@@ -671,6 +703,7 @@ import_run (DossierLibrary        *self,
   im.self = self;
   im.results = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
   im.batch = g_array_new (FALSE, TRUE, sizeof (Pending));
+  im.writing = g_array_new (FALSE, TRUE, sizeof (Pending));
   im.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.progress = progress;
   im.progress_data = user_data;
@@ -689,9 +722,17 @@ import_run (DossierLibrary        *self,
   if (ok)
     ok = flush_batch (&im, error);
   else
-    g_array_set_size (im.batch, 0);
+    {
+      for (guint i = 0; i < im.batch->len; i++)
+        g_clear_object (&g_array_index (im.batch, Pending, i).article);
+      g_array_set_size (im.batch, 0);
+    }
+  /* always wait for the last write: its files are reported either way */
+  if (!finish_write (&im, ok ? error : NULL))
+    ok = FALSE;
 
   g_array_unref (im.batch);
+  g_array_unref (im.writing);
   g_hash_table_unref (im.visited);
 
   if (!ok)
