@@ -14,7 +14,7 @@
 #include "dossier-anchor.h"
 #include "dossier-extract.h"
 
-#define IMPORT_BATCH 256
+#define IMPORT_BATCH 1024
 
 struct _DossierLibrary
 {

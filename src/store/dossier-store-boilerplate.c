@@ -26,20 +26,14 @@ in_set (const char *fingerprint,
 
 static gboolean
 count_paragraphs (DossierStore  *self,
+                  sqlite3_stmt  *stmt,
                   const char    *source,
                   const char    *body,
                   GError       **error)
 {
   g_auto(GStrv) paragraphs = dossier_boilerplate_split (body);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO boilerplate (source, fingerprint, articles) VALUES (?, ?, 1)"
-                          " ON CONFLICT (source, fingerprint) DO UPDATE SET articles = articles + 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _dossier_store_fail (self, error, _("Could not update the library"));
 
   for (guint i = 0; ok && paragraphs[i] != NULL; i++)
     {
@@ -53,7 +47,6 @@ count_paragraphs (DossierStore  *self,
         ok = _dossier_store_fail (self, error, _("Could not update the library"));
       sqlite3_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -180,26 +173,47 @@ dossier_store_learn_boilerplate (DossierStore  *self,
 {
   g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify) g_array_unref);
+  sqlite3_stmt *read = NULL;
+  sqlite3_stmt *upsert = NULL;
   GHashTableIter iter;
   gpointer key, value;
+  gboolean ok = TRUE;
 
   if (n_cleaned)
     *n_cleaned = 0;
 
-  for (guint i = 0; i < new_ids->len; i++)
+  if (sqlite3_prepare_v2 (self->db, "SELECT source, body FROM articles WHERE id = ?", -1, &read, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO boilerplate (source, fingerprint, articles) VALUES (?, ?, 1)"
+                          " ON CONFLICT (source, fingerprint) DO UPDATE SET articles = articles + 1",
+                          -1, &upsert, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (read);
+      return _dossier_store_fail (self, error, _("Could not update the library"));
+    }
+
+  for (guint i = 0; ok && i < new_ids->len; i++)
     {
       gint64 id = g_array_index (new_ids, gint64, i);
-      g_autoptr(DossierArticle) a = dossier_store_get_article (self, id, TRUE, error);
-      const char *source;
+      g_autofree char *source = NULL;
       GArray *ids;
 
-      if (a == NULL)
-        return FALSE;
-      source = dossier_article_get_source (a);
-      if (source == NULL)
-        continue;
-      if (!count_paragraphs (self, source, dossier_article_get_body (a), error))
-        return FALSE;
+      sqlite3_bind_int64 (read, 1, id);
+      if (sqlite3_step (read) != SQLITE_ROW)
+        {
+          sqlite3_reset (read);
+          continue;
+        }
+      if (sqlite3_column_type (read, 0) == SQLITE_NULL)
+        {
+          sqlite3_reset (read);
+          continue;
+        }
+      source = g_strdup (_dossier_store_column_text (read, 0));
+      ok = count_paragraphs (self, upsert, source, _dossier_store_column_text (read, 1), error);
+      sqlite3_reset (read);
+      if (!ok)
+        break;
       ids = g_hash_table_lookup (touched, source);
       if (ids == NULL)
         {
@@ -208,6 +222,10 @@ dossier_store_learn_boilerplate (DossierStore  *self,
         }
       g_array_append_val (ids, id);
     }
+  sqlite3_finalize (read);
+  sqlite3_finalize (upsert);
+  if (!ok)
+    return FALSE;
 
   g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, &key, &value))
