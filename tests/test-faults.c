@@ -203,13 +203,14 @@ test_full_disk_import (void)
   DossierLibrary *library;
 
   g_mkdir_with_parents (mnt, 0755);
-  if (!mount_tmpfs (mnt, "3m"))
+  if (!mount_tmpfs (mnt, "10m"))
     {
       g_test_skip ("mounting a small tmpfs needs root");
       remove_tree (dir);
       return;
     }
-  /* ~2,000 articles of ~3 KB: a few batches fit, the rest do not */
+  /* ~2,000 articles of ~3 KB in batches of 1,024: the first fits, the
+   * second does not */
   write_articles (src, 1, 2000, 7);
 
   library = open_library (db, TRUE);
