@@ -13,6 +13,7 @@
 #include "dossier-preferences-window.h"
 #include "dossier-export-dialog.h"
 #include "dossier-export.h"
+#include "dossier-annotation-import.h"
 
 void dossier_window_actions_init (DossierWindowClass *klass);
 void dossier_window_actions_setup (DossierWindow *self);
@@ -406,6 +407,81 @@ copy_notes_action (GtkWidget  *widget,
 }
 
 static void
+on_notes_imported_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  DossierAnnotationImportReport report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_annotation_import_finish (DOSSIER_LIBRARY (source), result, &report, &error))
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import the Notes"),
+                                                 error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
+  else
+    {
+      g_autofree char *imported = g_strdup_printf (g_dngettext (NULL, "%u note imported", "%u notes imported",
+                                                                report.imported), report.imported);
+      g_autofree char *message = NULL;
+
+      if (report.unmatched > 0)
+        /* TRANSLATORS: "3 notes imported", then how many found no article */
+        message = g_strdup_printf (g_dngettext (NULL, "%s, %u without a matching article",
+                                                "%s, %u without a matching article", report.unmatched),
+                                   imported, report.unmatched);
+      else
+        message = g_strdup (imported);
+      _dossier_window_toast (self, message);
+    }
+  g_object_unref (self);
+}
+
+static void
+on_notes_file_chosen_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         gpointer         user_data)
+{
+  DossierWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      dossier_annotation_import_async (self->library, file, self->cancellable,
+                                       on_notes_imported_cb, g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_notes_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  chooser = gtk_file_chooser_native_new (_("Import Notes"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Notes exported by Dossier or Hypothesis (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_mime_type (filter, "application/ld+json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "jsonld");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_notes_file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *name,
                     GVariant   *param)
@@ -429,6 +505,7 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.edit-metadata", NULL, edit_metadata_action);
   gtk_widget_class_install_action (wc, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (wc, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (wc, "win.import-notes", NULL, import_notes_action);
   gtk_widget_class_install_action (wc, "win.copy-notes-markdown", NULL, copy_notes_action);
 
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

@@ -39,6 +39,9 @@ struct _DossierWindow
   GtkSearchEntry       *search_entry;
   GtkRevealer          *hint_revealer;
   GtkLabel             *hint_label;
+  GtkRevealer          *saved_revealer;
+  GtkFlowBox           *saved_box;
+  guint                 n_saved_searches;
   GtkRevealer          *chips_revealer;
   GtkFlowBox           *chips_box;
   GtkStack             *list_stack;
@@ -79,6 +82,11 @@ void _dossier_window_toast          (DossierWindow *self,
 void _dossier_window_update_actions (DossierWindow *self);
 void _dossier_window_refresh_query  (DossierWindow *self);
 void _dossier_window_reload_annotations (DossierWindow *self);
+
+/* dossier-window-searches.c */
+void _dossier_window_searches_class_init (DossierWindowClass *klass);
+void _dossier_window_searches_setup      (DossierWindow      *self);
+void _dossier_window_searches_update     (DossierWindow      *self);
 
 /* dossier-window-timeline.c */
 void _dossier_window_timeline_setup       (DossierWindow *self);

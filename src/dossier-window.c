@@ -129,13 +129,12 @@ _dossier_window_refresh_query (DossierWindow *self)
     query->from_jd = query->from_jd >= 0 ? MAX (query->from_jd, self->range_from) : self->range_from;
   if (self->range_to >= 0)
     query->to_jd = query->to_jd >= 0 ? MIN (query->to_jd, self->range_to) : self->range_to;
-  /* a chosen order holds, except that relevance needs words to rank by */
-  if (sort != DOSSIER_SORT_RELEVANCE || query->fts != NULL)
-    {
-      query->sort = sort;
-      query->sort_set = query->fts == NULL || sort != DOSSIER_SORT_DATE_DESC;
-    }
+  /* the chosen order holds (newest first unless changed in the menu);
+   * relevance needs words to rank by */
+  query->sort = (sort == DOSSIER_SORT_RELEVANCE && query->fts == NULL) ? DOSSIER_SORT_DATE_DESC : sort;
+  query->sort_set = TRUE;
 
+  _dossier_window_searches_update (self);
   gtk_label_set_label (self->hint_label, query->hint ? query->hint : "");
   gtk_revealer_set_reveal_child (self->hint_revealer, query->hint != NULL);
   update_chips (self);
@@ -438,6 +437,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, saved_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, saved_box);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_stack);
@@ -461,6 +462,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
 
   dossier_window_actions_init (klass);
+  _dossier_window_searches_class_init (klass);
   _dossier_window_notes_class_init (klass);
 }
 
@@ -531,6 +533,7 @@ dossier_window_new (DossierApplication *app,
                                CLAMP (g_settings_get_int (self->settings, "timeline-height"), 110, 260));
   dossier_window_actions_setup (self);
   _dossier_window_timeline_setup (self);
+  _dossier_window_searches_setup (self);
   _dossier_window_notes_setup (self);
   _dossier_window_refresh_query (self);
   update_list_state (self);

@@ -657,6 +657,43 @@ test_async_cancel (Fixture       *f,
   g_main_loop_unref (w.loop);
 }
 
+static gpointer
+searches_op (DossierStore  *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gint64 a, b, again;
+  g_autoptr(GPtrArray) list = NULL;
+
+  a = dossier_store_save_search (store, "Lavrov in Geneva", "lavrov geneva", error);
+  b = dossier_store_save_search (store, "tag:claim", "tag:claim", error);
+  /* the same query is kept once */
+  again = dossier_store_save_search (store, "again", "lavrov geneva", error);
+  g_assert_cmpint (a, >, 0);
+  g_assert_cmpint (b, >, a);
+  g_assert_cmpint (again, ==, a);
+  list = dossier_store_list_saved_searches (store, error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((DossierSavedSearch *) g_ptr_array_index (list, 0))->name, ==, "Lavrov in Geneva");
+  g_assert_cmpstr (((DossierSavedSearch *) g_ptr_array_index (list, 1))->query, ==, "tag:claim");
+  g_assert_true (dossier_store_delete_saved_search (store, a, error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dossier_store_list_saved_searches (store, error);
+  g_assert_cmpuint (list->len, ==, 1);
+  return GINT_TO_POINTER (1);
+}
+
+static void
+test_saved_searches (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dossier_store_run (dossier_library_get_store (f->library), searches_op, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -671,6 +708,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/Dossier/Store/bad-files", test_bad_files);
   g_test_add_func ("/Dossier/Store/corrupt", test_corrupt);
   g_test_add ("/Dossier/Store/concurrent", Fixture, NULL, fixture_setup, test_concurrent, fixture_teardown);
+  g_test_add ("/Dossier/Store/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches, fixture_teardown);
   g_test_add ("/Dossier/Store/async-cancel", Fixture, NULL, fixture_setup, test_async_cancel, fixture_teardown);
 
   return g_test_run ();

@@ -180,6 +180,44 @@ test_timeline_range (Fixture       *f,
 }
 
 static void
+test_saved_search (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  GtkWidget *chip;
+
+  gtk_window_present (GTK_WINDOW (self));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  /* nothing to save without a search */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL) &&
+                  self->n_saved_searches > 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "dredging");
+  _dossier_window_refresh_query (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL);
+  WAIT_FOR (self->n_saved_searches == 1);
+  g_assert_true (gtk_revealer_get_reveal_child (self->saved_revealer));
+
+  /* a saved search comes back with one click */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  _dossier_window_refresh_query (self);
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+            g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (gtk_widget_get_first_child (GTK_WIDGET (self->saved_box))));
+  g_signal_emit_by_name (gtk_widget_get_first_child (chip), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), ==, "dredging");
+  _dossier_window_refresh_query (self);
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+            g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+
+  /* and goes with the other */
+  g_signal_emit_by_name (gtk_widget_get_last_child (chip), "clicked");
+  WAIT_FOR (self->n_saved_searches == 0);
+  g_assert_false (gtk_revealer_get_reveal_child (self->saved_revealer));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 test_empty_library (Fixture       *f,
                     gconstpointer  data)
 {
@@ -216,6 +254,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/Dossier/Window/browse-and-search", Fixture, NULL, fixture_setup, test_browse_and_search, fixture_teardown);
   g_test_add ("/Dossier/Window/timeline-range", Fixture, NULL, fixture_setup, test_timeline_range, fixture_teardown);
+  g_test_add ("/Dossier/Window/saved-search", Fixture, NULL, fixture_setup, test_saved_search, fixture_teardown);
   g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
   g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
 

@@ -26,7 +26,7 @@ struct _DossierLibrary
 
 G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, SAVED_SEARCHES_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 typedef gpointer (*Op) (DossierStore  *store,
@@ -191,6 +191,14 @@ dossier_library_class_init (DossierLibraryClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * DossierLibrary::saved-searches-changed:
+   *
+   * Emitted in the main context after a search was saved or removed.
+   */
+  signals[SAVED_SEARCHES_CHANGED] = g_signal_new ("saved-searches-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -897,6 +905,7 @@ typedef struct
   gint64        *ids;
   guint          n_ids;
   char          *text;
+  char          *name;
   guint          limit;
   DossierQuery  *query;
   GObject       *object;
@@ -909,6 +918,7 @@ args_free (gpointer p)
 
   g_free (a->ids);
   g_free (a->text);
+  g_free (a->name);
   g_clear_pointer (&a->query, dossier_query_free);
   g_clear_object (&a->object);
   g_free (a);
@@ -1482,4 +1492,127 @@ dossier_library_find_annotation_by_uuid_sync (DossierLibrary  *self,
   Args a = { .text = (char *) uuid };
 
   return dossier_store_run (self->store, find_uuid_op, &a, NULL, error);
+}
+
+/* --- saved searches --- */
+
+static gpointer
+list_searches_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+{
+  return dossier_store_list_saved_searches (store, error);
+}
+
+void
+dossier_library_list_saved_searches_async (DossierLibrary      *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  run_async (self, dossier_library_list_saved_searches_async, list_searches_op, NULL, NULL,
+             (GDestroyNotify) g_ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_library_list_saved_searches_finish (DossierLibrary  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  return finish_pointer (self, result, dossier_library_list_saved_searches_async, error);
+}
+
+GPtrArray *
+dossier_library_list_saved_searches_sync (DossierLibrary  *self,
+                                          GError         **error)
+{
+  return dossier_store_run (self->store, list_searches_op, NULL, NULL, error);
+}
+
+static gpointer
+save_search_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+{
+  Args *a = data;
+
+  return dossier_store_save_search (store, a->name ? a->name : a->text, a->text, error) > 0
+         ? GINT_TO_POINTER (1) : NULL;
+}
+
+static gpointer
+delete_search_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+{
+  Args *a = data;
+
+  return dossier_store_delete_saved_search (store, a->id, error) ? GINT_TO_POINTER (1) : NULL;
+}
+
+static void
+on_search_saved_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (g_task_propagate_pointer (G_TASK (result), &error) == NULL && error != NULL)
+    g_task_return_error (task, error);
+  else
+    {
+      g_signal_emit (source, signals[SAVED_SEARCHES_CHANGED], 0);
+      g_task_return_boolean (task, TRUE);
+    }
+  g_object_unref (task);
+}
+
+static void
+run_search_change (DossierLibrary      *self,
+                   Op                   op,
+                   Args                *args,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, dossier_library_saved_search_finish);
+  run_async (self, dossier_library_save_search_async, op, args, args_free, NULL, FALSE,
+             cancellable, on_search_saved_cb, task);
+}
+
+void
+dossier_library_save_search_async (DossierLibrary      *self,
+                                   const char          *name,
+                                   const char          *query,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Args *a = args_new ();
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+  g_return_if_fail (query != NULL);
+
+  a->text = g_strdup (query);
+  a->name = g_strdup (name);
+  run_search_change (self, save_search_op, a, cancellable, callback, user_data);
+}
+
+void
+dossier_library_delete_saved_search_async (DossierLibrary      *self,
+                                           gint64               id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  Args *a = args_new ();
+
+  a->id = id;
+  run_search_change (self, delete_search_op, a, cancellable, callback, user_data);
+}
+
+gboolean
+dossier_library_saved_search_finish (DossierLibrary  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -170,6 +170,32 @@ GArray         *dossier_library_timeline_points_finish (DossierLibrary    *self,
 char          **dossier_library_list_sources_sync   (DossierLibrary       *self,
                                                      GError              **error);
 
+/* saved searches: the list is (element-type DossierSavedSearch) */
+void            dossier_library_list_saved_searches_async  (DossierLibrary      *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GPtrArray      *dossier_library_list_saved_searches_finish (DossierLibrary      *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+/* @name NULL: @query is the name.  Emits ::saved-searches-changed. */
+void            dossier_library_save_search_async          (DossierLibrary      *self,
+                                                            const char          *name,
+                                                            const char          *query,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+void            dossier_library_delete_saved_search_async  (DossierLibrary      *self,
+                                                            gint64               id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean        dossier_library_saved_search_finish        (DossierLibrary      *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+GPtrArray      *dossier_library_list_saved_searches_sync   (DossierLibrary      *self,
+                                                            GError             **error);
+
 /* annotations */
 DossierAnnotation *dossier_library_annotate_sync    (DossierLibrary       *self,
                                                      gint64                article_id,

@@ -150,6 +150,27 @@ gboolean        dossier_store_learn_boilerplate    (DossierStore    *self,
                                                     guint           *n_cleaned,
                                                     GError         **error);
 
+/* saved searches (dossier-store-searches.c) */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *query;   /* the text as typed in the search entry */
+} DossierSavedSearch;
+
+void            dossier_saved_search_free          (DossierSavedSearch *search);
+/* (element-type DossierSavedSearch), oldest first */
+GPtrArray      *dossier_store_list_saved_searches  (DossierStore       *self,
+                                                    GError            **error);
+/* The id of the saved search (an existing one for the same query). */
+gint64          dossier_store_save_search          (DossierStore       *self,
+                                                    const char         *name,
+                                                    const char         *query,
+                                                    GError            **error);
+gboolean        dossier_store_delete_saved_search  (DossierStore       *self,
+                                                    gint64              id,
+                                                    GError            **error);
+
 /* annotations (dossier-store-annotations.c) */
 gint64             dossier_store_insert_annotation (DossierStore       *self,
                                                     DossierAnnotation  *annotation,
