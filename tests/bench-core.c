@@ -322,10 +322,14 @@ cmd_search (const char *db,
           g_autoptr(GPtrArray) results = NULL;
           double t0, dt;
 
-          /* as the GUI: parse (the last word a prefix), the matching ids,
-           * then the first page of rows with their snippets */
+          /* as the GUI's list: parse (the last word a prefix), newest
+           * first (the default order), the first page of ids, then its
+           * rows with their snippets: the first results a person sees */
           t0 = now_s ();
           query = dossier_query_parse (queries[q].text, TRUE);
+          query->sort = DOSSIER_SORT_DATE_DESC;
+          query->sort_set = TRUE;
+          query->limit = FIRST_PAGE;
           dossier_library_query_ids_async (library, query, NULL, on_ids_cb, &w);
           g_main_loop_run (loop);
           if (w.ids == NULL)
@@ -340,8 +344,18 @@ cmd_search (const char *db,
                 die (queries[q].text, w.error);
             }
           dt = (now_s () - t0) * 1000;
-          hits = w.ids->len;
           g_array_unref (w.ids);
+          if (r == 0)
+            {
+              /* untimed: how many articles match in all */
+              query->limit = 0;
+              dossier_library_query_ids_async (library, query, NULL, on_ids_cb, &w);
+              g_main_loop_run (loop);
+              if (w.ids == NULL)
+                die (queries[q].text, w.error);
+              hits = w.ids->len;
+              g_array_unref (w.ids);
+            }
           g_clear_pointer (&w.page, g_ptr_array_unref);
           if (r > 0)
             {

@@ -321,8 +321,8 @@ on_ids_cb (GObject      *source,
   g_object_unref (self);
 }
 
-/* A text search shows its best page first: ranking every match of a
- * common word in a large library takes far longer than the first page. */
+/* A text search shows its first page first: finding (or ranking) every
+ * match of a common word in a large library takes longer than a page. */
 static void
 on_first_ids_cb (GObject      *source,
                  GAsyncResult *result,
@@ -352,8 +352,7 @@ dossier_article_list_reload (DossierArticleList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  if (self->query != NULL && self->query->fts != NULL &&
-      dossier_query_get_sort (self->query) == DOSSIER_SORT_RELEVANCE)
+  if (self->query != NULL && self->query->fts != NULL)
     {
       g_autoptr(DossierQuery) first = dossier_query_copy (self->query);
 

@@ -543,14 +543,28 @@ static void
 append_from (Builder      *b,
              DossierQuery *query)
 {
-  if (query != NULL && query->fts != NULL)
+  DossierSort sort = dossier_query_get_sort (query);
+
+  if (query != NULL && query->fts != NULL && sort == DOSSIER_SORT_RELEVANCE)
     {
+      /* ranking needs the index's row for every match */
       g_string_append (b->sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                                " WHERE articles_fts MATCH ");
       builder_text (b, query->fts);
+      return;
     }
+  /* newest first walks the date index and stops at the first page; the
+   * matches of a text query are only a set to look ids up in */
+  if (sort == DOSSIER_SORT_DATE_DESC)
+    g_string_append (b->sql, " FROM articles a INDEXED BY articles_published WHERE 1");
   else
     g_string_append (b->sql, " FROM articles a WHERE 1");
+  if (query != NULL && query->fts != NULL)
+    {
+      g_string_append (b->sql, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+      builder_text (b, query->fts);
+      g_string_append (b->sql, ")");
+    }
 }
 
 static void
@@ -567,7 +581,8 @@ append_order (Builder      *b,
         }
       G_GNUC_FALLTHROUGH;
     case DOSSIER_SORT_DATE_DESC:
-      g_string_append (b->sql, " ORDER BY coalesce(a.published_jd, -1) DESC, a.id DESC");
+      /* undated (NULL) sorts last; the index articles_published serves it */
+      g_string_append (b->sql, " ORDER BY a.published_jd DESC, a.id DESC");
       break;
     case DOSSIER_SORT_DATE_ASC:
       g_string_append (b->sql, " ORDER BY coalesce(a.published_jd, 99999999), a.id");
@@ -676,19 +691,23 @@ dossier_store_load_articles (DossierStore  *self,
   builder_init (&b);
   append_select (&b, query);
   if (query != NULL && query->fts != NULL)
-    append_from (&b, query);
+    {
+      /* rowid IN (?, …) lets FTS5 look each row up instead of scanning
+       * every match of the query */
+      g_string_append (b.sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                              " WHERE articles_fts MATCH ");
+      builder_text (&b, query->fts);
+      g_string_append (b.sql, " AND f.rowid IN (");
+    }
   else
-    g_string_append (b.sql, " FROM articles a WHERE 1");
-  g_string_append (b.sql, " AND a.id IN (SELECT value FROM json_each(");
-  {
-    g_autoptr(GString) list = g_string_new ("[");
-
-    for (guint i = 0; i < n_ids; i++)
-      g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
-    g_string_append_c (list, ']');
-    builder_text (&b, list->str);
-  }
-  g_string_append (b.sql, "))");
+    g_string_append (b.sql, " FROM articles a WHERE a.id IN (");
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (i > 0)
+        g_string_append (b.sql, ", ");
+      builder_int (&b, ids[i]);
+    }
+  g_string_append (b.sql, ")");
   stmt = builder_prepare (self, &b, error);
   builder_clear (&b);
   if (stmt == NULL)
@@ -741,11 +760,10 @@ dossier_store_search (DossierStore  *self,
   gulong watch;
   int rc;
 
-  /* Ranked text search: rank first, then make snippets for the rows
-   * shown only — SQLite computes every output column before it sorts,
-   * so one query would build a snippet for every match. */
-  if (query != NULL && query->fts != NULL && limit > 0 &&
-      dossier_query_get_sort (query) == DOSSIER_SORT_RELEVANCE)
+  /* A text search finds (and ranks) the ids first, then makes snippets
+   * for those rows only: SQLite computes every output column before it
+   * sorts, so one query would build a snippet for every match. */
+  if (query != NULL && query->fts != NULL)
     {
       g_autoptr(DossierQuery) top = dossier_query_copy (query);
       g_autoptr(GArray) ids = NULL;
@@ -754,7 +772,17 @@ dossier_store_search (DossierStore  *self,
       ids = dossier_store_query_article_ids (self, top, cancellable, error);
       if (ids == NULL)
         return NULL;
-      return dossier_store_load_articles (self, (const gint64 *) ids->data, ids->len, query, error);
+      for (guint start = 0; start < ids->len; start += 500)
+        {
+          g_autoptr(GPtrArray) chunk = NULL;
+
+          chunk = dossier_store_load_articles (self, &g_array_index (ids, gint64, start),
+                                               MIN (500, ids->len - start), query, error);
+          if (chunk == NULL)
+            return NULL;
+          g_ptr_array_extend_and_steal (result, g_steal_pointer (&chunk));
+        }
+      return g_steal_pointer (&result);
     }
 
   builder_init (&b);
