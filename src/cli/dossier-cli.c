@@ -253,10 +253,10 @@ on_import_progress (const DossierImportResult *r,
   switch (r->status)
     {
     case DOSSIER_IMPORT_IMPORTED:
-      g_print (_("imported   %s → article %" G_GINT64_FORMAT "\n"), r->file, r->id);
+      g_print (_("imported   %s → article %lld\n"), r->file, (long long) r->id);
       break;
     case DOSSIER_IMPORT_DUPLICATE:
-      g_print (_("duplicate  %s (already article %" G_GINT64_FORMAT ")\n"), r->file, r->id);
+      g_print (_("duplicate  %s (already article %lld)\n"), r->file, (long long) r->id);
       break;
     case DOSSIER_IMPORT_FAILED:
     default:
@@ -769,7 +769,8 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n\n", _("Usage: dossier-cli COMMAND [--library FILE] [--json] …"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-20s %-18s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+    fprintf (out, "  %-20s %-18s %s\n", commands[i].name,
+             commands[i].args[0] ? _(commands[i].args) : "", _(commands[i].summary));
   fprintf (out, "\n%s\n", _("“dossier-cli COMMAND --help” tells more about one command."));
 }
 

@@ -264,8 +264,8 @@ collect_op (DossierStore  *store,
             {
               if (g_error_matches (local_error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND))
                 g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
-                             _("There is no article %" G_GINT64_FORMAT " in the library"),
-                             args->ids[i]);
+                             _("There is no article %lld in the library"),
+                             (long long) args->ids[i]);
               else
                 g_propagate_error (error, g_steal_pointer (&local_error));
               return NULL;

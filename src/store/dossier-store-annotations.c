@@ -163,8 +163,8 @@ dossier_store_update_annotation (DossierStore       *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("There is no note %" G_GINT64_FORMAT " in the library"),
-                   dossier_annotation_get_id (annotation));
+                   _("There is no note %lld in the library"),
+                   (long long) dossier_annotation_get_id (annotation));
       return FALSE;
     }
   return TRUE;
@@ -185,7 +185,7 @@ dossier_store_delete_annotation (DossierStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("There is no note %" G_GINT64_FORMAT " in the library"), id);
+                   _("There is no note %lld in the library"), (long long) id);
       return FALSE;
     }
   return TRUE;
@@ -218,7 +218,7 @@ get_one (DossierStore      *self,
                      _("There is no note %s in the library"), uuid);
       else
         g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                     _("There is no note %" G_GINT64_FORMAT " in the library"), id);
+                     _("There is no note %lld in the library"), (long long) id);
     }
   else
     _dossier_store_fail (self, error, _("Could not read the note"));

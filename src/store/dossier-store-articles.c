@@ -228,7 +228,7 @@ dossier_store_get_article (DossierStore  *self,
     article = read_article (stmt, with_body);
   else if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                 _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+                 _("There is no article %lld in the library"), (long long) id);
   else
     _dossier_store_fail (self, error, _("Could not read the article"));
   sqlite3_reset (stmt);
@@ -263,8 +263,8 @@ dossier_store_update_article (DossierStore    *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT " in the library"),
-                   dossier_article_get_id (article));
+                   _("There is no article %lld in the library"),
+                   (long long) dossier_article_get_id (article));
       return FALSE;
     }
   return TRUE;
@@ -305,7 +305,7 @@ _dossier_store_replace_body (DossierStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+                   _("There is no article %lld in the library"), (long long) id);
       return FALSE;
     }
 
