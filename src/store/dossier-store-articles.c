@@ -689,25 +689,29 @@ dossier_store_load_articles (DossierStore  *self,
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   builder_init (&b);
-  append_select (&b, query);
   if (query != NULL && query->fts != NULL)
     {
-      /* rowid IN (?, …) lets FTS5 look each row up instead of scanning
-       * every match of the query */
-      g_string_append (b.sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                              " WHERE articles_fts MATCH ");
+      /* One pass over the matches keeps the rows asked for (+rowid: not
+       * handed to FTS5, which would re-run the whole query for each id)
+       * and builds snippets for those only. */
+      g_string_append (b.sql, "SELECT " ARTICLE_COLUMNS ", m.snip, m.score FROM"
+                              " (SELECT rowid AS id, snippet(articles_fts, -1, char(1), char(2), '…', 24) AS snip,"
+                              " -rank AS score FROM articles_fts WHERE articles_fts MATCH ");
       builder_text (&b, query->fts);
-      g_string_append (b.sql, " AND f.rowid IN (");
+      g_string_append (b.sql, " AND +rowid IN (");
     }
   else
-    g_string_append (b.sql, " FROM articles a WHERE a.id IN (");
+    g_string_append (b.sql, "SELECT " ARTICLE_COLUMNS " FROM articles a WHERE a.id IN (");
   for (guint i = 0; i < n_ids; i++)
     {
       if (i > 0)
         g_string_append (b.sql, ", ");
       builder_int (&b, ids[i]);
     }
-  g_string_append (b.sql, ")");
+  if (query != NULL && query->fts != NULL)
+    g_string_append (b.sql, ")) m JOIN articles a ON a.id = m.id");
+  else
+    g_string_append (b.sql, ")");
   stmt = builder_prepare (self, &b, error);
   builder_clear (&b);
   if (stmt == NULL)
@@ -825,10 +829,17 @@ dossier_store_timeline_points (DossierStore  *self,
 
   builder_init (&b);
   g_string_append (b.sql, "SELECT a.id, coalesce(a.published_jd, -1), a.date_precision,"
-                          " a.annotation_count, a.source");
-  append_from (&b, query);
+                          " a.annotation_count, a.source"
+                          " FROM articles a INDEXED BY articles_timeline WHERE 1");
+  if (query != NULL && query->fts != NULL)
+    {
+      g_string_append (b.sql, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+      builder_text (&b, query->fts);
+      g_string_append (b.sql, ")");
+    }
   append_filters (&b, query);
-  g_string_append (b.sql, " ORDER BY coalesce(a.published_jd, -1), a.id");
+  /* undated (NULL) first, then by day: the order the timeline keeps */
+  g_string_append (b.sql, " ORDER BY a.published_jd, a.id");
   stmt = builder_prepare (self, &b, error);
   builder_clear (&b);
   if (stmt == NULL)

@@ -159,6 +159,12 @@ is_ascii_space (guchar b)
  * and squeezed copies character by character, which cost a quarter of an
  * import; the key is byte-for-byte the same, so existing libraries keep
  * matching their duplicates. */
+/* Version 3: an index with everything the timeline draws, so drawing
+ * 100,000 articles never reads their records, whose later columns sit
+ * behind the body. */
+static const char schema_v3[] =
+  "CREATE INDEX articles_timeline ON articles(published_jd, id, date_precision, annotation_count, source);";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -316,6 +322,10 @@ _dossier_store_migrate (DossierStore  *self,
     case 1:
       if (!_dossier_store_exec (self, schema_v2, &local_error) ||
           !hash_old_bodies (self, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 2:
+      if (!_dossier_store_exec (self, schema_v3, &local_error))
         goto fail;
       break;
     default:
