@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 #include <uchardet.h>
 
@@ -32,34 +34,34 @@ typedef struct
 } Magic;
 
 static const Magic magics[] = {
-  { "%PDF-", 5, 0, "a PDF document" },
-  { "\x89PNG\r\n\x1a\n", 8, 0, "a PNG image" },
-  { "\xff\xd8\xff", 3, 0, "a JPEG image" },
-  { "GIF87a", 6, 0, "a GIF image" },
-  { "GIF89a", 6, 0, "a GIF image" },
+  { "%PDF-", 5, 0, N_("a PDF document") },
+  { "\x89PNG\r\n\x1a\n", 8, 0, N_("a PNG image") },
+  { "\xff\xd8\xff", 3, 0, N_("a JPEG image") },
+  { "GIF87a", 6, 0, N_("a GIF image") },
+  { "GIF89a", 6, 0, N_("a GIF image") },
   { "BM", 2, 0, NULL },                 /* too short alone: checked below */
-  { "II*\0", 4, 0, "a TIFF image" },
-  { "MM\0*", 4, 0, "a TIFF image" },
-  { "\x1f\x8b", 2, 0, "a gzip archive" },
+  { "II*\0", 4, 0, N_("a TIFF image") },
+  { "MM\0*", 4, 0, N_("a TIFF image") },
+  { "\x1f\x8b", 2, 0, N_("a gzip archive") },
   { "BZh", 3, 0, NULL },
-  { "\xfd" "7zXZ\0", 6, 0, "an xz archive" },
-  { "7z\xbc\xaf\x27\x1c", 6, 0, "a 7-Zip archive" },
-  { "Rar!\x1a\x07", 6, 0, "a RAR archive" },
-  { "\x28\xb5\x2f\xfd", 4, 0, "a Zstandard archive" },
-  { "\x7f" "ELF", 4, 0, "a program (ELF executable)" },
-  { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, 0, "a Microsoft Office (OLE) document" },
-  { "SQLite format 3\0", 16, 0, "an SQLite database" },
-  { "OggS", 4, 0, "an Ogg audio or video file" },
-  { "fLaC", 4, 0, "a FLAC audio file" },
-  { "ID3", 3, 0, "an MP3 audio file" },
-  { "ftyp", 4, 4, "an MP4/QuickTime video or HEIF image" },
-  { "\x1a\x45\xdf\xa3", 4, 0, "a Matroska/WebM video" },
-  { "wOFF", 4, 0, "a web font" },
-  { "wOF2", 4, 0, "a web font" },
-  { "\0\0\1\0", 4, 0, "an icon image" },
-  { "%!PS", 4, 0, "a PostScript document" },
-  { "{\\rtf", 5, 0, "an RTF document" },
-  { "AT&TFORM", 8, 0, "a DjVu document" },
+  { "\xfd" "7zXZ\0", 6, 0, N_("an xz archive") },
+  { "7z\xbc\xaf\x27\x1c", 6, 0, N_("a 7-Zip archive") },
+  { "Rar!\x1a\x07", 6, 0, N_("a RAR archive") },
+  { "\x28\xb5\x2f\xfd", 4, 0, N_("a Zstandard archive") },
+  { "\x7f" "ELF", 4, 0, N_("a program (ELF executable)") },
+  { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, 0, N_("a Microsoft Office (OLE) document") },
+  { "SQLite format 3\0", 16, 0, N_("an SQLite database") },
+  { "OggS", 4, 0, N_("an Ogg audio or video file") },
+  { "fLaC", 4, 0, N_("a FLAC audio file") },
+  { "ID3", 3, 0, N_("an MP3 audio file") },
+  { "ftyp", 4, 4, N_("an MP4/QuickTime video or HEIF image") },
+  { "\x1a\x45\xdf\xa3", 4, 0, N_("a Matroska/WebM video") },
+  { "wOFF", 4, 0, N_("a web font") },
+  { "wOF2", 4, 0, N_("a web font") },
+  { "\0\0\1\0", 4, 0, N_("an icon image") },
+  { "%!PS", 4, 0, N_("a PostScript document") },
+  { "{\\rtf", 5, 0, N_("an RTF document") },
+  { "AT&TFORM", 8, 0, N_("a DjVu document") },
 };
 
 static gboolean
@@ -95,36 +97,36 @@ sniff_binary (const guchar *data,
   if (has_magic (data, len, "PK\x03\x04", 4, 0) || has_magic (data, len, "PK\x05\x06", 4, 0))
     {
       if (contains (data, MIN (len, 256), "mimetypeapplication/epub+zip"))
-        return "an EPUB e-book";
+        return N_("an EPUB e-book");
       if (contains (data, MIN (len, 256), "mimetypeapplication/vnd.oasis.opendocument"))
-        return "an OpenDocument file";
+        return N_("an OpenDocument file");
       if (contains (data, n, "word/"))
-        return "a Word document (DOCX)";
+        return N_("a Word document (DOCX)");
       if (contains (data, n, "xl/"))
-        return "an Excel spreadsheet (XLSX)";
+        return N_("an Excel spreadsheet (XLSX)");
       if (contains (data, n, "ppt/"))
-        return "a PowerPoint presentation (PPTX)";
-      return "a ZIP archive";
+        return N_("a PowerPoint presentation (PPTX)");
+      return N_("a ZIP archive");
     }
   if (has_magic (data, len, "RIFF", 4, 0) && len >= 12)
     {
       if (has_magic (data, len, "WEBP", 4, 8))
-        return "a WebP image";
+        return N_("a WebP image");
       if (has_magic (data, len, "WAVE", 4, 8))
-        return "a WAV audio file";
+        return N_("a WAV audio file");
       if (has_magic (data, len, "AVI ", 4, 8))
-        return "an AVI video";
-      return "a RIFF media file";
+        return N_("an AVI video");
+      return N_("a RIFF media file");
     }
   if (has_magic (data, len, "BZh", 3, 0) && len > 3 && data[3] >= '1' && data[3] <= '9')
-    return "a bzip2 archive";
+    return N_("a bzip2 archive");
   if (has_magic (data, len, "BM", 2, 0) && len > 14 && data[6] == 0 && data[7] == 0
       && data[8] == 0 && data[9] == 0)
-    return "a BMP image";
+    return N_("a BMP image");
   if (has_magic (data, len, "MZ", 2, 0) && memchr (data, 0, n) != NULL)
-    return "a Windows program";
+    return N_("a Windows program");
   if (has_magic (data, len, "\xff\xfb", 2, 0) || has_magic (data, len, "\xff\xf3", 2, 0))
-    return "an MP3 audio file";
+    return N_("an MP3 audio file");
 
   for (i = 0; i < G_N_ELEMENTS (magics); i++)
     if (magics[i].what != NULL
@@ -398,7 +400,7 @@ decode (const guchar *data,
       if (out == NULL)
         {
           g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
-                       "“%s” says it is %s but is not valid %s", filename, bom_charset, bom_charset);
+                       _("“%s” says it is %s but is not valid %s"), filename, bom_charset, bom_charset);
           return NULL;
         }
       return out;
@@ -549,7 +551,7 @@ dossier_extract_bytes (GBytes      *bytes,
   if (len == 0 || data == NULL)
     {
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                   "“%s” is empty", name);
+                   _("“%s” is empty"), name);
       return NULL;
     }
   if (len > DOSSIER_IMPORT_MAX_SIZE)
@@ -558,7 +560,7 @@ dossier_extract_bytes (GBytes      *bytes,
       g_autofree char *size = g_format_size (len);
 
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
-                   "“%s” is too large to import (%s; the limit is %s)", name, size, limit);
+                   _("“%s” is too large to import (%s; the limit is %s)"), name, size, limit);
       return NULL;
     }
 
@@ -570,7 +572,7 @@ dossier_extract_bytes (GBytes      *bytes,
       if (binary != NULL)
         {
           g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_BINARY,
-                       "“%s” is %s, not an article", name, binary);
+                       _("“%s” is %s, not an article"), name, _(binary));
           return NULL;
         }
     }
@@ -588,7 +590,7 @@ dossier_extract_bytes (GBytes      *bytes,
     if (*p == '\0')
       {
         g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                     "“%s” contains only white space", name);
+                     _("“%s” contains only white space"), name);
         return NULL;
       }
   }
@@ -642,7 +644,7 @@ dossier_extract_file (GFile         *file,
           return NULL;
         }
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
-                   "Cannot read “%s”: %s", name, local_error->message);
+                   _("Cannot read “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -652,12 +654,12 @@ dossier_extract_file (GFile         *file,
       break;
     case G_FILE_TYPE_DIRECTORY:
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
-                   "“%s” is a folder, not a file", name);
+                   _("“%s” is a folder, not a file"), name);
       return NULL;
     default:
       /* FIFOs, devices and sockets would block or never end */
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
-                   "“%s” is not a regular file", name);
+                   _("“%s” is not a regular file"), name);
       return NULL;
     }
 
@@ -668,13 +670,13 @@ dossier_extract_file (GFile         *file,
       g_autofree char *pretty = g_format_size (size);
 
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
-                   "“%s” is too large to import (%s; the limit is %s)", name, pretty, limit);
+                   _("“%s” is too large to import (%s; the limit is %s)"), name, pretty, limit);
       return NULL;
     }
   if (size == 0)
     {
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                   "“%s” is empty (0 bytes)", name);
+                   _("“%s” is empty (0 bytes)"), name);
       return NULL;
     }
 
@@ -686,7 +688,7 @@ dossier_extract_file (GFile         *file,
           return NULL;
         }
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
-                   "Cannot read “%s”: %s", name, local_error->message);
+                   _("Cannot read “%s”: %s"), name, local_error->message);
       return NULL;
     }
   bytes = g_bytes_new_take (contents, length);

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dossier-html-extract.h"
 
 #include <string.h>
@@ -2966,7 +2968,7 @@ dossier_html_extract (const char  *utf8,
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                   "“%s” has no article text: the page is empty", filename);
+                   _("“%s” has no article text: the page is empty"), filename);
       return NULL;
     }
 
@@ -3073,7 +3075,7 @@ dossier_html_extract (const char  *utf8,
   if (body == NULL || *body == '\0')
     {
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                   "“%s” has no article text", filename);
+                   _("“%s” has no article text"), filename);
       return NULL;
     }
   result->body = finish_text (body);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "dossier-text-extract.h"
@@ -1471,7 +1473,7 @@ finish (GArray      *lines,
     {
       dossier_extracted_free (result);
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                   "“%s” has no article text", filename ? filename : "(text)");
+                   _("“%s” has no article text"), filename ? filename : "(text)");
       return NULL;
     }
 

@@ -49,6 +49,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dossier-anchor.h"
 
 #include <string.h>
@@ -1625,7 +1627,7 @@ dossier_anchor_new_from_quote (const char  *body,
   if (quote == NULL || !g_utf8_validate (quote, -1, NULL))
     {
       g_set_error_literal (error, DOSSIER_ANCHOR_ERROR, DOSSIER_ANCHOR_ERROR_INVALID_TEXT,
-                           "The quote is not valid UTF-8 text");
+                           _("The quote is not valid UTF-8 text"));
       return NULL;
     }
 
@@ -1634,7 +1636,7 @@ dossier_anchor_new_from_quote (const char  *body,
   if (m == 0)
     {
       g_set_error_literal (error, DOSSIER_ANCHOR_ERROR, DOSSIER_ANCHOR_ERROR_EMPTY_QUOTE,
-                           "The quote is empty");
+                           _("The quote is empty"));
       return NULL;
     }
 
@@ -1654,7 +1656,7 @@ dossier_anchor_new_from_quote (const char  *body,
     {
       shown = shorten_for_message (quote);
       g_set_error (error, DOSSIER_ANCHOR_ERROR, DOSSIER_ANCHOR_ERROR_NOT_FOUND,
-                   "The quote “%s” is not in the article", shown);
+                   _("The quote “%s” is not in the article"), shown);
       return NULL;
     }
 
