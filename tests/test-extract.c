@@ -109,20 +109,23 @@ typedef struct
   const char *kind;      /* words the message must contain */
 } Binary;
 
+/* the length of a literal with NULs in it, without the final one */
+#define BIN(s, kind) { s, sizeof (s) - 1, kind }
+
 static void
 test_binaries (void)
 {
   static const Binary cases[] = {
-    { "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", 20, "PDF" },
-    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "PNG" },
-    { "\xff\xd8\xff\xe0\0\x10JFIF\0", 11, "JPEG" },
-    { "GIF89a\x01\0\x01\0", 10, "GIF" },
-    { "PK\x03\x04\x14\0\0\0\x08\0word/document.xml", 30, "Word" },
-    { "PK\x03\x04\x14\0\0\0\0\0mimetypeapplication/epub+zip", 38, "EPUB" },
-    { "PK\x03\x04\x14\0\0\0\x08\0notes.txt", 19, "ZIP" },
-    { "\x1f\x8b\x08\0\0\0\0\0\0\x03", 10, "gzip" },
-    { "\x7f" "ELF\x02\x01\x01\0", 8, "program" },
-    { "Hello\0world\0\0\0 this has NUL bytes", 35, "binary" },
+    BIN ("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    BIN ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG"),
+    BIN ("\xff\xd8\xff\xe0\0\x10JFIF\0", "JPEG"),
+    BIN ("GIF89a\x01\0\x01\0", "GIF"),
+    BIN ("PK\x03\x04\x14\0\0\0\x08\0word/document.xml", "Word"),
+    BIN ("PK\x03\x04\x14\0\0\0\0\0mimetypeapplication/epub+zip", "EPUB"),
+    BIN ("PK\x03\x04\x14\0\0\0\x08\0notes.txt", "ZIP"),
+    BIN ("\x1f\x8b\x08\0\0\0\0\0\0\x03", "gzip"),
+    BIN ("\x7f" "ELF\x02\x01\x01\0", "program"),
+    BIN ("Hello\0world\0\0\0 this has NUL bytes", "binary"),
   };
   guint i;
 
