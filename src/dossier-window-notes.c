@@ -283,15 +283,16 @@ delete_annotation (DossierWindow     *self,
   dossier_undo_delete_async (UNDO (self), annotation, self->cancellable, on_deleted_cb, self);
 }
 
+/* Tells what an undo (or a redo) did, once the library has it. */
 static void
-on_undone_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+report_undo (GObject       *source,
+             GAsyncResult  *result,
+             DossierWindow *self,
+             gboolean       redo)
 {
   g_autoptr(GError) error = NULL;
   DossierUndoKind kind;
   g_autoptr(DossierAnnotation) a = dossier_undo_finish (DOSSIER_UNDO (source), result, &kind, &error);
-  DossierWindow *self = user_data;
   const char *message;
 
   if (a == NULL)
@@ -303,17 +304,25 @@ on_undone_cb (GObject      *source,
   switch (kind)
     {
     case DOSSIER_UNDO_CREATE:
-      message = _("Highlight removed");
+      message = redo ? _("Highlight added again") : _("Highlight removed");
       break;
     case DOSSIER_UNDO_DELETE:
-      message = _("Highlight restored");
+      message = redo ? _("Highlight deleted again") : _("Highlight restored");
       break;
     case DOSSIER_UNDO_EDIT:
     default:
-      message = _("Change undone");
+      message = redo ? _("Change redone") : _("Change undone");
       break;
     }
   _dossier_window_toast (self, message);
+}
+
+static void
+on_undone_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  report_undo (source, result, user_data, FALSE);
 }
 
 static void
@@ -321,32 +330,7 @@ on_redone_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
-  DossierUndoKind kind;
-  g_autoptr(DossierAnnotation) a = dossier_undo_finish (DOSSIER_UNDO (source), result, &kind, &error);
-  DossierWindow *self = user_data;
-  const char *message;
-
-  if (a == NULL)
-    {
-      if (!is_cancelled (error))
-        _dossier_window_toast (self, error->message);
-      return;
-    }
-  switch (kind)
-    {
-    case DOSSIER_UNDO_CREATE:
-      message = _("Highlight added again");
-      break;
-    case DOSSIER_UNDO_DELETE:
-      message = _("Highlight deleted again");
-      break;
-    case DOSSIER_UNDO_EDIT:
-    default:
-      message = _("Change redone");
-      break;
-    }
-  _dossier_window_toast (self, message);
+  report_undo (source, result, user_data, TRUE);
 }
 
 /* --- popover and pane --- */

@@ -95,11 +95,13 @@ parse_id (const char *text,
   return TRUE;
 }
 
+/* Prints what @b built, on one line or indented. */
 static void
-print_json (JsonNode *node,
-            gboolean  pretty)
+print_json (JsonBuilder *b,
+            gboolean     pretty)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) node = json_builder_get_root (b);
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (gen, pretty);
@@ -233,7 +235,6 @@ on_import_progress (const DossierImportResult *r,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
       static const char * const status[] = { "imported", "duplicate", "error" };
 
       json_builder_begin_object (b);
@@ -246,8 +247,7 @@ on_import_progress (const DossierImportResult *r,
         json_builder_add_null_value (b);
       add_string_or_null (b, "error", r->error);
       json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      print_json (node, FALSE);
+      print_json (b, FALSE);
       return;
     }
   switch (r->status)
@@ -308,7 +308,6 @@ cmd_extract (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierExtracted) x = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
   g_autofree char *published = NULL;
   int code;
 
@@ -344,8 +343,7 @@ cmd_extract (int argc, char **argv)
   add_string_or_null (b, "language", x->language);
   add_string_or_null (b, "body", x->body);
   json_builder_end_object (b);
-  node = json_builder_get_root (b);
-  print_json (node, TRUE);
+  print_json (b, TRUE);
   return 0;
 }
 
@@ -354,7 +352,6 @@ print_articles (GPtrArray *articles,
                 gboolean   search)
 {
   g_autoptr(JsonBuilder) b = NULL;
-  g_autoptr(JsonNode) node = NULL;
 
   if (!opt_json)
     {
@@ -366,8 +363,7 @@ print_articles (GPtrArray *articles,
   for (guint i = 0; i < articles->len; i++)
     build_article (b, g_ptr_array_index (articles, i), FALSE, search);
   json_builder_end_array (b);
-  node = json_builder_get_root (b);
-  print_json (node, TRUE);
+  print_json (b, TRUE);
   return 0;
 }
 
@@ -420,11 +416,9 @@ cmd_show (int argc, char **argv)
   if (opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
 
       build_article (b, article, TRUE, FALSE);
-      node = json_builder_get_root (b);
-      print_json (node, TRUE);
+      print_json (b, TRUE);
     }
   else
     {
@@ -497,7 +491,6 @@ cmd_annotate (int argc, char **argv)
   g_autoptr(DossierAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
   gint64 id;
   int code;
 
@@ -518,8 +511,7 @@ cmd_annotate (int argc, char **argv)
       return 1;
     }
   build_annotation (b, annotation);
-  node = json_builder_get_root (b);
-  print_json (node, FALSE);
+  print_json (b, FALSE);
   return 0;
 }
 
@@ -557,14 +549,12 @@ cmd_annotations (int argc, char **argv)
   if (opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
 
       json_builder_begin_array (b);
       for (guint i = 0; i < list->len; i++)
         build_annotation (b, g_ptr_array_index (list, i));
       json_builder_end_array (b);
-      node = json_builder_get_root (b);
-      print_json (node, TRUE);
+      print_json (b, TRUE);
       return 0;
     }
   for (guint i = 0; i < list->len; i++)
@@ -676,11 +666,9 @@ cmd_edit (int argc, char **argv)
   if (opt_json && article != NULL)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
 
       build_article (b, article, FALSE, FALSE);
-      node = json_builder_get_root (b);
-      print_json (node, TRUE);
+      print_json (b, TRUE);
     }
   return 0;
 }
