@@ -286,6 +286,89 @@ test_boilerplate_learning (Fixture       *f,
   }
 }
 
+static void
+annotate (DossierLibrary     *library,
+          gint64              id,
+          const char         *quote,
+          const char         *note,
+          const char * const *tags,
+          const char         *color)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierAnnotation) n = dossier_library_annotate_sync (library, id, quote, note, tags, color, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (n);
+}
+
+static void
+on_tags_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GHashTable **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_library_article_tags_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The timeline's lanes by tag and the filter menu ask which tags each
+ * article's notes carry, and which sources and tags exist at all. */
+static void
+test_article_tags (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *t1[] = { "dam", "Water", NULL };
+  const char *t2[] = { "water", "treaty", NULL };
+  const char *none[] = { NULL };
+  gint64 ids[3];
+  g_autoptr(GHashTable) tags = NULL;
+  g_autoptr(GHashTable) async_tags = NULL;
+  g_auto(GStrv) all = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *got;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      g_autofree char *body = g_strdup_printf ("Day %u: the river rose over the old dam while the treaty talks went on.", i);
+
+      dossier_article_set_title (a, title);
+      dossier_article_set_body (a, body);
+      ids[i] = dossier_library_add_article_sync (f->library, a, NULL, &error);
+      g_assert_no_error (error);
+    }
+  annotate (f->library, ids[0], "river rose", NULL, t1, "yellow");
+  annotate (f->library, ids[0], "old dam", NULL, t2, "green");
+  annotate (f->library, ids[1], "treaty talks", NULL, none, "blue");
+
+  tags = dossier_library_article_tags_sync (f->library, &error);
+  g_assert_no_error (error);
+  /* article 0: three distinct tags, "Water" and "water" merged */
+  got = g_hash_table_lookup (tags, &ids[0]);
+  g_assert_nonnull (got);
+  g_assert_cmpuint (g_strv_length ((char **) got), ==, 3);
+  g_assert_true (g_strv_contains (got, "dam"));
+  g_assert_true (g_strv_contains (got, "treaty"));
+  g_assert_true (g_strv_contains (got, "Water") || g_strv_contains (got, "water"));
+  /* a note without tags, and no notes at all: not in the table */
+  g_assert_null (g_hash_table_lookup (tags, &ids[1]));
+  g_assert_null (g_hash_table_lookup (tags, &ids[2]));
+
+  dossier_library_article_tags_async (f->library, NULL, on_tags_ready, &async_tags);
+  while (async_tags == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_hash_table_size (async_tags), ==, 1);
+
+  all = dossier_library_list_tags_sync (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all), ==, 3);
+  /* the most used tag comes first */
+  g_assert_cmpint (g_ascii_strcasecmp (all[0], "water"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -293,6 +376,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/Dossier/Library/lazy-list", Fixture, NULL, fixture_setup, test_lazy_list, fixture_teardown);
   g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, fixture_setup, test_boilerplate_learning, fixture_teardown);
+  g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, fixture_setup, test_article_tags, fixture_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
 
   return g_test_run ();

@@ -1238,6 +1238,24 @@ dossier_library_list_sources_sync (DossierLibrary  *self,
   return dossier_store_run (self->store, sources_op, NULL, NULL, error);
 }
 
+void
+dossier_library_list_sources_async (DossierLibrary      *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  run_async (self, dossier_library_list_sources_async, sources_op, NULL, NULL,
+             (GDestroyNotify) g_strfreev, FALSE, cancellable, callback, user_data);
+}
+
+char **
+dossier_library_list_sources_finish (DossierLibrary  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  return finish_pointer (self, result, dossier_library_list_sources_async, error);
+}
+
 /* --- annotations --- */
 
 static gpointer
@@ -1474,6 +1492,55 @@ dossier_library_list_tags_sync (DossierLibrary  *self,
                                 GError         **error)
 {
   return dossier_store_run (self->store, tags_op, NULL, NULL, error);
+}
+
+void
+dossier_library_list_tags_async (DossierLibrary      *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_async (self, dossier_library_list_tags_async, tags_op, NULL, NULL,
+             (GDestroyNotify) g_strfreev, FALSE, cancellable, callback, user_data);
+}
+
+char **
+dossier_library_list_tags_finish (DossierLibrary  *self,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  return finish_pointer (self, result, dossier_library_list_tags_async, error);
+}
+
+static gpointer
+article_tags_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+{
+  return dossier_store_article_tags (store, error);
+}
+
+GHashTable *
+dossier_library_article_tags_sync (DossierLibrary  *self,
+                                   GError         **error)
+{
+  return dossier_store_run (self->store, article_tags_op, NULL, NULL, error);
+}
+
+void
+dossier_library_article_tags_async (DossierLibrary      *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  run_async (self, dossier_library_article_tags_async, article_tags_op, NULL, NULL,
+             (GDestroyNotify) g_hash_table_unref, FALSE, cancellable, callback, user_data);
+}
+
+GHashTable *
+dossier_library_article_tags_finish (DossierLibrary  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  return finish_pointer (self, result, dossier_library_article_tags_async, error);
 }
 
 static gpointer

@@ -387,3 +387,63 @@ dossier_store_list_tags (DossierStore  *self,
     }
   return g_strv_builder_end (builder);
 }
+
+static void
+flush_article_tags (GHashTable   *table,
+                    gint64        id,
+                    GStrvBuilder *builder)
+{
+  gint64 *key;
+
+  if (id == 0)
+    return;
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_replace (table, key, g_strv_builder_end (builder));
+}
+
+GHashTable *
+dossier_store_article_tags (DossierStore  *self,
+                            GError       **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, (GDestroyNotify) g_strfreev);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+  gint64 current = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT n.article_id, min(j.value) FROM annotations n, json_each(n.tags) j"
+                          " WHERE j.type = 'text'"
+                          " GROUP BY n.article_id, j.value COLLATE NOCASE"
+                          " ORDER BY n.article_id, min(j.value) COLLATE NOCASE",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the tags"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *tag = _dossier_store_column_text (stmt, 1);
+
+      if (id != current)
+        {
+          flush_article_tags (table, current, builder);
+          g_strv_builder_unref (builder);
+          builder = g_strv_builder_new ();
+          current = id;
+        }
+      if (tag != NULL && *tag != '\0')
+        g_strv_builder_add (builder, tag);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not read the tags"));
+      return NULL;
+    }
+  flush_article_tags (table, current, builder);
+  return g_steal_pointer (&table);
+}

@@ -194,5 +194,9 @@ GPtrArray         *dossier_store_list_annotations  (DossierStore       *self,
                                                     GError            **error);
 char             **dossier_store_list_tags         (DossierStore       *self,
                                                     GError            **error);
+/* gint64 id → GStrv of the distinct tags on the article's notes (the
+ * spelling first used, case-insensitively merged). */
+GHashTable        *dossier_store_article_tags      (DossierStore       *self,
+                                                    GError            **error);
 
 G_END_DECLS
