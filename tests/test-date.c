@@ -193,6 +193,27 @@ test_julian_and_compare (void)
   g_assert_cmpint (dossier_date_compare (&none, &b), <, 0);
 }
 
+/* The end of a range typed as "2012" or "2012-02" is the last day it
+ * covers, leap years included. */
+static void
+test_last_julian (void)
+{
+  DossierDate year = { 2012, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+  DossierDate feb = { 2012, 2, 0, DOSSIER_DATE_PRECISION_MONTH };
+  DossierDate feb13 = { 2013, 2, 0, DOSSIER_DATE_PRECISION_MONTH };
+  DossierDate day = { 2012, 2, 10, DOSSIER_DATE_PRECISION_DAY };
+  DossierDate dec31 = { 2012, 12, 31, DOSSIER_DATE_PRECISION_DAY };
+  DossierDate mar1 = { 2012, 3, 1, DOSSIER_DATE_PRECISION_DAY };
+  DossierDate none = DOSSIER_DATE_INIT;
+
+  g_assert_cmpint (dossier_date_to_last_julian (&year), ==, dossier_date_to_julian (&dec31));
+  g_assert_cmpint (dossier_date_to_last_julian (&feb), ==, dossier_date_to_julian (&mar1) - 1);
+  g_assert_cmpint (dossier_date_to_last_julian (&feb) - dossier_date_to_julian (&feb), ==, 28);
+  g_assert_cmpint (dossier_date_to_last_julian (&feb13) - dossier_date_to_julian (&feb13), ==, 27);
+  g_assert_cmpint (dossier_date_to_last_julian (&day), ==, dossier_date_to_julian (&day));
+  g_assert_cmpint (dossier_date_to_last_julian (&none), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +225,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Date/url-table", test_url_table);
   g_test_add_func ("/Dossier/Date/iso-round-trip", test_iso_round_trip);
   g_test_add_func ("/Dossier/Date/julian-and-compare", test_julian_and_compare);
+  g_test_add_func ("/Dossier/Date/last-julian", test_last_julian);
 
   return g_test_run ();
 }

@@ -732,6 +732,34 @@ dossier_date_to_julian (const DossierDate *date)
   }
 }
 
+gint64
+dossier_date_to_last_julian (const DossierDate *date)
+{
+  DossierDate last;
+
+  g_return_val_if_fail (date != NULL, -1);
+
+  last = *date;
+  switch (date->precision)
+    {
+    case DOSSIER_DATE_PRECISION_YEAR:
+      last.month = 12;
+      last.day = 31;
+      break;
+    case DOSSIER_DATE_PRECISION_MONTH:
+      if (!g_date_valid_month ((GDateMonth) date->month) || date->year < 1 || date->year > 9999)
+        return -1;
+      last.day = g_date_get_days_in_month ((GDateMonth) date->month, (GDateYear) date->year);
+      break;
+    case DOSSIER_DATE_PRECISION_UNKNOWN:
+      return -1;
+    default:
+      break;
+    }
+  last.precision = DOSSIER_DATE_PRECISION_DAY;
+  return dossier_date_to_julian (&last);
+}
+
 int
 dossier_date_compare (const DossierDate *a,
                       const DossierDate *b)

@@ -52,6 +52,10 @@ gboolean  dossier_date_from_url       (const char        *url,
  * timeline); -1 when unknown. */
 gint64    dossier_date_to_julian      (const DossierDate *date);
 
+/* Julian day number of the last day the date covers: 31 December for a
+ * year, the month's last day for a month; -1 when unknown. */
+gint64    dossier_date_to_last_julian (const DossierDate *date);
+
 int       dossier_date_compare        (const DossierDate *a,
                                        const DossierDate *b);
 
