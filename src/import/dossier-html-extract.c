@@ -2864,16 +2864,76 @@ finish_text (const char *text)
   return nfc ? nfc : g_steal_pointer (&valid);
 }
 
+/* Void elements never have content.  libxml2's HTML parser knows the HTML 4
+ * ones (br, img, hr, param …) but takes embed, source, track, wbr and keygen
+ * for containers: whatever follows one, up to the end of its parent, becomes
+ * its children, and goes wherever the element goes (an <embed> is dropped
+ * with what it holds). */
+static gboolean
+is_void_element (const xmlNode *node)
+{
+  static const char * const names[] = {
+    "area", "base", "basefont", "bgsound", "br", "col", "command", "embed", "frame",
+    "hr", "image", "img", "input", "isindex", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
+  };
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp ((const char *) node->name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Moves the children of every void element out to follow it, in order. */
+static void
+hoist_void_children (xmlNode *root)
+{
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL
+          && node->parent != NULL && is_void_element (node))
+        {
+          xmlNode *first = node->children;
+          xmlNode *last = node->last;
+          xmlNode *child;
+
+          for (child = first; child != NULL; child = child->next)
+            child->parent = node->parent;
+          last->next = node->next;
+          if (node->next != NULL)
+            node->next->prev = last;
+          else
+            node->parent->last = last;
+          first->prev = node;
+          node->next = first;
+          node->children = node->last = NULL;
+        }
+      /* the hoisted children come next, so nested ones are seen too */
+      node = next_in_subtree (node, root, FALSE);
+    }
+}
+
 static htmlDocPtr
 parse_html (const char *utf8,
             gsize       len)
 {
+  /* no HTML_PARSE_NOENT or DTD loading: entities are never expanded and
+   * nothing is fetched */
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                 | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  htmlDocPtr doc;
+  xmlNode *root;
 
   if (len > G_MAXINT)
     len = G_MAXINT;
-  return htmlReadMemory (utf8, (int) len, NULL, "UTF-8", options);
+  doc = htmlReadMemory (utf8, (int) len, NULL, "UTF-8", options);
+  root = doc ? xmlDocGetRootElement (doc) : NULL;
+  if (root != NULL)
+    hoist_void_children (root);
+  return doc;
 }
 
 static void
