@@ -71,6 +71,14 @@ struct _DossierWindow
   int                   notes_end;
   /* --- end of notes --- */
 
+  /* --- filters (lead) --- */
+  GtkWidget            *filter_button;
+  GtkWidget            *filter_popover;
+  char                 *filter_source;     /* NULL: any */
+  char                 *filter_tag;
+  gboolean              filter_has_notes;
+  /* --- end of filters --- */
+
   /* --- timeline (lead) --- */
   GtkWidget            *timeline;
   guint                 timeline_n_points;
@@ -87,6 +95,19 @@ void _dossier_window_reload_annotations (DossierWindow *self);
 void _dossier_window_searches_class_init (DossierWindowClass *klass);
 void _dossier_window_searches_setup      (DossierWindow      *self);
 void _dossier_window_searches_update     (DossierWindow      *self);
+
+/* dossier-window-filters.c */
+void      _dossier_window_filters_class_init   (DossierWindowClass *klass);
+void      _dossier_window_filters_setup        (DossierWindow      *self);
+/* merges the filters into @query and shows them on the filter button */
+void      _dossier_window_filters_apply        (DossierWindow      *self,
+                                                DossierQuery       *query);
+void      _dossier_window_filters_update_chips (DossierWindow      *self);
+gboolean  _dossier_window_filters_active       (DossierWindow      *self);
+void      _dossier_window_filters_clear        (DossierWindow      *self);
+/* @typed with the filters written in the search grammar */
+char     *_dossier_window_filters_to_text      (DossierWindow      *self,
+                                                const char         *typed);
 
 /* dossier-window-timeline.c */
 void _dossier_window_timeline_setup       (DossierWindow *self);

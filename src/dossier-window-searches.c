@@ -32,6 +32,9 @@ on_apply_clicked_cb (GtkButton     *button,
 {
   const char *query = g_object_get_data (G_OBJECT (button), "dossier-query");
 
+  /* the saved text holds its own filters */
+  if (_dossier_window_filters_active (self))
+    _dossier_window_filters_clear (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
 }
@@ -112,7 +115,7 @@ save_search_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *text = _dossier_window_filters_to_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
   if (*text == '\0')
     return;
@@ -141,5 +144,6 @@ _dossier_window_searches_update (DossierWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search", text != NULL && *text != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search",
+                                 (text != NULL && *text != '\0') || _dossier_window_filters_active (self));
 }

@@ -69,55 +69,6 @@ on_list_changed_cb (DossierWindow *self)
     }
 }
 
-static void
-on_remove_range_chip_cb (DossierWindow *self)
-{
-  self->range_from = self->range_to = -1;
-  _dossier_window_timeline_clear_range (self);
-  _dossier_window_refresh_query (self);
-}
-
-static void
-update_chips (DossierWindow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
-
-  if (self->range_from >= 0 || self->range_to >= 0)
-    {
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      g_autoptr(GDate) from = g_date_new_julian (MAX (self->range_from, 1));
-      g_autoptr(GDate) to = g_date_new_julian (MAX (self->range_to, 1));
-      char a[64], b[64];
-      g_autofree char *label = NULL;
-
-      g_date_strftime (a, sizeof a, "%e %b %Y", from);
-      g_date_strftime (b, sizeof b, "%e %b %Y", to);
-      /* TRANSLATORS: a date range filter, as in "3 Jan 2013 – 9 Mar 2013" */
-      label = g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
-      gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
-      gtk_widget_add_css_class (button, "chip");
-      gtk_widget_set_tooltip_text (button, _("Remove the date filter"));
-      {
-        /* TRANSLATORS: what a screen reader says for the date filter chip */
-        g_autofree char *accessible = g_strdup_printf (_("Date filter %s, remove"), label);
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      }
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_range_chip_cb), self);
-      gtk_flow_box_append (self->chips_box, button);
-    }
-  gtk_revealer_set_reveal_child (self->chips_revealer,
-                                 gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)) != NULL);
-}
-
 void
 _dossier_window_refresh_query (DossierWindow *self)
 {
@@ -125,10 +76,7 @@ _dossier_window_refresh_query (DossierWindow *self)
   g_autoptr(DossierQuery) query = dossier_query_parse (text, TRUE);
   int sort = g_settings_get_enum (self->settings, "sort");
 
-  if (self->range_from >= 0)
-    query->from_jd = query->from_jd >= 0 ? MAX (query->from_jd, self->range_from) : self->range_from;
-  if (self->range_to >= 0)
-    query->to_jd = query->to_jd >= 0 ? MIN (query->to_jd, self->range_to) : self->range_to;
+  _dossier_window_filters_apply (self, query);
   /* the chosen order holds (newest first unless changed in the menu);
    * relevance needs words to rank by */
   query->sort = (sort == DOSSIER_SORT_RELEVANCE && query->fts == NULL) ? DOSSIER_SORT_DATE_DESC : sort;
@@ -137,7 +85,7 @@ _dossier_window_refresh_query (DossierWindow *self)
   _dossier_window_searches_update (self);
   gtk_label_set_label (self->hint_label, query->hint ? query->hint : "");
   gtk_revealer_set_reveal_child (self->hint_revealer, query->hint != NULL);
-  update_chips (self);
+  _dossier_window_filters_update_chips (self);
   dossier_article_list_set_query (self->articles, query);
 }
 
@@ -218,6 +166,8 @@ on_annotations_loaded_cb (GObject      *source,
                                            dossier_annotation_get_end (a), TRUE);
         }
       g_clear_pointer (&self->pending_annotation, g_free);
+  g_clear_pointer (&self->filter_source, g_free);
+  g_clear_pointer (&self->filter_tag, g_free);
     }
 }
 
@@ -401,6 +351,8 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->pending_annotation, g_free);
+  g_clear_pointer (&self->filter_source, g_free);
+  g_clear_pointer (&self->filter_tag, g_free);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -457,6 +409,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
@@ -464,6 +418,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   dossier_window_actions_init (klass);
   _dossier_window_searches_class_init (klass);
   _dossier_window_notes_class_init (klass);
+  _dossier_window_filters_class_init (klass);
 }
 
 static void
@@ -535,6 +490,7 @@ dossier_window_new (DossierApplication *app,
   _dossier_window_timeline_setup (self);
   _dossier_window_searches_setup (self);
   _dossier_window_notes_setup (self);
+  _dossier_window_filters_setup (self);
   _dossier_window_refresh_query (self);
   update_list_state (self);
 

@@ -9,6 +9,7 @@
 
 #include "dossier-window-private.h"
 #include "dossier-timeline-private.h"
+#include "dossier-filter-popover.h"
 
 typedef struct
 {
@@ -217,6 +218,174 @@ test_saved_search (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static guint
+n_articles (DossierWindow *self)
+{
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+}
+
+static guint
+n_chips (DossierWindow *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return gtk_revealer_get_reveal_child (self->chips_revealer) ? n : 0;
+}
+
+static guint
+find_choice (GtkDropDown *dropdown,
+             const char  *value)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), value) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+click_chip (DossierWindow *self,
+            const char    *prefix)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+      GtkWidget *label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
+
+      if (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), prefix))
+        {
+          g_signal_emit_by_name (button, "clicked");
+          return;
+        }
+    }
+  g_error ("no chip starting with “%s”", prefix);
+}
+
+/* The filter popover narrows the list by source, tag, notes and date; each
+ * filter shows as a chip that removes it; saving the search keeps them. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  DossierWindow *self;
+  GtkWidget *popover;
+  GtkDropDown *sources, *tags;
+  GtkWidget *from_entry, *to_entry, *notes_check;
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierAnnotation) n1 = NULL;
+  g_autoptr(DossierAnnotation) n2 = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  const char *dredge[] = { "dredge", NULL };
+  DossierDate d = { 2012, 9, 30, DOSSIER_DATE_PRECISION_DAY };
+  gint64 quay, from, to;
+  guint pos;
+
+  /* a fourth article from another paper; two notes tagged "dredge" */
+  dossier_article_set_title (a, "Quay dredging starts");
+  dossier_article_set_source (a, "Quay Gazette");
+  dossier_article_set_body (a, "Dredgers arrived at the quay in autumn.");
+  dossier_article_set_published (a, &d);
+  quay = dossier_library_add_article_sync (f->library, a, NULL, &error);
+  g_assert_no_error (error);
+  n1 = dossier_library_annotate_sync (f->library, quay, "Dredgers arrived", NULL, dredge, "yellow", &error);
+  g_assert_no_error (error);
+  n2 = dossier_library_annotate_sync (f->library, 2, "dredging agreement", NULL, dredge, "green", &error);
+  g_assert_no_error (error);
+
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  g_assert_cmpuint (n_articles (self), ==, 4);
+  g_assert_cmpuint (n_chips (self), ==, 0);
+
+  /* opening the popover offers the library's sources and tags */
+  popover = self->filter_popover;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.filter", NULL);
+  g_assert_true (gtk_widget_get_visible (popover));
+  sources = GTK_DROP_DOWN (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "source_dropdown"));
+  tags = GTK_DROP_DOWN (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "tag_dropdown"));
+  from_entry = GTK_WIDGET (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "from_entry"));
+  to_entry = GTK_WIDGET (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "to_entry"));
+  notes_check = GTK_WIDGET (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "notes_check"));
+  WAIT_FOR (find_choice (sources, "Quay Gazette") != GTK_INVALID_LIST_POSITION &&
+            find_choice (tags, "dredge") != GTK_INVALID_LIST_POSITION);
+  /* the most common source first, after "Any Source" */
+  g_assert_cmpuint (find_choice (sources, "Test Wire"), ==, 1);
+
+  /* a source */
+  gtk_drop_down_set_selected (sources, find_choice (sources, "Quay Gazette"));
+  g_assert_cmpuint (n_articles (self), ==, 1);
+  g_assert_cmpuint (n_chips (self), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (self->filter_button, "filter-active"));
+
+  /* and a tag: both hold; without the source, the tag alone */
+  pos = find_choice (tags, "dredge");
+  gtk_drop_down_set_selected (tags, pos);
+  g_assert_cmpuint (n_articles (self), ==, 1);
+  g_assert_cmpuint (n_chips (self), ==, 2);
+  click_chip (self, "Source");
+  g_assert_cmpuint (n_articles (self), ==, 2);
+  g_assert_cmpuint (n_chips (self), ==, 1);
+  /* the popover follows the chip */
+  g_assert_cmpuint (gtk_drop_down_get_selected (sources), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (tags), ==, pos);
+
+  /* a year typed in both date fields: that year only, shaded on the
+   * timeline too; a half-typed date changes nothing and is marked */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2012");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2012-1");
+  g_assert_true (gtk_widget_has_css_class (to_entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2012");
+  g_assert_false (gtk_widget_has_css_class (to_entry, "error"));
+  g_assert_cmpuint (n_articles (self), ==, 2);
+  g_assert_true (dossier_timeline_get_selected_range (DOSSIER_TIMELINE (self->timeline), &from, &to));
+  g_assert_cmpint (to - from, ==, 365);  /* 2012 is a leap year */
+  g_assert_cmpuint (n_chips (self), ==, 2);
+
+  /* only articles with notes */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "quay");
+  _dossier_window_refresh_query (self);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (notes_check), TRUE);
+  g_assert_cmpuint (n_articles (self), ==, 1);
+  g_assert_cmpuint (n_chips (self), ==, 3);
+
+  /* saving keeps the filters in the search's text */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL);
+  WAIT_FOR (self->n_saved_searches == 1);
+  saved = dossier_library_list_saved_searches_sync (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((DossierSavedSearch *) g_ptr_array_index (saved, 0))->query, ==,
+                   "quay tag:dredge has:notes published:2012-01-01..2012-12-31");
+
+  /* clearing brings everything back */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-filters", NULL);
+  g_assert_cmpuint (n_articles (self), ==, 4);
+  g_assert_cmpuint (n_chips (self), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (self->filter_button, "filter-active"));
+  g_assert_false (dossier_timeline_get_selected_range (DOSSIER_TIMELINE (self->timeline), &from, &to));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, "");
+
+  /* a range dragged on the timeline shows in the popover's fields */
+  dossier_timeline_fit (DOSSIER_TIMELINE (self->timeline));
+  WAIT_FOR (gtk_widget_get_width (self->timeline) > 0);
+  _dossier_timeline_drag (DOSSIER_TIMELINE (self->timeline), gtk_widget_get_width (self->timeline) * 0.45, 5,
+                          gtk_widget_get_width (self->timeline) * 0.99, 5, 0);
+  g_assert_cmpuint (n_articles (self), <, 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), !=, "");
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 test_empty_library (Fixture       *f,
                     gconstpointer  data)
@@ -255,6 +424,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Window/browse-and-search", Fixture, NULL, fixture_setup, test_browse_and_search, fixture_teardown);
   g_test_add ("/Dossier/Window/timeline-range", Fixture, NULL, fixture_setup, test_timeline_range, fixture_teardown);
   g_test_add ("/Dossier/Window/saved-search", Fixture, NULL, fixture_setup, test_saved_search, fixture_teardown);
+  g_test_add ("/Dossier/Window/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
   g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
 
