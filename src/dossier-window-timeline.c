@@ -156,12 +156,48 @@ on_range_cleared_cb (DossierTimeline *timeline,
 }
 
 static void
+on_article_tags_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) tags = NULL;
+
+  tags = dossier_library_article_tags_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (tags == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dossier_window_toast (self, error->message);
+      return;
+    }
+  if (g_settings_get_enum (self->settings, "timeline-lanes") != 2)
+    return;
+  dossier_timeline_set_tags (DOSSIER_TIMELINE (self->timeline), tags);
+  dossier_timeline_set_lane_mode (DOSSIER_TIMELINE (self->timeline), DOSSIER_TIMELINE_LANES_TAG);
+}
+
+/* Lanes by tag need every article's tags: read on the worker, and again
+ * whenever notes change while that mode is on. */
+static void
 apply_lanes (DossierWindow *self)
 {
   int mode = g_settings_get_enum (self->settings, "timeline-lanes");
 
+  if (mode == 2)
+    {
+      dossier_library_article_tags_async (self->library, self->cancellable, on_article_tags_cb, self);
+      return;
+    }
   dossier_timeline_set_lane_mode (DOSSIER_TIMELINE (self->timeline),
                                   mode == 1 ? DOSSIER_TIMELINE_LANES_SOURCE : DOSSIER_TIMELINE_LANES_NONE);
+}
+
+static void
+on_library_changed_cb (DossierWindow *self)
+{
+  if (g_settings_get_enum (self->settings, "timeline-lanes") == 2)
+    apply_lanes (self);
 }
 
 static void
@@ -191,6 +227,7 @@ _dossier_window_timeline_setup (DossierWindow *self)
   g_signal_connect (self->timeline, "range-cleared", G_CALLBACK (on_range_cleared_cb), self);
   g_signal_connect (self->settings, "changed::timeline-lanes", G_CALLBACK (on_lanes_changed_cb), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (_dossier_window_timeline_reload), self);
+  g_signal_connect_swapped (self->library, "changed", G_CALLBACK (on_library_changed_cb), self);
   apply_lanes (self);
   _dossier_window_timeline_reload (self);
 }

@@ -386,6 +386,32 @@ test_filters (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Timeline Lanes › By Tag reads the tags of every article's notes and
+ * switches the timeline to them; back to one lane after. */
+static void
+test_tag_lanes (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierWindow *self;
+  DossierTimelineModel *model;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierAnnotation) n = NULL;
+  const char *tags[] = { "strike", NULL };
+
+  n = dossier_library_annotate_sync (f->library, 3, "Ferry crews", NULL, tags, "yellow", &error);
+  g_assert_no_error (error);
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_present (GTK_WINDOW (self));
+  model = _dossier_timeline_get_model (DOSSIER_TIMELINE (self->timeline));
+  WAIT_FOR (dossier_timeline_model_get_n_points (model) == 3);
+
+  g_settings_set_enum (self->settings, "timeline-lanes", 2);
+  WAIT_FOR (dossier_timeline_model_get_lane_mode (model) == DOSSIER_TIMELINE_LANES_TAG);
+  g_settings_set_enum (self->settings, "timeline-lanes", 0);
+  g_assert_cmpint (dossier_timeline_model_get_lane_mode (model), ==, DOSSIER_TIMELINE_LANES_NONE);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 test_empty_library (Fixture       *f,
                     gconstpointer  data)
@@ -425,6 +451,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Window/timeline-range", Fixture, NULL, fixture_setup, test_timeline_range, fixture_teardown);
   g_test_add ("/Dossier/Window/saved-search", Fixture, NULL, fixture_setup, test_saved_search, fixture_teardown);
   g_test_add ("/Dossier/Window/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/Dossier/Window/tag-lanes", Fixture, NULL, fixture_setup, test_tag_lanes, fixture_teardown);
   g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
   g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
 
