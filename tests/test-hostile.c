@@ -143,6 +143,16 @@ test_external_entities (void)
     memcpy (laughs + 3 * i, "lol", 3);
 
   g_assert_nonnull (strstr (x->body, "two hundred containers"));
+  g_assert_nonnull (strstr (x->body, "mediator appointed by the ministry"));
+  g_assert_cmpstr (x->title, ==, "Customs officers join the strike at the eastern terminal");
+  /* the DOCTYPE's internal subset is no text of the page */
+  assert_lacks (x->body, "!ENTITY");
+  assert_lacks (x->body, "<!");
+  assert_lacks (x->body, "SYSTEM");
+  assert_lacks (x->body, "%param");
+  assert_lacks (x->body, "]>");
+  assert_lacks (x->body, "lollol");
+  assert_lacks (x->body, ".invalid");
   /* not expanded: neither the local file nor the remote one, and no
    * billion laughs */
   assert_lacks (x->body, "root:");
@@ -155,6 +165,72 @@ test_external_entities (void)
       if (lines[0] != NULL && strlen (lines[0]) > 8)
         assert_lacks (x->body, lines[0]);
     }
+}
+
+/* Internal subsets of every shape: none of their text reaches the title or
+ * the body, and none of their entities is expanded. */
+static void
+test_doctype_subsets (void)
+{
+  static const char * const prologs[] = {
+    "<!DOCTYPE html [ <!ENTITY x \"evil\"> ]>",
+    "<!doctype html [\n<!-- a comment, ]> in it -->\n<!ENTITY y 'ev>il ]> value'>\n"
+    "<!ATTLIST p class CDATA \"evil\">\n<?pi evil?>\n%pe;\n<!ENTITY % pe2 SYSTEM \"https://entities.invalid/x\">\n]  >",
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN [x]\" "
+    "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\" [ <!ENTITY z \"evil\"> ]>",
+    "<?xml version=\"1.0\"?>\n<!-- before -->\n<!DOCTYPE html[<!ENTITY x \"evil\">]>",
+    /* never closed */
+    "<!DOCTYPE html [ <!ENTITY v \"evil\">\n<!ENTITY w \"evil\">\n",
+    /* an external DTD: never fetched, never read */
+    "<!DOCTYPE html SYSTEM \"file:///etc/passwd\">",
+    "<!DOCTYPE html SYSTEM \"https://entities.invalid/evil.dtd\" [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>",
+  };
+  const char *page =
+    "<html><head><title>Customs officers join the strike</title></head><body><article>\n"
+    "<h1>Customs officers join the strike</h1>\n"
+    "<p>Customs officers at the eastern terminal stopped work on Wednesday in support of the dock "
+    "workers, leaving some two hundred containers waiting for clearance on the quay. &x; &y; &z;</p>\n"
+    "@PROLOG@\n"
+    "<p>The officers' association said the stoppage would last until Friday. A spokesman for the "
+    "terminal operator said perishable goods would be cleared first. &v; &w;</p>\n"
+    "<p>Talks between the port authority and the unions are due to resume on Monday, with a "
+    "mediator appointed by the ministry of labour.</p>\n"
+    "</article></body></html>\n";
+  static const char * const never[] = {
+    "evil", "ENTITY", "ATTLIST", "SYSTEM", "<!", "]>", "%pe", "pi ", "ev>il", "a comment", "root:", ".invalid",
+  };
+
+  /* at the top, as it should be, and misplaced in the body */
+  for (guint where = 0; where < 2; where++)
+    for (guint i = 0; i < G_N_ELEMENTS (prologs); i++)
+      {
+        g_autofree char *html = NULL;
+        g_autoptr(DossierExtracted) x = NULL;
+        g_autoptr(GError) error = NULL;
+
+        if (where == 0)
+          {
+            g_autofree char *body = replace (page, "@PROLOG@", "");
+
+            html = g_strconcat (prologs[i], "\n", body, NULL);
+          }
+        else
+          html = replace (page, "@PROLOG@", prologs[i]);
+        x = dossier_html_extract (html, strlen (html), "doctype.html", &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (x);
+        g_test_message ("prolog %u (%s): %s", i, where ? "in the body" : "at the top", x->body);
+        g_assert_cmpstr (x->title, ==, "Customs officers join the strike");
+        g_assert_nonnull (strstr (x->body, "two hundred containers"));
+        g_assert_nonnull (strstr (x->body, "perishable goods"));
+        g_assert_nonnull (strstr (x->body, "ministry of labour."));
+        for (guint n = 0; n < G_N_ELEMENTS (never); n++)
+          {
+            if (strstr (x->body, never[n]) != NULL || strstr (x->title, never[n]) != NULL)
+              g_error ("prolog %u (%s): found “%s” in: %s\n%s", i, where ? "in the body" : "at the top",
+                       never[n], x->title, x->body);
+          }
+      }
 }
 
 static void
@@ -364,10 +440,18 @@ test_search_is_not_sql (void)
   {
     g_autoptr(DossierQuery) q = dossier_query_parse ("harbour", FALSE);
     g_autoptr(GPtrArray) hits = dossier_library_search_sync (library, q, 10, &error);
+    DossierArticle *dues = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpuint (hits->len, >, 0);
-    note = dossier_library_annotate_sync (library, dossier_article_get_id (g_ptr_array_index (hits, 0)),
+    /* the hits come in order of rank, and a title or source may be all
+     * that matched: the note goes on the one whose text says "harbour" */
+    for (guint i = 0; i < hits->len; i++)
+      if (g_strcmp0 (dossier_article_get_title (g_ptr_array_index (hits, i)),
+                     "Harbour dues rise for the third year") == 0)
+        dues = g_ptr_array_index (hits, i);
+    g_assert_nonnull (dues);
+    note = dossier_library_annotate_sync (library, dossier_article_get_id (dues),
                                           "harbour", "'; DROP TABLE annotations; --", NULL, NULL, &error);
     g_assert_no_error (error);
   }
@@ -426,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Hostile/embed", test_embed);
   g_test_add_func ("/Dossier/Hostile/void-elements", test_void_elements);
   g_test_add_func ("/Dossier/Hostile/external-entities", test_external_entities);
+  g_test_add_func ("/Dossier/Hostile/doctype-subsets", test_doctype_subsets);
   g_test_add_func ("/Dossier/Hostile/markdown", test_markdown);
   g_test_add_func ("/Dossier/Hostile/no-network", test_no_network);
   g_test_add_func ("/Dossier/Hostile/export-names", test_export_names);

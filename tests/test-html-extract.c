@@ -219,7 +219,12 @@ test_no_article (void)
 static void
 test_empty_input (void)
 {
-  const char *inputs[] = { "", "   \n\t ", "<html></html>", "<!-- nothing -->" };
+  const char *inputs[] = {
+    "", "   \n\t ", "<html></html>", "<!-- nothing -->",
+    /* an internal DTD subset is no text */
+    "<!DOCTYPE html [ <!ENTITY x \"a declaration that is long enough to pass for a paragraph "
+    "of text, were it taken for text, which it must not be\"> ]>\n<html><body></body></html>",
+  };
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -231,6 +236,22 @@ test_empty_input (void)
       g_assert_null (result);
       g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY);
     }
+}
+
+/* The text of a whole page (what the scorers compare against) */
+static void
+test_whole_page_text (void)
+{
+  static const char html[] =
+    "<!DOCTYPE html [ <!ENTITY x \"evil\"> <!-- ]> --> ]>\n"
+    "<html><head><title>T</title></head><body>\n"
+    "<p>One<wbr>two</p><embed src=\"https://media.invalid/e\"><p>Three &x;</p>\n"
+    "<video><source src=\"https://media.invalid/s\"><track src=\"https://media.invalid/t\"></video>\n"
+    "<p>Four</p><keygen name=\"k\"><p>Five</p>\n"
+    "</body></html>\n";
+  g_autofree char *text = dossier_html_to_text (html, strlen (html));
+
+  g_assert_cmpstr (text, ==, "Onetwo\n\nThree &x;\n\nFour\n\nFive");
 }
 
 static void
@@ -444,6 +465,7 @@ main (int    argc,
   g_test_add_func ("/Dossier/HtmlExtract/dateline", test_dateline);
   g_test_add_func ("/Dossier/HtmlExtract/no-article", test_no_article);
   g_test_add_func ("/Dossier/HtmlExtract/empty-input", test_empty_input);
+  g_test_add_func ("/Dossier/HtmlExtract/whole-page-text", test_whole_page_text);
   g_test_add_func ("/Dossier/HtmlExtract/deep-nesting", test_deep_nesting);
   g_test_add_func ("/Dossier/HtmlExtract/large-input", test_large_input);
   g_test_add_func ("/Dossier/HtmlExtract/invalid-utf8", test_invalid_utf8);

@@ -2864,6 +2864,149 @@ finish_text (const char *text)
   return nfc ? nfc : g_steal_pointer (&valid);
 }
 
+/* DOCTYPE internal subsets
+ *
+ * "<!DOCTYPE html [ <!ENTITY x "…"> ]>" declares entities, but a page is no
+ * XML document: its subset is no text of the page, and none of its entities
+ * may ever be expanded.  libxml2's HTML parser ends the DOCTYPE at its first
+ * ">" and takes the rest of the subset for text, so the subsets are cut out
+ * of the page before it is parsed.  Every scan below moves forward or stops
+ * the whole search: the work is linear in the size of the page. */
+
+/* After the string quoted by *@p, or NULL when it is never closed. */
+static const char *
+skip_quoted (const char *p,
+             const char *end)
+{
+  const char *close = memchr (p + 1, *p, end - p - 1);
+
+  return close != NULL ? close + 1 : NULL;
+}
+
+/* After the first @needle from @p, or NULL. */
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *needle)
+{
+  const char *found = memmem (p, end - p, needle, strlen (needle));
+
+  return found != NULL ? found + strlen (needle) : NULL;
+}
+
+/* @p is just after the "[" that opens a subset: returns where the subset
+ * ends, after its "]>" when it has one, else before the first thing that is
+ * no markup declaration.  Sets @exhausted when a scan ran to the end of the
+ * page without finding what it looked for. */
+static const char *
+skip_internal_subset (const char  *p,
+                      const char  *end,
+                      gboolean    *exhausted)
+{
+  while (p < end)
+    {
+      const char *next = NULL;
+
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+      if (*p == ']')
+        {
+          p++;
+          while (p < end && g_ascii_isspace (*p))
+            p++;
+          if (p < end && *p == '>')
+            p++;
+          return p;
+        }
+      if (*p == '%')
+        {
+          /* a parameter-entity reference, "%name;" */
+          const char *q = p + 1;
+
+          while (q < end && (g_ascii_isalnum (*q) || *q == '_' || *q == '-' || *q == '.'
+                             || *q == ':' || (guchar) *q >= 0x80))
+            q++;
+          if (q > p + 1 && q < end && *q == ';')
+            next = q + 1;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          next = skip_past (p + 4, end, "-->");
+          *exhausted = next == NULL;
+        }
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          next = skip_past (p + 2, end, "?>");
+          *exhausted = next == NULL;
+        }
+      else if (end - p >= 3 && p[0] == '<' && p[1] == '!' && g_ascii_isalpha (p[2]))
+        {
+          /* <!ENTITY …>, <!ELEMENT …>, <!ATTLIST …>, <!NOTATION …> */
+          const char *q = p + 2;
+
+          while (q != NULL && q < end && *q != '>')
+            q = *q == '"' || *q == '\'' ? skip_quoted (q, end) : q + 1;
+          if (q != NULL && q < end)
+            next = q + 1;
+          else
+            *exhausted = TRUE;
+        }
+      if (next == NULL)
+        break;            /* never closed: the subset ends here */
+      p = next;
+    }
+  return p;
+}
+
+/* A copy of the page without the internal subsets of its DOCTYPEs (wherever
+ * they stand), or NULL when it has none. */
+static char *
+strip_doctype_subsets (const char *html,
+                       gsize       len,
+                       gsize      *out_len)
+{
+  const char *end = html + len;
+  const char *p = html;
+  const char *copied = html;
+  gboolean exhausted = FALSE;
+  GString *out = NULL;
+
+  while (!exhausted && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *q;
+
+      if (end - p < 9 || p[1] != '!' || g_ascii_strncasecmp (p + 2, "DOCTYPE", 7) != 0)
+        {
+          p++;
+          continue;
+        }
+      /* the name and the public and system identifiers, up to ">" or "[" */
+      q = p + 9;
+      while (q != NULL && q < end && *q != '>' && *q != '[')
+        q = *q == '"' || *q == '\'' ? skip_quoted (q, end) : q + 1;
+      if (q == NULL || q >= end)
+        break;
+      if (*q == '>')
+        {
+          p = q + 1;
+          continue;
+        }
+      if (out == NULL)
+        out = g_string_sized_new (len);
+      g_string_append_len (out, copied, q - copied);
+      g_string_append_c (out, '>');
+      p = copied = skip_internal_subset (q + 1, end, &exhausted);
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append_len (out, copied, end - copied);
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* Void elements never have content.  libxml2's HTML parser knows the HTML 4
  * ones (br, img, hr, param …) but takes embed, source, track, wbr and keygen
  * for containers: whatever follows one, up to the end of its parent, becomes
@@ -3013,6 +3156,8 @@ dossier_html_extract (const char  *utf8,
   xmlNode *root;
   g_autofree char *doc_title = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *unsubset = NULL;
+  gsize unsubset_len = 0;
   const char *v;
 
   g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
@@ -3021,6 +3166,11 @@ dossier_html_extract (const char  *utf8,
   init_tag_table ();
   if (filename == NULL)
     filename = "page";
+  if ((unsubset = strip_doctype_subsets (utf8, len, &unsubset_len)) != NULL)
+    {
+      utf8 = unsubset;
+      len = unsubset_len;
+    }
 
   doc = parse_html (utf8, len);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
@@ -3165,8 +3315,15 @@ dossier_html_to_text (const char *utf8,
   xmlNode *root;
   xmlNode *body;
   g_autofree char *text = NULL;
+  g_autofree char *unsubset = NULL;
+  gsize unsubset_len = 0;
 
   init_tag_table ();
+  if ((unsubset = strip_doctype_subsets (utf8, len, &unsubset_len)) != NULL)
+    {
+      utf8 = unsubset;
+      len = unsubset_len;
+    }
   doc = parse_html (utf8, len);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
