@@ -166,8 +166,6 @@ on_annotations_loaded_cb (GObject      *source,
                                            dossier_annotation_get_end (a), TRUE);
         }
       g_clear_pointer (&self->pending_annotation, g_free);
-  g_clear_pointer (&self->filter_source, g_free);
-  g_clear_pointer (&self->filter_tag, g_free);
     }
 }
 
