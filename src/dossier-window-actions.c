@@ -26,6 +26,7 @@ _dossier_window_update_actions (DossierWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", has_article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-notes-markdown",
                                  has_article && self->annotations != NULL && self->annotations->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
@@ -481,6 +482,112 @@ import_notes_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* --- deleting an article, with Undo --- */
+
+static void
+on_article_restored_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_library_restore_article_finish (DOSSIER_LIBRARY (source), result, &error);
+
+  if (id <= 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not bring the article back: %s"),
+                                                      error ? error->message : "?");
+          _dossier_window_toast (self, message);
+        }
+      return;
+    }
+  /* open it again, where it was */
+  self->pending_open = id;
+  dossier_window_open_article (self, id);
+}
+
+static void
+on_undo_delete_cb (AdwToast      *toast,
+                   DossierWindow *self)
+{
+  DossierDeletedArticle *deleted = g_object_steal_data (G_OBJECT (toast), "dossier-deleted");
+
+  if (deleted == NULL)
+    return;
+  dossier_library_restore_article_async (self->library, deleted, self->cancellable,
+                                         on_article_restored_cb, g_object_ref (self));
+}
+
+static void
+close_article (DossierWindow *self)
+{
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->article);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  dossier_reader_view_set_article (self->reader, NULL);
+  adw_window_title_set_title (self->content_title, "");
+  adw_window_title_set_subtitle (self->content_title, "");
+  gtk_stack_set_visible_child_name (self->reader_stack, "none");
+  g_settings_set_int64 (self->settings, "last-article", 0);
+  _dossier_window_notes_update (self);
+  _dossier_window_update_actions (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+on_article_deleted_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  DossierDeletedArticle *deleted;
+  DossierArticle *article;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  deleted = dossier_library_delete_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (deleted == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not delete the article: %s"), error->message);
+          _dossier_window_toast (self, message);
+        }
+      return;
+    }
+  article = dossier_deleted_article_get_article (deleted);
+  if (self->article != NULL && dossier_article_get_id (self->article) == dossier_article_get_id (article))
+    close_article (self);
+
+  /* TRANSLATORS: a toast after deleting an article, with an Undo button */
+  title = g_strdup_printf (_("“%s” deleted"), dossier_article_get_title (article)
+                           ? dossier_article_get_title (article) : _("Untitled"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "dossier-deleted", deleted,
+                          (GDestroyNotify) dossier_deleted_article_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_article_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->article == NULL)
+    return;
+  dossier_library_delete_article_async (self->library, dossier_article_get_id (self->article),
+                                        self->cancellable, on_article_deleted_cb, g_object_ref (self));
+}
+
 static void
 preferences_action (GtkWidget  *widget,
                     const char *name,
@@ -507,6 +614,7 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.export", NULL, export_action);
   gtk_widget_class_install_action (wc, "win.import-notes", NULL, import_notes_action);
   gtk_widget_class_install_action (wc, "win.copy-notes-markdown", NULL, copy_notes_action);
+  gtk_widget_class_install_action (wc, "win.delete-article", NULL, delete_article_action);
 
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
@@ -516,6 +624,8 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (wc, GDK_KEY_i, GDK_CONTROL_MASK, "win.edit-metadata", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  /* text fields take Delete first; elsewhere it deletes the open article */
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_Delete, 0, "win.delete-article", NULL);
 }
 
 static void

@@ -369,6 +369,97 @@ test_article_tags (Fixture       *f,
   g_assert_cmpint (g_ascii_strcasecmp (all[0], "water"), ==, 0);
 }
 
+static void
+on_deleted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DossierDeletedArticle **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_library_delete_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gint64 *out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_library_restore_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_hits (DossierLibrary *library,
+            const char     *text)
+{
+  g_autoptr(DossierQuery) query = dossier_query_parse (text, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = dossier_library_search_sync (library, query, 0, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* Deleting an article from the window can be undone: it comes back with
+ * its text, details and notes, and search finds it again. */
+static void
+test_delete_and_restore (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(DossierArticle) back = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierDeletedArticle *deleted = NULL;
+  DossierDate d = { 2011, 5, 4, DOSSIER_DATE_PRECISION_DAY };
+  const char *tags[] = { "levee", NULL };
+  g_autoptr(DossierAnnotation) n = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 id, restored = 0;
+
+  dossier_article_set_title (a, "Levee breach at Ostrava");
+  dossier_article_set_source (a, "Morning Wire");
+  dossier_article_set_body (a, "The levee gave way at night. Crews worked until dawn.");
+  dossier_article_set_published (a, &d);
+  id = dossier_library_add_article_sync (f->library, a, NULL, &error);
+  g_assert_no_error (error);
+  n = dossier_library_annotate_sync (f->library, id, "levee gave way", "First report", tags, "pink", &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (dossier_annotation_get_uuid (n));
+  g_assert_cmpuint (count_hits (f->library, "levee"), ==, 1);
+
+  dossier_library_delete_article_async (f->library, id, NULL, on_deleted, &deleted);
+  while (deleted == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (dossier_article_get_title (dossier_deleted_article_get_article (deleted)), ==, "Levee breach at Ostrava");
+  g_assert_cmpuint (dossier_deleted_article_get_n_annotations (deleted), ==, 1);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 0);
+  g_assert_cmpuint (count_hits (f->library, "levee"), ==, 0);
+  g_assert_null (dossier_library_find_annotation_by_uuid_sync (f->library, uuid, NULL));
+
+  dossier_library_restore_article_async (f->library, deleted, NULL, on_restored, &restored);
+  while (restored == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (restored, >, 0);
+  back = dossier_library_get_article_sync (f->library, restored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_article_get_title (back), ==, "Levee breach at Ostrava");
+  g_assert_cmpstr (dossier_article_get_source (back), ==, "Morning Wire");
+  g_assert_cmpstr (dossier_article_get_body (back), ==, "The levee gave way at night. Crews worked until dawn.");
+  g_assert_cmpint (dossier_article_get_published (back)->year, ==, 2011);
+  g_assert_cmpuint (count_hits (f->library, "levee"), ==, 1);
+  notes = dossier_library_list_annotations_sync (f->library, restored, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (dossier_annotation_get_uuid (g_ptr_array_index (notes, 0)), ==, uuid);
+  g_assert_cmpstr (dossier_annotation_get_note (g_ptr_array_index (notes, 0)), ==, "First report");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -377,6 +468,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Library/lazy-list", Fixture, NULL, fixture_setup, test_lazy_list, fixture_teardown);
   g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, fixture_setup, test_boilerplate_learning, fixture_teardown);
   g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, fixture_setup, test_article_tags, fixture_teardown);
+  g_test_add ("/Dossier/Library/delete-and-restore", Fixture, NULL, fixture_setup, test_delete_and_restore, fixture_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
 
   return g_test_run ();

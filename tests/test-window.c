@@ -412,6 +412,62 @@ test_tag_lanes (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Delete takes the open article away, notes and all; the toast's Undo
+ * brings it back and opens it again. */
+static void
+test_delete_article (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierWindow *self;
+  g_autoptr(DossierAnnotation) n = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo = NULL;
+  const char *none[] = { NULL };
+
+  n = dossier_library_annotate_sync (f->library, 3, "Ferry crews", "Who called it?", none, "blue", &error);
+  g_assert_no_error (error);
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  g_assert_cmpuint (n_articles (self), ==, 3);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL) &&
+                  n_articles (self) < 3);
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  WAIT_FOR (self->article != NULL && self->annotations != NULL);
+  g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL);
+  WAIT_FOR (self->article == NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "none");
+  WAIT_FOR (n_articles (self) == 2);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 2);
+
+  WAIT_FOR ((undo = find_button (GTK_WIDGET (self->toast_overlay), "_Undo")) != NULL);
+  g_signal_emit_by_name (undo, "clicked");
+  WAIT_FOR (self->article != NULL && self->annotations != NULL);
+  g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
+  g_assert_cmpuint (self->annotations->len, ==, 1);
+  g_assert_cmpuint (n_articles (self), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 test_empty_library (Fixture       *f,
                     gconstpointer  data)
@@ -452,6 +508,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Window/saved-search", Fixture, NULL, fixture_setup, test_saved_search, fixture_teardown);
   g_test_add ("/Dossier/Window/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/Dossier/Window/tag-lanes", Fixture, NULL, fixture_setup, test_tag_lanes, fixture_teardown);
+  g_test_add ("/Dossier/Window/delete-article", Fixture, NULL, fixture_setup, test_delete_article, fixture_teardown);
   g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
   g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
 

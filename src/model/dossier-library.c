@@ -1078,6 +1078,157 @@ dossier_library_delete_article_sync (DossierLibrary  *self,
   return dossier_store_run (self->store, delete_article_op, &a, NULL, error) != NULL;
 }
 
+struct _DossierDeletedArticle
+{
+  DossierArticle *article;      /* with its body */
+  GPtrArray      *annotations;  /* DossierAnnotation, with their uuids */
+};
+
+void
+dossier_deleted_article_free (DossierDeletedArticle *deleted)
+{
+  if (deleted == NULL)
+    return;
+  g_clear_object (&deleted->article);
+  g_clear_pointer (&deleted->annotations, g_ptr_array_unref);
+  g_free (deleted);
+}
+
+DossierArticle *
+dossier_deleted_article_get_article (DossierDeletedArticle *deleted)
+{
+  g_return_val_if_fail (deleted != NULL, NULL);
+  return deleted->article;
+}
+
+guint
+dossier_deleted_article_get_n_annotations (DossierDeletedArticle *deleted)
+{
+  g_return_val_if_fail (deleted != NULL, 0);
+  return deleted->annotations->len;
+}
+
+/* Reads the article and its notes, then deletes it, in one transaction:
+ * what comes back is enough to put it back as it was. */
+static gpointer
+delete_keep_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+{
+  Args *a = data;
+  DossierDeletedArticle *deleted = g_new0 (DossierDeletedArticle, 1);
+
+  if (!dossier_store_begin (store, error))
+    {
+      g_free (deleted);
+      return NULL;
+    }
+  deleted->article = dossier_store_get_article (store, a->id, TRUE, error);
+  if (deleted->article != NULL)
+    deleted->annotations = dossier_store_list_annotations (store, a->id, NULL, error);
+  if (deleted->annotations == NULL ||
+      !dossier_store_delete_article (store, a->id, error) ||
+      !dossier_store_commit (store, error))
+    {
+      dossier_store_rollback (store);
+      dossier_deleted_article_free (deleted);
+      return NULL;
+    }
+  return deleted;
+}
+
+void
+dossier_library_delete_article_async (DossierLibrary      *self,
+                                      gint64               id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  Args *a = args_new ();
+
+  a->id = id;
+  run_async (self, dossier_library_delete_article_async, delete_keep_op, a, args_free,
+             (GDestroyNotify) dossier_deleted_article_free, TRUE, cancellable, callback, user_data);
+}
+
+DossierDeletedArticle *
+dossier_library_delete_article_finish (DossierLibrary  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  return finish_pointer (self, result, dossier_library_delete_article_async, error);
+}
+
+typedef struct
+{
+  DossierDeletedArticle *deleted;
+  gint64                 id;
+} RestoreData;
+
+static void
+restore_data_free (gpointer p)
+{
+  RestoreData *r = p;
+
+  dossier_deleted_article_free (r->deleted);
+  g_free (r);
+}
+
+/* The article comes back under a new id, with its notes (same uuids)
+ * re-attached to it; all or nothing. */
+static gpointer
+restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+{
+  RestoreData *r = data;
+  gint64 duplicate = 0;
+
+  if (!dossier_store_begin (store, error))
+    return NULL;
+  dossier_article_set_id (r->deleted->article, 0);
+  r->id = dossier_store_insert_article (store, r->deleted->article, &duplicate, error);
+  if (r->id <= 0 && duplicate > 0)
+    {
+      /* the same text came back meanwhile (imported again): keep that one
+       * and give it the notes */
+      r->id = duplicate;
+      g_clear_error (error);
+    }
+  for (guint i = 0; r->id > 0 && i < r->deleted->annotations->len; i++)
+    {
+      DossierAnnotation *n = g_ptr_array_index (r->deleted->annotations, i);
+
+      dossier_annotation_set_article_id (n, r->id);
+      if (dossier_store_insert_annotation (store, n, error) <= 0)
+        r->id = 0;
+    }
+  if (r->id <= 0 || !dossier_store_commit (store, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
+  return GSIZE_TO_POINTER ((gsize) r->id);
+}
+
+void
+dossier_library_restore_article_async (DossierLibrary        *self,
+                                       DossierDeletedArticle *deleted,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data)
+{
+  RestoreData *r = g_new0 (RestoreData, 1);
+
+  r->deleted = deleted;
+  run_async (self, dossier_library_restore_article_async, restore_op, r, restore_data_free,
+             NULL, TRUE, cancellable, callback, user_data);
+}
+
+gint64
+dossier_library_restore_article_finish (DossierLibrary  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  return (gint64) GPOINTER_TO_SIZE (finish_pointer (self, result, dossier_library_restore_article_async, error));
+}
+
 static gpointer
 search_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {

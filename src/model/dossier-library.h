@@ -123,6 +123,30 @@ gboolean        dossier_library_set_body_sync       (DossierLibrary       *self,
 gboolean        dossier_library_delete_article_sync (DossierLibrary       *self,
                                                      gint64                id,
                                                      GError              **error);
+/* Deleting from the window keeps what Undo needs to put it back. */
+typedef struct _DossierDeletedArticle DossierDeletedArticle;
+void            dossier_deleted_article_free        (DossierDeletedArticle *deleted);
+DossierArticle *dossier_deleted_article_get_article (DossierDeletedArticle *deleted);
+guint           dossier_deleted_article_get_n_annotations (DossierDeletedArticle *deleted);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierDeletedArticle, dossier_deleted_article_free)
+void            dossier_library_delete_article_async  (DossierLibrary       *self,
+                                                       gint64                id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+DossierDeletedArticle *dossier_library_delete_article_finish (DossierLibrary *self,
+                                                              GAsyncResult   *result,
+                                                              GError        **error);
+/* Takes @deleted.  The article returns under a new id, which _finish
+ * gives (0 on error). */
+void            dossier_library_restore_article_async (DossierLibrary        *self,
+                                                       DossierDeletedArticle *deleted,
+                                                       GCancellable          *cancellable,
+                                                       GAsyncReadyCallback    callback,
+                                                       gpointer               user_data);
+gint64          dossier_library_restore_article_finish (DossierLibrary      *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 GPtrArray      *dossier_library_search_sync         (DossierLibrary       *self,
                                                      DossierQuery         *query,
                                                      guint                 limit,
