@@ -240,10 +240,13 @@ test_markdown (void)
 
   g_assert_cmpstr (x->title, ==, "Harbour dues rise for the third year");
   g_assert_nonnull (strstr (x->body, "northern breakwater"));
+  g_assert_nonnull (strstr (x->body, "approach channel."));
   assert_lacks (x->body, "javascript:");
   assert_lacks (x->body, "MD-LINK");
+  assert_lacks (x->body, "click here)");
   assert_lacks (x->body, ".invalid");
   assert_lacks (x->url, "javascript:");
+  assert_lacks (x->url, "FRONT-MATTER-URL");
 }
 
 /* dossier-cli import of the hostile pages opens no network socket */

@@ -173,6 +173,73 @@ test_markdown_heading (void)
   g_assert_null (strstr (e->body, "example.org/reference"));
 }
 
+static DossierExtracted *
+extract_markdown (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  DossierExtracted *e = dossier_markdown_extract (text, strlen (text), "test.md", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (e);
+  return e;
+}
+
+/* Link destinations may hold parentheses; javascript:, vbscript: and data:
+ * URLs never survive, not even as text */
+static void
+test_markdown_links (void)
+{
+  static const char md[] =
+    "# Harbour pilots accept the roster\n"
+    "\n"
+    "The pilots voted [x](javascript:alert(1)) on Friday to accept the roster, the association said.\n"
+    "\n"
+    "The [wiki](https://en.wikipedia.org/wiki/Foo_(bar)) page on the port was updated by a volunteer on Saturday.\n"
+    "\n"
+    "A [data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) and a [vb link](VBScript:msgbox(\"hi\")) "
+    "and a [titled link](https://example.org/a_(b) \"The (title)\") sat in one sentence.\n"
+    "\n"
+    "An image ![chart (2024)](https://example.org/chart_(1).png) showed the figures, and <javascript:alert(2)> was written too.\n"
+    "\n"
+    "Readers may write to <https://example.org/letters> or to [the desk] (not a link) with their questions.\n"
+    "\n"
+    "A broken [link](javascript:alert(3) ended this paragraph without closing its destination.\n"
+    "\n"
+    "A [nested [bracket] link](<https://example.org/a b>) and [escaped](https://example.org/x\\)y) came last of all.\n";
+  g_autoptr(DossierExtracted) e = extract_markdown (md);
+
+  g_assert_cmpstr (e->title, ==, "Harbour pilots accept the roster");
+  g_assert_cmpstr (e->body, ==,
+                   "The pilots voted x on Friday to accept the roster, the association said.\n\n"
+                   "The wiki page on the port was updated by a volunteer on Saturday.\n\n"
+                   "A data link and a vb link and a titled link sat in one sentence.\n\n"
+                   "An image showed the figures, and was written too.\n\n"
+                   "Readers may write to https://example.org/letters or to [the desk] (not a link) with their questions.\n\n"
+                   "A broken link ended this paragraph without closing its destination.\n\n"
+                   "A nested [bracket] link and escaped came last of all.");
+  g_assert_null (e->url);
+  assert_body_clean (e->body);
+}
+
+/* Plain text keeps Markdown links copied from a page: the same rules */
+static void
+test_text_links (void)
+{
+  static const char text[] =
+    "Harbour pilots accept the roster\n"
+    "\n"
+    "The pilots voted [x](javascript:alert(1)) on Friday to accept the new roster, the association said on Saturday.\n"
+    "\n"
+    "The [wiki](https://en.wikipedia.org/wiki/Foo_(bar)) page on the port was updated by a volunteer on Saturday.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierExtracted) e = dossier_text_extract (text, strlen (text), "links.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (e->body, ==,
+                   "The pilots voted x on Friday to accept the new roster, the association said on Saturday.\n\n"
+                   "The wiki page on the port was updated by a volunteer on Saturday.");
+}
+
 static void
 test_text_api_direct (void)
 {
@@ -244,6 +311,8 @@ main (int   argc,
   g_test_add_func ("/Dossier/TextExtract/no-title", test_no_title);
   g_test_add_func ("/Dossier/TextExtract/markdown-front-matter", test_markdown_front_matter);
   g_test_add_func ("/Dossier/TextExtract/markdown-heading", test_markdown_heading);
+  g_test_add_func ("/Dossier/TextExtract/markdown-links", test_markdown_links);
+  g_test_add_func ("/Dossier/TextExtract/text-links", test_text_links);
   g_test_add_func ("/Dossier/TextExtract/empty", test_text_api_direct);
   g_test_add_func ("/Dossier/TextExtract/language", test_language);
   g_test_add_func ("/Dossier/TextExtract/seeds", test_seeds);
