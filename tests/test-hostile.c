@@ -243,8 +243,11 @@ test_markdown (void)
   g_assert_nonnull (strstr (x->body, "approach channel."));
   assert_lacks (x->body, "javascript:");
   assert_lacks (x->body, "MD-LINK");
-  assert_lacks (x->body, "click here)");
+  assert_lacks (x->body, "MD-SCRIPT");
+  assert_lacks (x->body, "alert");
+  assert_lacks (x->body, ")");
   assert_lacks (x->body, ".invalid");
+  assert_lacks (x->body, "<");
   assert_lacks (x->url, "javascript:");
   assert_lacks (x->url, "FRONT-MATTER-URL");
 }

@@ -240,6 +240,70 @@ test_text_links (void)
                    "The wiki page on the port was updated by a volunteer on Saturday.");
 }
 
+/* <script> and <style> never reach the text; what only looks like HTML
+ * in prose stays */
+static void
+test_markdown_raw_html (void)
+{
+  static const char md[] =
+    "# Dock strike ends after three days\n"
+    "\n"
+    "<script type=\"text/javascript\">\n"
+    "var tracker = \"SCRIPT-BLOCK\";\n"
+    "\n"
+    "document.write (tracker);\n"
+    "</script>\n"
+    "\n"
+    "The dock workers at the eastern terminal returned to work on Thursday <script>alert('SCRIPT-INLINE')</script>after "
+    "the union accepted the offer of the port authority.\n"
+    "\n"
+    "<STYLE media=\"screen\">\n"
+    "body { color: red } /* STYLE-BLOCK */\n"
+    "</STYLE >\n"
+    "<style>.x { content: \"STYLE-INLINE\" }</style>The port said that a < b and c > d in its figures, and that the <Ctrl> key was not involved.\n"
+    "\n"
+    "Press <kbd>Ctrl</kbd><o:p></o:p> and read the <em>official</em> statement, a <a href=\"https://example.org/s\" onclick=\"x()\">link</a> to it, or write to <desk@example.org>.\n"
+    "\n"
+    "<script>\n"
+    "alert ('SCRIPT-\n"
+    "\n"
+    "SPLIT')</script>The shifts will start again at six in the morning.\n"
+    "\n"
+    "The union's web editor said: never paste a <script> tag into a page you did not write yourself.\n";
+  g_autoptr(DossierExtracted) e = extract_markdown (md);
+
+  g_assert_cmpstr (e->title, ==, "Dock strike ends after three days");
+  g_assert_cmpstr (e->body, ==,
+                   "The dock workers at the eastern terminal returned to work on Thursday after the union accepted "
+                   "the offer of the port authority.\n\n"
+                   "The port said that a < b and c > d in its figures, and that the <Ctrl> key was not involved.\n\n"
+                   "Press Ctrl and read the official statement, a link to it, or write to desk@example.org.\n\n"
+                   "The shifts will start again at six in the morning.\n\n"
+                   "The union's web editor said: never paste a tag into a page you did not write yourself.");
+  assert_body_clean (e->body);
+}
+
+/* Code is text: a <script> in a fenced block or a code span is shown */
+static void
+test_markdown_code (void)
+{
+  static const char md[] =
+    "# How the attack worked\n"
+    "\n"
+    "The attacker posted a comment holding `<script>steal()</script>` and waited for the editors to open it in the old system.\n"
+    "\n"
+    "```html\n"
+    "<script src=\"https://evil.example/x.js\"></script>\n"
+    "```\n"
+    "\n"
+    "The new system shows such comments as plain text, the newspaper's technical director said on Monday.\n";
+  g_autoptr(DossierExtracted) e = extract_markdown (md);
+
+  g_assert_nonnull (strstr (e->body, "holding <script>steal()</script> and waited"));
+  g_assert_nonnull (strstr (e->body, "<script src=\"https://evil.example/x.js\"></script>"));
+  g_assert_nonnull (strstr (e->body, "technical director said on Monday."));
+}
+
 static void
 test_text_api_direct (void)
 {
@@ -313,6 +377,8 @@ main (int   argc,
   g_test_add_func ("/Dossier/TextExtract/markdown-heading", test_markdown_heading);
   g_test_add_func ("/Dossier/TextExtract/markdown-links", test_markdown_links);
   g_test_add_func ("/Dossier/TextExtract/text-links", test_text_links);
+  g_test_add_func ("/Dossier/TextExtract/markdown-raw-html", test_markdown_raw_html);
+  g_test_add_func ("/Dossier/TextExtract/markdown-code", test_markdown_code);
   g_test_add_func ("/Dossier/TextExtract/empty", test_text_api_direct);
   g_test_add_func ("/Dossier/TextExtract/language", test_language);
   g_test_add_func ("/Dossier/TextExtract/seeds", test_seeds);

@@ -1862,16 +1862,262 @@ parse_front_matter (const char *text,
   return 0;
 }
 
-/* Emphasis, code, links, images, inline HTML and escapes → plain text. */
+/* Raw HTML.  <script> and <style> hold no text of the article: everything
+ * from one to its end tag goes, over as many lines as it takes (as in a
+ * browser).  One that is never closed loses only its tag.  Other tags of
+ * HTML go and leave their text; what only looks like a tag ("<Ctrl>",
+ * "a < b") is prose and stays. */
+
+typedef enum
+{
+  RAW_NONE,
+  RAW_SCRIPT,
+  RAW_STYLE,
+} RawKind;
+
+static const char * const raw_names[] = { NULL, "script", "style" };
+
+typedef struct
+{
+  RawKind      open;              /* the element whose text runs on to the next line */
+  gboolean     closes_later[3];   /* its end tag is further down the file */
+  const char  *no_end_from[3];    /* no end tag on this line from here on */
+} RawText;
+
+static gboolean
+is_tag_name_end (const char *p,
+                 const char *end)
+{
+  return p >= end || *p == '>' || *p == '/' || g_ascii_isspace (*p);
+}
+
+/* The raw-text element whose start tag is at @p. */
+static RawKind
+raw_text_at (const char *p,
+             const char *end)
+{
+  RawKind kind;
+
+  for (kind = RAW_SCRIPT; kind <= RAW_STYLE; kind++)
+    {
+      gsize n = strlen (raw_names[kind]);
+
+      if ((gsize) (end - p) > n && g_ascii_strncasecmp (p + 1, raw_names[kind], n) == 0
+          && is_tag_name_end (p + 1 + n, end))
+        return kind;
+    }
+  return RAW_NONE;
+}
+
+/* The first "</script" (or "</style") from @p, or NULL. */
+static const char *
+find_end_tag (const char *p,
+              const char *end,
+              RawKind     kind)
+{
+  gsize n = strlen (raw_names[kind]);
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      if ((gsize) (end - p) > n + 1 && p[1] == '/'
+          && g_ascii_strncasecmp (p + 2, raw_names[kind], n) == 0
+          && is_tag_name_end (p + 2 + n, end))
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
+/* After the end tag of @kind that comes first from @p (on this line), or
+ * NULL when there is none. */
+static const char *
+skip_past_end_tag (RawText    *raw,
+                   const char *p,
+                   const char *end,
+                   RawKind     kind)
+{
+  const char *tag;
+  const char *close;
+
+  if (raw->no_end_from[kind] != NULL && p >= raw->no_end_from[kind])
+    return NULL;
+  tag = find_end_tag (p, end, kind);
+  if (tag == NULL)
+    {
+      raw->no_end_from[kind] = p;
+      return NULL;
+    }
+  close = memchr (tag, '>', end - tag);
+  return close != NULL ? close + 1 : end;
+}
+
+static gboolean
+is_html_element (const char *name,
+                 gsize       len)
+{
+  static const char * const names[] = {
+    "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "base",
+    "basefont", "bdi", "bdo", "big", "blink", "blockquote", "body", "br", "button", "canvas",
+    "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
+    "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset",
+    "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3",
+    "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input",
+    "ins", "kbd", "keygen", "label", "legend", "li", "link", "main", "map", "mark", "marquee",
+    "math", "menu", "meta", "meter", "nav", "nobr", "noembed", "noframes", "noscript",
+    "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre",
+    "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "slot",
+    "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
+    "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
+    "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+  };
+  static GHashTable *table;
+  char lower[16];
+  gsize i;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (i = 0; i < G_N_ELEMENTS (names); i++)
+        g_hash_table_add (t, (gpointer) names[i]);
+      g_once_init_leave (&table, t);
+    }
+  if (len >= sizeof lower)
+    return FALSE;
+  for (i = 0; i < len; i++)
+    lower[i] = g_ascii_tolower (name[i]);
+  lower[len] = '\0';
+  return g_hash_table_contains (table, lower);
+}
+
+/* After the HTML tag at @p ("<em>", "</a>", "<a href='…' title=x>",
+ * "<br/>", "<o:p>"), or NULL when it is none: its name must be one of
+ * HTML's or have a namespace prefix. */
+static const char *
+html_tag_end (const char *p,
+              const char *end,
+              gssize     *budget)
+{
+  const char *q = p + 1;
+  const char *name;
+  gboolean closing = FALSE;
+
+  if (q < end && *q == '/')
+    {
+      closing = TRUE;
+      q++;
+    }
+  name = q;
+  while (q < end && (g_ascii_isalnum (*q) || *q == '-'))
+    q++;
+  if (q == name || !g_ascii_isalpha (*name))
+    return NULL;
+  if (q + 1 < end && *q == ':' && g_ascii_isalpha (q[1]))
+    {
+      /* Word's <o:p>, <w:Sdt> */
+      for (q++; q < end && (g_ascii_isalnum (*q) || *q == '-'); q++)
+        ;
+    }
+  else if (!is_html_element (name, q - name))
+    return NULL;
+  for (;;)
+    {
+      const char *space = q;
+
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q >= end || --*budget <= 0)
+        return NULL;
+      if (*q == '>')
+        return q + 1;
+      if (!closing && *q == '/' && q + 1 < end && q[1] == '>')
+        return q + 2;
+      if (closing || q == space)
+        return NULL;
+      /* an attribute: name, then maybe = and a value */
+      if (!(g_ascii_isalpha (*q) || *q == '_' || *q == ':' || *q == '@'))
+        return NULL;
+      while (q < end && (g_ascii_isalnum (*q) || strchr ("_.:-@", *q) != NULL) && --*budget > 0)
+        q++;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q < end && *q == '=')
+        {
+          q++;
+          while (q < end && g_ascii_isspace (*q))
+            q++;
+          if (q < end && (*q == '"' || *q == '\''))
+            {
+              const char *close = memchr (q + 1, *q, end - q - 1);
+
+              if (close == NULL)
+                return NULL;
+              *budget -= close - q;
+              q = close + 1;
+            }
+          else
+            {
+              const char *value = q;
+
+              while (q < end && !g_ascii_isspace (*q) && strchr ("\"'=<>`", *q) == NULL && --*budget > 0)
+                q++;
+              if (q == value)
+                return NULL;
+            }
+        }
+    }
+}
+
+/* After the autolink at @p ("<https://…>", "<name@example.org>"), or NULL;
+ * @unsafe tells a javascript:, vbscript: or data: one. */
+static const char *
+autolink_end (const char *p,
+              const char *end,
+              gboolean   *unsafe,
+              gssize     *budget)
+{
+  const char *q = p + 1;
+  const char *scheme = q;
+  gboolean email = FALSE;
+
+  while (q < end && (g_ascii_isalnum (*q) || *q == '+' || *q == '.' || *q == '-') && --*budget > 0)
+    q++;
+  if (q < end && *q == ':' && q - scheme >= 2 && q - scheme <= 32 && g_ascii_isalpha (*scheme))
+    ;
+  else if (g_str_has_prefix (scheme, "www."))
+    ;
+  else
+    {
+      /* an e-mail address */
+      q = scheme;
+      while (q < end && (g_ascii_isalnum (*q) || strchr (".!#$%&'*+/=?^_`{|}~-", *q) != NULL) && --*budget > 0)
+        q++;
+      if (q == scheme || q >= end || *q != '@')
+        return NULL;
+      email = TRUE;
+    }
+  for (; q < end && *q != '>' && --*budget > 0; q++)
+    if ((guchar) *q <= ' ' || *q == '<' || (email && !(g_ascii_isalnum (*q) || *q == '.' || *q == '-' || *q == '@')))
+      return NULL;
+  if (q >= end || *q != '>')
+    return NULL;
+  *unsafe = !email && is_unsafe_url (p + 1, q);
+  return q + 1;
+}
+
+/* Emphasis, code, links, images, inline HTML and escapes → plain text.
+ * @raw carries a <script> or <style> over to the next lines. */
 static char *
 strip_inline_markdown (const char *s,
-                       gsize       len)
+                       gsize       len,
+                       RawText    *raw)
 {
   GString *out = g_string_sized_new (len);
   const char *p = s;
   const char *end = s + len;
   gssize budget = SCAN_BUDGET (len);
 
+  raw->no_end_from[RAW_SCRIPT] = raw->no_end_from[RAW_STYLE] = NULL;
   while (p < end)
     {
       char c = *p;
@@ -1880,6 +2126,43 @@ strip_inline_markdown (const char *s,
         {
           g_string_append_c (out, p[1]);
           p += 2;
+          continue;
+        }
+      if (c == '`')
+        {
+          /* a code span is shown as it is; a lone run of backticks goes */
+          const char *run = p;
+          const char *q;
+          gsize n;
+
+          while (p < end && *p == '`')
+            p++;
+          n = p - run;
+          for (q = p; q < end && budget-- > 0; q++)
+            {
+              if (*q == '`')
+                {
+                  const char *close = q;
+
+                  while (q < end && *q == '`')
+                    q++;
+                  if ((gsize) (q - close) == n)
+                    {
+                      const char *from = p;
+                      const char *to = close;
+
+                      if (to - from >= 2 && *from == ' ' && to[-1] == ' ')
+                        {
+                          from++;
+                          to--;
+                        }
+                      g_string_append_len (out, from, to - from);
+                      p = q;
+                      break;
+                    }
+                  q--;
+                }
+            }
           continue;
         }
       if (c == '[' || (c == '!' && p + 1 < end && p[1] == '['))
@@ -1899,7 +2182,8 @@ strip_inline_markdown (const char *s,
                 {
                   if (!image)
                     {
-                      g_autofree char *inner = strip_inline_markdown (open + 1, close - open - 1);
+                      RawText inner_raw = { RAW_NONE, };
+                      g_autofree char *inner = strip_inline_markdown (open + 1, close - open - 1, &inner_raw);
 
                       g_string_append (out, inner);
                     }
@@ -1915,7 +2199,8 @@ strip_inline_markdown (const char *s,
                 {
                   if (!image)
                     {
-                      g_autofree char *inner = strip_inline_markdown (open + 1, close - open - 1);
+                      RawText inner_raw = { RAW_NONE, };
+                      g_autofree char *inner = strip_inline_markdown (open + 1, close - open - 1, &inner_raw);
 
                       g_string_append (out, inner);
                     }
@@ -1931,25 +2216,59 @@ strip_inline_markdown (const char *s,
         }
       if (c == '<')
         {
-          const char *close = memchr (p, '>', end - p);
+          RawKind kind = raw_text_at (p, end);
+          gboolean unsafe = FALSE;
+          const char *after;
 
-          if (close && (looks_like_url (p) || g_str_has_prefix (p + 1, "mailto:")))
+          if (kind != RAW_NONE)
             {
-              g_string_append_len (out, p + 1, close - p - 1);
-              p = close + 1;
+              if ((after = skip_past_end_tag (raw, p + 1, end, kind)) != NULL)
+                {
+                  p = after;
+                  continue;
+                }
+              if (raw->closes_later[kind])
+                {
+                  raw->open = kind;  /* the rest of the line and more */
+                  break;
+                }
+            }
+          if ((after = autolink_end (p, end, &unsafe, &budget)) != NULL)
+            {
+              if (!unsafe)
+                g_string_append_len (out, p + 1, after - p - 2);
+              p = after;
               continue;
             }
-          if (close && p + 1 < end && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!')
-              && close - p < 200)
+          if (p + 3 < end && strncmp (p, "<!--", 4) == 0)
             {
-              /* <br>, </span> and friends */
-              if (g_ascii_strncasecmp (p + 1, "br", 2) == 0)
+              const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+              if (close != NULL)
+                {
+                  p = close + 3;
+                  continue;
+                }
+            }
+          if (p + 1 < end && (p[1] == '!' || p[1] == '?'))
+            {
+              const char *close = memchr (p, '>', MIN (end - p, 1024));
+
+              if (close != NULL)
+                {
+                  p = close + 1;     /* <!DOCTYPE …>, <?php … ?> */
+                  continue;
+                }
+            }
+          if ((after = html_tag_end (p, end, &budget)) != NULL)
+            {
+              if (g_ascii_strncasecmp (p + 1, "br", 2) == 0 && is_tag_name_end (p + 3, end))
                 g_string_append_c (out, ' ');
-              p = close + 1;
+              p = after;
               continue;
             }
         }
-      if (c == '*' || c == '~' || c == '`')
+      if (c == '*' || c == '~')
         {
           p++;
           continue;
@@ -2020,9 +2339,20 @@ split_markdown (const char *text,
   gboolean fence = FALSE;
   gboolean html_comment = FALSE;
   int first_heading = -1;
+  RawText raw_text = { RAW_NONE, };
+  const char *last_end_tag[3] = { NULL, };
+  RawKind kind;
 
   *first_h1 = -1;
   g_array_set_clear_func (lines, clear_line);
+  /* where the last </script> and </style> are */
+  for (kind = RAW_SCRIPT; kind <= RAW_STYLE; kind++)
+    {
+      const char *tag = text;
+
+      while ((tag = find_end_tag (tag, end, kind)) != NULL)
+        last_end_tag[kind] = tag++;
+    }
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
@@ -2035,6 +2365,22 @@ split_markdown (const char *text,
 
       p = stop + 1;
       g_strchomp (raw);
+      for (kind = RAW_SCRIPT; kind <= RAW_STYLE; kind++)
+        raw_text.closes_later[kind] = last_end_tag[kind] != NULL && last_end_tag[kind] >= p;
+      if (raw_text.open != RAW_NONE)
+        {
+          /* inside a <script> or <style>: up to its end tag */
+          const char *line_end = raw + strlen (raw);
+          const char *tag = find_end_tag (raw, line_end, raw_text.open);
+          const char *close;
+
+          blank = TRUE;
+          if (tag == NULL)
+            continue;
+          raw_text.open = RAW_NONE;
+          close = memchr (tag, '>', line_end - tag);
+          s = close != NULL ? close + 1 : line_end;
+        }
       while (*s == ' ' || *s == '\t')
         s++;
 
@@ -2128,7 +2474,7 @@ split_markdown (const char *text,
       if (item)
         blank = TRUE;            /* each list item becomes a paragraph */
 
-      plain = strip_inline_markdown (s, strlen (s));
+      plain = strip_inline_markdown (s, strlen (s), &raw_text);
       {
         guint before = lines->len;
 
