@@ -307,6 +307,8 @@ dossier_query_parse (const char *text,
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (free_gstring);
   gboolean pending_or = FALSE;
   int last_word = -1;
+  GString *prefix_group = NULL;   /* the group holding the prefix term */
+  gsize prefix_in_group = 0;      /* and where the term starts in it */
 
   if (text == NULL)
     text = "";
@@ -369,11 +371,29 @@ dossier_query_parse (const char *text,
         {
           GString *group = g_ptr_array_index (groups, groups->len - 1);
 
-          g_string_append_printf (group, " OR %s", term->str);
+          g_string_append (group, " OR ");
+          if ((int) i == last_word)
+            {
+              prefix_group = group;
+              prefix_in_group = group->len;
+            }
+          g_string_append (group, term->str);
           pending_or = FALSE;
         }
       else
-        g_ptr_array_add (groups, g_string_new (term->str));
+        {
+          g_ptr_array_add (groups, g_string_new (term->str));
+          if ((int) i == last_word)
+            {
+              prefix_group = g_ptr_array_index (groups, groups->len - 1);
+              prefix_in_group = 0;
+            }
+        }
+      if ((int) i == last_word && !t->negated)
+        {
+          q->prefix = g_strdup (t->text);
+          q->prefix_len = term->len;
+        }
       g_string_free (term, TRUE);
     }
 
@@ -386,9 +406,13 @@ dossier_query_parse (const char *text,
     {
       GString *group = g_ptr_array_index (groups, i);
 
+      gboolean parens = strstr (group->str, " OR ") != NULL;
+
       if (pos->len > 0)
         g_string_append (pos, " AND ");
-      if (strstr (group->str, " OR ") != NULL)
+      if (group == prefix_group)
+        q->prefix_at = pos->len + (parens ? 1 : 0) + prefix_in_group;
+      if (parens)
         g_string_append_printf (pos, "(%s)", group->str);
       else
         g_string_append (pos, group->str);
@@ -410,6 +434,9 @@ dossier_query_copy (const DossierQuery *query)
   q->text = g_strdup (query->text);
   q->fts = g_strdup (query->fts);
   q->fts_exclude = g_strdup (query->fts_exclude);
+  q->prefix = g_strdup (query->prefix);
+  q->prefix_at = query->prefix_at;
+  q->prefix_len = query->prefix_len;
   for (guint i = 0; i < query->sources->len; i++)
     g_ptr_array_add (q->sources, g_strdup (g_ptr_array_index (query->sources, i)));
   for (guint i = 0; i < query->tags->len; i++)
@@ -435,6 +462,7 @@ dossier_query_free (DossierQuery *query)
   g_free (query->text);
   g_free (query->fts);
   g_free (query->fts_exclude);
+  g_free (query->prefix);
   g_ptr_array_unref (query->sources);
   g_ptr_array_unref (query->tags);
   g_ptr_array_unref (query->colors);
@@ -460,4 +488,32 @@ dossier_query_get_sort (const DossierQuery *query)
   if (query->sort_set)
     return query->sort;
   return query->fts != NULL ? DOSSIER_SORT_RELEVANCE : DOSSIER_SORT_DATE_DESC;
+}
+
+char *
+dossier_query_expand_prefix (const DossierQuery *query,
+                             const char * const *terms,
+                             guint               n_terms)
+{
+  GString *out;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (query->prefix == NULL || query->fts == NULL || n_terms == 0 ||
+      query->prefix_at + query->prefix_len > strlen (query->fts))
+    return NULL;
+
+  out = g_string_new_len (query->fts, query->prefix_at);
+  if (n_terms > 1)
+    g_string_append_c (out, '(');
+  for (guint i = 0; i < n_terms; i++)
+    {
+      if (i > 0)
+        g_string_append (out, " OR ");
+      append_fts_string (out, terms[i]);
+    }
+  if (n_terms > 1)
+    g_string_append_c (out, ')');
+  g_string_append (out, query->fts + query->prefix_at + query->prefix_len);
+  return g_string_free (out, FALSE);
 }

@@ -28,6 +28,10 @@ typedef struct
   char        *text;        /* what was typed */
   char        *fts;         /* FTS5 MATCH expression of the required terms, or NULL */
   char        *fts_exclude; /* FTS5 expression of excluded terms, or NULL */
+  char        *prefix;      /* the word searched as a prefix (still being
+                             * typed), as typed; NULL when there is none */
+  gsize        prefix_at;   /* where its term "…"* starts in @fts */
+  gsize        prefix_len;  /* and how long it is there */
   GPtrArray   *sources;     /* any of these sources (exact, case-insensitive) */
   GPtrArray   *tags;        /* articles with a note carrying all these tags */
   GPtrArray   *colors;      /* annotations view: any of these colours */
@@ -50,6 +54,13 @@ void          dossier_query_free     (DossierQuery *query);
 gboolean      dossier_query_is_empty (const DossierQuery *query);
 /* The effective sort: relevance for a text query unless chosen. */
 DossierSort   dossier_query_get_sort (const DossierQuery *query);
+/* @fts with the prefix term replaced by "any of @terms" (FTS5 terms, as
+ * the index holds them); NULL when the query has no prefix term or
+ * @n_terms is 0.  Matches exactly the articles @fts matches when @terms
+ * are all the index's terms that start with the prefix. */
+char         *dossier_query_expand_prefix (const DossierQuery *query,
+                                           const char * const *terms,
+                                           guint               n_terms);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierQuery, dossier_query_free)
 
