@@ -694,6 +694,295 @@ test_saved_searches (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* --- newest first: the fast ways give the ids and snippets of the plain ones --- */
+
+#define N_GENERATED 3000
+
+static void
+add_words (GString    *body,
+           GRand      *rand,
+           const char *word,
+           double      share)
+{
+  if (g_rand_double (rand) < share)
+    g_string_append_printf (body, " %s", word);
+}
+
+static gpointer
+generate_op (DossierStore  *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  static const char * const sources[] = { "Wire Press", "Daily Herald", "The Moscow Times", NULL };
+  static const char * const filler[] = {
+    "the", "talks", "in", "Geneva", "were", "long", "and", "minister", "said", "that", "a",
+    "deal", "on", "missile", "defense", "was", "near", "while", "others", "doubted", "it",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  g_assert_true (dossier_store_begin (store, error));
+  for (guint i = 0; i < N_GENERATED; i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      DossierDate d = DOSSIER_DATE_INIT;
+      gboolean old = i < 500;
+      guint n_words = g_rand_int_range (rand, 20, 90);
+      gint64 id;
+
+      for (guint w = 0; w < n_words; w++)
+        {
+          g_string_append_printf (body, "%s%s", w ? " " : "", filler[g_rand_int_range (rand, 0, G_N_ELEMENTS (filler))]);
+          if (w % 17 == 16)
+            g_string_append_c (body, '.');
+          if (w == n_words / 2)
+            {
+              /* the words the queries look for, at known shares */
+              add_words (body, rand, "officials", 0.9);
+              add_words (body, rand, "belbeldor", 0.02);
+              add_words (body, rand, "mutual respect", 0.6);
+              add_words (body, rand, "respect", 0.2);
+              add_words (body, rand, "sanction", 0.3);
+              add_words (body, rand, "sanctions", 0.3);
+              add_words (body, rand, "sanctioned", 0.2);
+              add_words (body, rand, "Sanctioning", 0.1);
+              add_words (body, rand, "kerry", 0.4);
+              add_words (body, rand, "lavrov", 0.3);
+              add_words (body, rand, "obama", 0.3);
+              add_words (body, rand, "naïve", 0.4);
+              add_words (body, rand, "summit", 0.5);
+              /* a prefix with more terms than are spelled out */
+              if (g_rand_double (rand) < 0.5)
+                g_string_append_printf (body, " zeta%u", g_rand_int_range (rand, 0, 24));
+              /* a word only the oldest articles have */
+              if (old)
+                add_words (body, rand, "bygone", 0.8);
+            }
+        }
+      g_string_append_c (body, '.');
+      title = g_strdup_printf ("%s %u", g_rand_boolean (rand) ? "Officials meet" : "Report", i);
+      dossier_article_set_title (a, title);
+      dossier_article_set_body (a, body->str);
+      dossier_article_set_source (a, sources[g_rand_int_range (rand, 0, 3)]);
+      /* few distinct days, so that many articles share one; some only a
+       * month or a year; some undated; the oldest articles oldest */
+      if (old || g_rand_double (rand) < 0.9)
+        {
+          d.year = old ? 1990 + g_rand_int_range (rand, 0, 5) : 2005 + g_rand_int_range (rand, 0, 12);
+          d.month = 1 + g_rand_int_range (rand, 0, 12);
+          d.day = 1 + g_rand_int_range (rand, 0, 28);
+          d.precision = g_rand_double (rand) < 0.9 ? DOSSIER_DATE_PRECISION_DAY
+                        : g_rand_boolean (rand) ? DOSSIER_DATE_PRECISION_MONTH : DOSSIER_DATE_PRECISION_YEAR;
+          if (g_rand_double (rand) < 0.5)
+            d.day = 1 + d.day % 3;
+          dossier_article_set_published (a, &d);
+          dossier_article_set_date_origin (a, DOSSIER_DATE_ORIGIN_TEXT);
+        }
+      id = dossier_store_insert_article (store, a, NULL, error);
+      g_assert_cmpint (id, >, 0);
+      if (g_rand_double (rand) < 0.15)
+        {
+          g_autoptr(DossierAnnotation) n = dossier_annotation_new ();
+          const char *tags[] = { "claim", NULL };
+
+          dossier_annotation_set_article_id (n, id);
+          dossier_annotation_set_quote (n, "the talks");
+          dossier_annotation_set_note (n, g_rand_boolean (rand) ? "mutual respect, said the minister" : "doubtful");
+          if (g_rand_boolean (rand))
+            dossier_annotation_set_tags (n, tags);
+          g_assert_cmpint (dossier_store_insert_annotation (store, n, error), >, 0);
+        }
+    }
+  g_assert_true (dossier_store_commit (store, error));
+  return GINT_TO_POINTER (1);
+}
+
+typedef struct
+{
+  const char *text;
+  const char *where;   /* the reference's own SQL for the filters, or NULL */
+} NewestCase;
+
+static const NewestCase newest_cases[] = {
+  { "officials", NULL },                         /* common */
+  { "belbeldor", NULL },                         /* rare */
+  { "\"mutual respect\"", NULL },                /* phrase */
+  { "sanct", NULL },                             /* a prefix of several terms */
+  { "zeta", NULL },                              /* a prefix of too many */
+  { "naï", NULL },                               /* a prefix not in ASCII */
+  { "officials sanctioni", NULL },               /* a prefix of one term */
+  { "kerry OR lavrov -obama", NULL },            /* boolean */
+  { "kerry OR sanctio", NULL },                  /* a prefix in an OR */
+  { "bygone", NULL },                            /* common, but only long ago */
+  { "zzyzxqvw", NULL },                          /* no hit */
+  { "source:\"wire press\" summit", "a.source = 'Wire Press'" },
+  { "published:2012 officials", "a.published LIKE '2012%'" },
+  { "published:..1992 bygone", "a.published < '1993'" },
+  { "has:notes officials", "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)" },
+  { "tag:claim respect", "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.tags LIKE '%\"claim\"%')" },
+  { "officials -summit", NULL },
+};
+
+/* The ids in the plainest way: every match, sorted */
+static GArray *
+reference_ids (sqlite3          *db,
+               DossierQuery     *q,
+               const NewestCase *c)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  sql = g_strdup_printf ("SELECT a.id FROM articles a"
+                         " WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
+                         " AND (?2 IS NULL OR a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2))"
+                         " AND %s"
+                         " ORDER BY a.published_jd IS NULL, a.published_jd DESC, a.id DESC",
+                         c->where ? c->where : "1");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, q->fts, -1, SQLITE_TRANSIENT);
+  if (q->fts_exclude)
+    sqlite3_bind_text (stmt, 2, q->fts_exclude, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return g_steal_pointer (&ids);
+}
+
+static void
+assert_same_ids (GArray     *got,
+                 GArray     *want,
+                 guint       n,
+                 const char *what)
+{
+  guint expected = n ? MIN (n, want->len) : want->len;
+
+  if (got->len != expected)
+    g_error ("%s: %u ids, expected %u", what, got->len, expected);
+  for (guint i = 0; i < expected; i++)
+    if (g_array_index (got, gint64, i) != g_array_index (want, gint64, i))
+      g_error ("%s: id %u is %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+               what, i, g_array_index (got, gint64, i), g_array_index (want, gint64, i));
+}
+
+static gpointer
+newest_op (DossierStore  *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  sqlite3 *db = data;
+  static const guint limits[] = { 50, 1, 64, 256, 0 };
+  guint n_walked = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (newest_cases); c++)
+    for (int typing = 0; typing < 2; typing++)
+      {
+        g_autoptr(DossierQuery) q = dossier_query_parse (newest_cases[c].text, typing);
+        g_autoptr(GArray) want = reference_ids (db, q, &newest_cases[c]);
+
+        g_assert_nonnull (q->fts);
+        q->sort = DOSSIER_SORT_DATE_DESC;
+        q->sort_set = TRUE;
+        for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+          {
+            g_autofree char *what = g_strdup_printf ("%s (%s, limit %u)", newest_cases[c].text,
+                                                     typing ? "typing" : "typed", limits[l]);
+            g_autoptr(GArray) got = NULL;
+            g_autoptr(DossierQuery) ranked = NULL;
+            g_autoptr(GPtrArray) page = NULL;
+            g_autoptr(GPtrArray) reference_page = NULL;
+
+            q->limit = limits[l];
+            got = dossier_store_query_article_ids (store, q, NULL, error);
+            g_assert_nonnull (got);
+            assert_same_ids (got, want, limits[l], what);
+            if (limits[l] == 0 || got->len == 0)
+              continue;
+            n_walked++;
+
+            /* the page's snippets: from the page's own little index, and
+             * as a list ranked by relevance makes them, in one pass */
+            page = dossier_store_load_articles (store, (gint64 *) (gpointer) got->data, got->len, q, error);
+            ranked = dossier_query_copy (q);
+            ranked->sort = DOSSIER_SORT_RELEVANCE;
+            reference_page = dossier_store_load_articles (store, (gint64 *) (gpointer) got->data, got->len,
+                                                          ranked, error);
+            g_assert_nonnull (page);
+            g_assert_nonnull (reference_page);
+            g_assert_cmpuint (page->len, ==, got->len);
+            for (guint i = 0; i < page->len; i++)
+              {
+                DossierArticle *a = g_ptr_array_index (page, i);
+                DossierArticle *r = g_ptr_array_index (reference_page, i);
+
+                g_assert_cmpint (dossier_article_get_id (a), ==, g_array_index (got, gint64, i));
+                g_assert_cmpstr (dossier_article_get_title (a), ==, dossier_article_get_title (r));
+                g_assert_nonnull (dossier_article_get_snippet (a));
+                g_assert_nonnull (strchr (dossier_article_get_snippet (a), '\001'));
+                g_assert_cmpstr (dossier_article_get_snippet (a), ==, dossier_article_get_snippet (r));
+              }
+          }
+      }
+  g_assert_cmpuint (n_walked, >, 0);
+  return GINT_TO_POINTER (1);
+}
+
+typedef struct
+{
+  DossierQuery *query;
+  GCancellable *cancellable;
+} CancelledQuery;
+
+static gpointer
+cancelled_op (DossierStore  *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  CancelledQuery *c = data;
+  g_autoptr(GError) local_error = NULL;
+  GArray *ids = dossier_store_query_article_ids (store, c->query, c->cancellable, &local_error);
+
+  g_assert_error (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (ids);
+  return GINT_TO_POINTER (1);
+}
+
+static void
+test_newest_first (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierStore *store = dossier_library_get_store (f->library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DossierQuery) q = dossier_query_parse ("officials", TRUE);
+  CancelledQuery cancel;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (dossier_store_run (store, generate_op, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_nonnull (dossier_store_run (store, newest_op, db, NULL, &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  /* a stale query is still cancelled */
+  q->sort = DOSSIER_SORT_DATE_DESC;
+  q->sort_set = TRUE;
+  q->limit = 50;
+  g_cancellable_cancel (cancellable);
+  cancel.query = q;
+  cancel.cancellable = cancellable;
+  g_assert_nonnull (dossier_store_run (store, cancelled_op, &cancel, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -710,6 +999,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Store/concurrent", Fixture, NULL, fixture_setup, test_concurrent, fixture_teardown);
   g_test_add ("/Dossier/Store/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches, fixture_teardown);
   g_test_add ("/Dossier/Store/async-cancel", Fixture, NULL, fixture_setup, test_async_cancel, fixture_teardown);
+  g_test_add ("/Dossier/Store/newest-first", Fixture, NULL, fixture_setup, test_newest_first, fixture_teardown);
 
   return g_test_run ();
 }

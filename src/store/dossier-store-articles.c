@@ -480,15 +480,17 @@ builder_prepare (DossierStore  *self,
   return stmt;
 }
 
-/* WHERE conditions of @query on the article alias "a" (prefixed " AND ") */
+/* WHERE conditions of @query on the article alias "a" (prefixed " AND ");
+ * @with_exclude: including "no excluded word" */
 static void
 append_filters (Builder      *b,
-                DossierQuery *query)
+                DossierQuery *query,
+                gboolean      with_exclude)
 {
   if (query == NULL)
     return;
 
-  if (query->fts_exclude != NULL)
+  if (with_exclude && query->fts_exclude != NULL)
     {
       g_string_append (b->sql, " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
       builder_text (b, query->fts_exclude);
@@ -539,30 +541,38 @@ append_filters (Builder      *b,
     g_string_append (b->sql, " AND a.published_jd IS NULL");
 }
 
+/* @fts: the text expression to match, when not @query's own */
 static void
 append_from (Builder      *b,
-             DossierQuery *query)
+             DossierQuery *query,
+             const char   *fts)
 {
   DossierSort sort = dossier_query_get_sort (query);
 
-  if (query != NULL && query->fts != NULL && sort == DOSSIER_SORT_RELEVANCE)
+  if (fts == NULL && query != NULL)
+    fts = query->fts;
+
+  if (fts != NULL && sort == DOSSIER_SORT_RELEVANCE)
     {
       /* ranking needs the index's row for every match */
       g_string_append (b->sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                                " WHERE articles_fts MATCH ");
-      builder_text (b, query->fts);
+      builder_text (b, fts);
       return;
     }
   /* newest first walks the date index and stops at the first page; the
-   * matches of a text query are only a set to look ids up in */
+   * matches of a text query are only a set to look ids up in.  The
+   * timeline's index also holds the source and the number of notes, so
+   * those filters never read an article's record (whose later columns
+   * sit behind its body). */
   if (sort == DOSSIER_SORT_DATE_DESC)
-    g_string_append (b->sql, " FROM articles a INDEXED BY articles_published WHERE 1");
+    g_string_append (b->sql, " FROM articles a INDEXED BY articles_timeline WHERE 1");
   else
     g_string_append (b->sql, " FROM articles a WHERE 1");
-  if (query != NULL && query->fts != NULL)
+  if (fts != NULL)
     {
       g_string_append (b->sql, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
-      builder_text (b, query->fts);
+      builder_text (b, fts);
       g_string_append (b->sql, ")");
     }
 }
@@ -606,22 +616,271 @@ step_failed (DossierStore  *self,
   return TRUE;
 }
 
-GArray *
-dossier_store_query_article_ids (DossierStore  *self,
-                                 DossierQuery  *query,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
+/* --- newest first with a text query ---
+ *
+ * The first page of "the newest articles that match" can be found two
+ * ways.  One builds the set of every match, then walks the date index
+ * until the page is full: its cost grows with the number of matches
+ * (20–60 ms for a word in every one of 100,000 articles).  The other
+ * walks the date index and asks the text index about each article in
+ * turn: some 30 µs an article, cheap while most articles match and
+ * ruinous when few do.  The first WALK_SAMPLE matches in id order tell
+ * which: fewer than that, or thinly spread, and the set is built;
+ * otherwise the walk runs with a budget of questions, and builds the set
+ * after all if the page is not full by then (matches that all sit among
+ * old articles).  Either way the ids and their order are the same.
+ *
+ * A prefix (the word being typed) must first become the index terms that
+ * start with it: FTS5 merges the document lists of all of a prefix's
+ * terms every time it is asked, even about one article. */
+
+#define WALK_SAMPLE      400    /* matches counted to estimate their share */
+#define WALK_MIN_SHARE   0.25   /* below it, building the set is cheaper */
+#define WALK_MAX_LIMIT   256    /* longer lists build the set */
+#define WALK_MAX_PROBES  600    /* questions before giving up */
+#define PREFIX_MAX_TERMS 16     /* more terms than this: keep the prefix */
+
+/* Temporary helpers of this connection, made when first needed: the
+ * index's terms, and a small text index of the rows of one page (for
+ * snippets), with the same columns and tokenizer as articles_fts. */
+static gboolean
+ensure_search_helpers (DossierStore  *self,
+                       GError       **error)
+{
+  return _dossier_store_exec (self,
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_terms"
+    "  USING fts5vocab(main, 'articles_fts', 'instance');"
+    "CREATE TEMP VIEW IF NOT EXISTS dossier_page_rows AS"
+    "  SELECT id, title, byline, body, notes FROM main.articles;"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_page USING fts5(title, byline, body, notes,"
+    "  content='dossier_page_rows', content_rowid='id', tokenize='unicode61 remove_diacritics 2');",
+    error);
+}
+
+/* The index's form of @word when that is certain: unicode61 keeps ASCII
+ * letters and digits as they are, lower-cased, and splits at any other
+ * ASCII character.  NULL for anything else. */
+static char *
+prefix_token (const char *word)
+{
+  if (word == NULL || *word == '\0')
+    return NULL;
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return NULL;
+  return g_ascii_strdown (word, -1);
+}
+
+/* The index's terms that start with @token, one seek each; *terms is
+ * NULL when there are more than PREFIX_MAX_TERMS. */
+static gboolean
+list_prefix_terms (DossierStore  *self,
+                   const char    *token,
+                   GPtrArray    **terms,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *from = g_strdup (token);
+  g_autofree char *upto = g_strdup (token);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *terms = NULL;
+  /* the first string after all that start with @token (ASCII: no carry) */
+  upto[strlen (upto) - 1]++;
+  if (sqlite3_prepare_v2 (self->db, "SELECT term FROM temp.dossier_terms"
+                                    " WHERE term >= ?1 AND term < ?2 LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not search the library"));
+  _dossier_store_bind_text (stmt, 2, upto);
+  for (;;)
+    {
+      const char *term;
+
+      sqlite3_reset (stmt);
+      _dossier_store_bind_text (stmt, 1, from);
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        break;
+      term = _dossier_store_column_text (stmt, 0);
+      if (term == NULL || found->len == PREFIX_MAX_TERMS)
+        {
+          sqlite3_finalize (stmt);
+          return TRUE;
+        }
+      g_ptr_array_add (found, g_strdup (term));
+      /* the next term: terms never hold control characters */
+      g_free (from);
+      from = g_strconcat (term, "\001", NULL);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not search the library"));
+  *terms = g_steal_pointer (&found);
+  return TRUE;
+}
+
+/* @query's required words as an expression that matches the same
+ * articles, with the prefix spelled out as index terms where possible;
+ * *cheap: asking it about one article costs a seek per term, not a
+ * merge of every term a prefix stands for. */
+static char *
+match_expression (DossierStore  *self,
+                  DossierQuery  *query,
+                  gboolean      *cheap,
+                  GError       **error)
+{
+  g_autofree char *token = prefix_token (query->prefix);
+  g_autoptr(GPtrArray) terms = NULL;
+
+  *cheap = TRUE;
+  if (query->prefix == NULL)
+    return g_strdup (query->fts);
+  *cheap = FALSE;
+  if (token == NULL)
+    return g_strdup (query->fts);
+  if (!list_prefix_terms (self, token, &terms, error))
+    return NULL;
+  if (terms == NULL)
+    return g_strdup (query->fts);
+  *cheap = TRUE;
+  /* no term at all: the prefix matches nothing, and says so quickly */
+  if (terms->len == 0)
+    return g_strdup (query->fts);
+  return dossier_query_expand_prefix (query, (const char * const *) terms->pdata, terms->len);
+}
+
+/* The share of articles that match @expr, from its first WALK_SAMPLE
+ * matches; 0 when there are fewer (building the set is cheap then). */
+static gboolean
+estimate_share (DossierStore  *self,
+                const char    *expr,
+                double        *share,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 first_id = 1, last = 0;
+  guint n = 0;
+  int rc;
+
+  *share = 0;
+  if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                                    " LIMIT " G_STRINGIFY (WALK_SAMPLE), -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not search the library"));
+  _dossier_store_bind_text (stmt, 1, expr);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      last = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not search the library"));
+  if (n < WALK_SAMPLE)
+    return TRUE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT min(id) FROM articles", -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not search the library"));
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    first_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return _dossier_store_fail (self, error, _("Could not search the library"));
+  *share = (double) n / (double) MAX (last - first_id + 1, (gint64) n);
+  return TRUE;
+}
+
+typedef enum
+{
+  WALK_DONE,
+  WALK_GAVE_UP,
+  WALK_FAILED,
+} WalkResult;
+
+/* Walks the date index, newest first, through the articles that pass
+ * @query's filters, and asks the text index whether each matches @expr;
+ * stops when @ids holds @query->limit or after @budget questions. */
+static WalkResult
+walk_newest (DossierStore  *self,
+             DossierQuery  *query,
+             const char    *expr,
+             guint          budget,
+             GCancellable  *cancellable,
+             GArray        *ids,
+             GError       **error)
+{
+  sqlite3_stmt *walk = NULL;
+  sqlite3_stmt *probe = NULL;
+  WalkResult result = WALK_FAILED;
+  guint asked = 0;
+  Builder b;
+  int rc;
+
+  builder_init (&b);
+  g_string_append (b.sql, "SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
+  append_filters (&b, query, FALSE);
+  g_string_append (b.sql, " ORDER BY a.published_jd DESC, a.id DESC");
+  walk = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (walk == NULL)
+    return WALK_FAILED;
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
+                          -1, &probe, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      sqlite3_finalize (walk);
+      return WALK_FAILED;
+    }
+  _dossier_store_bind_text (probe, 1, expr);
+
+  while ((rc = sqlite3_step (walk)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (walk, 0);
+
+      if (asked++ == budget || g_cancellable_is_cancelled (cancellable))
+        {
+          result = WALK_GAVE_UP;
+          break;
+        }
+      sqlite3_reset (probe);
+      sqlite3_bind_int64 (probe, 2, id);
+      rc = sqlite3_step (probe);
+      if (rc == SQLITE_ROW)
+        {
+          g_array_append_val (ids, id);
+          if (ids->len == query->limit)
+            {
+              result = WALK_DONE;
+              break;
+            }
+        }
+      else if (rc != SQLITE_DONE)
+        break;
+    }
+  if (rc == SQLITE_DONE)
+    result = WALK_DONE;
+  else if (result == WALK_FAILED)
+    _dossier_store_fail (self, error, _("Could not search the library"));
+  sqlite3_finalize (probe);
+  sqlite3_finalize (walk);
+  return result;
+}
+
+/* Every id of @query in its order, matching @fts (NULL: @query's own) */
+static GArray *
+query_ids_by_set (DossierStore  *self,
+                  DossierQuery  *query,
+                  const char    *fts,
+                  GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   Builder b;
-  gulong watch;
   int rc;
 
   builder_init (&b);
   g_string_append (b.sql, "SELECT a.id");
-  append_from (&b, query);
-  append_filters (&b, query);
+  append_from (&b, query, fts);
+  append_filters (&b, query, TRUE);
   append_order (&b, query);
   if (query != NULL && query->limit > 0)
     {
@@ -633,20 +892,88 @@ dossier_store_query_article_ids (DossierStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  watch = dossier_store_watch_cancellable (self, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  dossier_store_unwatch_cancellable (self, cancellable, watch);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) || step_failed (self, rc, error))
+  sqlite3_finalize (stmt);
+  if (step_failed (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+/* Newest first with a text query: see above */
+static GArray *
+query_ids_newest (DossierStore  *self,
+                  DossierQuery  *query,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *expr = NULL;
+  g_autofree char *probe = NULL;
+  gboolean cheap;
+  double share = 0;
+
+  if (!ensure_search_helpers (self, error) ||
+      !(expr = match_expression (self, query, &cheap, error)))
+    return NULL;
+  if (query->fts_exclude != NULL)
+    probe = g_strdup_printf ("(%s) NOT (%s)", expr, query->fts_exclude);
+  else
+    probe = g_strdup (expr);
+
+  if (cheap && query->limit > 0 && query->limit <= WALK_MAX_LIMIT)
     {
-      sqlite3_finalize (stmt);
+      if (!estimate_share (self, probe, &share, error))
+        return NULL;
+      if (share >= WALK_MIN_SHARE && !g_cancellable_is_cancelled (cancellable))
+        {
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          guint budget = MIN (WALK_MAX_PROBES, (guint) (3.0 * query->limit / share));
+
+          switch (walk_newest (self, query, probe, budget, cancellable, ids, error))
+            {
+            case WALK_DONE:
+              return g_steal_pointer (&ids);
+            case WALK_FAILED:
+              return NULL;
+            case WALK_GAVE_UP:
+            default:
+              break;
+            }
+        }
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  return query_ids_by_set (self, query, expr, error);
+}
+
+GArray *
+dossier_store_query_article_ids (DossierStore  *self,
+                                 DossierQuery  *query,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GArray *ids;
+  gulong watch;
+
+  /* a stale query is interrupted (sqlite3_interrupt) */
+  watch = dossier_store_watch_cancellable (self, cancellable);
+  if (query != NULL && query->fts != NULL && dossier_query_get_sort (query) == DOSSIER_SORT_DATE_DESC)
+    ids = query_ids_newest (self, query, cancellable, &local_error);
+  else
+    ids = query_ids_by_set (self, query, NULL, &local_error);
+  dossier_store_unwatch_cancellable (self, cancellable, watch);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_pointer (&ids, g_array_unref);
       return NULL;
     }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&ids);
+  if (ids == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ids;
 }
 
 static void
@@ -672,6 +999,67 @@ read_result (sqlite3_stmt *stmt,
   return article;
 }
 
+/* Snippets for the rows of one page.  The rows are indexed alone in a
+ * small temporary index with the library index's columns and tokenizer,
+ * where any query, a prefix too, costs next to nothing; a snippet depends
+ * only on the row's text and the query, so it comes out the same as from
+ * the library's index, without a pass over every match of a common word.
+ * (bm25 scores need the whole index: lists ranked by relevance take the
+ * one-pass way, which has them.) */
+static gboolean
+add_page_snippets (DossierStore  *self,
+                   const gint64  *ids,
+                   guint          n_ids,
+                   const char    *fts,
+                   GHashTable    *by_id,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  Builder b;
+  int rc;
+
+  if (!ensure_search_helpers (self, error) ||
+      !_dossier_store_exec (self, "INSERT INTO temp.dossier_page (dossier_page) VALUES ('delete-all')", error))
+    return FALSE;
+
+  builder_init (&b);
+  g_string_append (b.sql, "INSERT INTO temp.dossier_page (rowid, title, byline, body, notes)"
+                          " SELECT id, title, byline, body, notes FROM articles WHERE id IN (");
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (i > 0)
+        g_string_append (b.sql, ", ");
+      builder_int (&b, ids[i]);
+    }
+  g_string_append (b.sql, ")");
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (step_failed (self, rc, error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT rowid, snippet(dossier_page, -1, char(1), char(2), '…', 24)"
+                                    " FROM temp.dossier_page WHERE dossier_page MATCH ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not search the library"));
+  _dossier_store_bind_text (stmt, 1, fts);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      DossierArticle *article = g_hash_table_lookup (by_id, &id);
+
+      if (article != NULL)
+        dossier_article_set_snippet (article, _dossier_store_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (step_failed (self, rc, error))
+    return FALSE;
+  return _dossier_store_exec (self, "INSERT INTO temp.dossier_page (dossier_page) VALUES ('delete-all')", error);
+}
+
 GPtrArray *
 dossier_store_load_articles (DossierStore  *self,
                              const gint64  *ids,
@@ -681,6 +1069,8 @@ dossier_store_load_articles (DossierStore  *self,
 {
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  gboolean text = query != NULL && query->fts != NULL;
+  gboolean ranked = text && dossier_query_get_sort (query) == DOSSIER_SORT_RELEVANCE;
   sqlite3_stmt *stmt;
   Builder b;
   int rc;
@@ -689,11 +1079,11 @@ dossier_store_load_articles (DossierStore  *self,
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   builder_init (&b);
-  if (query != NULL && query->fts != NULL)
+  if (ranked)
     {
       /* One pass over the matches keeps the rows asked for (+rowid: not
        * handed to FTS5, which would re-run the whole query for each id)
-       * and builds snippets for those only. */
+       * and builds snippets and scores for those only. */
       g_string_append (b.sql, "SELECT " ARTICLE_COLUMNS ", m.snip, m.score FROM"
                               " (SELECT rowid AS id, snippet(articles_fts, -1, char(1), char(2), '…', 24) AS snip,"
                               " -rank AS score FROM articles_fts WHERE articles_fts MATCH ");
@@ -708,7 +1098,7 @@ dossier_store_load_articles (DossierStore  *self,
         g_string_append (b.sql, ", ");
       builder_int (&b, ids[i]);
     }
-  if (query != NULL && query->fts != NULL)
+  if (ranked)
     g_string_append (b.sql, ")) m JOIN articles a ON a.id = m.id");
   else
     g_string_append (b.sql, ")");
@@ -719,7 +1109,7 @@ dossier_store_load_articles (DossierStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DossierArticle *article = read_result (stmt, query);
+      DossierArticle *article = ranked ? read_result (stmt, query) : read_article (stmt, FALSE);
       gint64 *key = g_new (gint64, 1);
 
       *key = dossier_article_get_id (article);
@@ -732,6 +1122,9 @@ dossier_store_load_articles (DossierStore  *self,
       return NULL;
     }
   sqlite3_finalize (stmt);
+
+  if (text && !ranked && !add_page_snippets (self, ids, n_ids, query->fts, by_id, error))
+    return NULL;
 
   result = g_ptr_array_new_full (n_ids, g_object_unref);
   for (guint i = 0; i < n_ids; i++)
@@ -791,8 +1184,8 @@ dossier_store_search (DossierStore  *self,
 
   builder_init (&b);
   append_select (&b, query);
-  append_from (&b, query);
-  append_filters (&b, query);
+  append_from (&b, query, NULL);
+  append_filters (&b, query, TRUE);
   append_order (&b, query);
   if (limit > 0)
     {
@@ -837,7 +1230,7 @@ dossier_store_timeline_points (DossierStore  *self,
       builder_text (&b, query->fts);
       g_string_append (b.sql, ")");
     }
-  append_filters (&b, query);
+  append_filters (&b, query, TRUE);
   /* undated (NULL) first, then by day: the order the timeline keeps */
   g_string_append (b.sql, " ORDER BY a.published_jd, a.id");
   stmt = builder_prepare (self, &b, error);
