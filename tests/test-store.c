@@ -694,6 +694,41 @@ test_saved_searches (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static void
+test_query_prefix (void)
+{
+  static const char * const two[] = { "sanction", "sanctions" };
+  static const char * const one[] = { "lavrov" };
+  g_autoptr(DossierQuery) typing = dossier_query_parse ("putin kerry OR Sanct", TRUE);
+  g_autoptr(DossierQuery) alone = dossier_query_parse ("lavr", TRUE);
+  g_autoptr(DossierQuery) copy = NULL;
+  g_autofree char *expanded = NULL;
+  const char * const done[] = { "sanct ", "-sanct", "\"mutual respect\"", "lavrov OR" };
+
+  /* the word being typed is a prefix, and can be spelled out */
+  g_assert_cmpstr (typing->fts, ==, "\"putin\" AND (\"kerry\" OR \"Sanct\"*)");
+  g_assert_cmpstr (typing->prefix, ==, "Sanct");
+  expanded = dossier_query_expand_prefix (typing, two, 2);
+  g_assert_cmpstr (expanded, ==, "\"putin\" AND (\"kerry\" OR (\"sanction\" OR \"sanctions\"))");
+  g_clear_pointer (&expanded, g_free);
+  copy = dossier_query_copy (typing);
+  expanded = dossier_query_expand_prefix (copy, one, 1);
+  g_assert_cmpstr (expanded, ==, "\"putin\" AND (\"kerry\" OR \"lavrov\")");
+  g_clear_pointer (&expanded, g_free);
+  g_assert_null (dossier_query_expand_prefix (typing, two, 0));
+  expanded = dossier_query_expand_prefix (alone, one, 1);
+  g_assert_cmpstr (expanded, ==, "\"lavrov\"");
+
+  /* a finished word, an excluded one, a phrase, a dangling OR: no prefix */
+  for (guint i = 0; i < G_N_ELEMENTS (done); i++)
+    {
+      g_autoptr(DossierQuery) q = dossier_query_parse (done[i], TRUE);
+
+      g_assert_null (q->prefix);
+      g_assert_null (dossier_query_expand_prefix (q, one, 1));
+    }
+}
+
 /* --- newest first: the fast ways give the ids and snippets of the plain ones --- */
 
 #define N_GENERATED 3000
@@ -992,6 +1027,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/Dossier/Store/search-grammar", Fixture, NULL, fixture_setup, test_search_grammar, fixture_teardown);
   g_test_add_func ("/Dossier/Store/query-hints", test_query_hints);
+  g_test_add_func ("/Dossier/Store/query-prefix", test_query_prefix);
   g_test_add_func ("/Dossier/Store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/Dossier/Store/migrate-rollback", test_migrate_rollback);
   g_test_add_func ("/Dossier/Store/bad-files", test_bad_files);

@@ -638,6 +638,7 @@ step_failed (DossierStore  *self,
 #define WALK_MIN_SHARE   0.25   /* below it, building the set is cheaper */
 #define WALK_MAX_LIMIT   256    /* longer lists build the set */
 #define WALK_MAX_PROBES  600    /* questions before giving up */
+#define WALK_MAX_LOOKUPS 200    /* term look-ups expected for a page, at most */
 #define PREFIX_MAX_TERMS 16     /* more terms than this: keep the prefix */
 
 /* Temporary helpers of this connection, made when first needed: the
@@ -750,11 +751,13 @@ match_expression (DossierStore  *self,
 }
 
 /* The share of articles that match @expr, from its first WALK_SAMPLE
- * matches; 0 when there are fewer (building the set is cheap then). */
+ * matches; 0 when there are fewer (building the set is cheap then), and
+ * *none when there is no match at all. */
 static gboolean
 estimate_share (DossierStore  *self,
                 const char    *expr,
                 double        *share,
+                gboolean      *none,
                 GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -763,6 +766,7 @@ estimate_share (DossierStore  *self,
   int rc;
 
   *share = 0;
+  *none = FALSE;
   if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
                                     " LIMIT " G_STRINGIFY (WALK_SAMPLE), -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not search the library"));
@@ -775,6 +779,7 @@ estimate_share (DossierStore  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return _dossier_store_fail (self, error, _("Could not search the library"));
+  *none = n == 0;
   if (n < WALK_SAMPLE)
     return TRUE;
 
@@ -796,13 +801,24 @@ typedef enum
   WALK_FAILED,
 } WalkResult;
 
+static int
+compare_id (gconstpointer a,
+            gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* Walks the date index, newest first, through the articles that pass
- * @query's filters, and asks the text index whether each matches @expr;
+ * @query's filters, and asks the text index whether each matches @expr
+ * (or, given @matches, every match in id order, looks it up there);
  * stops when @ids holds @query->limit or after @budget questions. */
 static WalkResult
 walk_newest (DossierStore  *self,
              DossierQuery  *query,
              const char    *expr,
+             GArray        *matches,
              guint          budget,
              GCancellable  *cancellable,
              GArray        *ids,
@@ -823,20 +839,40 @@ walk_newest (DossierStore  *self,
   builder_clear (&b);
   if (walk == NULL)
     return WALK_FAILED;
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
+  if (matches == NULL &&
+      sqlite3_prepare_v2 (self->db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
                           -1, &probe, NULL) != SQLITE_OK)
     {
       _dossier_store_fail (self, error, _("Could not search the library"));
       sqlite3_finalize (walk);
       return WALK_FAILED;
     }
-  _dossier_store_bind_text (probe, 1, expr);
+  if (probe != NULL)
+    _dossier_store_bind_text (probe, 1, expr);
 
   while ((rc = sqlite3_step (walk)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (walk, 0);
 
-      if (asked++ == budget || g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          result = WALK_GAVE_UP;
+          break;
+        }
+      if (matches != NULL)
+        {
+          if (bsearch (&id, matches->data, matches->len, sizeof (gint64), compare_id) != NULL)
+            {
+              g_array_append_val (ids, id);
+              if (ids->len == query->limit)
+                {
+                  result = WALK_DONE;
+                  break;
+                }
+            }
+          continue;
+        }
+      if (asked++ == budget)
         {
           result = WALK_GAVE_UP;
           break;
@@ -863,6 +899,64 @@ walk_newest (DossierStore  *self,
   sqlite3_finalize (probe);
   sqlite3_finalize (walk);
   return result;
+}
+
+/* Every article that matches @expr, in id order */
+static GArray *
+collect_matches (DossierStore  *self,
+                 const char    *expr,
+                 GError       **error)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  gint64 last = G_MININT64;
+  gboolean sorted = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      return NULL;
+    }
+  _dossier_store_bind_text (stmt, 1, expr);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      sorted = sorted && id > last;
+      last = id;
+      g_array_append_val (matches, id);
+    }
+  sqlite3_finalize (stmt);
+  if (step_failed (self, rc, error))
+    return NULL;
+  /* FTS5 gives rowids in ascending order; be sure of it */
+  if (!sorted)
+    g_array_sort (matches, compare_id);
+  return g_steal_pointer (&matches);
+}
+
+/* How many index terms asking @expr about one article looks up: each
+ * quoted string, and each word in it */
+static guint
+count_terms (const char *expr)
+{
+  gboolean quoted = FALSE;
+  guint n = 0;
+
+  for (const char *p = expr; *p; p++)
+    {
+      if (*p == '"')
+        {
+          if (!quoted)
+            n++;
+          quoted = !quoted;
+        }
+      else if (quoted && *p == ' ')
+        n++;
+    }
+  return MAX (n, 1);
 }
 
 /* Every id of @query in its order, matching @fts (NULL: @query's own) */
@@ -912,7 +1006,7 @@ query_ids_newest (DossierStore  *self,
 {
   g_autofree char *expr = NULL;
   g_autofree char *probe = NULL;
-  gboolean cheap;
+  gboolean cheap, none;
   double share = 0;
 
   if (!ensure_search_helpers (self, error) ||
@@ -925,14 +1019,24 @@ query_ids_newest (DossierStore  *self,
 
   if (cheap && query->limit > 0 && query->limit <= WALK_MAX_LIMIT)
     {
-      if (!estimate_share (self, probe, &share, error))
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) matches = NULL;
+
+      if (!estimate_share (self, probe, &share, &none, error))
         return NULL;
-      if (share >= WALK_MIN_SHARE && !g_cancellable_is_cancelled (cancellable))
+      if (none)
+        return g_steal_pointer (&ids);
+      /* few matches: the set is small, and SQLite builds it well */
+      if (share == 0)
+        return query_ids_by_set (self, query, expr, error);
+      /* many: ask about each article while that is cheap */
+      if (share >= WALK_MIN_SHARE &&
+          query->limit / share * count_terms (probe) <= WALK_MAX_LOOKUPS &&
+          !g_cancellable_is_cancelled (cancellable))
         {
-          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
           guint budget = MIN (WALK_MAX_PROBES, (guint) (3.0 * query->limit / share));
 
-          switch (walk_newest (self, query, probe, budget, cancellable, ids, error))
+          switch (walk_newest (self, query, probe, NULL, budget, cancellable, ids, error))
             {
             case WALK_DONE:
               return g_steal_pointer (&ids);
@@ -940,9 +1044,17 @@ query_ids_newest (DossierStore  *self,
               return NULL;
             case WALK_GAVE_UP:
             default:
+              g_array_set_size (ids, 0);
               break;
             }
         }
+      /* otherwise list every match (in id order, no ranking, no set
+       * built in SQL) and walk the date index through that list */
+      if (g_cancellable_is_cancelled (cancellable) ||
+          !(matches = collect_matches (self, probe, error)) ||
+          walk_newest (self, query, NULL, matches, G_MAXUINT, cancellable, ids, error) != WALK_DONE)
+        return NULL;
+      return g_steal_pointer (&ids);
     }
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
