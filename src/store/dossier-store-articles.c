@@ -618,24 +618,26 @@ step_failed (DossierStore  *self,
 
 /* --- newest first with a text query ---
  *
- * The first page of "the newest articles that match" can be found two
- * ways.  One builds the set of every match, then walks the date index
- * until the page is full: its cost grows with the number of matches
- * (20–60 ms for a word in every one of 100,000 articles).  The other
- * walks the date index and asks the text index about each article in
- * turn: some 30 µs an article, cheap while most articles match and
- * ruinous when few do.  The first WALK_SAMPLE matches in id order tell
- * which: fewer than that, or thinly spread, and the set is built;
- * otherwise the walk runs with a budget of questions, and builds the set
- * after all if the page is not full by then (matches that all sit among
- * old articles).  Either way the ids and their order are the same.
+ * The first page of "the newest articles that match" (the GUI's list)
+ * used to build the set of every match in SQL and walk the date index
+ * until the page was full: 20–60 ms for a word in every one of 100,000
+ * articles.  The first WALK_SAMPLE matches in id order now tell how
+ * common the query is, and one of three ways is taken:
+ *  - fewer matches than that: the set is small; SQLite builds it;
+ *  - most articles match, and asking the text index about one article at
+ *    a time (some 30 µs a term) costs little for a page: walk the date
+ *    index and ask about each article, within a budget, after which the
+ *    page is found the next way (matches that all sit among old articles);
+ *  - otherwise: read every match once in id order (no ranking, no set
+ *    built in SQL) and walk the date index through that list.
+ * Either way the ids and their order are the same.
  *
- * A prefix (the word being typed) must first become the index terms that
- * start with it: FTS5 merges the document lists of all of a prefix's
- * terms every time it is asked, even about one article. */
+ * A prefix (the word being typed) first becomes the index terms that
+ * start with it: FTS5 merges the document lists of every term of a prefix
+ * each time it is asked, even about one article. */
 
 #define WALK_SAMPLE      400    /* matches counted to estimate their share */
-#define WALK_MIN_SHARE   0.25   /* below it, building the set is cheaper */
+#define WALK_MIN_SHARE   0.25   /* below it, listing every match is cheaper */
 #define WALK_MAX_LIMIT   256    /* longer lists build the set */
 #define WALK_MAX_PROBES  600    /* questions before giving up */
 #define WALK_MAX_LOOKUPS 200    /* term look-ups expected for a page, at most */
