@@ -847,6 +847,9 @@ static const NewestCase newest_cases[] = {
   { "sanct", NULL },                             /* a prefix of several terms */
   { "zeta", NULL },                              /* a prefix of too many */
   { "naï", NULL },                               /* a prefix not in ASCII */
+  { "NAÏV", NULL },                              /* folded as the index folds it */
+  { "mutual respe", NULL },                      /* two words, the last typed */
+  { "officials.sanct", NULL },                   /* a prefix of two tokens */
   { "officials sanctioni", NULL },               /* a prefix of one term */
   { "kerry OR lavrov -obama", NULL },            /* boolean */
   { "kerry OR sanctio", NULL },                  /* a prefix in an OR */

@@ -660,18 +660,52 @@ ensure_search_helpers (DossierStore  *self,
     error);
 }
 
-/* The index's form of @word when that is certain: unicode61 keeps ASCII
- * letters and digits as they are, lower-cased, and splits at any other
- * ASCII character.  NULL for anything else. */
-static char *
-prefix_token (const char *word)
+static int
+on_prefix_token_cb (void       *data,
+                    int         flags,
+                    const char *token,
+                    int         n_token,
+                    int         start,
+                    int         end)
 {
+  GPtrArray *tokens = data;
+
+  if ((flags & FTS5_TOKEN_COLOCATED) == 0)
+    g_ptr_array_add (tokens, g_strndup (token, n_token));
+  return SQLITE_OK;
+}
+
+/* The index's form of @word: what articles_fts's own tokenizer (see
+ * ensure_search_helpers) makes of it when it is one token; else NULL. */
+static char *
+prefix_token (DossierStore *self,
+              const char   *word)
+{
+  static const char * const args[] = { "remove_diacritics", "2" };
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+  fts5_tokenizer tokenizer;
+  Fts5Tokenizer *t = NULL;
+  void *user_data = NULL;
+
   if (word == NULL || *word == '\0')
     return NULL;
-  for (const char *p = word; *p; p++)
-    if (!g_ascii_isalnum (*p))
-      return NULL;
-  return g_ascii_strdown (word, -1);
+  if (sqlite3_prepare_v2 (self->db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (api == NULL || api->iVersion < 2 ||
+      api->xFindTokenizer (api, "unicode61", &user_data, &tokenizer) != SQLITE_OK ||
+      tokenizer.xCreate (user_data, (const char **) args, G_N_ELEMENTS (args), &t) != SQLITE_OK)
+    return NULL;
+  tokenizer.xTokenize (t, tokens, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX,
+                       word, (int) strlen (word), on_prefix_token_cb);
+  tokenizer.xDelete (t);
+  if (tokens->len != 1)
+    return NULL;
+  return g_strdup (g_ptr_array_index (tokens, 0));
 }
 
 /* The index's terms that start with @token, one seek each; *terms is
@@ -689,7 +723,8 @@ list_prefix_terms (DossierStore  *self,
   int rc;
 
   *terms = NULL;
-  /* the first string after all that start with @token (ASCII: no carry) */
+  /* past every string that starts with @token: its last byte, one more
+   * (a token never ends in 0xff, which UTF-8 never holds) */
   upto[strlen (upto) - 1]++;
   if (sqlite3_prepare_v2 (self->db, "SELECT term FROM temp.dossier_terms"
                                     " WHERE term >= ?1 AND term < ?2 LIMIT 1",
@@ -732,7 +767,7 @@ match_expression (DossierStore  *self,
                   gboolean      *cheap,
                   GError       **error)
 {
-  g_autofree char *token = prefix_token (query->prefix);
+  g_autofree char *token = prefix_token (self, query->prefix);
   g_autoptr(GPtrArray) terms = NULL;
 
   *cheap = TRUE;
