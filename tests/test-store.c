@@ -846,6 +846,8 @@ static const NewestCase newest_cases[] = {
   { "\"mutual respect\"", NULL },                /* phrase */
   { "sanct", NULL },                             /* a prefix of several terms */
   { "zeta", NULL },                              /* a prefix of too many */
+  { "s", NULL },                                 /* one letter: thousands */
+  { "officials -summit d", NULL },
   { "naï", NULL },                               /* a prefix not in ASCII */
   { "NAÏV", NULL },                              /* folded as the index folds it */
   { "mutual respe", NULL },                      /* two words, the last typed */

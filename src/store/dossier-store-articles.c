@@ -642,6 +642,8 @@ step_failed (DossierStore  *self,
 #define WALK_MAX_PROBES  600    /* questions before giving up */
 #define WALK_MAX_LOOKUPS 200    /* term look-ups expected for a page, at most */
 #define PREFIX_MAX_TERMS 16     /* more terms than this: keep the prefix */
+#define WALK_BATCH       64     /* articles the page index answers for at once */
+#define WALK_MAX_BATCHES 4      /* batches before giving up */
 
 /* Temporary helpers of this connection, made when first needed: the
  * index's terms, and a small text index of the rows of one page (for
@@ -706,6 +708,41 @@ prefix_token (DossierStore *self,
   if (tokens->len != 1)
     return NULL;
   return g_strdup (g_ptr_array_index (tokens, 0));
+}
+
+/* Indexes just the articles @ids in the connection's small page index
+ * (see ensure_search_helpers), where any query, a prefix of a single
+ * letter too, costs next to nothing: whether a row matches, and its
+ * snippet, depend only on its text and the query. */
+static gboolean
+index_page_rows (DossierStore  *self,
+                 const gint64  *ids,
+                 guint          n_ids,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+  Builder b;
+  int rc;
+
+  if (!_dossier_store_exec (self, "INSERT INTO temp.dossier_page (dossier_page) VALUES ('delete-all')", error))
+    return FALSE;
+  builder_init (&b);
+  g_string_append (b.sql, "INSERT INTO temp.dossier_page (rowid, title, byline, body, notes)"
+                          " SELECT id, title, byline, body, notes FROM articles WHERE id IN (");
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (i > 0)
+        g_string_append (b.sql, ", ");
+      builder_int (&b, ids[i]);
+    }
+  g_string_append (b.sql, ")");
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return !step_failed (self, rc, error);
 }
 
 /* The index's terms that start with @token, one seek each; *terms is
@@ -938,6 +975,98 @@ walk_newest (DossierStore  *self,
   return result;
 }
 
+/* As walk_newest(), for expressions that are dear to ask about one
+ * article at a time (a prefix of many terms, such as one letter): the
+ * articles come WALK_BATCH at a time into the page index, which answers
+ * for all of them at once; gives up after @max_batches. */
+static WalkResult
+walk_newest_in_batches (DossierStore  *self,
+                        DossierQuery  *query,
+                        const char    *expr,
+                        guint          max_batches,
+                        GCancellable  *cancellable,
+                        GArray        *ids,
+                        GError       **error)
+{
+  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) hits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *walk = NULL;
+  sqlite3_stmt *match = NULL;
+  WalkResult result = WALK_FAILED;
+  guint n_batches = 0;
+  Builder b;
+  int rc = SQLITE_ROW;
+
+  builder_init (&b);
+  g_string_append (b.sql, "SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
+  append_filters (&b, query, FALSE);
+  g_string_append (b.sql, " ORDER BY a.published_jd DESC, a.id DESC");
+  walk = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (walk == NULL)
+    return WALK_FAILED;
+  if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM temp.dossier_page WHERE dossier_page MATCH ?1",
+                          -1, &match, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      sqlite3_finalize (walk);
+      return WALK_FAILED;
+    }
+  _dossier_store_bind_text (match, 1, expr);
+
+  while (rc == SQLITE_ROW)
+    {
+      g_array_set_size (batch, 0);
+      while (batch->len < WALK_BATCH && (rc = sqlite3_step (walk)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (walk, 0);
+          g_array_append_val (batch, id);
+        }
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _dossier_store_fail (self, error, _("Could not search the library"));
+          break;
+        }
+      if (batch->len == 0)
+        {
+          result = WALK_DONE;
+          break;
+        }
+      if (n_batches++ == max_batches || g_cancellable_is_cancelled (cancellable))
+        {
+          result = WALK_GAVE_UP;
+          break;
+        }
+      if (!index_page_rows (self, (const gint64 *) (gconstpointer) batch->data, batch->len, error))
+        break;
+      g_hash_table_remove_all (hits);
+      sqlite3_reset (match);
+      while (sqlite3_step (match) == SQLITE_ROW)
+        {
+          gint64 *id = g_new (gint64, 1);
+
+          *id = sqlite3_column_int64 (match, 0);
+          g_hash_table_add (hits, id);
+        }
+      if (sqlite3_reset (match) != SQLITE_OK)
+        {
+          _dossier_store_fail (self, error, _("Could not search the library"));
+          break;
+        }
+      for (guint i = 0; i < batch->len && ids->len < query->limit; i++)
+        if (g_hash_table_contains (hits, &g_array_index (batch, gint64, i)))
+          g_array_append_val (ids, g_array_index (batch, gint64, i));
+      if (ids->len == query->limit || rc == SQLITE_DONE)
+        {
+          result = WALK_DONE;
+          break;
+        }
+    }
+  sqlite3_finalize (match);
+  sqlite3_finalize (walk);
+  return result;
+}
+
 /* Every article that matches @expr, in id order */
 static GArray *
 collect_matches (DossierStore  *self,
@@ -1093,6 +1222,24 @@ query_ids_newest (DossierStore  *self,
         return NULL;
       return g_steal_pointer (&ids);
     }
+  /* a prefix of many terms (one letter: thousands) is dear to match in
+   * the library's index even once, and the matches are usually many:
+   * look for them among the newest articles, a batch at a time */
+  if (!cheap && query->limit > 0 && query->limit <= WALK_MAX_LIMIT)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      switch (walk_newest_in_batches (self, query, probe, WALK_MAX_BATCHES, cancellable, ids, error))
+        {
+        case WALK_DONE:
+          return g_steal_pointer (&ids);
+        case WALK_FAILED:
+          return NULL;
+        case WALK_GAVE_UP:
+        default:
+          break;
+        }
+    }
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
   return query_ids_by_set (self, query, expr, error);
@@ -1164,30 +1311,10 @@ add_page_snippets (DossierStore  *self,
                    GError       **error)
 {
   sqlite3_stmt *stmt;
-  Builder b;
   int rc;
 
   if (!ensure_search_helpers (self, error) ||
-      !_dossier_store_exec (self, "INSERT INTO temp.dossier_page (dossier_page) VALUES ('delete-all')", error))
-    return FALSE;
-
-  builder_init (&b);
-  g_string_append (b.sql, "INSERT INTO temp.dossier_page (rowid, title, byline, body, notes)"
-                          " SELECT id, title, byline, body, notes FROM articles WHERE id IN (");
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (i > 0)
-        g_string_append (b.sql, ", ");
-      builder_int (&b, ids[i]);
-    }
-  g_string_append (b.sql, ")");
-  stmt = builder_prepare (self, &b, error);
-  builder_clear (&b);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (step_failed (self, rc, error))
+      !index_page_rows (self, ids, n_ids, error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "SELECT rowid, snippet(dossier_page, -1, char(1), char(2), '…', 24)"
