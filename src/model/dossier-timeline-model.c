@@ -1149,19 +1149,12 @@ dossier_timeline_model_new (void)
   return g_object_new (DOSSIER_TYPE_TIMELINE_MODEL, NULL);
 }
 
-void
-dossier_timeline_model_set_points (DossierTimelineModel       *self,
-                                   const DossierTimelinePoint *points,
-                                   guint                       n_points)
+/* Marks undated and impossible dates, and sorts if the store did not. */
+static void
+points_changed (DossierTimelineModel *self)
 {
-  g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
-  g_return_if_fail (points != NULL || n_points == 0);
-
-  g_array_set_size (self->points, 0);
-  if (n_points > 0)
-    g_array_append_vals (self->points, points, n_points);
   self->n_undated = 0;
-  for (guint i = 0; i < n_points; i++)
+  for (guint i = 0; i < self->points->len; i++)
     {
       DossierTimelinePoint *p = &g_array_index (self->points, DossierTimelinePoint, i);
 
@@ -1180,6 +1173,35 @@ dossier_timeline_model_set_points (DossierTimelineModel       *self,
         break;
       }
   invalidate_lanes (self);
+}
+
+void
+dossier_timeline_model_set_points (DossierTimelineModel       *self,
+                                   const DossierTimelinePoint *points,
+                                   guint                       n_points)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  /* a new array: the old one may be a caller's (take_points) */
+  g_array_unref (self->points);
+  self->points = g_array_sized_new (FALSE, FALSE, sizeof (DossierTimelinePoint), n_points);
+  if (n_points > 0)
+    g_array_append_vals (self->points, points, n_points);
+  points_changed (self);
+}
+
+void
+dossier_timeline_model_take_points (DossierTimelineModel *self,
+                                    GArray               *points)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (points != NULL);
+  g_return_if_fail (g_array_get_element_size (points) == sizeof (DossierTimelinePoint));
+
+  g_array_unref (self->points);
+  self->points = g_array_ref (points);
+  points_changed (self);
 }
 
 guint

@@ -173,6 +173,11 @@ DossierTimelineModel *dossier_timeline_model_new            (void);
 void                  dossier_timeline_model_set_points      (DossierTimelineModel       *self,
                                                               const DossierTimelinePoint *points,
                                                               guint                       n_points);
+/* The same without a copy, for 100,000 points: @points (element-type
+ * DossierTimelinePoint) is referenced, and fixed and sorted in place if
+ * need be; do not change it afterwards. */
+void                  dossier_timeline_model_take_points     (DossierTimelineModel       *self,
+                                                              GArray                     *points);
 guint                 dossier_timeline_model_get_n_points    (DossierTimelineModel       *self);
 /* Tags per article for LANES_TAG: gint64 id (g_int64_hash) → NULL-terminated
  * char ** (a GStrv).  Referenced, not copied; NULL: no tags.  An article is
