@@ -30,6 +30,9 @@ struct _DossierArticleList
   guint           generation;
   gboolean        loading;
   gulong          changed_id;
+  guint           hold;
+  GArray         *held_ids;     /* the latest result while held */
+  gboolean        held_final;   /* ...and whether it ends the loading */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -289,6 +292,24 @@ apply_ids (DossierArticleList *self,
     }
 }
 
+/* Shows @ids, or keeps them until the last release. */
+static void
+deliver_ids (DossierArticleList *self,
+             GArray             *ids,
+             gboolean            final)
+{
+  if (self->hold > 0)
+    {
+      g_clear_pointer (&self->held_ids, g_array_unref);
+      self->held_ids = g_array_ref (ids);
+      self->held_final = final;
+      return;
+    }
+  apply_ids (self, ids);
+  if (final)
+    set_loading (self, FALSE);
+}
+
 static GArray *
 finish_ids (DossierArticleList *self,
             GObject            *source,
@@ -314,10 +335,7 @@ on_ids_cb (GObject      *source,
   g_autoptr(GArray) ids = finish_ids (self, source, result);
 
   if (ids != NULL)
-    {
-      apply_ids (self, ids);
-      set_loading (self, FALSE);
-    }
+    deliver_ids (self, ids, TRUE);
   g_object_unref (self);
 }
 
@@ -333,10 +351,10 @@ on_first_ids_cb (GObject      *source,
 
   if (ids != NULL)
     {
-      apply_ids (self, ids);
-      if (ids->len < DOSSIER_ARTICLE_LIST_PAGE_SIZE)
-        set_loading (self, FALSE);
-      else
+      gboolean final = ids->len < DOSSIER_ARTICLE_LIST_PAGE_SIZE;
+
+      deliver_ids (self, ids, final);
+      if (!final)
         dossier_library_query_ids_async (self->library, self->query, self->cancellable,
                                          on_ids_cb, g_object_ref (self));
     }
@@ -351,6 +369,7 @@ dossier_article_list_reload (DossierArticleList *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->held_ids, g_array_unref);
   set_loading (self, TRUE);
   if (self->query != NULL && self->query->fts != NULL)
     {
@@ -415,6 +434,28 @@ dossier_article_list_get_id (DossierArticleList *self,
   return g_array_index (self->ids, gint64, position);
 }
 
+void
+dossier_article_list_hold (DossierArticleList *self)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE_LIST (self));
+
+  self->hold++;
+}
+
+void
+dossier_article_list_release (DossierArticleList *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_LIST (self));
+  g_return_if_fail (self->hold > 0);
+
+  if (--self->hold > 0 || self->held_ids == NULL)
+    return;
+  ids = g_steal_pointer (&self->held_ids);
+  deliver_ids (self, ids, self->held_final);
+}
+
 guint
 dossier_article_list_get_n_loaded (DossierArticleList *self)
 {
@@ -459,6 +500,7 @@ dossier_article_list_finalize (GObject *object)
   DossierArticleList *self = DOSSIER_ARTICLE_LIST (object);
 
   g_clear_pointer (&self->query, dossier_query_free);
+  g_clear_pointer (&self->held_ids, g_array_unref);
   g_array_unref (self->ids);
   g_hash_table_unref (self->pages);
 

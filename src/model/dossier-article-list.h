@@ -34,6 +34,12 @@ int                 dossier_article_list_find         (DossierArticleList *self,
                                                        gint64              id);
 gint64              dossier_article_list_get_id       (DossierArticleList *self,
                                                        guint               position);
+/* While held, the results of queries are kept back: the list keeps its
+ * items (none, at first) and stays loading.  The last release shows the
+ * latest result.  A window holds its list until it has drawn its first
+ * frame, so that building rows does not delay it. */
+void                dossier_article_list_hold         (DossierArticleList *self);
+void                dossier_article_list_release      (DossierArticleList *self);
 /* How many articles are materialised now (for tests and the benchmark). */
 guint               dossier_article_list_get_n_loaded (DossierArticleList *self);
 
