@@ -85,6 +85,7 @@ struct _DossierTimeline
   PangoFontDescription     *bold_font;
   int                       line_height;
   gint64                    last_snapshot_us;
+  gboolean                  loading;     /* no "No articles" meanwhile */
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimeline, dossier_timeline, GTK_TYPE_WIDGET)
@@ -1190,6 +1191,13 @@ dossier_timeline_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   gtk_snapshot_append_color (snapshot, &p.bg, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  /* no axis yet: it would show a year around today, then jump */
+  if (self->loading && dossier_timeline_model_get_n_points (self->model) == 0)
+    {
+      gtk_snapshot_pop (snapshot);
+      self->last_snapshot_us = g_get_monotonic_time () - t0;
+      return;
+    }
 
   /* lanes: every other one shaded, lines between */
   for (guint i = 0; i < layout->lanes->len; i++)
@@ -1236,7 +1244,7 @@ dossier_timeline_snapshot (GtkWidget   *widget,
       gtk_snapshot_pop (snapshot);
     }
 
-  if (dossier_timeline_model_get_n_points (self->model) == 0)
+  if (dossier_timeline_model_get_n_points (self->model) == 0 && !self->loading)
     {
       const char *empty = _("No articles to show");
       int tw = text_width (self, empty, self->bold_font);
@@ -1527,8 +1535,7 @@ dossier_timeline_set_points (DossierTimeline *self,
 
   selected = cursor_id (self);
   if (points != NULL)
-    dossier_timeline_model_set_points (self->model, (const DossierTimelinePoint *) (gpointer) points->data,
-                                       points->len);
+    dossier_timeline_model_take_points (self->model, points);
   else
     dossier_timeline_model_set_points (self->model, NULL, 0);
   if (!self->fitted && points != NULL && points->len > 0)
@@ -1540,6 +1547,26 @@ dossier_timeline_set_points (DossierTimeline *self,
     cursor_moved (self, FALSE);
   self->hover.kind = DOSSIER_TIMELINE_HIT_NONE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dossier_timeline_set_loading (DossierTimeline *self,
+                              gboolean         loading)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE (self));
+
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dossier_timeline_get_loading (DossierTimeline *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), FALSE);
+  return self->loading;
 }
 
 void

@@ -27,10 +27,17 @@ typedef char *(*DossierTimelineTitleFunc) (gint64   id,
                                            gpointer user_data);
 
 DossierTimeline     *dossier_timeline_new                  (void);
-/* (element-type DossierTimelinePoint): copied; NULL empties the timeline.
- * The first points given are fitted into view. */
+/* (element-type DossierTimelinePoint): referenced, not copied (100,000
+ * points are 3 MB), and sorted in place if need be: do not change the
+ * array afterwards.  NULL empties the timeline.  The first points given
+ * are fitted into view. */
 void                 dossier_timeline_set_points           (DossierTimeline          *self,
                                                             GArray                   *points);
+/* While loading and still empty, the timeline draws only its background:
+ * no axis, and no "No articles to show". */
+void                 dossier_timeline_set_loading          (DossierTimeline          *self,
+                                                            gboolean                  loading);
+gboolean             dossier_timeline_get_loading          (DossierTimeline          *self);
 void                 dossier_timeline_set_lane_mode        (DossierTimeline          *self,
                                                             DossierTimelineLanes      mode);
 DossierTimelineLanes dossier_timeline_get_lane_mode        (DossierTimeline          *self);
