@@ -74,6 +74,154 @@ title_for_id (gint64   id,
   return g_strdup (_("Loading…"));
 }
 
+/* The first frame.  Until the window has drawn it, the timeline's points
+ * and the list's ids wait: binning 100,000 points and building the list's
+ * rows (a GtkListView makes up to 200 at once) would otherwise come
+ * before it, since results from the worker arrive at a higher priority
+ * than drawing.  The window shows its layout first, the list's spinner
+ * and an empty axis, and fills in a moment later. */
+typedef struct
+{
+  DossierWindow *window;        /* weak */
+  GdkFrameClock *clock;
+  gulong         after_paint_id;
+  guint          tick_id;
+  guint          fallback_id;
+  guint          release_id;
+  GArray        *pending;       /* points that came before the first frame */
+  gboolean       painted;
+} FirstFrame;
+
+#define FIRST_FRAME_KEY "dossier-window-first-frame"
+/* if the window never draws (hidden, or a headless test), show the data
+ * anyway after this long */
+#define FIRST_FRAME_FALLBACK_MS 2000
+
+static void apply_points (DossierWindow *self,
+                          GArray        *points);
+
+static void
+first_frame_free (gpointer data)
+{
+  FirstFrame *ff = data;
+
+  if (ff->clock != NULL)
+    g_clear_signal_handler (&ff->after_paint_id, ff->clock);
+  g_clear_object (&ff->clock);
+  g_clear_handle_id (&ff->fallback_id, g_source_remove);
+  g_clear_handle_id (&ff->release_id, g_source_remove);
+  g_clear_pointer (&ff->pending, g_array_unref);
+  g_free (ff);
+}
+
+static FirstFrame *
+first_frame_get (DossierWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), FIRST_FRAME_KEY);
+}
+
+static gboolean
+first_frame_release_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  FirstFrame *ff = first_frame_get (self);
+  g_autoptr(GArray) pending = NULL;
+
+  if (ff == NULL || ff->painted)
+    return G_SOURCE_REMOVE;
+  ff->release_id = 0;
+  ff->painted = TRUE;
+  g_clear_handle_id (&ff->fallback_id, g_source_remove);
+  if (ff->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), ff->tick_id);
+      ff->tick_id = 0;
+    }
+  if (ff->clock != NULL)
+    g_clear_signal_handler (&ff->after_paint_id, ff->clock);
+  g_clear_object (&ff->clock);
+
+  pending = g_steal_pointer (&ff->pending);
+  if (self->articles != NULL)
+    dossier_article_list_release (self->articles);
+  if (pending != NULL && self->timeline != NULL)
+    apply_points (self, pending);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  DossierWindow *self = user_data;
+  FirstFrame *ff = first_frame_get (self);
+
+  if (ff == NULL)
+    return;
+  g_clear_signal_handler (&ff->after_paint_id, clock);
+  /* right after this frame, before the next one */
+  if (ff->release_id == 0)
+    ff->release_id = g_idle_add_full (G_PRIORITY_DEFAULT, first_frame_release_cb, self, NULL);
+}
+
+/* the first frame's update phase: its paint is yet to come */
+static gboolean
+first_frame_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  FirstFrame *ff = first_frame_get (self);
+
+  if (ff == NULL)
+    return G_SOURCE_REMOVE;
+  ff->tick_id = 0;
+  if (ff->clock == NULL)
+    {
+      ff->clock = g_object_ref (clock);
+      ff->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_after_paint_cb), self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_frame_fallback_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  FirstFrame *ff = first_frame_get (self);
+
+  if (ff == NULL)
+    return G_SOURCE_REMOVE;
+  ff->fallback_id = 0;
+  first_frame_release_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_setup (DossierWindow *self)
+{
+  FirstFrame *ff = g_new0 (FirstFrame, 1);
+
+  g_object_set_data_full (G_OBJECT (self), FIRST_FRAME_KEY, ff, first_frame_free);
+  dossier_article_list_hold (self->articles);
+  ff->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
+  ff->fallback_id = g_timeout_add (FIRST_FRAME_FALLBACK_MS, first_frame_fallback_cb, self);
+}
+
+static void
+apply_points (DossierWindow *self,
+              GArray        *points)
+{
+  dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), FALSE);
+  dossier_timeline_set_points (DOSSIER_TIMELINE (self->timeline), points);
+  /* new articles (an import) may fall outside the view: show them all */
+  if (points->len != self->timeline_n_points)
+    dossier_timeline_fit (DOSSIER_TIMELINE (self->timeline));
+  self->timeline_n_points = points->len;
+  if (self->article != NULL)
+    dossier_timeline_set_selected_id (DOSSIER_TIMELINE (self->timeline), dossier_article_get_id (self->article));
+}
+
 static void
 on_points_loaded_cb (GObject      *source,
                      GAsyncResult *result,
@@ -82,21 +230,38 @@ on_points_loaded_cb (GObject      *source,
   DossierWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) points = NULL;
+  FirstFrame *ff;
 
   points = dossier_library_timeline_points_finish (DOSSIER_LIBRARY (source), result, &error);
   if (points == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _dossier_window_toast (self, error->message);
+        {
+          dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), FALSE);
+          _dossier_window_toast (self, error->message);
+        }
       return;
     }
-  dossier_timeline_set_points (DOSSIER_TIMELINE (self->timeline), points);
-  /* new articles (an import) may fall outside the view: show them all */
-  if (points->len != self->timeline_n_points)
-    dossier_timeline_fit (DOSSIER_TIMELINE (self->timeline));
-  self->timeline_n_points = points->len;
-  if (self->article != NULL)
-    dossier_timeline_set_selected_id (DOSSIER_TIMELINE (self->timeline), dossier_article_get_id (self->article));
+  ff = first_frame_get (self);
+  if (ff != NULL && !ff->painted)
+    {
+      g_clear_pointer (&ff->pending, g_array_unref);
+      ff->pending = g_steal_pointer (&points);
+      return;
+    }
+  apply_points (self, points);
+}
+
+/* after the list's first query, which the window makes next: the list's
+ * rows matter more than the timeline */
+static gboolean
+first_reload_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  if (self->library != NULL && self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    _dossier_window_timeline_reload (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -229,5 +394,7 @@ _dossier_window_timeline_setup (DossierWindow *self)
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (_dossier_window_timeline_reload), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (on_library_changed_cb), self);
   apply_lanes (self);
-  _dossier_window_timeline_reload (self);
+  dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), TRUE);
+  first_frame_setup (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, first_reload_cb, g_object_ref (self), g_object_unref);
 }

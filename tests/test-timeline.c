@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include "dossier-timeline.h"
 #include "dossier-timeline-private.h"
+#include "dossier-window-private.h"
 
 #define WIDTH  1000
 #define HEIGHT 300
@@ -478,6 +480,122 @@ test_frame_time (void)
   fixture_teardown (&f);
 }
 
+/* The window draws its first frame before it builds the list's rows and
+ * bins the timeline's points (on 100,000 articles they cost more than the
+ * frame), showing the list as loading, never as an empty library; then
+ * both fill in. */
+typedef struct
+{
+  DossierWindow *window;
+  gboolean       painted;
+  guint          items;
+  char          *page;
+  guint          points;
+  gboolean       timeline_loading;
+} FirstFrameProbe;
+
+static void
+on_probe_after_paint_cb (GdkFrameClock   *clock,
+                         FirstFrameProbe *probe)
+{
+  if (probe->painted)
+    return;
+  probe->painted = TRUE;
+  probe->items = g_list_model_get_n_items (G_LIST_MODEL (probe->window->articles));
+  probe->page = g_strdup (gtk_stack_get_visible_child_name (probe->window->list_stack));
+  probe->points = probe->window->timeline_n_points;
+  probe->timeline_loading = dossier_timeline_get_loading (DOSSIER_TIMELINE (probe->window->timeline));
+}
+
+static void
+on_probe_realize_cb (GtkWidget       *widget,
+                     FirstFrameProbe *probe)
+{
+  g_signal_connect_after (gtk_widget_get_frame_clock (widget), "after-paint",
+                          G_CALLBACK (on_probe_after_paint_cb), probe);
+}
+
+static gboolean
+wait_until (gboolean (*cond) (FirstFrameProbe *), FirstFrameProbe *probe)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!cond (probe))
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+probe_painted (FirstFrameProbe *probe)
+{
+  return probe->painted;
+}
+
+static gboolean
+probe_filled (FirstFrameProbe *probe)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (probe->window->articles)) == 3 &&
+         probe->window->timeline_n_points == 3;
+}
+
+static void
+test_window_first_frame (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(DossierLibrary) library = dossier_library_new (path);
+  g_autoptr(GError) error = NULL;
+  FirstFrameProbe probe = { 0 };
+  const char *titles[] = { "Harbour talks open", "Dredging deal signed", "Ferry crews walk out" };
+  const char *dates[] = { "2010-03-18", "2012-04-02", "2013-07-09" };
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_assert_true (dossier_library_open_sync (library, TRUE, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      DossierDate date = DOSSIER_DATE_INIT;
+
+      dossier_article_set_title (a, titles[i]);
+      dossier_article_set_source (a, "Test Wire");
+      dossier_article_set_body (a, titles[i]);
+      g_assert_true (dossier_date_from_iso (dates[i], &date));
+      dossier_article_set_published (a, &date);
+      g_assert_cmpint (dossier_library_add_article_sync (library, a, NULL, &error), >, 0);
+    }
+
+  probe.window = dossier_window_new (NULL, library);
+  g_signal_connect_after (probe.window, "realize", G_CALLBACK (on_probe_realize_cb), &probe);
+  gtk_window_present (GTK_WINDOW (probe.window));
+  g_assert_true (wait_until (probe_painted, &probe));
+  g_assert_cmpuint (probe.items, ==, 0);
+  g_assert_cmpstr (probe.page, ==, "loading");
+  g_assert_cmpuint (probe.points, ==, 0);
+  g_assert_true (probe.timeline_loading);
+
+  g_assert_true (wait_until (probe_filled, &probe));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (probe.window->list_stack), ==, "list");
+  g_assert_false (dossier_timeline_get_loading (DOSSIER_TIMELINE (probe.window->timeline)));
+  g_assert_cmpuint (dossier_timeline_model_get_n_points (_dossier_timeline_get_model (DOSSIER_TIMELINE (probe.window->timeline))), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (probe.window));
+  g_free (probe.page);
+  g_clear_object (&library);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Timeline/range", test_range);
   g_test_add_func ("/Dossier/Timeline/keyboard", test_keyboard);
   g_test_add_func ("/Dossier/Timeline/frame-time", test_frame_time);
+  g_test_add_func ("/Dossier/Timeline/window-first-frame", test_window_first_frame);
 
   return g_test_run ();
 }
