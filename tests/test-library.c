@@ -460,6 +460,46 @@ test_delete_and_restore (Fixture       *f,
   g_assert_cmpstr (dossier_annotation_get_note (g_ptr_array_index (notes, 0)), ==, "First report");
 }
 
+/* As the window searches while the user types: newest first, the last
+ * word a prefix, each keystroke making the previous search stale */
+static void
+test_typing_newest_first (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
+  static const char * const typed[] = { "a", "ar", "art", "arti", "news h", "news ha", "news harb" };
+  gint64 previous_jd = G_MAXINT64;
+
+  add_many (f->library, 3000);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(DossierQuery) q = dossier_query_parse (typed[i], TRUE);
+
+      q->sort = DOSSIER_SORT_DATE_DESC;
+      q->sort_set = TRUE;
+      dossier_article_list_set_query (list, q);
+      if (i < 3)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  wait_until_idle (list);
+  /* only the last query's answer: every tenth article has "Harbour" */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gint64 jd;
+
+      while (dossier_article_get_title (a) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      /* the word being typed is marked in the snippet */
+      g_assert_nonnull (strstr (dossier_article_get_snippet (a), "\001Harbour\002"));
+      jd = dossier_date_to_julian (dossier_article_get_published (a));
+      g_assert_cmpint (jd, <=, previous_jd);
+      previous_jd = jd;
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -470,6 +510,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, fixture_setup, test_article_tags, fixture_teardown);
   g_test_add ("/Dossier/Library/delete-and-restore", Fixture, NULL, fixture_setup, test_delete_and_restore, fixture_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
+  g_test_add ("/Dossier/Library/typing-newest-first", Fixture, NULL, fixture_setup, test_typing_newest_first, fixture_teardown);
 
   return g_test_run ();
 }
