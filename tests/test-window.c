@@ -468,6 +468,28 @@ test_delete_article (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Ctrl+? shows every shortcut; the window is built on first use */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  GtkWidget *overlay;
+
+  gtk_window_present (GTK_WINDOW (self));
+  g_assert_null (g_object_get_data (G_OBJECT (self), "dossier-help-overlay"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-help-overlay", NULL));
+  overlay = g_object_get_data (G_OBJECT (self), "dossier-help-overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (self));
+  WAIT_FOR (gtk_widget_get_mapped (overlay));
+  gtk_window_close (GTK_WINDOW (overlay));
+  /* asked again, the same window comes back */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-help-overlay", NULL);
+  g_assert_true (g_object_get_data (G_OBJECT (self), "dossier-help-overlay") == overlay);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 test_empty_library (Fixture       *f,
                     gconstpointer  data)
@@ -509,6 +531,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Window/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/Dossier/Window/tag-lanes", Fixture, NULL, fixture_setup, test_tag_lanes, fixture_teardown);
   g_test_add ("/Dossier/Window/delete-article", Fixture, NULL, fixture_setup, test_delete_article, fixture_teardown);
+  g_test_add ("/Dossier/Window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
   g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
   g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
 
