@@ -45,9 +45,9 @@ update_list_state (DossierWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
 
   if (filtered)
-    count = g_strdup_printf (g_dngettext (NULL, "%u result", "%u results", n), n);
+    count = g_strdup_printf (g_dngettext (NULL, "%'u result", "%'u results", n), n);
   else
-    count = g_strdup_printf (g_dngettext (NULL, "%u article", "%u articles", n), n);
+    count = g_strdup_printf (g_dngettext (NULL, "%'u article", "%'u articles", n), n);
   gtk_label_set_label (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0 || filtered);
 }
