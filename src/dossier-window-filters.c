@@ -410,15 +410,35 @@ _dossier_window_filters_class_init (DossierWindowClass *klass)
 {
   GtkWidgetClass *wc = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (DOSSIER_TYPE_FILTER_POPOVER);
   gtk_widget_class_install_action (wc, "win.filter", NULL, filter_action);
   gtk_widget_class_install_action (wc, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
 }
 
+/* The popover is made the first time it is opened: the window's first
+ * frame does not wait for its drop-downs. */
+static void
+create_popover_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  DossierWindow *self = user_data;
+  DossierFilterPopover *popover;
+
+  if (self->filter_popover != NULL)
+    return;
+  self->filter_popover = dossier_filter_popover_new ();
+  popover = DOSSIER_FILTER_POPOVER (self->filter_popover);
+  dossier_filter_popover_set_source (popover, self->filter_source);
+  dossier_filter_popover_set_tag (popover, self->filter_tag);
+  dossier_filter_popover_set_has_notes (popover, self->filter_has_notes);
+  dossier_filter_popover_set_range (popover, self->range_from, self->range_to);
+  g_signal_connect_swapped (popover, "changed", G_CALLBACK (on_popover_changed_cb), self);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_popover_show_cb), self);
+  gtk_menu_button_set_popover (button, self->filter_popover);
+}
+
 void
 _dossier_window_filters_setup (DossierWindow *self)
 {
-  g_signal_connect_swapped (self->filter_popover, "changed", G_CALLBACK (on_popover_changed_cb), self);
-  g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (on_popover_show_cb), self);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->filter_button), create_popover_cb, self, NULL);
 }

@@ -408,7 +408,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);

@@ -308,8 +308,10 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (n_chips (self), ==, 0);
 
   /* opening the popover offers the library's sources and tags */
-  popover = self->filter_popover;
+  /* the popover is made when first opened */
+  g_assert_null (self->filter_popover);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.filter", NULL);
+  popover = self->filter_popover;
   g_assert_true (gtk_widget_get_visible (popover));
   sources = GTK_DROP_DOWN (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "source_dropdown"));
   tags = GTK_DROP_DOWN (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "tag_dropdown"));
