@@ -500,6 +500,70 @@ test_typing_newest_first (Fixture       *f,
     }
 }
 
+/* A pretend list view: holds the items it was given, as rows do, and
+ * asks again only for those items-changed names. */
+static void
+on_view_items_changed (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GPtrArray  *bound)
+{
+  g_ptr_array_remove_range (bound, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (bound, position + i, g_list_model_get_item (model, position + i));
+}
+
+/* Typing a search keeps the newest article first, as it was: its row must
+ * still show the search's snippet, not the unsearched article. */
+static void
+test_rows_follow_query (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *bodies[] = { "The river rose at dawn.", "Quiet day at the docks.", "An old river map was found." };
+  g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
+  g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierQuery) query = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      g_autofree char *title = g_strdup_printf ("Report %u", i);
+      DossierDate d = { 2012 - (int) i, 5, 1, DOSSIER_DATE_PRECISION_DAY };
+      g_autoptr(GError) error = NULL;
+
+      dossier_article_set_title (a, title);
+      dossier_article_set_body (a, bodies[i]);
+      dossier_article_set_published (a, &d);
+      g_assert_cmpint (dossier_library_add_article_sync (f->library, a, NULL, &error), >, 0);
+    }
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_view_items_changed), bound);
+  dossier_article_list_set_query (list, NULL);
+  wait_until_idle (list);
+  g_assert_cmpuint (bound->len, ==, 3);
+  while (dossier_article_get_title (g_ptr_array_index (bound, 0)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dossier_article_get_snippet (g_ptr_array_index (bound, 0)));
+
+  query = dossier_query_parse ("river", TRUE);
+  query->sort = DOSSIER_SORT_DATE_DESC;
+  query->sort_set = TRUE;
+  dossier_article_list_set_query (list, query);
+  wait_until_idle (list);
+  g_assert_cmpuint (bound->len, ==, 2);
+  /* what the rows hold, once their page has come */
+  for (guint i = 0; i < bound->len; i++)
+    {
+      DossierArticle *a = g_ptr_array_index (bound, i);
+      gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+      while (dossier_article_get_snippet (a) == NULL && g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_nonnull (dossier_article_get_snippet (a));
+      g_assert_nonnull (strstr (dossier_article_get_snippet (a), "river"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -509,6 +573,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, fixture_setup, test_boilerplate_learning, fixture_teardown);
   g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, fixture_setup, test_article_tags, fixture_teardown);
   g_test_add ("/Dossier/Library/delete-and-restore", Fixture, NULL, fixture_setup, test_delete_and_restore, fixture_teardown);
+  g_test_add ("/Dossier/Library/rows-follow-query", Fixture, NULL, fixture_setup, test_rows_follow_query, fixture_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
   g_test_add ("/Dossier/Library/typing-newest-first", Fixture, NULL, fixture_setup, test_typing_newest_first, fixture_teardown);
 

@@ -28,6 +28,7 @@ struct _DossierArticleList
   GCancellable   *page_cancellable;
   guint64         clock;
   guint           generation;
+  gboolean        drop_pages;    /* the query changed: no loaded page stays */
   gboolean        loading;
   gulong          changed_id;
   guint           hold;
@@ -261,26 +262,38 @@ apply_ids (DossierArticleList *self,
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
 
-  /* loaded pages are refreshed in place (counts, titles may have changed) */
+  /* loaded pages are refreshed in place (counts, titles, snippets may
+   * have changed); a page that is dropped takes its articles with it, so
+   * the view must be told about every item it held, even one whose id
+   * stayed where it was: the view would keep showing the old object */
   {
     GHashTableIter iter;
     gpointer value;
     g_autoptr(GPtrArray) keep = g_ptr_array_new ();
+    guint first_dropped = G_MAXUINT, last_dropped_end = 0;
 
     g_hash_table_iter_init (&iter, self->pages);
     while (g_hash_table_iter_next (&iter, NULL, &value))
       {
         Page *page = value;
         guint start = page->index * DOSSIER_ARTICLE_LIST_PAGE_SIZE;
-        gboolean same = start + page->articles->len <= prefix;
+        gboolean same = !self->drop_pages && start + page->articles->len <= prefix;
 
         if (!same)
-          g_hash_table_iter_remove (&iter);
+          {
+            first_dropped = MIN (first_dropped, start);
+            last_dropped_end = MAX (last_dropped_end, start + page->articles->len);
+            g_hash_table_iter_remove (&iter);
+          }
         else
           g_ptr_array_add (keep, page);
       }
     for (guint i = 0; i < keep->len; i++)
       request_page (self, g_ptr_array_index (keep, i));
+    self->drop_pages = FALSE;
+    prefix = MIN (prefix, first_dropped);
+    if (last_dropped_end > old_len - suffix)
+      suffix = 0;
   }
 
   if (old_len - prefix - suffix > 0 || self->ids->len - prefix - suffix > 0)
@@ -393,8 +406,9 @@ dossier_article_list_set_query (DossierArticleList *self,
   g_clear_pointer (&self->query, dossier_query_free);
   if (query != NULL)
     self->query = dossier_query_copy (query);
-  /* snippets depend on the query: drop loaded pages */
-  g_hash_table_remove_all (self->pages);
+  /* snippets depend on the query: the loaded pages go when the new ids
+   * come, and the view is told to ask for every item again */
+  self->drop_pages = TRUE;
   dossier_article_list_reload (self);
 }
 
