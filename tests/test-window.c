@@ -10,6 +10,7 @@
 #include "dossier-window-private.h"
 #include "dossier-timeline-private.h"
 #include "dossier-filter-popover.h"
+#include "dossier-article-row.h"
 
 typedef struct
 {
@@ -492,6 +493,29 @@ test_shortcuts_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Snippets: the matched words in bold, markup escaped, and the tags of a
+ * note as #tags rather than the index's JSON */
+static void
+test_snippet_markup (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "the \001gauge\002 at Tollin", "the <b>gauge</b> at Tollin" },
+    { "a < b & \001c\002", "a &lt; b &amp; <b>c</b>" },
+    { "shared gauge [\"claim\",\"timeline\"] A river", "shared gauge #claim #timeline A river" },
+    { "a note [] then", "a note  then" },
+    { "tagged [\"\001dam\002\"] here", "tagged #<b>dam</b> here" },
+    { "cut short [\"cla…", "cut short [&quot;cla…" },
+    { "see [1] and [\"a\\\"b\"]", "see [1] and [&quot;a\\&quot;b&quot;]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = dossier_snippet_to_markup (cases[i].in);
+
+      g_assert_cmpstr (markup, ==, cases[i].out);
+    }
+}
+
 static void
 test_empty_library (Fixture       *f,
                     gconstpointer  data)
@@ -534,6 +558,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Window/tag-lanes", Fixture, NULL, fixture_setup, test_tag_lanes, fixture_teardown);
   g_test_add ("/Dossier/Window/delete-article", Fixture, NULL, fixture_setup, test_delete_article, fixture_teardown);
   g_test_add ("/Dossier/Window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
+  g_test_add_func ("/Dossier/Window/snippet-markup", test_snippet_markup);
   g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
   g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
 

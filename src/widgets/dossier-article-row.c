@@ -52,11 +52,78 @@ dossier_format_date (const DossierDate *date)
     }
 }
 
+/* A note's tags are indexed as their JSON list, ["claim","quote"]: in a
+ * snippet they read as #claim #quote.  A list the snippet cut short, or
+ * one with escapes, stays as it is. */
+static gboolean
+append_tag_list (GString     *out,
+                 const char  *p,
+                 const char **end)
+{
+  g_autoptr(GString) tags = g_string_new (NULL);
+
+  if (*p != '[')
+    return FALSE;
+  p++;
+  while (*p == '"')
+    {
+      const char *close = p + 1;
+
+      while (*close != '\0' && *close != '"' && *close != '\\' && *close != '\n')
+        close++;
+      if (*close != '"')
+        return FALSE;
+      if (tags->len > 0)
+        g_string_append_c (tags, ' ');
+      g_string_append_c (tags, '#');
+      g_string_append_len (tags, p + 1, close - p - 1);
+      p = close + 1;
+      if (*p == ',')
+        p++;
+      else
+        break;
+    }
+  if (*p != ']')
+    return FALSE;
+  g_string_append (out, tags->str);
+  *end = p + 1;
+  return TRUE;
+}
+
+static char *
+tidy_tag_lists (const char *snippet)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = snippet;
+
+  while (p && *p)
+    {
+      const char *bracket = strchr (p, '[');
+      const char *end;
+
+      if (bracket == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, bracket - p);
+      if ((bracket[1] == '"' || bracket[1] == ']') && append_tag_list (out, bracket, &end))
+        p = end;
+      else
+        {
+          g_string_append_c (out, '[');
+          p = bracket + 1;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 dossier_snippet_to_markup (const char *snippet)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  const char *p = snippet;
+  g_autofree char *tidy = tidy_tag_lists (snippet);
+  const char *p = tidy;
 
   while (p && *p)
     {
