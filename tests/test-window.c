@@ -506,6 +506,7 @@ test_snippet_markup (void)
     { "tagged [\"\001dam\002\"] here", "tagged #<b>dam</b> here" },
     { "cut short [\"cla…", "cut short [&quot;cla…" },
     { "see [1] and [\"a\\\"b\"]", "see [1] and [&quot;a\\&quot;b&quot;]" },
+    { "from analysts.\n\nOfficials said", "from analysts. Officials said" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

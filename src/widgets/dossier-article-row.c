@@ -90,10 +90,33 @@ append_tag_list (GString     *out,
   return TRUE;
 }
 
+/* A snippet may span paragraphs: in a row it is one run of text. */
 static char *
-tidy_tag_lists (const char *snippet)
+join_paragraphs (const char *snippet)
 {
   GString *out = g_string_new (NULL);
+
+  for (const char *p = snippet; p && *p; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        {
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+          while (p[1] == '\n' || p[1] == '\r' || p[1] == ' ')
+            p++;
+          g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+tidy_tag_lists (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *snippet = join_paragraphs (text);
   const char *p = snippet;
 
   while (p && *p)
