@@ -337,6 +337,11 @@ dossier_window_dispose (GObject *object)
   g_cancellable_cancel (self->open_cancellable);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
+  /* the list may outlive the window (a query still running holds it) */
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_data (self->articles, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
