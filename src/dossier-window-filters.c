@@ -19,6 +19,7 @@
 
 #include "dossier-window-private.h"
 #include "dossier-filter-popover.h"
+#include "dossier-date.h"
 #include "dossier-timeline.h"
 
 /* --- the popover's choices --- */
@@ -348,18 +349,6 @@ append_term (GString    *text,
     g_string_append_printf (text, "%s:%s", field, clean);
 }
 
-static char *
-iso_day (gint64 jd)
-{
-  g_autoptr(GDate) date = NULL;
-
-  if (jd < 1 || jd > G_MAXUINT32)
-    return g_strdup ("");
-  date = g_date_new_julian ((guint32) jd);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 char *
 _dossier_window_filters_to_text (DossierWindow *self,
                                  const char    *typed)
@@ -375,8 +364,8 @@ _dossier_window_filters_to_text (DossierWindow *self,
     g_string_append (text, text->len > 0 ? " has:notes" : "has:notes");
   if (self->range_from >= 0 || self->range_to >= 0)
     {
-      g_autofree char *from = iso_day (self->range_from);
-      g_autofree char *to = iso_day (self->range_to);
+      g_autofree char *from = dossier_date_julian_to_iso (self->range_from);
+      g_autofree char *to = dossier_date_julian_to_iso (self->range_to);
 
       g_string_append_printf (text, "%spublished:%s..%s", text->len > 0 ? " " : "", from, to);
     }

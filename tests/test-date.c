@@ -214,6 +214,17 @@ test_last_julian (void)
   g_assert_cmpint (dossier_date_to_last_julian (&none), ==, -1);
 }
 
+static void
+test_julian_to_iso (void)
+{
+  DossierDate leap = { 2012, 2, 29, DOSSIER_DATE_PRECISION_DAY };
+  g_autofree char *iso = dossier_date_julian_to_iso (dossier_date_to_julian (&leap));
+  g_autofree char *none = dossier_date_julian_to_iso (-1);
+
+  g_assert_cmpstr (iso, ==, "2012-02-29");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Date/iso-round-trip", test_iso_round_trip);
   g_test_add_func ("/Dossier/Date/julian-and-compare", test_julian_and_compare);
   g_test_add_func ("/Dossier/Date/last-julian", test_last_julian);
+  g_test_add_func ("/Dossier/Date/julian-to-iso", test_julian_to_iso);
 
   return g_test_run ();
 }

@@ -732,6 +732,18 @@ dossier_date_to_julian (const DossierDate *date)
   }
 }
 
+char *
+dossier_date_julian_to_iso (gint64 jd)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (jd < 1 || jd > G_MAXUINT32)
+    return g_strdup ("");
+  date = g_date_new_julian ((guint32) jd);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
 gint64
 dossier_date_to_last_julian (const DossierDate *date)
 {

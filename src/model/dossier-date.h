@@ -52,6 +52,9 @@ gboolean  dossier_date_from_url       (const char        *url,
  * timeline); -1 when unknown. */
 gint64    dossier_date_to_julian      (const DossierDate *date);
 
+/* "2013-06-03" for a julian day number; "" when it is not a day. */
+char     *dossier_date_julian_to_iso  (gint64             jd);
+
 /* Julian day number of the last day the date covers: 31 December for a
  * year, the month's last day for a month; -1 when unknown. */
 gint64    dossier_date_to_last_julian (const DossierDate *date);

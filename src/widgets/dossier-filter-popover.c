@@ -57,19 +57,6 @@ dossier_filter_parse_day (const char *text,
   return *jd >= 0;
 }
 
-/* "2013-06-03" for a julian day; empty for -1 */
-static char *
-day_text (gint64 jd)
-{
-  g_autoptr(GDate) date = NULL;
-
-  if (jd < 1 || jd > G_MAXUINT32)
-    return g_strdup ("");
-  date = g_date_new_julian ((guint32) jd);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 static void
 update_clear_button (DossierFilterPopover *self)
 {
@@ -390,8 +377,8 @@ dossier_filter_popover_set_range (DossierFilterPopover *self,
                                   gint64                from_jd,
                                   gint64                to_jd)
 {
-  g_autofree char *from = day_text (from_jd);
-  g_autofree char *to = day_text (to_jd);
+  g_autofree char *from = dossier_date_julian_to_iso (from_jd);
+  g_autofree char *to = dossier_date_julian_to_iso (to_jd);
 
   g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
 
