@@ -86,7 +86,6 @@ parse_date_bound (const char *text,
                   gint64     *jd)
 {
   DossierDate d = DOSSIER_DATE_INIT;
-  DossierDate last;
 
   if (*text == '\0')
     {
@@ -95,26 +94,8 @@ parse_date_bound (const char *text,
     }
   if (!dossier_date_from_iso (text, &d))
     return FALSE;
-  if (!upper)
-    {
-      *jd = dossier_date_to_julian (&d);
-      return TRUE;
-    }
-  /* the last day the bound covers */
-  last = d;
-  switch (d.precision)
-    {
-    case DOSSIER_DATE_PRECISION_YEAR:
-      last.month = 12; last.day = 31;
-      break;
-    case DOSSIER_DATE_PRECISION_MONTH:
-      last.day = g_date_get_days_in_month (d.month, d.year);
-      break;
-    default:
-      break;
-    }
-  last.precision = DOSSIER_DATE_PRECISION_DAY;
-  *jd = dossier_date_to_julian (&last);
+  /* an upper bound is the last day it covers: 2013 ends on 31 December */
+  *jd = upper ? dossier_date_to_last_julian (&d) : dossier_date_to_julian (&d);
   return TRUE;
 }
 
