@@ -19,64 +19,31 @@
 
 #include "dossier-window-private.h"
 #include "dossier-filter-popover.h"
+#include "dossier-annotations-window.h"
 #include "dossier-date.h"
 #include "dossier-timeline.h"
 
 /* --- the popover's choices --- */
 
-typedef struct
-{
-  DossierWindow *window;
-  char         **sources;
-  char         **tags;
-  guint          pending;
-} Choices;
-
 static void
-choices_done (Choices *c)
+on_choices_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  if (--c->pending > 0)
-    return;
-  if (c->window != NULL)
+  DossierWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sources = NULL;
+  g_auto(GStrv) tags = dossier_load_tags_finish (result, &sources, &error);
+
+  if (tags == NULL)
     {
-      dossier_filter_popover_set_choices (DOSSIER_FILTER_POPOVER (c->window->filter_popover),
-                                          (const char * const *) c->sources,
-                                          (const char * const *) c->tags);
-      g_object_remove_weak_pointer (G_OBJECT (c->window), (gpointer *) &c->window);
+      /* cancelled: the window is closing */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dossier_window_toast (self, error->message);
+      return;
     }
-  g_strfreev (c->sources);
-  g_strfreev (c->tags);
-  g_free (c);
-}
-
-static void
-on_sources_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Choices *c = user_data;
-  g_autoptr(GError) error = NULL;
-
-  c->sources = dossier_library_list_sources_finish (DOSSIER_LIBRARY (source), result, &error);
-  if (c->sources == NULL && c->window != NULL &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _dossier_window_toast (c->window, error->message);
-  choices_done (c);
-}
-
-static void
-on_tags_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Choices *c = user_data;
-  g_autoptr(GError) error = NULL;
-
-  c->tags = dossier_library_list_tags_finish (DOSSIER_LIBRARY (source), result, &error);
-  if (c->tags == NULL && c->window != NULL &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _dossier_window_toast (c->window, error->message);
-  choices_done (c);
+  dossier_filter_popover_set_choices (DOSSIER_FILTER_POPOVER (self->filter_popover),
+                                      (const char * const *) sources, (const char * const *) tags);
 }
 
 /* The lists are read each time the popover opens: sources and tags come
@@ -84,27 +51,10 @@ on_tags_cb (GObject      *source,
 static void
 on_popover_show_cb (DossierWindow *self)
 {
-  Choices *c = g_new0 (Choices, 1);
-
-  c->window = self;
-  c->pending = 2;
-  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &c->window);
-  dossier_library_list_sources_async (self->library, self->cancellable, on_sources_cb, c);
-  dossier_library_list_tags_async (self->library, self->cancellable, on_tags_cb, c);
+  dossier_load_tags_async (self->library, self->cancellable, on_choices_loaded_cb, self);
 }
 
 /* --- state --- */
-
-static void
-set_timeline_range (DossierWindow *self)
-{
-  if (self->timeline == NULL)
-    return;
-  if (self->range_from >= 0 && self->range_to >= 0)
-    dossier_timeline_set_selected_range (DOSSIER_TIMELINE (self->timeline), self->range_from, self->range_to);
-  else
-    dossier_timeline_clear_selected_range (DOSSIER_TIMELINE (self->timeline));
-}
 
 static void
 on_popover_changed_cb (DossierWindow *self)
@@ -122,7 +72,7 @@ on_popover_changed_cb (DossierWindow *self)
     {
       self->range_from = from;
       self->range_to = to;
-      set_timeline_range (self);
+      _dossier_window_timeline_show_range (self);
     }
   _dossier_window_refresh_query (self);
 }
@@ -141,7 +91,7 @@ _dossier_window_filters_clear (DossierWindow *self)
   g_clear_pointer (&self->filter_tag, g_free);
   self->filter_has_notes = FALSE;
   self->range_from = self->range_to = -1;
-  set_timeline_range (self);
+  _dossier_window_timeline_show_range (self);
   _dossier_window_refresh_query (self);
 }
 
@@ -228,7 +178,7 @@ static void
 on_remove_range_cb (DossierWindow *self)
 {
   self->range_from = self->range_to = -1;
-  set_timeline_range (self);
+  _dossier_window_timeline_show_range (self);
   _dossier_window_refresh_query (self);
 }
 

@@ -114,7 +114,8 @@ void _dossier_window_timeline_setup       (DossierWindow *self);
 void _dossier_window_timeline_reload      (DossierWindow *self);
 void _dossier_window_timeline_select      (DossierWindow *self,
                                            gint64         id);
-void _dossier_window_timeline_clear_range (DossierWindow *self);
+/* shades the window's range (range_from, range_to), or none */
+void _dossier_window_timeline_show_range  (DossierWindow *self);
 
 /* dossier-window-notes.c (annotations helper) */
 void _dossier_window_notes_class_init (DossierWindowClass *klass);

@@ -280,9 +280,13 @@ _dossier_window_timeline_select (DossierWindow *self,
 }
 
 void
-_dossier_window_timeline_clear_range (DossierWindow *self)
+_dossier_window_timeline_show_range (DossierWindow *self)
 {
-  if (self->timeline != NULL)
+  if (self->timeline == NULL)
+    return;
+  if (self->range_from >= 0 && self->range_to >= 0)
+    dossier_timeline_set_selected_range (DOSSIER_TIMELINE (self->timeline), self->range_from, self->range_to);
+  else
     dossier_timeline_clear_selected_range (DOSSIER_TIMELINE (self->timeline));
 }
 

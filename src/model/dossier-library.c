@@ -1157,54 +1157,39 @@ dossier_library_delete_article_finish (DossierLibrary  *self,
   return finish_pointer (self, result, dossier_library_delete_article_async, error);
 }
 
-typedef struct
-{
-  DossierDeletedArticle *deleted;
-  gint64                 id;
-} RestoreData;
-
-static void
-restore_data_free (gpointer p)
-{
-  RestoreData *r = p;
-
-  dossier_deleted_article_free (r->deleted);
-  g_free (r);
-}
-
 /* The article comes back under a new id, with its notes (same uuids)
  * re-attached to it; all or nothing. */
 static gpointer
 restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
-  RestoreData *r = data;
-  gint64 duplicate = 0;
+  DossierDeletedArticle *deleted = data;
+  gint64 id, duplicate = 0;
 
   if (!dossier_store_begin (store, error))
     return NULL;
-  dossier_article_set_id (r->deleted->article, 0);
-  r->id = dossier_store_insert_article (store, r->deleted->article, &duplicate, error);
-  if (r->id <= 0 && duplicate > 0)
+  dossier_article_set_id (deleted->article, 0);
+  id = dossier_store_insert_article (store, deleted->article, &duplicate, error);
+  if (id <= 0 && duplicate > 0)
     {
       /* the same text came back meanwhile (imported again): keep that one
        * and give it the notes */
-      r->id = duplicate;
+      id = duplicate;
       g_clear_error (error);
     }
-  for (guint i = 0; r->id > 0 && i < r->deleted->annotations->len; i++)
+  for (guint i = 0; id > 0 && i < deleted->annotations->len; i++)
     {
-      DossierAnnotation *n = g_ptr_array_index (r->deleted->annotations, i);
+      DossierAnnotation *n = g_ptr_array_index (deleted->annotations, i);
 
-      dossier_annotation_set_article_id (n, r->id);
+      dossier_annotation_set_article_id (n, id);
       if (dossier_store_insert_annotation (store, n, error) <= 0)
-        r->id = 0;
+        id = 0;
     }
-  if (r->id <= 0 || !dossier_store_commit (store, error))
+  if (id <= 0 || !dossier_store_commit (store, error))
     {
       dossier_store_rollback (store);
       return NULL;
     }
-  return GSIZE_TO_POINTER ((gsize) r->id);
+  return GSIZE_TO_POINTER ((gsize) id);
 }
 
 void
@@ -1214,11 +1199,8 @@ dossier_library_restore_article_async (DossierLibrary        *self,
                                        GAsyncReadyCallback    callback,
                                        gpointer               user_data)
 {
-  RestoreData *r = g_new0 (RestoreData, 1);
-
-  r->deleted = deleted;
-  run_async (self, dossier_library_restore_article_async, restore_op, r, restore_data_free,
-             NULL, TRUE, cancellable, callback, user_data);
+  run_async (self, dossier_library_restore_article_async, restore_op, deleted,
+             (GDestroyNotify) dossier_deleted_article_free, NULL, TRUE, cancellable, callback, user_data);
 }
 
 gint64
@@ -1387,24 +1369,6 @@ dossier_library_list_sources_sync (DossierLibrary  *self,
                                    GError         **error)
 {
   return dossier_store_run (self->store, sources_op, NULL, NULL, error);
-}
-
-void
-dossier_library_list_sources_async (DossierLibrary      *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  run_async (self, dossier_library_list_sources_async, sources_op, NULL, NULL,
-             (GDestroyNotify) g_strfreev, FALSE, cancellable, callback, user_data);
-}
-
-char **
-dossier_library_list_sources_finish (DossierLibrary  *self,
-                                     GAsyncResult    *result,
-                                     GError         **error)
-{
-  return finish_pointer (self, result, dossier_library_list_sources_async, error);
 }
 
 /* --- annotations --- */
@@ -1643,24 +1607,6 @@ dossier_library_list_tags_sync (DossierLibrary  *self,
                                 GError         **error)
 {
   return dossier_store_run (self->store, tags_op, NULL, NULL, error);
-}
-
-void
-dossier_library_list_tags_async (DossierLibrary      *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  run_async (self, dossier_library_list_tags_async, tags_op, NULL, NULL,
-             (GDestroyNotify) g_strfreev, FALSE, cancellable, callback, user_data);
-}
-
-char **
-dossier_library_list_tags_finish (DossierLibrary  *self,
-                                  GAsyncResult    *result,
-                                  GError         **error)
-{
-  return finish_pointer (self, result, dossier_library_list_tags_async, error);
 }
 
 static gpointer

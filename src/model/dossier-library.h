@@ -193,13 +193,6 @@ GArray         *dossier_library_timeline_points_finish (DossierLibrary    *self,
                                                         GError           **error);
 char          **dossier_library_list_sources_sync   (DossierLibrary       *self,
                                                      GError              **error);
-void            dossier_library_list_sources_async  (DossierLibrary       *self,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-char          **dossier_library_list_sources_finish (DossierLibrary       *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
 
 /* saved searches: the list is (element-type DossierSavedSearch) */
 void            dossier_library_list_saved_searches_async  (DossierLibrary      *self,
@@ -282,13 +275,6 @@ GPtrArray      *dossier_library_list_annotations_finish (DossierLibrary   *self,
                                                          GAsyncResult     *result,
                                                          GError          **error);
 char          **dossier_library_list_tags_sync      (DossierLibrary       *self,
-                                                     GError              **error);
-void            dossier_library_list_tags_async     (DossierLibrary       *self,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-char          **dossier_library_list_tags_finish    (DossierLibrary       *self,
-                                                     GAsyncResult         *result,
                                                      GError              **error);
 /* The tags of each article's notes, for the timeline's lanes by tag:
  * gint64 id (g_int64_hash) → NULL-terminated tags, most used first. */

@@ -288,31 +288,31 @@ dossier_filter_popover_get_source (DossierFilterPopover *self)
   return self->source;
 }
 
+/* Selects @value, offering it if the list lacks it (NULL: "Any …"). */
 static void
 set_choice (DossierFilterPopover  *self,
             char                 **field,
             GtkDropDown           *dropdown,
             GtkStringList         *list,
-            const char            *any,
             const char            *value)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint pos = 0;
 
   if (value != NULL && *value == '\0')
     value = NULL;
   g_free (*field);
   *field = g_strdup (value);
-  for (guint i = 1; i < n; i++)
-    g_ptr_array_add (values, (gpointer) gtk_string_list_get_string (list, i));
-  g_ptr_array_add (values, NULL);
+  for (guint i = 1; value != NULL && pos == 0 && i < n; i++)
+    if (g_ascii_strcasecmp (gtk_string_list_get_string (list, i), value) == 0)
+      pos = i;
   self->updating++;
-  {
-    /* the strings belong to the list being refilled: copy them first */
-    g_auto(GStrv) copy = g_strdupv ((char **) values->pdata);
-
-    fill_list (dropdown, list, any, (const char * const *) copy, *field);
-  }
+  if (value != NULL && pos == 0)
+    {
+      gtk_string_list_append (list, value);
+      pos = n;
+    }
+  gtk_drop_down_set_selected (dropdown, pos);
   self->updating--;
   update_clear_button (self);
 }
@@ -322,7 +322,7 @@ dossier_filter_popover_set_source (DossierFilterPopover *self,
                                    const char           *source)
 {
   g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
-  set_choice (self, &self->source, self->source_dropdown, self->sources, _("Any Source"), source);
+  set_choice (self, &self->source, self->source_dropdown, self->sources, source);
 }
 
 const char *
@@ -337,7 +337,7 @@ dossier_filter_popover_set_tag (DossierFilterPopover *self,
                                 const char           *tag)
 {
   g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
-  set_choice (self, &self->tag, self->tag_dropdown, self->tags, _("Any Tag"), tag);
+  set_choice (self, &self->tag, self->tag_dropdown, self->tags, tag);
 }
 
 gboolean
