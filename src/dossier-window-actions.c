@@ -495,12 +495,8 @@ on_article_restored_cb (GObject      *source,
 
   if (id <= 0)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not bring the article back: %s"),
-                                                      error ? error->message : "?");
-          _dossier_window_toast (self, message);
-        }
+      _dossier_window_toast_error (self, error, _("Could not bring the article back: %s"),
+                                   error ? error->message : "?");
       return;
     }
   /* open it again, where it was */
@@ -552,11 +548,7 @@ on_article_deleted_cb (GObject      *source,
   deleted = dossier_library_delete_article_finish (DOSSIER_LIBRARY (source), result, &error);
   if (deleted == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not delete the article: %s"), error->message);
-          _dossier_window_toast (self, message);
-        }
+      _dossier_window_toast_error (self, error, _("Could not delete the article: %s"), error->message);
       return;
     }
   article = dossier_deleted_article_get_article (deleted);

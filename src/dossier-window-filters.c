@@ -38,8 +38,7 @@ on_choices_loaded_cb (GObject      *source,
   if (tags == NULL)
     {
       /* cancelled: the window is closing */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _dossier_window_toast (self, error->message);
+      _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
   dossier_filter_popover_set_choices (DOSSIER_FILTER_POPOVER (self->filter_popover),

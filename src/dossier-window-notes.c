@@ -197,11 +197,7 @@ on_created_cb (GObject      *source,
 
   if (created == NULL)
     {
-      if (!is_cancelled (error))
-        {
-          g_autofree char *message = g_strdup_printf (_("The highlight was not saved: %s"), error->message);
-          _dossier_window_toast (self, message);
-        }
+      _dossier_window_toast_error (self, error, _("The highlight was not saved: %s"), error->message);
       return;
     }
   /* saved: the reload that ::changed started draws it */
@@ -243,11 +239,8 @@ on_edited_cb (GObject      *source,
   g_autoptr(DossierAnnotation) edited = dossier_undo_finish (DOSSIER_UNDO (source), result, NULL, &error);
   DossierWindow *self = user_data;
 
-  if (edited == NULL && !is_cancelled (error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The note was not saved: %s"), error->message);
-      _dossier_window_toast (self, message);
-    }
+  if (edited == NULL)
+    _dossier_window_toast_error (self, error, _("The note was not saved: %s"), error->message);
 }
 
 static void
@@ -262,11 +255,7 @@ on_deleted_cb (GObject      *source,
 
   if (deleted == NULL)
     {
-      if (!is_cancelled (error))
-        {
-          g_autofree char *message = g_strdup_printf (_("The highlight was not deleted: %s"), error->message);
-          _dossier_window_toast (self, message);
-        }
+      _dossier_window_toast_error (self, error, _("The highlight was not deleted: %s"), error->message);
       return;
     }
   toast = adw_toast_new (_("Highlight deleted"));
@@ -297,8 +286,7 @@ report_undo (GObject       *source,
 
   if (a == NULL)
     {
-      if (!is_cancelled (error))
-        _dossier_window_toast (self, error->message);
+      _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
   switch (kind)
@@ -456,11 +444,7 @@ on_reattached_cb (GObject      *source,
 
   if (a == NULL)
     {
-      if (!is_cancelled (error))
-        {
-          g_autofree char *message = g_strdup_printf (_("The note was not re-attached: %s"), error->message);
-          _dossier_window_toast (self, message);
-        }
+      _dossier_window_toast_error (self, error, _("The note was not re-attached: %s"), error->message);
       return;
     }
   clear_reader_selection (self);

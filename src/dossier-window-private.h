@@ -87,6 +87,13 @@ struct _DossierWindow
 
 void _dossier_window_toast          (DossierWindow *self,
                                      const char    *message);
+/* A failed call's error as a toast, but nothing for a cancelled call.
+ * @format: a printf format, usually with the error's message as an
+ * argument ("%s", error->message). */
+void _dossier_window_toast_error    (DossierWindow *self,
+                                     const GError  *error,
+                                     const char    *format,
+                                     ...) G_GNUC_PRINTF (3, 4);
 void _dossier_window_update_actions (DossierWindow *self);
 void _dossier_window_refresh_query  (DossierWindow *self);
 void _dossier_window_reload_annotations (DossierWindow *self);

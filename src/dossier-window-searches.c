@@ -90,8 +90,7 @@ on_saved_searches_cb (GObject      *source,
   list = dossier_library_list_saved_searches_finish (DOSSIER_LIBRARY (source), result, &error);
   if (list == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _dossier_window_toast (self, error->message);
+      _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_box))) != NULL)

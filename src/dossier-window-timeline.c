@@ -336,8 +336,7 @@ on_article_tags_cb (GObject      *source,
   tags = dossier_library_article_tags_finish (DOSSIER_LIBRARY (source), result, &error);
   if (tags == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _dossier_window_toast (self, error->message);
+      _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
   if (g_settings_get_enum (self->settings, "timeline-lanes") != 2)

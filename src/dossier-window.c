@@ -25,6 +25,24 @@ _dossier_window_toast (DossierWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+_dossier_window_toast_error (DossierWindow *self,
+                             const GError  *error,
+                             const char    *format,
+                             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  /* cancelled: the window is closing, or a newer request took over */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  _dossier_window_toast (self, message);
+}
+
 /* --- the list --- */
 
 static void
@@ -144,8 +162,7 @@ on_annotations_loaded_cb (GObject      *source,
   list = dossier_library_list_annotations_finish (DOSSIER_LIBRARY (source), result, &error);
   if (list == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _dossier_window_toast (self, error->message);
+      _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -190,8 +207,7 @@ on_article_loaded_cb (GObject      *source,
   article = dossier_library_get_article_finish (DOSSIER_LIBRARY (source), result, &error);
   if (article == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _dossier_window_toast (self, error->message);
+      _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
   g_set_object (&self->article, article);
