@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -973,6 +974,254 @@ newest_op (DossierStore  *store,
   return GINT_TO_POINTER (1);
 }
 
+/* --- ranked by relevance --- */
+
+typedef struct
+{
+  GArray *ids;
+  GArray *ranks;
+} Ranking;
+
+static void
+ranking_clear (Ranking *r)
+{
+  g_clear_pointer (&r->ids, g_array_unref);
+  g_clear_pointer (&r->ranks, g_array_unref);
+}
+
+/* Every match ranked by FTS5's own bm25 with the library's weights (the
+ * index's 'rank' setting), best first */
+static Ranking
+reference_ranking (sqlite3          *db,
+                   DossierQuery     *q,
+                   const NewestCase *c)
+{
+  Ranking r = { g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (double)) };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  sql = g_strdup_printf ("SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                         " WHERE articles_fts MATCH ?1"
+                         " AND (?2 IS NULL OR a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2))"
+                         " AND %s ORDER BY f.rank, a.id",
+                         c->where ? c->where : "1");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, q->fts, -1, SQLITE_TRANSIENT);
+  if (q->fts_exclude)
+    sqlite3_bind_text (stmt, 2, q->fts_exclude, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      double rank = sqlite3_column_double (stmt, 1);
+
+      g_array_append_val (r.ids, id);
+      g_array_append_val (r.ranks, rank);
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return r;
+}
+
+/* The same score (to the last bit here; a compiler that fuses a multiply
+ * and an add may differ from SQLite's build in the last bits) */
+static gboolean
+same_rank (double a,
+           double b)
+{
+  return fabs (a - b) <= 1e-12 * MAX (fabs (a), fabs (b));
+}
+
+static double
+rank_of (const Ranking *r,
+         gint64         id)
+{
+  for (guint i = 0; i < r->ids->len; i++)
+    if (g_array_index (r->ids, gint64, i) == id)
+      return g_array_index (r->ranks, double, i);
+  g_error ("id %" G_GINT64_FORMAT " is not a match", id);
+}
+
+/* @got, best first, is the reference's best @n: each place holds a match
+ * ranked as the reference's row at that place (rows of equal rank may
+ * come in either order), and no match twice */
+static void
+assert_ranked (GArray        *got,
+               const Ranking *want,
+               guint          n,
+               const char    *what)
+{
+  guint expected = n ? MIN (n, want->ids->len) : want->ids->len;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (got->len != expected)
+    g_error ("%s: %u ids, expected %u", what, got->len, expected);
+  for (guint i = 0; i < expected; i++)
+    {
+      gint64 *id = &g_array_index (got, gint64, i);
+      double rank = rank_of (want, *id);
+
+      if (!same_rank (rank, g_array_index (want->ranks, double, i)))
+        g_error ("%s: place %u holds %" G_GINT64_FORMAT " ranked %.17g, expected a rank of %.17g",
+                 what, i, *id, rank, g_array_index (want->ranks, double, i));
+      if (!g_hash_table_add (seen, id))
+        g_error ("%s: %" G_GINT64_FORMAT " twice", what, *id);
+    }
+}
+
+/* A long article, so that lengths take more than a byte in the index */
+static gint64
+insert_long (DossierStore  *store,
+             guint          n_words,
+             GError       **error)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GString) body = g_string_new ("officials");
+
+  for (guint i = 0; i < n_words; i++)
+    g_string_append (body, i % 50 == 49 ? " mutual respect kerry" : " filler words here");
+  dossier_article_set_title (a, "A long one");
+  dossier_article_set_body (a, body->str);
+  return dossier_store_insert_article (store, a, NULL, error);
+}
+
+static void
+check_ranking (DossierStore      *store,
+               sqlite3           *db,
+               const NewestCase  *c,
+               gboolean           typing,
+               GError           **error)
+{
+  static const guint limits[] = { 50, 1, 0 };
+  g_autoptr(DossierQuery) q = dossier_query_parse (c->text, typing);
+  Ranking want = reference_ranking (db, q, c);
+
+  q->sort = DOSSIER_SORT_RELEVANCE;
+  q->sort_set = TRUE;
+  for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s (%s, limit %u)", c->text, typing ? "typing" : "typed", limits[l]);
+      g_autoptr(GArray) got = NULL;
+
+      q->limit = limits[l];
+      got = dossier_store_query_article_ids (store, q, NULL, error);
+      g_assert_nonnull (got);
+      assert_ranked (got, &want, limits[l], what);
+    }
+  ranking_clear (&want);
+}
+
+static gpointer
+ranked_op (DossierStore  *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  sqlite3 *db = data;
+  g_autoptr(DossierQuery) other = dossier_query_parse ("kerry", FALSE);
+  g_autoptr(GArray) other_ids = NULL;
+  gint64 long_id;
+
+  g_assert_cmpint (insert_long (store, 60, error), >, 0);
+  g_assert_cmpint ((long_id = insert_long (store, 6000, error)), >, 0);
+
+  for (guint c = 0; c < G_N_ELEMENTS (newest_cases); c++)
+    for (int typing = 0; typing < 2; typing++)
+      check_ranking (store, db, &newest_cases[c], typing, error);
+
+  /* the page a search shows: scores and snippets of the ranking just
+   * made, the same as when the page is read on its own later */
+  for (guint c = 0; c < G_N_ELEMENTS (newest_cases); c++)
+    {
+      g_autoptr(DossierQuery) q = dossier_query_parse (newest_cases[c].text, FALSE);
+      g_autoptr(GPtrArray) found = dossier_store_search (store, q, 50, NULL, error);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) later = NULL;
+      Ranking want = reference_ranking (db, q, &newest_cases[c]);
+
+      g_assert_nonnull (found);
+      for (guint i = 0; i < found->len; i++)
+        {
+          DossierArticle *a = g_ptr_array_index (found, i);
+          gint64 id = dossier_article_get_id (a);
+
+          g_assert_true (same_rank (dossier_article_get_score (a), -rank_of (&want, id)));
+          g_assert_nonnull (strchr (dossier_article_get_snippet (a), '\001'));
+          g_array_append_val (ids, id);
+        }
+      assert_ranked (ids, &want, 50, newest_cases[c].text);
+      /* another ranking in between: the page is scored again */
+      other->limit = 5;
+      other_ids = dossier_store_query_article_ids (store, other, NULL, error);
+      g_assert_nonnull (other_ids);
+      g_clear_pointer (&other_ids, g_array_unref);
+      q->sort = DOSSIER_SORT_RELEVANCE;
+      q->sort_set = TRUE;
+      later = dossier_store_load_articles (store, (gint64 *) (gpointer) ids->data, ids->len, q, error);
+      g_assert_nonnull (later);
+      g_assert_cmpuint (later->len, ==, found->len);
+      for (guint i = 0; i < later->len; i++)
+        {
+          DossierArticle *a = g_ptr_array_index (found, i);
+          DossierArticle *b = g_ptr_array_index (later, i);
+
+          g_assert_cmpint (dossier_article_get_id (a), ==, dossier_article_get_id (b));
+          g_assert_true (same_rank (dossier_article_get_score (a), dossier_article_get_score (b)));
+          g_assert_cmpstr (dossier_article_get_snippet (a), ==, dossier_article_get_snippet (b));
+        }
+      ranking_clear (&want);
+    }
+
+  /* a change made here: the long article grows, and ranks anew */
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+
+    for (guint i = 0; i < 3000; i++)
+      g_string_append (body, "officials respect ");
+    g_assert_true (dossier_store_set_article_body (store, long_id, body->str, NULL, error));
+    check_ranking (store, db, &newest_cases[0], FALSE, error);
+  }
+  return GINT_TO_POINTER (1);
+}
+
+/* after a change by another process: the common word, the rare, a phrase */
+static gpointer
+recheck_op (DossierStore  *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  for (guint c = 0; c < 3; c++)
+    check_ranking (store, data, &newest_cases[c], FALSE, error);
+  return GINT_TO_POINTER (1);
+}
+
+/* Ranking by relevance is FTS5's bm25 with the library's weights, for
+ * every query shape, at every limit, and stays so after the library
+ * changes here or in another process */
+static void
+test_ranked (Fixture       *f,
+             gconstpointer  data)
+{
+  DossierStore *store = dossier_library_get_store (f->library);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_nonnull (dossier_store_run (store, generate_op, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_nonnull (dossier_store_run (store, ranked_op, db, NULL, &error));
+  g_assert_no_error (error);
+
+  /* another process shortens the articles that say "officials" most */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE articles SET body = 'officials' WHERE id IN"
+                                     " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'officials'"
+                                     "  ORDER BY rank DESC LIMIT 40)", NULL, NULL, &message), ==, SQLITE_OK);
+  g_assert_null (message);
+  g_assert_nonnull (dossier_store_run (store, recheck_op, db, NULL, &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+}
+
 typedef struct
 {
   DossierQuery *query;
@@ -1041,6 +1290,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Store/saved-searches", Fixture, NULL, fixture_setup, test_saved_searches, fixture_teardown);
   g_test_add ("/Dossier/Store/async-cancel", Fixture, NULL, fixture_setup, test_async_cancel, fixture_teardown);
   g_test_add ("/Dossier/Store/newest-first", Fixture, NULL, fixture_setup, test_newest_first, fixture_teardown);
+  g_test_add ("/Dossier/Store/ranked", Fixture, NULL, fixture_setup, test_ranked, fixture_teardown);
 
   return g_test_run ();
 }

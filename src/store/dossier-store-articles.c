@@ -414,7 +414,8 @@ typedef struct
   GString   *sql;
   GPtrArray *texts;     /* bound in order: char* or NULL for an int */
   GArray    *ints;
-  GArray    *kinds;     /* 't' text, 'i' int */
+  GPtrArray *pointers;
+  GArray    *kinds;     /* 't' text, 'i' int, 'p' rank collector */
 } Builder;
 
 static void
@@ -423,6 +424,7 @@ builder_init (Builder *b)
   b->sql = g_string_new (NULL);
   b->texts = g_ptr_array_new_with_free_func (g_free);
   b->ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b->pointers = g_ptr_array_new ();
   b->kinds = g_array_new (FALSE, FALSE, sizeof (char));
 }
 
@@ -432,6 +434,7 @@ builder_clear (Builder *b)
   g_string_free (b->sql, TRUE);
   g_ptr_array_unref (b->texts);
   g_array_unref (b->ints);
+  g_ptr_array_unref (b->pointers);
   g_array_unref (b->kinds);
 }
 
@@ -457,13 +460,24 @@ builder_int (Builder *b,
   g_array_append_val (b->kinds, kind);
 }
 
+static void
+builder_collector (Builder              *b,
+                   DossierRankCollector *collector)
+{
+  char kind = 'p';
+
+  g_string_append_c (b->sql, '?');
+  g_ptr_array_add (b->pointers, collector);
+  g_array_append_val (b->kinds, kind);
+}
+
 static sqlite3_stmt *
 builder_prepare (DossierStore  *self,
                  Builder       *b,
                  GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
-  guint ti = 0, ii = 0;
+  guint ti = 0, ii = 0, pi = 0;
 
   if (sqlite3_prepare_v2 (self->db, b->sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -472,10 +486,18 @@ builder_prepare (DossierStore  *self,
     }
   for (guint i = 0; i < b->kinds->len; i++)
     {
-      if (g_array_index (b->kinds, char, i) == 't')
-        _dossier_store_bind_text (stmt, i + 1, g_ptr_array_index (b->texts, ti++));
-      else
-        sqlite3_bind_int64 (stmt, i + 1, g_array_index (b->ints, gint64, ii++));
+      switch (g_array_index (b->kinds, char, i))
+        {
+        case 't':
+          _dossier_store_bind_text (stmt, i + 1, g_ptr_array_index (b->texts, ti++));
+          break;
+        case 'i':
+          sqlite3_bind_int64 (stmt, i + 1, g_array_index (b->ints, gint64, ii++));
+          break;
+        default:
+          _dossier_rank_collector_bind (g_ptr_array_index (b->pointers, pi++), stmt, i + 1);
+          break;
+        }
     }
   return stmt;
 }
@@ -552,19 +574,12 @@ append_from (Builder      *b,
   if (fts == NULL && query != NULL)
     fts = query->fts;
 
-  if (fts != NULL && sort == DOSSIER_SORT_RELEVANCE)
-    {
-      /* ranking needs the index's row for every match */
-      g_string_append (b->sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                               " WHERE articles_fts MATCH ");
-      builder_text (b, fts);
-      return;
-    }
-  /* newest first walks the date index and stops at the first page; the
-   * matches of a text query are only a set to look ids up in.  The
-   * timeline's index also holds the source and the number of notes, so
-   * those filters never read an article's record (whose later columns
-   * sit behind its body). */
+  /* (query_ids_ranked() ranks a text query by relevance.)  Newest first
+   * walks the date index and stops at the first page; the matches of a
+   * text query are only a set to look ids up in.  The timeline's index
+   * also holds the source and the number of notes, so those filters
+   * never read an article's record (whose later columns sit behind its
+   * body). */
   if (sort == DOSSIER_SORT_DATE_DESC)
     g_string_append (b->sql, " FROM articles a INDEXED BY articles_timeline WHERE 1");
   else
@@ -584,11 +599,7 @@ append_order (Builder      *b,
   switch (dossier_query_get_sort (query))
     {
     case DOSSIER_SORT_RELEVANCE:
-      if (query != NULL && query->fts != NULL)
-        {
-          g_string_append (b->sql, " ORDER BY f.rank");
-          break;
-        }
+      /* without words there is nothing to rank by */
       G_GNUC_FALLTHROUGH;
     case DOSSIER_SORT_DATE_DESC:
       /* undated (NULL) sorts last; the index articles_published serves it */
@@ -1163,6 +1174,121 @@ query_ids_by_set (DossierStore  *self,
   return g_steal_pointer (&ids);
 }
 
+static int
+compare_ranked_id (gconstpointer a,
+                   gconstpointer b)
+{
+  const DossierRanked *x = a, *y = b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Keeps the ranks of @rows (DossierRanked) for the pages of the list that
+ * come next: a page of a ranked list reads its scores from here rather
+ * than ranking every match again. */
+static void
+remember_ranks (DossierStore *self,
+                const char   *fts,
+                GArray       *rows)
+{
+  g_clear_pointer (&self->ranked_fts, g_free);
+  g_clear_pointer (&self->ranked_by_id, g_array_unref);
+  self->ranked_fts = g_strdup (fts);
+  self->ranked_by_id = g_array_copy (rows);
+  g_array_sort (self->ranked_by_id, compare_ranked_id);
+  _dossier_store_change_stamp (self, self->ranked_stamp);
+}
+
+/* The remembered rank of each of @ids for @fts, or NULL when one is
+ * missing or the library changed since */
+static double *
+recall_ranks (DossierStore *self,
+              const char   *fts,
+              const gint64 *ids,
+              guint         n_ids)
+{
+  g_autofree double *ranks = NULL;
+  gint64 stamp[2];
+
+  if (self->ranked_fts == NULL || g_strcmp0 (self->ranked_fts, fts) != 0)
+    return NULL;
+  _dossier_store_change_stamp (self, stamp);
+  if (stamp[0] != self->ranked_stamp[0] || stamp[1] != self->ranked_stamp[1] || stamp[1] < 0)
+    return NULL;
+  ranks = g_new (double, n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      DossierRanked key = { ids[i], 0 };
+      guint at;
+
+      if (!g_array_binary_search (self->ranked_by_id, &key, compare_ranked_id, &at))
+        return NULL;
+      ranks[i] = g_array_index (self->ranked_by_id, DossierRanked, at).rank;
+    }
+  return g_steal_pointer (&ranks);
+}
+
+/* Ranked by relevance: every match is scored once as FTS5 hands it out,
+ * and the best are kept as they come (see dossier-store-rank.c).  Filters
+ * other than excluded words are answered by the timeline's index, which
+ * holds every column they ask about, as one set. */
+static GArray *
+query_ids_ranked (DossierStore  *self,
+                  DossierQuery  *query,
+                  GError       **error)
+{
+  gboolean filtered = query->sources->len > 0 || query->tags->len > 0 || query->colors->len > 0 ||
+                      query->from_jd >= 0 || query->to_jd >= 0 || query->has_notes || query->undated;
+  DossierRankCollector *collector;
+  g_autoptr(GArray) rows = NULL;
+  GArray *ids;
+  sqlite3_stmt *stmt;
+  Builder b;
+  int rc;
+
+  collector = _dossier_rank_collector_new (query->limit, !filtered && query->fts_exclude == NULL);
+  builder_init (&b);
+  g_string_append (b.sql, "SELECT dossier_rank_into(articles_fts, ");
+  builder_collector (&b, collector);
+  g_string_append (b.sql, ", " DOSSIER_RANK_WEIGHTS ") FROM articles_fts f WHERE articles_fts MATCH ");
+  builder_text (&b, query->fts);
+  if (query->fts_exclude != NULL)
+    {
+      g_string_append (b.sql, " AND f.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+      builder_text (&b, query->fts_exclude);
+      g_string_append (b.sql, ")");
+    }
+  if (filtered)
+    {
+      /* +: the set is looked in, never walked with a search for each id */
+      g_string_append (b.sql, " AND +f.rowid IN (SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
+      append_filters (&b, query, FALSE);
+      g_string_append (b.sql, ")");
+    }
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    {
+      _dossier_rank_collector_free (collector);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_finalize (stmt);
+  if (step_failed (self, rc, error))
+    {
+      _dossier_rank_collector_free (collector);
+      return NULL;
+    }
+  rows = _dossier_rank_collector_finish (collector);
+  remember_ranks (self, query->fts, rows);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_array_append_val (ids, g_array_index (rows, DossierRanked, i).id);
+  return ids;
+}
+
 /* Newest first with a text query: see above */
 static GArray *
 query_ids_newest (DossierStore  *self,
@@ -1259,6 +1385,8 @@ dossier_store_query_article_ids (DossierStore  *self,
   watch = dossier_store_watch_cancellable (self, cancellable);
   if (query != NULL && query->fts != NULL && dossier_query_get_sort (query) == DOSSIER_SORT_DATE_DESC)
     ids = query_ids_newest (self, query, cancellable, &local_error);
+  else if (query != NULL && query->fts != NULL && dossier_query_get_sort (query) == DOSSIER_SORT_RELEVANCE)
+    ids = query_ids_ranked (self, query, &local_error);
   else
     ids = query_ids_by_set (self, query, NULL, &local_error);
   dossier_store_unwatch_cancellable (self, cancellable, watch);
@@ -1272,26 +1400,14 @@ dossier_store_query_article_ids (DossierStore  *self,
   return ids;
 }
 
-static void
-append_select (Builder      *b,
-               DossierQuery *query)
-{
-  g_string_append (b->sql, "SELECT " ARTICLE_COLUMNS);
-  if (query != NULL && query->fts != NULL)
-    g_string_append (b->sql, ", snippet(articles_fts, -1, char(1), char(2), '…', 24), -f.rank");
-}
-
+/* A row of a ranked page: the article, its snippet and its score */
 static DossierArticle *
-read_result (sqlite3_stmt *stmt,
-             DossierQuery *query)
+read_result (sqlite3_stmt *stmt)
 {
   DossierArticle *article = read_article (stmt, FALSE);
 
-  if (query != NULL && query->fts != NULL)
-    {
-      dossier_article_set_snippet (article, _dossier_store_column_text (stmt, N_ARTICLE_COLUMNS));
-      dossier_article_set_score (article, sqlite3_column_double (stmt, N_ARTICLE_COLUMNS + 1));
-    }
+  dossier_article_set_snippet (article, _dossier_store_column_text (stmt, N_ARTICLE_COLUMNS));
+  dossier_article_set_score (article, sqlite3_column_double (stmt, N_ARTICLE_COLUMNS + 1));
   return article;
 }
 
@@ -1300,8 +1416,9 @@ read_result (sqlite3_stmt *stmt,
  * where any query, a prefix too, costs next to nothing; a snippet depends
  * only on the row's text and the query, so it comes out the same as from
  * the library's index, without a pass over every match of a common word.
- * (bm25 scores need the whole index: lists ranked by relevance take the
- * one-pass way, which has them.) */
+ * (A page of the ranking just made takes its scores from the ranking;
+ * any other page ranked by relevance takes the one-pass way, which
+ * scores its rows.) */
 static gboolean
 add_page_snippets (DossierStore  *self,
                    const gint64  *ids,
@@ -1347,12 +1464,17 @@ dossier_store_load_articles (DossierStore  *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   gboolean text = query != NULL && query->fts != NULL;
   gboolean ranked = text && dossier_query_get_sort (query) == DOSSIER_SORT_RELEVANCE;
+  g_autofree double *ranks = NULL;
   sqlite3_stmt *stmt;
   Builder b;
   int rc;
 
   if (n_ids == 0)
     return g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* a page of the ranking just made: its scores are known */
+  if (ranked && (ranks = recall_ranks (self, query->fts, ids, n_ids)) != NULL)
+    ranked = FALSE;
 
   builder_init (&b);
   if (ranked)
@@ -1362,7 +1484,7 @@ dossier_store_load_articles (DossierStore  *self,
        * and builds snippets and scores for those only. */
       g_string_append (b.sql, "SELECT " ARTICLE_COLUMNS ", m.snip, m.score FROM"
                               " (SELECT rowid AS id, snippet(articles_fts, -1, char(1), char(2), '…', 24) AS snip,"
-                              " -rank AS score FROM articles_fts WHERE articles_fts MATCH ");
+                              " -" DOSSIER_RANK " AS score FROM articles_fts WHERE articles_fts MATCH ");
       builder_text (&b, query->fts);
       g_string_append (b.sql, " AND +rowid IN (");
     }
@@ -1385,7 +1507,7 @@ dossier_store_load_articles (DossierStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DossierArticle *article = ranked ? read_result (stmt, query) : read_article (stmt, FALSE);
+      DossierArticle *article = ranked ? read_result (stmt) : read_article (stmt, FALSE);
       gint64 *key = g_new (gint64, 1);
 
       *key = dossier_article_get_id (article);
@@ -1415,7 +1537,11 @@ dossier_store_load_articles (DossierStore  *self,
           g_ptr_array_add (result, article);
         }
       else
-        g_ptr_array_add (result, g_object_ref (article));
+        {
+          if (ranks != NULL)
+            dossier_article_set_score (article, -ranks[i]);
+          g_ptr_array_add (result, g_object_ref (article));
+        }
     }
   return g_steal_pointer (&result);
 }
@@ -1459,7 +1585,7 @@ dossier_store_search (DossierStore  *self,
     }
 
   builder_init (&b);
-  append_select (&b, query);
+  g_string_append (b.sql, "SELECT " ARTICLE_COLUMNS);
   append_from (&b, query, NULL);
   append_filters (&b, query, TRUE);
   append_order (&b, query);
@@ -1475,7 +1601,7 @@ dossier_store_search (DossierStore  *self,
 
   watch = dossier_store_watch_cancellable (self, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, read_result (stmt, query));
+    g_ptr_array_add (result, read_article (stmt, FALSE));
   dossier_store_unwatch_cancellable (self, cancellable, watch);
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || step_failed (self, rc, error))
     {

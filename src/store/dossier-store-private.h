@@ -37,6 +37,19 @@ struct _DossierStore
   sqlite3      *db;
   char         *path;
   sqlite3_stmt *stmts[N_STMTS];
+
+  /* rows changed in the library by this connection */
+  gint64        main_changes;
+  /* the last ranking by relevance: its MATCH expression, every row's
+   * rank (DossierRanked by id), and _dossier_store_change_stamp() when
+   * it was made */
+  char         *ranked_fts;
+  GArray       *ranked_by_id;
+  gint64        ranked_stamp[2];
+  /* every row's length in tokens by rowid, and when it was read */
+  guint32      *lengths;
+  gsize         n_lengths;
+  gint64        lengths_stamp[2];
 };
 
 /* Prepared once per connection, reset before being handed out. */
@@ -65,5 +78,43 @@ gboolean      _dossier_store_replace_body  (DossierStore     *self,
                                             const char       *body,
                                             guint            *n_orphaned,
                                             GError          **error);
+
+/* Relevance: FTS5's bm25 with the index's column weights (title, byline,
+ * body, notes), as the index's 'rank' setting has them, but faster; see
+ * dossier-store-rank.c.  Lower is better, as with bm25(). */
+#define DOSSIER_RANK_WEIGHTS "10.0, 4.0, 1.0, 2.0"
+#define DOSSIER_RANK "dossier_rank(articles_fts, " DOSSIER_RANK_WEIGHTS ")"
+
+gboolean      _dossier_store_add_rank_function (DossierStore  *self,
+                                                GError       **error);
+/* What this connection changed, and whether another one committed: the
+ * library is unchanged while both stay the same (stamp[1] < 0: unknown) */
+void          _dossier_store_change_stamp      (DossierStore  *self,
+                                                gint64         stamp[2]);
+/* The length in tokens of every row of the index, by rowid (G_MAXUINT32:
+ * none), kept while the library is unchanged; NULL when not to be had */
+const guint32 *_dossier_store_doc_lengths      (DossierStore  *self,
+                                                gsize         *n);
+
+typedef struct
+{
+  gint64 id;
+  double rank;
+} DossierRanked;
+
+/* The best @limit rows (all when 0) of a statement calling
+ * dossier_rank_into() with the collector bound as its second argument.
+ * @all_matches: the statement reads every match of its MATCH (no other
+ * condition), which lets a one-phrase query be ranked in one pass. */
+typedef struct _DossierRankCollector DossierRankCollector;
+
+DossierRankCollector *_dossier_rank_collector_new    (guint                 limit,
+                                                      gboolean              all_matches);
+void                  _dossier_rank_collector_bind   (DossierRankCollector *c,
+                                                      sqlite3_stmt         *stmt,
+                                                      int                   col);
+/* DossierRanked, best first (equal ranks by id); frees @c */
+GArray               *_dossier_rank_collector_finish (DossierRankCollector *c);
+void                  _dossier_rank_collector_free   (DossierRankCollector *c);
 
 G_END_DECLS

@@ -91,6 +91,9 @@ worker_main (gpointer data)
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->ranked_fts, g_free);
+  g_clear_pointer (&self->ranked_by_id, g_array_unref);
+  g_clear_pointer (&self->lengths, g_free);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -471,7 +474,8 @@ dossier_store_open (DossierStore  *self,
       !_dossier_store_exec (self, "PRAGMA application_id=1146049363", error))
     goto fail;
 
-  if (!_dossier_store_migrate (self, error))
+  if (!_dossier_store_migrate (self, error) ||
+      !_dossier_store_add_rank_function (self, error))
     goto fail;
 
   return TRUE;
