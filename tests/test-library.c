@@ -458,6 +458,37 @@ test_delete_and_restore (Fixture       *f,
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_cmpstr (dossier_annotation_get_uuid (g_ptr_array_index (notes, 0)), ==, uuid);
   g_assert_cmpstr (dossier_annotation_get_note (g_ptr_array_index (notes, 0)), ==, "First report");
+  /* under its own id: a link to it still leads to it */
+  g_assert_cmpint (restored, ==, id);
+
+  /* deleted again, and meanwhile a new article takes the free id: the
+   * article comes back under a new one, and both are there */
+  deleted = NULL;
+  dossier_library_delete_article_async (f->library, id, NULL, on_deleted, &deleted);
+  while (deleted == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(DossierArticle) other = dossier_article_new ();
+
+    dossier_article_set_title (other, "Bridge reopens");
+    dossier_article_set_body (other, "The bridge reopened on Monday.");
+    g_assert_cmpint (dossier_library_add_article_sync (f->library, other, NULL, &error), ==, id);
+    g_assert_no_error (error);
+  }
+  restored = 0;
+  dossier_library_restore_article_async (f->library, deleted, NULL, on_restored, &restored);
+  while (restored == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (restored, >, id);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 2);
+  g_clear_object (&back);
+  back = dossier_library_get_article_sync (f->library, restored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_article_get_title (back), ==, "Levee breach at Ostrava");
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = dossier_library_list_annotations_sync (f->library, restored, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
 }
 
 /* As the window searches while the user types: newest first, the last

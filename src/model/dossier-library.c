@@ -1157,8 +1157,9 @@ dossier_library_delete_article_finish (DossierLibrary  *self,
   return finish_pointer (self, result, dossier_library_delete_article_async, error);
 }
 
-/* The article comes back under a new id, with its notes (same uuids)
- * re-attached to it; all or nothing. */
+/* The article comes back under its own id (a new one if that was taken
+ * meanwhile), with its notes (same uuids) re-attached to it; all or
+ * nothing. */
 static gpointer
 restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
@@ -1167,8 +1168,7 @@ restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 
   if (!dossier_store_begin (store, error))
     return NULL;
-  dossier_article_set_id (deleted->article, 0);
-  id = dossier_store_insert_article (store, deleted->article, &duplicate, error);
+  id = dossier_store_reinsert_article (store, deleted->article, &duplicate, error);
   if (id <= 0 && duplicate > 0)
     {
       /* the same text came back meanwhile (imported again): keep that one

@@ -20,8 +20,8 @@
 static const char * const stmt_sql[] = {
   [STMT_INSERT_ARTICLE] =
     "INSERT INTO articles (title, byline, source, url, language, published, date_precision,"
-    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at, id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   [STMT_FIND_DUPLICATE] =
     "SELECT id FROM articles WHERE (?1 IS NOT NULL AND url = ?1) OR body_hash = ?2 LIMIT 1",
   [STMT_GET_ARTICLE] =
@@ -141,11 +141,13 @@ strip_or_null (const char *text)
   return g_steal_pointer (&copy);
 }
 
-gint64
-dossier_store_insert_article (DossierStore    *self,
-                              DossierArticle  *article,
-                              gint64          *duplicate_of,
-                              GError         **error)
+/* @id: the id to take, or 0 for a new one */
+static gint64
+insert_article (DossierStore    *self,
+                DossierArticle  *article,
+                gint64           id,
+                gint64          *duplicate_of,
+                GError         **error)
 {
   g_autofree char *hash = NULL;
   g_autofree char *url = NULL;
@@ -198,6 +200,10 @@ dossier_store_insert_article (DossierStore    *self,
   _dossier_store_bind_text (stmt, 12, dossier_article_get_file_name (article));
   _dossier_store_bind_text (stmt, 13, dossier_article_get_content_hash (article));
   sqlite3_bind_int64 (stmt, 14, now);
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 15, id);
+  else
+    sqlite3_bind_null (stmt, 15);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _dossier_store_fail (self, error, _("Could not save the article"));
@@ -208,6 +214,43 @@ dossier_store_insert_article (DossierStore    *self,
   dossier_article_set_id (article, sqlite3_last_insert_rowid (self->db));
   dossier_article_set_imported_at (article, now);
   return dossier_article_get_id (article);
+}
+
+gint64
+dossier_store_insert_article (DossierStore    *self,
+                              DossierArticle  *article,
+                              gint64          *duplicate_of,
+                              GError         **error)
+{
+  return insert_article (self, article, 0, duplicate_of, error);
+}
+
+gint64
+dossier_store_reinsert_article (DossierStore    *self,
+                                DossierArticle  *article,
+                                gint64          *duplicate_of,
+                                GError         **error)
+{
+  gint64 id = dossier_article_get_id (article);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (id > 0)
+    {
+      if (!(stmt = _dossier_store_stmt (self, STMT_GET_ARTICLE, error)))
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        id = 0; /* taken meanwhile */
+      else if (rc != SQLITE_DONE)
+        {
+          _dossier_store_fail (self, error, _("Could not read the library"));
+          return 0;
+        }
+    }
+  return insert_article (self, article, MAX (id, 0), duplicate_of, error);
 }
 
 DossierArticle *

@@ -93,6 +93,13 @@ gint64          dossier_store_insert_article       (DossierStore    *self,
                                                     DossierArticle  *article,
                                                     gint64          *duplicate_of,
                                                     GError         **error);
+/* As dossier_store_insert_article(), but under the article's own id when
+ * no article holds it: an article deleted and brought back keeps its id,
+ * so links to it (dossier://article/ID) still lead to it. */
+gint64          dossier_store_reinsert_article     (DossierStore    *self,
+                                                    DossierArticle  *article,
+                                                    gint64          *duplicate_of,
+                                                    GError         **error);
 DossierArticle *dossier_store_get_article          (DossierStore    *self,
                                                     gint64           id,
                                                     gboolean         with_body,
