@@ -147,6 +147,66 @@ test_browse_and_search (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static char *
+peek_title (DossierWindow *self,
+            guint          position)
+{
+  g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
+
+  return a ? g_strdup (dossier_article_get_title (a)) : NULL;
+}
+
+/* The title at @position, once its page has loaded */
+static char *
+title_at (DossierWindow *self,
+          guint          position)
+{
+  char *title;
+
+  WAIT_FOR ((title = peek_title (self, position)) != NULL);
+  return title;
+}
+
+/* Sort Articles → By Relevance: the best match first (a word in the
+ * title counts most), newest first again when chosen */
+static void
+test_relevance (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierWindow *self;
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+
+  /* in the title; in a short text; once in a long one */
+  add (f->library, "Harbour strike", "2010-05-01", "A strike closed the harbour. The harbour stayed shut.");
+  add (f->library, "Weather", "2015-09-09", "Rain, and later a fog over the harbour.");
+  add (f->library, "Council election", "2016-03-03",
+       "The council election drew more voters than any before it. Turnout rose in every ward, "
+       "most of all in the old town, where the count ran late into the night and the winners "
+       "spoke on the steps of the hall about schools, roads, the harbour and the budget.");
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_present (GTK_WINDOW (self));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+
+  g_settings_set_enum (self->settings, "sort", DOSSIER_SORT_RELEVANCE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "harbour");
+  _dossier_window_refresh_query (self);
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+            g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  first = title_at (self, 0);
+  second = title_at (self, 1);
+  third = title_at (self, 2);
+  g_assert_cmpstr (first, ==, "Harbour strike");
+  g_assert_cmpstr (second, ==, "Weather");
+  g_assert_cmpstr (third, ==, "Council election");
+
+  g_settings_set_enum (self->settings, "sort", DOSSIER_SORT_DATE_DESC);
+  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  g_free (first);
+  first = title_at (self, 0);
+  g_assert_cmpstr (first, ==, "Council election");
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 test_timeline_range (Fixture       *f,
                      gconstpointer  data)
@@ -553,6 +613,7 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add ("/Dossier/Window/browse-and-search", Fixture, NULL, fixture_setup, test_browse_and_search, fixture_teardown);
+  g_test_add ("/Dossier/Window/relevance", Fixture, "empty", fixture_setup, test_relevance, fixture_teardown);
   g_test_add ("/Dossier/Window/timeline-range", Fixture, NULL, fixture_setup, test_timeline_range, fixture_teardown);
   g_test_add ("/Dossier/Window/saved-search", Fixture, NULL, fixture_setup, test_saved_search, fixture_teardown);
   g_test_add ("/Dossier/Window/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
