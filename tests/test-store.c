@@ -1194,6 +1194,34 @@ recheck_op (DossierStore  *store,
   return GINT_TO_POINTER (1);
 }
 
+/* The generated library (generate_op), and a second connection to it as
+ * another process would open it (@flags: SQLITE_OPEN_READONLY or
+ * SQLITE_OPEN_READWRITE) */
+static sqlite3 *
+generate_library (Fixture *f,
+                  int      flags)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (dossier_store_run (dossier_library_get_store (f->library), generate_op, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, flags, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* Runs @op on the store's thread with @db */
+static void
+run_with (Fixture              *f,
+          DossierStoreSyncFunc  op,
+          sqlite3              *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dossier_store_run (dossier_library_get_store (f->library), op, db, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Ranking by relevance is FTS5's bm25 with the library's weights, for
  * every query shape, at every limit, and stays so after the library
  * changes here or in another process */
@@ -1201,24 +1229,17 @@ static void
 test_ranked (Fixture       *f,
              gconstpointer  data)
 {
-  DossierStore *store = dossier_library_get_store (f->library);
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
+  sqlite3 *db = generate_library (f, SQLITE_OPEN_READWRITE);
   char *message = NULL;
 
-  g_assert_nonnull (dossier_store_run (store, generate_op, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_nonnull (dossier_store_run (store, ranked_op, db, NULL, &error));
-  g_assert_no_error (error);
+  run_with (f, ranked_op, db);
 
   /* another process shortens the articles that say "officials" most */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE articles SET body = 'officials' WHERE id IN"
                                      " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'officials'"
                                      "  ORDER BY rank DESC LIMIT 40)", NULL, NULL, &message), ==, SQLITE_OK);
   g_assert_null (message);
-  g_assert_nonnull (dossier_store_run (store, recheck_op, db, NULL, &error));
-  g_assert_no_error (error);
+  run_with (f, recheck_op, db);
   sqlite3_close (db);
 }
 
@@ -1252,13 +1273,9 @@ test_newest_first (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(DossierQuery) q = dossier_query_parse ("officials", TRUE);
   CancelledQuery cancel;
-  sqlite3 *db = NULL;
+  sqlite3 *db = generate_library (f, SQLITE_OPEN_READONLY);
 
-  g_assert_nonnull (dossier_store_run (store, generate_op, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_nonnull (dossier_store_run (store, newest_op, db, NULL, &error));
-  g_assert_no_error (error);
+  run_with (f, newest_op, db);
   sqlite3_close (db);
 
   /* a stale query is still cancelled */
