@@ -531,6 +531,45 @@ test_typing_newest_first (Fixture       *f,
     }
 }
 
+/* The same typing with the list sorted by relevance: each keystroke's
+ * ranking is dropped for the next, and the pages of the last one come
+ * best first, with the scores of that ranking */
+static void
+test_typing_ranked (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
+  static const char * const typed[] = { "a", "ar", "art", "arti", "news h", "news ha", "news harb" };
+  double previous = G_MAXDOUBLE;
+
+  add_many (f->library, 3000);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(DossierQuery) q = dossier_query_parse (typed[i], TRUE);
+
+      q->sort = DOSSIER_SORT_RELEVANCE;
+      q->sort_set = TRUE;
+      dossier_article_list_set_query (list, q);
+      if (i < 3)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  wait_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+
+  /* two pages and a half */
+  for (guint i = 0; i < 130; i++)
+    {
+      g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      while (dossier_article_get_title (a) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (strstr (dossier_article_get_snippet (a), "\001Harbour\002"));
+      g_assert_cmpfloat (dossier_article_get_score (a), >, 0);
+      g_assert_cmpfloat (dossier_article_get_score (a), <=, previous);
+      previous = dossier_article_get_score (a);
+    }
+}
+
 /* A pretend list view: holds the items it was given, as rows do, and
  * asks again only for those items-changed names. */
 static void
@@ -607,6 +646,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Library/rows-follow-query", Fixture, NULL, fixture_setup, test_rows_follow_query, fixture_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
   g_test_add ("/Dossier/Library/typing-newest-first", Fixture, NULL, fixture_setup, test_typing_newest_first, fixture_teardown);
+  g_test_add ("/Dossier/Library/typing-ranked", Fixture, NULL, fixture_setup, test_typing_ranked, fixture_teardown);
 
   return g_test_run ();
 }
