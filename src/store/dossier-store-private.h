@@ -49,6 +49,7 @@ struct _DossierStore
   /* every row's length in tokens by rowid, and when it was read */
   guint32      *lengths;
   gsize         n_lengths;
+  int           lengths_columns;
   gint64        lengths_stamp[2];
 };
 
@@ -91,9 +92,11 @@ gboolean      _dossier_store_add_rank_function (DossierStore  *self,
  * library is unchanged while both stay the same (stamp[1] < 0: unknown) */
 void          _dossier_store_change_stamp      (DossierStore  *self,
                                                 gint64         stamp[2]);
-/* The length in tokens of every row of the index, by rowid (G_MAXUINT32:
- * none), kept while the library is unchanged; NULL when not to be had */
+/* The length in tokens of every row of the index (the sum of its
+ * @n_columns columns), by rowid (G_MAXUINT32: none), kept while the
+ * library is unchanged; NULL when not to be had */
 const guint32 *_dossier_store_doc_lengths      (DossierStore  *self,
+                                                int            n_columns,
                                                 gsize         *n);
 
 typedef struct

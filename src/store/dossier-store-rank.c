@@ -150,7 +150,7 @@ rank_data_new (const Fts5ExtensionApi  *api,
     }
 
   if (rc == SQLITE_OK && most >= LENGTHS_MIN_MATCHES)
-    d->lengths = _dossier_store_doc_lengths (store, &d->n_lengths);
+    d->lengths = _dossier_store_doc_lengths (store, api->xColumnCount (fts), &d->n_lengths);
 
   if (rc != SQLITE_OK)
     {
@@ -161,16 +161,19 @@ rank_data_new (const Fts5ExtensionApi  *api,
   return SQLITE_OK;
 }
 
-/* The docsize record is a varint (SQLite's encoding) per column */
+/* The docsize record: a varint (SQLite's encoding) per column, which
+ * FTS5's own length lookup adds up; anything after them, should a later
+ * FTS5 store more there, is not a length */
 static gboolean
 sum_varints (const guchar *p,
              int           n,
+             int           n_columns,
              int          *total)
 {
   const guchar *end = p + n;
   guint64 sum = 0;
 
-  while (p < end)
+  for (int column = 0; column < n_columns; column++)
     {
       guint64 v = 0;
       gboolean last = FALSE;
@@ -207,6 +210,7 @@ sum_varints (const guchar *p,
  * when the rowids are too sparse for a table or it cannot be read */
 static guint32 *
 read_doc_lengths (DossierStore *self,
+                  int           n_columns,
                   gsize        *n)
 {
   g_autofree guint32 *lengths = NULL;
@@ -237,7 +241,7 @@ read_doc_lengths (DossierStore *self,
       int tokens;
 
       if (id >= 0 && id <= max_id &&
-          sum_varints (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), &tokens))
+          sum_varints (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), n_columns, &tokens))
         lengths[id] = tokens;
     }
   sqlite3_finalize (stmt);
@@ -277,6 +281,7 @@ _dossier_store_change_stamp (DossierStore *self,
 
 const guint32 *
 _dossier_store_doc_lengths (DossierStore *self,
+                            int           n_columns,
                             gsize        *n)
 {
   gint64 stamp[2];
@@ -284,11 +289,12 @@ _dossier_store_doc_lengths (DossierStore *self,
   _dossier_store_change_stamp (self, stamp);
   if (stamp[1] < 0)
     return NULL;
-  if (self->lengths == NULL ||
+  if (self->lengths == NULL || n_columns != self->lengths_columns ||
       stamp[0] != self->lengths_stamp[0] || stamp[1] != self->lengths_stamp[1])
     {
       g_clear_pointer (&self->lengths, g_free);
-      self->lengths = read_doc_lengths (self, &self->n_lengths);
+      self->lengths_columns = n_columns;
+      self->lengths = read_doc_lengths (self, n_columns, &self->n_lengths);
       self->lengths_stamp[0] = stamp[0];
       self->lengths_stamp[1] = stamp[1];
     }
