@@ -606,6 +606,31 @@ append_filters (Builder      *b,
     g_string_append (b->sql, " AND a.published_jd IS NULL");
 }
 
+/* "SELECT a.id ..." of the articles @query's filters (not its words nor
+ * excluded words) let through, from the timeline's index, which holds
+ * every column the filters ask about */
+static void
+append_filtered_ids (Builder      *b,
+                     DossierQuery *query)
+{
+  g_string_append (b->sql, "SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
+  append_filters (b, query, FALSE);
+}
+
+/* Does @query filter by anything but words? */
+static gboolean
+has_filters (DossierQuery *query)
+{
+  Builder b;
+  gboolean any;
+
+  builder_init (&b);
+  append_filters (&b, query, FALSE);
+  any = b.sql->len > 0;
+  builder_clear (&b);
+  return any;
+}
+
 /* @fts: the text expression to match, when not @query's own */
 static void
 append_from (Builder      *b,
@@ -960,8 +985,7 @@ walk_newest (DossierStore  *self,
   int rc;
 
   builder_init (&b);
-  g_string_append (b.sql, "SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
-  append_filters (&b, query, FALSE);
+  append_filtered_ids (&b, query);
   g_string_append (b.sql, " ORDER BY a.published_jd DESC, a.id DESC");
   walk = builder_prepare (self, &b, error);
   builder_clear (&b);
@@ -1052,8 +1076,7 @@ walk_newest_in_batches (DossierStore  *self,
   int rc = SQLITE_ROW;
 
   builder_init (&b);
-  g_string_append (b.sql, "SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
-  append_filters (&b, query, FALSE);
+  append_filtered_ids (&b, query);
   g_string_append (b.sql, " ORDER BY a.published_jd DESC, a.id DESC");
   walk = builder_prepare (self, &b, error);
   builder_clear (&b);
@@ -1280,8 +1303,7 @@ query_ids_ranked (DossierStore  *self,
                   DossierQuery  *query,
                   GError       **error)
 {
-  gboolean filtered = query->sources->len > 0 || query->tags->len > 0 || query->colors->len > 0 ||
-                      query->from_jd >= 0 || query->to_jd >= 0 || query->has_notes || query->undated;
+  gboolean filtered = has_filters (query);
   DossierRankCollector *collector;
   g_autoptr(GArray) rows = NULL;
   GArray *ids;
@@ -1304,8 +1326,8 @@ query_ids_ranked (DossierStore  *self,
   if (filtered)
     {
       /* +: the set is looked in, never walked with a search for each id */
-      g_string_append (b.sql, " AND +f.rowid IN (SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
-      append_filters (&b, query, FALSE);
+      g_string_append (b.sql, " AND +f.rowid IN (");
+      append_filtered_ids (&b, query);
       g_string_append (b.sql, ")");
     }
   stmt = builder_prepare (self, &b, error);
