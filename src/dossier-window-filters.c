@@ -33,7 +33,8 @@ on_choices_loaded_cb (GObject      *source,
   DossierWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) sources = NULL;
-  g_auto(GStrv) tags = dossier_load_tags_finish (result, &sources, &error);
+  g_auto(GStrv) tags = dossier_library_list_tags_and_sources_finish (DOSSIER_LIBRARY (source), result,
+                                                                     &sources, &error);
 
   if (tags == NULL)
     {
@@ -50,7 +51,7 @@ on_choices_loaded_cb (GObject      *source,
 static void
 on_popover_show_cb (DossierWindow *self)
 {
-  dossier_load_tags_async (self->library, self->cancellable, on_choices_loaded_cb, self);
+  dossier_library_list_tags_and_sources_async (self->library, self->cancellable, on_choices_loaded_cb, self);
 }
 
 /* --- state --- */

@@ -158,7 +158,8 @@ on_tags_loaded_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) tags = dossier_load_tags_finish (result, NULL, &error);
+  g_auto(GStrv) tags = dossier_library_list_tags_and_sources_finish (DOSSIER_LIBRARY (source), result,
+                                                                     NULL, &error);
   DossierWindow *self = user_data;
 
   if (tags == NULL)
@@ -180,7 +181,7 @@ show_popover (DossierWindow *self,
 
   range_rect (self, start, end, &rect);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->annotation_popover), &rect);
-  dossier_load_tags_async (self->library, self->cancellable, on_tags_loaded_cb, self);
+  dossier_library_list_tags_and_sources_async (self->library, self->cancellable, on_tags_loaded_cb, self);
   gtk_popover_popup (GTK_POPOVER (self->annotation_popover));
 }
 
@@ -366,7 +367,7 @@ edit_annotation (DossierWindow     *self,
       GdkRectangle rect = { gtk_widget_get_width (GTK_WIDGET (self->reader)) - 24, 12, 1, 1 };
 
       gtk_popover_set_pointing_to (GTK_POPOVER (self->annotation_popover), &rect);
-      dossier_load_tags_async (self->library, self->cancellable, on_tags_loaded_cb, self);
+      dossier_library_list_tags_and_sources_async (self->library, self->cancellable, on_tags_loaded_cb, self);
       gtk_popover_popup (GTK_POPOVER (self->annotation_popover));
       return;
     }

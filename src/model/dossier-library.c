@@ -1609,6 +1609,64 @@ dossier_library_list_tags_sync (DossierLibrary  *self,
   return dossier_store_run (self->store, tags_op, NULL, NULL, error);
 }
 
+typedef struct
+{
+  char **tags;
+  char **sources;
+} Catalogue;
+
+static void
+catalogue_free (gpointer data)
+{
+  Catalogue *c = data;
+
+  g_strfreev (c->tags);
+  g_strfreev (c->sources);
+  g_free (c);
+}
+
+static gpointer
+catalogue_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Catalogue *c = g_new0 (Catalogue, 1);
+
+  if ((c->tags = dossier_store_list_tags (store, error)) == NULL ||
+      (c->sources = dossier_store_list_sources (store, error)) == NULL)
+    {
+      catalogue_free (c);
+      return NULL;
+    }
+  return c;
+}
+
+void
+dossier_library_list_tags_and_sources_async (DossierLibrary      *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  run_async (self, dossier_library_list_tags_and_sources_async, catalogue_op, NULL, NULL,
+             catalogue_free, FALSE, cancellable, callback, user_data);
+}
+
+char **
+dossier_library_list_tags_and_sources_finish (DossierLibrary   *self,
+                                              GAsyncResult     *result,
+                                              char           ***sources,
+                                              GError          **error)
+{
+  Catalogue *c = finish_pointer (self, result, dossier_library_list_tags_and_sources_async, error);
+  char **tags;
+
+  if (c == NULL)
+    return NULL;
+  tags = g_steal_pointer (&c->tags);
+  if (sources != NULL)
+    *sources = g_steal_pointer (&c->sources);
+  catalogue_free (c);
+  return tags;
+}
+
 static gpointer
 article_tags_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {

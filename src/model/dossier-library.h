@@ -276,6 +276,17 @@ GPtrArray      *dossier_library_list_annotations_finish (DossierLibrary   *self,
                                                          GError          **error);
 char          **dossier_library_list_tags_sync      (DossierLibrary       *self,
                                                      GError              **error);
+/* Every tag in use (most used first) and every source, in one call to
+ * the store: the result of _finish is the tags; @sources gets the
+ * sources when not NULL (both transfer full). */
+void            dossier_library_list_tags_and_sources_async  (DossierLibrary      *self,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+char          **dossier_library_list_tags_and_sources_finish (DossierLibrary      *self,
+                                                              GAsyncResult        *result,
+                                                              char              ***sources,
+                                                              GError             **error);
 /* The tags of each article's notes, for the timeline's lanes by tag:
  * gint64 id (g_int64_hash) → NULL-terminated tags, most used first. */
 GHashTable     *dossier_library_article_tags_sync   (DossierLibrary       *self,

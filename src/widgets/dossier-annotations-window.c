@@ -68,105 +68,6 @@ static const char * const color_labels[DOSSIER_ANNOTATION_N_COLORS] = {
 
 static void load (DossierAnnotationsWindow *self);
 
-/* --- tags and sources, off the UI thread --- */
-
-typedef struct
-{
-  char **tags;
-  char **sources;
-} Catalogue;
-
-typedef struct
-{
-  DossierLibrary      *library;
-  GAsyncReadyCallback  callback;
-  gpointer             user_data;
-} CatalogueCall;
-
-static void
-catalogue_free (gpointer data)
-{
-  Catalogue *c = data;
-
-  g_strfreev (c->tags);
-  g_strfreev (c->sources);
-  g_free (c);
-}
-
-static void
-catalogue_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      data,
-                  GCancellable *cancellable)
-{
-  DossierLibrary *library = data;
-  Catalogue *c = g_new0 (Catalogue, 1);
-  GError *error = NULL;
-
-  if ((c->tags = dossier_library_list_tags_sync (library, &error)) == NULL ||
-      (c->sources = dossier_library_list_sources_sync (library, &error)) == NULL)
-    {
-      catalogue_free (c);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, c, catalogue_free);
-}
-
-/* runs in the caller's context: the library's last ref never goes on the
- * thread */
-static void
-catalogue_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  CatalogueCall *call = user_data;
-
-  call->callback (NULL, result, call->user_data);
-  g_object_unref (call->library);
-  g_free (call);
-}
-
-void
-dossier_load_tags_async (DossierLibrary      *library,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  CatalogueCall *call = g_new0 (CatalogueCall, 1);
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
-
-  call->library = g_object_ref (library);
-  call->callback = callback;
-  call->user_data = user_data;
-  task = g_task_new (NULL, cancellable, catalogue_done_cb, call);
-  g_task_set_source_tag (task, dossier_load_tags_async);
-  g_task_set_task_data (task, library, NULL);
-  g_task_run_in_thread (task, catalogue_thread);
-}
-
-char **
-dossier_load_tags_finish (GAsyncResult  *result,
-                          char        ***sources,
-                          GError       **error)
-{
-  Catalogue *c;
-  char **tags;
-
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_load_tags_async, NULL);
-
-  c = g_task_propagate_pointer (G_TASK (result), error);
-  if (c == NULL)
-    return NULL;
-  tags = g_steal_pointer (&c->tags);
-  if (sources != NULL)
-    *sources = g_steal_pointer (&c->sources);
-  catalogue_free (c);
-  return tags;
-}
-
 /* --- dropdowns --- */
 
 static const char *
@@ -219,7 +120,7 @@ on_catalogue_cb (GObject      *source,
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) sources = NULL;
 
-  tags = dossier_load_tags_finish (result, &sources, &error);
+  tags = dossier_library_list_tags_and_sources_finish (DOSSIER_LIBRARY (source), result, &sources, &error);
   if (tags == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -236,7 +137,8 @@ load_catalogue (DossierAnnotationsWindow *self)
   g_cancellable_cancel (self->catalogue_cancellable);
   g_clear_object (&self->catalogue_cancellable);
   self->catalogue_cancellable = g_cancellable_new ();
-  dossier_load_tags_async (self->library, self->catalogue_cancellable, on_catalogue_cb, self);
+  dossier_library_list_tags_and_sources_async (self->library, self->catalogue_cancellable,
+                                               on_catalogue_cb, self);
 }
 
 /* --- the list --- */

@@ -41,15 +41,4 @@ guint      dossier_annotations_window_get_n_results   (DossierAnnotationsWindow 
 guint      dossier_annotations_window_get_n_cards     (DossierAnnotationsWindow *self);
 GtkListBox *dossier_annotations_window_get_list       (DossierAnnotationsWindow *self);
 
-/* Every tag in use (most used first) and every source, off the UI thread.
- * The result of _finish is (transfer full) tags; @sources gets the
- * sources (transfer full) when not NULL. */
-void       dossier_load_tags_async                    (DossierLibrary           *library,
-                                                       GCancellable             *cancellable,
-                                                       GAsyncReadyCallback       callback,
-                                                       gpointer                  user_data);
-char     **dossier_load_tags_finish                   (GAsyncResult             *result,
-                                                       char                   ***sources,
-                                                       GError                  **error);
-
 G_END_DECLS
