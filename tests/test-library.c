@@ -491,6 +491,28 @@ test_delete_and_restore (Fixture       *f,
   g_assert_cmpuint (notes->len, ==, 1);
 }
 
+/* Types "news harb" into @list's search a keystroke at a time, as the
+ * window does (the last word a prefix), each keystroke making the previous
+ * search stale, and waits for the last one's answer */
+static void
+type_harbour (DossierArticleList *list,
+              DossierSort         sort)
+{
+  static const char * const typed[] = { "a", "ar", "art", "arti", "news h", "news ha", "news harb" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(DossierQuery) q = dossier_query_parse (typed[i], TRUE);
+
+      q->sort = sort;
+      q->sort_set = TRUE;
+      dossier_article_list_set_query (list, q);
+      if (i < 3)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  wait_until_idle (list);
+}
+
 /* As the window searches while the user types: newest first, the last
  * word a prefix, each keystroke making the previous search stale */
 static void
@@ -498,21 +520,10 @@ test_typing_newest_first (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
-  static const char * const typed[] = { "a", "ar", "art", "arti", "news h", "news ha", "news harb" };
   gint64 previous_jd = G_MAXINT64;
 
   add_many (f->library, 3000);
-  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    {
-      g_autoptr(DossierQuery) q = dossier_query_parse (typed[i], TRUE);
-
-      q->sort = DOSSIER_SORT_DATE_DESC;
-      q->sort_set = TRUE;
-      dossier_article_list_set_query (list, q);
-      if (i < 3)
-        g_main_context_iteration (NULL, FALSE);
-    }
-  wait_until_idle (list);
+  type_harbour (list, DOSSIER_SORT_DATE_DESC);
   /* only the last query's answer: every tenth article has "Harbour" */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
 
@@ -539,21 +550,10 @@ test_typing_ranked (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
-  static const char * const typed[] = { "a", "ar", "art", "arti", "news h", "news ha", "news harb" };
   double previous = G_MAXDOUBLE;
 
   add_many (f->library, 3000);
-  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    {
-      g_autoptr(DossierQuery) q = dossier_query_parse (typed[i], TRUE);
-
-      q->sort = DOSSIER_SORT_RELEVANCE;
-      q->sort_set = TRUE;
-      dossier_article_list_set_query (list, q);
-      if (i < 3)
-        g_main_context_iteration (NULL, FALSE);
-    }
-  wait_until_idle (list);
+  type_harbour (list, DOSSIER_SORT_RELEVANCE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
 
   /* two pages and a half */

@@ -866,6 +866,28 @@ static const NewestCase newest_cases[] = {
   { "officials -summit", NULL },
 };
 
+/* A reference query for @c, the plainest way: @head (which matches ?1),
+ * then the case's excluded words (?2) and filters, then @tail */
+static sqlite3_stmt *
+reference_stmt (sqlite3          *db,
+                DossierQuery     *q,
+                const NewestCase *c,
+                const char       *head,
+                const char       *tail)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  sql = g_strconcat (head,
+                     " AND (?2 IS NULL OR a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2))"
+                     " AND ", c->where ? c->where : "1", tail, NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, q->fts, -1, SQLITE_TRANSIENT);
+  if (q->fts_exclude)
+    sqlite3_bind_text (stmt, 2, q->fts_exclude, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
 /* The ids in the plainest way: every match, sorted */
 static GArray *
 reference_ids (sqlite3          *db,
@@ -873,19 +895,12 @@ reference_ids (sqlite3          *db,
                const NewestCase *c)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  sql = g_strdup_printf ("SELECT a.id FROM articles a"
-                         " WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
-                         " AND (?2 IS NULL OR a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2))"
-                         " AND %s"
-                         " ORDER BY a.published_jd IS NULL, a.published_jd DESC, a.id DESC",
-                         c->where ? c->where : "1");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, q->fts, -1, SQLITE_TRANSIENT);
-  if (q->fts_exclude)
-    sqlite3_bind_text (stmt, 2, q->fts_exclude, -1, SQLITE_TRANSIENT);
+  stmt = reference_stmt (db, q, c,
+                         "SELECT a.id FROM articles a"
+                         " WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)",
+                         " ORDER BY a.published_jd IS NULL, a.published_jd DESC, a.id DESC");
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -997,18 +1012,12 @@ reference_ranking (sqlite3          *db,
                    const NewestCase *c)
 {
   Ranking r = { g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (double)) };
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  sql = g_strdup_printf ("SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                         " WHERE articles_fts MATCH ?1"
-                         " AND (?2 IS NULL OR a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2))"
-                         " AND %s ORDER BY f.rank, a.id",
-                         c->where ? c->where : "1");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, q->fts, -1, SQLITE_TRANSIENT);
-  if (q->fts_exclude)
-    sqlite3_bind_text (stmt, 2, q->fts_exclude, -1, SQLITE_TRANSIENT);
+  stmt = reference_stmt (db, q, c,
+                         "SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                         " WHERE articles_fts MATCH ?1",
+                         " ORDER BY f.rank, a.id");
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
