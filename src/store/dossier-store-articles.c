@@ -954,6 +954,23 @@ typedef enum
   WALK_FAILED,
 } WalkResult;
 
+/* The filtered articles, newest first, from the timeline's index */
+static sqlite3_stmt *
+prepare_newest_walk (DossierStore  *self,
+                     DossierQuery  *query,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt;
+  Builder b;
+
+  builder_init (&b);
+  append_filtered_ids (&b, query);
+  g_string_append (b.sql, " ORDER BY a.published_jd DESC, a.id DESC");
+  stmt = builder_prepare (self, &b, error);
+  builder_clear (&b);
+  return stmt;
+}
+
 static int
 compare_id (gconstpointer a,
             gconstpointer b)
@@ -981,15 +998,9 @@ walk_newest (DossierStore  *self,
   sqlite3_stmt *probe = NULL;
   WalkResult result = WALK_FAILED;
   guint asked = 0;
-  Builder b;
   int rc;
 
-  builder_init (&b);
-  append_filtered_ids (&b, query);
-  g_string_append (b.sql, " ORDER BY a.published_jd DESC, a.id DESC");
-  walk = builder_prepare (self, &b, error);
-  builder_clear (&b);
-  if (walk == NULL)
+  if (!(walk = prepare_newest_walk (self, query, error)))
     return WALK_FAILED;
   if (matches == NULL &&
       sqlite3_prepare_v2 (self->db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
@@ -1072,15 +1083,9 @@ walk_newest_in_batches (DossierStore  *self,
   sqlite3_stmt *match = NULL;
   WalkResult result = WALK_FAILED;
   guint n_batches = 0;
-  Builder b;
   int rc = SQLITE_ROW;
 
-  builder_init (&b);
-  append_filtered_ids (&b, query);
-  g_string_append (b.sql, " ORDER BY a.published_jd DESC, a.id DESC");
-  walk = builder_prepare (self, &b, error);
-  builder_clear (&b);
-  if (walk == NULL)
+  if (!(walk = prepare_newest_walk (self, query, error)))
     return WALK_FAILED;
   if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM temp.dossier_page WHERE dossier_page MATCH ?1",
                           -1, &match, NULL) != SQLITE_OK)
