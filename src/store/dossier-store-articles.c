@@ -1254,9 +1254,9 @@ compare_ranked_id (gconstpointer a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Keeps the ranks of @rows (DossierRanked) for the pages of the list that
- * come next: a page of a ranked list reads its scores from here rather
- * than ranking every match again. */
+/* Keeps the ranks of @rows (DossierRanked; taken, and sorted by id) for
+ * the pages of the list that come next: a page of a ranked list reads
+ * its scores from here rather than ranking every match again. */
 static void
 remember_ranks (DossierStore *self,
                 const char   *fts,
@@ -1265,7 +1265,7 @@ remember_ranks (DossierStore *self,
   g_clear_pointer (&self->ranked_fts, g_free);
   g_clear_pointer (&self->ranked_by_id, g_array_unref);
   self->ranked_fts = g_strdup (fts);
-  self->ranked_by_id = g_array_copy (rows);
+  self->ranked_by_id = rows;
   g_array_sort (self->ranked_by_id, compare_ranked_id);
   _dossier_store_change_stamp (self, self->ranked_stamp);
 }
@@ -1351,11 +1351,10 @@ query_ids_ranked (DossierStore  *self,
       return NULL;
     }
   rows = _dossier_rank_collector_finish (collector);
-  remember_ranks (self, query->fts, rows);
-
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
   for (guint i = 0; i < rows->len; i++)
     g_array_append_val (ids, g_array_index (rows, DossierRanked, i).id);
+  remember_ranks (self, query->fts, g_steal_pointer (&rows));
   return ids;
 }
 
