@@ -5,7 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "model/dossier-date.h"
+#include "dossier-date.h"
 
 G_BEGIN_DECLS
 

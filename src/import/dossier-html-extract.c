@@ -29,7 +29,7 @@
 #include <libxml/HTMLtree.h>
 #include <json-glib/json-glib.h>
 
-#include "model/dossier-date.h"
+#include "dossier-date.h"
 
 /* Tag classes */
 enum

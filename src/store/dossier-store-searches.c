@@ -10,16 +10,6 @@
 
 #include "dossier-store-private.h"
 
-void
-dossier_saved_search_free (DossierSavedSearch *search)
-{
-  if (search == NULL)
-    return;
-  g_free (search->name);
-  g_free (search->query);
-  g_free (search);
-}
-
 GPtrArray *
 dossier_store_list_saved_searches (DossierStore  *self,
                                    GError       **error)

@@ -11,6 +11,8 @@
 #include "dossier-article.h"
 #include "dossier-annotation.h"
 #include "dossier-query.h"
+#include "dossier-saved-search.h"
+#include "dossier-timeline-point.h"
 
 G_BEGIN_DECLS
 
@@ -134,15 +136,6 @@ GPtrArray      *dossier_store_search               (DossierStore    *self,
                                                     guint            limit,
                                                     GCancellable    *cancellable,
                                                     GError         **error);
-typedef struct
-{
-  gint64      id;
-  gint64      julian;       /* first day covered; -1 when undated */
-  guint8      precision;    /* DossierDatePrecision */
-  guint       n_notes;
-  const char *source;       /* interned; NULL when unknown */
-} DossierTimelinePoint;
-
 /* Every article matching @query (NULL: all) as a DossierTimelinePoint. */
 GArray         *dossier_store_timeline_points      (DossierStore    *self,
                                                     DossierQuery    *query,
@@ -158,14 +151,6 @@ gboolean        dossier_store_learn_boilerplate    (DossierStore    *self,
                                                     GError         **error);
 
 /* saved searches (dossier-store-searches.c) */
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *query;   /* the text as typed in the search entry */
-} DossierSavedSearch;
-
-void            dossier_saved_search_free          (DossierSavedSearch *search);
 /* (element-type DossierSavedSearch), oldest first */
 GPtrArray      *dossier_store_list_saved_searches  (DossierStore       *self,
                                                     GError            **error);

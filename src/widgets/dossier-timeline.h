@@ -14,7 +14,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "dossier-store.h"
+#include "dossier-timeline-point.h"
 #include "dossier-timeline-model.h"
 
 G_BEGIN_DECLS
