@@ -22,7 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-extract.h"
-#include "dossier-export.h"
+#include "dossier-exporter.h"
 #include "dossier-library.h"
 
 #define FIRST_PAGE 50

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "dossier-annotation-import.h"
-#include "dossier-export.h"
+#include "dossier-exporter.h"
 #include "test-export-common.h"
 
 static double

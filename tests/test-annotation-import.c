@@ -12,7 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-annotation-import.h"
-#include "dossier-export.h"
+#include "dossier-exporter.h"
 #include "test-export-common.h"
 
 static const char pledges_body[] =

@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "dossier-export.h"
+#include "dossier-exporter.h"
 #include "test-export-common.h"
 
 /* Article text that looks like Markdown, HTML, YAML and Obsidian syntax. */

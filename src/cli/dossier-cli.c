@@ -10,11 +10,14 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "dossier-library.h"
 #include "dossier-extract.h"
-#include "dossier-export.h"
+#include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
 
 #define EXIT_USAGE 2
@@ -673,6 +676,98 @@ cmd_edit (int argc, char **argv)
   return 0;
 }
 
+static gboolean
+write_stdout (GBytes  *bytes,
+              GError **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if ((len > 0 && fwrite (data, 1, len, stdout) != len) || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_WRITE,
+                   _("Could not write to standard output: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* `dossier-cli export`: the notes of one article (@article_id > 0), of
+ * the articles matching @query_text, or of the whole library.  @output
+ * NULL or "-": standard output.  Markdown into an existing folder (or a
+ * path ending in '/', created) writes one file per article unless
+ * @one_file; other formats (or @one_file) into a folder write
+ * "Dossier notes.EXT" there.  An existing file at @output is only replaced
+ * when it is an unmodified earlier Dossier export of the same format. */
+static gboolean
+export_library (DossierLibrary       *library,
+                DossierExportFormat   format,
+                gint64                article_id,
+                const char           *query_text,
+                const char           *output,
+                gboolean              one_file,
+                GCancellable         *cancellable,
+                GError              **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(DossierQuery) query = NULL;
+  g_autofree char *scope = NULL;
+  DossierExportOptions options = { NULL, NULL, 0 };
+  GStatBuf st;
+  gboolean to_folder;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (query_text != NULL && *query_text != '\0')
+    {
+      query = dossier_query_parse (query_text, FALSE);
+      scope = g_strdup_printf (_("Search: %s"), query_text);
+    }
+  entries = dossier_export_collect_sync (library, article_id > 0 ? &article_id : NULL,
+                                         article_id > 0 ? 1 : 0, query, cancellable, error);
+  if (entries == NULL)
+    return FALSE;
+  if (scope == NULL)
+    scope = g_strdup (article_id > 0 ? _("One article") : _("Whole library"));
+  options.scope = scope;
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    {
+      g_autoptr(GBytes) bytes = dossier_export_to_bytes (format, entries, &options, error);
+
+      return bytes != NULL && write_stdout (bytes, error);
+    }
+
+  to_folder = g_str_has_suffix (output, G_DIR_SEPARATOR_S) ||
+              (g_stat (output, &st) == 0 && S_ISDIR (st.st_mode));
+  if (to_folder && format == DOSSIER_EXPORT_MARKDOWN && !one_file)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (output);
+
+      return dossier_export_write_folder (entries, &options, folder, FALSE, NULL,
+                                          cancellable, error);
+    }
+  if (to_folder)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", _("Dossier notes"),
+                                               dossier_export_format_get_extension (format));
+      g_autofree char *path = g_build_filename (output, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      if (!dossier_export_ensure_folder (output, error))
+        return FALSE;
+      return dossier_export_write_file (format, entries, &options, file, FALSE, cancellable, error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (output);
+
+      return dossier_export_write_file (format, entries, &options, file, FALSE, cancellable, error);
+    }
+}
+
 static int
 cmd_export (int argc, char **argv)
 {
@@ -703,7 +798,7 @@ cmd_export (int argc, char **argv)
   if (!(library = open_library (FALSE)))
     return 1;
 
-  if (!dossier_export_library (library, fmt, article_id, query_text, output, one_file, NULL, &error))
+  if (!export_library (library, fmt, article_id, query_text, output, one_file, NULL, &error))
     {
       g_printerr ("dossier-cli: %s\n", error->message);
       return 1;

@@ -19,7 +19,7 @@
 
 #include "dossier-annotation-import.h"
 #include "dossier-anchor.h"
-#include "dossier-store.h"
+#include "dossier-library-private.h"
 
 G_DEFINE_QUARK (dossier-annotation-import-error-quark, dossier_annotation_import_error)
 
@@ -930,6 +930,8 @@ import_op (DossierStore  *store,
   return GINT_TO_POINTER (1);
 }
 
+static const DossierLibraryCall import_call = { import_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 gboolean
 dossier_annotation_import_data (DossierLibrary                 *library,
                                 const char                     *data,
@@ -949,7 +951,7 @@ dossier_annotation_import_data (DossierLibrary                 *library,
     *report = job.report;
   if (!(job.pending = parse_file (data ? data : "", len, name ? name : "JSON", error)))
     return FALSE;
-  ok = dossier_store_run (dossier_library_get_store (library), import_op, &job, cancellable, error) != NULL;
+  ok = _dossier_library_run (library, &import_call, &job, cancellable, error) != NULL;
   g_ptr_array_unref (job.pending);
   if (ok && report != NULL)
     *report = job.report;
@@ -1016,7 +1018,7 @@ dossier_annotation_import_file (DossierLibrary                 *library,
 static gboolean
 emit_changed (gpointer data)
 {
-  g_signal_emit_by_name (data, "changed");
+  _dossier_library_emit (DOSSIER_LIBRARY (data), DOSSIER_LIBRARY_EMITS_CHANGED);
   return G_SOURCE_REMOVE;
 }
 

@@ -1,6 +1,11 @@
 /* dossier-library.c — the one object the GUI and the CLI talk to
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A facade over the store.  Each call is a DossierLibraryCall (see
+ * dossier-library-private.h): an operation on the store's thread, the way
+ * its result is freed and the signal it emits.  The public functions only
+ * pack their arguments into an Args and hand it to one of three runners.
  */
 #define G_LOG_DOMAIN "dossier-library"
 
@@ -8,13 +13,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
-#include <sys/stat.h>
 
-#include "dossier-library.h"
+#include "dossier-library-private.h"
 #include "dossier-anchor.h"
-#include "dossier-extract.h"
-
-#define IMPORT_BATCH 1024
 
 struct _DossierLibrary
 {
@@ -29,127 +30,221 @@ G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
 enum { CHANGED, SAVED_SEARCHES_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-typedef gpointer (*Op) (DossierStore  *store,
-                        gpointer       data,
-                        GCancellable  *cancellable,
-                        GError       **error);
+/* The arguments of any call.  A call's operation reads the fields it
+ * needs; the async runner owns a heap copy (args_free). */
+typedef struct
+{
+  gint64         id;
+  gint64        *ids;
+  guint          n_ids;
+  char          *text;
+  char          *name;
+  guint          limit;
+  DossierQuery  *query;
+  GObject       *object;
+} Args;
+
+static void
+args_free (gpointer p)
+{
+  Args *a = p;
+
+  g_free (a->ids);
+  g_free (a->text);
+  g_free (a->name);
+  g_clear_pointer (&a->query, dossier_query_free);
+  g_clear_object (&a->object);
+  g_free (a);
+}
+
+static Args *
+args_new (void)
+{
+  return g_new0 (Args, 1);
+}
+
+static Args *
+args_new_id (gint64 id)
+{
+  Args *a = args_new ();
+
+  a->id = id;
+  return a;
+}
+
+static Args *
+args_new_object (gpointer object)
+{
+  Args *a = args_new ();
+
+  a->object = g_object_ref (G_OBJECT (object));
+  return a;
+}
+
+static Args *
+args_new_query (DossierQuery *query)
+{
+  Args *a = args_new ();
+
+  a->query = query ? dossier_query_copy (query) : NULL;
+  return a;
+}
+
+/* Operations that succeed with nothing to return give this. */
+#define DONE GINT_TO_POINTER (1)
+
+/* --- the three runners --- */
 
 typedef struct
 {
-  Op             op;
-  gpointer       data;
-  GDestroyNotify destroy;
-  GDestroyNotify result_free;
-  gboolean       mutates;
-} OpCall;
+  const DossierLibraryCall *call;
+  gpointer                  data;
+  GDestroyNotify            data_free;
+} Job;
 
 static void
-op_call_free (gpointer p)
+job_free (gpointer p)
 {
-  OpCall *call = p;
+  Job *job = p;
 
-  if (call->destroy)
-    call->destroy (call->data);
-  g_free (call);
+  if (job->data_free)
+    job->data_free (job->data);
+  g_free (job);
 }
 
 static void
-run_op_on_worker (DossierStore *store,
-                  GTask        *task,
-                  gpointer      data,
-                  GCancellable *cancellable)
+run_job_on_worker (DossierStore *store,
+                   GTask        *task,
+                   gpointer      data,
+                   GCancellable *cancellable)
 {
-  OpCall *call = data;
+  Job *job = data;
   GError *error = NULL;
-  gpointer result = call->op (store, call->data, cancellable, &error);
+  gpointer result = job->call->op (store, job->data, cancellable, &error);
 
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, call->result_free);
+    g_task_return_pointer (task, result, job->call->result_free);
 }
 
 static void
-on_op_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   GTask *outer = user_data;
   GError *error = NULL;
   gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
-  OpCall *call = g_task_get_task_data (outer);
+  Job *job = g_task_get_task_data (outer);
   DossierLibrary *self = g_task_get_source_object (outer);
 
   if (error != NULL)
     g_task_return_error (outer, error);
   else
     {
-      g_task_return_pointer (outer, value, call->result_free);
-      if (call->mutates)
-        g_signal_emit (self, signals[CHANGED], 0);
+      g_task_return_pointer (outer, value, job->call->result_free);
+      _dossier_library_emit (self, job->call->emits);
     }
   g_object_unref (outer);
 }
 
-/* Queues @op on the worker; @callback gets a GTask whose pointer is the
- * op's result.  A mutating op emits ::changed when it succeeded. */
-static void
-run_async (DossierLibrary      *self,
-           gpointer             source_tag,
-           Op                   op,
-           gpointer             data,
-           GDestroyNotify       destroy,
-           GDestroyNotify       result_free,
-           gboolean             mutates,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
+gpointer
+_dossier_library_run (DossierLibrary            *self,
+                      const DossierLibraryCall  *call,
+                      gpointer                   data,
+                      GCancellable              *cancellable,
+                      GError                   **error)
 {
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_store_run (self->store, call->op, data, cancellable, error);
+}
+
+void
+_dossier_library_run_async (DossierLibrary            *self,
+                            const DossierLibraryCall  *call,
+                            gpointer                   data,
+                            GDestroyNotify             data_free,
+                            GCancellable              *cancellable,
+                            GAsyncReadyCallback        callback,
+                            gpointer                   user_data)
+{
+  GTask *outer;
+  GTask *inner;
+  Job *job;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+
   /* Only the outer task holds the library: the inner one may be freed on
    * the worker thread, which must never drop the library's last ref (its
    * dispose joins that very thread). */
-  GTask *outer = g_task_new (self, cancellable, callback, user_data);
-  GTask *inner = g_task_new (NULL, cancellable, on_op_done_cb, outer);
-  OpCall *call = g_new0 (OpCall, 1);
-
-  call->op = op;
-  call->data = data;
-  call->destroy = destroy;
-  call->result_free = result_free;
-  call->mutates = mutates;
-  g_task_set_source_tag (outer, source_tag);
-  g_task_set_task_data (outer, call, op_call_free);
-  dossier_store_submit (self->store, inner, run_op_on_worker, call, NULL);
+  outer = g_task_new (self, cancellable, callback, user_data);
+  inner = g_task_new (NULL, cancellable, on_job_done_cb, outer);
+  job = g_new0 (Job, 1);
+  job->call = call;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_source_tag (outer, (gpointer) call);
+  g_task_set_task_data (outer, job, job_free);
+  dossier_store_submit (self->store, inner, run_job_on_worker, job, NULL);
   g_object_unref (inner);
 }
 
-static gpointer
-finish_pointer (DossierLibrary  *self,
-                GAsyncResult    *result,
-                gpointer         source_tag,
-                GError         **error)
+gpointer
+_dossier_library_finish (DossierLibrary            *self,
+                         GAsyncResult              *result,
+                         const DossierLibraryCall  *call,
+                         GError                   **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == call, NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-finish_boolean (DossierLibrary  *self,
-                GAsyncResult    *result,
-                gpointer         source_tag,
-                GError         **error)
+void
+_dossier_library_emit (DossierLibrary      *self,
+                       DossierLibraryEmits  emits)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
 
-  finish_pointer (self, result, source_tag, &local_error);
-  if (local_error != NULL)
+  switch (emits)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+    case DOSSIER_LIBRARY_EMITS_NOTHING:
+      break;
+    case DOSSIER_LIBRARY_EMITS_CHANGED:
+      g_signal_emit (self, signals[CHANGED], 0);
+      break;
+    case DOSSIER_LIBRARY_EMITS_SAVED_SEARCHES_CHANGED:
+      g_signal_emit (self, signals[SAVED_SEARCHES_CHANGED], 0);
+      break;
+    default:
+      g_assert_not_reached ();
     }
-  return TRUE;
 }
+
+/* A call that returns a boolean: its operation returns DONE. */
+static gboolean
+finish_boolean (DossierLibrary            *self,
+                GAsyncResult              *result,
+                const DossierLibraryCall  *call,
+                GError                   **error)
+{
+  return _dossier_library_finish (self, result, call, error) != NULL;
+}
+
+static gpointer
+run_sync (DossierLibrary            *self,
+          const DossierLibraryCall  *call,
+          Args                      *args,
+          GError                   **error)
+{
+  return _dossier_library_run (self, call, args, NULL, error);
+}
+
+#define run_async(self, call, args, cancellable, callback, user_data) \
+  _dossier_library_run_async ((self), (call), (args), args_free, (cancellable), (callback), (user_data))
 
 /* --- GObject --- */
 
@@ -245,57 +340,26 @@ dossier_library_close (DossierLibrary *self)
 
 /* --- open --- */
 
-typedef struct
-{
-  char     *path;
-  gboolean  create;
-} OpenData;
-
-static void
-open_data_free (gpointer p)
-{
-  OpenData *d = p;
-
-  g_free (d->path);
-  g_free (d);
-}
-
 static gpointer
-open_op (DossierStore  *store,
-         gpointer       data,
-         GCancellable  *cancellable,
-         GError       **error)
+open_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
-  OpenData *d = data;
+  Args *a = data;
 
-  return dossier_store_open (store, d->path, d->create, error) ? GINT_TO_POINTER (1) : NULL;
+  return dossier_store_open (store, a->text, a->limit != 0, error) ? DONE : NULL;
 }
 
-static OpenData *
-open_data_new (DossierLibrary *self,
-               gboolean        create)
-{
-  OpenData *d = g_new0 (OpenData, 1);
-
-  d->path = g_strdup (self->path);
-  d->create = create;
-  return d;
-}
+static const DossierLibraryCall open_call = { open_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
 
 gboolean
 dossier_library_open_sync (DossierLibrary  *self,
                            gboolean         create,
                            GError         **error)
 {
-  OpenData *d;
-  gboolean ok;
+  Args a = { .limit = create };
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
-
-  d = open_data_new (self, create);
-  ok = dossier_store_run (self->store, open_op, d, NULL, error) != NULL;
-  open_data_free (d);
-  return ok;
+  a.text = self->path;
+  return run_sync (self, &open_call, &a, error) != NULL;
 }
 
 void
@@ -305,9 +369,13 @@ dossier_library_open_async (DossierLibrary      *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  Args *a;
+
   g_return_if_fail (DOSSIER_IS_LIBRARY (self));
-  run_async (self, dossier_library_open_async, open_op, open_data_new (self, create),
-             open_data_free, NULL, FALSE, cancellable, callback, user_data);
+  a = args_new ();
+  a->text = g_strdup (self->path);
+  a->limit = create;
+  run_async (self, &open_call, a, cancellable, callback, user_data);
 }
 
 gboolean
@@ -315,446 +383,10 @@ dossier_library_open_finish (DossierLibrary  *self,
                              GAsyncResult    *result,
                              GError         **error)
 {
-  return finish_boolean (self, result, dossier_library_open_async, error);
+  return finish_boolean (self, result, &open_call, error);
 }
 
-/* --- import --- */
-
-void
-dossier_import_result_free (DossierImportResult *result)
-{
-  if (result == NULL)
-    return;
-  g_free (result->file);
-  g_free (result->error);
-  g_free (result);
-}
-
-typedef struct
-{
-  DossierImportResult *result;
-  DossierArticle      *article;   /* NULL when extraction failed */
-} Pending;
-
-static gpointer
-insert_batch_op (DossierStore  *store,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  GArray *batch = data;
-  g_autoptr(GArray) inserted = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (!dossier_store_begin (store, error))
-    return NULL;
-  for (guint i = 0; i < batch->len; i++)
-    {
-      Pending *p = &g_array_index (batch, Pending, i);
-      g_autoptr(GError) local_error = NULL;
-      gint64 duplicate_of = 0;
-      gint64 id;
-
-      if (p->article == NULL)
-        continue;
-      id = dossier_store_insert_article (store, p->article, &duplicate_of, &local_error);
-      if (local_error != NULL)
-        {
-          /* a disk error ends the batch: nothing of it is kept */
-          dossier_store_rollback (store);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (id > 0)
-        {
-          p->result->status = DOSSIER_IMPORT_IMPORTED;
-          p->result->id = id;
-          g_array_append_val (inserted, id);
-        }
-      else
-        {
-          p->result->status = DOSSIER_IMPORT_DUPLICATE;
-          p->result->id = duplicate_of;
-        }
-    }
-  /* what recurs across a source's articles is its boilerplate */
-  if (!dossier_store_learn_boilerplate (store, inserted, NULL, error))
-    {
-      dossier_store_rollback (store);
-      return NULL;
-    }
-  if (!dossier_store_commit (store, error))
-    return NULL;
-  return GINT_TO_POINTER (1);
-}
-
-typedef struct
-{
-  DossierLibrary        *self;
-  GPtrArray             *results;
-  GArray                *batch;
-  GHashTable            *visited;    /* dev:inode of folders on the path */
-  DossierImportProgress  progress;
-  gpointer               progress_data;
-  GMainContext          *progress_context;
-  guint                  done;
-  guint                  total;
-  GCancellable          *cancellable;
-  /* the batch being written while the next one is extracted */
-  GArray                *writing;
-  GThread               *writer;
-} Importer;
-
-typedef struct
-{
-  DossierImportProgress  progress;
-  gpointer               data;
-  DossierImportResult    result;
-  guint                  done;
-  guint                  total;
-} ProgressCall;
-
-static gboolean
-deliver_progress (gpointer p)
-{
-  ProgressCall *call = p;
-
-  call->progress (&call->result, call->done, call->total, call->data);
-  g_free (call->result.file);
-  g_free (call->result.error);
-  g_free (call);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report (Importer                  *im,
-        const DossierImportResult *result)
-{
-  ProgressCall *call;
-
-  im->done++;
-  if (im->progress == NULL)
-    return;
-  if (im->progress_context == NULL)
-    {
-      im->progress (result, im->done, im->total, im->progress_data);
-      return;
-    }
-  call = g_new0 (ProgressCall, 1);
-  call->progress = im->progress;
-  call->data = im->progress_data;
-  call->result = *result;
-  call->result.file = g_strdup (result->file);
-  call->result.error = g_strdup (result->error);
-  call->done = im->done;
-  call->total = im->total;
-  g_main_context_invoke (im->progress_context, deliver_progress, call);
-}
-
-static gpointer
-write_batch_thread (gpointer data)
-{
-  Importer *im = data;
-  GError *error = NULL;
-
-  dossier_store_run (im->self->store, insert_batch_op, im->writing, NULL, &error);
-  return error;
-}
-
-/* Waits for the batch being written and reports its files. */
-static gboolean
-finish_write (Importer  *im,
-              GError   **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (im->writer == NULL)
-    return TRUE;
-  local_error = g_thread_join (im->writer);
-  im->writer = NULL;
-
-  for (guint i = 0; i < im->writing->len; i++)
-    {
-      Pending *p = &g_array_index (im->writing, Pending, i);
-
-      if (local_error != NULL && p->article != NULL)
-        {
-          p->result->status = DOSSIER_IMPORT_FAILED;
-          g_free (p->result->error);
-          p->result->error = g_strdup_printf (_("%s: not saved: %s"), p->result->file,
-                                              local_error->message);
-        }
-      report (im, p->result);
-      g_clear_object (&p->article);
-    }
-  g_array_set_size (im->writing, 0);
-
-  /* a library that cannot be written ends the import */
-  if (local_error != NULL &&
-      !g_error_matches (local_error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DUPLICATE))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Hands the batch to a writer and goes back to extracting: the store's
- * thread inserts one batch while this one reads and parses the next. */
-static gboolean
-flush_batch (Importer  *im,
-             GError   **error)
-{
-  GArray *swap;
-
-  if (!finish_write (im, error))
-    return FALSE;
-  if (im->batch->len == 0)
-    return TRUE;
-  swap = im->writing;
-  im->writing = im->batch;
-  im->batch = swap;
-  im->writer = g_thread_new ("dossier-import-writer", write_batch_thread, im);
-  return TRUE;
-}
-
-static DossierArticle *
-article_from_extracted (DossierExtracted *x,
-                        const char       *path)
-{
-  DossierArticle *article = dossier_article_new ();
-  g_autofree char *base = g_path_get_basename (path);
-
-  dossier_article_set_title (article, x->title);
-  dossier_article_set_byline (article, x->byline);
-  dossier_article_set_source (article, x->source);
-  dossier_article_set_url (article, x->url);
-  dossier_article_set_language (article, x->language);
-  dossier_article_set_published (article, &x->published);
-  dossier_article_set_date_origin (article, x->date_origin);
-  dossier_article_set_body (article, x->body);
-  dossier_article_set_file_name (article, base);
-  return article;
-}
-
-static gboolean
-import_one_file (Importer    *im,
-                 GFile       *file,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(DossierExtracted) x = NULL;
-  DossierImportResult *result = g_new0 (DossierImportResult, 1);
-  Pending p = { result, NULL };
-
-  result->file = g_strdup (path);
-  g_ptr_array_add (im->results, result);
-
-  x = dossier_extract_file (file, im->cancellable, &local_error);
-  if (x == NULL)
-    {
-      result->status = DOSSIER_IMPORT_FAILED;
-      result->error = g_strdup (local_error->message);
-    }
-  else
-    p.article = article_from_extracted (x, path);
-
-  g_array_append_val (im->batch, p);
-  if (im->batch->len >= IMPORT_BATCH)
-    return flush_batch (im, error);
-  return TRUE;
-}
-
-static void
-fail_path (Importer   *im,
-           const char *path,
-           const char *message)
-{
-  DossierImportResult *result = g_new0 (DossierImportResult, 1);
-  Pending p = { result, NULL };
-
-  result->file = g_strdup (path);
-  result->status = DOSSIER_IMPORT_FAILED;
-  result->error = g_strdup (message);
-  g_ptr_array_add (im->results, result);
-  g_array_append_val (im->batch, p);
-}
-
-static gboolean import_path (Importer *im, GFile *file, GError **error);
-
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  g_autofree char *pa = g_file_get_path (*(GFile **) a);
-  g_autofree char *pb = g_file_get_path (*(GFile **) b);
-
-  return g_strcmp0 (pa, pb);
-}
-
-
-static gboolean
-import_folder (Importer    *im,
-               GFile       *folder,
-               GFileInfo   *info,
-               GError     **error)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *path = g_file_get_path (folder);
-  /* unix::device is a uint32 attribute, unix::inode a uint64 one */
-  g_autofree char *key = g_strdup_printf ("%u:%" G_GUINT64_FORMAT,
-                                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
-                                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
-  GFileInfo *child;
-  gboolean ok = TRUE;
-
-  if (g_hash_table_contains (im->visited, key))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("%s: skipped: a link leads back into a folder already being imported"), path);
-      fail_path (im, path, message);
-      return TRUE;
-    }
-
-  children = g_file_enumerate_children (folder,
-                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
-                                        G_FILE_QUERY_INFO_NONE, im->cancellable, &local_error);
-  if (children == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s: cannot read the folder: %s"), path,
-                                                  local_error->message);
-      fail_path (im, path, message);
-      return TRUE;
-    }
-
-  while ((child = g_file_enumerator_next_file (children, im->cancellable, NULL)) != NULL)
-    {
-      if (!g_file_info_get_is_hidden (child))
-        g_ptr_array_add (names, g_file_get_child (folder, g_file_info_get_name (child)));
-      g_object_unref (child);
-    }
-  /* a stable, human order */
-  g_ptr_array_sort (names, compare_files);
-
-  g_hash_table_add (im->visited, g_strdup (key));
-  im->total += names->len;
-  for (guint i = 0; ok && i < names->len; i++)
-    {
-      if (g_cancellable_is_cancelled (im->cancellable))
-        break;
-      ok = import_path (im, g_ptr_array_index (names, i), error);
-    }
-  g_hash_table_remove (im->visited, key);
-  return ok;
-}
-
-static gboolean
-import_path (Importer  *im,
-             GFile     *file,
-             GError   **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    path = g_file_get_uri (file);
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_UNIX_DEVICE ","
-                            G_FILE_ATTRIBUTE_UNIX_INODE,
-                            G_FILE_QUERY_INFO_NONE, im->cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        message = g_strdup_printf (_("%s: no such file or folder"), path);
-      else
-        message = g_strdup_printf (_("%s: %s"), path, local_error->message);
-      fail_path (im, path, message);
-      return TRUE;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      /* the folder itself is not an article */
-      if (im->total > 0)
-        im->total--;
-      return import_folder (im, file, info, error);
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s: not a regular file"), path);
-      fail_path (im, path, message);
-      return TRUE;
-    }
-  return import_one_file (im, file, path, error);
-}
-
-static GPtrArray *
-import_run (DossierLibrary        *self,
-            const char * const    *paths,
-            DossierImportProgress  progress,
-            gpointer               user_data,
-            GMainContext          *progress_context,
-            GCancellable          *cancellable,
-            GError               **error)
-{
-  Importer im = { 0 };
-  gboolean ok = TRUE;
-
-  im.self = self;
-  im.results = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
-  im.batch = g_array_new (FALSE, TRUE, sizeof (Pending));
-  im.writing = g_array_new (FALSE, TRUE, sizeof (Pending));
-  im.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.progress = progress;
-  im.progress_data = user_data;
-  im.progress_context = progress_context;
-  im.cancellable = cancellable;
-  im.total = g_strv_length ((char **) paths);
-
-  for (guint i = 0; ok && paths[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      ok = import_path (&im, file, error);
-    }
-  if (ok)
-    ok = flush_batch (&im, error);
-  else
-    {
-      for (guint i = 0; i < im.batch->len; i++)
-        g_clear_object (&g_array_index (im.batch, Pending, i).article);
-      g_array_set_size (im.batch, 0);
-    }
-  /* always wait for the last write: its files are reported either way */
-  if (!finish_write (&im, ok ? error : NULL))
-    ok = FALSE;
-
-  g_array_unref (im.batch);
-  g_array_unref (im.writing);
-  g_hash_table_unref (im.visited);
-
-  if (!ok)
-    {
-      g_ptr_array_unref (im.results);
-      return NULL;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_ptr_array_unref (im.results);
-      return NULL;
-    }
-  return im.results;
-}
+/* --- import: a facade over DossierImporter --- */
 
 GPtrArray *
 dossier_library_import_sync (DossierLibrary        *self,
@@ -764,50 +396,11 @@ dossier_library_import_sync (DossierLibrary        *self,
                              GCancellable          *cancellable,
                              GError               **error)
 {
+  g_autoptr(DossierImporter) importer = NULL;
+
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (paths != NULL, NULL);
-
-  return import_run (self, paths, progress, user_data, NULL, cancellable, error);
-}
-
-typedef struct
-{
-  DossierLibrary         *library;   /* borrowed: the outer task holds it */
-  char                  **paths;
-  DossierImportProgress   progress;
-  gpointer                progress_data;
-  GDestroyNotify          progress_destroy;
-  GMainContext           *context;
-} ImportData;
-
-static void
-import_data_free (gpointer p)
-{
-  ImportData *d = p;
-
-  g_strfreev (d->paths);
-  if (d->progress_destroy)
-    d->progress_destroy (d->progress_data);
-  g_main_context_unref (d->context);
-  g_free (d);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *d = task_data;
-  GError *error = NULL;
-  GPtrArray *results;
-
-  results = import_run (d->library, (const char * const *) d->paths, d->progress, d->progress_data,
-                        d->context, cancellable, &error);
-  if (results == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+  importer = dossier_importer_new (self);
+  return dossier_importer_run_sync (importer, paths, progress, user_data, cancellable, error);
 }
 
 static void
@@ -815,17 +408,14 @@ on_import_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  GTask *outer = user_data;
+  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  GPtrArray *results = g_task_propagate_pointer (G_TASK (result), &error);
+  GPtrArray *results = dossier_importer_run_finish (DOSSIER_IMPORTER (source), result, &error);
 
-  if (error != NULL)
-    g_task_return_error (outer, error);
+  if (results == NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_pointer (outer, results, (GDestroyNotify) g_ptr_array_unref);
-  /* even a cancelled import may have stored its first batches */
-  g_signal_emit (g_task_get_source_object (outer), signals[CHANGED], 0);
-  g_object_unref (outer);
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -838,25 +428,16 @@ dossier_library_import_async (DossierLibrary        *self,
                               GAsyncReadyCallback    callback,
                               gpointer               user_data)
 {
-  GTask *outer;
-  g_autoptr(GTask) inner = NULL;
-  ImportData *d = g_new0 (ImportData, 1);
+  g_autoptr(DossierImporter) importer = NULL;
+  GTask *task;
 
   g_return_if_fail (DOSSIER_IS_LIBRARY (self));
 
-  d->library = self;
-  d->paths = g_strdupv ((char **) paths);
-  d->progress = progress;
-  d->progress_data = progress_data;
-  d->progress_destroy = progress_destroy;
-  d->context = g_main_context_ref_thread_default ();
-
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, dossier_library_import_async);
-  inner = g_task_new (NULL, cancellable, on_import_done_cb, outer);
-  g_task_set_task_data (inner, d, import_data_free);
-  g_task_set_return_on_cancel (inner, FALSE);
-  g_task_run_in_thread (inner, import_thread);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_library_import_async);
+  importer = dossier_importer_new (self);
+  dossier_importer_run_async (importer, paths, progress, progress_data, progress_destroy,
+                              cancellable, on_import_done_cb, task);
 }
 
 GPtrArray *
@@ -864,20 +445,23 @@ dossier_library_import_finish (DossierLibrary  *self,
                                GAsyncResult    *result,
                                GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_import_async, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_library_import_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gpointer
-add_article_op (DossierStore  *store,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
+add_article_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
-  gint64 *out = g_object_get_data (data, "dossier-duplicate-of");
-  gint64 id = dossier_store_insert_article (store, data, out, error);
+  Args *a = data;
+  gint64 duplicate_of = 0;
+  gint64 id = dossier_store_insert_article (store, DOSSIER_ARTICLE (a->object), &duplicate_of, error);
 
-  return id > 0 ? GINT_TO_POINTER (1) : NULL;
+  a->id = duplicate_of;
+  return id > 0 ? DONE : NULL;
 }
+
+static const DossierLibraryCall add_article_call = { add_article_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
 
 gint64
 dossier_library_add_article_sync (DossierLibrary  *self,
@@ -885,72 +469,42 @@ dossier_library_add_article_sync (DossierLibrary  *self,
                                   gint64          *duplicate_of,
                                   GError         **error)
 {
-  gint64 dup = 0;
+  Args a = { .object = G_OBJECT (article) };
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), 0);
 
-  g_object_set_data (G_OBJECT (article), "dossier-duplicate-of", &dup);
-  dossier_store_run (self->store, add_article_op, article, NULL, error);
-  g_object_set_data (G_OBJECT (article), "dossier-duplicate-of", NULL);
+  run_sync (self, &add_article_call, &a, error);
   if (duplicate_of)
-    *duplicate_of = dup;
-  return dup ? 0 : dossier_article_get_id (article);
+    *duplicate_of = a.id;
+  return a.id ? 0 : dossier_article_get_id (article);
 }
 
 /* --- articles --- */
 
-typedef struct
-{
-  gint64         id;
-  gint64        *ids;
-  guint          n_ids;
-  char          *text;
-  char          *name;
-  guint          limit;
-  DossierQuery  *query;
-  GObject       *object;
-} Args;
-
-static void
-args_free (gpointer p)
-{
-  Args *a = p;
-
-  g_free (a->ids);
-  g_free (a->text);
-  g_free (a->name);
-  g_clear_pointer (&a->query, dossier_query_free);
-  g_clear_object (&a->object);
-  g_free (a);
-}
-
-static Args *
-args_new (void)
-{
-  return g_new0 (Args, 1);
-}
-
 static gpointer
 count_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
+  Args *a = data;
   GError *local_error = NULL;
-  guint n = dossier_store_count_articles (store, &local_error);
 
+  a->limit = dossier_store_count_articles (store, &local_error);
   if (local_error)
     {
       g_propagate_error (error, local_error);
       return NULL;
     }
-  return GUINT_TO_POINTER (n + 1);
+  return DONE;
 }
+
+static const DossierLibraryCall count_call = { count_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
 
 guint
 dossier_library_count_sync (DossierLibrary  *self,
                             GError         **error)
 {
-  gpointer r = dossier_store_run (self->store, count_op, NULL, NULL, error);
+  Args a = { 0 };
 
-  return r ? GPOINTER_TO_UINT (r) - 1 : 0;
+  return run_sync (self, &count_call, &a, error) ? a.limit : 0;
 }
 
 static gpointer
@@ -961,6 +515,8 @@ get_article_op (DossierStore *store, gpointer data, GCancellable *c, GError **er
   return dossier_store_get_article (store, a->id, TRUE, error);
 }
 
+static const DossierLibraryCall get_article_call = { get_article_op, g_object_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 DossierArticle *
 dossier_library_get_article_sync (DossierLibrary  *self,
                                   gint64           id,
@@ -968,7 +524,7 @@ dossier_library_get_article_sync (DossierLibrary  *self,
 {
   Args a = { .id = id };
 
-  return dossier_store_run (self->store, get_article_op, &a, NULL, error);
+  return run_sync (self, &get_article_call, &a, error);
 }
 
 void
@@ -978,11 +534,7 @@ dossier_library_get_article_async (DossierLibrary      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->id = id;
-  run_async (self, dossier_library_get_article_async, get_article_op, a, args_free,
-             g_object_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &get_article_call, args_new_id (id), cancellable, callback, user_data);
 }
 
 DossierArticle *
@@ -990,7 +542,7 @@ dossier_library_get_article_finish (DossierLibrary  *self,
                                     GAsyncResult    *result,
                                     GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_get_article_async, error);
+  return _dossier_library_finish (self, result, &get_article_call, error);
 }
 
 static gpointer
@@ -998,8 +550,10 @@ update_article_op (DossierStore *store, gpointer data, GCancellable *c, GError *
 {
   Args *a = data;
 
-  return dossier_store_update_article (store, DOSSIER_ARTICLE (a->object), error) ? GINT_TO_POINTER (1) : NULL;
+  return dossier_store_update_article (store, DOSSIER_ARTICLE (a->object), error) ? DONE : NULL;
 }
+
+static const DossierLibraryCall update_article_call = { update_article_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
 
 gboolean
 dossier_library_update_article_sync (DossierLibrary  *self,
@@ -1008,7 +562,7 @@ dossier_library_update_article_sync (DossierLibrary  *self,
 {
   Args a = { .object = G_OBJECT (article) };
 
-  return dossier_store_run (self->store, update_article_op, &a, NULL, error) != NULL;
+  return run_sync (self, &update_article_call, &a, error) != NULL;
 }
 
 void
@@ -1018,11 +572,7 @@ dossier_library_update_article_async (DossierLibrary      *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->object = g_object_ref (G_OBJECT (article));
-  run_async (self, dossier_library_update_article_async, update_article_op, a, args_free,
-             NULL, TRUE, cancellable, callback, user_data);
+  run_async (self, &update_article_call, args_new_object (article), cancellable, callback, user_data);
 }
 
 gboolean
@@ -1030,7 +580,7 @@ dossier_library_update_article_finish (DossierLibrary  *self,
                                        GAsyncResult    *result,
                                        GError         **error)
 {
-  return finish_boolean (self, result, dossier_library_update_article_async, error);
+  return finish_boolean (self, result, &update_article_call, error);
 }
 
 static gpointer
@@ -1042,8 +592,10 @@ set_body_op (DossierStore *store, gpointer data, GCancellable *c, GError **error
   if (!dossier_store_set_article_body (store, a->id, a->text, &orphaned, error))
     return NULL;
   a->limit = orphaned;
-  return GINT_TO_POINTER (1);
+  return DONE;
 }
+
+static const DossierLibraryCall set_body_call = { set_body_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
 
 gboolean
 dossier_library_set_body_sync (DossierLibrary  *self,
@@ -1053,7 +605,7 @@ dossier_library_set_body_sync (DossierLibrary  *self,
                                GError         **error)
 {
   Args a = { .id = id, .text = (char *) body };
-  gboolean ok = dossier_store_run (self->store, set_body_op, &a, NULL, error) != NULL;
+  gboolean ok = run_sync (self, &set_body_call, &a, error) != NULL;
 
   if (n_orphaned)
     *n_orphaned = a.limit;
@@ -1065,8 +617,10 @@ delete_article_op (DossierStore *store, gpointer data, GCancellable *c, GError *
 {
   Args *a = data;
 
-  return dossier_store_delete_article (store, a->id, error) ? GINT_TO_POINTER (1) : NULL;
+  return dossier_store_delete_article (store, a->id, error) ? DONE : NULL;
 }
+
+static const DossierLibraryCall delete_article_call = { delete_article_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
 
 gboolean
 dossier_library_delete_article_sync (DossierLibrary  *self,
@@ -1075,7 +629,7 @@ dossier_library_delete_article_sync (DossierLibrary  *self,
 {
   Args a = { .id = id };
 
-  return dossier_store_run (self->store, delete_article_op, &a, NULL, error) != NULL;
+  return run_sync (self, &delete_article_call, &a, error) != NULL;
 }
 
 struct _DossierDeletedArticle
@@ -1135,6 +689,9 @@ delete_keep_op (DossierStore *store, gpointer data, GCancellable *c, GError **er
   return deleted;
 }
 
+static const DossierLibraryCall delete_keep_call =
+  { delete_keep_op, (GDestroyNotify) dossier_deleted_article_free, DOSSIER_LIBRARY_EMITS_CHANGED };
+
 void
 dossier_library_delete_article_async (DossierLibrary      *self,
                                       gint64               id,
@@ -1142,11 +699,7 @@ dossier_library_delete_article_async (DossierLibrary      *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->id = id;
-  run_async (self, dossier_library_delete_article_async, delete_keep_op, a, args_free,
-             (GDestroyNotify) dossier_deleted_article_free, TRUE, cancellable, callback, user_data);
+  run_async (self, &delete_keep_call, args_new_id (id), cancellable, callback, user_data);
 }
 
 DossierDeletedArticle *
@@ -1154,7 +707,7 @@ dossier_library_delete_article_finish (DossierLibrary  *self,
                                        GAsyncResult    *result,
                                        GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_delete_article_async, error);
+  return _dossier_library_finish (self, result, &delete_keep_call, error);
 }
 
 /* The article comes back under its own id (a new one if that was taken
@@ -1192,6 +745,8 @@ restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
   return GSIZE_TO_POINTER ((gsize) id);
 }
 
+static const DossierLibraryCall restore_call = { restore_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+
 void
 dossier_library_restore_article_async (DossierLibrary        *self,
                                        DossierDeletedArticle *deleted,
@@ -1199,8 +754,8 @@ dossier_library_restore_article_async (DossierLibrary        *self,
                                        GAsyncReadyCallback    callback,
                                        gpointer               user_data)
 {
-  run_async (self, dossier_library_restore_article_async, restore_op, deleted,
-             (GDestroyNotify) dossier_deleted_article_free, NULL, TRUE, cancellable, callback, user_data);
+  _dossier_library_run_async (self, &restore_call, deleted, (GDestroyNotify) dossier_deleted_article_free,
+                              cancellable, callback, user_data);
 }
 
 gint64
@@ -1208,8 +763,10 @@ dossier_library_restore_article_finish (DossierLibrary  *self,
                                         GAsyncResult    *result,
                                         GError         **error)
 {
-  return (gint64) GPOINTER_TO_SIZE (finish_pointer (self, result, dossier_library_restore_article_async, error));
+  return (gint64) GPOINTER_TO_SIZE (_dossier_library_finish (self, result, &restore_call, error));
 }
+
+/* --- search --- */
 
 static gpointer
 search_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
@@ -1219,6 +776,9 @@ search_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError
   return dossier_store_search (store, a->query, a->limit, cancellable, error);
 }
 
+static const DossierLibraryCall search_call =
+  { search_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 GPtrArray *
 dossier_library_search_sync (DossierLibrary  *self,
                              DossierQuery    *query,
@@ -1227,7 +787,7 @@ dossier_library_search_sync (DossierLibrary  *self,
 {
   Args a = { .query = query, .limit = limit };
 
-  return dossier_store_run (self->store, search_op, &a, NULL, error);
+  return run_sync (self, &search_call, &a, error);
 }
 
 void
@@ -1238,12 +798,10 @@ dossier_library_search_async (DossierLibrary      *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Args *a = args_new ();
+  Args *a = args_new_query (query);
 
-  a->query = dossier_query_copy (query);
   a->limit = limit;
-  run_async (self, dossier_library_search_async, search_op, a, args_free,
-             (GDestroyNotify) g_ptr_array_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &search_call, a, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -1251,7 +809,7 @@ dossier_library_search_finish (DossierLibrary  *self,
                                GAsyncResult    *result,
                                GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_search_async, error);
+  return _dossier_library_finish (self, result, &search_call, error);
 }
 
 static gpointer
@@ -1262,6 +820,9 @@ query_ids_op (DossierStore *store, gpointer data, GCancellable *cancellable, GEr
   return dossier_store_query_article_ids (store, a->query, cancellable, error);
 }
 
+static const DossierLibraryCall query_ids_call =
+  { query_ids_op, (GDestroyNotify) g_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 void
 dossier_library_query_ids_async (DossierLibrary      *self,
                                  DossierQuery        *query,
@@ -1269,11 +830,7 @@ dossier_library_query_ids_async (DossierLibrary      *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->query = query ? dossier_query_copy (query) : NULL;
-  run_async (self, dossier_library_query_ids_async, query_ids_op, a, args_free,
-             (GDestroyNotify) g_array_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &query_ids_call, args_new_query (query), cancellable, callback, user_data);
 }
 
 GArray *
@@ -1281,7 +838,7 @@ dossier_library_query_ids_finish (DossierLibrary  *self,
                                   GAsyncResult    *result,
                                   GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_query_ids_async, error);
+  return _dossier_library_finish (self, result, &query_ids_call, error);
 }
 
 static gpointer
@@ -1292,6 +849,9 @@ load_articles_op (DossierStore *store, gpointer data, GCancellable *cancellable,
   return dossier_store_load_articles (store, a->ids, a->n_ids, a->query, error);
 }
 
+static const DossierLibraryCall load_articles_call =
+  { load_articles_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 void
 dossier_library_load_articles_async (DossierLibrary      *self,
                                      const gint64        *ids,
@@ -1301,13 +861,11 @@ dossier_library_load_articles_async (DossierLibrary      *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  Args *a = args_new ();
+  Args *a = args_new_query (query);
 
   a->ids = g_memdup2 (ids, sizeof (gint64) * n_ids);
   a->n_ids = n_ids;
-  a->query = query ? dossier_query_copy (query) : NULL;
-  run_async (self, dossier_library_load_articles_async, load_articles_op, a, args_free,
-             (GDestroyNotify) g_ptr_array_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &load_articles_call, a, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -1315,7 +873,7 @@ dossier_library_load_articles_finish (DossierLibrary  *self,
                                       GAsyncResult    *result,
                                       GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_load_articles_async, error);
+  return _dossier_library_finish (self, result, &load_articles_call, error);
 }
 
 static gpointer
@@ -1326,6 +884,9 @@ timeline_op (DossierStore *store, gpointer data, GCancellable *cancellable, GErr
   return dossier_store_timeline_points (store, a->query, error);
 }
 
+static const DossierLibraryCall timeline_call =
+  { timeline_op, (GDestroyNotify) g_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 GArray *
 dossier_library_timeline_points_sync (DossierLibrary  *self,
                                       DossierQuery    *query,
@@ -1333,7 +894,7 @@ dossier_library_timeline_points_sync (DossierLibrary  *self,
 {
   Args a = { .query = query };
 
-  return dossier_store_run (self->store, timeline_op, &a, NULL, error);
+  return run_sync (self, &timeline_call, &a, error);
 }
 
 void
@@ -1343,11 +904,7 @@ dossier_library_timeline_points_async (DossierLibrary      *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->query = query ? dossier_query_copy (query) : NULL;
-  run_async (self, dossier_library_timeline_points_async, timeline_op, a, args_free,
-             (GDestroyNotify) g_array_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &timeline_call, args_new_query (query), cancellable, callback, user_data);
 }
 
 GArray *
@@ -1355,7 +912,7 @@ dossier_library_timeline_points_finish (DossierLibrary  *self,
                                         GAsyncResult    *result,
                                         GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_timeline_points_async, error);
+  return _dossier_library_finish (self, result, &timeline_call, error);
 }
 
 static gpointer
@@ -1364,11 +921,13 @@ sources_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
   return dossier_store_list_sources (store, error);
 }
 
+static const DossierLibraryCall sources_call = { sources_op, (GDestroyNotify) g_strfreev, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 char **
 dossier_library_list_sources_sync (DossierLibrary  *self,
                                    GError         **error)
 {
-  return dossier_store_run (self->store, sources_op, NULL, NULL, error);
+  return run_sync (self, &sources_call, NULL, error);
 }
 
 /* --- annotations --- */
@@ -1378,9 +937,10 @@ add_annotation_op (DossierStore *store, gpointer data, GCancellable *c, GError *
 {
   Args *a = data;
 
-  return dossier_store_insert_annotation (store, DOSSIER_ANNOTATION (a->object), error) > 0
-         ? GINT_TO_POINTER (1) : NULL;
+  return dossier_store_insert_annotation (store, DOSSIER_ANNOTATION (a->object), error) > 0 ? DONE : NULL;
 }
+
+static const DossierLibraryCall add_annotation_call = { add_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
 
 gint64
 dossier_library_add_annotation_sync (DossierLibrary     *self,
@@ -1389,7 +949,7 @@ dossier_library_add_annotation_sync (DossierLibrary     *self,
 {
   Args a = { .object = G_OBJECT (annotation) };
 
-  if (dossier_store_run (self->store, add_annotation_op, &a, NULL, error) == NULL)
+  if (run_sync (self, &add_annotation_call, &a, error) == NULL)
     return 0;
   return dossier_annotation_get_id (annotation);
 }
@@ -1401,11 +961,7 @@ dossier_library_add_annotation_async (DossierLibrary      *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->object = g_object_ref (G_OBJECT (annotation));
-  run_async (self, dossier_library_add_annotation_async, add_annotation_op, a, args_free,
-             NULL, TRUE, cancellable, callback, user_data);
+  run_async (self, &add_annotation_call, args_new_object (annotation), cancellable, callback, user_data);
 }
 
 gboolean
@@ -1413,7 +969,7 @@ dossier_library_add_annotation_finish (DossierLibrary  *self,
                                        GAsyncResult    *result,
                                        GError         **error)
 {
-  return finish_boolean (self, result, dossier_library_add_annotation_async, error);
+  return finish_boolean (self, result, &add_annotation_call, error);
 }
 
 static gpointer
@@ -1437,8 +993,10 @@ annotate_op (DossierStore *store, gpointer data, GCancellable *c, GError **error
   dossier_annotation_set_end (annotation, anchor->end);
   if (dossier_store_insert_annotation (store, annotation, error) <= 0)
     return NULL;
-  return GINT_TO_POINTER (1);
+  return DONE;
 }
+
+static const DossierLibraryCall annotate_call = { annotate_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
 
 DossierAnnotation *
 dossier_library_annotate_sync (DossierLibrary      *self,
@@ -1467,7 +1025,7 @@ dossier_library_annotate_sync (DossierLibrary      *self,
   dossier_annotation_set_tags (annotation, tags);
   dossier_annotation_set_color (annotation, color);
   a.object = G_OBJECT (annotation);
-  if (dossier_store_run (self->store, annotate_op, &a, NULL, error) == NULL)
+  if (run_sync (self, &annotate_call, &a, error) == NULL)
     return NULL;
   return g_steal_pointer (&annotation);
 }
@@ -1477,9 +1035,10 @@ update_annotation_op (DossierStore *store, gpointer data, GCancellable *c, GErro
 {
   Args *a = data;
 
-  return dossier_store_update_annotation (store, DOSSIER_ANNOTATION (a->object), error)
-         ? GINT_TO_POINTER (1) : NULL;
+  return dossier_store_update_annotation (store, DOSSIER_ANNOTATION (a->object), error) ? DONE : NULL;
 }
+
+static const DossierLibraryCall update_annotation_call = { update_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
 
 gboolean
 dossier_library_update_annotation_sync (DossierLibrary     *self,
@@ -1488,7 +1047,7 @@ dossier_library_update_annotation_sync (DossierLibrary     *self,
 {
   Args a = { .object = G_OBJECT (annotation) };
 
-  return dossier_store_run (self->store, update_annotation_op, &a, NULL, error) != NULL;
+  return run_sync (self, &update_annotation_call, &a, error) != NULL;
 }
 
 void
@@ -1498,11 +1057,7 @@ dossier_library_update_annotation_async (DossierLibrary      *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->object = g_object_ref (G_OBJECT (annotation));
-  run_async (self, dossier_library_update_annotation_async, update_annotation_op, a, args_free,
-             NULL, TRUE, cancellable, callback, user_data);
+  run_async (self, &update_annotation_call, args_new_object (annotation), cancellable, callback, user_data);
 }
 
 gboolean
@@ -1510,7 +1065,7 @@ dossier_library_update_annotation_finish (DossierLibrary  *self,
                                           GAsyncResult    *result,
                                           GError         **error)
 {
-  return finish_boolean (self, result, dossier_library_update_annotation_async, error);
+  return finish_boolean (self, result, &update_annotation_call, error);
 }
 
 static gpointer
@@ -1518,8 +1073,10 @@ delete_annotation_op (DossierStore *store, gpointer data, GCancellable *c, GErro
 {
   Args *a = data;
 
-  return dossier_store_delete_annotation (store, a->id, error) ? GINT_TO_POINTER (1) : NULL;
+  return dossier_store_delete_annotation (store, a->id, error) ? DONE : NULL;
 }
+
+static const DossierLibraryCall delete_annotation_call = { delete_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
 
 gboolean
 dossier_library_delete_annotation_sync (DossierLibrary  *self,
@@ -1528,7 +1085,7 @@ dossier_library_delete_annotation_sync (DossierLibrary  *self,
 {
   Args a = { .id = id };
 
-  return dossier_store_run (self->store, delete_annotation_op, &a, NULL, error) != NULL;
+  return run_sync (self, &delete_annotation_call, &a, error) != NULL;
 }
 
 void
@@ -1538,11 +1095,7 @@ dossier_library_delete_annotation_async (DossierLibrary      *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->id = id;
-  run_async (self, dossier_library_delete_annotation_async, delete_annotation_op, a, args_free,
-             NULL, TRUE, cancellable, callback, user_data);
+  run_async (self, &delete_annotation_call, args_new_id (id), cancellable, callback, user_data);
 }
 
 gboolean
@@ -1550,7 +1103,7 @@ dossier_library_delete_annotation_finish (DossierLibrary  *self,
                                           GAsyncResult    *result,
                                           GError         **error)
 {
-  return finish_boolean (self, result, dossier_library_delete_annotation_async, error);
+  return finish_boolean (self, result, &delete_annotation_call, error);
 }
 
 static gpointer
@@ -1561,6 +1114,9 @@ list_annotations_op (DossierStore *store, gpointer data, GCancellable *c, GError
   return dossier_store_list_annotations (store, a->id, a->query, error);
 }
 
+static const DossierLibraryCall list_annotations_call =
+  { list_annotations_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 GPtrArray *
 dossier_library_list_annotations_sync (DossierLibrary  *self,
                                        gint64           article_id,
@@ -1569,7 +1125,7 @@ dossier_library_list_annotations_sync (DossierLibrary  *self,
 {
   Args a = { .id = article_id, .query = query };
 
-  return dossier_store_run (self->store, list_annotations_op, &a, NULL, error);
+  return run_sync (self, &list_annotations_call, &a, error);
 }
 
 void
@@ -1580,12 +1136,10 @@ dossier_library_list_annotations_async (DossierLibrary      *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  Args *a = args_new ();
+  Args *a = args_new_query (query);
 
   a->id = article_id;
-  a->query = query ? dossier_query_copy (query) : NULL;
-  run_async (self, dossier_library_list_annotations_async, list_annotations_op, a, args_free,
-             (GDestroyNotify) g_ptr_array_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &list_annotations_call, a, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -1593,7 +1147,7 @@ dossier_library_list_annotations_finish (DossierLibrary  *self,
                                          GAsyncResult    *result,
                                          GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_list_annotations_async, error);
+  return _dossier_library_finish (self, result, &list_annotations_call, error);
 }
 
 static gpointer
@@ -1602,11 +1156,13 @@ tags_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
   return dossier_store_list_tags (store, error);
 }
 
+static const DossierLibraryCall tags_call = { tags_op, (GDestroyNotify) g_strfreev, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 char **
 dossier_library_list_tags_sync (DossierLibrary  *self,
                                 GError         **error)
 {
-  return dossier_store_run (self->store, tags_op, NULL, NULL, error);
+  return run_sync (self, &tags_call, NULL, error);
 }
 
 typedef struct
@@ -1639,14 +1195,15 @@ catalogue_op (DossierStore *store, gpointer data, GCancellable *cancellable, GEr
   return c;
 }
 
+static const DossierLibraryCall catalogue_call = { catalogue_op, catalogue_free, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 void
 dossier_library_list_tags_and_sources_async (DossierLibrary      *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  run_async (self, dossier_library_list_tags_and_sources_async, catalogue_op, NULL, NULL,
-             catalogue_free, FALSE, cancellable, callback, user_data);
+  run_async (self, &catalogue_call, args_new (), cancellable, callback, user_data);
 }
 
 char **
@@ -1655,7 +1212,7 @@ dossier_library_list_tags_and_sources_finish (DossierLibrary   *self,
                                               char           ***sources,
                                               GError          **error)
 {
-  Catalogue *c = finish_pointer (self, result, dossier_library_list_tags_and_sources_async, error);
+  Catalogue *c = _dossier_library_finish (self, result, &catalogue_call, error);
   char **tags;
 
   if (c == NULL)
@@ -1673,11 +1230,14 @@ article_tags_op (DossierStore *store, gpointer data, GCancellable *c, GError **e
   return dossier_store_article_tags (store, error);
 }
 
+static const DossierLibraryCall article_tags_call =
+  { article_tags_op, (GDestroyNotify) g_hash_table_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 GHashTable *
 dossier_library_article_tags_sync (DossierLibrary  *self,
                                    GError         **error)
 {
-  return dossier_store_run (self->store, article_tags_op, NULL, NULL, error);
+  return run_sync (self, &article_tags_call, NULL, error);
 }
 
 void
@@ -1686,8 +1246,7 @@ dossier_library_article_tags_async (DossierLibrary      *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  run_async (self, dossier_library_article_tags_async, article_tags_op, NULL, NULL,
-             (GDestroyNotify) g_hash_table_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &article_tags_call, args_new (), cancellable, callback, user_data);
 }
 
 GHashTable *
@@ -1695,7 +1254,7 @@ dossier_library_article_tags_finish (DossierLibrary  *self,
                                      GAsyncResult    *result,
                                      GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_article_tags_async, error);
+  return _dossier_library_finish (self, result, &article_tags_call, error);
 }
 
 static gpointer
@@ -1706,6 +1265,8 @@ find_uuid_op (DossierStore *store, gpointer data, GCancellable *c, GError **erro
   return dossier_store_find_annotation_by_uuid (store, a->text, error);
 }
 
+static const DossierLibraryCall find_uuid_call = { find_uuid_op, g_object_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 DossierAnnotation *
 dossier_library_find_annotation_by_uuid_sync (DossierLibrary  *self,
                                               const char      *uuid,
@@ -1713,7 +1274,7 @@ dossier_library_find_annotation_by_uuid_sync (DossierLibrary  *self,
 {
   Args a = { .text = (char *) uuid };
 
-  return dossier_store_run (self->store, find_uuid_op, &a, NULL, error);
+  return run_sync (self, &find_uuid_call, &a, error);
 }
 
 /* --- saved searches --- */
@@ -1724,14 +1285,16 @@ list_searches_op (DossierStore *store, gpointer data, GCancellable *c, GError **
   return dossier_store_list_saved_searches (store, error);
 }
 
+static const DossierLibraryCall list_searches_call =
+  { list_searches_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
 void
 dossier_library_list_saved_searches_async (DossierLibrary      *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  run_async (self, dossier_library_list_saved_searches_async, list_searches_op, NULL, NULL,
-             (GDestroyNotify) g_ptr_array_unref, FALSE, cancellable, callback, user_data);
+  run_async (self, &list_searches_call, args_new (), cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -1739,65 +1302,30 @@ dossier_library_list_saved_searches_finish (DossierLibrary  *self,
                                             GAsyncResult    *result,
                                             GError         **error)
 {
-  return finish_pointer (self, result, dossier_library_list_saved_searches_async, error);
+  return _dossier_library_finish (self, result, &list_searches_call, error);
 }
 
 GPtrArray *
 dossier_library_list_saved_searches_sync (DossierLibrary  *self,
                                           GError         **error)
 {
-  return dossier_store_run (self->store, list_searches_op, NULL, NULL, error);
+  return run_sync (self, &list_searches_call, NULL, error);
 }
 
+/* Saving and deleting share one finish function, so they share a source
+ * tag: both are changes of the saved searches. */
 static gpointer
-save_search_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+change_search_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
   Args *a = data;
 
-  return dossier_store_save_search (store, a->name ? a->name : a->text, a->text, error) > 0
-         ? GINT_TO_POINTER (1) : NULL;
+  if (a->text != NULL)
+    return dossier_store_save_search (store, a->name ? a->name : a->text, a->text, error) > 0 ? DONE : NULL;
+  return dossier_store_delete_saved_search (store, a->id, error) ? DONE : NULL;
 }
 
-static gpointer
-delete_search_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
-{
-  Args *a = data;
-
-  return dossier_store_delete_saved_search (store, a->id, error) ? GINT_TO_POINTER (1) : NULL;
-}
-
-static void
-on_search_saved_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (g_task_propagate_pointer (G_TASK (result), &error) == NULL && error != NULL)
-    g_task_return_error (task, error);
-  else
-    {
-      g_signal_emit (source, signals[SAVED_SEARCHES_CHANGED], 0);
-      g_task_return_boolean (task, TRUE);
-    }
-  g_object_unref (task);
-}
-
-static void
-run_search_change (DossierLibrary      *self,
-                   Op                   op,
-                   Args                *args,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, dossier_library_saved_search_finish);
-  run_async (self, dossier_library_save_search_async, op, args, args_free, NULL, FALSE,
-             cancellable, on_search_saved_cb, task);
-}
+static const DossierLibraryCall change_search_call =
+  { change_search_op, NULL, DOSSIER_LIBRARY_EMITS_SAVED_SEARCHES_CHANGED };
 
 void
 dossier_library_save_search_async (DossierLibrary      *self,
@@ -1807,14 +1335,15 @@ dossier_library_save_search_async (DossierLibrary      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  Args *a = args_new ();
+  Args *a;
 
   g_return_if_fail (DOSSIER_IS_LIBRARY (self));
   g_return_if_fail (query != NULL);
 
+  a = args_new ();
   a->text = g_strdup (query);
   a->name = g_strdup (name);
-  run_search_change (self, save_search_op, a, cancellable, callback, user_data);
+  run_async (self, &change_search_call, a, cancellable, callback, user_data);
 }
 
 void
@@ -1824,10 +1353,7 @@ dossier_library_delete_saved_search_async (DossierLibrary      *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  Args *a = args_new ();
-
-  a->id = id;
-  run_search_change (self, delete_search_op, a, cancellable, callback, user_data);
+  run_async (self, &change_search_call, args_new_id (id), cancellable, callback, user_data);
 }
 
 gboolean
@@ -1835,6 +1361,5 @@ dossier_library_saved_search_finish (DossierLibrary  *self,
                                      GAsyncResult    *result,
                                      GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, &change_search_call, error);
 }

@@ -13,35 +13,12 @@
 #include "dossier-annotation.h"
 #include "dossier-query.h"
 #include "dossier-store.h"
+#include "dossier-importer.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_LIBRARY (dossier_library_get_type ())
 G_DECLARE_FINAL_TYPE (DossierLibrary, dossier_library, DOSSIER, LIBRARY, GObject)
-
-typedef enum
-{
-  DOSSIER_IMPORT_IMPORTED,
-  DOSSIER_IMPORT_DUPLICATE,
-  DOSSIER_IMPORT_FAILED,
-} DossierImportStatus;
-
-typedef struct
-{
-  char                *file;      /* the path as given or found */
-  DossierImportStatus  status;
-  gint64               id;        /* new article, or the one it duplicates */
-  char                *error;     /* a sentence naming the reason */
-} DossierImportResult;
-
-void dossier_import_result_free (DossierImportResult *result);
-
-/* Called in the main context of the import_async caller (or in the
- * calling thread for import_sync) after each file. */
-typedef void (*DossierImportProgress) (const DossierImportResult *result,
-                                       guint                      done,
-                                       guint                      total,
-                                       gpointer                   user_data);
 
 /* $XDG_DATA_HOME/dossier/library.db */
 char           *dossier_library_default_path        (void);

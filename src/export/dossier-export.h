@@ -3,25 +3,23 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three layers, for the command line and the Export dialog:
+ * The writers: pure functions of a list of DossierExportEntry (one
+ * article and its notes), and writing them safely.  What to export is
+ * collected from the library by dossier-exporter.h in the core.
  *
- *  1. dossier_export_collect_sync(): what to export — a list of
- *     DossierExportEntry (one article and its notes), oldest article first.
- *  2. dossier_export_to_bytes() and the Markdown helpers: the formats, pure
- *     functions of the entries (no I/O, usable from any thread).
- *  3. dossier_export_write_file() / _write_folder(): written atomically
- *     (a temporary file in the same folder, then a rename), so an
- *     interrupted export never leaves a half-written file, and an existing
- *     file is only replaced when @overwrite says so or when it is an
- *     unmodified earlier Dossier export of the same kind.
- *
- * dossier_export_library() does all three for `dossier-cli export`;
- * dossier_export_async() does them off the UI thread for the dialog.
+ *  - dossier_export_to_bytes() and the Markdown helpers: the formats, pure
+ *    functions of the entries (no I/O, usable from any thread).
+ *  - dossier_export_write_file() / _write_folder(): written atomically
+ *    (a temporary file in the same folder, then a rename), so an
+ *    interrupted export never leaves a half-written file, and an existing
+ *    file is only replaced when @overwrite says so or when it is an
+ *    unmodified earlier Dossier export of the same kind.
  */
 #pragma once
 
 #include <gio/gio.h>
-#include "dossier-library.h"
+#include "dossier-article.h"
+#include "dossier-annotation.h"
 
 G_BEGIN_DECLS
 
@@ -79,22 +77,6 @@ typedef struct
   /* microseconds since the epoch, UTC; 0: now */
   gint64      generated;
 } DossierExportOptions;
-
-/* What to export (one of, in this order of precedence):
- *  - @n_ids > 0: these articles (each even without notes);
- *  - @query non-NULL and not empty: the articles matching it (the search
- *    grammar of dossier-query.h), those with notes; tag: and colour
- *    filters of the query also select which of their notes;
- *  - else every article that has notes.
- * Returns (element-type DossierExportEntry) sorted by published date,
- * oldest first, undated last.  Blocks: not on the UI thread.  An id that
- * does not exist is DOSSIER_EXPORT_ERROR_NOT_FOUND. */
-GPtrArray   *dossier_export_collect_sync         (DossierLibrary       *library,
-                                                  const gint64         *ids,
-                                                  guint                 n_ids,
-                                                  DossierQuery         *query,
-                                                  GCancellable         *cancellable,
-                                                  GError              **error);
 
 /* The whole export as one document.  Markdown: one combined file, or for
  * a single article the same document as dossier_export_markdown_for_article()
@@ -159,43 +141,9 @@ gboolean     dossier_export_write_folder         (GPtrArray            *entries,
                                                   GCancellable         *cancellable,
                                                   GError              **error);
 
-/* For `dossier-cli export`: exports the notes of one article
- * (@article_id > 0), of the articles matching @query_text, or of the whole
- * library.  @output NULL: standard output.  Markdown into an existing
- * folder (or a path ending in '/', created) writes one file per article
- * unless @one_file; other formats (or @one_file) into a folder write
- * "Dossier notes.EXT" there.  An existing file at @output is only replaced
- * when it is an unmodified earlier Dossier export of the same format. */
-gboolean     dossier_export_library              (DossierLibrary       *library,
-                                                  DossierExportFormat   format,
-                                                  gint64                article_id,
-                                                  const char           *query_text,
-                                                  const char           *output,
-                                                  gboolean              one_file,
-                                                  GCancellable         *cancellable,
-                                                  GError              **error);
-
-/* For the Export dialog: collect + write in a thread.  The scope is as for
- * dossier_export_collect_sync() (@ids and @query are copied).  With
- * @folder TRUE (Markdown only), @dest is a folder and gets one file per
- * article; else @dest is the file.  Pass @overwrite TRUE once the file
- * chooser has confirmed replacing @dest. */
-void         dossier_export_async                (DossierLibrary       *library,
-                                                  DossierExportFormat   format,
-                                                  const gint64         *ids,
-                                                  guint                 n_ids,
-                                                  DossierQuery         *query,
-                                                  const DossierExportOptions *options,
-                                                  GFile                *dest,
-                                                  gboolean              folder,
-                                                  gboolean              overwrite,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-/* @n_notes (optional): how many notes were exported. */
-gboolean     dossier_export_finish               (DossierLibrary       *library,
-                                                  GAsyncResult         *result,
-                                                  guint                *n_notes,
+/* Makes the folder @path (and its parents) unless it exists; a file of
+ * that name is DOSSIER_EXPORT_ERROR_EXISTS. */
+gboolean     dossier_export_ensure_folder        (const char           *path,
                                                   GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportEntry, dossier_export_entry_free)

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-export-dialog.h"
-#include "dossier-export.h"
+#include "dossier-exporter.h"
 
 typedef enum { SCOPE_ARTICLE, SCOPE_SEARCH, SCOPE_LIBRARY } Scope;
 

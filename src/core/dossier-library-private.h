@@ -1,0 +1,61 @@
+/* dossier-library-private.h — how the core's services reach the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every call of the library is a DossierLibraryCall: the operation that
+ * runs on the store's worker thread, how its result is freed, and the
+ * signal the library emits after it succeeded asynchronously.  The public
+ * *_sync, *_async and *_finish functions of DossierLibrary, and the core
+ * services beside it (the importer, annotation import, export), go through
+ * the three functions below, so the library alone owns the store and
+ * emits its signals.
+ */
+#pragma once
+
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DOSSIER_LIBRARY_EMITS_NOTHING,
+  DOSSIER_LIBRARY_EMITS_CHANGED,
+  DOSSIER_LIBRARY_EMITS_SAVED_SEARCHES_CHANGED,
+} DossierLibraryEmits;
+
+typedef struct
+{
+  DossierStoreSyncFunc  op;           /* returns NULL with @error set on failure */
+  GDestroyNotify        result_free;  /* for a result nobody finished */
+  DossierLibraryEmits   emits;
+} DossierLibraryCall;
+
+/* Runs @call on the store's thread and waits for it: for the command
+ * line, tests and worker threads of the core, never the UI thread.  Emits
+ * nothing (the caller may be on any thread). */
+gpointer _dossier_library_run        (DossierLibrary            *self,
+                                      const DossierLibraryCall  *call,
+                                      gpointer                   data,
+                                      GCancellable              *cancellable,
+                                      GError                   **error);
+/* Queues @call with @data (freed with @data_free); @callback runs in the
+ * caller's main context, after the call's signal.  @call is the source
+ * tag that _dossier_library_finish() checks. */
+void     _dossier_library_run_async  (DossierLibrary            *self,
+                                      const DossierLibraryCall  *call,
+                                      gpointer                   data,
+                                      GDestroyNotify             data_free,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data);
+/* The call's result (transfer full), or NULL with @error set. */
+gpointer _dossier_library_finish     (DossierLibrary            *self,
+                                      GAsyncResult              *result,
+                                      const DossierLibraryCall  *call,
+                                      GError                   **error);
+/* Emits ::changed: for work done on a thread of its own (an import), in
+ * the main context that started it. */
+void     _dossier_library_emit       (DossierLibrary            *self,
+                                      DossierLibraryEmits        emits);
+
+G_END_DECLS
