@@ -15,8 +15,9 @@ char *
 dossier_test_make_tmp_dir (void)
 {
   g_autoptr(GError) error = NULL;
-  const char *program = g_get_prgname ();
-  g_autofree char *template = g_strdup_printf ("dossier-%s-XXXXXX", program != NULL ? program : "test");
+  const char *prgname = g_get_prgname ();
+  g_autofree char *program = g_path_get_basename (prgname != NULL ? prgname : "test");
+  g_autofree char *template = g_strdup_printf ("dossier-%s-XXXXXX", program);
   char *dir = g_dir_make_tmp (template, &error);
 
   g_assert_no_error (error);
