@@ -13,7 +13,10 @@
 
 #include "dossier-annotation-import.h"
 #include "dossier-exporter.h"
+#include "dossier-test-util.h"
 #include "test-export-common.h"
+
+typedef DossierTestLibrary Fixture;
 
 static const char pledges_body[] =
   "Moscow will seek closer ties with the United States but will not tolerate interference in its "
@@ -86,7 +89,7 @@ export_json (DossierLibrary *library)
 }
 
 static char *
-write_temp (ExportFixture *f,
+write_temp (Fixture       *f,
             const char    *name,
             const char    *contents,
             gssize         len)
@@ -112,10 +115,10 @@ article_title (DossierLibrary *library,
  * (added in another order, so with other ids), gives back every note
  * exactly: anchor, note, tags, colour, timestamps, orphan state, uuid. */
 static void
-test_round_trip (ExportFixture *f,
+test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(DossierLibrary) other = export_fixture_library (f, "other.db");
+  g_autoptr(DossierLibrary) other = dossier_test_library_open_other (f, "other.db");
   g_autoptr(GPtrArray) before = NULL, after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL, *path = NULL;
@@ -198,7 +201,7 @@ test_round_trip (ExportFixture *f,
 /* A note edited elsewhere (a later "modified") updates the library's copy;
  * an older copy does not. */
 static void
-test_newer_copy_wins (ExportFixture *f,
+test_newer_copy_wins (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(DossierAnnotation) a = NULL, now = NULL;
@@ -246,11 +249,11 @@ test_newer_copy_wins (ExportFixture *f,
 }
 
 static void
-test_hypothesis (ExportFixture *f,
+test_hypothesis (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "export", "hypothesis.json", NULL);
-  g_autofree char *client = g_build_filename (TEST_DATA_DIR, "export", "hypothesis-client.json", NULL);
+  g_autofree char *path = dossier_test_data_path ("export", "hypothesis.json", NULL);
+  g_autofree char *client = dossier_test_data_path ("export", "hypothesis-client.json", NULL);
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
   DossierAnnotationImportReport report;
@@ -312,7 +315,7 @@ test_hypothesis (ExportFixture *f,
 }
 
 static void
-assert_refused (ExportFixture *f,
+assert_refused (Fixture       *f,
                 const char    *path,
                 int            code)
 {
@@ -329,11 +332,11 @@ assert_refused (ExportFixture *f,
 }
 
 static void
-test_bad_files (ExportFixture *f,
+test_bad_files (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *not_ours = g_build_filename (TEST_DATA_DIR, "export", "not-annotations.json", NULL);
-  g_autofree char *mixed = g_build_filename (TEST_DATA_DIR, "export", "mixed-bad-item.json", NULL);
+  g_autofree char *not_ours = dossier_test_data_path ("export", "not-annotations.json", NULL);
+  g_autofree char *mixed = dossier_test_data_path ("export", "mixed-bad-item.json", NULL);
   g_autofree char *json = NULL, *truncated = NULL, *empty = NULL, *binary = NULL, *huge = NULL;
   g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
   g_autofree char *scalar = NULL;
@@ -347,7 +350,7 @@ test_bad_files (ExportFixture *f,
   /* the library to import into has the article but not the note */
   dossier_library_close (f->library);
   g_clear_object (&f->library);
-  f->library = export_fixture_library (f, "fresh.db");
+  f->library = dossier_test_library_open_other (f, "fresh.db");
   add_articles (f->library, &ids, FALSE, FALSE);
 
   assert_refused (f, not_ours, DOSSIER_ANNOTATION_IMPORT_ERROR_UNKNOWN);
@@ -392,10 +395,10 @@ test_bad_files (ExportFixture *f,
 
 /* Cancelled half-way: rolled back, the library as it was. */
 static void
-test_cancelled (ExportFixture *f,
+test_cancelled (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(DossierLibrary) other = export_fixture_library (f, "other.db");
+  g_autoptr(DossierLibrary) other = dossier_test_library_open_other (f, "other.db");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL, *path = NULL;
@@ -419,10 +422,10 @@ test_cancelled (ExportFixture *f,
 /* Articles that are not in the library: their notes are reported, not
  * attached to something else. */
 static void
-test_unmatched (ExportFixture *f,
+test_unmatched (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(DossierLibrary) other = export_fixture_library (f, "other.db");
+  g_autoptr(DossierLibrary) other = dossier_test_library_open_other (f, "other.db");
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL, *path = NULL;
   DossierAnnotationImportReport report;
@@ -443,12 +446,12 @@ test_unmatched (ExportFixture *f,
 }
 
 static void
-test_cli (ExportFixture *f,
+test_cli (Fixture       *f,
           gconstpointer  data)
 {
   const char *cli = g_getenv ("DOSSIER_CLI");
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "export", "hypothesis.json", NULL);
-  g_autofree char *bad = g_build_filename (TEST_DATA_DIR, "export", "not-annotations.json", NULL);
+  g_autofree char *path = dossier_test_data_path ("export", "hypothesis.json", NULL);
+  g_autofree char *bad = dossier_test_data_path ("export", "not-annotations.json", NULL);
   g_autofree char *library = NULL, *out = NULL, *err = NULL;
   Articles ids;
 
@@ -478,7 +481,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
 #define FIXTURE_TEST(path, func) \
-  g_test_add (path, ExportFixture, NULL, export_fixture_setup, func, export_fixture_teardown)
+  g_test_add (path, Fixture, NULL, dossier_test_library_setup, func, dossier_test_library_teardown)
 
   FIXTURE_TEST ("/Dossier/AnnotationImport/round-trip", test_round_trip);
   FIXTURE_TEST ("/Dossier/AnnotationImport/newer-copy-wins", test_newer_copy_wins);

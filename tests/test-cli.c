@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "dossier-test-util.h"
+
 typedef struct
 {
   char *dir;
@@ -82,14 +84,14 @@ parse_json (const char *text)
 static char *
 data_file (const char *name)
 {
-  return g_build_filename (TEST_DATA_DIR, "cli", name, NULL);
+  return dossier_test_data_path ("cli", name, NULL);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("dossier-cli-XXXXXX", NULL);
+  f->dir = dossier_test_make_tmp_dir ();
   f->library = g_build_filename (f->dir, "library.db", NULL);
 }
 
@@ -97,15 +99,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  dossier_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->library);
 }

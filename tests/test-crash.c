@@ -20,10 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
-
 #include "dossier-library.h"
 #include "dossier-store.h"
+#include "dossier-test-util.h"
 
 #define N_TRIALS 120
 #define QUOTE "the eastern channel"
@@ -236,7 +235,7 @@ check_library (const char *path,
 static void
 test_sigkill (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("dossier-crash-XXXXXX", NULL);
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autoptr(GPtrArray) reported = g_ptr_array_new_with_free_func (reported_free);
@@ -290,17 +289,7 @@ test_sigkill (void)
   g_assert_cmpuint (n_stored, >=, reported->len);
   g_assert_cmpuint (n_stored, <=, reported->len + N_TRIALS);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  dossier_test_remove_tree (dir);
 }
 
 int

@@ -6,54 +6,15 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "dossier-demo.h"
 #include "dossier-library.h"
+#include "dossier-test-util.h"
 
 /* {{{ Helpers */
 
-typedef struct
-{
-  char           *dir;
-  DossierLibrary *library;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("dossier-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = dossier_library_new (path);
-  dossier_library_open_sync (f->library, TRUE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  dossier_library_close (f->library);
-  g_clear_object (&f->library);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
+typedef DossierTestLibrary Fixture;
 
 static GBytes *
 load_corpus (void)
@@ -425,7 +386,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/Dossier/Demo/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/Dossier/Demo/" path, Fixture, NULL, dossier_test_library_setup, func, dossier_test_library_teardown)
   ADD ("articles", test_articles);
   ADD ("annotations", test_annotations);
   ADD ("search", test_search);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-extract.h"
+#include "dossier-test-util.h"
 
 #define RU_TITLE "Переговоры о торговле продолжатся в Женеве"
 #define RU_FIRST "Делегации двух стран договорились во вторник"
@@ -18,7 +19,7 @@ static DossierExtracted *
 extract_fixture (const char  *name,
                  GError     **error)
 {
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "text", name, NULL);
+  g_autofree char *path = dossier_test_data_path ("text", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   return dossier_extract_file (file, NULL, error);
@@ -143,20 +144,10 @@ test_binaries (void)
     }
 }
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dossier-extract-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static void
 test_empty_files (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
   g_autofree char *blank = g_build_filename (dir, "blank.txt", NULL);
   g_autoptr(GFile) f1 = g_file_new_for_path (empty);
@@ -185,15 +176,13 @@ test_empty_files (void)
   g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO);
   g_clear_error (&error);
 
-  g_unlink (empty);
-  g_unlink (blank);
-  g_rmdir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static void
 test_size_limit (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "huge.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -217,8 +206,7 @@ test_size_limit (void)
   /* refused from its size, not after reading 200 MB */
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 
-  g_unlink (path);
-  g_rmdir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -232,7 +220,7 @@ test_unreadable (void)
   g_autoptr(GError) error = NULL;
   DossierExtracted *e;
 
-  dir = make_temp_dir ();
+  dir = dossier_test_make_tmp_dir ();
   missing = g_build_filename (dir, "missing.txt", NULL);
   gone = g_file_new_for_path (missing);
   e = dossier_extract_file (gone, NULL, &error);
@@ -244,7 +232,7 @@ test_unreadable (void)
   if (geteuid () == 0)
     {
       /* root reads a mode-000 file anyway, so there is nothing to test */
-      g_rmdir (dir);
+      dossier_test_remove_tree (dir);
       g_test_skip ("running as root: chmod 000 does not stop root from reading");
       return;
     }
@@ -259,8 +247,7 @@ test_unreadable (void)
   g_assert_nonnull (strstr (error->message, "secret.txt"));
   g_assert_nonnull (strstr (error->message, "ermission"));   /* the reason */
   g_chmod (path, 0600);
-  g_unlink (path);
-  g_rmdir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static void

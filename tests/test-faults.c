@@ -23,39 +23,9 @@
 
 #include "dossier-export.h"
 #include "dossier-library.h"
+#include "dossier-test-util.h"
 
 /* --- helpers -------------------------------------------------------------- */
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dossier-faults-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d != NULL)
-    {
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
 
 static gboolean
 run_quiet (const char * const *argv)
@@ -191,7 +161,7 @@ on_progress (const DossierImportResult *r,
 static void
 test_full_disk_import (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *src = g_build_filename (dir, "articles", NULL);
   g_autofree char *mnt = g_build_filename (dir, "disk", NULL);
   g_autofree char *db = g_build_filename (mnt, "library.db", NULL);
@@ -206,7 +176,7 @@ test_full_disk_import (void)
   if (!mount_tmpfs (mnt, "10m"))
     {
       g_test_skip ("mounting a small tmpfs needs root");
-      remove_tree (dir);
+      dossier_test_remove_tree (dir);
       return;
     }
   /* ~2,000 articles of ~3 KB in batches of 1,024: the first fits, the
@@ -235,13 +205,13 @@ test_full_disk_import (void)
   g_object_unref (library);
 
   umount_dir (mnt);
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static void
 test_full_disk_export (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *mnt = g_build_filename (dir, "disk", NULL);
   g_autofree char *vault = g_build_filename (mnt, "vault", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (vault);
@@ -253,7 +223,7 @@ test_full_disk_export (void)
   if (!mount_tmpfs (mnt, "64k"))
     {
       g_test_skip ("mounting a small tmpfs needs root");
-      remove_tree (dir);
+      dossier_test_remove_tree (dir);
       return;
     }
   for (guint i = 0; i < 100; i++)
@@ -292,7 +262,7 @@ test_full_disk_export (void)
       g_clear_pointer (&d, g_dir_close);
     }
   umount_dir (mnt);
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 /* --- a read-only library -------------------------------------------------- */
@@ -300,7 +270,7 @@ test_full_disk_export (void)
 static void
 test_read_only (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *mnt = g_build_filename (dir, "disk", NULL);
   g_autofree char *db = g_build_filename (mnt, "library.db", NULL);
   g_autofree char *src = g_build_filename (dir, "articles", NULL);
@@ -315,7 +285,7 @@ test_read_only (void)
   if (!mounted && getuid () == 0)
     {
       g_test_skip ("root ignores file modes, and no tmpfs could be mounted");
-      remove_tree (dir);
+      dossier_test_remove_tree (dir);
       return;
     }
   write_articles (src, 3, 3, 2);
@@ -374,7 +344,7 @@ test_read_only (void)
     umount_dir (mnt);
   else
     g_chmod (mnt, 0755);
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 /* --- a library held by another program ------------------------------------ */
@@ -382,7 +352,7 @@ test_read_only (void)
 static void
 test_locked (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
   g_autofree char *src = g_build_filename (dir, "articles", NULL);
   const char *paths[] = { src, NULL };
@@ -419,7 +389,7 @@ test_locked (void)
   assert_sound (library);
   dossier_library_close (library);
   g_object_unref (library);
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 /* --- kill -9 during imports ----------------------------------------------- */
@@ -481,7 +451,7 @@ test_kill_import (void)
   const char *cli = g_getenv ("DOSSIER_CLI");
   const char *trials_env = g_getenv ("DOSSIER_CRASH_TRIALS");
   guint trials = trials_env ? (guint) atoi (trials_env) : 20;
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
   g_autoptr(GArray) committed = g_array_new (FALSE, TRUE, sizeof (Committed));
   g_autoptr(GRand) rand = g_rand_new_with_seed (8);
@@ -491,7 +461,7 @@ test_kill_import (void)
   if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_test_skip ("DOSSIER_CLI is not set");
-      remove_tree (dir);
+      dossier_test_remove_tree (dir);
       return;
     }
   g_array_set_clear_func (committed, committed_clear);
@@ -546,12 +516,12 @@ test_kill_import (void)
         dossier_library_close (library);
         g_object_unref (library);
       }
-      remove_tree (src);
+      dossier_test_remove_tree (src);
     }
   g_test_message ("%u trials, %u killed mid-import, %u articles reported and found (a full import took %.2f s)",
                   trials, killed_mid, committed->len, full_us / 1e6);
   g_assert_cmpuint (killed_mid, >, trials / 4);
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 int

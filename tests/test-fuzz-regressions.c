@@ -16,6 +16,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "dossier-test-util.h"
+
 #define FUZZ_ENTRY fuzz_text_one
 #include "fuzz/fuzz-text.c"
 #undef FUZZ_ENTRY
@@ -52,7 +54,7 @@ static guint
 replay_dir (const Target *t,
             const char   *kind)
 {
-  g_autofree char *dir = g_build_filename (TEST_DATA_DIR, "..", "fuzz", kind, t->name, NULL);
+  g_autofree char *dir = dossier_test_data_path ("..", "fuzz", kind, t->name, NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
@@ -97,16 +99,9 @@ cleanup (void)
 {
   if (annotation_library != NULL)
     {
-      g_autofree char *db = g_build_filename (annotation_dir, "library.db", NULL);
-      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
       dossier_library_close (annotation_library);
       g_clear_object (&annotation_library);
-      g_unlink (db);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (annotation_dir);
+      dossier_test_remove_tree (annotation_dir);
       g_clear_pointer (&annotation_dir, g_free);
     }
   if (query_db != NULL)

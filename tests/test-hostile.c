@@ -18,13 +18,14 @@
 #include "dossier-extract.h"
 #include "dossier-html-extract.h"
 #include "dossier-library.h"
+#include "dossier-test-util.h"
 
 #define HOSTILE_DIR TEST_DATA_DIR "/hostile"
 
 static DossierExtracted *
 extract (const char *name)
 {
-  g_autofree char *path = g_build_filename (HOSTILE_DIR, name, NULL);
+  g_autofree char *path = dossier_test_data_path ("hostile", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   DossierExtracted *x = dossier_extract_file (file, NULL, &error);
@@ -271,8 +272,7 @@ test_no_network (void)
       g_test_skip ("needs DOSSIER_CLI and strace");
       return;
     }
-  dir = g_dir_make_tmp ("dossier-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = dossier_test_make_tmp_dir ();
   db = g_build_filename (dir, "library.db", NULL);
   trace = g_build_filename (dir, "trace", NULL);
   {
@@ -300,16 +300,7 @@ test_no_network (void)
   assert_lacks (log, "connect(");
 
 out:
-  g_unlink (trace);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 /* --- export file names ---------------------------------------------------- */
@@ -334,7 +325,7 @@ test_export_names (void)
     "../../../../../../../../tmp/escaped-dossier",
   };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dossier-hostile-XXXXXX", &error);
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
   g_autofree char *vault = g_build_filename (dir, "vault", "inner", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (vault);
   g_autoptr(GPtrArray) entries = dossier_export_entries_new ();
@@ -343,7 +334,6 @@ test_export_names (void)
   const char *name;
   guint n_files = 0;
 
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       g_autoptr(DossierArticle) a = dossier_article_new ();
@@ -383,7 +373,6 @@ test_export_names (void)
 
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       n_files++;
-      g_unlink (path);
     }
   g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (titles));
   g_assert_false (g_file_test ("/tmp/escaped-dossier.md", G_FILE_TEST_EXISTS));
@@ -395,10 +384,8 @@ test_export_names (void)
     while (g_dir_read_name (od) != NULL)
       n++;
     g_assert_cmpuint (n, ==, 1);   /* just "inner" */
-    g_rmdir (vault);
-    g_rmdir (outer);
   }
-  g_rmdir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 /* --- search never becomes SQL --------------------------------------------- */
@@ -430,17 +417,14 @@ test_search_is_not_sql (void)
     "quay\"; SELECT 1; --", "\t\n\r", "quay*)*", "*quay", "quay^", "\x7f",
   };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dossier-hostile-XXXXXX", &error);
-  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(DossierLibrary) library = dossier_library_new (db);
+  g_autoptr(DossierTestLibrary) tmp = dossier_test_library_new ();
+  DossierLibrary *library = tmp->library;
   const char *paths[] = { HOSTILE_DIR, TEST_DATA_DIR "/cli", NULL };
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(DossierAnnotation) note = NULL;
   g_autofree char *long_query = NULL;
   gint64 articles, notes, articles_after, notes_after;
 
-  g_assert_no_error (error);
-  g_assert_true (dossier_library_open_sync (library, TRUE, &error));
   results = dossier_library_import_sync (library, paths, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   {
@@ -495,16 +479,6 @@ test_search_is_not_sql (void)
   g_assert_true (dossier_store_integrity_check (dossier_library_get_store (library), &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test ("/tmp/x.db", G_FILE_TEST_EXISTS));
-  dossier_library_close (library);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 int

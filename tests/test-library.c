@@ -4,48 +4,13 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "dossier-library.h"
 #include "dossier-article-list.h"
+#include "dossier-test-util.h"
 
-typedef struct
-{
-  char           *dir;
-  DossierLibrary *library;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("dossier-library-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = dossier_library_new (path);
-  g_assert_true (dossier_library_open_sync (f->library, TRUE, &error));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&f->library);
-  d = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
+typedef DossierTestLibrary Fixture;
 
 static void
 add_many (DossierLibrary *library,
@@ -94,8 +59,7 @@ on_loaded (DossierArticleList *list,
 static void
 wait_until_idle (DossierArticleList *list)
 {
-  while (dossier_article_list_get_loading (list))
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (!dossier_article_list_get_loading (list));
 }
 
 static void
@@ -124,8 +88,7 @@ test_lazy_list (Fixture       *f,
   item = g_list_model_get_item (G_LIST_MODEL (list), 5);
   g_assert_cmpint (dossier_article_get_id (item), >, 0);
   g_assert_null (dossier_article_get_title (item));
-  while (c.loaded == 0)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (c.loaded > 0);
   g_assert_nonnull (dossier_article_get_title (item));
   /* rows never carry bodies */
   g_assert_null (dossier_article_get_body (item));
@@ -141,16 +104,14 @@ test_lazy_list (Fixture       *f,
   far = g_list_model_get_item (G_LIST_MODEL (list), 2999);
   g_assert_nonnull (far);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3000));
-  while (dossier_article_get_title (far) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (dossier_article_get_title (far) != NULL);
 
   /* newest first: positions follow dates */
   {
     g_autoptr(DossierArticle) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_autoptr(DossierArticle) last = g_list_model_get_item (G_LIST_MODEL (list), 2999);
 
-    while (dossier_article_get_title (first) == NULL || dossier_article_get_title (last) == NULL)
-      g_main_context_iteration (NULL, TRUE);
+    dossier_test_wait_until (dossier_article_get_title (first) != NULL && dossier_article_get_title (last) != NULL);
     g_assert_cmpint (dossier_date_compare (dossier_article_get_published (first),
                                            dossier_article_get_published (last)), >, 0);
   }
@@ -176,8 +137,7 @@ test_query_and_reload (Fixture       *f,
   /* search results carry a snippet */
   hit = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_signal_connect (list, "loaded", G_CALLBACK (on_loaded), &c);
-  while (dossier_article_get_title (hit) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (dossier_article_get_title (hit) != NULL);
   g_assert_nonnull (dossier_article_get_snippet (hit));
 
   /* a change through the async API reloads the list by itself */
@@ -190,13 +150,14 @@ test_query_and_reload (Fixture       *f,
   dossier_annotation_set_start (note, 4);
   dossier_annotation_set_end (note, 11);
   {
-    GMainLoop *loop = g_main_loop_new (NULL, FALSE);
+    gboolean changed = FALSE;
+    gulong handler;
 
     /* ::changed comes in the main context once the note is committed */
-    g_signal_connect_swapped (f->library, "changed", G_CALLBACK (g_main_loop_quit), loop);
+    handler = g_signal_connect_swapped (f->library, "changed", G_CALLBACK (dossier_test_set_flag), &changed);
     dossier_library_add_annotation_async (f->library, note, NULL, NULL, NULL);
-    g_main_loop_run (loop);
-    g_main_loop_unref (loop);
+    dossier_test_wait_until (changed);
+    g_signal_handler_disconnect (f->library, handler);
   }
   wait_until_idle (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 21);
@@ -358,8 +319,7 @@ test_article_tags (Fixture       *f,
   g_assert_null (g_hash_table_lookup (tags, &ids[2]));
 
   dossier_library_article_tags_async (f->library, NULL, on_tags_ready, &async_tags);
-  while (async_tags == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (async_tags != NULL);
   g_assert_cmpuint (g_hash_table_size (async_tags), ==, 1);
 
   all = dossier_library_list_tags_sync (f->library, &error);
@@ -434,8 +394,7 @@ test_delete_and_restore (Fixture       *f,
   g_assert_cmpuint (count_hits (f->library, "levee"), ==, 1);
 
   dossier_library_delete_article_async (f->library, id, NULL, on_deleted, &deleted);
-  while (deleted == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (deleted != NULL);
   g_assert_cmpstr (dossier_article_get_title (dossier_deleted_article_get_article (deleted)), ==, "Levee breach at Ostrava");
   g_assert_cmpuint (dossier_deleted_article_get_n_annotations (deleted), ==, 1);
   g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 0);
@@ -443,8 +402,7 @@ test_delete_and_restore (Fixture       *f,
   g_assert_null (dossier_library_find_annotation_by_uuid_sync (f->library, uuid, NULL));
 
   dossier_library_restore_article_async (f->library, deleted, NULL, on_restored, &restored);
-  while (restored == 0)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (restored != 0);
   g_assert_cmpint (restored, >, 0);
   back = dossier_library_get_article_sync (f->library, restored, &error);
   g_assert_no_error (error);
@@ -465,8 +423,7 @@ test_delete_and_restore (Fixture       *f,
    * article comes back under a new one, and both are there */
   deleted = NULL;
   dossier_library_delete_article_async (f->library, id, NULL, on_deleted, &deleted);
-  while (deleted == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (deleted != NULL);
   {
     g_autoptr(DossierArticle) other = dossier_article_new ();
 
@@ -477,8 +434,7 @@ test_delete_and_restore (Fixture       *f,
   }
   restored = 0;
   dossier_library_restore_article_async (f->library, deleted, NULL, on_restored, &restored);
-  while (restored == 0)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (restored != 0);
   g_assert_cmpint (restored, >, id);
   g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 2);
   g_clear_object (&back);
@@ -532,8 +488,7 @@ test_typing_newest_first (Fixture       *f,
       g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (list), i);
       gint64 jd;
 
-      while (dossier_article_get_title (a) == NULL)
-        g_main_context_iteration (NULL, TRUE);
+      dossier_test_wait_until (dossier_article_get_title (a) != NULL);
       /* the word being typed is marked in the snippet */
       g_assert_nonnull (strstr (dossier_article_get_snippet (a), "\001Harbour\002"));
       jd = dossier_date_to_julian (dossier_article_get_published (a));
@@ -561,8 +516,7 @@ test_typing_ranked (Fixture       *f,
     {
       g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      while (dossier_article_get_title (a) == NULL)
-        g_main_context_iteration (NULL, TRUE);
+      dossier_test_wait_until (dossier_article_get_title (a) != NULL);
       g_assert_nonnull (strstr (dossier_article_get_snippet (a), "\001Harbour\002"));
       g_assert_cmpfloat (dossier_article_get_score (a), >, 0);
       g_assert_cmpfloat (dossier_article_get_score (a), <=, previous);
@@ -611,8 +565,7 @@ test_rows_follow_query (Fixture       *f,
   dossier_article_list_set_query (list, NULL);
   wait_until_idle (list);
   g_assert_cmpuint (bound->len, ==, 3);
-  while (dossier_article_get_title (g_ptr_array_index (bound, 0)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (dossier_article_get_title (g_ptr_array_index (bound, 0)) != NULL);
   g_assert_null (dossier_article_get_snippet (g_ptr_array_index (bound, 0)));
 
   query = dossier_query_parse ("river", TRUE);
@@ -625,10 +578,8 @@ test_rows_follow_query (Fixture       *f,
   for (guint i = 0; i < bound->len; i++)
     {
       DossierArticle *a = g_ptr_array_index (bound, i);
-      gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-      while (dossier_article_get_snippet (a) == NULL && g_get_monotonic_time () < end)
-        g_main_context_iteration (NULL, FALSE);
+      dossier_test_poll_until_full (NULL, 5, dossier_article_get_snippet (a) != NULL);
       g_assert_nonnull (dossier_article_get_snippet (a));
       g_assert_nonnull (strstr (dossier_article_get_snippet (a), "river"));
     }
@@ -639,14 +590,14 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/Dossier/Library/lazy-list", Fixture, NULL, fixture_setup, test_lazy_list, fixture_teardown);
-  g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, fixture_setup, test_boilerplate_learning, fixture_teardown);
-  g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, fixture_setup, test_article_tags, fixture_teardown);
-  g_test_add ("/Dossier/Library/delete-and-restore", Fixture, NULL, fixture_setup, test_delete_and_restore, fixture_teardown);
-  g_test_add ("/Dossier/Library/rows-follow-query", Fixture, NULL, fixture_setup, test_rows_follow_query, fixture_teardown);
-  g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, fixture_setup, test_query_and_reload, fixture_teardown);
-  g_test_add ("/Dossier/Library/typing-newest-first", Fixture, NULL, fixture_setup, test_typing_newest_first, fixture_teardown);
-  g_test_add ("/Dossier/Library/typing-ranked", Fixture, NULL, fixture_setup, test_typing_ranked, fixture_teardown);
+  g_test_add ("/Dossier/Library/lazy-list", Fixture, NULL, dossier_test_library_setup, test_lazy_list, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, dossier_test_library_setup, test_boilerplate_learning, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, dossier_test_library_setup, test_article_tags, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/delete-and-restore", Fixture, NULL, dossier_test_library_setup, test_delete_and_restore, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/rows-follow-query", Fixture, NULL, dossier_test_library_setup, test_rows_follow_query, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, dossier_test_library_setup, test_query_and_reload, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/typing-newest-first", Fixture, NULL, dossier_test_library_setup, test_typing_newest_first, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/typing-ranked", Fixture, NULL, dossier_test_library_setup, test_typing_ranked, dossier_test_library_teardown);
 
   return g_test_run ();
 }

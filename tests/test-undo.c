@@ -4,18 +4,16 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "dossier-library.h"
 #include "dossier-anchor.h"
 #include "dossier-undo.h"
+#include "dossier-test-util.h"
 
 typedef struct
 {
-  char           *dir;
-  DossierLibrary *library;
-  DossierUndo    *undo;
-  gint64          article;
+  DossierTestLibrary  tmp;
+  DossierUndo        *undo;
+  gint64              article;
 } Fixture;
 
 static const char body[] =
@@ -28,37 +26,22 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(DossierArticle) a = dossier_article_new ();
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("dossier-undo-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = dossier_library_new (path);
-  g_assert_true (dossier_library_open_sync (f->library, TRUE, &error));
+  dossier_test_library_setup (&f->tmp, NULL);
   dossier_article_set_title (a, "Harbour");
   dossier_article_set_body (a, body);
-  f->article = dossier_library_add_article_sync (f->library, a, NULL, &error);
+  f->article = dossier_library_add_article_sync (f->tmp.library, a, NULL, &error);
   g_assert_no_error (error);
-  f->undo = dossier_undo_new (f->library, GPOINTER_TO_UINT (data));
+  f->undo = dossier_undo_new (f->tmp.library, GPOINTER_TO_UINT (data));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->undo);
-  g_clear_object (&f->library);
-  d = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  dossier_test_library_teardown (&f->tmp, NULL);
 }
 
 typedef struct
@@ -83,8 +66,7 @@ on_done_cb (GObject      *source,
 static void
 wait_for (Wait *w)
 {
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_until (w->done);
 }
 
 static DossierAnnotation *
@@ -119,7 +101,7 @@ static GPtrArray *
 stored (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *list = dossier_library_list_annotations_sync (f->library, f->article, NULL, &error);
+  GPtrArray *list = dossier_library_list_annotations_sync (f->tmp.library, f->article, NULL, &error);
 
   g_assert_no_error (error);
   return list;
@@ -185,7 +167,7 @@ test_edit (Fixture       *f,
   const char *tags[] = { "labour", "follow up", NULL };
   Wait u = { 0 }, r = { 0 }, e = { 0 };
 
-  g_assert_cmpint (dossier_library_add_annotation_sync (f->library, a, &error), >, 0);
+  g_assert_cmpint (dossier_library_add_annotation_sync (f->tmp.library, a, &error), >, 0);
   after = dossier_annotation_copy (a);
   dossier_annotation_set_note (after, "second");
   dossier_annotation_set_color (after, "blue");
@@ -233,8 +215,8 @@ test_delete (Fixture       *f,
   Wait d = { 0 }, u = { 0 }, r = { 0 }, u2 = { 0 }, e = { 0 };
   g_autoptr(DossierAnnotation) edited = NULL;
 
-  g_assert_cmpint (dossier_library_add_annotation_sync (f->library, a, &error), >, 0);
-  g_assert_cmpint (dossier_library_add_annotation_sync (f->library, b, &error), >, 0);
+  g_assert_cmpint (dossier_library_add_annotation_sync (f->tmp.library, a, &error), >, 0);
+  g_assert_cmpint (dossier_library_add_annotation_sync (f->tmp.library, b, &error), >, 0);
   uuid = g_strdup (dossier_annotation_get_uuid (a));
   created = dossier_annotation_get_created (a);
 
@@ -365,7 +347,7 @@ test_gone_elsewhere (Fixture       *f,
   dossier_undo_create_async (f->undo, a, NULL, on_done_cb, &w);
   expect_ok (&w);
   /* deleted behind the stack's back (another window, the CLI) */
-  g_assert_true (dossier_library_delete_annotation_sync (f->library, dossier_annotation_get_id (w.result), &error));
+  g_assert_true (dossier_library_delete_annotation_sync (f->tmp.library, dossier_annotation_get_id (w.result), &error));
   dossier_undo_undo_async (f->undo, NULL, on_done_cb, &u);
   wait_for (&u);
   g_assert_error (u.error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
