@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-window-private.h"
+#include "dossier-search-bar.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-preferences-window.h"
 #include "dossier-export-dialog.h"
@@ -30,6 +31,9 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-notes-markdown",
                                  has_article && self->annotations != NULL && self->annotations->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search",
+                                 *dossier_search_get_text (self->search) != '\0' ||
+                                 dossier_search_get_filters_active (self->search));
 }
 
 /* --- import --- */
@@ -312,7 +316,35 @@ focus_search_action (GtkWidget  *widget,
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  dossier_search_bar_focus_entry (DOSSIER_SEARCH_BAR (self->search_bar));
+}
+
+static void
+filter_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  dossier_search_bar_popup_filters (DOSSIER_SEARCH_BAR (self->search_bar));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  dossier_search_clear (DOSSIER_WINDOW (widget)->search);
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  dossier_search_bar_save_search (DOSSIER_SEARCH_BAR (DOSSIER_WINDOW (widget)->search_bar));
 }
 
 static void
@@ -632,6 +664,9 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.copy-notes-markdown", NULL, copy_notes_action);
   gtk_widget_class_install_action (wc, "win.delete-article", NULL, delete_article_action);
   gtk_widget_class_install_action (wc, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (wc, "win.filter", NULL, filter_action);
+  gtk_widget_class_install_action (wc, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (wc, "win.save-search", NULL, save_search_action);
 
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
@@ -644,6 +679,8 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (wc, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   /* text fields take Delete first; elsewhere it deletes the open article */
   gtk_widget_class_add_binding_action (wc, GDK_KEY_Delete, 0, "win.delete-article", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_d, GDK_CONTROL_MASK, "win.save-search", NULL);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "dossier-window.h"
 #include "dossier-article-list.h"
 #include "dossier-reader-view.h"
+#include "dossier-search.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +24,7 @@ struct _DossierWindow
   GCancellable         *import_cancellable;
   DossierArticle       *article;           /* open in the reader, with body */
   GPtrArray            *annotations;       /* of the open article */
-  gint64                range_from;        /* julian day range from the timeline, -1 */
-  gint64                range_to;
+  DossierSearch        *search;            /* what the list shows */
   gint64                pending_open;      /* open when the list shows it */
   char                 *pending_annotation;
   GPtrArray            *import_failures;   /* DossierImportResult of the last import */
@@ -36,14 +36,7 @@ struct _DossierWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   AdwWindowTitle       *list_title;
-  GtkSearchEntry       *search_entry;
-  GtkRevealer          *hint_revealer;
-  GtkLabel             *hint_label;
-  GtkRevealer          *saved_revealer;
-  GtkFlowBox           *saved_box;
-  guint                 n_saved_searches;
-  GtkRevealer          *chips_revealer;
-  GtkFlowBox           *chips_box;
+  GtkWidget            *search_bar;
   GtkStack             *list_stack;
   GtkListView          *article_list;
   AdwStatusPage        *no_results_page;
@@ -61,7 +54,7 @@ struct _DossierWindow
   GtkWidget            *notes_pane;
   GtkWidget            *timeline_box;
 
-  /* --- notes (annotations helper: add fields below this line only) --- */
+  /* the notes */
   GtkWidget            *notes_view;          /* DossierNotesPane, in notes_pane */
   GtkWidget            *annotation_popover;  /* a ref; parented to the reader */
   GtkWidget            *all_notes_window;    /* weak */
@@ -69,20 +62,10 @@ struct _DossierWindow
   char                 *notes_color;         /* the colour last chosen */
   int                   notes_start;         /* the selection a new note is for */
   int                   notes_end;
-  /* --- end of notes --- */
 
-  /* --- filters (lead) --- */
-  GtkWidget            *filter_button;
-  GtkWidget            *filter_popover;
-  char                 *filter_source;     /* NULL: any */
-  char                 *filter_tag;
-  gboolean              filter_has_notes;
-  /* --- end of filters --- */
-
-  /* --- timeline (lead) --- */
+  /* the timeline */
   GtkWidget            *timeline;
   guint                 timeline_n_points;
-  /* --- end of timeline --- */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -95,36 +78,17 @@ void _dossier_window_toast_error    (DossierWindow *self,
                                      const char    *format,
                                      ...) G_GNUC_PRINTF (3, 4);
 void _dossier_window_update_actions (DossierWindow *self);
-void _dossier_window_refresh_query  (DossierWindow *self);
 void _dossier_window_reload_annotations (DossierWindow *self);
-
-/* dossier-window-searches.c */
-void _dossier_window_searches_class_init (DossierWindowClass *klass);
-void _dossier_window_searches_setup      (DossierWindow      *self);
-void _dossier_window_searches_update     (DossierWindow      *self);
-
-/* dossier-window-filters.c */
-void      _dossier_window_filters_class_init   (DossierWindowClass *klass);
-void      _dossier_window_filters_setup        (DossierWindow      *self);
-/* merges the filters into @query and shows them on the filter button */
-void      _dossier_window_filters_apply        (DossierWindow      *self,
-                                                DossierQuery       *query);
-void      _dossier_window_filters_update_chips (DossierWindow      *self);
-gboolean  _dossier_window_filters_active       (DossierWindow      *self);
-void      _dossier_window_filters_clear        (DossierWindow      *self);
-/* @typed with the filters written in the search grammar */
-char     *_dossier_window_filters_to_text      (DossierWindow      *self,
-                                                const char         *typed);
 
 /* dossier-window-timeline.c */
 void _dossier_window_timeline_setup       (DossierWindow *self);
 void _dossier_window_timeline_reload      (DossierWindow *self);
 void _dossier_window_timeline_select      (DossierWindow *self,
                                            gint64         id);
-/* shades the window's range (range_from, range_to), or none */
+/* shades the search's range, or none */
 void _dossier_window_timeline_show_range  (DossierWindow *self);
 
-/* dossier-window-notes.c (annotations helper) */
+/* dossier-window-notes.c */
 void _dossier_window_notes_class_init (DossierWindowClass *klass);
 void _dossier_window_notes_setup      (DossierWindow      *self);
 /* the open article's annotations changed (self->annotations) */

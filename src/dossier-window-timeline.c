@@ -282,10 +282,13 @@ _dossier_window_timeline_select (DossierWindow *self,
 void
 _dossier_window_timeline_show_range (DossierWindow *self)
 {
+  gint64 from = dossier_search_get_range_from (self->search);
+  gint64 to = dossier_search_get_range_to (self->search);
+
   if (self->timeline == NULL)
     return;
-  if (self->range_from >= 0 && self->range_to >= 0)
-    dossier_timeline_set_selected_range (DOSSIER_TIMELINE (self->timeline), self->range_from, self->range_to);
+  if (from >= 0 && to >= 0)
+    dossier_timeline_set_selected_range (DOSSIER_TIMELINE (self->timeline), from, to);
   else
     dossier_timeline_clear_selected_range (DOSSIER_TIMELINE (self->timeline));
 }
@@ -309,19 +312,14 @@ on_range_selected_cb (DossierTimeline *timeline,
                       gint64           to,
                       DossierWindow   *self)
 {
-  self->range_from = from;
-  self->range_to = to;
-  _dossier_window_refresh_query (self);
+  dossier_search_set_range (self->search, from, to);
 }
 
 static void
 on_range_cleared_cb (DossierTimeline *timeline,
                      DossierWindow   *self)
 {
-  if (self->range_from < 0 && self->range_to < 0)
-    return;
-  self->range_from = self->range_to = -1;
-  _dossier_window_refresh_query (self);
+  dossier_search_set_range (self->search, -1, -1);
 }
 
 static void

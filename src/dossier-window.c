@@ -10,6 +10,7 @@
 
 #include "dossier-window-private.h"
 #include "dossier-article-row.h"
+#include "dossier-search-bar.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -87,30 +88,14 @@ on_list_changed_cb (DossierWindow *self)
     }
 }
 
-void
-_dossier_window_refresh_query (DossierWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(DossierQuery) query = dossier_query_parse (text, TRUE);
-  int sort = g_settings_get_enum (self->settings, "sort");
-
-  _dossier_window_filters_apply (self, query);
-  /* the chosen order holds (newest first unless changed in the menu);
-   * relevance needs words to rank by */
-  query->sort = (sort == DOSSIER_SORT_RELEVANCE && query->fts == NULL) ? DOSSIER_SORT_DATE_DESC : sort;
-  query->sort_set = TRUE;
-
-  _dossier_window_searches_update (self);
-  gtk_label_set_label (self->hint_label, query->hint ? query->hint : "");
-  gtk_revealer_set_reveal_child (self->hint_revealer, query->hint != NULL);
-  _dossier_window_filters_update_chips (self);
-  dossier_article_list_set_query (self->articles, query);
-}
-
+/* the search changed: the list follows */
 static void
 on_search_changed_cb (DossierWindow *self)
 {
-  _dossier_window_refresh_query (self);
+  g_autoptr(DossierQuery) query = dossier_search_dup_query (self->search);
+
+  _dossier_window_update_actions (self);
+  dossier_article_list_set_query (self->articles, query);
 }
 
 static void
@@ -282,7 +267,7 @@ on_sort_changed_cb (GSettings     *settings,
                     const char    *key,
                     DossierWindow *self)
 {
-  _dossier_window_refresh_query (self);
+  dossier_search_set_sort (self->search, g_settings_get_enum (self->settings, "sort"));
 }
 
 gboolean
@@ -360,6 +345,8 @@ dossier_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->articles);
@@ -370,8 +357,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->pending_annotation, g_free);
-  g_clear_pointer (&self->filter_source, g_free);
-  g_clear_pointer (&self->filter_tag, g_free);
+  g_clear_object (&self->search);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -399,19 +385,14 @@ dossier_window_class_init (DossierWindowClass *klass)
   window_class->close_request = dossier_window_close_request;
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
+  g_type_ensure (DOSSIER_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_title);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, saved_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, saved_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, no_results_page);
@@ -428,15 +409,11 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
 
   dossier_window_actions_init (klass);
-  _dossier_window_searches_class_init (klass);
   _dossier_window_notes_class_init (klass);
-  _dossier_window_filters_class_init (klass);
 }
 
 static void
@@ -447,7 +424,7 @@ dossier_window_init (DossierWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->range_from = self->range_to = -1;
+  self->search = dossier_search_new ();
   self->settings = g_settings_new (APPLICATION_ID_SCHEMA);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -488,6 +465,12 @@ dossier_window_new (DossierApplication *app,
   g_signal_connect (self->settings, "changed::line-width", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::typeface", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::sort", G_CALLBACK (on_sort_changed_cb), self);
+  dossier_search_set_sort (self->search, g_settings_get_enum (self->settings, "sort"));
+  g_signal_connect_swapped (self->search, "changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->search, "notify::range-from", G_CALLBACK (_dossier_window_timeline_show_range), self);
+  g_signal_connect_swapped (self->search, "notify::range-to", G_CALLBACK (_dossier_window_timeline_show_range), self);
+  dossier_search_bar_set_search (DOSSIER_SEARCH_BAR (self->search_bar), self->search);
+  dossier_search_bar_set_library (DOSSIER_SEARCH_BAR (self->search_bar), library);
 
   if (g_strcmp0 (dossier_library_get_path (library), default_path) != 0)
     {
@@ -506,10 +489,8 @@ dossier_window_new (DossierApplication *app,
                                CLAMP (g_settings_get_int (self->settings, "timeline-height"), 110, 260));
   dossier_window_actions_setup (self);
   _dossier_window_timeline_setup (self);
-  _dossier_window_searches_setup (self);
   _dossier_window_notes_setup (self);
-  _dossier_window_filters_setup (self);
-  _dossier_window_refresh_query (self);
+  on_search_changed_cb (self);
   update_list_state (self);
 
   last = g_settings_get_int64 (self->settings, "last-article");
