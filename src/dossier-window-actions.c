@@ -10,6 +10,7 @@
 
 #include "dossier-window-private.h"
 #include "dossier-search-bar.h"
+#include "dossier-import-bar.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-preferences-window.h"
 #include "dossier-export-dialog.h"
@@ -23,7 +24,7 @@ void
 _dossier_window_update_actions (DossierWindow *self)
 {
   gboolean has_article = self->article != NULL;
-  gboolean importing = self->import_cancellable != NULL;
+  gboolean importing = dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", has_article);
@@ -38,117 +39,6 @@ _dossier_window_update_actions (DossierWindow *self)
 
 /* --- import --- */
 
-static void
-on_import_progress_cb (const DossierImportResult *result,
-                       guint                      done,
-                       guint                      total,
-                       gpointer                   user_data)
-{
-  DossierWindow *self = user_data;
-  g_autofree char *base = g_path_get_basename (result->file);
-  g_autofree char *label = NULL;
-
-  if (result->status == DOSSIER_IMPORT_FAILED)
-    {
-      DossierImportResult *copy = g_new0 (DossierImportResult, 1);
-
-      copy->file = g_strdup (result->file);
-      copy->status = result->status;
-      copy->error = g_strdup (result->error);
-      g_ptr_array_add (self->import_failures, copy);
-    }
-  else if (result->status == DOSSIER_IMPORT_IMPORTED)
-    self->import_ok++;
-  else
-    self->import_dup++;
-
-  /* TRANSLATORS: import progress, as in "Importing 12 of 300: page.html" */
-  label = g_strdup_printf (_("Importing %u of %u: %s"), done, MAX (total, done), base);
-  gtk_label_set_label (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / MAX (total, done) : 0);
-}
-
-static void
-show_import_details (DossierWindow *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
-
-  for (guint i = 0; self->import_failures && i < self->import_failures->len; i++)
-    {
-      DossierImportResult *r = g_ptr_array_index (self->import_failures, i);
-
-      g_string_append_printf (text, "%s\n\n", r->error);
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Files Not Imported"), NULL);
-  label = gtk_label_new (text->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_details_cb (AdwToast      *toast,
-                      DossierWindow *self)
-{
-  show_import_details (self);
-}
-
-static void
-on_import_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  DossierWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *message = NULL;
-  guint failed = self->import_failures->len;
-  AdwToast *toast;
-
-  results = dossier_library_import_finish (DOSSIER_LIBRARY (source), result, &error);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  g_clear_object (&self->import_cancellable);
-  _dossier_window_update_actions (self);
-
-  if (results == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *m = g_strdup_printf (_("Import stopped: %s"), error->message);
-      _dossier_window_toast (self, m);
-      g_object_unref (self);
-      return;
-    }
-
-  {
-    g_autofree char *ok = g_strdup_printf (g_dngettext (NULL, "%u imported", "%u imported", self->import_ok),
-                                           self->import_ok);
-    g_autofree char *dup = g_strdup_printf (g_dngettext (NULL, "%u duplicate", "%u duplicates", self->import_dup),
-                                            self->import_dup);
-    g_autofree char *bad = g_strdup_printf (g_dngettext (NULL, "%u failed", "%u failed", failed), failed);
-
-    /* TRANSLATORS: the import summary, as in "212 imported, 3 duplicates, 1 failed" */
-    message = g_strdup_printf (_("%s%s, %s, %s"), results == NULL ? _("Stopped: ") : "", ok, dup, bad);
-  }
-  toast = adw_toast_new (message);
-  if (failed > 0)
-    {
-      adw_toast_set_button_label (toast, _("Details"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_import_details_cb), self, 0);
-      adw_toast_set_timeout (toast, 10);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_object_unref (self);
-}
-
 void
 dossier_window_import (DossierWindow       *self,
                        const char * const  *paths)
@@ -157,21 +47,8 @@ dossier_window_import (DossierWindow       *self,
 
   if (paths == NULL || paths[0] == NULL)
     return;
-  if (self->import_cancellable != NULL)
-    {
-      _dossier_window_toast (self, _("Wait for the current import to finish"));
-      return;
-    }
-  self->import_cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
-  self->import_failures = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
-  self->import_ok = self->import_dup = 0;
-  gtk_label_set_label (self->import_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  _dossier_window_update_actions (self);
-  dossier_library_import_async (self->library, paths, on_import_progress_cb, self, NULL,
-                                self->import_cancellable, on_import_done_cb, g_object_ref (self));
+  if (!dossier_import_bar_start (DOSSIER_IMPORT_BAR (self->import_bar), self->library, paths))
+    _dossier_window_toast (self, _("Wait for the current import to finish"));
 }
 
 static void
@@ -259,10 +136,7 @@ cancel_import_action (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  dossier_import_bar_cancel (DOSSIER_IMPORT_BAR (DOSSIER_WINDOW (widget)->import_bar));
 }
 
 static gboolean

@@ -21,15 +21,11 @@ struct _DossierWindow
   GSettings            *settings;
   GCancellable         *cancellable;       /* cancelled when the window closes */
   GCancellable         *open_cancellable;  /* the article being opened */
-  GCancellable         *import_cancellable;
   DossierArticle       *article;           /* open in the reader, with body */
   GPtrArray            *annotations;       /* of the open article */
   DossierSearch        *search;            /* what the list shows */
   gint64                pending_open;      /* open when the list shows it */
   char                 *pending_annotation;
-  GPtrArray            *import_failures;   /* DossierImportResult of the last import */
-  guint                 import_ok;
-  guint                 import_dup;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -41,9 +37,7 @@ struct _DossierWindow
   GtkListView          *article_list;
   AdwStatusPage        *no_results_page;
   GtkLabel             *count_label;
-  GtkRevealer          *import_revealer;
-  GtkLabel             *import_label;
-  GtkProgressBar       *import_progress;
+  GtkWidget            *import_bar;
   GtkWidget            *content_pane;
   AdwWindowTitle       *content_title;
   GtkWidget            *back_button;

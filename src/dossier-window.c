@@ -11,6 +11,7 @@
 #include "dossier-window-private.h"
 #include "dossier-article-row.h"
 #include "dossier-search-bar.h"
+#include "dossier-import-bar.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -325,7 +326,7 @@ dossier_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->import_cancellable);
+  dossier_import_bar_cancel (DOSSIER_IMPORT_BAR (self->import_bar));
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
 
@@ -352,10 +353,8 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->articles);
   g_clear_object (&self->article);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
-  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->open_cancellable);
-  g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->pending_annotation, g_free);
   g_clear_object (&self->search);
 
@@ -386,6 +385,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
   g_type_ensure (DOSSIER_TYPE_SEARCH_BAR);
+  g_type_ensure (DOSSIER_TYPE_IMPORT_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -397,9 +397,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, back_button);
@@ -411,6 +409,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _dossier_window_update_actions);
 
   dossier_window_actions_init (klass);
   _dossier_window_notes_class_init (klass);
