@@ -24,13 +24,14 @@ void
 _dossier_window_update_actions (DossierWindow *self)
 {
   gboolean has_article = self->article != NULL;
+  GPtrArray *annotations = dossier_article_notes_get_annotations (self->notes);
   gboolean importing = dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-notes-markdown",
-                                 has_article && self->annotations != NULL && self->annotations->len > 0);
+                                 has_article && annotations != NULL && annotations->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search",
                                  *dossier_search_get_text (self->search) != '\0' ||
@@ -176,8 +177,7 @@ find_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  _dossier_window_show_content (self);
   dossier_reader_view_show_find (self->reader);
 }
 
@@ -188,8 +188,7 @@ focus_search_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  _dossier_window_show_list (self);
   dossier_search_bar_focus_entry (DOSSIER_SEARCH_BAR (self->search_bar));
 }
 
@@ -200,8 +199,7 @@ filter_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  _dossier_window_show_list (self);
   dossier_search_bar_popup_filters (DOSSIER_SEARCH_BAR (self->search_bar));
 }
 
@@ -308,7 +306,7 @@ copy_notes_action (GtkWidget  *widget,
 
   if (self->article == NULL)
     return;
-  markdown = dossier_export_markdown_for_article (self->article, self->annotations);
+  markdown = dossier_export_markdown_for_article (self->article, dossier_article_notes_get_annotations (self->notes));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), markdown);
   _dossier_window_toast (self, _("Notes copied as Markdown"));
 }
@@ -406,7 +404,7 @@ on_article_restored_cb (GObject      *source,
       return;
     }
   /* open it again, where it was */
-  self->pending_open = id;
+  _dossier_window_select_when_listed (self, id);
   dossier_window_open_article (self, id);
 }
 
@@ -427,7 +425,7 @@ close_article (DossierWindow *self)
 {
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->article);
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  dossier_article_notes_set_annotations (self->notes, NULL);
   dossier_reader_view_set_article (self->reader, NULL);
   adw_window_title_set_title (self->content_title, "");
   adw_window_title_set_subtitle (self->content_title, "");
@@ -435,8 +433,7 @@ close_article (DossierWindow *self)
   g_settings_set_int64 (self->settings, "last-article", 0);
   _dossier_window_notes_update (self);
   _dossier_window_update_actions (self);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  _dossier_window_show_list (self);
 }
 
 static void
@@ -595,7 +592,7 @@ dossier_window_actions_setup (DossierWindow *self)
   /* a narrow window folds the notes over the reader: start them hidden */
   g_signal_connect (self->notes_flap, "notify::folded", G_CALLBACK (on_flap_folded_cb), NULL);
   on_flap_folded_cb (self->notes_flap, NULL, NULL);
-  g_settings_bind (self->settings, "show-timeline", self->timeline_box, "visible", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-timeline", gtk_paned_get_end_child (self->content_paned), "visible", G_SETTINGS_BIND_GET);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

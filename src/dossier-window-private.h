@@ -8,6 +8,7 @@
 #include "dossier-article-list.h"
 #include "dossier-reader-view.h"
 #include "dossier-search.h"
+#include "dossier-article-notes.h"
 
 G_BEGIN_DECLS
 
@@ -17,49 +18,32 @@ struct _DossierWindow
 
   DossierLibrary       *library;
   DossierArticleList   *articles;
-  GtkSingleSelection   *selection;
   GSettings            *settings;
   GCancellable         *cancellable;       /* cancelled when the window closes */
   GCancellable         *open_cancellable;  /* the article being opened */
   DossierArticle       *article;           /* open in the reader, with body */
-  GPtrArray            *annotations;       /* of the open article */
   DossierSearch        *search;            /* what the list shows */
-  gint64                pending_open;      /* open when the list shows it */
-  char                 *pending_annotation;
+  DossierArticleNotes  *notes;             /* the open article's notes */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  GtkWidget            *list_pane;
   AdwWindowTitle       *list_title;
   GtkWidget            *search_bar;
   GtkStack             *list_stack;
   GtkListView          *article_list;
-  AdwStatusPage        *no_results_page;
   GtkLabel             *count_label;
   GtkWidget            *import_bar;
-  GtkWidget            *content_pane;
   AdwWindowTitle       *content_title;
-  GtkWidget            *back_button;
   GtkPaned             *content_paned;
   AdwFlap              *notes_flap;
   GtkStack             *reader_stack;
   DossierReaderView    *reader;
-  GtkWidget            *notes_pane;
-  GtkWidget            *timeline_box;
 
-  /* the notes */
-  GtkWidget            *notes_view;          /* DossierNotesPane, in notes_pane */
+  /* made in code */
+  GtkWidget            *notes_view;          /* DossierNotesPane, the notes flap's */
   GtkWidget            *annotation_popover;  /* a ref; parented to the reader */
-  GtkWidget            *all_notes_window;    /* weak */
-  struct _DossierUndo  *notes_undo;
-  char                 *notes_color;         /* the colour last chosen */
-  int                   notes_start;         /* the selection a new note is for */
-  int                   notes_end;
-
-  /* the timeline */
-  GtkWidget            *timeline;
-  guint                 timeline_n_points;
+  GtkWidget            *timeline;            /* DossierTimeline, below the reader */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -72,6 +56,14 @@ void _dossier_window_toast_error    (DossierWindow *self,
                                      const char    *format,
                                      ...) G_GNUC_PRINTF (3, 4);
 void _dossier_window_update_actions (DossierWindow *self);
+/* the list's selection, which opens what it selects */
+GtkSingleSelection *_dossier_window_get_selection (DossierWindow *self);
+/* selects @id in the list as soon as the list shows it */
+void _dossier_window_select_when_listed (DossierWindow *self,
+                                         gint64         id);
+/* on a folded window, slides to the list or to the reader */
+void _dossier_window_show_list      (DossierWindow *self);
+void _dossier_window_show_content   (DossierWindow *self);
 void _dossier_window_reload_annotations (DossierWindow *self);
 
 /* dossier-window-timeline.c */
@@ -85,7 +77,7 @@ void _dossier_window_timeline_show_range  (DossierWindow *self);
 /* dossier-window-notes.c */
 void _dossier_window_notes_class_init (DossierWindowClass *klass);
 void _dossier_window_notes_setup      (DossierWindow      *self);
-/* the open article's annotations changed (self->annotations) */
+/* the open article's annotations changed (self->notes) */
 void _dossier_window_notes_update     (DossierWindow      *self);
 
 G_END_DECLS

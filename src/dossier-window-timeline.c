@@ -212,12 +212,14 @@ static void
 apply_points (DossierWindow *self,
               GArray        *points)
 {
-  dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), FALSE);
-  dossier_timeline_set_points (DOSSIER_TIMELINE (self->timeline), points);
+  DossierTimeline *timeline = DOSSIER_TIMELINE (self->timeline);
+  guint before = dossier_timeline_get_n_points (timeline);
+
+  dossier_timeline_set_loading (timeline, FALSE);
+  dossier_timeline_set_points (timeline, points);
   /* new articles (an import) may fall outside the view: show them all */
-  if (points->len != self->timeline_n_points)
-    dossier_timeline_fit (DOSSIER_TIMELINE (self->timeline));
-  self->timeline_n_points = points->len;
+  if (dossier_timeline_get_n_points (timeline) != before)
+    dossier_timeline_fit (timeline);
   if (self->article != NULL)
     dossier_timeline_set_selected_id (DOSSIER_TIMELINE (self->timeline), dossier_article_get_id (self->article));
 }
@@ -301,7 +303,7 @@ on_article_activated_cb (DossierTimeline *timeline,
   int pos = dossier_article_list_find (self->articles, id);
 
   if (pos >= 0)
-    gtk_single_selection_set_selected (self->selection, pos);
+    gtk_single_selection_set_selected (_dossier_window_get_selection (self), pos);
   else
     dossier_window_open_article (self, id);
 }
@@ -381,7 +383,7 @@ _dossier_window_timeline_setup (DossierWindow *self)
 
   self->timeline = GTK_WIDGET (dossier_timeline_new ());
   gtk_widget_set_vexpand (self->timeline, TRUE);
-  gtk_box_append (GTK_BOX (self->timeline_box), self->timeline);
+  gtk_box_append (GTK_BOX (gtk_paned_get_end_child (self->content_paned)), self->timeline);
 
   cache->window = self;
   cache->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

@@ -144,7 +144,7 @@ test_browse_and_search (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "none");
 
   /* open the newest article */
-  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
   WAIT_FOR (self->article != NULL);
   text = reader_text (self);
   g_assert_cmpstr (text, ==, "Ferry crews stopped work at dawn.");
@@ -534,8 +534,8 @@ test_delete_article (Fixture       *f,
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL) &&
                   n_articles (self) < 3);
 
-  gtk_single_selection_set_selected (self->selection, 0);
-  WAIT_FOR (self->article != NULL && self->annotations != NULL);
+  gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
+  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
   g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL);
   WAIT_FOR (self->article == NULL);
@@ -545,9 +545,9 @@ test_delete_article (Fixture       *f,
 
   WAIT_FOR ((undo = find_button (GTK_WIDGET (self->toast_overlay), "_Undo")) != NULL);
   g_signal_emit_by_name (undo, "clicked");
-  WAIT_FOR (self->article != NULL && self->annotations != NULL);
+  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
   g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
-  g_assert_cmpuint (self->annotations->len, ==, 1);
+  g_assert_cmpuint (dossier_article_notes_get_annotations (self->notes)->len, ==, 1);
   g_assert_cmpuint (n_articles (self), ==, 3);
   gtk_window_destroy (GTK_WINDOW (self));
 }
