@@ -202,6 +202,21 @@ dossier_import_bar_finalize (GObject *object)
   G_OBJECT_CLASS (dossier_import_bar_parent_class)->finalize (object);
 }
 
+/* Expands as its children do, as a box would: the list's pane widens
+ * with the window because the import label does. */
+static void
+dossier_import_bar_compute_expand (GtkWidget *widget,
+                                  gboolean  *hexpand,
+                                  gboolean  *vexpand)
+{
+  *hexpand = *vexpand = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      *hexpand = *hexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL);
+      *vexpand = *vexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_VERTICAL);
+    }
+}
+
 static void
 dossier_import_bar_class_init (DossierImportBarClass *klass)
 {
@@ -211,6 +226,7 @@ dossier_import_bar_class_init (DossierImportBarClass *klass)
   object_class->dispose = dossier_import_bar_dispose;
   object_class->finalize = dossier_import_bar_finalize;
   object_class->get_property = dossier_import_bar_get_property;
+  widget_class->compute_expand = dossier_import_bar_compute_expand;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,

@@ -435,6 +435,21 @@ dossier_search_bar_dispose (GObject *object)
   G_OBJECT_CLASS (dossier_search_bar_parent_class)->dispose (object);
 }
 
+/* Expands as its children do, as a box would: the entry widens with the
+ * list's pane. */
+static void
+dossier_search_bar_compute_expand (GtkWidget *widget,
+                                  gboolean  *hexpand,
+                                  gboolean  *vexpand)
+{
+  *hexpand = *vexpand = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      *hexpand = *hexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL);
+      *vexpand = *vexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_VERTICAL);
+    }
+}
+
 static void
 dossier_search_bar_class_init (DossierSearchBarClass *klass)
 {
@@ -443,6 +458,7 @@ dossier_search_bar_class_init (DossierSearchBarClass *klass)
 
   object_class->dispose = dossier_search_bar_dispose;
   object_class->get_property = dossier_search_bar_get_property;
+  widget_class->compute_expand = dossier_search_bar_compute_expand;
   object_class->set_property = dossier_search_bar_set_property;
 
   properties[PROP_SEARCH] =
