@@ -47,7 +47,7 @@ static GParamSpec *properties[N_PROPS];
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* --- helpers --- */
+/* --- small functions --- */
 
 static void
 freeze (DossierSearch *self)

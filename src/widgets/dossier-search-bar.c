@@ -56,7 +56,7 @@ static guint signals[N_SIGNALS];
 
 static void reload_saved_searches (DossierSearchBar *self);
 
-/* --- helpers --- */
+/* --- small functions --- */
 
 static void
 toast (DossierSearchBar *self,
