@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "dossier-window-private.h"
+#include "dossier-search-bar.h"
+#include "dossier-import-bar.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-preferences-window.h"
 #include "dossier-export-dialog.h"
@@ -22,128 +24,21 @@ void
 _dossier_window_update_actions (DossierWindow *self)
 {
   gboolean has_article = self->article != NULL;
-  gboolean importing = self->import_cancellable != NULL;
+  GPtrArray *annotations = dossier_article_notes_get_annotations (self->notes);
+  gboolean importing = dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-notes-markdown",
-                                 has_article && self->annotations != NULL && self->annotations->len > 0);
+                                 has_article && annotations != NULL && annotations->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search",
+                                 *dossier_search_get_text (self->search) != '\0' ||
+                                 dossier_search_get_filters_active (self->search));
 }
 
 /* --- import --- */
-
-static void
-on_import_progress_cb (const DossierImportResult *result,
-                       guint                      done,
-                       guint                      total,
-                       gpointer                   user_data)
-{
-  DossierWindow *self = user_data;
-  g_autofree char *base = g_path_get_basename (result->file);
-  g_autofree char *label = NULL;
-
-  if (result->status == DOSSIER_IMPORT_FAILED)
-    {
-      DossierImportResult *copy = g_new0 (DossierImportResult, 1);
-
-      copy->file = g_strdup (result->file);
-      copy->status = result->status;
-      copy->error = g_strdup (result->error);
-      g_ptr_array_add (self->import_failures, copy);
-    }
-  else if (result->status == DOSSIER_IMPORT_IMPORTED)
-    self->import_ok++;
-  else
-    self->import_dup++;
-
-  /* TRANSLATORS: import progress, as in "Importing 12 of 300: page.html" */
-  label = g_strdup_printf (_("Importing %u of %u: %s"), done, MAX (total, done), base);
-  gtk_label_set_label (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / MAX (total, done) : 0);
-}
-
-static void
-show_import_details (DossierWindow *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
-
-  for (guint i = 0; self->import_failures && i < self->import_failures->len; i++)
-    {
-      DossierImportResult *r = g_ptr_array_index (self->import_failures, i);
-
-      g_string_append_printf (text, "%s\n\n", r->error);
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Files Not Imported"), NULL);
-  label = gtk_label_new (text->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_details_cb (AdwToast      *toast,
-                      DossierWindow *self)
-{
-  show_import_details (self);
-}
-
-static void
-on_import_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  DossierWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *message = NULL;
-  guint failed = self->import_failures->len;
-  AdwToast *toast;
-
-  results = dossier_library_import_finish (DOSSIER_LIBRARY (source), result, &error);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  g_clear_object (&self->import_cancellable);
-  _dossier_window_update_actions (self);
-
-  if (results == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *m = g_strdup_printf (_("Import stopped: %s"), error->message);
-      _dossier_window_toast (self, m);
-      g_object_unref (self);
-      return;
-    }
-
-  {
-    g_autofree char *ok = g_strdup_printf (g_dngettext (NULL, "%u imported", "%u imported", self->import_ok),
-                                           self->import_ok);
-    g_autofree char *dup = g_strdup_printf (g_dngettext (NULL, "%u duplicate", "%u duplicates", self->import_dup),
-                                            self->import_dup);
-    g_autofree char *bad = g_strdup_printf (g_dngettext (NULL, "%u failed", "%u failed", failed), failed);
-
-    /* TRANSLATORS: the import summary, as in "212 imported, 3 duplicates, 1 failed" */
-    message = g_strdup_printf (_("%s%s, %s, %s"), results == NULL ? _("Stopped: ") : "", ok, dup, bad);
-  }
-  toast = adw_toast_new (message);
-  if (failed > 0)
-    {
-      adw_toast_set_button_label (toast, _("Details"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_import_details_cb), self, 0);
-      adw_toast_set_timeout (toast, 10);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_object_unref (self);
-}
 
 void
 dossier_window_import (DossierWindow       *self,
@@ -153,21 +48,8 @@ dossier_window_import (DossierWindow       *self,
 
   if (paths == NULL || paths[0] == NULL)
     return;
-  if (self->import_cancellable != NULL)
-    {
-      _dossier_window_toast (self, _("Wait for the current import to finish"));
-      return;
-    }
-  self->import_cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
-  self->import_failures = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
-  self->import_ok = self->import_dup = 0;
-  gtk_label_set_label (self->import_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  _dossier_window_update_actions (self);
-  dossier_library_import_async (self->library, paths, on_import_progress_cb, self, NULL,
-                                self->import_cancellable, on_import_done_cb, g_object_ref (self));
+  if (!dossier_import_bar_start (DOSSIER_IMPORT_BAR (self->import_bar), self->library, paths))
+    _dossier_window_toast (self, _("Wait for the current import to finish"));
 }
 
 static void
@@ -255,10 +137,7 @@ cancel_import_action (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  dossier_import_bar_cancel (DOSSIER_IMPORT_BAR (DOSSIER_WINDOW (widget)->import_bar));
 }
 
 static gboolean
@@ -298,8 +177,7 @@ find_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  _dossier_window_show_content (self);
   dossier_reader_view_show_find (self->reader);
 }
 
@@ -310,9 +188,35 @@ focus_search_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  _dossier_window_show_list (self);
+  dossier_search_bar_focus_entry (DOSSIER_SEARCH_BAR (self->search_bar));
+}
+
+static void
+filter_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  _dossier_window_show_list (self);
+  dossier_search_bar_popup_filters (DOSSIER_SEARCH_BAR (self->search_bar));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  dossier_search_clear (DOSSIER_WINDOW (widget)->search);
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  dossier_search_bar_save_search (DOSSIER_SEARCH_BAR (DOSSIER_WINDOW (widget)->search_bar));
 }
 
 static void
@@ -402,7 +306,7 @@ copy_notes_action (GtkWidget  *widget,
 
   if (self->article == NULL)
     return;
-  markdown = dossier_export_markdown_for_article (self->article, self->annotations);
+  markdown = dossier_export_markdown_for_article (self->article, dossier_article_notes_get_annotations (self->notes));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), markdown);
   _dossier_window_toast (self, _("Notes copied as Markdown"));
 }
@@ -500,7 +404,7 @@ on_article_restored_cb (GObject      *source,
       return;
     }
   /* open it again, where it was */
-  self->pending_open = id;
+  _dossier_window_select_when_listed (self, id);
   dossier_window_open_article (self, id);
 }
 
@@ -521,7 +425,7 @@ close_article (DossierWindow *self)
 {
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->article);
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  dossier_article_notes_set_annotations (self->notes, NULL);
   dossier_reader_view_set_article (self->reader, NULL);
   adw_window_title_set_title (self->content_title, "");
   adw_window_title_set_subtitle (self->content_title, "");
@@ -529,8 +433,7 @@ close_article (DossierWindow *self)
   g_settings_set_int64 (self->settings, "last-article", 0);
   _dossier_window_notes_update (self);
   _dossier_window_update_actions (self);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  _dossier_window_show_list (self);
 }
 
 static void
@@ -632,6 +535,9 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.copy-notes-markdown", NULL, copy_notes_action);
   gtk_widget_class_install_action (wc, "win.delete-article", NULL, delete_article_action);
   gtk_widget_class_install_action (wc, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (wc, "win.filter", NULL, filter_action);
+  gtk_widget_class_install_action (wc, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (wc, "win.save-search", NULL, save_search_action);
 
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
@@ -644,6 +550,8 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (wc, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   /* text fields take Delete first; elsewhere it deletes the open article */
   gtk_widget_class_add_binding_action (wc, GDK_KEY_Delete, 0, "win.delete-article", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_d, GDK_CONTROL_MASK, "win.save-search", NULL);
 }
 
 static void
@@ -684,7 +592,7 @@ dossier_window_actions_setup (DossierWindow *self)
   /* a narrow window folds the notes over the reader: start them hidden */
   g_signal_connect (self->notes_flap, "notify::folded", G_CALLBACK (on_flap_folded_cb), NULL);
   on_flap_folded_cb (self->notes_flap, NULL, NULL);
-  g_settings_bind (self->settings, "show-timeline", self->timeline_box, "visible", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-timeline", gtk_paned_get_end_child (self->content_paned), "visible", G_SETTINGS_BIND_GET);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

@@ -21,7 +21,7 @@
 #include "dossier-notes-pane.h"
 #include "dossier-undo.h"
 
-#define UNDO(self) ((DossierUndo *) (self)->notes_undo)
+#define UNDO(self) (dossier_article_notes_get_undo ((self)->notes))
 
 static void
 update_notes_actions (DossierWindow *self)
@@ -32,29 +32,15 @@ update_notes_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-note", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-note-markdown", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->notes_undo != NULL && dossier_undo_can_undo (UNDO (self)));
+                                 self->notes != NULL && dossier_undo_can_undo (UNDO (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->notes_undo != NULL && dossier_undo_can_redo (UNDO (self)));
+                                 self->notes != NULL && dossier_undo_can_redo (UNDO (self)));
 }
 
 static gboolean
 is_cancelled (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static DossierAnnotation *
-find_annotation (DossierWindow *self,
-                 const char    *uuid)
-{
-  for (guint i = 0; self->annotations && i < self->annotations->len; i++)
-    {
-      DossierAnnotation *a = g_ptr_array_index (self->annotations, i);
-
-      if (g_strcmp0 (dossier_annotation_get_uuid (a), uuid) == 0)
-        return a;
-    }
-  return NULL;
 }
 
 /* The reader's selection without white space at either end. */
@@ -331,10 +317,12 @@ on_popover_save_cb (DossierAnnotationPopover *popover,
 {
   DossierAnnotation *before = dossier_annotation_popover_get_annotation (popover);
 
-  g_free (self->notes_color);
-  self->notes_color = g_strdup (dossier_annotation_get_color (result));
+  int start, end;
+
+  dossier_article_notes_set_color (self->notes, dossier_annotation_get_color (result));
+  dossier_article_notes_get_passage (self->notes, &start, &end);
   if (before == NULL)
-    create_annotation (self, self->notes_start, self->notes_end,
+    create_annotation (self, start, end,
                        dossier_annotation_get_color (result),
                        dossier_annotation_get_note (result),
                        dossier_annotation_get_tags (result));
@@ -495,6 +483,23 @@ on_open_annotation_cb (DossierAnnotationsWindow *window,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+/* The All Notes window this window opened, if it is still open. */
+static GtkWidget *
+find_all_notes (DossierWindow *self)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DOSSIER_IS_ANNOTATIONS_WINDOW (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
 /* --- actions --- */
 
 static void
@@ -510,7 +515,7 @@ highlight_action (GtkWidget  *widget,
       _dossier_window_toast (self, _("Select a passage in the article first"));
       return;
     }
-  create_annotation (self, start, end, self->notes_color, NULL, NULL);
+  create_annotation (self, start, end, dossier_article_notes_get_color (self->notes), NULL, NULL);
 }
 
 static void
@@ -519,6 +524,7 @@ add_note_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
+  GPtrArray *annotations = dossier_article_notes_get_annotations (self->notes);
   g_autofree char *quote = NULL;
   int start, end;
 
@@ -528,9 +534,9 @@ add_note_action (GtkWidget  *widget,
       return;
     }
   /* a selection inside one highlight edits that highlight */
-  for (guint i = 0; self->annotations && i < self->annotations->len; i++)
+  for (guint i = 0; annotations && i < annotations->len; i++)
     {
-      DossierAnnotation *a = g_ptr_array_index (self->annotations, i);
+      DossierAnnotation *a = g_ptr_array_index (annotations, i);
 
       if (!dossier_annotation_get_orphan (a) &&
           dossier_annotation_get_start (a) == start && dossier_annotation_get_end (a) == end)
@@ -539,11 +545,10 @@ add_note_action (GtkWidget  *widget,
           return;
         }
     }
-  self->notes_start = start;
-  self->notes_end = end;
+  dossier_article_notes_set_passage (self->notes, start, end);
   quote = dossier_utf8_slice (dossier_article_get_body (self->article), start, end);
   dossier_annotation_popover_new_note (DOSSIER_ANNOTATION_POPOVER (self->annotation_popover),
-                                       quote, self->notes_color);
+                                       quote, dossier_article_notes_get_color (self->notes));
   show_popover (self, start, end);
 }
 
@@ -573,15 +578,14 @@ show_all_notes_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *all_notes = find_all_notes (self);
 
-  if (self->all_notes_window == NULL)
+  if (all_notes == NULL)
     {
-      self->all_notes_window = dossier_annotations_window_new (GTK_WINDOW (self), self->library);
-      g_object_add_weak_pointer (G_OBJECT (self->all_notes_window), (gpointer *) &self->all_notes_window);
-      g_signal_connect_object (self->all_notes_window, "open-annotation",
-                               G_CALLBACK (on_open_annotation_cb), self, 0);
+      all_notes = dossier_annotations_window_new (GTK_WINDOW (self), self->library);
+      g_signal_connect_object (all_notes, "open-annotation", G_CALLBACK (on_open_annotation_cb), self, 0);
     }
-  gtk_window_present (GTK_WINDOW (self->all_notes_window));
+  gtk_window_present (GTK_WINDOW (all_notes));
 }
 
 static void
@@ -590,7 +594,7 @@ copy_note_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  DossierAnnotation *a = find_annotation (self, g_variant_get_string (param, NULL));
+  DossierAnnotation *a = dossier_article_notes_find (self->notes, g_variant_get_string (param, NULL));
   g_autofree char *markdown = NULL;
 
   if (self->article == NULL || a == NULL)
@@ -606,15 +610,15 @@ static void
 on_destroy_cb (DossierWindow *self,
                gpointer       user_data)
 {
+  GtkWidget *all_notes = find_all_notes (self);
+
   if (self->annotation_popover != NULL && gtk_widget_get_parent (self->annotation_popover) != NULL)
     gtk_widget_unparent (self->annotation_popover);
   g_clear_object (&self->annotation_popover);
-  if (self->all_notes_window != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->all_notes_window));
-  if (self->notes_undo != NULL)
-    g_signal_handlers_disconnect_by_data (self->notes_undo, self);
-  g_clear_object (&self->notes_undo);
-  g_clear_pointer (&self->notes_color, g_free);
+  if (all_notes != NULL)
+    gtk_window_destroy (GTK_WINDOW (all_notes));
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_data (UNDO (self), self);
 }
 
 void
@@ -647,12 +651,11 @@ _dossier_window_notes_setup (DossierWindow *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_reader_view_get_text_view (self->reader));
   GtkWidget *popover;
 
-  self->notes_undo = dossier_undo_new (self->library, 0);
-  g_signal_connect_swapped (self->notes_undo, "notify::can-undo", G_CALLBACK (update_notes_actions), self);
-  g_signal_connect_swapped (self->notes_undo, "notify::can-redo", G_CALLBACK (update_notes_actions), self);
+  g_signal_connect_swapped (UNDO (self), "notify::can-undo", G_CALLBACK (update_notes_actions), self);
+  g_signal_connect_swapped (UNDO (self), "notify::can-redo", G_CALLBACK (update_notes_actions), self);
 
   self->notes_view = dossier_notes_pane_new ();
-  gtk_box_append (GTK_BOX (self->notes_pane), self->notes_view);
+  gtk_box_append (GTK_BOX (adw_flap_get_flap (self->notes_flap)), self->notes_view);
   g_signal_connect (self->notes_view, "annotation-activated", G_CALLBACK (on_card_activated_cb), self);
   g_signal_connect (self->notes_view, "edit-annotation", G_CALLBACK (on_card_edit_cb), self);
   g_signal_connect (self->notes_view, "delete-annotation", G_CALLBACK (on_card_delete_cb), self);
@@ -676,14 +679,15 @@ _dossier_window_notes_setup (DossierWindow *self)
 void
 _dossier_window_notes_update (DossierWindow *self)
 {
+  GPtrArray *annotations = dossier_article_notes_get_annotations (self->notes);
   g_autoptr(GPtrArray) none = NULL;
 
   if (self->notes_view == NULL)
     return;
   /* an open article whose notes are still loading has none yet */
-  if (self->article != NULL && self->annotations == NULL)
+  if (self->article != NULL && annotations == NULL)
     none = g_ptr_array_new ();
   dossier_notes_pane_set_annotations (DOSSIER_NOTES_PANE (self->notes_view),
-                                      self->article ? (self->annotations ? self->annotations : none) : NULL);
+                                      self->article ? (annotations ? annotations : none) : NULL);
   update_notes_actions (self);
 }

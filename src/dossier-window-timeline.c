@@ -212,12 +212,14 @@ static void
 apply_points (DossierWindow *self,
               GArray        *points)
 {
-  dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), FALSE);
-  dossier_timeline_set_points (DOSSIER_TIMELINE (self->timeline), points);
+  DossierTimeline *timeline = DOSSIER_TIMELINE (self->timeline);
+  guint before = dossier_timeline_get_n_points (timeline);
+
+  dossier_timeline_set_loading (timeline, FALSE);
+  dossier_timeline_set_points (timeline, points);
   /* new articles (an import) may fall outside the view: show them all */
-  if (points->len != self->timeline_n_points)
-    dossier_timeline_fit (DOSSIER_TIMELINE (self->timeline));
-  self->timeline_n_points = points->len;
+  if (dossier_timeline_get_n_points (timeline) != before)
+    dossier_timeline_fit (timeline);
   if (self->article != NULL)
     dossier_timeline_set_selected_id (DOSSIER_TIMELINE (self->timeline), dossier_article_get_id (self->article));
 }
@@ -282,10 +284,13 @@ _dossier_window_timeline_select (DossierWindow *self,
 void
 _dossier_window_timeline_show_range (DossierWindow *self)
 {
+  gint64 from = dossier_search_get_range_from (self->search);
+  gint64 to = dossier_search_get_range_to (self->search);
+
   if (self->timeline == NULL)
     return;
-  if (self->range_from >= 0 && self->range_to >= 0)
-    dossier_timeline_set_selected_range (DOSSIER_TIMELINE (self->timeline), self->range_from, self->range_to);
+  if (from >= 0 && to >= 0)
+    dossier_timeline_set_selected_range (DOSSIER_TIMELINE (self->timeline), from, to);
   else
     dossier_timeline_clear_selected_range (DOSSIER_TIMELINE (self->timeline));
 }
@@ -298,7 +303,7 @@ on_article_activated_cb (DossierTimeline *timeline,
   int pos = dossier_article_list_find (self->articles, id);
 
   if (pos >= 0)
-    gtk_single_selection_set_selected (self->selection, pos);
+    gtk_single_selection_set_selected (_dossier_window_get_selection (self), pos);
   else
     dossier_window_open_article (self, id);
 }
@@ -309,19 +314,14 @@ on_range_selected_cb (DossierTimeline *timeline,
                       gint64           to,
                       DossierWindow   *self)
 {
-  self->range_from = from;
-  self->range_to = to;
-  _dossier_window_refresh_query (self);
+  dossier_search_set_range (self->search, from, to);
 }
 
 static void
 on_range_cleared_cb (DossierTimeline *timeline,
                      DossierWindow   *self)
 {
-  if (self->range_from < 0 && self->range_to < 0)
-    return;
-  self->range_from = self->range_to = -1;
-  _dossier_window_refresh_query (self);
+  dossier_search_set_range (self->search, -1, -1);
 }
 
 static void
@@ -383,7 +383,7 @@ _dossier_window_timeline_setup (DossierWindow *self)
 
   self->timeline = GTK_WIDGET (dossier_timeline_new ());
   gtk_widget_set_vexpand (self->timeline, TRUE);
-  gtk_box_append (GTK_BOX (self->timeline_box), self->timeline);
+  gtk_box_append (GTK_BOX (gtk_paned_get_end_child (self->content_paned)), self->timeline);
 
   cache->window = self;
   cache->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

@@ -10,6 +10,8 @@
 
 #include "dossier-window-private.h"
 #include "dossier-article-row.h"
+#include "dossier-search-bar.h"
+#include "dossier-import-bar.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -70,47 +72,80 @@ update_list_state (DossierWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0 || filtered);
 }
 
-static void
-on_list_changed_cb (DossierWindow *self)
+GtkSingleSelection *
+_dossier_window_get_selection (DossierWindow *self)
 {
-  update_list_state (self);
-
-  if (self->pending_open > 0)
-    {
-      int pos = dossier_article_list_find (self->articles, self->pending_open);
-
-      if (pos >= 0)
-        {
-          gtk_single_selection_set_selected (self->selection, pos);
-          self->pending_open = 0;
-        }
-    }
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->article_list));
 }
 
 void
-_dossier_window_refresh_query (DossierWindow *self)
+_dossier_window_show_list (DossierWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(DossierQuery) query = dossier_query_parse (text, TRUE);
-  int sort = g_settings_get_enum (self->settings, "sort");
+  /* the list's pane holds the search bar */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (self->search_bar));
+}
 
-  _dossier_window_filters_apply (self, query);
-  /* the chosen order holds (newest first unless changed in the menu);
-   * relevance needs words to rank by */
-  query->sort = (sort == DOSSIER_SORT_RELEVANCE && query->fts == NULL) ? DOSSIER_SORT_DATE_DESC : sort;
-  query->sort_set = TRUE;
+void
+_dossier_window_show_content (DossierWindow *self)
+{
+  /* the reader's pane holds the reader over the timeline */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->content_paned)));
+}
 
-  _dossier_window_searches_update (self);
-  gtk_label_set_label (self->hint_label, query->hint ? query->hint : "");
-  gtk_revealer_set_reveal_child (self->hint_revealer, query->hint != NULL);
-  _dossier_window_filters_update_chips (self);
-  dossier_article_list_set_query (self->articles, query);
+typedef struct
+{
+  DossierWindow *window;
+  gint64         id;
+} PendingOpen;
+
+static void
+free_pending (gpointer  data,
+              GClosure *closure)
+{
+  g_free (data);
 }
 
 static void
+on_pending_list_changed_cb (GListModel  *list,
+                            guint        position,
+                            guint        removed,
+                            guint        added,
+                            PendingOpen *pending)
+{
+  DossierWindow *self = pending->window;
+  int pos = dossier_article_list_find (self->articles, pending->id);
+
+  if (pos < 0)
+    return;
+  /* frees @pending */
+  g_signal_handlers_disconnect_by_func (list, on_pending_list_changed_cb, pending);
+  gtk_single_selection_set_selected (_dossier_window_get_selection (self), pos);
+}
+
+void
+_dossier_window_select_when_listed (DossierWindow *self,
+                                    gint64         id)
+{
+  PendingOpen *pending = g_new (PendingOpen, 1);
+
+  g_signal_handlers_disconnect_matched (self->articles, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        on_pending_list_changed_cb, NULL);
+  pending->window = self;
+  pending->id = id;
+  g_signal_connect_data (self->articles, "items-changed", G_CALLBACK (on_pending_list_changed_cb),
+                         pending, free_pending, 0);
+}
+
+/* the search changed: the list follows */
+static void
 on_search_changed_cb (DossierWindow *self)
 {
-  _dossier_window_refresh_query (self);
+  g_autoptr(DossierQuery) query = dossier_search_dup_query (self->search);
+
+  _dossier_window_update_actions (self);
+  dossier_article_list_set_query (self->articles, query);
 }
 
 static void
@@ -118,7 +153,7 @@ on_search_activate_cb (DossierWindow *self)
 {
   if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
     {
-      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
       gtk_widget_grab_focus (GTK_WIDGET (self->article_list));
     }
 }
@@ -158,6 +193,7 @@ on_annotations_loaded_cb (GObject      *source,
   DossierWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *pending = NULL;
 
   list = dossier_library_list_annotations_finish (DOSSIER_LIBRARY (source), result, &error);
   if (list == NULL)
@@ -165,24 +201,23 @@ on_annotations_loaded_cb (GObject      *source,
       _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
-  self->annotations = g_ptr_array_ref (list);
+  dossier_article_notes_set_annotations (self->notes, list);
   dossier_reader_view_set_annotations (self->reader, list);
   _dossier_window_update_actions (self);
   _dossier_window_notes_update (self);
 
-  if (self->pending_annotation != NULL)
+  pending = dossier_article_notes_take_pending (self->notes);
+  if (pending != NULL)
     {
       for (guint i = 0; i < list->len; i++)
         {
           DossierAnnotation *a = g_ptr_array_index (list, i);
 
-          if (g_strcmp0 (dossier_annotation_get_uuid (a), self->pending_annotation) == 0 &&
+          if (g_strcmp0 (dossier_annotation_get_uuid (a), pending) == 0 &&
               !dossier_annotation_get_orphan (a))
             dossier_reader_view_scroll_to (self->reader, dossier_annotation_get_start (a),
                                            dossier_annotation_get_end (a), TRUE);
         }
-      g_clear_pointer (&self->pending_annotation, g_free);
     }
 }
 
@@ -232,26 +267,17 @@ dossier_window_open_article (DossierWindow *self,
   self->open_cancellable = g_cancellable_new ();
   dossier_library_get_article_async (self->library, id, self->open_cancellable,
                                      on_article_loaded_cb, self);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  _dossier_window_show_content (self);
 }
 
 static void
 on_selection_changed_cb (DossierWindow *self)
 {
-  guint pos = gtk_single_selection_get_selected (self->selection);
+  guint pos = gtk_single_selection_get_selected (_dossier_window_get_selection (self));
 
   if (pos == GTK_INVALID_LIST_POSITION)
     return;
   dossier_window_open_article (self, dossier_article_list_get_id (self->articles, pos));
-}
-
-static void
-on_folded_changed_cb (DossierWindow *self)
-{
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-
-  gtk_widget_set_visible (self->back_button, folded);
 }
 
 static void
@@ -282,7 +308,7 @@ on_sort_changed_cb (GSettings     *settings,
                     const char    *key,
                     DossierWindow *self)
 {
-  _dossier_window_refresh_query (self);
+  dossier_search_set_sort (self->search, g_settings_get_enum (self->settings, "sort"));
 }
 
 gboolean
@@ -312,8 +338,7 @@ dossier_window_open_uri (DossierWindow *self,
     }
   if (g_uri_get_query (parsed) != NULL)
     params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
-  g_free (self->pending_annotation);
-  self->pending_annotation = params ? g_strdup (g_hash_table_lookup (params, "annotation")) : NULL;
+  dossier_article_notes_set_pending (self->notes, params ? g_hash_table_lookup (params, "annotation") : NULL);
   dossier_window_open_article (self, (gint64) id);
   return TRUE;
 }
@@ -340,7 +365,7 @@ dossier_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->import_cancellable);
+  dossier_import_bar_cancel (DOSSIER_IMPORT_BAR (self->import_bar));
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
 
@@ -356,22 +381,22 @@ dossier_window_dispose (GObject *object)
   /* the list may outlive the window (a query still running holds it) */
   if (self->articles != NULL)
     g_signal_handlers_disconnect_by_data (self->articles, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_matched (self->articles, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                          on_pending_list_changed_cb, NULL);
+  if (self->article_list != NULL && gtk_list_view_get_model (self->article_list) != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_list_view_get_model (self->article_list), self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
-  g_clear_object (&self->selection);
   g_clear_object (&self->articles);
   g_clear_object (&self->article);
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
-  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->open_cancellable);
-  g_clear_object (&self->import_cancellable);
-  g_clear_pointer (&self->pending_annotation, g_free);
-  g_clear_pointer (&self->filter_source, g_free);
-  g_clear_pointer (&self->filter_tag, g_free);
+  g_clear_object (&self->search);
+  g_clear_object (&self->notes);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -399,44 +424,28 @@ dossier_window_class_init (DossierWindowClass *klass)
   window_class->close_request = dossier_window_close_request;
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
+  g_type_ensure (DOSSIER_TYPE_SEARCH_BAR);
+  g_type_ensure (DOSSIER_TYPE_IMPORT_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_title);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, saved_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, saved_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_list);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_flap);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_pane);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _dossier_window_update_actions);
 
   dossier_window_actions_init (klass);
-  _dossier_window_searches_class_init (klass);
   _dossier_window_notes_class_init (klass);
-  _dossier_window_filters_class_init (klass);
 }
 
 static void
@@ -447,7 +456,7 @@ dossier_window_init (DossierWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->range_from = self->range_to = -1;
+  self->search = dossier_search_new ();
   self->settings = g_settings_new (APPLICATION_ID_SCHEMA);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -468,26 +477,35 @@ dossier_window_new (DossierApplication *app,
   DossierWindow *self;
   g_autofree char *base = NULL;
   g_autofree char *default_path = dossier_library_default_path ();
+  GtkSingleSelection *selection;
   gint64 last;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
 
   self = g_object_new (DOSSIER_TYPE_WINDOW, "application", app, NULL);
   self->library = g_object_ref (library);
+  self->notes = dossier_article_notes_new (library);
   self->articles = dossier_article_list_new (library);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->selection));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (selection));
 
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
-  g_signal_connect_swapped (self->articles, "items-changed", G_CALLBACK (on_list_changed_cb), self);
+  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_object_unref (selection);
+  g_signal_connect_swapped (self->articles, "items-changed", G_CALLBACK (update_list_state), self);
   g_signal_connect_swapped (self->articles, "notify::loading", G_CALLBACK (update_list_state), self);
   g_signal_connect_swapped (library, "changed", G_CALLBACK (on_library_changed_cb), self);
   g_signal_connect (self->settings, "changed::font-size", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::line-width", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::typeface", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::sort", G_CALLBACK (on_sort_changed_cb), self);
+  dossier_search_set_sort (self->search, g_settings_get_enum (self->settings, "sort"));
+  g_signal_connect_swapped (self->search, "changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->search, "notify::range-from", G_CALLBACK (_dossier_window_timeline_show_range), self);
+  g_signal_connect_swapped (self->search, "notify::range-to", G_CALLBACK (_dossier_window_timeline_show_range), self);
+  dossier_search_bar_set_search (DOSSIER_SEARCH_BAR (self->search_bar), self->search);
+  dossier_search_bar_set_library (DOSSIER_SEARCH_BAR (self->search_bar), library);
 
   if (g_strcmp0 (dossier_library_get_path (library), default_path) != 0)
     {
@@ -502,19 +520,17 @@ dossier_window_new (DossierApplication *app,
     gtk_window_maximize (GTK_WINDOW (self));
 
   apply_typography (self);
-  gtk_widget_set_size_request (self->timeline_box, -1,
+  gtk_widget_set_size_request (gtk_paned_get_end_child (self->content_paned), -1,
                                CLAMP (g_settings_get_int (self->settings, "timeline-height"), 110, 260));
   dossier_window_actions_setup (self);
   _dossier_window_timeline_setup (self);
-  _dossier_window_searches_setup (self);
   _dossier_window_notes_setup (self);
-  _dossier_window_filters_setup (self);
-  _dossier_window_refresh_query (self);
+  on_search_changed_cb (self);
   update_list_state (self);
 
   last = g_settings_get_int64 (self->settings, "last-article");
   if (last > 0)
-    self->pending_open = last;
+    _dossier_window_select_when_listed (self, last);
   return self;
 }
 

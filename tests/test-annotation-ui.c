@@ -474,7 +474,9 @@ test_all_notes (Fixture       *f,
 static guint
 n_annotations (DossierWindow *self)
 {
-  return self->annotations ? self->annotations->len : 0;
+  GPtrArray *annotations = dossier_article_notes_get_annotations (self->notes);
+
+  return annotations ? annotations->len : 0;
 }
 
 static void
@@ -490,7 +492,7 @@ test_window_highlight (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (self));
   dossier_window_open_article (self, f->ferry);
-  WAIT_FOR (self->article != NULL && self->annotations != NULL);
+  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
   before = n_annotations (self);
   g_assert_cmpuint (before, ==, 1);
   g_assert_cmpuint (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (self->notes_view)), ==, 1);

@@ -508,7 +508,7 @@ on_probe_after_paint_cb (GdkFrameClock   *clock,
   probe->painted = TRUE;
   probe->items = g_list_model_get_n_items (G_LIST_MODEL (probe->window->articles));
   probe->page = g_strdup (gtk_stack_get_visible_child_name (probe->window->list_stack));
-  probe->points = probe->window->timeline_n_points;
+  probe->points = dossier_timeline_get_n_points (DOSSIER_TIMELINE (probe->window->timeline));
   probe->timeline_loading = dossier_timeline_get_loading (DOSSIER_TIMELINE (probe->window->timeline));
 }
 
@@ -545,7 +545,7 @@ static gboolean
 probe_filled (FirstFrameProbe *probe)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (probe->window->articles)) == 3 &&
-         probe->window->timeline_n_points == 3;
+         dossier_timeline_get_n_points (DOSSIER_TIMELINE (probe->window->timeline)) == 3;
 }
 
 static void

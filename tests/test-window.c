@@ -11,6 +11,35 @@
 #include "dossier-timeline-private.h"
 #include "dossier-filter-popover.h"
 #include "dossier-article-row.h"
+#include "dossier-search-bar.h"
+#include "dossier-import-bar.h"
+
+/* a widget of the window's search bar */
+static GtkWidget *
+bar_child (DossierWindow *self,
+           const char    *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (self->search_bar, DOSSIER_TYPE_SEARCH_BAR, name));
+}
+
+/* what typing in the search entry does, without its pause */
+static void
+type_search (DossierWindow *self,
+             const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (bar_child (self, "search_entry")), text);
+  dossier_search_set_text (self->search, text);
+}
+
+static guint
+n_saved (DossierWindow *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (bar_child (self, "saved_box")); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
 
 typedef struct
 {
@@ -115,7 +144,7 @@ test_browse_and_search (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "none");
 
   /* open the newest article */
-  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
   WAIT_FOR (self->article != NULL);
   text = reader_text (self);
   g_assert_cmpstr (text, ==, "Ferry crews stopped work at dawn.");
@@ -126,22 +155,19 @@ test_browse_and_search (Fixture       *f,
   g_assert_cmpuint (dossier_reader_view_get_n_matches (self->reader), ==, 1);
 
   /* typing narrows the list */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "dredging");
-  _dossier_window_refresh_query (self);
+  type_search (self, "dredging");
   WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
 
   /* nothing found: the no-results page, not an error */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "zeppelin");
-  _dossier_window_refresh_query (self);
+  type_search (self, "zeppelin");
   WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->list_stack), ==, "no-results");
 
   /* an open quote gets a gentle hint */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "\"dredging agree");
-  _dossier_window_refresh_query (self);
-  g_assert_true (gtk_revealer_get_reveal_child (self->hint_revealer));
+  type_search (self, "\"dredging agree");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "hint_revealer"))));
   WAIT_FOR (!dossier_article_list_get_loading (self->articles));
 
   gtk_window_destroy (GTK_WINDOW (self));
@@ -188,8 +214,7 @@ test_relevance (Fixture       *f,
   WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
 
   g_settings_set_enum (self->settings, "sort", DOSSIER_SORT_RELEVANCE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "harbour");
-  _dossier_window_refresh_query (self);
+  type_search (self, "harbour");
   WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   first = title_at (self, 0);
@@ -229,15 +254,15 @@ test_timeline_range (Fixture       *f,
   _dossier_timeline_drag (timeline, width * 0.45, 5, width * 0.99, 5, 0);
   WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) < 3);
-  g_assert_cmpint (self->range_from, >=, 0);
-  g_assert_true (gtk_revealer_get_reveal_child (self->chips_revealer));
+  g_assert_cmpint (dossier_search_get_range_from (self->search), >=, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "chips_revealer"))));
 
   /* removing the chip brings every article back */
   g_signal_emit_by_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (
-    gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)))), "clicked");
+    gtk_widget_get_first_child (bar_child (self, "chips_box")))), "clicked");
   WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
-  g_assert_false (gtk_revealer_get_reveal_child (self->chips_revealer));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "chips_revealer"))));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -252,30 +277,27 @@ test_saved_search (Fixture       *f,
   WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   /* nothing to save without a search */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL) &&
-                  self->n_saved_searches > 0);
+                  n_saved (self) > 0);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "dredging");
-  _dossier_window_refresh_query (self);
+  type_search (self, "dredging");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL);
-  WAIT_FOR (self->n_saved_searches == 1);
-  g_assert_true (gtk_revealer_get_reveal_child (self->saved_revealer));
+  WAIT_FOR (n_saved (self) == 1);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "saved_revealer"))));
 
   /* a saved search comes back with one click */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  _dossier_window_refresh_query (self);
+  type_search (self, "");
   WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
-  chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (gtk_widget_get_first_child (GTK_WIDGET (self->saved_box))));
+  chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (gtk_widget_get_first_child (bar_child (self, "saved_box"))));
   g_signal_emit_by_name (gtk_widget_get_first_child (chip), "clicked");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), ==, "dredging");
-  _dossier_window_refresh_query (self);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bar_child (self, "search_entry"))), ==, "dredging");
   WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
 
   /* and goes with the other */
   g_signal_emit_by_name (gtk_widget_get_last_child (chip), "clicked");
-  WAIT_FOR (self->n_saved_searches == 0);
-  g_assert_false (gtk_revealer_get_reveal_child (self->saved_revealer));
+  WAIT_FOR (n_saved (self) == 0);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "saved_revealer"))));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -291,9 +313,9 @@ n_chips (DossierWindow *self)
 {
   guint n = 0;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); c; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (bar_child (self, "chips_box")); c; c = gtk_widget_get_next_sibling (c))
     n++;
-  return gtk_revealer_get_reveal_child (self->chips_revealer) ? n : 0;
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "chips_revealer"))) ? n : 0;
 }
 
 static guint
@@ -316,7 +338,7 @@ static void
 click_chip (DossierWindow *self,
             const char    *prefix)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); c; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (bar_child (self, "chips_box")); c; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
       GtkWidget *label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
@@ -370,9 +392,9 @@ test_filters (Fixture       *f,
 
   /* opening the popover offers the library's sources and tags */
   /* the popover is made when first opened */
-  g_assert_null (self->filter_popover);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (bar_child (self, "filter_button"))));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.filter", NULL);
-  popover = self->filter_popover;
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (bar_child (self, "filter_button"))));
   g_assert_true (gtk_widget_get_visible (popover));
   sources = GTK_DROP_DOWN (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "source_dropdown"));
   tags = GTK_DROP_DOWN (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "tag_dropdown"));
@@ -388,7 +410,7 @@ test_filters (Fixture       *f,
   gtk_drop_down_set_selected (sources, find_choice (sources, "Quay Gazette"));
   g_assert_cmpuint (n_articles (self), ==, 1);
   g_assert_cmpuint (n_chips (self), ==, 1);
-  g_assert_true (gtk_widget_has_css_class (self->filter_button, "filter-active"));
+  g_assert_true (gtk_widget_has_css_class (bar_child (self, "filter_button"), "filter-active"));
 
   /* and a tag: both hold; without the source, the tag alone */
   pos = find_choice (tags, "dredge");
@@ -415,26 +437,25 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (n_chips (self), ==, 2);
 
   /* only articles with notes */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "quay");
-  _dossier_window_refresh_query (self);
+  type_search (self, "quay");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (notes_check), TRUE);
   g_assert_cmpuint (n_articles (self), ==, 1);
   g_assert_cmpuint (n_chips (self), ==, 3);
 
   /* saving keeps the filters in the search's text */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL);
-  WAIT_FOR (self->n_saved_searches == 1);
+  WAIT_FOR (n_saved (self) == 1);
   saved = dossier_library_list_saved_searches_sync (f->library, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((DossierSavedSearch *) g_ptr_array_index (saved, 0))->query, ==,
                    "quay tag:dredge has:notes published:2012-01-01..2012-12-31");
 
   /* clearing brings everything back */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  type_search (self, "");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-filters", NULL);
   g_assert_cmpuint (n_articles (self), ==, 4);
   g_assert_cmpuint (n_chips (self), ==, 0);
-  g_assert_false (gtk_widget_has_css_class (self->filter_button, "filter-active"));
+  g_assert_false (gtk_widget_has_css_class (bar_child (self, "filter_button"), "filter-active"));
   g_assert_false (dossier_timeline_get_selected_range (DOSSIER_TIMELINE (self->timeline), &from, &to));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, "");
 
@@ -513,8 +534,8 @@ test_delete_article (Fixture       *f,
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL) &&
                   n_articles (self) < 3);
 
-  gtk_single_selection_set_selected (self->selection, 0);
-  WAIT_FOR (self->article != NULL && self->annotations != NULL);
+  gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
+  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
   g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL);
   WAIT_FOR (self->article == NULL);
@@ -524,9 +545,9 @@ test_delete_article (Fixture       *f,
 
   WAIT_FOR ((undo = find_button (GTK_WIDGET (self->toast_overlay), "_Undo")) != NULL);
   g_signal_emit_by_name (undo, "clicked");
-  WAIT_FOR (self->article != NULL && self->annotations != NULL);
+  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
   g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
-  g_assert_cmpuint (self->annotations->len, ==, 1);
+  g_assert_cmpuint (dossier_article_notes_get_annotations (self->notes)->len, ==, 1);
   g_assert_cmpuint (n_articles (self), ==, 3);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -596,13 +617,17 @@ test_import_into_window (Fixture       *f,
   DossierWindow *self = dossier_window_new (NULL, f->library);
   g_autofree char *file = g_build_filename (TEST_DATA_DIR, "cli", "harbour-talks.txt", NULL);
   const char *paths[] = { file, NULL };
+  GtkLabel *label;
 
   gtk_window_present (GTK_WINDOW (self));
   WAIT_FOR (!dossier_article_list_get_loading (self->articles));
   dossier_window_import (self, paths);
-  WAIT_FOR (self->import_cancellable == NULL);
+  g_assert_true (dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar)));
+  WAIT_FOR (!dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar)));
   WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
-  g_assert_cmpuint (self->import_ok, ==, 1);
+  /* the bar counted the file as it went */
+  label = GTK_LABEL (gtk_widget_get_template_child (self->import_bar, DOSSIER_TYPE_IMPORT_BAR, "import_label"));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Importing 1 of 1: harbour-talks.txt");
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

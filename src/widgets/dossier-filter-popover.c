@@ -16,11 +16,7 @@ struct _DossierFilterPopover
 {
   GtkPopover      parent_instance;
 
-  char           *source;    /* NULL: any */
-  char           *tag;
-  gboolean        has_notes;
-  gint64          from_jd;
-  gint64          to_jd;
+  DossierSearch  *search;
   guint           updating;  /* > 0 while code, not the user, sets widgets */
 
   /* Template widgets */
@@ -37,8 +33,13 @@ struct _DossierFilterPopover
 
 G_DEFINE_FINAL_TYPE (DossierFilterPopover, dossier_filter_popover, GTK_TYPE_POPOVER)
 
-enum { CHANGED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+enum {
+  PROP_0,
+  PROP_SEARCH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 gboolean
 dossier_filter_parse_day (const char *text,
@@ -55,22 +56,6 @@ dossier_filter_parse_day (const char *text,
     return FALSE;
   *jd = last ? dossier_date_to_last_julian (&d) : dossier_date_to_julian (&d);
   return *jd >= 0;
-}
-
-static void
-update_clear_button (DossierFilterPopover *self)
-{
-  gtk_widget_set_sensitive (self->clear_button,
-                            self->source != NULL || self->tag != NULL || self->has_notes ||
-                            self->from_jd >= 0 || self->to_jd >= 0);
-}
-
-static void
-emit_changed (DossierFilterPopover *self)
-{
-  update_clear_button (self);
-  if (self->updating == 0)
-    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Item 0 of each list is "Any …"; the rest are the values. */
@@ -119,43 +104,40 @@ selected_value (GtkDropDown   *dropdown,
   return g_strdup (gtk_string_list_get_string (list, selected));
 }
 
+/* Selects @value, offering it if the list lacks it (NULL: "Any …"). */
 static void
-on_dropdown_changed_cb (DossierFilterPopover *self)
+select_choice (DossierFilterPopover *self,
+               GtkDropDown          *dropdown,
+               GtkStringList        *list,
+               const char           *value)
 {
-  g_autofree char *source = selected_value (self->source_dropdown, self->sources);
-  g_autofree char *tag = selected_value (self->tag_dropdown, self->tags);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint pos = 0;
 
-  /* refilling a list moves its selection about: not the user's doing */
-  if (self->updating > 0)
-    return;
-  if (g_strcmp0 (source, self->source) == 0 && g_strcmp0 (tag, self->tag) == 0)
-    return;
-  g_free (self->source);
-  self->source = g_steal_pointer (&source);
-  g_free (self->tag);
-  self->tag = g_steal_pointer (&tag);
-  emit_changed (self);
+  for (guint i = 1; value != NULL && pos == 0 && i < n; i++)
+    if (g_ascii_strcasecmp (gtk_string_list_get_string (list, i), value) == 0)
+      pos = i;
+  self->updating++;
+  if (value != NULL && pos == 0)
+    {
+      gtk_string_list_append (list, value);
+      pos = n;
+    }
+  gtk_drop_down_set_selected (dropdown, pos);
+  self->updating--;
 }
 
-static void
-on_notes_toggled_cb (DossierFilterPopover *self)
+/* The range the date fields say, a reversed one turned round; FALSE while
+ * either field does not read as a date. */
+static gboolean
+read_range (DossierFilterPopover *self,
+            gint64               *from_jd,
+            gint64               *to_jd)
 {
-  gboolean active = gtk_check_button_get_active (self->notes_check);
-
-  if (active == self->has_notes || self->updating > 0)
-    return;
-  self->has_notes = active;
-  emit_changed (self);
-}
-
-/* Dates apply as they are typed, once they read as a date; until then
- * the field is marked and the last good range stays. */
-static void
-on_date_changed_cb (DossierFilterPopover *self)
-{
-  gint64 from, to;
-  gboolean from_ok = dossier_filter_parse_day (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), FALSE, &from);
-  gboolean to_ok = dossier_filter_parse_day (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), TRUE, &to);
+  const char *from_text = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
+  const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
+  gboolean from_ok = dossier_filter_parse_day (from_text, FALSE, from_jd);
+  gboolean to_ok = dossier_filter_parse_day (to_text, TRUE, to_jd);
 
   if (from_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
@@ -165,24 +147,86 @@ on_date_changed_cb (DossierFilterPopover *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
-  if (!from_ok || !to_ok || self->updating > 0)
-    return;
-  /* a reversed range means the same days */
-  if (from >= 0 && to >= 0 && from > to)
+  if (!from_ok || !to_ok)
+    return FALSE;
+  /* a reversed range means the same days: the first day of what "to"
+   * covers, the last of what "from" does */
+  if (*from_jd >= 0 && *to_jd >= 0 && *from_jd > *to_jd)
     {
-      gint64 first, last;
-
-      /* the first day of what "to" covers, the last of what "from" does */
-      dossier_filter_parse_day (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), FALSE, &first);
-      dossier_filter_parse_day (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), TRUE, &last);
-      from = first;
-      to = last;
+      dossier_filter_parse_day (to_text, FALSE, from_jd);
+      dossier_filter_parse_day (from_text, TRUE, to_jd);
     }
-  if (from == self->from_jd && to == self->to_jd)
+  return TRUE;
+}
+
+/* --- the search, shown --- */
+
+static void
+show_source (DossierFilterPopover *self)
+{
+  g_autofree char *shown = selected_value (self->source_dropdown, self->sources);
+  const char *source = dossier_search_get_source (self->search);
+
+  if (shown == NULL || source == NULL || g_ascii_strcasecmp (shown, source) != 0)
+    select_choice (self, self->source_dropdown, self->sources, source);
+}
+
+static void
+show_tag (DossierFilterPopover *self)
+{
+  g_autofree char *shown = selected_value (self->tag_dropdown, self->tags);
+  const char *tag = dossier_search_get_tag (self->search);
+
+  if (shown == NULL || tag == NULL || g_ascii_strcasecmp (shown, tag) != 0)
+    select_choice (self, self->tag_dropdown, self->tags, tag);
+}
+
+/* The fields keep what was typed ("2012") while it means the search's
+ * range; another range is written out in full. */
+static void
+show_range (DossierFilterPopover *self)
+{
+  gint64 from_jd = dossier_search_get_range_from (self->search);
+  gint64 to_jd = dossier_search_get_range_to (self->search);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gint64 typed_from, typed_to;
+
+  if (read_range (self, &typed_from, &typed_to) && typed_from == from_jd && typed_to == to_jd)
     return;
-  self->from_jd = from;
-  self->to_jd = to;
-  emit_changed (self);
+  from = dossier_date_julian_to_iso (from_jd);
+  to = dossier_date_julian_to_iso (to_jd);
+  self->updating++;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  self->updating--;
+  read_range (self, &typed_from, &typed_to);
+}
+
+/* --- the user's choices --- */
+
+static void
+on_dropdown_changed_cb (DossierFilterPopover *self)
+{
+  g_autofree char *source = selected_value (self->source_dropdown, self->sources);
+  g_autofree char *tag = selected_value (self->tag_dropdown, self->tags);
+
+  /* refilling a list moves its selection about: not the user's doing */
+  if (self->updating > 0 || self->search == NULL)
+    return;
+  g_object_set (self->search, "source", source, "tag", tag, NULL);
+}
+
+/* Dates apply as they are typed, once they read as a date; until then
+ * the field is marked and the last good range stays. */
+static void
+on_date_changed_cb (DossierFilterPopover *self)
+{
+  gint64 from, to;
+
+  if (!read_range (self, &from, &to) || self->updating > 0 || self->search == NULL)
+    return;
+  dossier_search_set_range (self->search, from, to);
 }
 
 static void
@@ -197,23 +241,75 @@ on_date_activate_cb (DossierFilterPopover *self)
 static void
 on_clear_clicked_cb (DossierFilterPopover *self)
 {
-  self->updating++;
-  dossier_filter_popover_set_source (self, NULL);
-  dossier_filter_popover_set_tag (self, NULL);
-  dossier_filter_popover_set_has_notes (self, FALSE);
-  dossier_filter_popover_set_range (self, -1, -1);
-  self->updating--;
-  emit_changed (self);
+  dossier_search_clear (self->search);
+}
+
+/* --- GObject --- */
+
+static void
+set_search (DossierFilterPopover *self,
+            DossierSearch        *search)
+{
+  g_assert (self->search == NULL);
+
+  if (search == NULL)
+    return;
+  self->search = g_object_ref (search);
+  g_signal_connect_object (search, "notify::source", G_CALLBACK (show_source), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (search, "notify::tag", G_CALLBACK (show_tag), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (search, "notify::range-from", G_CALLBACK (show_range), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (search, "notify::range-to", G_CALLBACK (show_range), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (search, "has-notes", self->notes_check, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (search, "filters-active", self->clear_button, "sensitive", G_BINDING_SYNC_CREATE);
+  show_source (self);
+  show_tag (self);
+  show_range (self);
 }
 
 static void
-dossier_filter_popover_finalize (GObject *object)
+dossier_filter_popover_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
 {
   DossierFilterPopover *self = DOSSIER_FILTER_POPOVER (object);
 
-  g_free (self->source);
-  g_free (self->tag);
-  G_OBJECT_CLASS (dossier_filter_popover_parent_class)->finalize (object);
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      set_search (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_filter_popover_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  DossierFilterPopover *self = DOSSIER_FILTER_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      g_value_set_object (value, self->search);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_filter_popover_dispose (GObject *object)
+{
+  DossierFilterPopover *self = DOSSIER_FILTER_POPOVER (object);
+
+  g_clear_object (&self->search);
+  G_OBJECT_CLASS (dossier_filter_popover_parent_class)->dispose (object);
 }
 
 static void
@@ -222,10 +318,14 @@ dossier_filter_popover_class_init (DossierFilterPopoverClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = dossier_filter_popover_finalize;
+  object_class->dispose = dossier_filter_popover_dispose;
+  object_class->get_property = dossier_filter_popover_get_property;
+  object_class->set_property = dossier_filter_popover_set_property;
 
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  properties[PROP_SEARCH] =
+    g_param_spec_object ("search", NULL, NULL, DOSSIER_TYPE_SEARCH,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dossierapp/Dossier/ui/dossier-filter-popover.ui");
@@ -239,7 +339,6 @@ dossier_filter_popover_class_init (DossierFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, notes_check);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_notes_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
@@ -250,7 +349,6 @@ dossier_filter_popover_init (DossierFilterPopover *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
 
-  self->from_jd = self->to_jd = -1;
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -259,13 +357,14 @@ dossier_filter_popover_init (DossierFilterPopover *self)
   fill_list (self->source_dropdown, self->sources, _("Any Source"), NULL, NULL);
   fill_list (self->tag_dropdown, self->tags, _("Any Tag"), NULL, NULL);
   self->updating--;
-  update_clear_button (self);
+  gtk_widget_set_sensitive (self->clear_button, FALSE);
 }
 
 GtkWidget *
-dossier_filter_popover_new (void)
+dossier_filter_popover_new (DossierSearch *search)
 {
-  return g_object_new (DOSSIER_TYPE_FILTER_POPOVER, NULL);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH (search), NULL);
+  return g_object_new (DOSSIER_TYPE_FILTER_POPOVER, "search", search, NULL);
 }
 
 void
@@ -276,117 +375,7 @@ dossier_filter_popover_set_choices (DossierFilterPopover *self,
   g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
 
   self->updating++;
-  fill_list (self->source_dropdown, self->sources, _("Any Source"), sources, self->source);
-  fill_list (self->tag_dropdown, self->tags, _("Any Tag"), tags, self->tag);
+  fill_list (self->source_dropdown, self->sources, _("Any Source"), sources, dossier_search_get_source (self->search));
+  fill_list (self->tag_dropdown, self->tags, _("Any Tag"), tags, dossier_search_get_tag (self->search));
   self->updating--;
-}
-
-const char *
-dossier_filter_popover_get_source (DossierFilterPopover *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_FILTER_POPOVER (self), NULL);
-  return self->source;
-}
-
-/* Selects @value, offering it if the list lacks it (NULL: "Any …"). */
-static void
-set_choice (DossierFilterPopover  *self,
-            char                 **field,
-            GtkDropDown           *dropdown,
-            GtkStringList         *list,
-            const char            *value)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  guint pos = 0;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  g_free (*field);
-  *field = g_strdup (value);
-  for (guint i = 1; value != NULL && pos == 0 && i < n; i++)
-    if (g_ascii_strcasecmp (gtk_string_list_get_string (list, i), value) == 0)
-      pos = i;
-  self->updating++;
-  if (value != NULL && pos == 0)
-    {
-      gtk_string_list_append (list, value);
-      pos = n;
-    }
-  gtk_drop_down_set_selected (dropdown, pos);
-  self->updating--;
-  update_clear_button (self);
-}
-
-void
-dossier_filter_popover_set_source (DossierFilterPopover *self,
-                                   const char           *source)
-{
-  g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
-  set_choice (self, &self->source, self->source_dropdown, self->sources, source);
-}
-
-const char *
-dossier_filter_popover_get_tag (DossierFilterPopover *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_FILTER_POPOVER (self), NULL);
-  return self->tag;
-}
-
-void
-dossier_filter_popover_set_tag (DossierFilterPopover *self,
-                                const char           *tag)
-{
-  g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
-  set_choice (self, &self->tag, self->tag_dropdown, self->tags, tag);
-}
-
-gboolean
-dossier_filter_popover_get_has_notes (DossierFilterPopover *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_FILTER_POPOVER (self), FALSE);
-  return self->has_notes;
-}
-
-void
-dossier_filter_popover_set_has_notes (DossierFilterPopover *self,
-                                      gboolean              has_notes)
-{
-  g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
-
-  self->has_notes = !!has_notes;
-  self->updating++;
-  gtk_check_button_set_active (self->notes_check, self->has_notes);
-  self->updating--;
-  update_clear_button (self);
-}
-
-void
-dossier_filter_popover_get_range (DossierFilterPopover *self,
-                                  gint64               *from_jd,
-                                  gint64               *to_jd)
-{
-  g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
-  if (from_jd != NULL)
-    *from_jd = self->from_jd;
-  if (to_jd != NULL)
-    *to_jd = self->to_jd;
-}
-
-void
-dossier_filter_popover_set_range (DossierFilterPopover *self,
-                                  gint64                from_jd,
-                                  gint64                to_jd)
-{
-  g_autofree char *from = dossier_date_julian_to_iso (from_jd);
-  g_autofree char *to = dossier_date_julian_to_iso (to_jd);
-
-  g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
-
-  self->from_jd = from_jd >= 0 ? from_jd : -1;
-  self->to_jd = to_jd >= 0 ? to_jd : -1;
-  self->updating++;
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
-  self->updating--;
-  update_clear_button (self);
 }

@@ -1549,6 +1549,13 @@ dossier_timeline_set_points (DossierTimeline *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+guint
+dossier_timeline_get_n_points (DossierTimeline *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), 0);
+  return dossier_timeline_model_get_n_points (self->model);
+}
+
 void
 dossier_timeline_set_loading (DossierTimeline *self,
                               gboolean         loading)

@@ -33,6 +33,8 @@ DossierTimeline     *dossier_timeline_new                  (void);
  * are fitted into view. */
 void                 dossier_timeline_set_points           (DossierTimeline          *self,
                                                             GArray                   *points);
+/* How many points the timeline shows. */
+guint                dossier_timeline_get_n_points         (DossierTimeline          *self);
 /* While loading and still empty, the timeline draws only its background:
  * no axis, and no "No articles to show". */
 void                 dossier_timeline_set_loading          (DossierTimeline          *self,

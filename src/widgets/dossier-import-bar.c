@@ -1,0 +1,285 @@
+/* dossier-import-bar.c — an import's progress under the list, and its
+ * summary when it ends
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-import-bar"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dossier-import-bar.h"
+
+struct _DossierImportBar
+{
+  GtkWidget       parent_instance;
+
+  GCancellable   *cancellable;  /* the import running, or NULL */
+  GPtrArray      *failures;     /* DossierImportResult of the last import */
+  guint           n_imported;
+  guint           n_duplicates;
+
+  /* Template widgets */
+  GtkRevealer    *import_revealer;
+  GtkLabel       *import_label;
+  GtkProgressBar *import_progress;
+};
+
+G_DEFINE_FINAL_TYPE (DossierImportBar, dossier_import_bar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+add_toast (DossierImportBar *self,
+           AdwToast         *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+on_progress_cb (const DossierImportResult *result,
+                guint                      done,
+                guint                      total,
+                gpointer                   user_data)
+{
+  DossierImportBar *self = user_data;
+  g_autofree char *base = g_path_get_basename (result->file);
+  g_autofree char *label = NULL;
+
+  if (result->status == DOSSIER_IMPORT_FAILED)
+    {
+      DossierImportResult *copy = g_new0 (DossierImportResult, 1);
+
+      copy->file = g_strdup (result->file);
+      copy->status = result->status;
+      copy->error = g_strdup (result->error);
+      g_ptr_array_add (self->failures, copy);
+    }
+  else if (result->status == DOSSIER_IMPORT_IMPORTED)
+    self->n_imported++;
+  else
+    self->n_duplicates++;
+
+  /* TRANSLATORS: import progress, as in "Importing 12 of 300: page.html" */
+  label = g_strdup_printf (_("Importing %u of %u: %s"), done, MAX (total, done), base);
+  gtk_label_set_label (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / MAX (total, done) : 0);
+}
+
+static void
+show_details (DossierImportBar *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  for (guint i = 0; self->failures && i < self->failures->len; i++)
+    {
+      DossierImportResult *r = g_ptr_array_index (self->failures, i);
+
+      g_string_append_printf (text, "%s\n\n", r->error);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Files Not Imported"), NULL);
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_details_cb (AdwToast         *toast,
+               DossierImportBar *self)
+{
+  show_details (self);
+}
+
+static void
+on_done_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DossierImportBar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *message = NULL;
+  guint failed = self->failures->len;
+  AdwToast *toast;
+
+  results = dossier_library_import_finish (DOSSIER_LIBRARY (source), result, &error);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  if (results == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *m = g_strdup_printf (_("Import stopped: %s"), error->message);
+
+      add_toast (self, adw_toast_new (m));
+      return;
+    }
+
+  {
+    g_autofree char *ok = g_strdup_printf (g_dngettext (NULL, "%u imported", "%u imported", self->n_imported),
+                                           self->n_imported);
+    g_autofree char *dup = g_strdup_printf (g_dngettext (NULL, "%u duplicate", "%u duplicates", self->n_duplicates),
+                                            self->n_duplicates);
+    g_autofree char *bad = g_strdup_printf (g_dngettext (NULL, "%u failed", "%u failed", failed), failed);
+
+    /* TRANSLATORS: the import summary, as in "212 imported, 3 duplicates, 1 failed" */
+    message = g_strdup_printf (_("%s%s, %s, %s"), results == NULL ? _("Stopped: ") : "", ok, dup, bad);
+  }
+  toast = adw_toast_new (message);
+  if (failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_details_cb), self, 0);
+      adw_toast_set_timeout (toast, 10);
+    }
+  add_toast (self, toast);
+}
+
+static void
+dossier_import_bar_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DossierImportBar *self = DOSSIER_IMPORT_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, dossier_import_bar_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_import_bar_dispose (GObject *object)
+{
+  DossierImportBar *self = DOSSIER_IMPORT_BAR (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_IMPORT_BAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (dossier_import_bar_parent_class)->dispose (object);
+}
+
+static void
+dossier_import_bar_finalize (GObject *object)
+{
+  DossierImportBar *self = DOSSIER_IMPORT_BAR (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->failures, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dossier_import_bar_parent_class)->finalize (object);
+}
+
+/* Expands as its children do, as a box would: the list's pane widens
+ * with the window because the import label does. */
+static void
+dossier_import_bar_compute_expand (GtkWidget *widget,
+                                  gboolean  *hexpand,
+                                  gboolean  *vexpand)
+{
+  *hexpand = *vexpand = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      *hexpand = *hexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL);
+      *vexpand = *vexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_VERTICAL);
+    }
+}
+
+static void
+dossier_import_bar_class_init (DossierImportBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_import_bar_dispose;
+  object_class->finalize = dossier_import_bar_finalize;
+  object_class->get_property = dossier_import_bar_get_property;
+  widget_class->compute_expand = dossier_import_bar_compute_expand;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-import-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierImportBar, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierImportBar, import_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierImportBar, import_progress);
+}
+
+static void
+dossier_import_bar_init (DossierImportBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+gboolean
+dossier_import_bar_get_busy (DossierImportBar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IMPORT_BAR (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+gboolean
+dossier_import_bar_start (DossierImportBar   *self,
+                          DossierLibrary     *library,
+                          const char * const *paths)
+{
+  g_return_val_if_fail (DOSSIER_IS_IMPORT_BAR (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (self->cancellable != NULL)
+    return FALSE;
+  self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->failures, g_ptr_array_unref);
+  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
+  self->n_imported = self->n_duplicates = 0;
+  gtk_label_set_label (self->import_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  dossier_library_import_async (library, paths, on_progress_cb, self, NULL,
+                                self->cancellable, on_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
+void
+dossier_import_bar_cancel (DossierImportBar *self)
+{
+  g_return_if_fail (DOSSIER_IS_IMPORT_BAR (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
