@@ -69,6 +69,13 @@ typedef struct
   double rank;
 } Candidate;
 
+static inline void
+pattern_clear (Pattern *p)
+{
+  g_clear_pointer (&p->peq, g_free);
+  p->m = 0;
+}
+
 /* {{{ Characters */
 
 static inline gboolean
@@ -80,6 +87,19 @@ is_space (gunichar c)
 }
 
 /* }}} */
+
+/* dossier-anchor-myers.c */
+void     _dossier_anchor_pattern_init      (Pattern                  *p,
+                                            const guint32            *ids,
+                                            int                       m,
+                                            guint32                   n_ids,
+                                            gboolean                  reversed);
+int      _dossier_anchor_myers_run         (const Pattern            *p,
+                                            const guint32            *text,
+                                            int                       n,
+                                            int                       step,
+                                            gboolean                  anchored,
+                                            int                      *scores);
 
 /* dossier-anchor-text.c */
 int      _dossier_anchor_text_fold_ids     (const DossierAnchorText  *t,

@@ -46,7 +46,8 @@
  *
  * This file holds the steps above and DossierAnchor; the prepared body,
  * folding and the UTF-8 helpers are in dossier-anchor-text.c, the scoring
- * and the searches in dossier-anchor-match.c.
+ * and the searches in dossier-anchor-match.c, Myers' algorithm itself in
+ * dossier-anchor-myers.c.
  */
 
 #define G_LOG_DOMAIN "dossier-anchor"
