@@ -1,4 +1,6 @@
-/* dossier-timeline-private.h — DossierTimeline's hooks for tests and benchmarks
+/* dossier-timeline-private.h — DossierTimeline's struct and the functions
+ * its files share (dossier-timeline.c, -draw.c, -input.c), and its hooks for
+ * tests and benchmarks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -11,6 +13,87 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PENDING,   /* pressed, not yet past the drag threshold */
+  DRAG_PAN,
+  DRAG_SELECT,
+} DragMode;
+
+struct _DossierTimeline
+{
+  GtkWidget                 parent_instance;
+
+  DossierTimelineModel     *model;
+  gboolean                  fitted;       /* the first points were fitted */
+
+  DossierTimelineTitleFunc  title_func;
+  gpointer                  title_data;
+  GDestroyNotify            title_destroy;
+
+  /* the selected range, inclusive days */
+  gboolean                  has_range;
+  gint64                    range_from;
+  gint64                    range_to;
+
+  /* input */
+  GtkGesture               *drag;
+  GtkGesture               *zoom;
+  DragMode                  drag_mode;
+  double                    drag_x, drag_y;     /* where it started */
+  double                    drag_dx;
+  double                    drag_start, drag_end; /* the range when it started */
+  double                    pinch_start, pinch_end, pinch_anchor;
+  gboolean                  pinching;
+  double                    pointer_x, pointer_y;
+  gboolean                  pointer_inside;
+  DossierTimelineHit        hover;
+
+  /* drawing */
+  PangoLayout              *layout;
+  PangoFontDescription     *small_font;
+  PangoFontDescription     *bold_font;
+  int                       line_height;
+  gint64                    last_snapshot_us;
+  gboolean                  loading;     /* no "No articles" meanwhile */
+};
+
+enum {
+  ARTICLE_ACTIVATED,
+  RANGE_SELECTED,
+  RANGE_CLEARED,
+  N_SIGNALS
+};
+extern guint _dossier_timeline_signals[N_SIGNALS];
+
+/* dossier-timeline.c */
+double                _dossier_timeline_view_width     (DossierTimeline *self);
+double                _dossier_timeline_view_height    (DossierTimeline *self);
+char                 *_dossier_timeline_describe_entry (DossierTimeline *self,
+                                                        guint            entry,
+                                                        gboolean         markup);
+gint64                _dossier_timeline_cursor_id      (DossierTimeline *self);
+void                  _dossier_timeline_cursor_moved   (DossierTimeline *self,
+                                                        gboolean         reveal);
+
+/* dossier-timeline-draw.c */
+void                  _dossier_timeline_update_fonts   (DossierTimeline *self);
+void                  _dossier_timeline_snapshot       (GtkWidget       *widget,
+                                                        GtkSnapshot     *snapshot);
+
+/* dossier-timeline-input.c */
+void                  _dossier_timeline_input_init     (DossierTimeline *self);
+void                  _dossier_timeline_update_hover   (DossierTimeline *self);
+
+static inline const DossierTimelineLayout *
+current_layout (DossierTimeline *self)
+{
+  return dossier_timeline_model_layout (self->model, _dossier_timeline_view_width (self),
+                                        _dossier_timeline_view_height (self));
+}
+
+/* hooks for tests and benchmarks; all but the first in dossier-timeline-input.c */
 DossierTimelineModel *_dossier_timeline_get_model (DossierTimeline *self);
 /* a primary-button press and release without moving */
 void                  _dossier_timeline_click     (DossierTimeline *self,
