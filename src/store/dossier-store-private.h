@@ -156,6 +156,7 @@ typedef struct
  * and is:undated, and as asked its words and excluded words. */
 typedef enum
 {
+  DOSSIER_STORE_FILTER_ONLY     = 0,      /* the filters, no words */
   DOSSIER_STORE_FILTER_WORDS    = 1 << 0, /* matches the required words */
   DOSSIER_STORE_FILTER_EXCLUDED = 1 << 1, /* matches no excluded word */
   /* the rows are notes "n" of the articles "a": words, tags and colours

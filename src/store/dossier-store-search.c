@@ -26,7 +26,7 @@ has_filters (DossierQuery *query)
   gboolean any;
 
   _dossier_store_sql_init (&b);
-  _dossier_store_sql_filters (&b, query, 0);
+  _dossier_store_sql_filters (&b, query, DOSSIER_STORE_FILTER_ONLY);
   any = b.sql->len > 0;
   _dossier_store_sql_clear (&b);
   return any;

@@ -802,5 +802,5 @@ _dossier_store_sql_filtered_ids (DossierStoreSql *b,
                                  DossierQuery    *query)
 {
   g_string_append (b->sql, "SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
-  _dossier_store_sql_filters (b, query, 0);
+  _dossier_store_sql_filters (b, query, DOSSIER_STORE_FILTER_ONLY);
 }
