@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "dossier-store-private.h"
 
@@ -249,8 +250,6 @@ dossier_store_list_annotations (DossierStore  *self,
                                 GError       **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) sql = NULL;
-  g_autoptr(GPtrArray) binds = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean own = FALSE;
   int rc;
@@ -278,71 +277,26 @@ dossier_store_list_annotations (DossierStore  *self,
   else
     {
       /* library-wide annotation search: quote, note and tags, plus the
-       * article filters; values bound in order of appearance */
-      int idx = 0;
+       * article filters */
+      DossierStoreSql b;
 
-      sql = g_string_new ("SELECT " ANNOTATION_COLUMNS " FROM annotations n"
-                          " JOIN articles a ON a.id = n.article_id WHERE 1");
-      binds = g_ptr_array_new_with_free_func (g_free);
-      if (query->fts != NULL)
-        {
-          g_string_append (sql, " AND n.id IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?)");
-          g_ptr_array_add (binds, g_strdup (query->fts));
-        }
-      if (query->fts_exclude != NULL)
-        {
-          g_string_append (sql, " AND n.id NOT IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?)");
-          g_ptr_array_add (binds, g_strdup (query->fts_exclude));
-        }
+      _dossier_store_sql_init (&b);
+      g_string_append (b.sql, "SELECT " ANNOTATION_COLUMNS " FROM annotations n"
+                              " JOIN articles a ON a.id = n.article_id WHERE 1");
       if (article_id > 0)
         {
-          g_string_append (sql, " AND n.article_id = ?");
-          g_ptr_array_add (binds, g_strdup_printf ("%" G_GINT64_FORMAT, article_id));
+          g_string_append (b.sql, " AND n.article_id = ");
+          _dossier_store_sql_int (&b, article_id);
         }
-      for (guint i = 0; i < query->tags->len; i++)
-        {
-          g_string_append (sql, " AND EXISTS (SELECT 1 FROM json_each(n.tags) j WHERE j.value = ? COLLATE NOCASE)");
-          g_ptr_array_add (binds, g_strdup (g_ptr_array_index (query->tags, i)));
-        }
-      if (query->colors->len > 0)
-        {
-          g_string_append (sql, " AND n.color IN (");
-          for (guint i = 0; i < query->colors->len; i++)
-            {
-              g_string_append (sql, i ? ", ?" : "?");
-              g_ptr_array_add (binds, g_strdup (g_ptr_array_index (query->colors, i)));
-            }
-          g_string_append (sql, ")");
-        }
-      if (query->sources->len > 0)
-        {
-          g_string_append (sql, " AND a.source COLLATE NOCASE IN (");
-          for (guint i = 0; i < query->sources->len; i++)
-            {
-              g_string_append (sql, i ? ", ?" : "?");
-              g_ptr_array_add (binds, g_strdup (g_ptr_array_index (query->sources, i)));
-            }
-          g_string_append (sql, ")");
-        }
-      if (query->from_jd >= 0)
-        {
-          g_string_append (sql, " AND a.published_jd >= ?");
-          g_ptr_array_add (binds, g_strdup_printf ("%" G_GINT64_FORMAT, query->from_jd));
-        }
-      if (query->to_jd >= 0)
-        {
-          g_string_append (sql, " AND a.published_jd <= ?");
-          g_ptr_array_add (binds, g_strdup_printf ("%" G_GINT64_FORMAT, query->to_jd));
-        }
-      if (query->undated)
-        g_string_append (sql, " AND a.published_jd IS NULL");
-      g_string_append (sql, " ORDER BY coalesce(a.published_jd, -1) DESC, a.id DESC, n.orphan, n.start_offset, n.id");
-
-      if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+      _dossier_store_sql_filters (&b, query, DOSSIER_STORE_FILTER_WORDS |
+                                             DOSSIER_STORE_FILTER_EXCLUDED |
+                                             DOSSIER_STORE_FILTER_NOTES);
+      g_string_append (b.sql, " ORDER BY coalesce(a.published_jd, -1) DESC, a.id DESC, n.orphan, n.start_offset, n.id");
+      stmt = _dossier_store_sql_prepare (self, &b, NULL);
+      _dossier_store_sql_clear (&b);
+      if (stmt == NULL)
         return _dossier_store_fail (self, error, _("Could not search the notes")), NULL;
       own = TRUE;
-      for (guint i = 0; i < binds->len; i++)
-        sqlite3_bind_text (stmt, ++idx, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

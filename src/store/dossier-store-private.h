@@ -4,10 +4,14 @@
  */
 #pragma once
 
-#include <sqlite3.h>
 #include "dossier-store.h"
 
 G_BEGIN_DECLS
+
+/* SQLite's own types, named without its header (which each store file
+ * includes itself) */
+typedef struct sqlite3 sqlite3;
+typedef struct sqlite3_stmt sqlite3_stmt;
 
 typedef enum
 {
@@ -57,6 +61,11 @@ struct _DossierStore
 sqlite3_stmt *_dossier_store_stmt          (DossierStore     *self,
                                             DossierStoreStmt  which,
                                             GError          **error);
+/* FALSE when @rc, a statement's last step, is SQLITE_DONE; else sets
+ * @error ("Could not search the library") and returns TRUE */
+gboolean      _dossier_store_step_failed   (DossierStore     *self,
+                                            int               rc,
+                                            GError          **error);
 /* Sets @error from the connection's last error, with @what as context. */
 gboolean      _dossier_store_fail          (DossierStore     *self,
                                             GError          **error,
@@ -72,6 +81,17 @@ void          _dossier_store_bind_text     (sqlite3_stmt     *stmt,
 const char   *_dossier_store_column_text   (sqlite3_stmt     *stmt,
                                             int               col);
 DossierAnnotation *_dossier_store_read_annotation (sqlite3_stmt *stmt);
+
+/* An article's columns on the alias "a", as _dossier_store_read_article()
+ * reads them; a statement may add its own columns after them */
+#define DOSSIER_ARTICLE_COLUMNS \
+  "a.id, a.title, a.byline, a.source, a.url, a.language, a.published, a.date_precision," \
+  " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count"
+#define DOSSIER_N_ARTICLE_COLUMNS 13
+
+/* @with_body: the body is the column after DOSSIER_ARTICLE_COLUMNS */
+DossierArticle *_dossier_store_read_article (sqlite3_stmt *stmt,
+                                             gboolean      with_body);
 char         *_dossier_store_body_hash     (const char       *body);
 /* within the caller's transaction: new body, annotations re-anchored */
 gboolean      _dossier_store_replace_body  (DossierStore     *self,
@@ -119,5 +139,89 @@ void                  _dossier_rank_collector_bind   (DossierRankCollector *c,
 /* DossierRanked, best first (equal ranks by id); frees @c */
 GArray               *_dossier_rank_collector_finish (DossierRankCollector *c);
 void                  _dossier_rank_collector_free   (DossierRankCollector *c);
+
+/* SQL assembled from fixed fragments.  Every value goes in as a "?" and
+ * is bound by _dossier_store_sql_prepare(), in the order appended. */
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *texts;     /* bound in order: char* or NULL for an int */
+  GArray    *ints;
+  GPtrArray *pointers;
+  GArray    *kinds;     /* 't' text, 'i' int, 'p' rank collector */
+} DossierStoreSql;
+
+/* The filters of a DossierQuery as conditions (each " AND ...") on the
+ * article alias "a": its source, tags, colours, published range, has:notes
+ * and is:undated, and as asked its words and excluded words. */
+typedef enum
+{
+  DOSSIER_STORE_FILTER_ONLY     = 0,      /* the filters, no words */
+  DOSSIER_STORE_FILTER_WORDS    = 1 << 0, /* matches the required words */
+  DOSSIER_STORE_FILTER_EXCLUDED = 1 << 1, /* matches no excluded word */
+  /* the rows are notes "n" of the articles "a": words, tags and colours
+   * are those of the note (annotations_fts), not of the article */
+  DOSSIER_STORE_FILTER_NOTES    = 1 << 2,
+} DossierStoreFilter;
+
+void          _dossier_store_sql_init      (DossierStoreSql      *b);
+void          _dossier_store_sql_clear     (DossierStoreSql      *b);
+/* "?" for @value (NULL binds NULL) */
+void          _dossier_store_sql_text      (DossierStoreSql      *b,
+                                            const char           *value);
+void          _dossier_store_sql_int       (DossierStoreSql      *b,
+                                            gint64                value);
+void          _dossier_store_sql_collector (DossierStoreSql      *b,
+                                            DossierRankCollector *collector);
+/* A new statement with every value bound (finalize it), or NULL with
+ * @error set ("Could not search the library") */
+sqlite3_stmt *_dossier_store_sql_prepare   (DossierStore         *self,
+                                            DossierStoreSql      *b,
+                                            GError              **error);
+/* Appends @query's filters (none when @query is NULL); see
+ * DossierStoreFilter */
+void          _dossier_store_sql_filters   (DossierStoreSql      *b,
+                                            DossierQuery         *query,
+                                            DossierStoreFilter    what);
+/* "SELECT a.id ..." of the articles @query's filters (not its words nor
+ * excluded words) let through, from the timeline's index, which holds
+ * every column the filters ask about */
+void          _dossier_store_sql_filtered_ids (DossierStoreSql   *b,
+                                               DossierQuery      *query);
+
+/* Search (dossier-store-search.c, dossier-store-newest.c) */
+
+/* Every id of @query in its order, matching @fts (NULL: @query's own) */
+GArray       *_dossier_store_query_ids_by_set (DossierStore  *self,
+                                               DossierQuery  *query,
+                                               const char    *fts,
+                                               GError       **error);
+/* The first @query->limit ids, newest first, of a text query */
+GArray       *_dossier_store_query_ids_newest (DossierStore  *self,
+                                               DossierQuery  *query,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+
+/* The page index (dossier-store-snippets.c) */
+
+/* Temporary helpers of this connection, made when first needed: the
+ * index's terms (temp.dossier_terms), and a small text index of the rows
+ * of one page (temp.dossier_page), with the same columns and tokenizer
+ * as articles_fts. */
+gboolean      _dossier_store_ensure_search_helpers (DossierStore  *self,
+                                                    GError       **error);
+/* Indexes just the articles @ids in temp.dossier_page */
+gboolean      _dossier_store_index_page_rows   (DossierStore  *self,
+                                                const gint64  *ids,
+                                                guint          n_ids,
+                                                GError       **error);
+/* Sets the snippet of each article of @by_id (by id) among @ids that
+ * matches @fts */
+gboolean      _dossier_store_add_page_snippets (DossierStore  *self,
+                                                const gint64  *ids,
+                                                guint          n_ids,
+                                                const char    *fts,
+                                                GHashTable    *by_id,
+                                                GError       **error);
 
 G_END_DECLS

@@ -35,6 +35,7 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "dossier-store-private.h"
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "dossier-store-private.h"
 #include "dossier-date.h"

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "dossier-store-private.h"
 

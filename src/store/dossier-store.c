@@ -1,4 +1,5 @@
-/* dossier-store.c — the connection, its worker thread and error mapping
+/* dossier-store.c — the connection, its worker thread, error mapping, the
+ * statement cache and the one builder of SQL from a query's filters
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,6 +16,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
 #include "dossier-store-private.h"
 
@@ -537,4 +539,268 @@ dossier_store_integrity_check (DossierStore  *self,
                  stmt ? (_dossier_store_column_text (stmt, 0) ?: "?") : "?");
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/* --- the statement cache: one prepared statement for each of
+ * DossierStoreStmt, made when first asked for --- */
+
+static const char * const stmt_sql[] = {
+  [STMT_INSERT_ARTICLE] =
+    "INSERT INTO articles (title, byline, source, url, language, published, date_precision,"
+    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at, id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  [STMT_FIND_DUPLICATE] =
+    "SELECT id FROM articles WHERE (?1 IS NOT NULL AND url = ?1) OR body_hash = ?2 LIMIT 1",
+  [STMT_GET_ARTICLE] =
+    "SELECT " DOSSIER_ARTICLE_COLUMNS " FROM articles a WHERE a.id = ?",
+  [STMT_GET_ARTICLE_BODY] =
+    "SELECT " DOSSIER_ARTICLE_COLUMNS ", a.body FROM articles a WHERE a.id = ?",
+  [STMT_UPDATE_ARTICLE] =
+    "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, language = ?, published = ?,"
+    " date_precision = ?, date_origin = ?, published_jd = ? WHERE id = ?",
+  [STMT_SET_BODY] =
+    "UPDATE articles SET body = ?, body_hash = ? WHERE id = ?",
+  [STMT_DELETE_ARTICLE] =
+    "DELETE FROM articles WHERE id = ?",
+  [STMT_COUNT_ARTICLES] =
+    "SELECT count(*) FROM articles",
+  [STMT_INSERT_ANNOTATION] =
+    "INSERT INTO annotations (uuid, article_id, color, note, tags, quote, prefix, suffix,"
+    " start_offset, end_offset, orphan, created, modified)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  [STMT_UPDATE_ANNOTATION] =
+    "UPDATE annotations SET color = ?, note = ?, tags = ?, quote = ?, prefix = ?, suffix = ?,"
+    " start_offset = ?, end_offset = ?, orphan = ?, modified = ? WHERE id = ?",
+  [STMT_DELETE_ANNOTATION] =
+    "DELETE FROM annotations WHERE id = ?",
+  [STMT_GET_ANNOTATION] =
+    "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
+    " end_offset, orphan, created, modified FROM annotations WHERE id = ?",
+  [STMT_GET_ANNOTATION_BY_UUID] =
+    "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
+    " end_offset, orphan, created, modified FROM annotations WHERE uuid = ?",
+  [STMT_ANNOTATIONS_OF_ARTICLE] =
+    "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
+    " end_offset, orphan, created, modified FROM annotations WHERE article_id = ?"
+    " ORDER BY orphan, start_offset, id",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (stmt_sql) == N_STMTS);
+
+sqlite3_stmt *
+_dossier_store_stmt (DossierStore      *self,
+                     DossierStoreStmt   which,
+                     GError           **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                           _("The library is not open"));
+      return NULL;
+    }
+  if (self->stmts[which] == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                              &self->stmts[which], NULL) != SQLITE_OK)
+        {
+          _dossier_store_fail (self, error, _("Could not read the library"));
+          return NULL;
+        }
+    }
+  sqlite3_reset (self->stmts[which]);
+  sqlite3_clear_bindings (self->stmts[which]);
+  return self->stmts[which];
+}
+
+gboolean
+_dossier_store_step_failed (DossierStore  *self,
+                            int            rc,
+                            GError       **error)
+{
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  _dossier_store_fail (self, error, _("Could not search the library"));
+  return TRUE;
+}
+
+/* --- SQL assembled from fixed fragments: every value, and everything the
+ * user typed, is bound as a parameter --- */
+
+void
+_dossier_store_sql_init (DossierStoreSql *b)
+{
+  b->sql = g_string_new (NULL);
+  b->texts = g_ptr_array_new_with_free_func (g_free);
+  b->ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b->pointers = g_ptr_array_new ();
+  b->kinds = g_array_new (FALSE, FALSE, sizeof (char));
+}
+
+void
+_dossier_store_sql_clear (DossierStoreSql *b)
+{
+  g_string_free (b->sql, TRUE);
+  g_ptr_array_unref (b->texts);
+  g_array_unref (b->ints);
+  g_ptr_array_unref (b->pointers);
+  g_array_unref (b->kinds);
+}
+
+void
+_dossier_store_sql_text (DossierStoreSql *b,
+                         const char      *value)
+{
+  char kind = 't';
+
+  g_string_append_c (b->sql, '?');
+  g_ptr_array_add (b->texts, g_strdup (value));
+  g_array_append_val (b->kinds, kind);
+}
+
+void
+_dossier_store_sql_int (DossierStoreSql *b,
+                        gint64           value)
+{
+  char kind = 'i';
+
+  g_string_append_c (b->sql, '?');
+  g_array_append_val (b->ints, value);
+  g_array_append_val (b->kinds, kind);
+}
+
+void
+_dossier_store_sql_collector (DossierStoreSql      *b,
+                              DossierRankCollector *collector)
+{
+  char kind = 'p';
+
+  g_string_append_c (b->sql, '?');
+  g_ptr_array_add (b->pointers, collector);
+  g_array_append_val (b->kinds, kind);
+}
+
+sqlite3_stmt *
+_dossier_store_sql_prepare (DossierStore     *self,
+                            DossierStoreSql  *b,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint ti = 0, ii = 0, pi = 0;
+
+  if (sqlite3_prepare_v2 (self->db, b->sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      return NULL;
+    }
+  for (guint i = 0; i < b->kinds->len; i++)
+    {
+      switch (g_array_index (b->kinds, char, i))
+        {
+        case 't':
+          _dossier_store_bind_text (stmt, i + 1, g_ptr_array_index (b->texts, ti++));
+          break;
+        case 'i':
+          sqlite3_bind_int64 (stmt, i + 1, g_array_index (b->ints, gint64, ii++));
+          break;
+        default:
+          _dossier_rank_collector_bind (g_ptr_array_index (b->pointers, pi++), stmt, i + 1);
+          break;
+        }
+    }
+  return stmt;
+}
+
+/* " AND a.id IN (SELECT rowid FROM articles_fts ...)" and the like: the
+ * rows whose text matches (@exclude: does not match) @fts */
+static void
+append_match (DossierStoreSql    *b,
+              DossierStoreFilter  what,
+              gboolean            exclude,
+              const char         *fts)
+{
+  if (what & DOSSIER_STORE_FILTER_NOTES)
+    g_string_append (b->sql, exclude ? " AND n.id NOT IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH "
+                                     : " AND n.id IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ");
+  else
+    g_string_append (b->sql, exclude ? " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH "
+                                     : " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+  _dossier_store_sql_text (b, fts);
+  g_string_append (b->sql, ")");
+}
+
+/* " ?, ?, ?" for each of @values */
+static void
+append_list (DossierStoreSql *b,
+             GPtrArray       *values)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (i > 0)
+        g_string_append (b->sql, ", ");
+      _dossier_store_sql_text (b, g_ptr_array_index (values, i));
+    }
+}
+
+void
+_dossier_store_sql_filters (DossierStoreSql    *b,
+                            DossierQuery       *query,
+                            DossierStoreFilter  what)
+{
+  gboolean notes = (what & DOSSIER_STORE_FILTER_NOTES) != 0;
+
+  if (query == NULL)
+    return;
+
+  if ((what & DOSSIER_STORE_FILTER_WORDS) && query->fts != NULL)
+    append_match (b, what, FALSE, query->fts);
+  if ((what & DOSSIER_STORE_FILTER_EXCLUDED) && query->fts_exclude != NULL)
+    append_match (b, what, TRUE, query->fts_exclude);
+  if (query->sources->len > 0)
+    {
+      g_string_append (b->sql, " AND a.source COLLATE NOCASE IN (");
+      append_list (b, query->sources);
+      g_string_append (b->sql, ")");
+    }
+  /* tags and colours: of the note itself, or of any note of the article */
+  for (guint i = 0; i < query->tags->len; i++)
+    {
+      if (notes)
+        g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM json_each(n.tags) j WHERE j.value = ");
+      else
+        g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM annotations n, json_each(n.tags) j"
+                                 " WHERE n.article_id = a.id AND j.value = ");
+      _dossier_store_sql_text (b, g_ptr_array_index (query->tags, i));
+      g_string_append (b->sql, " COLLATE NOCASE)");
+    }
+  if (query->colors->len > 0)
+    {
+      if (notes)
+        g_string_append (b->sql, " AND n.color IN (");
+      else
+        g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.color IN (");
+      append_list (b, query->colors);
+      g_string_append (b->sql, notes ? ")" : "))");
+    }
+  if (query->from_jd >= 0)
+    {
+      g_string_append (b->sql, " AND a.published_jd >= ");
+      _dossier_store_sql_int (b, query->from_jd);
+    }
+  if (query->to_jd >= 0)
+    {
+      g_string_append (b->sql, " AND a.published_jd <= ");
+      _dossier_store_sql_int (b, query->to_jd);
+    }
+  /* (a note's article always has notes) */
+  if (query->has_notes && !notes)
+    g_string_append (b->sql, " AND a.annotation_count > 0");
+  if (query->undated)
+    g_string_append (b->sql, " AND a.published_jd IS NULL");
+}
+
+void
+_dossier_store_sql_filtered_ids (DossierStoreSql *b,
+                                 DossierQuery    *query)
+{
+  g_string_append (b->sql, "SELECT a.id FROM articles a INDEXED BY articles_timeline WHERE 1");
+  _dossier_store_sql_filters (b, query, DOSSIER_STORE_FILTER_ONLY);
 }

@@ -119,6 +119,9 @@ gboolean        dossier_store_delete_article       (DossierStore    *self,
                                                     GError         **error);
 guint           dossier_store_count_articles       (DossierStore    *self,
                                                     GError         **error);
+
+/* search (dossier-store-search.c) */
+
 /* ids in list order; for a text query, ordered by relevance unless the
  * query sorts by date */
 GArray         *dossier_store_query_article_ids    (DossierStore    *self,
@@ -140,6 +143,7 @@ GPtrArray      *dossier_store_search               (DossierStore    *self,
 GArray         *dossier_store_timeline_points      (DossierStore    *self,
                                                     DossierQuery    *query,
                                                     GError         **error);
+/* (dossier-store-articles.c) */
 char          **dossier_store_list_sources         (DossierStore    *self,
                                                     GError         **error);
 /* Counts the paragraphs of the articles @new_ids (gint64) per source and

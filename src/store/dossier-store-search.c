@@ -1,0 +1,479 @@
+/* dossier-store-search.c — the articles a query finds, in its order,
+ * and their rows a page at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ids come first (dossier_store_query_article_ids()), one of three ways:
+ * every match as a set in SQL, ranked by relevance (dossier-store-rank.c),
+ * or, newest first with a text query, by a walk of the date index
+ * (dossier-store-newest.c).  A page of rows then comes with its snippets
+ * (dossier-store-snippets.c).
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "dossier-store-private.h"
+
+/* Does @query filter by anything but words? */
+static gboolean
+has_filters (DossierQuery *query)
+{
+  DossierStoreSql b;
+  gboolean any;
+
+  _dossier_store_sql_init (&b);
+  _dossier_store_sql_filters (&b, query, DOSSIER_STORE_FILTER_ONLY);
+  any = b.sql->len > 0;
+  _dossier_store_sql_clear (&b);
+  return any;
+}
+
+/* @fts: the text expression to match, when not @query's own */
+static void
+append_from (DossierStoreSql *b,
+             DossierQuery    *query,
+             const char      *fts)
+{
+  DossierSort sort = dossier_query_get_sort (query);
+
+  if (fts == NULL && query != NULL)
+    fts = query->fts;
+
+  /* (query_ids_ranked() ranks a text query by relevance.)  Newest first
+   * walks the date index and stops at the first page; the matches of a
+   * text query are only a set to look ids up in.  The timeline's index
+   * also holds the source and the number of notes, so those filters
+   * never read an article's record (whose later columns sit behind its
+   * body). */
+  if (sort == DOSSIER_SORT_DATE_DESC)
+    g_string_append (b->sql, " FROM articles a INDEXED BY articles_timeline WHERE 1");
+  else
+    g_string_append (b->sql, " FROM articles a WHERE 1");
+  if (fts != NULL)
+    {
+      g_string_append (b->sql, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+      _dossier_store_sql_text (b, fts);
+      g_string_append (b->sql, ")");
+    }
+}
+
+static void
+append_order (DossierStoreSql *b,
+              DossierQuery    *query)
+{
+  switch (dossier_query_get_sort (query))
+    {
+    case DOSSIER_SORT_RELEVANCE:
+      /* without words there is nothing to rank by */
+      G_GNUC_FALLTHROUGH;
+    case DOSSIER_SORT_DATE_DESC:
+      /* undated (NULL) sorts last; the index articles_published serves it */
+      g_string_append (b->sql, " ORDER BY a.published_jd DESC, a.id DESC");
+      break;
+    case DOSSIER_SORT_DATE_ASC:
+      g_string_append (b->sql, " ORDER BY coalesce(a.published_jd, 99999999), a.id");
+      break;
+    case DOSSIER_SORT_TITLE:
+      g_string_append (b->sql, " ORDER BY a.title COLLATE NOCASE, a.id");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Every id of @query in its order, matching @fts (NULL: @query's own) */
+GArray *
+_dossier_store_query_ids_by_set (DossierStore  *self,
+                                 DossierQuery  *query,
+                                 const char    *fts,
+                                 GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  DossierStoreSql b;
+  int rc;
+
+  _dossier_store_sql_init (&b);
+  g_string_append (b.sql, "SELECT a.id");
+  append_from (&b, query, fts);
+  _dossier_store_sql_filters (&b, query, DOSSIER_STORE_FILTER_EXCLUDED);
+  append_order (&b, query);
+  if (query != NULL && query->limit > 0)
+    {
+      g_string_append (b.sql, " LIMIT ");
+      _dossier_store_sql_int (&b, query->limit);
+    }
+  stmt = _dossier_store_sql_prepare (self, &b, error);
+  _dossier_store_sql_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (_dossier_store_step_failed (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+static int
+compare_ranked_id (gconstpointer a,
+                   gconstpointer b)
+{
+  const DossierRanked *x = a, *y = b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Keeps the ranks of @rows (DossierRanked; taken, and sorted by id) for
+ * the pages of the list that come next: a page of a ranked list reads
+ * its scores from here rather than ranking every match again. */
+static void
+remember_ranks (DossierStore *self,
+                const char   *fts,
+                GArray       *rows)
+{
+  g_clear_pointer (&self->ranked_fts, g_free);
+  g_clear_pointer (&self->ranked_by_id, g_array_unref);
+  self->ranked_fts = g_strdup (fts);
+  self->ranked_by_id = rows;
+  g_array_sort (self->ranked_by_id, compare_ranked_id);
+  _dossier_store_change_stamp (self, self->ranked_stamp);
+}
+
+/* The remembered rank of each of @ids for @fts, or NULL when one is
+ * missing or the library changed since */
+static double *
+recall_ranks (DossierStore *self,
+              const char   *fts,
+              const gint64 *ids,
+              guint         n_ids)
+{
+  g_autofree double *ranks = NULL;
+  gint64 stamp[2];
+
+  if (self->ranked_fts == NULL || g_strcmp0 (self->ranked_fts, fts) != 0)
+    return NULL;
+  _dossier_store_change_stamp (self, stamp);
+  if (stamp[0] != self->ranked_stamp[0] || stamp[1] != self->ranked_stamp[1] || stamp[1] < 0)
+    return NULL;
+  ranks = g_new (double, n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      DossierRanked key = { ids[i], 0 };
+      guint at;
+
+      if (!g_array_binary_search (self->ranked_by_id, &key, compare_ranked_id, &at))
+        return NULL;
+      ranks[i] = g_array_index (self->ranked_by_id, DossierRanked, at).rank;
+    }
+  return g_steal_pointer (&ranks);
+}
+
+/* Ranked by relevance: every match is scored once as FTS5 hands it out,
+ * and the best are kept as they come (see dossier-store-rank.c).  Filters
+ * other than excluded words are answered by the timeline's index, which
+ * holds every column they ask about, as one set. */
+static GArray *
+query_ids_ranked (DossierStore  *self,
+                  DossierQuery  *query,
+                  GError       **error)
+{
+  gboolean filtered = has_filters (query);
+  DossierRankCollector *collector;
+  g_autoptr(GArray) rows = NULL;
+  GArray *ids;
+  sqlite3_stmt *stmt;
+  DossierStoreSql b;
+  int rc;
+
+  collector = _dossier_rank_collector_new (query->limit, !filtered && query->fts_exclude == NULL);
+  _dossier_store_sql_init (&b);
+  g_string_append (b.sql, "SELECT dossier_rank_into(articles_fts, ");
+  _dossier_store_sql_collector (&b, collector);
+  g_string_append (b.sql, ", " DOSSIER_RANK_WEIGHTS ") FROM articles_fts f WHERE articles_fts MATCH ");
+  _dossier_store_sql_text (&b, query->fts);
+  if (query->fts_exclude != NULL)
+    {
+      g_string_append (b.sql, " AND f.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+      _dossier_store_sql_text (&b, query->fts_exclude);
+      g_string_append (b.sql, ")");
+    }
+  if (filtered)
+    {
+      /* +: the set is looked in, never walked with a search for each id */
+      g_string_append (b.sql, " AND +f.rowid IN (");
+      _dossier_store_sql_filtered_ids (&b, query);
+      g_string_append (b.sql, ")");
+    }
+  stmt = _dossier_store_sql_prepare (self, &b, error);
+  _dossier_store_sql_clear (&b);
+  if (stmt == NULL)
+    {
+      _dossier_rank_collector_free (collector);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_finalize (stmt);
+  if (_dossier_store_step_failed (self, rc, error))
+    {
+      _dossier_rank_collector_free (collector);
+      return NULL;
+    }
+  rows = _dossier_rank_collector_finish (collector);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_array_append_val (ids, g_array_index (rows, DossierRanked, i).id);
+  remember_ranks (self, query->fts, g_steal_pointer (&rows));
+  return ids;
+}
+
+GArray *
+dossier_store_query_article_ids (DossierStore  *self,
+                                 DossierQuery  *query,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GArray *ids;
+  gulong watch;
+
+  /* a stale query is interrupted (sqlite3_interrupt) */
+  watch = dossier_store_watch_cancellable (self, cancellable);
+  if (query != NULL && query->fts != NULL && dossier_query_get_sort (query) == DOSSIER_SORT_DATE_DESC)
+    ids = _dossier_store_query_ids_newest (self, query, cancellable, &local_error);
+  else if (query != NULL && query->fts != NULL && dossier_query_get_sort (query) == DOSSIER_SORT_RELEVANCE)
+    ids = query_ids_ranked (self, query, &local_error);
+  else
+    ids = _dossier_store_query_ids_by_set (self, query, NULL, &local_error);
+  dossier_store_unwatch_cancellable (self, cancellable, watch);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return NULL;
+    }
+  if (ids == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ids;
+}
+
+/* A row of a ranked page: the article, its snippet and its score */
+static DossierArticle *
+read_result (sqlite3_stmt *stmt)
+{
+  DossierArticle *article = _dossier_store_read_article (stmt, FALSE);
+
+  dossier_article_set_snippet (article, _dossier_store_column_text (stmt, DOSSIER_N_ARTICLE_COLUMNS));
+  dossier_article_set_score (article, sqlite3_column_double (stmt, DOSSIER_N_ARTICLE_COLUMNS + 1));
+  return article;
+}
+
+GPtrArray *
+dossier_store_load_articles (DossierStore  *self,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             DossierQuery  *query,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  gboolean text = query != NULL && query->fts != NULL;
+  gboolean ranked = text && dossier_query_get_sort (query) == DOSSIER_SORT_RELEVANCE;
+  g_autofree double *ranks = NULL;
+  sqlite3_stmt *stmt;
+  DossierStoreSql b;
+  int rc;
+
+  if (n_ids == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* a page of the ranking just made: its scores are known */
+  if (ranked && (ranks = recall_ranks (self, query->fts, ids, n_ids)) != NULL)
+    ranked = FALSE;
+
+  _dossier_store_sql_init (&b);
+  if (ranked)
+    {
+      /* One pass over the matches keeps the rows asked for (+rowid: not
+       * handed to FTS5, which would re-run the whole query for each id)
+       * and builds snippets and scores for those only. */
+      g_string_append (b.sql, "SELECT " DOSSIER_ARTICLE_COLUMNS ", m.snip, m.score FROM"
+                              " (SELECT rowid AS id, snippet(articles_fts, -1, char(1), char(2), '…', 24) AS snip,"
+                              " -" DOSSIER_RANK " AS score FROM articles_fts WHERE articles_fts MATCH ");
+      _dossier_store_sql_text (&b, query->fts);
+      g_string_append (b.sql, " AND +rowid IN (");
+    }
+  else
+    g_string_append (b.sql, "SELECT " DOSSIER_ARTICLE_COLUMNS " FROM articles a WHERE a.id IN (");
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (i > 0)
+        g_string_append (b.sql, ", ");
+      _dossier_store_sql_int (&b, ids[i]);
+    }
+  if (ranked)
+    g_string_append (b.sql, ")) m JOIN articles a ON a.id = m.id");
+  else
+    g_string_append (b.sql, ")");
+  stmt = _dossier_store_sql_prepare (self, &b, error);
+  _dossier_store_sql_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierArticle *article = ranked ? read_result (stmt) : _dossier_store_read_article (stmt, FALSE);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = dossier_article_get_id (article);
+      g_hash_table_insert (by_id, key, article);
+      g_object_set_data_full (G_OBJECT (article), "dossier-key", key, g_free);
+    }
+  if (_dossier_store_step_failed (self, rc, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  if (text && !ranked && !_dossier_store_add_page_snippets (self, ids, n_ids, query->fts, by_id, error))
+    return NULL;
+
+  result = g_ptr_array_new_full (n_ids, g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      DossierArticle *article = g_hash_table_lookup (by_id, &ids[i]);
+
+      /* an article deleted meanwhile comes back as an empty placeholder */
+      if (article == NULL)
+        {
+          article = dossier_article_new ();
+          dossier_article_set_id (article, ids[i]);
+          g_ptr_array_add (result, article);
+        }
+      else
+        {
+          if (ranks != NULL)
+            dossier_article_set_score (article, -ranks[i]);
+          g_ptr_array_add (result, g_object_ref (article));
+        }
+    }
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+dossier_store_search (DossierStore  *self,
+                      DossierQuery  *query,
+                      guint          limit,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  DossierStoreSql b;
+  gulong watch;
+  int rc;
+
+  /* A text search finds (and ranks) the ids first, then makes snippets
+   * for those rows only: SQLite computes every output column before it
+   * sorts, so one query would build a snippet for every match. */
+  if (query != NULL && query->fts != NULL)
+    {
+      g_autoptr(DossierQuery) top = dossier_query_copy (query);
+      g_autoptr(GArray) ids = NULL;
+
+      top->limit = limit;
+      ids = dossier_store_query_article_ids (self, top, cancellable, error);
+      if (ids == NULL)
+        return NULL;
+      for (guint start = 0; start < ids->len; start += 500)
+        {
+          g_autoptr(GPtrArray) chunk = NULL;
+
+          chunk = dossier_store_load_articles (self, &g_array_index (ids, gint64, start),
+                                               MIN (500, ids->len - start), query, error);
+          if (chunk == NULL)
+            return NULL;
+          g_ptr_array_extend_and_steal (result, g_steal_pointer (&chunk));
+        }
+      return g_steal_pointer (&result);
+    }
+
+  _dossier_store_sql_init (&b);
+  g_string_append (b.sql, "SELECT " DOSSIER_ARTICLE_COLUMNS);
+  append_from (&b, query, NULL);
+  _dossier_store_sql_filters (&b, query, DOSSIER_STORE_FILTER_EXCLUDED);
+  append_order (&b, query);
+  if (limit > 0)
+    {
+      g_string_append (b.sql, " LIMIT ");
+      _dossier_store_sql_int (&b, limit);
+    }
+  stmt = _dossier_store_sql_prepare (self, &b, error);
+  _dossier_store_sql_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  watch = dossier_store_watch_cancellable (self, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, _dossier_store_read_article (stmt, FALSE));
+  dossier_store_unwatch_cancellable (self, cancellable, watch);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || _dossier_store_step_failed (self, rc, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&result);
+}
+
+GArray *
+dossier_store_timeline_points (DossierStore  *self,
+                               DossierQuery  *query,
+                               GError       **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
+  sqlite3_stmt *stmt;
+  DossierStoreSql b;
+  int rc;
+
+  _dossier_store_sql_init (&b);
+  g_string_append (b.sql, "SELECT a.id, coalesce(a.published_jd, -1), a.date_precision,"
+                          " a.annotation_count, a.source"
+                          " FROM articles a INDEXED BY articles_timeline WHERE 1");
+  _dossier_store_sql_filters (&b, query, DOSSIER_STORE_FILTER_WORDS | DOSSIER_STORE_FILTER_EXCLUDED);
+  /* undated (NULL) first, then by day: the order the timeline keeps */
+  g_string_append (b.sql, " ORDER BY a.published_jd, a.id");
+  stmt = _dossier_store_sql_prepare (self, &b, error);
+  _dossier_store_sql_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierTimelinePoint p;
+      const char *source = _dossier_store_column_text (stmt, 4);
+
+      p.id = sqlite3_column_int64 (stmt, 0);
+      p.julian = sqlite3_column_int64 (stmt, 1);
+      p.precision = sqlite3_column_int (stmt, 2);
+      p.n_notes = sqlite3_column_int (stmt, 3);
+      p.source = source ? g_intern_string (source) : NULL;
+      g_array_append_val (points, p);
+    }
+  if (_dossier_store_step_failed (self, rc, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&points);
+}
