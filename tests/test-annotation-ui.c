@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "dossier-window-private.h"
@@ -14,14 +13,14 @@
 #include "dossier-notes-pane.h"
 #include "dossier-undo.h"
 #include "dossier-anchor.h"
+#include "dossier-test-util.h"
 
 typedef struct
 {
-  char           *dir;
-  DossierLibrary *library;
-  gint64          harbour;
-  gint64          ferry;
-  char           *big_note;
+  DossierTestLibrary lib;
+  gint64             harbour;
+  gint64             ferry;
+  char              *big_note;
 } Fixture;
 
 static const char harbour_body[] =
@@ -70,7 +69,7 @@ annotate (Fixture    *f,
 {
   const char *tags[] = { tag, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierAnnotation) a = dossier_library_annotate_sync (f->library, article, quote, note,
+  g_autoptr(DossierAnnotation) a = dossier_library_annotate_sync (f->lib.library, article, quote, note,
                                                                    tag ? tags : NULL, color, &error);
 
   g_assert_no_error (error);
@@ -81,16 +80,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) big = g_string_sized_new (1100000);
 
-  f->dir = g_dir_make_tmp ("dossier-annotation-ui-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = dossier_library_new (path);
-  g_assert_true (dossier_library_open_sync (f->library, TRUE, &error));
-  f->harbour = add_article (f->library, "Harbour talks", "Test Wire", "2012-04-02", harbour_body);
-  f->ferry = add_article (f->library, "Ferry strike", "Coast Post", "2013-07-09", ferry_body);
+  dossier_test_library_setup (&f->lib, data);
+  f->harbour = add_article (f->lib.library, "Harbour talks", "Test Wire", "2012-04-02", harbour_body);
+  f->ferry = add_article (f->lib.library, "Ferry strike", "Coast Post", "2013-07-09", ferry_body);
 
   /* a 1 MB note, with a word only at its very end */
   while (big->len < 1024 * 1024)
@@ -108,42 +102,16 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&f->library);
-  d = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  dossier_test_library_teardown (&f->lib, data);
   g_free (f->big_note);
 }
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  g_error ("timed out waiting: %s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond) \
-  G_STMT_START { \
-    guint _t = g_timeout_add_seconds (20, timeout_cb, (gpointer) #cond); \
-    while (!(cond)) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_source_remove (_t); \
-  } G_STMT_END
 
 static GPtrArray *
 list_of (Fixture *f,
          gint64   article)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *list = dossier_library_list_annotations_sync (f->library, article, NULL, &error);
+  GPtrArray *list = dossier_library_list_annotations_sync (f->lib.library, article, NULL, &error);
 
   g_assert_no_error (error);
   return list;
@@ -267,7 +235,7 @@ test_notes_pane (Fixture       *f,
   g_assert_cmpuint (dossier_notes_pane_get_n_notes (pane), ==, 0);
 
   /* the body changes under one note: it becomes an orphan, kept */
-  g_assert_true (dossier_library_set_body_sync (f->library, f->harbour,
+  g_assert_true (dossier_library_set_body_sync (f->lib.library, f->harbour,
                                                 "The harbour commission met on Tuesday.\n\n"
                                                 "Delegates agreed to dredge the eastern channel before winter.\n\n"
                                                 "Ferry crews went home.",
@@ -371,7 +339,7 @@ search (DossierAnnotationsWindow *window,
         const char               *text)
 {
   dossier_annotations_window_set_search_text (window, text);
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   return dossier_annotations_window_get_n_results (window);
 }
 
@@ -380,13 +348,13 @@ test_all_notes (Fixture       *f,
                 gconstpointer  data)
 {
   DossierAnnotationsWindow *window =
-    DOSSIER_ANNOTATIONS_WINDOW (dossier_annotations_window_new (NULL, f->library));
+    DOSSIER_ANNOTATIONS_WINDOW (dossier_annotations_window_new (NULL, f->lib.library));
   Opened opened = { 0 };
   GtkListBoxRow *row = NULL;
 
   g_signal_connect (window, "open-annotation", G_CALLBACK (on_open_cb), &opened);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 4);
   g_assert_cmpuint (dossier_annotations_window_get_n_cards (window), ==, 4);
 
@@ -409,27 +377,27 @@ test_all_notes (Fixture       *f,
 
   /* the filters */
   dossier_annotations_window_set_color (window, "pink");
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 1);
   dossier_annotations_window_set_color (window, NULL);
   dossier_annotations_window_set_tag (window, "people");
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 2);
   dossier_annotations_window_set_source (window, "Coast Post");
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 1);
   dossier_annotations_window_set_tag (window, NULL);
   dossier_annotations_window_set_source (window, NULL);
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 4);
   dossier_annotations_window_set_date_range (window, "2012", "2012-12");
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 3);
   dossier_annotations_window_set_date_range (window, "2013-07-09", NULL);
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 1);
   dossier_annotations_window_set_date_range (window, NULL, NULL);
-  WAIT_FOR (!dossier_annotations_window_get_loading (window));
+  dossier_test_wait_until (!dossier_annotations_window_get_loading (window));
   g_assert_cmpuint (dossier_annotations_window_get_n_results (window), ==, 4);
 
   /* grouped by tag, a note shows under each of its tags, untagged apart:
@@ -443,7 +411,7 @@ test_all_notes (Fixture       *f,
   /* a new note elsewhere shows up (the library's ::changed) */
   {
     g_autoptr(DossierAnnotation) a = dossier_annotation_new ();
-    g_autoptr(DossierUndo) undo = dossier_undo_new (f->library, 0);
+    g_autoptr(DossierUndo) undo = dossier_undo_new (f->lib.library, 0);
     g_autoptr(DossierAnchor) anchor = dossier_anchor_new_from_quote (ferry_body, "closed the crossing", NULL, NULL);
 
     dossier_annotation_set_article_id (a, f->ferry);
@@ -451,8 +419,8 @@ test_all_notes (Fixture       *f,
     dossier_annotation_set_start (a, anchor->start);
     dossier_annotation_set_end (a, anchor->end);
     dossier_undo_create_async (undo, a, NULL, NULL, NULL);
-    WAIT_FOR (!dossier_undo_get_busy (undo));
-    WAIT_FOR (!dossier_annotations_window_get_loading (window) &&
+    dossier_test_wait_until (!dossier_undo_get_busy (undo));
+    dossier_test_wait_until (!dossier_annotations_window_get_loading (window) &&
               dossier_annotations_window_get_n_results (window) == 5);
   }
 
@@ -483,7 +451,7 @@ static void
 test_window_highlight (Fixture       *f,
                        gconstpointer  data)
 {
-  DossierWindow *self = dossier_window_new (NULL, f->library);
+  DossierWindow *self = dossier_window_new (NULL, f->lib.library);
   GtkTextBuffer *buffer;
   GtkTextIter s, e;
   g_autoptr(GPtrArray) list = NULL;
@@ -492,7 +460,8 @@ test_window_highlight (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (self));
   dossier_window_open_article (self, f->ferry);
-  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
+  dossier_test_wait_until (self->article != NULL &&
+                           dossier_article_notes_get_annotations (self->notes) != NULL);
   before = n_annotations (self);
   g_assert_cmpuint (before, ==, 1);
   g_assert_cmpuint (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (self->notes_view)), ==, 1);
@@ -506,7 +475,7 @@ test_window_highlight (Fixture       *f,
   gtk_text_buffer_get_iter_at_offset (buffer, &e, 53);
   gtk_text_buffer_select_range (buffer, &s, &e);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.highlight", NULL));
-  WAIT_FOR (n_annotations (self) == before + 1);
+  dossier_test_wait_until (n_annotations (self) == before + 1);
   g_assert_cmpuint (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (self->notes_view)), ==, 2);
   /* committed before it showed: the library has it */
   list = list_of (f, f->ferry);
@@ -520,9 +489,9 @@ test_window_highlight (Fixture       *f,
 
   /* undo takes it away, redo brings it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL));
-  WAIT_FOR (n_annotations (self) == before);
+  dossier_test_wait_until (n_annotations (self) == before);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.redo", NULL));
-  WAIT_FOR (n_annotations (self) == before + 1);
+  dossier_test_wait_until (n_annotations (self) == before + 1);
 
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -7,18 +7,15 @@
 #include <string.h>
 
 #include "dossier-html-extract.h"
+#include "dossier-test-util.h"
 
 static DossierExtracted *
 extract_fixture (const char  *name,
                  GError     **error)
 {
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "html", name, NULL);
-  g_autofree char *contents = NULL;
   gsize len;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = dossier_test_data_read (&len, "html", name, NULL);
 
-  g_file_get_contents (path, &contents, &len, &local_error);
-  g_assert_no_error (local_error);
   return dossier_html_extract (contents, len, name, error);
 }
 

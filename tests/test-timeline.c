@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include "dossier-timeline.h"
 #include "dossier-timeline-private.h"
 #include "dossier-window-private.h"
+#include "dossier-test-util.h"
 
 #define WIDTH  1000
 #define HEIGHT 300
@@ -95,11 +95,7 @@ make_points (void)
 static void
 wait_for_size (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while ((gtk_widget_get_width (widget) != WIDTH || gtk_widget_get_height (widget) != HEIGHT)
-         && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  dossier_test_poll_until (gtk_widget_get_width (widget) == WIDTH && gtk_widget_get_height (widget) == HEIGHT);
   g_assert_cmpint (gtk_widget_get_width (widget), ==, WIDTH);
   g_assert_cmpint (gtk_widget_get_height (widget), ==, HEIGHT);
 }
@@ -521,27 +517,6 @@ on_probe_realize_cb (GtkWidget       *widget,
 }
 
 static gboolean
-wait_until (gboolean (*cond) (FirstFrameProbe *), FirstFrameProbe *probe)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!cond (probe))
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-probe_painted (FirstFrameProbe *probe)
-{
-  return probe->painted;
-}
-
-static gboolean
 probe_filled (FirstFrameProbe *probe)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (probe->window->articles)) == 3 &&
@@ -551,17 +526,13 @@ probe_filled (FirstFrameProbe *probe)
 static void
 test_window_first_frame (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("dossier-timeline-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(DossierLibrary) library = dossier_library_new (path);
+  g_autoptr(DossierTestLibrary) t = dossier_test_library_new ();
+  DossierLibrary *library = t->library;
   g_autoptr(GError) error = NULL;
   FirstFrameProbe probe = { 0 };
   const char *titles[] = { "Harbour talks open", "Dredging deal signed", "Ferry crews walk out" };
   const char *dates[] = { "2010-03-18", "2012-04-02", "2013-07-09" };
-  g_autoptr(GDir) d = NULL;
-  const char *name;
 
-  g_assert_true (dossier_library_open_sync (library, TRUE, &error));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       g_autoptr(DossierArticle) a = dossier_article_new ();
@@ -578,27 +549,19 @@ test_window_first_frame (void)
   probe.window = dossier_window_new (NULL, library);
   g_signal_connect_after (probe.window, "realize", G_CALLBACK (on_probe_realize_cb), &probe);
   gtk_window_present (GTK_WINDOW (probe.window));
-  g_assert_true (wait_until (probe_painted, &probe));
+  dossier_test_poll_until (probe.painted);
   g_assert_cmpuint (probe.items, ==, 0);
   g_assert_cmpstr (probe.page, ==, "loading");
   g_assert_cmpuint (probe.points, ==, 0);
   g_assert_true (probe.timeline_loading);
 
-  g_assert_true (wait_until (probe_filled, &probe));
+  dossier_test_poll_until (probe_filled (&probe));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (probe.window->list_stack), ==, "list");
   g_assert_false (dossier_timeline_get_loading (DOSSIER_TIMELINE (probe.window->timeline)));
   g_assert_cmpuint (dossier_timeline_model_get_n_points (_dossier_timeline_get_model (DOSSIER_TIMELINE (probe.window->timeline))), ==, 3);
 
   gtk_window_destroy (GTK_WINDOW (probe.window));
   g_free (probe.page);
-  g_clear_object (&library);
-  d = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
 }
 
 int

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "dossier-window-private.h"
@@ -13,6 +12,7 @@
 #include "dossier-article-row.h"
 #include "dossier-search-bar.h"
 #include "dossier-import-bar.h"
+#include "dossier-test-util.h"
 
 /* a widget of the window's search bar */
 static GtkWidget *
@@ -41,12 +41,6 @@ n_saved (DossierWindow *self)
   return n;
 }
 
-typedef struct
-{
-  char           *dir;
-  DossierLibrary *library;
-} Fixture;
-
 static void
 add (DossierLibrary *library,
      const char     *title,
@@ -65,17 +59,12 @@ add (DossierLibrary *library,
   g_assert_cmpint (dossier_library_add_article_sync (library, a, NULL, &error), >, 0);
 }
 
+/* a library with three articles, or none when @data is set */
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (DossierTestLibrary *f,
+               gconstpointer       data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("dossier-window-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = dossier_library_new (path);
-  g_assert_true (dossier_library_open_sync (f->library, TRUE, &error));
+  dossier_test_library_setup (f, data);
   if (data == NULL)
     {
       add (f->library, "Harbour talks open", "2010-03-18", "Delegates met in the customs house.\n\nThey talked.");
@@ -83,43 +72,6 @@ fixture_setup (Fixture       *f,
       add (f->library, "Ferry crews walk out", "2013-07-09", "Ferry crews stopped work at dawn.");
     }
 }
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&f->library);
-  d = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static void
-timed_out (int line)
-{
-  g_error ("timed out waiting for the window (line %d)", line);
-}
-
-/* polls: the answers come from the store's thread */
-#define WAIT_FOR(cond) \
-  G_STMT_START { \
-    gint64 _end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond)) \
-      { \
-        if (!g_main_context_iteration (NULL, FALSE)) \
-          g_usleep (1000); \
-        if (g_get_monotonic_time () > _end) \
-          timed_out (__LINE__); \
-      } \
-  } G_STMT_END
 
 static char *
 reader_text (DossierWindow *self)
@@ -132,20 +84,20 @@ reader_text (DossierWindow *self)
 }
 
 static void
-test_browse_and_search (Fixture       *f,
-                        gconstpointer  data)
+test_browse_and_search (DossierTestLibrary *f,
+                        gconstpointer       data)
 {
   DossierWindow *self = dossier_window_new (NULL, f->library);
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (self));
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->list_stack), ==, "list");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "none");
 
   /* open the newest article */
   gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
-  WAIT_FOR (self->article != NULL);
+  dossier_test_poll_until (self->article != NULL);
   text = reader_text (self);
   g_assert_cmpstr (text, ==, "Ferry crews stopped work at dawn.");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "reader");
@@ -156,19 +108,19 @@ test_browse_and_search (Fixture       *f,
 
   /* typing narrows the list */
   type_search (self, "dredging");
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
 
   /* nothing found: the no-results page, not an error */
   type_search (self, "zeppelin");
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->list_stack), ==, "no-results");
 
   /* an open quote gets a gentle hint */
   type_search (self, "\"dredging agree");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "hint_revealer"))));
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
 
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -189,15 +141,15 @@ title_at (DossierWindow *self,
 {
   char *title;
 
-  WAIT_FOR ((title = peek_title (self, position)) != NULL);
+  dossier_test_poll_until ((title = peek_title (self, position)) != NULL);
   return title;
 }
 
 /* Sort Articles → By Relevance: the best match first (a word in the
  * title counts most), newest first again when chosen */
 static void
-test_relevance (Fixture       *f,
-                gconstpointer  data)
+test_relevance (DossierTestLibrary *f,
+                gconstpointer       data)
 {
   DossierWindow *self;
   g_autofree char *first = NULL, *second = NULL, *third = NULL;
@@ -211,11 +163,11 @@ test_relevance (Fixture       *f,
        "spoke on the steps of the hall about schools, roads, the harbour and the budget.");
   self = dossier_window_new (NULL, f->library);
   gtk_window_present (GTK_WINDOW (self));
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
 
   g_settings_set_enum (self->settings, "sort", DOSSIER_SORT_RELEVANCE);
   type_search (self, "harbour");
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   first = title_at (self, 0);
   second = title_at (self, 1);
@@ -225,7 +177,7 @@ test_relevance (Fixture       *f,
   g_assert_cmpstr (third, ==, "Council election");
 
   g_settings_set_enum (self->settings, "sort", DOSSIER_SORT_DATE_DESC);
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
   g_free (first);
   first = title_at (self, 0);
   g_assert_cmpstr (first, ==, "Council election");
@@ -233,8 +185,8 @@ test_relevance (Fixture       *f,
 }
 
 static void
-test_timeline_range (Fixture       *f,
-                     gconstpointer  data)
+test_timeline_range (DossierTestLibrary *f,
+                     gconstpointer       data)
 {
   DossierWindow *self = dossier_window_new (NULL, f->library);
   DossierTimeline *timeline;
@@ -242,9 +194,9 @@ test_timeline_range (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
   gtk_window_present (GTK_WINDOW (self));
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   timeline = DOSSIER_TIMELINE (self->timeline);
-  WAIT_FOR (dossier_timeline_model_get_n_points (_dossier_timeline_get_model (timeline)) == 3 &&
+  dossier_test_poll_until (dossier_timeline_model_get_n_points (_dossier_timeline_get_model (timeline)) == 3 &&
             gtk_widget_get_width (self->timeline) > 0);
   width = gtk_widget_get_width (self->timeline);
 
@@ -252,7 +204,7 @@ test_timeline_range (Fixture       *f,
    * and a chip shows the range */
   dossier_timeline_fit (timeline);
   _dossier_timeline_drag (timeline, width * 0.45, 5, width * 0.99, 5, 0);
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) < 3);
   g_assert_cmpint (dossier_search_get_range_from (self->search), >=, 0);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "chips_revealer"))));
@@ -260,43 +212,43 @@ test_timeline_range (Fixture       *f,
   /* removing the chip brings every article back */
   g_signal_emit_by_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (
     gtk_widget_get_first_child (bar_child (self, "chips_box")))), "clicked");
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "chips_revealer"))));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
-test_saved_search (Fixture       *f,
-                   gconstpointer  data)
+test_saved_search (DossierTestLibrary *f,
+                   gconstpointer       data)
 {
   DossierWindow *self = dossier_window_new (NULL, f->library);
   GtkWidget *chip;
 
   gtk_window_present (GTK_WINDOW (self));
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   /* nothing to save without a search */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL) &&
                   n_saved (self) > 0);
 
   type_search (self, "dredging");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL);
-  WAIT_FOR (n_saved (self) == 1);
+  dossier_test_poll_until (n_saved (self) == 1);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "saved_revealer"))));
 
   /* a saved search comes back with one click */
   type_search (self, "");
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
   chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (gtk_widget_get_first_child (bar_child (self, "saved_box"))));
   g_signal_emit_by_name (gtk_widget_get_first_child (chip), "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bar_child (self, "search_entry"))), ==, "dredging");
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles) &&
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
             g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
 
   /* and goes with the other */
   g_signal_emit_by_name (gtk_widget_get_last_child (chip), "clicked");
-  WAIT_FOR (n_saved (self) == 0);
+  dossier_test_poll_until (n_saved (self) == 0);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_child (self, "saved_revealer"))));
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -304,7 +256,7 @@ test_saved_search (Fixture       *f,
 static guint
 n_articles (DossierWindow *self)
 {
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
   return g_list_model_get_n_items (G_LIST_MODEL (self->articles));
 }
 
@@ -355,8 +307,8 @@ click_chip (DossierWindow *self,
 /* The filter popover narrows the list by source, tag, notes and date; each
  * filter shows as a chip that removes it; saving the search keeps them. */
 static void
-test_filters (Fixture       *f,
-              gconstpointer  data)
+test_filters (DossierTestLibrary *f,
+              gconstpointer       data)
 {
   DossierWindow *self;
   GtkWidget *popover;
@@ -401,7 +353,7 @@ test_filters (Fixture       *f,
   from_entry = GTK_WIDGET (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "from_entry"));
   to_entry = GTK_WIDGET (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "to_entry"));
   notes_check = GTK_WIDGET (gtk_widget_get_template_child (popover, DOSSIER_TYPE_FILTER_POPOVER, "notes_check"));
-  WAIT_FOR (find_choice (sources, "Quay Gazette") != GTK_INVALID_LIST_POSITION &&
+  dossier_test_poll_until (find_choice (sources, "Quay Gazette") != GTK_INVALID_LIST_POSITION &&
             find_choice (tags, "dredge") != GTK_INVALID_LIST_POSITION);
   /* the most common source first, after "Any Source" */
   g_assert_cmpuint (find_choice (sources, "Test Wire"), ==, 1);
@@ -444,7 +396,7 @@ test_filters (Fixture       *f,
 
   /* saving keeps the filters in the search's text */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.save-search", NULL);
-  WAIT_FOR (n_saved (self) == 1);
+  dossier_test_poll_until (n_saved (self) == 1);
   saved = dossier_library_list_saved_searches_sync (f->library, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((DossierSavedSearch *) g_ptr_array_index (saved, 0))->query, ==,
@@ -461,7 +413,7 @@ test_filters (Fixture       *f,
 
   /* a range dragged on the timeline shows in the popover's fields */
   dossier_timeline_fit (DOSSIER_TIMELINE (self->timeline));
-  WAIT_FOR (gtk_widget_get_width (self->timeline) > 0);
+  dossier_test_poll_until (gtk_widget_get_width (self->timeline) > 0);
   _dossier_timeline_drag (DOSSIER_TIMELINE (self->timeline), gtk_widget_get_width (self->timeline) * 0.45, 5,
                           gtk_widget_get_width (self->timeline) * 0.99, 5, 0);
   g_assert_cmpuint (n_articles (self), <, 4);
@@ -473,8 +425,8 @@ test_filters (Fixture       *f,
 /* Timeline Lanes › By Tag reads the tags of every article's notes and
  * switches the timeline to them; back to one lane after. */
 static void
-test_tag_lanes (Fixture       *f,
-                gconstpointer  data)
+test_tag_lanes (DossierTestLibrary *f,
+                gconstpointer       data)
 {
   DossierWindow *self;
   DossierTimelineModel *model;
@@ -487,10 +439,10 @@ test_tag_lanes (Fixture       *f,
   self = dossier_window_new (NULL, f->library);
   gtk_window_present (GTK_WINDOW (self));
   model = _dossier_timeline_get_model (DOSSIER_TIMELINE (self->timeline));
-  WAIT_FOR (dossier_timeline_model_get_n_points (model) == 3);
+  dossier_test_poll_until (dossier_timeline_model_get_n_points (model) == 3);
 
   g_settings_set_enum (self->settings, "timeline-lanes", 2);
-  WAIT_FOR (dossier_timeline_model_get_lane_mode (model) == DOSSIER_TIMELINE_LANES_TAG);
+  dossier_test_poll_until (dossier_timeline_model_get_lane_mode (model) == DOSSIER_TIMELINE_LANES_TAG);
   g_settings_set_enum (self->settings, "timeline-lanes", 0);
   g_assert_cmpint (dossier_timeline_model_get_lane_mode (model), ==, DOSSIER_TIMELINE_LANES_NONE);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -516,8 +468,8 @@ find_button (GtkWidget  *root,
 /* Delete takes the open article away, notes and all; the toast's Undo
  * brings it back and opens it again. */
 static void
-test_delete_article (Fixture       *f,
-                     gconstpointer  data)
+test_delete_article (DossierTestLibrary *f,
+                     gconstpointer       data)
 {
   DossierWindow *self;
   g_autoptr(DossierAnnotation) n = NULL;
@@ -535,17 +487,17 @@ test_delete_article (Fixture       *f,
                   n_articles (self) < 3);
 
   gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
-  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
+  dossier_test_poll_until (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
   g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL);
-  WAIT_FOR (self->article == NULL);
+  dossier_test_poll_until (self->article == NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->reader_stack), ==, "none");
-  WAIT_FOR (n_articles (self) == 2);
+  dossier_test_poll_until (n_articles (self) == 2);
   g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 2);
 
-  WAIT_FOR ((undo = find_button (GTK_WIDGET (self->toast_overlay), "_Undo")) != NULL);
+  dossier_test_poll_until ((undo = find_button (GTK_WIDGET (self->toast_overlay), "_Undo")) != NULL);
   g_signal_emit_by_name (undo, "clicked");
-  WAIT_FOR (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
+  dossier_test_poll_until (self->article != NULL && dossier_article_notes_get_annotations (self->notes) != NULL);
   g_assert_cmpstr (dossier_article_get_title (self->article), ==, "Ferry crews walk out");
   g_assert_cmpuint (dossier_article_notes_get_annotations (self->notes)->len, ==, 1);
   g_assert_cmpuint (n_articles (self), ==, 3);
@@ -554,8 +506,8 @@ test_delete_article (Fixture       *f,
 
 /* Ctrl+? shows every shortcut; the window is built on first use */
 static void
-test_shortcuts_window (Fixture       *f,
-                       gconstpointer  data)
+test_shortcuts_window (DossierTestLibrary *f,
+                       gconstpointer       data)
 {
   DossierWindow *self = dossier_window_new (NULL, f->library);
   GtkWidget *overlay;
@@ -566,7 +518,7 @@ test_shortcuts_window (Fixture       *f,
   overlay = g_object_get_data (G_OBJECT (self), "dossier-help-overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (self));
-  WAIT_FOR (gtk_widget_get_mapped (overlay));
+  dossier_test_poll_until (gtk_widget_get_mapped (overlay));
   gtk_window_close (GTK_WINDOW (overlay));
   /* asked again, the same window comes back */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-help-overlay", NULL);
@@ -599,32 +551,32 @@ test_snippet_markup (void)
 }
 
 static void
-test_empty_library (Fixture       *f,
-                    gconstpointer  data)
+test_empty_library (DossierTestLibrary *f,
+                    gconstpointer       data)
 {
   DossierWindow *self = dossier_window_new (NULL, f->library);
 
   gtk_window_present (GTK_WINDOW (self));
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (self->list_stack), ==, "empty");
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
-test_import_into_window (Fixture       *f,
-                         gconstpointer  data)
+test_import_into_window (DossierTestLibrary *f,
+                         gconstpointer       data)
 {
   DossierWindow *self = dossier_window_new (NULL, f->library);
-  g_autofree char *file = g_build_filename (TEST_DATA_DIR, "cli", "harbour-talks.txt", NULL);
+  g_autofree char *file = dossier_test_data_path ("cli", "harbour-talks.txt", NULL);
   const char *paths[] = { file, NULL };
   GtkLabel *label;
 
   gtk_window_present (GTK_WINDOW (self));
-  WAIT_FOR (!dossier_article_list_get_loading (self->articles));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
   dossier_window_import (self, paths);
   g_assert_true (dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar)));
-  WAIT_FOR (!dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar)));
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  dossier_test_poll_until (!dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar)));
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
   /* the bar counted the file as it went */
   label = GTK_LABEL (gtk_widget_get_template_child (self->import_bar, DOSSIER_TYPE_IMPORT_BAR, "import_label"));
   g_assert_cmpstr (gtk_label_get_label (label), ==, "Importing 1 of 1: harbour-talks.txt");
@@ -637,17 +589,27 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/Dossier/Window/browse-and-search", Fixture, NULL, fixture_setup, test_browse_and_search, fixture_teardown);
-  g_test_add ("/Dossier/Window/relevance", Fixture, "empty", fixture_setup, test_relevance, fixture_teardown);
-  g_test_add ("/Dossier/Window/timeline-range", Fixture, NULL, fixture_setup, test_timeline_range, fixture_teardown);
-  g_test_add ("/Dossier/Window/saved-search", Fixture, NULL, fixture_setup, test_saved_search, fixture_teardown);
-  g_test_add ("/Dossier/Window/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
-  g_test_add ("/Dossier/Window/tag-lanes", Fixture, NULL, fixture_setup, test_tag_lanes, fixture_teardown);
-  g_test_add ("/Dossier/Window/delete-article", Fixture, NULL, fixture_setup, test_delete_article, fixture_teardown);
-  g_test_add ("/Dossier/Window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
+  g_test_add ("/Dossier/Window/browse-and-search", DossierTestLibrary, NULL,
+              fixture_setup, test_browse_and_search, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/relevance", DossierTestLibrary, "empty",
+              fixture_setup, test_relevance, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/timeline-range", DossierTestLibrary, NULL,
+              fixture_setup, test_timeline_range, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/saved-search", DossierTestLibrary, NULL,
+              fixture_setup, test_saved_search, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/filters", DossierTestLibrary, NULL,
+              fixture_setup, test_filters, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/tag-lanes", DossierTestLibrary, NULL,
+              fixture_setup, test_tag_lanes, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/delete-article", DossierTestLibrary, NULL,
+              fixture_setup, test_delete_article, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/shortcuts-window", DossierTestLibrary, NULL,
+              fixture_setup, test_shortcuts_window, dossier_test_library_teardown);
   g_test_add_func ("/Dossier/Window/snippet-markup", test_snippet_markup);
-  g_test_add ("/Dossier/Window/empty-library", Fixture, "empty", fixture_setup, test_empty_library, fixture_teardown);
-  g_test_add ("/Dossier/Window/import", Fixture, "empty", fixture_setup, test_import_into_window, fixture_teardown);
+  g_test_add ("/Dossier/Window/empty-library", DossierTestLibrary, "empty",
+              fixture_setup, test_empty_library, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/import", DossierTestLibrary, "empty",
+              fixture_setup, test_import_into_window, dossier_test_library_teardown);
 
   return g_test_run ();
 }
