@@ -159,6 +159,22 @@ def windows(app, name):
     return [w for w in app if w is not None and w.name == name]
 
 
+def open_first(articles, tries=3):
+    """Clicks the list's first row until it is the selected one.
+
+    A search can still swap the rows once more after the list has narrowed
+    (the entry reports its text before its last change is applied), and a
+    click that lands while its row is replaced is lost: each try waits for
+    the row under the pointer to show as selected."""
+    for _ in range(tries):
+        first = articles.getChildAtIndex(0)
+        click(first)
+        if wait(lambda: has_state(articles.getChildAtIndex(0), pyatspi.STATE_SELECTED), 10):
+            break
+    first = articles.getChildAtIndex(0)
+    return first, first.getChildAtIndex(0).name if first.childCount else first.name
+
+
 def annotate(app, text):
     """Select a passage with the mouse, add a note, find it in All Notes."""
     ext = text.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
@@ -268,9 +284,7 @@ def main():
         narrowed = wait(lambda: 0 < articles.childCount < n and articles.childCount)
         check("typing a search narrows the list", narrowed, f"{articles.childCount} rows")
 
-        first = articles.getChildAtIndex(0)
-        label = first.getChildAtIndex(0).name if first.childCount else first.name
-        click(first)
+        first, label = open_first(articles)
         text = wait(lambda: find(app, "text", "Article text"))
         check("the article text is reachable by role and name (Article text)", text)
         body = wait(lambda: text.queryText().getText(0, -1) if text.queryText().characterCount > 100 else None)
