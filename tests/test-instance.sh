@@ -32,17 +32,33 @@ export GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none DOSSIER_NO_DEMO=1
 
 "$cli" import --library "$lib" "$data/cli/harbour-talks.txt" >/dev/null 2>&1
 
+# waits_for LIMIT COMMAND...: polls COMMAND every 0.1 s until it succeeds
+# (status 0) or LIMIT seconds have passed (status 1)
+waits_for () {
+  limit=$1; shift
+  end=$(( $(date +%s) + limit ))
+  while ! "$@"; do
+    [ "$(date +%s)" -lt "$end" ] || return 1
+    sleep 0.1
+  done
+}
+owns_name () {
+  gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.NameHasOwner org.dossierapp.Dossier 2>/dev/null | grep -q true
+}
+# the first one owns its name, or has died and never will
+first_settled () {
+  owns_name || ! kill -0 "$first_pid" 2>/dev/null
+}
+has_ferry () {
+  "$cli" list --library "$lib" --json 2>/dev/null | grep -qi "ferry"
+}
+
 "$dossier" --library "$lib" >"$tmp/first.log" 2>&1 &
 first_pid=$!
+# the first start on a cold machine loads GTK and the library from disk
 owned=no
-for i in $(seq 1 100); do
-  if gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
-       --method org.freedesktop.DBus.NameHasOwner org.dossierapp.Dossier 2>/dev/null | grep -q true; then
-    owned=yes; break
-  fi
-  kill -0 "$first_pid" 2>/dev/null || break
-  sleep 0.2
-done
+waits_for 180 first_settled && owns_name && owned=yes
 if [ $owned = yes ]; then echo "ok 1 - the first dossier owns org.dossierapp.Dossier"
 else echo "not ok 1 - the first dossier never took its bus name"; sed 's/^/# /' "$tmp/first.log"; exit 1; fi
 
@@ -55,10 +71,7 @@ if [ $status -eq 0 ] && [ $took -lt 15 ]; then echo "ok 2 - the second dossier e
 else echo "not ok 2 - the second dossier: status $status after ${took} s"; sed 's/^/# /' "$tmp/second.log"; fi
 
 found=no
-for i in $(seq 1 100); do
-  if "$cli" list --library "$lib" --json 2>/dev/null | grep -qi "ferry"; then found=yes; break; fi
-  sleep 0.2
-done
+waits_for 60 has_ferry && found=yes
 if [ $found = yes ]; then echo "ok 3 - the first instance imported the second one's file"
 else echo "not ok 3 - the file given to the second dossier never reached the library"; sed 's/^/# /' "$tmp/first.log"; fi
 

@@ -16,14 +16,29 @@ if ! /usr/bin/python3 -c "import pyatspi" 2>/dev/null || ! command -v dbus-run-s
   exit 0
 fi
 work=$(mktemp -d /tmp/dossier-e2e-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# the session's runtime dir is ours too: the accessibility bus's socket and
+# the document portal's mount go there, never into the user's /run/user/UID
+mkdir -m 700 "$work/runtime"
+cleanup () {
+  if mountpoint -q "$work/runtime/doc" 2>/dev/null; then
+    fusermount3 -u "$work/runtime/doc" 2>/dev/null || fusermount -u "$work/runtime/doc" 2>/dev/null
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export XDG_RUNTIME_DIR="$work/runtime"
 export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
-unset NO_AT_BRIDGE GTK_A11Y G_DEBUG
+# the cairo renderer draws without GL, so GDK need not load the GL stack
+# (Mesa's llvmpipe, tens of MB) on a cold start either
+export GDK_DEBUG=gl-disable
+unset NO_AT_BRIDGE GTK_A11Y G_DEBUG AT_SPI_BUS_ADDRESS
 # GTK reports AT-SPI positions relative to the window; with no window
 # manager under Xvfb the window sits at 0,0, so they are screen positions
-export DOSSIER_E2E_APP="$app"
+export DOSSIER_E2E_APP="$app" DOSSIER_E2E_LOG="$work/app.log"
 # D-Bus activates services whose chatter would land in the TAP stream:
-# the test writes TAP to fd 3, everything else goes to stderr
+# the test writes TAP to fd 3, everything else goes to stderr.  Each wait
+# in the test has its own limit; this one only ends a test that hangs.
 exec 3>&1
-exec timeout 150 dbus-run-session -- /usr/bin/python3 "$script" 1>&2
+timeout 540 dbus-run-session -- /usr/bin/python3 "$script" 1>&2
