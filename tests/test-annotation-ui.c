@@ -12,6 +12,7 @@
 #include "dossier-annotation-popover.h"
 #include "dossier-annotations-window.h"
 #include "dossier-notes-pane.h"
+#include "dossier-markdown.h"
 #include "dossier-undo.h"
 #include "dossier-anchor.h"
 
@@ -334,13 +335,13 @@ test_markup (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *markup = dossier_note_to_markup (cases[i].in, -1);
+      g_autofree char *markup = dossier_markdown_to_pango (cases[i].in, -1);
 
       g_assert_cmpstr (markup, ==, cases[i].out);
     }
   {
-    g_autofree char *cut = dossier_note_to_markup ("abcdef", 3);
-    g_autofree char *bad = dossier_note_to_markup ("bad \xff utf8", -1);
+    g_autofree char *cut = dossier_markdown_to_pango ("abcdef", 3);
+    g_autofree char *bad = dossier_markdown_to_pango ("bad \xff utf8", -1);
 
     g_assert_cmpstr (cut, ==, "abc…");
     g_assert_true (g_utf8_validate (bad, -1, NULL));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-extract.h"
+#include "dossier-markdown.h"
 #include "dossier-text-extract.h"
 #include "seed-check.h"
 
