@@ -508,6 +508,8 @@ typedef struct
   guint     heading;
   gboolean  list_item;     /* the line being built starts a list item */
   gboolean  item_start;    /* the next paragraph starts a list item */
+  gboolean  soft_break;    /* the line being built follows a soft line break */
+  gboolean  table_row;     /* the line before was a row of a pipe table */
   int       first_h1;
   int       first_heading;
   /* inline <script> or <style> */
@@ -525,14 +527,32 @@ flush_pending (Walk *w)
   g_string_truncate (w->pending, 0);
 }
 
+/* "| a | b |": CommonMark has no tables, so their rows are the lines of
+ * one paragraph; they stay apart all the same. */
+static gboolean
+is_table_row (const char *s,
+              gsize       len)
+{
+  while (len > 0 && g_ascii_isspace (s[len - 1]))
+    len--;
+  while (len > 0 && g_ascii_isspace (*s))
+    {
+      s++;
+      len--;
+    }
+  return len >= 2 && s[0] == '|' && s[len - 1] == '|';
+}
+
 static void
 flush_line (Walk *w)
 {
   guint index = w->lines->len;
+  gboolean row;
 
   flush_pending (w);
+  row = is_table_row (w->line->str, w->line->len);
   if (_dossier_text_lines_append (w->lines, w->line->str, w->line->len, &w->blank,
-                                  w->heading, w->list_item)
+                                  w->heading, w->list_item, w->soft_break && !row && !w->table_row)
       && w->heading > 0)
     {
       if (w->heading == 1 && w->first_h1 < 0)
@@ -542,6 +562,7 @@ flush_line (Walk *w)
     }
   g_string_truncate (w->line, 0);
   w->list_item = FALSE;
+  w->table_row = row;
 }
 
 /* Each line of @text (a code or an HTML block) as a line. */
@@ -559,7 +580,7 @@ append_block_lines (Walk       *w,
       const char *nl = memchr (p, '\n', end - p);
       const char *stop = nl ? nl : end;
 
-      _dossier_text_lines_append (w->lines, p, stop - p, &w->blank, 0, FALSE);
+      _dossier_text_lines_append (w->lines, p, stop - p, &w->blank, 0, FALSE, FALSE);
       p = stop + 1;
     }
   w->blank = TRUE;
@@ -586,6 +607,8 @@ start_paragraph (Walk       *w,
 
   w->blank = TRUE;
   w->list_item = w->item_start;
+  w->soft_break = FALSE;
+  w->table_row = FALSE;
   w->item_start = FALSE;
   w->heading = cmark_node_get_type (node) == CMARK_NODE_HEADING ? (guint) cmark_node_get_heading_level (node) : 0;
   w->skip = RAW_NONE;
@@ -725,7 +748,11 @@ walk_document (Walk       *w,
           if (w->heading > 0)
             g_string_append_c (w->pending, ' ');
           else
-            flush_line (w);
+            {
+              flush_line (w);
+              /* a hard break ("  " or "\" at the end) keeps its line apart */
+              w->soft_break = cmark_node_get_type (node) == CMARK_NODE_SOFTBREAK;
+            }
           break;
         case CMARK_NODE_CODE:
           flush_pending (w);

@@ -31,14 +31,16 @@ void              _dossier_text_hints_clear     (DossierTextHints  *hints);
 GArray           *_dossier_text_lines_new       (void);
 /* Appends @text (folded to single spaces) as one line; @blank says a blank
  * line comes before it and is cleared when the line is added, set when
- * @text is empty.  @heading: 1–6 for a heading, else 0.  TRUE when a line
- * was added. */
+ * @text is empty.  @heading: 1–6 for a heading, else 0.  @soft_break: the
+ * line goes on the paragraph of the line before (a Markdown soft line
+ * break), so the two are joined in the body.  TRUE when a line was added. */
 gboolean          _dossier_text_lines_append    (GArray            *lines,
                                                  const char        *text,
                                                  gsize              len,
                                                  gboolean          *blank,
                                                  guint              heading,
-                                                 gboolean           list_item);
+                                                 gboolean           list_item,
+                                                 gboolean           soft_break);
 /* Runs the plain-text rules over @lines.  @title_index is the title line
  * when the front end knows it (-1: find one); a title in @hints is looked
  * for among the first lines instead.  Takes the strings of @hints. */

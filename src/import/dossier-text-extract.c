@@ -35,6 +35,7 @@ typedef struct
   guint     heading;       /* Markdown heading level, 0 otherwise */
   gboolean  blank_before;  /* a blank line (or the start) precedes it */
   gboolean  list_item;     /* Markdown list item / "- " line */
+  gboolean  soft_break;    /* goes on the Markdown paragraph of the line before */
   gboolean  keep;
 } Line;
 
@@ -1504,6 +1505,11 @@ block_is_wrapped (GArray *lines,
 
   if (last == first)
     return FALSE;
+  /* the lines of one Markdown paragraph are one paragraph */
+  for (i = first + 1; i <= last && line_at (lines, i)->soft_break; i++)
+    ;
+  if (i > last && !line_at (lines, first)->heading)
+    return TRUE;
   for (i = first; i < last; i++)     /* the last line may be short */
     {
       Line *l = line_at (lines, i);
@@ -1723,12 +1729,17 @@ _dossier_text_lines_append (GArray     *lines,
                             gsize       len,
                             gboolean   *blank,
                             guint       heading,
-                            gboolean    list_item)
+                            gboolean    list_item,
+                            gboolean    soft_break)
 {
   guint before = lines->len;
+  gboolean after_blank = *blank;
 
   append_line (lines, text, len, blank, heading, list_item, TRUE);
-  return lines->len > before;
+  if (lines->len == before)
+    return FALSE;
+  line_at (lines, before)->soft_break = soft_break && !after_blank;
+  return TRUE;
 }
 
 char *
