@@ -70,8 +70,16 @@ static gboolean
 follows_blank_line (cmark_node *node)
 {
   cmark_node *prev = cmark_node_previous (node);
+  int end;
 
-  return prev != NULL && cmark_node_get_start_line (node) > cmark_node_get_end_line (prev) + 1;
+  if (prev == NULL)
+    return FALSE;
+  /* a block that took the blank lines after it ends at column 0 of the
+   * line after them */
+  end = cmark_node_get_end_line (prev);
+  if (cmark_node_get_end_column (prev) == 0)
+    end--;
+  return cmark_node_get_start_line (node) > end + 1;
 }
 
 static guint
