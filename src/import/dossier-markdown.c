@@ -82,30 +82,6 @@ follows_blank_line (cmark_node *node)
   return cmark_node_get_start_line (node) > end + 1;
 }
 
-static guint
-list_depth (cmark_node *node)
-{
-  guint depth = 0;
-
-  for (; node != NULL; node = cmark_node_parent (node))
-    if (cmark_node_get_type (node) == CMARK_NODE_LIST)
-      depth++;
-  return depth;
-}
-
-/* The position of @item in its list, counted from the list's start. */
-static int
-item_number (cmark_node *item)
-{
-  cmark_node *list = cmark_node_parent (item);
-  int n = cmark_node_get_list_start (list);
-  cmark_node *p;
-
-  for (p = cmark_node_first_child (list); p != NULL && p != item; p = cmark_node_next (p))
-    n++;
-  return n;
-}
-
 /* --- Pango markup --------------------------------------------------------- */
 
 static void
@@ -129,6 +105,7 @@ render_pango (GString    *out,
               cmark_node *document)
 {
   cmark_iter *iter = cmark_iter_new (document);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));  /* per open list */
   cmark_event_type event;
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
@@ -151,14 +128,26 @@ render_pango (GString    *out,
         case CMARK_NODE_EMPH:
           g_string_append (out, enter ? "<i>" : "</i>");
           break;
-        case CMARK_NODE_ITEM:
+        case CMARK_NODE_LIST:
           if (enter)
             {
-              for (guint i = 1; i < list_depth (node); i++)
+              int start = cmark_node_get_list_start (node);
+
+              g_array_append_val (numbers, start);
+            }
+          else
+            g_array_set_size (numbers, numbers->len - 1);
+          break;
+        case CMARK_NODE_ITEM:
+          if (enter && numbers->len > 0)
+            {
+              cmark_node *list = cmark_node_parent (node);
+
+              for (guint i = 1; i < numbers->len; i++)
                 g_string_append (out, "  ");
-              if (cmark_node_get_list_type (cmark_node_parent (node)) == CMARK_ORDERED_LIST)
-                g_string_append_printf (out, "%d%c ", item_number (node),
-                                        cmark_node_get_list_delim (cmark_node_parent (node)) == CMARK_PAREN_DELIM ? ')' : '.');
+              if (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+                g_string_append_printf (out, "%d%c ", g_array_index (numbers, int, numbers->len - 1)++,
+                                        cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
               else
                 g_string_append (out, "• ");
             }
@@ -221,7 +210,6 @@ render_pango (GString    *out,
           }
           break;
         case CMARK_NODE_DOCUMENT:
-        case CMARK_NODE_LIST:
         case CMARK_NODE_PARAGRAPH:
         case CMARK_NODE_IMAGE:      /* its text only */
         default:
