@@ -11,6 +11,7 @@
 #include "dossier-annotation-popover.h"
 #include "dossier-annotations-window.h"
 #include "dossier-notes-pane.h"
+#include "dossier-markdown.h"
 #include "dossier-undo.h"
 #include "dossier-anchor.h"
 #include "dossier-test-util.h"
@@ -298,17 +299,44 @@ test_markup (void)
     { "[bad](javascript:alert(1))", "[bad](javascript:alert(1))" },
     { "unclosed **bold", "unclosed **bold" },
     { NOTE_RTL, NOTE_RTL },
+    /* blocks: lists (nested, ordered from their start), quotes, paragraphs
+     * as the note spaced them, code blocks */
+    { "Intro:\n- one\n- two\n  - nested", "Intro:\n• one\n• two\n  • nested" },
+    { "3. three\n4. four", "3. three\n4. four" },
+    { "> quoted *it*", "<i>quoted <i>it</i></i>" },
+    { "first\n\nsecond\nthird", "first\n\nsecond\nthird" },
+    { "```\n<b>x</b> & y\n```", "<tt>&lt;b&gt;x&lt;/b&gt; &amp; y</tt>" },
+    { "***both***", "<i><b>both</b></i>" },
+    /* raw HTML is shown as typed, never as markup */
+    { "<script>alert(1)</script> and <b>bold</b>",
+      "&lt;script&gt;alert(1)&lt;/script&gt; and &lt;b&gt;bold&lt;/b&gt;" },
+    { "a <span foreground=\"red\">red</span> word",
+      "a &lt;span foreground=&quot;red&quot;&gt;red&lt;/span&gt; word" },
+    { "<div onclick=x()>\nhi\n</div>", "&lt;div onclick=x()&gt;\nhi\n&lt;/div&gt;" },
+    /* escapes and entities are text */
+    { "\\*not emphasis\\* &lt;b&gt; &amp;", "*not emphasis* &lt;b&gt; &amp;" },
+    /* links: http(s) and mailto only; images leave their text */
+    { "<https://example.org> <me@example.org> <javascript:alert(1)>",
+      "<a href=\"https://example.org\">https://example.org</a> "
+      "<a href=\"mailto:me@example.org\">me@example.org</a> &lt;javascript:alert(1)&gt;" },
+    { "[**site**](https://example.org \"title\")", "<a href=\"https://example.org\"><b>site</b></a>" },
+    { "![chart](https://example.org/c.png)", "chart" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *markup = dossier_note_to_markup (cases[i].in, -1);
+      g_autofree char *markup = dossier_markdown_to_pango (cases[i].in, -1);
+      GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
 
       g_assert_cmpstr (markup, ==, cases[i].out);
+      /* and a label takes it: a parse error would be a (fatal) warning */
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      g_assert_nonnull (gtk_label_get_text (GTK_LABEL (label)));
+      g_object_unref (label);
     }
   {
-    g_autofree char *cut = dossier_note_to_markup ("abcdef", 3);
-    g_autofree char *bad = dossier_note_to_markup ("bad \xff utf8", -1);
+    g_autofree char *cut = dossier_markdown_to_pango ("abcdef", 3);
+    g_autofree char *bad = dossier_markdown_to_pango ("bad \xff utf8", -1);
 
     g_assert_cmpstr (cut, ==, "abc…");
     g_assert_true (g_utf8_validate (bad, -1, NULL));

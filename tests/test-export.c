@@ -796,6 +796,20 @@ test_html_note_subset (void)
     { "```\n<b>x</b>", "<pre><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n" },
     { "snake_case_name", "<p>snake_case_name</p>\n" },
     { "**unclosed", "<p>**unclosed</p>\n" },
+    /* raw HTML, inline or a block, is shown as typed */
+    { "a <script>alert(1)</script> b", "<p>a &lt;script&gt;alert(1)&lt;/script&gt; b</p>\n" },
+    { "<script>\nalert(1)\n</script>", "<p>&lt;script&gt;<br>\nalert(1)<br>\n&lt;/script&gt;</p>\n" },
+    { "<!-- hidden -->", "<p>&lt;!-- hidden --&gt;</p>\n" },
+    /* blocks */
+    { "# Head", "<p><strong>Head</strong></p>\n" },
+    { "> quote", "<blockquote>\n<p>quote</p>\n</blockquote>\n" },
+    { "3. three\n4. four", "<ol start=\"3\">\n<li>three</li>\n<li>four</li></ol>\n" },
+    { "- a\n  - b", "<ul>\n<li>a<ul>\n<li>b</li></ul>\n</li></ul>\n" },
+    /* links: http(s) and mailto only; images load nothing */
+    { "<me@example.org> <javascript:alert(1)>",
+      "<p><a href=\"mailto:me@example.org\">me@example.org</a> &lt;javascript:alert(1)&gt;</p>\n" },
+    { "[x](data:text/html,hi \"t\")", "<p>[x](data:text/html,hi)</p>\n" },
+    { "![pixel](https://tracker.invalid/p.gif)", "<p>pixel</p>\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-extract.h"
+#include "dossier-markdown.h"
 #include "dossier-text-extract.h"
 #include "seed-check.h"
 
@@ -304,6 +305,50 @@ test_markdown_code (void)
   g_assert_nonnull (strstr (e->body, "technical director said on Monday."));
 }
 
+/* A paragraph is one paragraph however its lines are wrapped; hard
+ * breaks and table rows keep their lines apart; entities are text and
+ * what CommonMark does not know (strikethrough, footnotes) leaves its text */
+static void
+test_markdown_paragraphs (void)
+{
+  static const char md[] =
+    "# Ferry timetable changes in May\n"
+    "\n"
+    "The ferry company said on Tuesday that the `summer\n"
+    "timetable` starts\n"
+    "two weeks early this year, with 5 * 3 extra crossings a day &amp; ~~one~~ two new boats[^1].\n"
+    "\n"
+    "Harbour office  \n"
+    "Quay Street 4\n"
+    "\n"
+    "| Route | Crossings |\n"
+    "|-------|-----------|\n"
+    "| North | 12 |\n"
+    "\n"
+    "    an indented *code* line\n"
+    "\n"
+    "- the northern route gets\n"
+    "  a second boat\n"
+    "  - from the first of May\n"
+    "\n"
+    "[^1]: The company's statement.\n";
+  g_autoptr(DossierExtracted) e = extract_markdown (md);
+
+  g_assert_cmpstr (e->title, ==, "Ferry timetable changes in May");
+  g_assert_cmpstr (e->body, ==,
+                   "The ferry company said on Tuesday that the summer timetable starts two weeks early this "
+                   "year, with 5 * 3 extra crossings a day & one two new boats.\n\n"
+                   "Harbour office\n\n"
+                   "Quay Street 4\n\n"
+                   "| Route | Crossings |\n\n"
+                   "|-------|-----------|\n\n"
+                   "| North | 12 |\n\n"
+                   "an indented *code* line\n\n"
+                   "the northern route gets a second boat\n\n"
+                   "from the first of May\n\n"
+                   ": The company's statement.");
+}
+
 static void
 test_text_api_direct (void)
 {
@@ -379,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/TextExtract/text-links", test_text_links);
   g_test_add_func ("/Dossier/TextExtract/markdown-raw-html", test_markdown_raw_html);
   g_test_add_func ("/Dossier/TextExtract/markdown-code", test_markdown_code);
+  g_test_add_func ("/Dossier/TextExtract/markdown-paragraphs", test_markdown_paragraphs);
   g_test_add_func ("/Dossier/TextExtract/empty", test_text_api_direct);
   g_test_add_func ("/Dossier/TextExtract/language", test_language);
   g_test_add_func ("/Dossier/TextExtract/seeds", test_seeds);

@@ -6,8 +6,8 @@
  * Content-Security-Policy that forbids both): a cover, the contents by
  * date, then each article's metadata with its highlighted passages and
  * notes.  Print CSS gives A4/Letter pages with page numbers.  Everything
- * from the library is escaped; notes are Markdown, rendered here as a small
- * safe subset (paragraphs, lists, quotes, emphasis, code, http(s) links).
+ * from the library is escaped; notes are Markdown, rendered by
+ * dossier_markdown_append_html() (raw HTML escaped, http(s) links only).
  */
 #define G_LOG_DOMAIN "dossier-export"
 
@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dossier-export-private.h"
+#include "dossier-markdown.h"
 
 static const char stylesheet[] =
   ":root { --ink: #1e1e1e; --muted: #5e5c64; --rule: #c0bfbc; --accent: #1c71d8; }\n"
@@ -114,260 +115,6 @@ _dossier_export_html_escape (GString    *out,
     }
 }
 
-/* --- Markdown notes, a safe subset ---------------------------------------- */
-
-static void render_inline (GString *out, const char *s, gsize len, int depth);
-
-/* the closing @delim in s[from..len), not preceded by a backslash */
-static const char *
-find_closing (const char *s,
-              gsize       len,
-              gsize       from,
-              const char *delim)
-{
-  gsize dl = strlen (delim);
-
-  for (gsize i = from; i + dl <= len; i++)
-    {
-      if (s[i] == '\\')
-        {
-          i++;
-          continue;
-        }
-      if (memcmp (s + i, delim, dl) == 0 && i > from)
-        return s + i;
-    }
-  return NULL;
-}
-
-static void
-render_inline (GString    *out,
-               const char *s,
-               gsize       len,
-               int         depth)
-{
-  gsize i = 0;
-
-  while (i < len)
-    {
-      char c = s[i];
-      const char *close;
-
-      if (c == '\\' && i + 1 < len && g_ascii_ispunct (s[i + 1]))
-        {
-          _dossier_export_html_escape (out, s + i + 1, 1);
-          i += 2;
-          continue;
-        }
-      if (c == '`' && (close = find_closing (s, len, i + 1, "`")) != NULL)
-        {
-          g_string_append (out, "<code>");
-          _dossier_export_html_escape (out, s + i + 1, close - (s + i + 1));
-          g_string_append (out, "</code>");
-          i = close - s + 1;
-          continue;
-        }
-      if (depth < 4 && (c == '*' || c == '_') && i + 1 < len && s[i + 1] == c)
-        {
-          char delim[3] = { c, c, 0 };
-
-          if ((close = find_closing (s, len, i + 2, delim)) != NULL)
-            {
-              g_string_append (out, "<strong>");
-              render_inline (out, s + i + 2, close - (s + i + 2), depth + 1);
-              g_string_append (out, "</strong>");
-              i = close - s + 2;
-              continue;
-            }
-        }
-      if (depth < 4 && (c == '*' || (c == '_' && (i == 0 || !g_ascii_isalnum (s[i - 1])))) &&
-          i + 1 < len && !g_ascii_isspace (s[i + 1]))
-        {
-          char delim[2] = { c, 0 };
-
-          if ((close = find_closing (s, len, i + 1, delim)) != NULL && !g_ascii_isspace (close[-1]))
-            {
-              g_string_append (out, "<em>");
-              render_inline (out, s + i + 1, close - (s + i + 1), depth + 1);
-              g_string_append (out, "</em>");
-              i = close - s + 1;
-              continue;
-            }
-        }
-      if (c == '[' && depth < 4)
-        {
-          const char *mid = find_closing (s, len, i + 1, "](");
-          const char *end = mid ? memchr (mid + 2, ')', len - (mid + 2 - s)) : NULL;
-
-          if (end != NULL)
-            {
-              const char *url = mid + 2;
-              gsize url_len = end - url;
-
-              if ((url_len > 7 && g_ascii_strncasecmp (url, "http://", 7) == 0) ||
-                  (url_len > 8 && g_ascii_strncasecmp (url, "https://", 8) == 0))
-                {
-                  g_string_append (out, "<a href=\"");
-                  _dossier_export_html_escape (out, url, url_len);
-                  g_string_append (out, "\">");
-                  render_inline (out, s + i + 1, mid - (s + i + 1), depth + 1);
-                  g_string_append (out, "</a>");
-                  i = end - s + 1;
-                  continue;
-                }
-            }
-        }
-      _dossier_export_html_escape (out, s + i, 1);
-      i++;
-    }
-}
-
-typedef enum { BLOCK_NONE, BLOCK_P, BLOCK_UL, BLOCK_OL, BLOCK_QUOTE, BLOCK_PRE } BlockKind;
-
-static void
-close_block (GString   *out,
-             BlockKind *kind)
-{
-  static const char * const closers[] = {
-    [BLOCK_NONE] = "", [BLOCK_P] = "</p>\n", [BLOCK_UL] = "</li></ul>\n",
-    [BLOCK_OL] = "</li></ol>\n", [BLOCK_QUOTE] = "</blockquote>\n", [BLOCK_PRE] = "</code></pre>\n",
-  };
-
-  g_string_append (out, closers[*kind]);
-  *kind = BLOCK_NONE;
-}
-
-/* the text after a list marker ("- ", "* ", "+ ", "12. ", "3) "), or NULL */
-static const char *
-list_item (const char *line,
-           gboolean   *ordered)
-{
-  const char *p = line;
-
-  while (*p == ' ')
-    p++;
-  if ((*p == '-' || *p == '*' || *p == '+') && p[1] == ' ')
-    {
-      *ordered = FALSE;
-      return p + 2;
-    }
-  if (g_ascii_isdigit (*p))
-    {
-      while (g_ascii_isdigit (*p))
-        p++;
-      if ((*p == '.' || *p == ')') && p[1] == ' ')
-        {
-          *ordered = TRUE;
-          return p + 2;
-        }
-    }
-  return NULL;
-}
-
-void
-_dossier_export_html_note (GString    *out,
-                           const char *markdown)
-{
-  g_auto(GStrv) lines = g_strsplit (markdown ? markdown : "", "\n", -1);
-  BlockKind kind = BLOCK_NONE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = lines[i];
-      const char *item, *stripped;
-      gboolean ordered = FALSE;
-
-      g_strchomp (line);   /* also the \r of CRLF */
-      stripped = line;
-      while (*stripped == ' ')
-        stripped++;
-
-      if (kind == BLOCK_PRE)
-        {
-          if (g_str_has_prefix (stripped, "```") || g_str_has_prefix (stripped, "~~~"))
-            close_block (out, &kind);
-          else
-            {
-              _dossier_export_html_escape (out, line, -1);
-              g_string_append_c (out, '\n');
-            }
-          continue;
-        }
-      if (g_str_has_prefix (stripped, "```") || g_str_has_prefix (stripped, "~~~"))
-        {
-          close_block (out, &kind);
-          g_string_append (out, "<pre><code>");
-          kind = BLOCK_PRE;
-          continue;
-        }
-      if (*stripped == '\0')
-        {
-          close_block (out, &kind);
-          continue;
-        }
-      if ((item = list_item (line, &ordered)) != NULL)
-        {
-          BlockKind want = ordered ? BLOCK_OL : BLOCK_UL;
-
-          if (kind == want)
-            g_string_append (out, "</li>\n<li>");
-          else
-            {
-              close_block (out, &kind);
-              g_string_append (out, ordered ? "<ol>\n<li>" : "<ul>\n<li>");
-              kind = want;
-            }
-          render_inline (out, item, strlen (item), 0);
-          continue;
-        }
-      if (*stripped == '>')
-        {
-          const char *q = stripped + 1;
-
-          if (*q == ' ')
-            q++;
-          if (kind != BLOCK_QUOTE)
-            {
-              close_block (out, &kind);
-              g_string_append (out, "<blockquote>");
-              kind = BLOCK_QUOTE;
-            }
-          else
-            g_string_append (out, "<br>\n");
-          render_inline (out, q, strlen (q), 0);
-          continue;
-        }
-      if (*stripped == '#')
-        {
-          const char *h = stripped;
-
-          while (*h == '#')
-            h++;
-          if (*h == ' ' && h - stripped <= 6)
-            {
-              close_block (out, &kind);
-              g_string_append (out, "<p><strong>");
-              render_inline (out, h + 1, strlen (h + 1), 0);
-              g_string_append (out, "</strong></p>\n");
-              continue;
-            }
-        }
-      if (kind == BLOCK_P || kind == BLOCK_UL || kind == BLOCK_OL || kind == BLOCK_QUOTE)
-        {
-          /* continuation line of the same block */
-          g_string_append (out, kind == BLOCK_P ? "<br>\n" : " ");
-        }
-      else
-        {
-          close_block (out, &kind);
-          g_string_append (out, "<p>");
-          kind = BLOCK_P;
-        }
-      render_inline (out, stripped, strlen (stripped), 0);
-    }
-  close_block (out, &kind);
-}
-
 /* --- the document ---------------------------------------------------------- */
 
 static void
@@ -429,7 +176,7 @@ append_annotation (GString           *out,
   if (note != NULL && *note != '\0')
     {
       g_string_append (out, "<div class=\"text\">");
-      _dossier_export_html_note (out, note);
+      dossier_markdown_append_html (out, note);
       g_string_append (out, "</div>\n");
     }
   if ((tags != NULL && tags[0] != NULL) || stamp != NULL || dossier_annotation_get_orphan (a))

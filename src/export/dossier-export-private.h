@@ -50,10 +50,6 @@ void     _dossier_export_csv                (GString            *out,
 void     _dossier_export_html               (GString            *out,
                                              GPtrArray          *entries,
                                              const DossierExportOptions *options);
-/* Markdown note → safe HTML (everything escaped, then a small subset:
- * paragraphs, line breaks, lists, emphasis, code, http(s) links) */
-void     _dossier_export_html_note          (GString            *out,
-                                             const char         *markdown);
 void     _dossier_export_html_escape        (GString            *out,
                                              const char         *text,
                                              gssize              len);

@@ -13,6 +13,7 @@
 
 #include "dossier-extract.h"
 #include "dossier-html-extract.h"
+#include "dossier-markdown.h"
 #include "dossier-text-extract.h"
 
 /* How much of the start of a file the sniffers look at. */

@@ -1,4 +1,4 @@
-/* dossier-text-extract.c — articles from plain text and Markdown files
+/* dossier-text-extract.c — articles from plain text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "dossier-text-extract.h"
+#include "dossier-text-extract-private.h"
 #include "dossier-extract.h"
 
 /* How far down the title may be, in lines. */
@@ -34,6 +35,7 @@ typedef struct
   guint     heading;       /* Markdown heading level, 0 otherwise */
   gboolean  blank_before;  /* a blank line (or the start) precedes it */
   gboolean  list_item;     /* Markdown list item / "- " line */
+  gboolean  soft_break;    /* goes on the Markdown paragraph of the line before */
   gboolean  keep;
 } Line;
 
@@ -1503,6 +1505,11 @@ block_is_wrapped (GArray *lines,
 
   if (last == first)
     return FALSE;
+  /* the lines of one Markdown paragraph are one paragraph */
+  for (i = first + 1; i <= last && line_at (lines, i)->soft_break; i++)
+    ;
+  if (i > last && !line_at (lines, first)->heading)
+    return TRUE;
   for (i = first; i < last; i++)     /* the last line may be short */
     {
       Line *l = line_at (lines, i);
@@ -1705,819 +1712,88 @@ dossier_text_extract (const char  *utf8,
 }
 
 /* ------------------------------------------------------------------ */
-/* Markdown                                                           */
+/* For other front ends (Markdown)                                    */
 
-static char *
-unquote (const char *s)
-{
-  g_autofree char *v = g_strstrip (g_strdup (s));
-  gsize n = strlen (v);
-
-  if (n >= 2 && ((v[0] == '"' && v[n - 1] == '"') || (v[0] == '\'' && v[n - 1] == '\'')))
-    {
-      v[n - 1] = '\0';
-      return g_strdup (v + 1);
-    }
-  if (n >= 4 && g_str_has_prefix (v, "[[") && g_str_has_suffix (v, "]]"))
-    {
-      v[n - 2] = '\0';
-      return g_strdup (v + 2);
-    }
-  return g_steal_pointer (&v);
-}
-
-/* Appends one value (or each of a flow list "[a, b]") to @list. */
-static void
-add_values (GPtrArray  *list,
-            const char *value)
-{
-  g_autofree char *v = g_strstrip (g_strdup (value));
-  gsize n = strlen (v);
-
-  if (n >= 2 && v[0] == '[' && v[n - 1] == ']' && v[1] != '[')
-    {
-      g_auto(GStrv) parts = NULL;
-      guint i;
-
-      v[n - 1] = '\0';
-      parts = g_strsplit (v + 1, ",", -1);
-      for (i = 0; parts[i]; i++)
-        {
-          char *u = unquote (parts[i]);
-
-          if (*u)
-            g_ptr_array_add (list, u);
-          else
-            g_free (u);
-        }
-      return;
-    }
-  if (*v)
-    g_ptr_array_add (list, unquote (v));
-}
-
-static void
-apply_front_matter (const char *key,
-                    GPtrArray  *values,
-                    Meta       *meta)
-{
-  g_autofree char *k = g_ascii_strdown (key, -1);
-  const char *first;
-
-  if (values->len == 0)
-    return;
-  first = g_ptr_array_index (values, 0);
-
-  if (strcmp (k, "title") == 0)
-    set_string (&meta->title, first);
-  else if (strcmp (k, "date") == 0 || strcmp (k, "published") == 0
-           || strcmp (k, "published_at") == 0 || strcmp (k, "pubdate") == 0
-           || strcmp (k, "date_published") == 0 || strcmp (k, "datepublished") == 0)
-    {
-      DossierDate d = DOSSIER_DATE_INIT;
-
-      if (meta->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN
-          && (dossier_date_from_iso (first, &d) || dossier_date_parse (first, &d)))
-        {
-          meta->date = d;
-          meta->date_origin = DOSSIER_DATE_ORIGIN_METADATA;
-        }
-    }
-  else if (strcmp (k, "url") == 0 || strcmp (k, "link") == 0 || strcmp (k, "source_url") == 0
-           || strcmp (k, "canonical") == 0 || strcmp (k, "original_url") == 0
-           || (strcmp (k, "source") == 0 && looks_like_url (first)))
-    take_string (&meta->url, extract_url (first));
-  else if (strcmp (k, "author") == 0 || strcmp (k, "authors") == 0
-           || strcmp (k, "byline") == 0 || strcmp (k, "creator") == 0)
-    {
-      g_autofree char *joined = NULL;
-
-      g_ptr_array_add (values, NULL);
-      joined = g_strjoinv (", ", (char **) values->pdata);
-      g_ptr_array_remove_index (values, values->len - 1);
-      set_string (&meta->byline, joined);
-    }
-  else if (strcmp (k, "source") == 0 || strcmp (k, "site") == 0 || strcmp (k, "site_name") == 0
-           || strcmp (k, "publisher") == 0 || strcmp (k, "publication") == 0)
-    set_string (&meta->source, first);
-}
-
-/* Parses "---\nkey: value\n…\n---\n" at the start; returns the offset of
- * the text after it (0 when there is none). */
-static gsize
-parse_front_matter (const char *text,
-                    gsize       len,
-                    Meta       *meta)
-{
-  const char *p = text;
-  const char *end = text + len;
-  g_autofree char *key = NULL;
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-
-  if (len < 4 || strncmp (text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r'))
-    return 0;
-  p = (const char *) memchr (text, '\n', len) + 1;
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *stop = nl ? nl : end;
-      g_autofree char *line = g_strndup (p, stop - p);
-      const char *colon;
-
-      g_strchomp (line);
-      if (strcmp (line, "---") == 0 || strcmp (line, "...") == 0)
-        {
-          if (key)
-            apply_front_matter (key, values, meta);
-          return nl ? (gsize) (nl + 1 - text) : len;
-        }
-      if ((line[0] == ' ' || line[0] == '-') && key != NULL)
-        {
-          const char *item = line;
-
-          while (*item == ' ')
-            item++;
-          if (*item == '-')
-            add_values (values, item + 1);
-        }
-      else if (line[0] != '#' && (colon = strchr (line, ':')) != NULL)
-        {
-          if (key)
-            apply_front_matter (key, values, meta);
-          g_ptr_array_set_size (values, 0);
-          g_free (key);
-          key = g_strstrip (g_strndup (line, colon - line));
-          if (colon[1] != '\0')
-            add_values (values, colon + 1);
-        }
-      p = stop + 1;
-    }
-  /* no closing fence: not front matter */
-  g_clear_pointer (&meta->title, g_free);
-  g_clear_pointer (&meta->url, g_free);
-  g_clear_pointer (&meta->byline, g_free);
-  g_clear_pointer (&meta->source, g_free);
-  meta->date = (DossierDate) DOSSIER_DATE_INIT;
-  meta->date_origin = DOSSIER_DATE_ORIGIN_NONE;
-  return 0;
-}
-
-/* Raw HTML.  <script> and <style> hold no text of the article: everything
- * from one to its end tag goes, over as many lines as it takes (as in a
- * browser).  One that is never closed loses only its tag.  Other tags of
- * HTML go and leave their text; what only looks like a tag ("<Ctrl>",
- * "a < b") is prose and stays. */
-
-typedef enum
-{
-  RAW_NONE,
-  RAW_SCRIPT,
-  RAW_STYLE,
-} RawKind;
-
-static const char * const raw_names[] = { NULL, "script", "style" };
-
-typedef struct
-{
-  RawKind      open;              /* the element whose text runs on to the next line */
-  gboolean     closes_later[3];   /* its end tag is further down the file */
-  const char  *no_end_from[3];    /* no end tag on this line from here on */
-} RawText;
-
-static gboolean
-is_tag_name_end (const char *p,
-                 const char *end)
-{
-  return p >= end || *p == '>' || *p == '/' || g_ascii_isspace (*p);
-}
-
-/* The raw-text element whose start tag is at @p. */
-static RawKind
-raw_text_at (const char *p,
-             const char *end)
-{
-  RawKind kind;
-
-  for (kind = RAW_SCRIPT; kind <= RAW_STYLE; kind++)
-    {
-      gsize n = strlen (raw_names[kind]);
-
-      if ((gsize) (end - p) > n && g_ascii_strncasecmp (p + 1, raw_names[kind], n) == 0
-          && is_tag_name_end (p + 1 + n, end))
-        return kind;
-    }
-  return RAW_NONE;
-}
-
-/* The first "</script" (or "</style") from @p, or NULL. */
-static const char *
-find_end_tag (const char *p,
-              const char *end,
-              RawKind     kind)
-{
-  gsize n = strlen (raw_names[kind]);
-
-  while ((p = memchr (p, '<', end - p)) != NULL)
-    {
-      if ((gsize) (end - p) > n + 1 && p[1] == '/'
-          && g_ascii_strncasecmp (p + 2, raw_names[kind], n) == 0
-          && is_tag_name_end (p + 2 + n, end))
-        return p;
-      p++;
-    }
-  return NULL;
-}
-
-/* After the end tag of @kind that comes first from @p (on this line), or
- * NULL when there is none. */
-static const char *
-skip_past_end_tag (RawText    *raw,
-                   const char *p,
-                   const char *end,
-                   RawKind     kind)
-{
-  const char *tag;
-  const char *close;
-
-  if (raw->no_end_from[kind] != NULL && p >= raw->no_end_from[kind])
-    return NULL;
-  tag = find_end_tag (p, end, kind);
-  if (tag == NULL)
-    {
-      raw->no_end_from[kind] = p;
-      return NULL;
-    }
-  close = memchr (tag, '>', end - tag);
-  return close != NULL ? close + 1 : end;
-}
-
-static gboolean
-is_html_element (const char *name,
-                 gsize       len)
-{
-  static const char * const names[] = {
-    "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "base",
-    "basefont", "bdi", "bdo", "big", "blink", "blockquote", "body", "br", "button", "canvas",
-    "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
-    "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset",
-    "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3",
-    "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input",
-    "ins", "kbd", "keygen", "label", "legend", "li", "link", "main", "map", "mark", "marquee",
-    "math", "menu", "meta", "meter", "nav", "nobr", "noembed", "noframes", "noscript",
-    "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre",
-    "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "slot",
-    "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
-    "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
-    "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
-  };
-  static GHashTable *table;
-  char lower[16];
-  gsize i;
-
-  if (g_once_init_enter (&table))
-    {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (i = 0; i < G_N_ELEMENTS (names); i++)
-        g_hash_table_add (t, (gpointer) names[i]);
-      g_once_init_leave (&table, t);
-    }
-  if (len >= sizeof lower)
-    return FALSE;
-  for (i = 0; i < len; i++)
-    lower[i] = g_ascii_tolower (name[i]);
-  lower[len] = '\0';
-  return g_hash_table_contains (table, lower);
-}
-
-/* After the HTML tag at @p ("<em>", "</a>", "<a href='…' title=x>",
- * "<br/>", "<o:p>"), or NULL when it is none: its name must be one of
- * HTML's or have a namespace prefix. */
-static const char *
-html_tag_end (const char *p,
-              const char *end,
-              gssize     *budget)
-{
-  const char *q = p + 1;
-  const char *name;
-  gboolean closing = FALSE;
-
-  if (q < end && *q == '/')
-    {
-      closing = TRUE;
-      q++;
-    }
-  name = q;
-  while (q < end && (g_ascii_isalnum (*q) || *q == '-'))
-    q++;
-  if (q == name || !g_ascii_isalpha (*name))
-    return NULL;
-  if (q + 1 < end && *q == ':' && g_ascii_isalpha (q[1]))
-    {
-      /* Word's <o:p>, <w:Sdt> */
-      for (q++; q < end && (g_ascii_isalnum (*q) || *q == '-'); q++)
-        ;
-    }
-  else if (!is_html_element (name, q - name))
-    return NULL;
-  for (;;)
-    {
-      const char *space = q;
-
-      while (q < end && g_ascii_isspace (*q))
-        q++;
-      if (q >= end || --*budget <= 0)
-        return NULL;
-      if (*q == '>')
-        return q + 1;
-      if (!closing && *q == '/' && q + 1 < end && q[1] == '>')
-        return q + 2;
-      if (closing || q == space)
-        return NULL;
-      /* an attribute: name, then maybe = and a value */
-      if (!(g_ascii_isalpha (*q) || *q == '_' || *q == ':' || *q == '@'))
-        return NULL;
-      while (q < end && (g_ascii_isalnum (*q) || strchr ("_.:-@", *q) != NULL) && --*budget > 0)
-        q++;
-      while (q < end && g_ascii_isspace (*q))
-        q++;
-      if (q < end && *q == '=')
-        {
-          q++;
-          while (q < end && g_ascii_isspace (*q))
-            q++;
-          if (q < end && (*q == '"' || *q == '\''))
-            {
-              const char *close = memchr (q + 1, *q, end - q - 1);
-
-              if (close == NULL)
-                return NULL;
-              *budget -= close - q;
-              q = close + 1;
-            }
-          else
-            {
-              const char *value = q;
-
-              while (q < end && !g_ascii_isspace (*q) && strchr ("\"'=<>`", *q) == NULL && --*budget > 0)
-                q++;
-              if (q == value)
-                return NULL;
-            }
-        }
-    }
-}
-
-/* After the autolink at @p ("<https://…>", "<name@example.org>"), or NULL;
- * @unsafe tells a javascript:, vbscript: or data: one. */
-static const char *
-autolink_end (const char *p,
-              const char *end,
-              gboolean   *unsafe,
-              gssize     *budget)
-{
-  const char *q = p + 1;
-  const char *scheme = q;
-  gboolean email = FALSE;
-
-  while (q < end && (g_ascii_isalnum (*q) || *q == '+' || *q == '.' || *q == '-') && --*budget > 0)
-    q++;
-  if (q < end && *q == ':' && q - scheme >= 2 && q - scheme <= 32 && g_ascii_isalpha (*scheme))
-    ;
-  else if (g_str_has_prefix (scheme, "www."))
-    ;
-  else
-    {
-      /* an e-mail address */
-      q = scheme;
-      while (q < end && (g_ascii_isalnum (*q) || strchr (".!#$%&'*+/=?^_`{|}~-", *q) != NULL) && --*budget > 0)
-        q++;
-      if (q == scheme || q >= end || *q != '@')
-        return NULL;
-      email = TRUE;
-    }
-  for (; q < end && *q != '>' && --*budget > 0; q++)
-    if ((guchar) *q <= ' ' || *q == '<' || (email && !(g_ascii_isalnum (*q) || *q == '.' || *q == '-' || *q == '@')))
-      return NULL;
-  if (q >= end || *q != '>')
-    return NULL;
-  *unsafe = !email && is_unsafe_url (p + 1, q);
-  return q + 1;
-}
-
-/* Emphasis, code, links, images, inline HTML and escapes → plain text.
- * @raw carries a <script> or <style> over to the next lines. */
-static char *
-strip_inline_markdown (const char *s,
-                       gsize       len,
-                       RawText    *raw)
-{
-  GString *out = g_string_sized_new (len);
-  const char *p = s;
-  const char *end = s + len;
-  gssize budget = SCAN_BUDGET (len);
-
-  raw->no_end_from[RAW_SCRIPT] = raw->no_end_from[RAW_STYLE] = NULL;
-  while (p < end)
-    {
-      char c = *p;
-
-      if (c == '\\' && p + 1 < end && strchr ("\\`*_{}[]()#+-.!<>~|\"", p[1]) != NULL)
-        {
-          g_string_append_c (out, p[1]);
-          p += 2;
-          continue;
-        }
-      if (c == '`')
-        {
-          /* a code span is shown as it is; a lone run of backticks goes */
-          const char *run = p;
-          const char *q;
-          gsize n;
-
-          while (p < end && *p == '`')
-            p++;
-          n = p - run;
-          for (q = p; q < end && budget-- > 0; q++)
-            {
-              if (*q == '`')
-                {
-                  const char *close = q;
-
-                  while (q < end && *q == '`')
-                    q++;
-                  if ((gsize) (q - close) == n)
-                    {
-                      const char *from = p;
-                      const char *to = close;
-
-                      if (to - from >= 2 && *from == ' ' && to[-1] == ' ')
-                        {
-                          from++;
-                          to--;
-                        }
-                      g_string_append_len (out, from, to - from);
-                      p = q;
-                      break;
-                    }
-                  q--;
-                }
-            }
-          continue;
-        }
-      if (c == '[' || (c == '!' && p + 1 < end && p[1] == '['))
-        {
-          gboolean image = c == '!';
-          const char *open = image ? p + 1 : p;
-          const char *close = link_text_end (open, end, &budget);
-
-          if (close != NULL && close + 1 < end && close[1] == '(')
-            {
-              const char *stop = link_destination_end (close + 1, end, &budget);
-
-              /* a javascript: link that is never closed still goes */
-              if (stop == NULL && is_unsafe_url (close + 2, end))
-                stop = skip_to_space (close + 2, end) - 1;
-              if (stop != NULL)
-                {
-                  if (!image)
-                    {
-                      RawText inner_raw = { RAW_NONE, };
-                      g_autofree char *inner = strip_inline_markdown (open + 1, close - open - 1, &inner_raw);
-
-                      g_string_append (out, inner);
-                    }
-                  p = stop + 1;      /* images are not article text */
-                  continue;
-                }
-            }
-          if (close != NULL && close + 1 < end && close[1] == '[')
-            {
-              const char *stop = memchr (close + 2, ']', end - close - 2);
-
-              if (stop != NULL)
-                {
-                  if (!image)
-                    {
-                      RawText inner_raw = { RAW_NONE, };
-                      g_autofree char *inner = strip_inline_markdown (open + 1, close - open - 1, &inner_raw);
-
-                      g_string_append (out, inner);
-                    }
-                  p = stop + 1;
-                  continue;
-                }
-            }
-          if (!image && close != NULL && close - p > 2 && p[1] == '^')
-            {
-              p = close + 1;       /* footnote reference */
-              continue;
-            }
-        }
-      if (c == '<')
-        {
-          RawKind kind = raw_text_at (p, end);
-          gboolean unsafe = FALSE;
-          const char *after;
-
-          if (kind != RAW_NONE)
-            {
-              if ((after = skip_past_end_tag (raw, p + 1, end, kind)) != NULL)
-                {
-                  p = after;
-                  continue;
-                }
-              if (raw->closes_later[kind])
-                {
-                  raw->open = kind;  /* the rest of the line and more */
-                  break;
-                }
-            }
-          if ((after = autolink_end (p, end, &unsafe, &budget)) != NULL)
-            {
-              if (!unsafe)
-                g_string_append_len (out, p + 1, after - p - 2);
-              p = after;
-              continue;
-            }
-          if (p + 3 < end && strncmp (p, "<!--", 4) == 0)
-            {
-              const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
-
-              if (close != NULL)
-                {
-                  p = close + 3;
-                  continue;
-                }
-            }
-          if (p + 1 < end && (p[1] == '!' || p[1] == '?'))
-            {
-              const char *close = memchr (p, '>', MIN (end - p, 1024));
-
-              if (close != NULL)
-                {
-                  p = close + 1;     /* <!DOCTYPE …>, <?php … ?> */
-                  continue;
-                }
-            }
-          if ((after = html_tag_end (p, end, &budget)) != NULL)
-            {
-              if (g_ascii_strncasecmp (p + 1, "br", 2) == 0 && is_tag_name_end (p + 3, end))
-                g_string_append_c (out, ' ');
-              p = after;
-              continue;
-            }
-        }
-      if (c == '*' || c == '~')
-        {
-          p++;
-          continue;
-        }
-      if (c == '_')
-        {
-          /* emphasis only at word edges: snake_case stays */
-          gboolean left = p == s || !g_ascii_isalnum (p[-1]);
-          gboolean right = p + 1 >= end || !g_ascii_isalnum (p[1]);
-
-          if (left || right)
-            {
-              p++;
-              continue;
-            }
-        }
-      g_string_append_c (out, c);
-      p++;
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_rule (const char *s)
-{
-  char c = 0;
-  guint n = 0;
-
-  for (; *s; s++)
-    {
-      if (*s == ' ' || *s == '\t')
-        continue;
-      if (*s != '-' && *s != '*' && *s != '_')
-        return FALSE;
-      if (c && *s != c)
-        return FALSE;
-      c = *s;
-      n++;
-    }
-  return n >= 3;
-}
-
-static gboolean
-is_underline (const char *s,
-              char        c)
-{
-  guint n = 0;
-
-  for (; *s; s++)
-    {
-      if (*s == c)
-        n++;
-      else if (*s != ' ' && *s != '\t')
-        return FALSE;
-    }
-  return n >= 2;
-}
-
-static GArray *
-split_markdown (const char *text,
-                gsize       len,
-                int        *first_h1)
+GArray *
+_dossier_text_lines_new (void)
 {
   GArray *lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 64);
-  const char *p = text;
-  const char *end = text + len;
-  gboolean blank = TRUE;
-  gboolean fence = FALSE;
-  gboolean html_comment = FALSE;
-  int first_heading = -1;
-  RawText raw_text = { RAW_NONE, };
-  const char *last_end_tag[3] = { NULL, };
-  RawKind kind;
 
-  *first_h1 = -1;
   g_array_set_clear_func (lines, clear_line);
-  /* where the last </script> and </style> are */
-  for (kind = RAW_SCRIPT; kind <= RAW_STYLE; kind++)
-    {
-      const char *tag = text;
-
-      while ((tag = find_end_tag (tag, end, kind)) != NULL)
-        last_end_tag[kind] = tag++;
-    }
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *stop = nl ? nl : end;
-      g_autofree char *raw = g_strndup (p, stop - p);
-      const char *s = raw;
-      guint heading = 0;
-      gboolean item = FALSE;
-      g_autofree char *plain = NULL;
-
-      p = stop + 1;
-      g_strchomp (raw);
-      for (kind = RAW_SCRIPT; kind <= RAW_STYLE; kind++)
-        raw_text.closes_later[kind] = last_end_tag[kind] != NULL && last_end_tag[kind] >= p;
-      if (raw_text.open != RAW_NONE)
-        {
-          /* inside a <script> or <style>: up to its end tag */
-          const char *line_end = raw + strlen (raw);
-          const char *tag = find_end_tag (raw, line_end, raw_text.open);
-          const char *close;
-
-          blank = TRUE;
-          if (tag == NULL)
-            continue;
-          raw_text.open = RAW_NONE;
-          close = memchr (tag, '>', line_end - tag);
-          s = close != NULL ? close + 1 : line_end;
-        }
-      while (*s == ' ' || *s == '\t')
-        s++;
-
-      if (g_str_has_prefix (s, "```") || g_str_has_prefix (s, "~~~"))
-        {
-          fence = !fence;
-          blank = TRUE;
-          continue;
-        }
-      if (fence)
-        {
-          append_line (lines, raw, strlen (raw), &blank, 0, FALSE, TRUE);
-          continue;
-        }
-      if (html_comment || g_str_has_prefix (s, "<!--"))
-        {
-          html_comment = strstr (s, "-->") == NULL;
-          continue;
-        }
-      if (*s == '\0')
-        {
-          blank = TRUE;
-          continue;
-        }
-      /* setext headings: the underline promotes the line above */
-      if (!blank && lines->len > 0 && (is_underline (s, '=') || (is_underline (s, '-') && s[0] == '-' && !is_rule (s))))
-        {
-          Line *prev = line_at (lines, lines->len - 1);
-
-          prev->heading = s[0] == '=' ? 1 : 2;
-          if (prev->heading == 1 && *first_h1 < 0)
-            *first_h1 = (int) lines->len - 1;
-          if (first_heading < 0)
-            first_heading = (int) lines->len - 1;
-          blank = TRUE;
-          continue;
-        }
-      if (is_rule (s))
-        {
-          blank = TRUE;
-          continue;
-        }
-      /* link reference definitions */
-      if (s[0] == '[' && strstr (s, "]:") != NULL && s[1] != '^')
-        continue;
-      while (*s == '>')
-        {
-          s++;
-          while (*s == ' ')
-            s++;
-        }
-      if (*s == '#')
-        {
-          const char *h = s;
-
-          while (*h == '#')
-            h++;
-          if ((*h == ' ' || *h == '\0') && h - s <= 6)
-            {
-              char *tail;
-
-              heading = h - s;
-              s = h;
-              tail = raw + strlen (raw);
-              while (tail > s && (tail[-1] == '#' || tail[-1] == ' '))
-                tail--;
-              *tail = '\0';
-              blank = TRUE;       /* a heading is its own paragraph */
-            }
-        }
-      else if ((s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
-        {
-          s += 2;
-          item = TRUE;
-        }
-      else if (g_ascii_isdigit (s[0]))
-        {
-          const char *d = s;
-
-          while (g_ascii_isdigit (*d))
-            d++;
-          if ((*d == '.' || *d == ')') && d[1] == ' ' && d - s <= 3)
-            {
-              s = d + 2;
-              item = TRUE;
-            }
-        }
-      if (item && (g_str_has_prefix (s, "[ ] ") || g_str_has_prefix (s, "[x] ")
-                   || g_str_has_prefix (s, "[X] ")))
-        s += 4;
-      if (item)
-        blank = TRUE;            /* each list item becomes a paragraph */
-
-      plain = strip_inline_markdown (s, strlen (s), &raw_text);
-      {
-        guint before = lines->len;
-
-        append_line (lines, plain, strlen (plain), &blank, heading, item, TRUE);
-        if (lines->len > before && heading > 0)
-          {
-            if (heading == 1 && *first_h1 < 0)
-              *first_h1 = (int) before;
-            if (first_heading < 0)
-              first_heading = (int) before;
-            blank = TRUE;
-          }
-      }
-    }
-  if (*first_h1 < 0 && first_heading >= 0 && first_heading < 3)
-    *first_h1 = first_heading;
   return lines;
 }
 
-DossierExtracted *
-dossier_markdown_extract (const char  *utf8,
-                          gsize        len,
-                          const char  *filename,
-                          GError     **error)
+gboolean
+_dossier_text_lines_append (GArray     *lines,
+                            const char *text,
+                            gsize       len,
+                            gboolean   *blank,
+                            guint       heading,
+                            gboolean    list_item,
+                            gboolean    soft_break)
 {
-  g_autoptr(GArray) lines = NULL;
+  guint before = lines->len;
+  gboolean after_blank = *blank;
+
+  append_line (lines, text, len, blank, heading, list_item, TRUE);
+  if (lines->len == before)
+    return FALSE;
+  line_at (lines, before)->soft_break = soft_break && !after_blank;
+  return TRUE;
+}
+
+char *
+_dossier_text_strip_links (const char *text)
+{
+  return strip_inline_links (text);
+}
+
+char *
+_dossier_text_extract_url (const char *text)
+{
+  return extract_url (text);
+}
+
+gboolean
+_dossier_text_looks_like_url (const char *text)
+{
+  return looks_like_url (text);
+}
+
+void
+_dossier_text_hints_clear (DossierTextHints *hints)
+{
+  g_clear_pointer (&hints->title, g_free);
+  g_clear_pointer (&hints->byline, g_free);
+  g_clear_pointer (&hints->source, g_free);
+  g_clear_pointer (&hints->url, g_free);
+  hints->date = (DossierDate) DOSSIER_DATE_INIT;
+  hints->date_origin = DOSSIER_DATE_ORIGIN_NONE;
+}
+
+DossierExtracted *
+_dossier_text_extract_lines (GArray            *lines,
+                             DossierTextHints  *hints,
+                             int                title_index,
+                             const char        *filename,
+                             GError           **error)
+{
   Meta meta = { 0, };
   DossierExtracted *result;
-  gsize offset;
-  int h1 = -1;
-  int title_index = -1;
 
-  g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
-
-  meta.date = (DossierDate) DOSSIER_DATE_INIT;
-  offset = parse_front_matter (utf8, len, &meta);
-  lines = split_markdown (utf8 + offset, len - offset, &h1);
+  meta.title = g_steal_pointer (&hints->title);
+  meta.byline = g_steal_pointer (&hints->byline);
+  meta.source = g_steal_pointer (&hints->source);
+  meta.url = g_steal_pointer (&hints->url);
+  meta.date = hints->date;
+  meta.date_origin = hints->date_origin;
 
   if (meta.title != NULL)
     {
       guint i;
 
-      /* the front matter title repeated as the first heading */
+      /* the known title repeated as one of the first lines */
+      title_index = -1;
       for (i = 0; i < MIN (lines->len, 8u); i++)
         if (same_text (line_at (lines, i)->text, meta.title))
           {
@@ -2535,8 +1811,6 @@ dossier_markdown_extract (const char  *utf8,
           return result;
         }
     }
-  else if (h1 >= 0)
-    title_index = h1;
 
   result = extract_lines (lines, &meta, title_index, filename, error);
   meta_clear (&meta);

@@ -1,4 +1,4 @@
-/* dossier-text-extract.h — articles from plain text and Markdown files
+/* dossier-text-extract.h — articles from plain text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,15 +15,6 @@ G_BEGIN_DECLS
  * takes care of that); @filename is for the fallback title and messages.
  * Returns NULL with DOSSIER_IMPORT_ERROR_EMPTY when no article text is left. */
 DossierExtracted *dossier_text_extract      (const char  *utf8,
-                                             gsize        len,
-                                             const char  *filename,
-                                             GError     **error);
-
-/* A Markdown file: YAML front matter (title, date, url, author, source) is
- * honoured, the first "# Heading" is the title when the front matter has
- * none, and the markup is stripped to plain paragraphs before the same
- * clean-up as dossier_text_extract(). */
-DossierExtracted *dossier_markdown_extract  (const char  *utf8,
                                              gsize        len,
                                              const char  *filename,
                                              GError     **error);

@@ -11,6 +11,7 @@
 
 #include "dossier-notes-pane.h"
 #include "dossier-annotation-popover.h"
+#include "dossier-markdown.h"
 
 /* cards show the start of very long notes; the popover has all of it */
 #define CARD_NOTE_CHARS 1200
@@ -42,140 +43,6 @@ static guint signals[N_SIGNALS];
 static const char * const color_labels[DOSSIER_ANNOTATION_N_COLORS] = {
   N_("Yellow"), N_("Green"), N_("Blue"), N_("Pink"), N_("Purple"), N_("Orange"),
 };
-
-/* --- Markdown, the little that notes need --- */
-
-static gboolean
-after_word (const char *p,
-            const char *start)
-{
-  return p > start && g_ascii_isalnum (p[-1]);
-}
-
-/* @s is already escaped for markup; emphasis markers are not touched by
- * escaping, so they can be found in it. */
-static void
-append_inline (GString    *out,
-               const char *s,
-               gsize       len,
-               int         depth)
-{
-  const char *p = s;
-  const char *end = s + len;
-
-  while (p < end)
-    {
-      const char *close;
-
-      if (depth < 4 && p + 1 < end && p[0] == '*' && p[1] == '*' &&
-          (close = g_strstr_len (p + 2, end - p - 2, "**")) != NULL && close > p + 2)
-        {
-          g_string_append (out, "<b>");
-          append_inline (out, p + 2, close - p - 2, depth + 1);
-          g_string_append (out, "</b>");
-          p = close + 2;
-        }
-      else if (depth < 4 && (*p == '*' || *p == '_') && p + 1 < end && p[1] != ' ' &&
-               !(*p == '_' && after_word (p, s)) &&
-               (close = memchr (p + 1, *p, end - p - 1)) != NULL && close > p + 1 && close[-1] != ' ')
-        {
-          g_string_append (out, "<i>");
-          append_inline (out, p + 1, close - p - 1, depth + 1);
-          g_string_append (out, "</i>");
-          p = close + 1;
-        }
-      else if (*p == '`' && (close = memchr (p + 1, '`', end - p - 1)) != NULL)
-        {
-          g_string_append (out, "<tt>");
-          g_string_append_len (out, p + 1, close - p - 1);
-          g_string_append (out, "</tt>");
-          p = close + 1;
-        }
-      else if (*p == '[' && (close = g_strstr_len (p + 1, end - p - 1, "](")) != NULL)
-        {
-          const char *url = close + 2;
-          const char *url_end = memchr (url, ')', end - url);
-
-          if (url_end != NULL &&
-              (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")) &&
-              memchr (url, '"', url_end - url) == NULL)
-            {
-              g_string_append (out, "<a href=\"");
-              g_string_append_len (out, url, url_end - url);
-              g_string_append (out, "\">");
-              append_inline (out, p + 1, close - p - 1, depth + 1);
-              g_string_append (out, "</a>");
-              p = url_end + 1;
-            }
-          else
-            g_string_append_c (out, *p++);
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-}
-
-char *
-dossier_note_to_markup (const char *markdown,
-                        int         max_chars)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *valid = NULL;
-  g_auto(GStrv) lines = NULL;
-  gboolean cut = FALSE;
-
-  if (markdown == NULL)
-    return g_strdup ("");
-  valid = g_utf8_make_valid (markdown, -1);
-  if (max_chars >= 0 && g_utf8_strlen (valid, max_chars + 1) > max_chars)
-    {
-      char *short_text = g_utf8_substring (valid, 0, max_chars);
-
-      g_free (valid);
-      valid = short_text;
-      cut = TRUE;
-    }
-
-  lines = g_strsplit (valid, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      g_autofree char *escaped = NULL;
-      const char *open = NULL, *close = NULL;
-
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      if (g_str_has_prefix (line, "- ") || g_str_has_prefix (line, "* ") || g_str_has_prefix (line, "+ "))
-        {
-          g_string_append (out, "• ");
-          line += 2;
-        }
-      else if (line[0] == '#')
-        {
-          while (*line == '#')
-            line++;
-          while (*line == ' ')
-            line++;
-          open = "<b>";
-          close = "</b>";
-        }
-      else if (g_str_has_prefix (line, "> "))
-        {
-          line += 2;
-          open = "<i>";
-          close = "</i>";
-        }
-      escaped = g_markup_escape_text (line, -1);
-      if (open)
-        g_string_append (out, open);
-      append_inline (out, escaped, strlen (escaped), 0);
-      if (close)
-        g_string_append (out, close);
-    }
-  if (cut)
-    g_string_append (out, "…");
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
 
 static int
 color_index (const char *color)
@@ -307,7 +174,7 @@ dossier_note_card_new (DossierAnnotation *annotation,
 
   if (note != NULL && *note)
     {
-      g_autofree char *markup = dossier_note_to_markup (note, CARD_NOTE_CHARS);
+      g_autofree char *markup = dossier_markdown_to_pango (note, CARD_NOTE_CHARS);
 
       /* every piece of the note's text was escaped: the markup is ours */
       label = gtk_label_new (NULL);

@@ -27,10 +27,6 @@ GtkListBox *dossier_notes_pane_get_list          (DossierNotesPane *self);
 GtkListBox *dossier_notes_pane_get_orphan_list   (DossierNotesPane *self);
 
 /* Shared with the All Notes window. */
-/* A safe subset of Markdown (emphasis, code, links, lists, headings) as
- * Pango markup; at most @max_chars characters of @markdown (-1: all). */
-char       *dossier_note_to_markup               (const char        *markdown,
-                                                  int                max_chars);
 /* A card: colour bar, @meta line (may be NULL), quote, note, #tags. */
 GtkWidget  *dossier_note_card_new                (DossierAnnotation *annotation,
                                                   const char        *meta);
