@@ -87,34 +87,6 @@ static const char stylesheet[] =
   " overflow-wrap: anywhere; }\n"
   "}\n";
 
-void
-_dossier_export_html_escape (GString    *out,
-                             const char *text,
-                             gssize      len)
-{
-  const char *p, *end;
-
-  if (text == NULL)
-    return;
-  end = len < 0 ? text + strlen (text) : text + len;
-  for (p = text; p < end; p++)
-    {
-      switch (*p)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
-        default:
-          if (((guchar) *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-            g_string_append_c (out, ' ');
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-}
-
 /* --- the document ---------------------------------------------------------- */
 
 static void
@@ -140,11 +112,11 @@ append_date_range (GString   *out,
   a = _dossier_export_format_published (first);
   b = _dossier_export_format_published (last);
   g_string_append_printf (out, "<dt>%s</dt><dd>", _("Period"));
-  _dossier_export_html_escape (out, a, -1);
+  dossier_markdown_append_html_escaped (out, a, -1);
   if (g_strcmp0 (a, b) != 0)
     {
       g_string_append (out, " – ");
-      _dossier_export_html_escape (out, b, -1);
+      dossier_markdown_append_html_escaped (out, b, -1);
     }
   g_string_append (out, "</dd>\n");
 }
@@ -171,7 +143,7 @@ append_annotation (GString           *out,
 
   g_string_append_printf (out, "<section class=\"note\" id=\"n-%s\">\n<blockquote class=\"hl hl-%s\">",
                           dossier_annotation_get_uuid (a), color);
-  _dossier_export_html_escape (out, dossier_annotation_get_quote (a), -1);
+  dossier_markdown_append_html_escaped (out, dossier_annotation_get_quote (a), -1);
   g_string_append (out, "</blockquote>\n");
   if (note != NULL && *note != '\0')
     {
@@ -185,13 +157,13 @@ append_annotation (GString           *out,
       for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
         {
           g_string_append (out, "<span class=\"tag\">");
-          _dossier_export_html_escape (out, tags[i], -1);
+          dossier_markdown_append_html_escaped (out, tags[i], -1);
           g_string_append (out, "</span>");
         }
       if (stamp != NULL)
         {
           g_string_append (out, "<span class=\"when\">");
-          _dossier_export_html_escape (out, stamp, -1);
+          dossier_markdown_append_html_escaped (out, stamp, -1);
           g_string_append (out, "</span>");
         }
       if (dossier_annotation_get_orphan (a))
@@ -223,25 +195,25 @@ append_article (GString            *out,
 
   g_string_append_printf (out, "<article class=\"entry\" id=\"a-%" G_GINT64_FORMAT "\">\n<header>\n<h2>",
                           dossier_article_get_id (article));
-  _dossier_export_html_escape (out, title_or_untitled (article), -1);
+  dossier_markdown_append_html_escaped (out, title_or_untitled (article), -1);
   g_string_append (out, "</h2>\n<p class=\"meta\">");
   if (source != NULL && *source != '\0')
     {
       g_string_append (out, "<strong>");
-      _dossier_export_html_escape (out, source, -1);
+      dossier_markdown_append_html_escaped (out, source, -1);
       g_string_append (out, "</strong>");
       sep = TRUE;
     }
   if (date != NULL)
     {
       g_string_append (out, sep ? " · " : "");
-      _dossier_export_html_escape (out, date, -1);
+      dossier_markdown_append_html_escaped (out, date, -1);
       sep = TRUE;
     }
   if (byline != NULL && *byline != '\0')
     {
       g_string_append (out, sep ? " · " : "");
-      _dossier_export_html_escape (out, byline, -1);
+      dossier_markdown_append_html_escaped (out, byline, -1);
     }
   if (url != NULL && *url != '\0')
     {
@@ -251,10 +223,10 @@ append_article (GString            *out,
       if (web)
         {
           g_string_append (out, "<a href=\"");
-          _dossier_export_html_escape (out, url, -1);
+          dossier_markdown_append_html_escaped (out, url, -1);
           g_string_append (out, "\">");
         }
-      _dossier_export_html_escape (out, url, -1);
+      dossier_markdown_append_html_escaped (out, url, -1);
       g_string_append (out, web ? "</a></span>" : "</span>");
     }
   g_string_append (out, "</p>\n</header>\n");
@@ -290,17 +262,17 @@ _dossier_export_html (GString                    *out,
                         DOSSIER_EXPORT_HTML_GENERATOR "\n"
                         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-  _dossier_export_html_escape (out, title, -1);
+  dossier_markdown_append_html_escaped (out, title, -1);
   g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", stylesheet);
 
   /* cover */
   g_string_append_printf (out, "<section class=\"cover\">\n<p class=\"kicker\">%s</p>\n<h1>", _("Dossier"));
-  _dossier_export_html_escape (out, title, -1);
+  dossier_markdown_append_html_escaped (out, title, -1);
   g_string_append (out, "</h1>\n");
   if (options && options->scope && *options->scope)
     {
       g_string_append (out, "<p class=\"scope\">");
-      _dossier_export_html_escape (out, options->scope, -1);
+      dossier_markdown_append_html_escaped (out, options->scope, -1);
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "<dl class=\"facts\">\n");
@@ -310,7 +282,7 @@ _dossier_export_html (GString                    *out,
   if (generated_text != NULL)
     {
       g_string_append_printf (out, "<dt>%s</dt><dd>", _("Prepared"));
-      _dossier_export_html_escape (out, generated_text, -1);
+      dossier_markdown_append_html_escaped (out, generated_text, -1);
       g_string_append (out, "</dd>\n");
     }
   g_string_append (out, "</dl>\n</section>\n");
@@ -325,15 +297,15 @@ _dossier_export_html (GString                    *out,
       guint n = e->annotations ? e->annotations->len : 0;
 
       g_string_append (out, "<li><span class=\"date\">");
-      _dossier_export_html_escape (out, date ? date : _("Undated"), -1);
+      dossier_markdown_append_html_escaped (out, date ? date : _("Undated"), -1);
       g_string_append_printf (out, "</span><span><a href=\"#a-%" G_GINT64_FORMAT "\">",
                               dossier_article_get_id (e->article));
-      _dossier_export_html_escape (out, title_or_untitled (e->article), -1);
+      dossier_markdown_append_html_escaped (out, title_or_untitled (e->article), -1);
       g_string_append (out, "</a>");
       if (source != NULL && *source != '\0')
         {
           g_string_append (out, " <span class=\"src\">— ");
-          _dossier_export_html_escape (out, source, -1);
+          dossier_markdown_append_html_escaped (out, source, -1);
           g_string_append (out, "</span>");
         }
       g_string_append (out, "</span><span class=\"count\">");

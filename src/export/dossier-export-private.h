@@ -50,9 +50,6 @@ void     _dossier_export_csv                (GString            *out,
 void     _dossier_export_html               (GString            *out,
                                              GPtrArray          *entries,
                                              const DossierExportOptions *options);
-void     _dossier_export_html_escape        (GString            *out,
-                                             const char         *text,
-                                             gssize              len);
 
 /* shared helpers (dossier-export.c) */
 /* "15 April 2013", "April 2013", "2013" or NULL */

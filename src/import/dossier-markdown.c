@@ -82,6 +82,52 @@ follows_blank_line (cmark_node *node)
   return cmark_node_get_start_line (node) > end + 1;
 }
 
+typedef void (*AppendEscaped) (GString    *out,
+                               const char *s,
+                               gssize      len);
+
+/* A link in either markup (both escape as HTML does for "<a href>"): an
+ * http(s) or mailto address becomes a link, an autolink to anything else
+ * is shown as typed in <>, and any other link stays the Markdown that was
+ * typed, "[text](address)". */
+static void
+append_link (GString       *out,
+             cmark_iter    *iter,
+             cmark_node    *node,
+             gboolean       enter,
+             AppendEscaped  escape)
+{
+  const char *url = cmark_node_get_url (node);
+
+  if (is_safe_url (url))
+    {
+      if (enter)
+        {
+          g_string_append (out, "<a href=\"");
+          escape (out, url, -1);
+          g_string_append (out, "\">");
+        }
+      else
+        g_string_append (out, "</a>");
+    }
+  else if (is_autolink (node))
+    {
+      /* its text is its address */
+      g_string_append (out, "&lt;");
+      escape (out, url, -1);
+      g_string_append (out, "&gt;");
+      cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+    }
+  else if (enter)
+    g_string_append_c (out, '[');
+  else
+    {
+      g_string_append (out, "](");
+      escape (out, url, -1);
+      g_string_append_c (out, ')');
+    }
+}
+
 /* --- Pango markup --------------------------------------------------------- */
 
 static void
@@ -177,37 +223,7 @@ render_pango (GString    *out,
           g_string_append_c (out, '\n');
           break;
         case CMARK_NODE_LINK:
-          {
-            const char *url = cmark_node_get_url (node);
-
-            if (is_safe_url (url))
-              {
-                if (enter)
-                  {
-                    g_string_append (out, "<a href=\"");
-                    append_pango_escaped (out, url, -1);
-                    g_string_append (out, "\">");
-                  }
-                else
-                  g_string_append (out, "</a>");
-              }
-            else if (is_autolink (node))
-              {
-                /* shown as typed; its text is its address */
-                g_string_append (out, "&lt;");
-                append_pango_escaped (out, url, -1);
-                g_string_append (out, "&gt;");
-                cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
-              }
-            else if (enter)
-              g_string_append_c (out, '[');
-            else
-              {
-                g_string_append (out, "](");
-                append_pango_escaped (out, url, -1);
-                g_string_append_c (out, ')');
-              }
-          }
+          append_link (out, iter, node, enter, append_pango_escaped);
           break;
         case CMARK_NODE_DOCUMENT:
         case CMARK_NODE_PARAGRAPH:
@@ -249,10 +265,10 @@ dossier_markdown_to_pango (const char *markdown,
 
 /* --- HTML ----------------------------------------------------------------- */
 
-static void
-append_html_escaped (GString    *out,
-                     const char *s,
-                     gssize      len)
+void
+dossier_markdown_append_html_escaped (GString    *out,
+                                      const char *s,
+                                      gssize      len)
 {
   const char *end;
 
@@ -333,7 +349,7 @@ render_html (GString    *out,
           break;
         case CMARK_NODE_CODE_BLOCK:
           g_string_append (out, "<pre><code>");
-          append_html_escaped (out, literal, -1);
+          dossier_markdown_append_html_escaped (out, literal, -1);
           g_string_append (out, "</code></pre>\n");
           break;
         case CMARK_NODE_HTML_BLOCK:
@@ -349,7 +365,7 @@ render_html (GString    *out,
               {
                 if (i > 0)
                   g_string_append (out, "<br>\n");
-                append_html_escaped (out, g_strchomp (lines[i]), -1);
+                dossier_markdown_append_html_escaped (out, g_strchomp (lines[i]), -1);
               }
             g_string_append (out, "</p>\n");
           }
@@ -359,11 +375,11 @@ render_html (GString    *out,
           break;
         case CMARK_NODE_TEXT:
         case CMARK_NODE_HTML_INLINE:
-          append_html_escaped (out, literal, -1);
+          dossier_markdown_append_html_escaped (out, literal, -1);
           break;
         case CMARK_NODE_CODE:
           g_string_append (out, "<code>");
-          append_html_escaped (out, literal, -1);
+          dossier_markdown_append_html_escaped (out, literal, -1);
           g_string_append (out, "</code>");
           break;
         case CMARK_NODE_SOFTBREAK:
@@ -377,36 +393,7 @@ render_html (GString    *out,
           g_string_append (out, enter ? "<strong>" : "</strong>");
           break;
         case CMARK_NODE_LINK:
-          {
-            const char *url = cmark_node_get_url (node);
-
-            if (is_safe_url (url))
-              {
-                if (enter)
-                  {
-                    g_string_append (out, "<a href=\"");
-                    append_html_escaped (out, url, -1);
-                    g_string_append (out, "\">");
-                  }
-                else
-                  g_string_append (out, "</a>");
-              }
-            else if (is_autolink (node))
-              {
-                g_string_append (out, "&lt;");
-                append_html_escaped (out, url, -1);
-                g_string_append (out, "&gt;");
-                cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
-              }
-            else if (enter)
-              g_string_append_c (out, '[');
-            else
-              {
-                g_string_append (out, "](");
-                append_html_escaped (out, url, -1);
-                g_string_append_c (out, ')');
-              }
-          }
+          append_link (out, iter, node, enter, dossier_markdown_append_html_escaped);
           break;
         case CMARK_NODE_DOCUMENT:
         case CMARK_NODE_IMAGE:      /* its text only: a note loads nothing */

@@ -28,6 +28,13 @@ char             *dossier_markdown_to_pango   (const char  *markdown,
 void              dossier_markdown_append_html (GString    *out,
                                                 const char *markdown);
 
+/* @s (@len bytes, -1: up to the NUL) appended to @out with &, <, >, " and '
+ * escaped and control characters made spaces: safe in HTML text and in
+ * attribute values. */
+void              dossier_markdown_append_html_escaped (GString    *out,
+                                                        const char *s,
+                                                        gssize      len);
+
 /* A Markdown file as an article: YAML front matter (title, date, url,
  * author, source) is honoured, the first "# Heading" is the title when the
  * front matter has none, and the document is reduced to plain paragraphs
