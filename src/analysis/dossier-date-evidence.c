@@ -572,7 +572,9 @@ holiday_on_weekday (int    month,
 static double
 corpus_confidence (const DossierCorpusMatch *m)
 {
-  double c = m->shared >= 12 ? 0.85 : m->shared >= 6 ? 0.75 : 0.6;
+  /* a few shared sequences may be a site's furniture (a footer, a
+   * standing notice) between pages of different days */
+  double c = m->shared >= 12 ? 0.85 : m->shared >= 6 ? 0.7 : 0.45;
 
   if (m->n_matches > 1 && m->n_agreeing == 0)
     c -= 0.2;   /* the matches disagree */
@@ -727,8 +729,9 @@ dossier_date_evidence_suggest (const char               *title,
 
       if (jd > 0 && bound > 0 && jd < bound - 31)
         jd = jd_of (year + 1, f.dateline_month, f.dateline_day);
+      /* likely only when a day of the same weeks is mentioned too */
       if (jd > 0 && in_range (&range, jd))
-        suggest_day (s, jd, 0.55,
+        suggest_day (s, jd, f.latest_jd > 0 && ABS (jd - f.latest_jd) <= 60 ? 0.55 : 0.35,
                      g_strdup_printf (_("dateline without a year, %s"),
                                       latest_text ? latest_text : _("within the date known")));
     }

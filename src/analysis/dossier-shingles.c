@@ -182,6 +182,13 @@ compare_u64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static void
+array_unref0 (gpointer p)
+{
+  if (p != NULL)
+    g_array_unref (p);
+}
+
 static gint64
 find_key (GArray  *keys,
           guint64  hash)
@@ -216,11 +223,10 @@ resolve (DossierShingleIndex *self)
 {
   g_autoptr(GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) pair_keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer k, v;
   /* per target: the (doc, count) pairs */
-  g_autoptr(GPtrArray) per_target = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) per_target = g_ptr_array_new_with_free_func (array_unref0);
 
   self->matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < self->hits->len; i++)
@@ -244,8 +250,6 @@ resolve (DossierShingleIndex *self)
               guint one = 1;
 
               g_array_append_val (counts, one);
-              g_array_append_val (pair_keys, pair);
-              /* the key points into pair_keys, which may move: keep ids */
               g_hash_table_insert (pairs, g_memdup2 (&pair, sizeof pair),
                                    GUINT_TO_POINTER (counts->len - 1));
             }
