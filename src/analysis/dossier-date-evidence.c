@@ -348,10 +348,17 @@ find_mentioned_dates (const char *text,
               /* a dateline: a short line, or the start of the first lines */
               const char *line = text + pos;
               gsize before = s;
+              gsize after = e;
 
               while (before > 0 && line[before - 1] != '\n')
                 before--;
-              if (s - before < 80)
+              while (after < chunk && line[after] != '\n')
+                after++;
+              /* near the start of a short line, or followed by a dash or
+               * an agency: "Oct. 4, 2013 (UPI) —" */
+              if (s - before < 40 &&
+                  (after - before < 100 || line[e] == '(' || line[e + (line[e] == ' ')] == '-' ||
+                   (guchar) line[e + (line[e] == ' ')] == 0xE2))
                 f->dateline = d;
             }
         }

@@ -336,6 +336,9 @@ dossier_store_list_annotations (DossierStore  *self,
         }
       if (query->undated)
         g_string_append (sql, " AND a.published_jd IS NULL");
+      if (query->suggested)
+        g_string_append (sql, " AND a.date_precision < 3 AND a.id IN (SELECT article_id FROM date_suggestions"
+                              " WHERE state = 0 AND published IS NOT NULL)");
       g_string_append (sql, " ORDER BY coalesce(a.published_jd, -1) DESC, a.id DESC, n.orphan, n.start_offset, n.id");
 
       if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)

@@ -604,6 +604,9 @@ append_filters (Builder      *b,
     g_string_append (b->sql, " AND a.annotation_count > 0");
   if (query->undated)
     g_string_append (b->sql, " AND a.published_jd IS NULL");
+  if (query->suggested)
+    g_string_append (b->sql, " AND a.date_precision < 3 AND a.id IN (SELECT article_id FROM date_suggestions"
+                             " WHERE state = 0 AND published IS NOT NULL)");
 }
 
 /* "SELECT a.id ..." of the articles @query's filters (not its words nor
