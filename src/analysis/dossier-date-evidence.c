@@ -349,16 +349,17 @@ find_mentioned_dates (const char *text,
               const char *line = text + pos;
               gsize before = s;
               gsize after = e;
+              char next;
 
               while (before > 0 && line[before - 1] != '\n')
                 before--;
               while (after < chunk && line[after] != '\n')
                 after++;
-              /* near the start of a short line, or followed by a dash or
-               * an agency: "Oct. 4, 2013 (UPI) —" */
+              /* near the start of a line that says little else, or
+               * followed by a dash or an agency: "Oct. 4, 2013 (UPI) —" */
+              next = line[e + (line[e] == ' ')];
               if (s - before < 40 &&
-                  (after - before < 100 || line[e] == '(' || line[e + (line[e] == ' ')] == '-' ||
-                   (guchar) line[e + (line[e] == ' ')] == 0xE2))
+                  ((after - before) - (e - s) < 40 || next == '(' || next == '-' || (guchar) next == 0xE2))
                 f->dateline = d;
             }
         }
