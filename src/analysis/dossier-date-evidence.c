@@ -594,8 +594,11 @@ corpus_confidence (const DossierCorpusMatch *m)
 static char *
 with_phrase (const char *phrase)
 {
+  g_autofree char *valid = g_utf8_make_valid (phrase, -1);
+
+  g_strdelimit (valid, "\r\n\t", ' ');
   /* TRANSLATORS: words quoted from an article, as evidence for its date */
-  return g_strdup_printf (_("‘%s’"), phrase);
+  return g_strdup_printf (_("‘%s’"), valid);
 }
 
 DossierDateSuggestion *
@@ -648,8 +651,12 @@ dossier_date_evidence_suggest (const char               *title,
   if (url != NULL && dossier_date_from_url (url, &from_url) &&
       from_url.precision == DOSSIER_DATE_PRECISION_DAY &&
       in_range (&range, dossier_date_to_julian (&from_url)))
-    suggest_day (s, dossier_date_to_julian (&from_url), 0.85,
-                 g_strdup_printf (_("date in the address %s"), url));
+    {
+      g_autofree char *valid = g_utf8_make_valid (url, -1);
+
+      suggest_day (s, dossier_date_to_julian (&from_url), 0.85,
+                   g_strdup_printf (_("date in the address %s"), valid));
+    }
 
   /* 2. a dateline */
   else if (f.dateline.precision == DOSSIER_DATE_PRECISION_DAY &&
