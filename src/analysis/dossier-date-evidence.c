@@ -614,6 +614,7 @@ dossier_date_evidence_suggest (const char               *title,
   DossierDate from_url = DOSSIER_DATE_INIT;
   gint64 bound;
   g_autofree char *latest_text = NULL;
+  gboolean from_corpus = FALSE;
 
   if (known != NULL && known->precision == DOSSIER_DATE_PRECISION_DAY)
     return g_steal_pointer (&s);
@@ -719,6 +720,7 @@ dossier_date_evidence_suggest (const char               *title,
       if (f.latest_jd > jd + 3 && f.latest_jd < jd + 366)
         c -= 0.3;
       suggest_day (s, jd, c, reason);
+      from_corpus = TRUE;
     }
 
   /* 4. a holiday on a weekday, after the events it mentions */
@@ -808,8 +810,7 @@ dossier_date_evidence_suggest (const char               *title,
     }
 
   /* the rest of what was seen, for the reader to judge */
-  if (match != NULL && match->article_id > 0 && s->evidence->len > 0 &&
-      !g_str_has_prefix (g_ptr_array_index (s->evidence, 0), _("same passages as article")))
+  if (match != NULL && match->article_id > 0 && s->evidence->len > 0 && !from_corpus)
     {
       g_autofree char *d = format_jd (match->jd);
 
