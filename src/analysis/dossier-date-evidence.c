@@ -29,7 +29,7 @@
 
 typedef struct
 {
-  char    *lower;     /* case folded */
+  char    *lower;     /* case folded, in the features' arena */
   gsize    start;     /* byte offsets in the text */
   gsize    end;
   int      number;    /* a number's value, -1 for words */
@@ -99,6 +99,7 @@ static const char * const future_words[] = {
 typedef struct
 {
   GArray  *words;           /* Word */
+  GString *arena;           /* the words' folded forms, NUL-separated */
   gint64   latest_jd;       /* the latest day mentioned, -1 */
   DossierDate latest;
   int      latest_year;     /* the latest year mentioned, 0 */
@@ -114,15 +115,11 @@ typedef struct
 } Features;
 
 static void
-word_clear (gpointer p)
-{
-  g_free (((Word *) p)->lower);
-}
-
-static void
 features_clear (Features *f)
 {
   g_clear_pointer (&f->words, g_array_unref);
+  if (f->arena != NULL)
+    g_string_free (g_steal_pointer (&f->arena), TRUE);
   g_clear_pointer (&f->weekday_phrase, g_free);
   g_clear_pointer (&f->holiday_phrase, g_free);
 }
@@ -236,7 +233,8 @@ format_jd (gint64 jd)
 static void
 split_words (const char *text,
              gsize       len,
-             GArray     *words)
+             GArray     *words,
+             GString    *arena)
 {
   const char *p = text;
   const char *end = text + len;
@@ -247,6 +245,8 @@ split_words (const char *text,
       gunichar c = g_utf8_get_char_validated (p, end - p);
       Word w = { NULL, 0, 0, -1, FALSE };
       gboolean digits = TRUE;
+      gboolean ascii = TRUE;
+      gsize at = arena->len;
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -267,14 +267,33 @@ split_words (const char *text,
             break;
           if (!g_unichar_isdigit (c))
             digits = FALSE;
+          if (c >= 0x80)
+            ascii = FALSE;
           p = g_utf8_next_char (p);
         }
       w.start = start - text;
       w.end = p - text;
-      w.lower = g_utf8_strdown (start, p - start);
+      if (ascii)
+        for (const char *q = start; q < p; q++)
+          g_string_append_c (arena, g_ascii_tolower (*q));
+      else
+        {
+          g_autofree char *lower = g_utf8_strdown (start, p - start);
+
+          g_string_append (arena, lower);
+        }
+      g_string_append_c (arena, '\0');
+      /* an offset until the arena stops growing */
+      w.lower = GSIZE_TO_POINTER (at);
       if (digits && p - start <= 4)
-        w.number = atoi (w.lower);
+        w.number = atoi (arena->str + at);
       g_array_append_val (words, w);
+    }
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+
+      w->lower = arena->str + GPOINTER_TO_SIZE (w->lower);
     }
 }
 
@@ -291,9 +310,25 @@ static int
 month_of_word (const char *lower)
 {
   for (guint i = 0; i < G_N_ELEMENTS (month_words); i++)
-    if (strcmp (lower, month_words[i].word) == 0)
+    if (lower[0] == month_words[i].word[0] && strcmp (lower, month_words[i].word) == 0)
       return month_words[i].month;
   return 0;
+}
+
+/* Every date the parser finds has a year of four digits. */
+static gboolean
+has_year (const char *p,
+          gsize       len)
+{
+  guint run = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      run = g_ascii_isdigit (p[i]) ? run + 1 : 0;
+      if (run == 4)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Every date the parser finds, paragraph by paragraph. */
@@ -328,7 +363,8 @@ find_mentioned_dates (const char *text,
               chunk--;
         }
       calls++;
-      if (!dossier_date_find (text + pos, chunk, &d, &s, &e) || e == 0 || e > chunk)
+      if (!has_year (text + pos, chunk) ||
+          !dossier_date_find (text + pos, chunk, &d, &s, &e) || e == 0 || e > chunk)
         {
           pos += chunk;
           continue;
@@ -391,6 +427,7 @@ read_words (const char *text,
   for (guint i = 0; i < words->len; i++)
     {
       const Word *w = &g_array_index (words, Word, i);
+      gboolean letters = w->number < 0 && w->end - w->start >= 3;
 
       /* a year: four digits standing alone, not a deadline */
       if (w->number >= MIN_YEAR && w->number <= MAX_YEAR && w->end - w->start == 4 &&
@@ -401,9 +438,9 @@ read_words (const char *text,
         f->latest_year = MAX (f->latest_year, w->number);
 
       /* a weekday */
-      if (f->weekday == 0)
+      if (f->weekday == 0 && letters)
         for (guint k = 0; k < G_N_ELEMENTS (weekday_names); k++)
-          if (strcmp (w->lower, weekday_names[k].word) == 0 &&
+          if (w->lower[0] == weekday_names[k].word[0] && strcmp (w->lower, weekday_names[k].word) == 0 &&
               (!weekday_names[k].capital || w->capital))
             {
               const char *before = word_at (words, (gint64) i - 1);
@@ -418,10 +455,13 @@ read_words (const char *text,
             }
 
       /* a fixed-date holiday */
-      if (f->holiday == NULL)
+      if (f->holiday == NULL && letters)
         for (guint k = 0; k < G_N_ELEMENTS (holidays); k++)
           {
             guint n = 0;
+
+            if (w->lower[0] != holidays[k].words[0][0])
+              continue;
 
             while (n < G_N_ELEMENTS (holidays[k].words) && holidays[k].words[n] != NULL &&
                    strcmp (word_at (words, i + n), holidays[k].words[n]) == 0)
@@ -437,7 +477,7 @@ read_words (const char *text,
 
       /* a year-less date: "July 4", "4 July", "4 июля" (with a year, the
        * parser saw it already) */
-      if (w->number < 0)
+      if (letters)
         {
           int month = month_of_word (w->lower);
           const char *next = word_at (words, i + 1);
@@ -495,7 +535,7 @@ read_text (const char *title,
   f->latest = (DossierDate) DOSSIER_DATE_INIT;
   f->dateline = (DossierDate) DOSSIER_DATE_INIT;
   f->words = g_array_new (FALSE, FALSE, sizeof (Word));
-  g_array_set_clear_func (f->words, word_clear);
+  f->arena = g_string_sized_new (4096);
 
   /* the body first, so dateline offsets count from its start */
   text = g_strconcat (body ? body : "", "\n", title ? title : "", NULL);
@@ -507,7 +547,7 @@ read_text (const char *title,
         len--;
       text[len] = '\0';
     }
-  split_words (text, len, f->words);
+  split_words (text, len, f->words, f->arena);
   find_mentioned_dates (text, len, f);
   read_words (text, len, f);
 }

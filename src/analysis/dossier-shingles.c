@@ -34,6 +34,7 @@ typedef struct
   guint32 dated;       /* dated articles that hold it */
   gint64  min_jd;
   gint64  max_jd;
+  guint32 last_doc;    /* the last dated article that held it, + 1 */
 } Key;
 
 typedef struct
@@ -54,6 +55,8 @@ struct _DossierShingleIndex
   GHashTable *target_of; /* id → index + 1 */
   GArray     *entries;   /* Entry, sorted by hash once sealed */
   GArray     *keys;      /* Key, sorted by hash */
+  guint32    *slots;     /* open addressing: key index + 1, 0 empty */
+  guint64     mask;
   GArray     *docs;      /* Doc: the dated articles scanned */
   GArray     *hits;      /* Hit */
   GHashTable *matches;   /* target id → DossierCorpusMatch */
@@ -173,15 +176,6 @@ compare_entries (gconstpointer a,
   return x->target < y->target ? -1 : x->target > y->target;
 }
 
-static int
-compare_u64 (gconstpointer a,
-             gconstpointer b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 array_unref0 (gpointer p)
 {
@@ -190,31 +184,17 @@ array_unref0 (gpointer p)
 }
 
 static gint64
-find_key (GArray  *keys,
-          guint64  hash)
+find_key (DossierShingleIndex *self,
+          guint64              hash)
 {
-  gint64 lo = 0, hi = (gint64) keys->len - 1;
+  guint64 i;
 
-  while (lo <= hi)
-    {
-      gint64 mid = (lo + hi) / 2;
-      guint64 h = g_array_index (keys, Key, mid).hash;
-
-      if (h == hash)
-        return mid;
-      if (h < hash)
-        lo = mid + 1;
-      else
-        hi = mid - 1;
-    }
+  if (self->slots == NULL)
+    return -1;
+  for (i = hash & self->mask; self->slots[i] != 0; i = (i + 1) & self->mask)
+    if (g_array_index (self->keys, Key, self->slots[i] - 1).hash == hash)
+      return self->slots[i] - 1;
   return -1;
-}
-
-static void
-collect_hash (guint64  hash,
-              gpointer data)
-{
-  g_array_append_val ((GArray *) data, hash);
 }
 
 /* Turns the hits into each target's best match. */
@@ -347,6 +327,7 @@ dossier_shingle_index_free (DossierShingleIndex *self)
   g_array_unref (self->docs);
   g_array_unref (self->hits);
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_free (self->slots);
   g_free (self);
 }
 
@@ -413,11 +394,59 @@ dossier_shingle_index_seal (DossierShingleIndex *self)
         last->n++;
       else
         {
-          Key key = { e->hash, i, 1, 0, G_MAXINT64, G_MININT64 };
+          Key key = { e->hash, i, 1, 0, G_MAXINT64, G_MININT64, 0 };
 
           g_array_append_val (self->keys, key);
         }
     }
+  if (self->keys->len > 0 && self->keys->len < G_MAXUINT32 / 4)
+    {
+      guint64 size = 1;
+
+      while (size < (guint64) self->keys->len * 2)
+        size <<= 1;
+      self->mask = size - 1;
+      self->slots = g_new0 (guint32, size);
+      for (guint k = 0; k < self->keys->len; k++)
+        {
+          guint64 i = g_array_index (self->keys, Key, k).hash & self->mask;
+
+          while (self->slots[i] != 0)
+            i = (i + 1) & self->mask;
+          self->slots[i] = k + 1;
+        }
+    }
+}
+
+typedef struct
+{
+  DossierShingleIndex *self;
+  guint32              doc;
+  gint64               jd;
+} ScanData;
+
+static void
+scan_hash (guint64  hash,
+           gpointer data)
+{
+  ScanData *d = data;
+  gint64 k = find_key (d->self, hash);
+  Key *key;
+  Hit hit;
+
+  if (k < 0)
+    return;
+  key = &g_array_index (d->self->keys, Key, k);
+  /* once per article */
+  if (key->last_doc == d->doc + 1)
+    return;
+  key->last_doc = d->doc + 1;
+  key->dated++;
+  key->min_jd = MIN (key->min_jd, d->jd);
+  key->max_jd = MAX (key->max_jd, d->jd);
+  hit.key = (guint32) k;
+  hit.doc = d->doc;
+  g_array_append_val (d->self->hits, hit);
 }
 
 void
@@ -426,42 +455,20 @@ dossier_shingle_index_scan (DossierShingleIndex *self,
                             gint64               jd,
                             const char          *text)
 {
-  g_autoptr(GArray) hashes = NULL;
   Doc doc = { article_id, jd };
-  guint32 doc_index;
-  guint64 previous = 0;
+  ScanData d;
 
   g_return_if_fail (self != NULL);
 
   if (!self->sealed)
     dossier_shingle_index_seal (self);
-  if (self->keys->len == 0 || jd < 0 || self->docs->len >= G_MAXUINT32)
+  if (self->keys->len == 0 || jd < 0 || self->docs->len >= G_MAXUINT32 - 1)
     return;
-  hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
-  each_shingle (text, collect_hash, hashes, NULL);
-  g_array_sort (hashes, compare_u64);
-  doc_index = self->docs->len;
+  d.self = self;
+  d.doc = self->docs->len;
+  d.jd = jd;
   g_array_append_val (self->docs, doc);
-  for (guint i = 0; i < hashes->len; i++)
-    {
-      guint64 h = g_array_index (hashes, guint64, i);
-      gint64 k;
-
-      if (i > 0 && h == previous)
-        continue;
-      previous = h;
-      k = find_key (self->keys, h);
-      if (k >= 0)
-        {
-          Key *key = &g_array_index (self->keys, Key, k);
-          Hit hit = { (guint32) k, doc_index };
-
-          key->dated++;
-          key->min_jd = MIN (key->min_jd, jd);
-          key->max_jd = MAX (key->max_jd, jd);
-          g_array_append_val (self->hits, hit);
-        }
-    }
+  each_shingle (text, scan_hash, &d, NULL);
   /* a later scan invalidates what was resolved */
   g_clear_pointer (&self->matches, g_hash_table_unref);
 }
