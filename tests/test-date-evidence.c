@@ -71,6 +71,19 @@ test_latest_date_and_weekday (void)
 }
 
 static void
+test_yearless_date (void)
+{
+  g_autoptr(DossierDateSuggestion) s =
+    suggest ("The round of March 3, 2010, collapsed.\n\n"
+             "On March 9 the two sides met again, and on Thursday they signed.", NULL, NULL);
+
+  /* "March 9" takes the year of the full date before it and becomes the
+   * latest day mentioned; the Thursday after it is 11 March */
+  assert_day (s, "2010-03-11");
+  g_assert_true (evidence_has (s, "9 Mar 2010"));
+}
+
+static void
 test_dateline (void)
 {
   g_autoptr(DossierDateSuggestion) s =
@@ -80,6 +93,17 @@ test_dateline (void)
   assert_day (s, "2013-10-04");
   g_assert_cmpfloat (s->confidence, >=, 0.7);
   g_assert_true (evidence_has (s, "dateline"));
+}
+
+static void
+test_labelled_dateline (void)
+{
+  g_autoptr(DossierDateSuggestion) s =
+    suggest ("Posted: Nov 8, 2023 / 11:50 AM EST, updated with new figures from the county\n\n"
+             "The council approved the budget after a long night.", NULL, NULL);
+
+  assert_day (s, "2023-11-08");
+  g_assert_cmpfloat (s->confidence, >=, 0.5);
 }
 
 static void
@@ -271,7 +295,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/Dossier/DateEvidence/holiday-and-weekday", test_holiday_and_weekday);
   g_test_add_func ("/Dossier/DateEvidence/latest-date-and-weekday", test_latest_date_and_weekday);
+  g_test_add_func ("/Dossier/DateEvidence/yearless-date", test_yearless_date);
   g_test_add_func ("/Dossier/DateEvidence/dateline", test_dateline);
+  g_test_add_func ("/Dossier/DateEvidence/labelled-dateline", test_labelled_dateline);
   g_test_add_func ("/Dossier/DateEvidence/yearless-dateline", test_yearless_dateline);
   g_test_add_func ("/Dossier/DateEvidence/a-sentence-is-no-dateline", test_a_sentence_is_no_dateline);
   g_test_add_func ("/Dossier/DateEvidence/russian", test_russian);

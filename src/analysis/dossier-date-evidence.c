@@ -315,6 +315,23 @@ month_of_word (const char *lower)
   return 0;
 }
 
+/* "Posted:", "Last updated", "Опубликовано": what comes before a
+ * publication date on a page */
+static gboolean
+is_date_label (const char *text,
+               gsize       len)
+{
+  static const char * const labels[] = {
+    "posted", "published", "updated", "опубликовано", "обновлено", NULL
+  };
+  g_autofree char *lower = g_utf8_validate (text, len, NULL) ? g_utf8_strdown (text, len) : NULL;
+
+  for (guint i = 0; lower != NULL && labels[i] != NULL; i++)
+    if (strstr (lower, labels[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Every date the parser finds has a year of four digits. */
 static gboolean
 has_year (const char *p,
@@ -381,21 +398,23 @@ find_mentioned_dates (const char *text,
           if (d.precision == DOSSIER_DATE_PRECISION_DAY && pos + s < DATELINE_BYTES &&
               f->dateline.precision == DOSSIER_DATE_PRECISION_UNKNOWN)
             {
-              /* a dateline: a short line, or the start of the first lines */
+              /* a dateline: near the start of one of the first lines,
+               * and either followed by a dash or an agency ("Oct. 4,
+               * 2013 (UPI) —") or by no more words on its line than a
+               * time ("12:22 p.m."): not a sentence that mentions it */
               const char *line = text + pos;
               gsize before = s;
-              gsize after = e;
+              guint lower = 0;
               char next;
 
               while (before > 0 && line[before - 1] != '\n')
                 before--;
-              while (after < chunk && line[after] != '\n')
-                after++;
-              /* near the start of a line that says little else, or
-               * followed by a dash or an agency: "Oct. 4, 2013 (UPI) —" */
+              for (gsize k = e; k < chunk && line[k] != '\n'; k++)
+                lower += g_ascii_islower (line[k]);
               next = line[e + (line[e] == ' ')];
               if (s - before < 40 &&
-                  ((after - before) - (e - s) < 40 || next == '(' || next == '-' || (guchar) next == 0xE2))
+                  (lower <= 4 || next == '(' || next == '-' || (guchar) next == 0xE2 ||
+                   is_date_label (line + before, s - before)))
                 f->dateline = d;
             }
         }
@@ -667,6 +686,20 @@ dossier_date_evidence_suggest (const char               *title,
     }
 
   read_text (title, body, &f);
+
+  /* a year-less date ("on March 4") a little after the latest full date
+   * mentioned is in the same year, and the latest date mentioned */
+  if (f.yearless_month > 0 && f.latest_jd > 0 && f.latest.precision == DOSSIER_DATE_PRECISION_DAY &&
+      f.latest.year == f.latest_year)
+    {
+      gint64 jd = jd_of (f.latest.year, f.yearless_month, f.yearless_day);
+
+      if (jd > f.latest_jd && jd - f.latest_jd <= 120)
+        {
+          f.latest_jd = jd;
+          date_from_jd (jd, &f.latest);
+        }
+    }
 
   /* the latest date (or year) mentioned bounds the date from below */
   bound = f.latest_jd;
