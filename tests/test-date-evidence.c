@@ -132,6 +132,21 @@ test_a_sentence_is_no_dateline (void)
 }
 
 static void
+test_relative_year (void)
+{
+  g_autoptr(DossierDateSuggestion) en =
+    suggest ("Turnout was lower than last year, when the 2012 vote drew crowds.", NULL, NULL);
+  g_autoptr(DossierDateSuggestion) ru =
+    suggest ("Как и в прошлом году, выборы 2012 года обсуждали все.", NULL, NULL);
+
+  g_assert_cmpint (en->date.precision, ==, DOSSIER_DATE_PRECISION_YEAR);
+  g_assert_cmpint (en->date.year, ==, 2013);
+  g_assert_cmpfloat (en->confidence, <, 0.5);
+  g_assert_true (evidence_has (en, "‘last year’"));
+  g_assert_cmpint (ru->date.year, ==, 2013);
+}
+
+static void
 test_russian (void)
 {
   g_autoptr(DossierDateSuggestion) s =
@@ -300,6 +315,7 @@ main (int argc, char **argv)
   g_test_add_func ("/Dossier/DateEvidence/labelled-dateline", test_labelled_dateline);
   g_test_add_func ("/Dossier/DateEvidence/yearless-dateline", test_yearless_dateline);
   g_test_add_func ("/Dossier/DateEvidence/a-sentence-is-no-dateline", test_a_sentence_is_no_dateline);
+  g_test_add_func ("/Dossier/DateEvidence/relative-year", test_relative_year);
   g_test_add_func ("/Dossier/DateEvidence/russian", test_russian);
   g_test_add_func ("/Dossier/DateEvidence/known-part", test_known_part);
   g_test_add_func ("/Dossier/DateEvidence/url", test_url);

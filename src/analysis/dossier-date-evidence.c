@@ -80,6 +80,14 @@ static const WeekdayName weekday_names[] = {
   { "воскресенье", 7, FALSE },
 };
 
+/* A year named relative to the article's own: "last year" */
+static const struct { const char *words[3]; int offset; } relative_years[] = {
+  { { "last", "year" }, -1 },
+  { { "this", "year" }, 0 },
+  { { "в", "прошлом", "году" }, -1 },
+  { { "в", "этом", "году" }, 0 },
+};
+
 static const struct { const char *word; int month; } month_words[] = {
   { "january", 1 }, { "jan", 1 }, { "february", 2 }, { "feb", 2 }, { "march", 3 },
   { "april", 4 }, { "apr", 4 }, { "may", 5 }, { "june", 6 }, { "july", 7 },
@@ -112,6 +120,8 @@ typedef struct
   char    *holiday_phrase;
   int      yearless_month;  /* the last year-less date: "July 4" */
   int      yearless_day;
+  int      relative_year;   /* "last year": -1, "this year": 0 */
+  char    *relative_phrase;
 } Features;
 
 static void
@@ -122,6 +132,7 @@ features_clear (Features *f)
     g_string_free (g_steal_pointer (&f->arena), TRUE);
   g_clear_pointer (&f->weekday_phrase, g_free);
   g_clear_pointer (&f->holiday_phrase, g_free);
+  g_clear_pointer (&f->relative_phrase, g_free);
 }
 
 DossierDateSuggestion *
@@ -494,6 +505,24 @@ read_words (const char *text,
               }
           }
 
+      /* "last year", "в этом году" */
+      if (f->relative_phrase == NULL)
+        for (guint k = 0; k < G_N_ELEMENTS (relative_years); k++)
+          {
+            guint n = 0;
+
+            while (n < 3 && relative_years[k].words[n] != NULL &&
+                   strcmp (word_at (words, i + n), relative_years[k].words[n]) == 0)
+              n++;
+            if (n > 0 && (n == 3 || relative_years[k].words[n] == NULL))
+              {
+                f->relative_year = relative_years[k].offset;
+                f->relative_phrase = g_strndup (text + w->start,
+                                                g_array_index (words, Word, i + n - 1).end - w->start);
+                break;
+              }
+          }
+
       /* a year-less date: "July 4", "4 July", "4 июля" (with a year, the
        * parser saw it already) */
       if (letters)
@@ -855,7 +884,24 @@ dossier_date_evidence_suggest (const char               *title,
         }
     }
 
-  /* 8. only the latest date mentioned: no earlier than it */
+  /* 8. "last year" beside the latest year mentioned: the year after it */
+  if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && f.relative_phrase != NULL &&
+      f.latest_year > 0 && f.latest_year > f.latest.year)
+    {
+      DossierDate d = { f.latest_year - f.relative_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+
+      /* only where nothing of the date is known */
+      if (range.lo < 0 && dossier_date_to_julian (&d) > 0)
+        {
+          g_autofree char *q = with_phrase (f.relative_phrase);
+
+          s->date = d;
+          s->confidence = 0.3;
+          g_ptr_array_add (s->evidence, g_strdup_printf (_("%s, %s → %d"), q, latest_text, d.year));
+        }
+    }
+
+  /* 9. only the latest date mentioned: no earlier than it */
   if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && bound > 0 && latest_text != NULL)
     {
       DossierDate d = DOSSIER_DATE_INIT;
