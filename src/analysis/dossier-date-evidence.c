@@ -511,6 +511,8 @@ read_words (const char *text,
           {
             guint n = 0;
 
+            if (w->lower[0] != relative_years[k].words[0][0])
+              continue;
             while (n < 3 && relative_years[k].words[n] != NULL &&
                    strcmp (word_at (words, i + n), relative_years[k].words[n]) == 0)
               n++;
