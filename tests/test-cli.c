@@ -357,6 +357,123 @@ test_seeds (Fixture       *f,
   g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (article), "body"), "Lavrov"));
 }
 
+/* Suggested dates: worked out by `dates`, accepted or dismissed by id,
+ * never over a date set by hand; `show` tells where a date came from. */
+static void
+test_dates (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *dated = g_build_filename (TEST_DATA_DIR, "dates", NULL);
+  g_autofree char *retold = g_build_filename (f->dir, "retold.txt", NULL);
+  g_autofree char *by_hand = g_build_filename (f->dir, "by-hand.txt", NULL);
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) dates = { 0 };
+  g_auto(Run) found = { 0 };
+  g_auto(Run) accept = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) show_user = { 0 };
+  g_auto(Run) edit = { 0 };
+  g_auto(Run) dismiss = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) above = { 0 };
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) article = NULL;
+  g_autoptr(JsonNode) user_article = NULL;
+  JsonArray *array;
+  JsonObject *o = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *user_id = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *text =
+    "Clinton and Lavrov Differ Over Iran\n\n"
+    "Hillary Clinton pressed Moscow on Thursday over the Iranian reactor.\n\n"
+    "\"In the absence of those reassurances, we think it would be premature to go forward "
+    "with any project at this time because we want to send an unequivocal message to the "
+    "Iranians,\" Clinton said after her talks with Lavrov.\n";
+  g_autofree char *other = g_strconcat (text, "\nShe flew home on Saturday.\n", NULL);
+
+  g_assert_true (g_file_set_contents (retold, text, -1, NULL));
+  g_assert_true (g_file_set_contents (by_hand, other, -1, NULL));
+  run_cli (&imp, f->library, "import", "--json", dated, retold, by_hand, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  lines = g_strsplit (g_strstrip (imp.out), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = parse_json (lines[i]);
+      JsonObject *r = json_node_get_object (node);
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (r, "id"));
+
+      if (g_strcmp0 (json_object_get_string_member (r, "file"), retold) == 0)
+        id = g_steal_pointer (&n);
+      else if (g_strcmp0 (json_object_get_string_member (r, "file"), by_hand) == 0)
+        user_id = g_steal_pointer (&n);
+    }
+  g_assert_nonnull (id);
+  g_assert_nonnull (user_id);
+  run_cli (&edit, f->library, "edit", user_id, "--date", "2010", NULL);
+  g_assert_cmpint (edit.status, ==, 0);
+
+  run_cli (&dates, f->library, "dates", "--json", NULL);
+  g_assert_cmpint (dates.status, ==, 0);
+  list = parse_json (dates.out);
+  array = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *e = json_array_get_object_element (array, i);
+
+      if (json_object_get_int_member (e, "article") == g_ascii_strtoll (id, NULL, 10))
+        o = e;
+      else
+        {
+          /* dated by hand: nothing suggested */
+          g_assert_cmpint (json_object_get_int_member (e, "article"), ==, g_ascii_strtoll (user_id, NULL, 10));
+          g_assert_true (json_object_get_null_member (e, "date"));
+          g_assert_true (json_object_get_null_member (e, "precision"));
+        }
+    }
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "date"), ==, "2010-03-18");
+  g_assert_cmpstr (json_object_get_string_member (o, "precision"), ==, "day");
+  g_assert_cmpfloat (json_object_get_double_member (o, "confidence"), >=, 0.5);
+  g_assert_cmpfloat (json_object_get_double_member (o, "confidence"), <=, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "evidence")), >, 0);
+
+  run_cli (&found, f->library, "search", "--json", "is:suggested", NULL);
+  g_assert_cmpint (found.status, ==, 0);
+  g_assert_nonnull (strstr (found.out, "Clinton and Lavrov Differ Over Iran"));
+
+  run_cli (&accept, f->library, "dates", "--accept", id, NULL);
+  g_assert_cmpint (accept.status, ==, 0);
+  run_cli (&refused, f->library, "dates", "--accept", user_id, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  run_cli (&dismiss, f->library, "dates", "--dismiss", user_id, NULL);
+  g_assert_cmpint (dismiss.status, ==, 1);
+
+  run_cli (&show, f->library, "show", "--json", id, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  article = parse_json (show.out);
+  o = json_node_get_object (article);
+  g_assert_cmpstr (json_object_get_string_member (o, "published"), ==, "2010-03-18");
+  g_assert_cmpstr (json_object_get_string_member (o, "date_origin"), ==, "inferred");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "date_evidence")), >, 0);
+  g_assert_nonnull (json_object_get_string_member (o, "imported_at"));
+
+  run_cli (&show_user, f->library, "show", "--json", user_id, NULL);
+  user_article = parse_json (show_user.out);
+  o = json_node_get_object (user_article);
+  g_assert_cmpstr (json_object_get_string_member (o, "published"), ==, "2010");
+  g_assert_cmpstr (json_object_get_string_member (o, "date_origin"), ==, "user");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "date_evidence")), ==, 0);
+
+  run_cli (&usage, f->library, "dates", "--accept", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  run_cli (&above, f->library, "dates", "--accept-above", "0.5", "--json", NULL);
+  g_assert_cmpint (above.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (above.out), ==, "{\"accepted\": 0}");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -366,6 +483,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Cli/search-annotate-edit", Fixture, NULL, fixture_setup, test_search_annotate_edit, fixture_teardown);
   g_test_add ("/Dossier/Cli/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   g_test_add ("/Dossier/Cli/seeds", Fixture, NULL, fixture_setup, test_seeds, fixture_teardown);
+  g_test_add ("/Dossier/Cli/dates", Fixture, NULL, fixture_setup, test_dates, fixture_teardown);
 
   return g_test_run ();
 }

@@ -33,6 +33,9 @@
 #define FUZZ_ENTRY fuzz_annotation_one
 #include "fuzz/fuzz-annotation.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_dates_evidence_one
+#include "fuzz/fuzz-dates-evidence.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -48,6 +51,7 @@ static const Target targets[] = {
   { "date", fuzz_date_one },
   { "query", fuzz_query_one },
   { "annotation", fuzz_annotation_one },
+  { "dates-evidence", fuzz_dates_evidence_one },
 };
 
 static guint

@@ -19,6 +19,7 @@
 #include "dossier-extract.h"
 #include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
+#include "dossier-dates.h"
 
 #define EXIT_USAGE 2
 
@@ -162,6 +163,67 @@ build_article (JsonBuilder    *b,
   if (with_body)
     add_string_or_null (b, "body", dossier_article_get_body (article));
   json_builder_end_object (b);
+}
+
+static const char *
+date_origin_name (DossierDateOrigin origin)
+{
+  switch (origin)
+    {
+    case DOSSIER_DATE_ORIGIN_TEXT: return "text";
+    case DOSSIER_DATE_ORIGIN_METADATA: return "metadata";
+    case DOSSIER_DATE_ORIGIN_URL: return "url";
+    case DOSSIER_DATE_ORIGIN_USER: return "user";
+    case DOSSIER_DATE_ORIGIN_INFERRED: return "inferred";
+    case DOSSIER_DATE_ORIGIN_NONE:
+    default: return NULL;
+    }
+}
+
+static const char *
+precision_name (DossierDatePrecision precision)
+{
+  switch (precision)
+    {
+    case DOSSIER_DATE_PRECISION_DAY: return "day";
+    case DOSSIER_DATE_PRECISION_MONTH: return "month";
+    case DOSSIER_DATE_PRECISION_YEAR: return "year";
+    case DOSSIER_DATE_PRECISION_UNKNOWN:
+    default: return NULL;
+    }
+}
+
+static void
+add_strings (JsonBuilder        *b,
+             const char         *member,
+             const char * const *strings)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_builder_add_string_value (b, strings[i]);
+  json_builder_end_array (b);
+}
+
+/* Adds where the article's date came from, the evidence of an accepted
+ * suggestion and when the article was imported. */
+static void
+add_date_origin (JsonObject     *o,
+                 DossierArticle *article,
+                 char          **evidence)
+{
+  g_autofree char *imported = dossier_timestamp_to_iso (dossier_article_get_imported_at (article));
+  const char *origin = date_origin_name (dossier_article_get_date_origin (article));
+  JsonArray *list = json_array_new ();
+
+  if (origin != NULL)
+    json_object_set_string_member (o, "date_origin", origin);
+  else
+    json_object_set_null_member (o, "date_origin");
+  for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
+    json_array_add_string_element (list, evidence[i]);
+  json_object_set_array_member (o, "date_evidence", list);
+  json_object_set_string_member (o, "imported_at", imported);
 }
 
 static void
@@ -419,9 +481,23 @@ cmd_show (int argc, char **argv)
   if (opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_auto(GStrv) evidence = dossier_dates_get_evidence_sync (library, id, &error);
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
 
+      if (evidence == NULL)
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
       build_article (b, article, TRUE, FALSE);
-      print_json (b, TRUE);
+      node = json_builder_get_root (b);
+      add_date_origin (json_node_get_object (node), article, evidence);
+      json_generator_set_pretty (gen, TRUE);
+      json_generator_set_root (gen, node);
+      text = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", text);
     }
   else
     {
@@ -834,6 +910,143 @@ cmd_import_annotations (int argc, char **argv)
   return 0;
 }
 
+static int
+print_suggestions (GPtrArray *list)
+{
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          DossierStoredSuggestion *s = g_ptr_array_index (list, i);
+          gboolean shown = s->state != DOSSIER_SUGGESTION_DISMISSED;
+          g_autofree char *date = shown ? dossier_date_to_string (&s->date) : NULL;
+          g_autofree char *known = dossier_date_to_string (&s->known);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "article");
+          json_builder_add_int_value (b, s->article_id);
+          add_string_or_null (b, "title", s->title);
+          add_string_or_null (b, "published", known);
+          add_string_or_null (b, "date", date);
+          add_string_or_null (b, "precision", date ? precision_name (s->date.precision) : NULL);
+          json_builder_set_member_name (b, "confidence");
+          json_builder_add_double_value (b, date ? s->confidence : 0.0);
+          add_strings (b, "evidence", shown ? (const char * const *) s->evidence : NULL);
+          json_builder_set_member_name (b, "dismissed");
+          json_builder_add_boolean_value (b, !shown);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      print_json (b, TRUE);
+      return 0;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredSuggestion *s = g_ptr_array_index (list, i);
+      g_autofree char *date = dossier_date_to_string (&s->date);
+      g_autofree char *known = dossier_date_to_string (&s->known);
+
+      if (s->state == DOSSIER_SUGGESTION_DISMISSED)
+        g_print ("%6" G_GINT64_FORMAT "  %-10s  %s  %s\n", s->article_id, _("dismissed"),
+                 "    ", s->title);
+      else if (date == NULL)
+        g_print ("%6" G_GINT64_FORMAT "  %-10s  %s  %s\n", s->article_id,
+                 known ? known : "—", "    ", s->title);
+      else
+        g_print ("%6" G_GINT64_FORMAT "  %-10s  %.2f  %s\n", s->article_id, date, s->confidence, s->title);
+      for (guint k = 0; s->state != DOSSIER_SUGGESTION_DISMISSED && s->evidence[k] != NULL; k++)
+        g_print ("        %s\n", s->evidence[k]);
+    }
+  return 0;
+}
+
+static int
+cmd_dates (int argc, char **argv)
+{
+  static gboolean accept = FALSE, dismiss = FALSE;
+  static double above = -1;
+  GOptionEntry entries[] = {
+    { "accept", 0, 0, G_OPTION_ARG_NONE, &accept, N_("Make the suggestions of these articles their dates"), NULL },
+    { "accept-above", 0, 0, G_OPTION_ARG_DOUBLE, &above, N_("Accept every suggestion of at least this confidence (0 to 1)"), N_("CONF") },
+    { "dismiss", 0, 0, G_OPTION_ARG_NONE, &dismiss, N_("Drop the suggestions of these articles"), NULL },
+    { NULL }
+  };
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int code, status = 0;
+
+  if (!parse_args ("dates", _("[--accept ID… | --accept-above CONF | --dismiss ID…]"), entries, &argc, &argv, &code))
+    return code;
+  if ((accept ? 1 : 0) + (dismiss ? 1 : 0) + (above >= 0 ? 1 : 0) > 1)
+    return usage_error ("dates", _("give only one of --accept, --accept-above and --dismiss"));
+  if (above != -1 && (above < 0 || above > 1))
+    return usage_error ("dates", _("--accept-above must be between 0 and 1"));
+  for (int i = 1; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!parse_id (argv[i], &id))
+        return usage_error ("dates", _("article ids are positive numbers"));
+      g_array_append_val (ids, id);
+    }
+  if ((accept || dismiss) && ids->len == 0)
+    return usage_error ("dates", _("give the ids of the articles"));
+  if (!accept && !dismiss && ids->len > 0)
+    return usage_error ("dates", _("ids go with --accept or --dismiss"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+
+  if (above >= 0)
+    {
+      gint64 n = dossier_dates_accept_above_sync (library, above, &error);
+
+      if (n < 0)
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      if (opt_json)
+        g_print ("{\"accepted\": %" G_GINT64_FORMAT "}\n", n);
+      else
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "%lld suggested date accepted\n",
+                                 "%lld suggested dates accepted\n", n), (long long) n);
+      return 0;
+    }
+  if (accept || dismiss)
+    {
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          gboolean ok = accept ? dossier_dates_accept_sync (library, id, &error)
+                               : dossier_dates_dismiss_sync (library, id, &error);
+
+          if (!ok)
+            {
+              g_printerr ("dossier-cli: %s\n", error->message);
+              g_clear_error (&error);
+              status = 1;
+            }
+          else if (!opt_json)
+            g_printerr (accept ? _("article %lld: suggested date accepted\n")
+                               : _("article %lld: suggested date dismissed\n"), (long long) id);
+        }
+      return status;
+    }
+
+  if (dossier_dates_suggest_sync (library, TRUE, NULL, &error) < 0 ||
+      (list = dossier_dates_list_sync (library, &error)) == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  return print_suggestions (list);
+}
+
 static const Command commands[] = {
   { "import", N_("PATH…"), N_("import files and folders"), cmd_import },
   { "extract", N_("FILE"), N_("parse one file and print what import would store"), cmd_extract },
@@ -845,6 +1058,7 @@ static const Command commands[] = {
   { "edit", N_("ID"), N_("fix an article’s metadata or replace its text"), cmd_edit },
   { "export", N_("--format F"), N_("export notes as Markdown, JSON-LD, CSV or HTML"), cmd_export },
   { "import-annotations", N_("FILE.json"), N_("import notes from a Dossier or Hypothesis JSON export"), cmd_import_annotations },
+  { "dates", N_("[--accept ID…]"), N_("suggest dates for undated articles, with their evidence"), cmd_dates },
 };
 
 static void

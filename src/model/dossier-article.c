@@ -178,7 +178,7 @@ dossier_article_class_init (DossierArticleClass *klass)
     g_param_spec_int ("date-precision", NULL, NULL, 0, DOSSIER_DATE_PRECISION_DAY, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATE_ORIGIN] =
-    g_param_spec_int ("date-origin", NULL, NULL, 0, DOSSIER_DATE_ORIGIN_USER, 0, rw);
+    g_param_spec_int ("date-origin", NULL, NULL, 0, DOSSIER_DATE_ORIGIN_INFERRED, 0, rw);
   STR_PROP (PROP_BODY, "body");
   STR_PROP (PROP_FILE_NAME, "file-name");
   STR_PROP (PROP_CONTENT_HASH, "content-hash");

@@ -148,6 +148,8 @@ handle_field (DossierQuery *q,
     q->has_notes = TRUE;
   else if (g_ascii_strcasecmp (field, "is") == 0 && g_ascii_strcasecmp (value, "undated") == 0)
     q->undated = TRUE;
+  else if (g_ascii_strcasecmp (field, "is") == 0 && g_ascii_strcasecmp (value, "suggested") == 0)
+    q->suggested = TRUE;
   else
     return FALSE;
   return TRUE;
@@ -428,6 +430,7 @@ dossier_query_copy (const DossierQuery *query)
   q->to_jd = query->to_jd;
   q->has_notes = query->has_notes;
   q->undated = query->undated;
+  q->suggested = query->suggested;
   q->hint = g_strdup (query->hint);
   q->sort = query->sort;
   q->sort_set = query->sort_set;
@@ -458,7 +461,7 @@ dossier_query_is_empty (const DossierQuery *query)
          (query->fts == NULL && query->fts_exclude == NULL &&
           query->sources->len == 0 && query->tags->len == 0 &&
           query->colors->len == 0 && query->from_jd < 0 && query->to_jd < 0 &&
-          !query->has_notes && !query->undated);
+          !query->has_notes && !query->undated && !query->suggested);
 }
 
 DossierSort

@@ -5,7 +5,7 @@
  * The grammar: words (all required), "quoted phrases", OR between terms,
  * -word to exclude, source:NAME, tag:NAME, published:2013-01..2013-06
  * (also published:2013, published:..2013-06, published:2013-01..),
- * has:notes, is:undated.  Values with spaces may be quoted:
+ * has:notes, is:undated, is:suggested.  Values with spaces may be quoted:
  * source:"The Moscow Times".  Nothing the user types ever becomes SQL:
  * terms are quoted into an FTS5 expression that is bound as a parameter.
  */
@@ -39,6 +39,7 @@ typedef struct
   gint64       to_jd;       /* inclusive julian day, -1 for open */
   gboolean     has_notes;
   gboolean     undated;
+  gboolean     suggested;   /* is:suggested: a date is suggested for it */
   char        *hint;        /* a gentle, translated hint, or NULL */
   DossierSort  sort;
   gboolean     sort_set;    /* the caller chose the sort */

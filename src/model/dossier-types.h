@@ -25,6 +25,7 @@ typedef enum
   DOSSIER_DATE_ORIGIN_METADATA = 2,   /* <meta>, JSON-LD, <time>, front matter */
   DOSSIER_DATE_ORIGIN_URL      = 3,   /* /2013/04/15/ in the URL path */
   DOSSIER_DATE_ORIGIN_USER     = 4,   /* set by hand */
+  DOSSIER_DATE_ORIGIN_INFERRED = 5,   /* a suggested date the user accepted */
 } DossierDateOrigin;
 
 typedef struct _DossierArticle    DossierArticle;

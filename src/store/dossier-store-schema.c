@@ -166,6 +166,20 @@ is_ascii_space (guchar b)
 static const char schema_v3[] =
   "CREATE INDEX articles_timeline ON articles(published_jd, id, date_precision, annotation_count, source);";
 
+/* Version 4: suggested dates for articles without a full date, with
+ * their evidence (one reason a line) and whether the user accepted or
+ * dismissed them. */
+static const char schema_v4[] =
+  "CREATE TABLE date_suggestions ("
+  "  article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  published   TEXT,"
+  "  precision   INTEGER NOT NULL DEFAULT 0,"
+  "  confidence  REAL NOT NULL DEFAULT 0,"
+  "  evidence    TEXT NOT NULL DEFAULT '',"
+  "  state       INTEGER NOT NULL DEFAULT 0,"
+  "  computed_at INTEGER NOT NULL);"
+  "CREATE INDEX date_suggestions_open ON date_suggestions(state, confidence);";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -327,6 +341,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 2:
       if (!_dossier_store_exec (self, schema_v3, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 3:
+      if (!_dossier_store_exec (self, schema_v4, &local_error))
         goto fail;
       break;
     default:

@@ -795,6 +795,9 @@ _dossier_store_sql_filters (DossierStoreSql    *b,
     g_string_append (b->sql, " AND a.annotation_count > 0");
   if (query->undated)
     g_string_append (b->sql, " AND a.published_jd IS NULL");
+  if (query->suggested)
+    g_string_append (b->sql, " AND a.date_precision < 3 AND a.id IN (SELECT article_id FROM date_suggestions"
+                             " WHERE state = 0 AND published IS NOT NULL)");
 }
 
 void

@@ -35,7 +35,7 @@ typedef enum
 GQuark dossier_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 3
+#define DOSSIER_STORE_SCHEMA_VERSION 4
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
@@ -194,5 +194,60 @@ char             **dossier_store_list_tags         (DossierStore       *self,
  * spelling first used, case-insensitively merged). */
 GHashTable        *dossier_store_article_tags      (DossierStore       *self,
                                                     GError            **error);
+
+/* suggested dates (dossier-store-dates.c) */
+typedef enum
+{
+  DOSSIER_SUGGESTION_OPEN      = 0,
+  DOSSIER_SUGGESTION_ACCEPTED  = 1,
+  DOSSIER_SUGGESTION_DISMISSED = 2,
+} DossierSuggestionState;
+
+/* One article without a full date, and what is suggested for it. */
+typedef struct
+{
+  gint64                  article_id;
+  char                   *title;
+  DossierDate             known;       /* the article's own (partial) date */
+  DossierDate             date;        /* precision UNKNOWN: no suggestion */
+  double                  confidence;
+  char                  **evidence;    /* never NULL */
+  DossierSuggestionState  state;
+} DossierStoredSuggestion;
+
+void            dossier_stored_suggestion_free        (DossierStoredSuggestion *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStoredSuggestion, dossier_stored_suggestion_free)
+
+/* Works out a suggestion for every article without a full date that the
+ * user did not date by hand, from its text and (with @use_corpus) the
+ * dated articles that tell the same story, and keeps them; dismissed and
+ * accepted suggestions stay as they are.  Returns how many articles have
+ * a suggestion, or -1 with @error set. */
+gint64          dossier_store_suggest_dates           (DossierStore   *self,
+                                                       gboolean        use_corpus,
+                                                       GCancellable   *cancellable,
+                                                       GError        **error);
+/* (element-type DossierStoredSuggestion): every article without a full
+ * date, by id, with its suggestion if any. */
+GPtrArray      *dossier_store_list_date_suggestions   (DossierStore   *self,
+                                                       GError        **error);
+/* Makes the suggestion the article's date (origin INFERRED), keeping its
+ * evidence.  Fails with NOT_FOUND when there is none, and never changes a
+ * date the user set or a full date. */
+gboolean        dossier_store_accept_date_suggestion  (DossierStore   *self,
+                                                       gint64          article_id,
+                                                       GError        **error);
+/* Accepts every open suggestion of at least @confidence; returns how
+ * many, or -1 with @error set. */
+gint64          dossier_store_accept_date_suggestions_above (DossierStore   *self,
+                                                             double          confidence,
+                                                             GError        **error);
+gboolean        dossier_store_dismiss_date_suggestion (DossierStore   *self,
+                                                       gint64          article_id,
+                                                       GError        **error);
+/* The evidence of an article's accepted suggestion (NULL: none). */
+char          **dossier_store_get_date_evidence       (DossierStore   *self,
+                                                       gint64          article_id,
+                                                       GError        **error);
 
 G_END_DECLS

@@ -10,6 +10,9 @@
  *                                     (query ids, then the first page of 50)
  *   bench-core annotate DB N          give the library N notes (setup)
  *   bench-core export DB DIR          export every note to Markdown
+ *   bench-core dates DB N             take the date of every Nth article away
+ *                                     (setup, in SQL), then time working out
+ *                                     suggested dates for them all
  *
  * Each prints one JSON object on standard output; times are wall-clock.
  */
@@ -24,6 +27,7 @@
 #include "dossier-extract.h"
 #include "dossier-exporter.h"
 #include "dossier-library.h"
+#include "dossier-dates.h"
 
 #define FIRST_PAGE 50
 #define RAW_BATCH  256   /* as the importer's batches */
@@ -535,6 +539,47 @@ cmd_export (const char *db,
   return 0;
 }
 
+/* --- suggested dates ------------------------------------------------------ */
+
+static int
+cmd_dates (const char *db,
+           guint       every)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *conn = NULL;
+  guint confident = 0;
+  gint64 n;
+  double t0, seconds;
+
+  /* setup: every Nth article loses its date, as if none was found */
+  sql = g_strdup_printf ("UPDATE articles SET published = NULL, date_precision = 0, date_origin = 0,"
+                         " published_jd = NULL WHERE id %% %u = 0", MAX (every, 1));
+  if (sqlite3_open (db, &conn) != SQLITE_OK ||
+      sqlite3_exec (conn, sql, NULL, NULL, NULL) != SQLITE_OK)
+    die (db, NULL);
+  sqlite3_close (conn);
+
+  library = open_library (db, FALSE);
+  t0 = now_s ();
+  n = dossier_dates_suggest_sync (library, TRUE, NULL, &error);
+  if (n < 0)
+    die ("suggest", error);
+  seconds = now_s () - t0;
+  list = dossier_dates_list_sync (library, &error);
+  if (list == NULL)
+    die ("list", error);
+  for (guint i = 0; i < list->len; i++)
+    confident += ((DossierStoredSuggestion *) g_ptr_array_index (list, i))->confidence >= 0.5;
+  printf ("{\"articles\": %u, \"undated\": %u, \"suggested\": %" G_GINT64_FORMAT ","
+          " \"confident\": %u, \"seconds\": %.3f}\n",
+          dossier_library_count_sync (library, NULL), list->len, n, confident, seconds);
+  dossier_library_close (library);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,7 +597,9 @@ main (int   argc,
     return cmd_annotate (argv[2], (guint) atoi (argv[3]));
   if (g_str_equal (cmd, "export") && argc == 4)
     return cmd_export (argv[2], argv[3]);
+  if (g_str_equal (cmd, "dates") && argc == 4)
+    return cmd_dates (argv[2], (guint) atoi (argv[3]));
   fprintf (stderr, "usage: bench-core import DIR DB | raw DIR DB | search DB REPS |"
-                   " annotate DB N | export DB DIR\n");
+                   " annotate DB N | export DB DIR | dates DB N\n");
   return 2;
 }
