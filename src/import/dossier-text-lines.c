@@ -231,7 +231,6 @@ _dossier_text_line_key (const Line *l,
     }
 }
 
-
 /* ------------------------------------------------------------------ */
 /* Lines                                                              */
 
@@ -309,6 +308,8 @@ _dossier_text_split_lines (const char *text,
   return lines;
 }
 
+/* ------------------------------------------------------------------ */
+/* For other front ends (Markdown)                                    */
 
 GArray *
 _dossier_text_lines_new (void)
