@@ -104,14 +104,12 @@ typedef enum
 char *            _dossier_text_fold_line         (const char *p,
                                                    gsize       len,
                                                    gsize      *out_len);
-guint             _dossier_text_count_words       (const char *s);
 /* The last character of @s, skipping closing quotes and brackets. */
 gunichar          _dossier_text_last_significant_char (const char *s,
                                                        gsize       len);
 gboolean          _dossier_text_ends_like_sentence (const Line *l);
 /* More than one sentence: ". X" after an ordinary word. */
 gboolean          _dossier_text_has_two_sentences (const char *s);
-gboolean          _dossier_text_has_letters       (const char *s);
 /* A short lower-case key of @l without trailing punctuation, for the
  * marker tables; empty when the line is long. */
 void              _dossier_text_line_key          (const Line *l,
@@ -150,6 +148,36 @@ gboolean          _dossier_text_is_link_line      (const Line *l);
 gboolean          _dossier_text_is_credit_caption (const Line *l);
 
 /* Small helpers used on every line, kept inline. */
+
+static inline guint
+_dossier_text_count_words (const char *s)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (; *s; s++)
+    {
+      if (*s == ' ')
+        in_word = FALSE;
+      else if (!in_word)
+        {
+          in_word = TRUE;
+          n++;
+        }
+    }
+  return n;
+}
+
+static inline gboolean
+_dossier_text_has_letters (const char *s)
+{
+  const char *p;
+
+  for (p = s; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
 
 static inline gboolean
 _dossier_text_is_terminal (gunichar c)

@@ -85,25 +85,6 @@ _dossier_text_fold_line (const char *p,
   return out;
 }
 
-guint
-_dossier_text_count_words (const char *s)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (; *s; s++)
-    {
-      if (*s == ' ')
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-  return n;
-}
-
 /* The last character of @s, skipping closing quotes and brackets. */
 gunichar
 _dossier_text_last_significant_char (const char *s,
@@ -182,17 +163,6 @@ _dossier_text_has_two_sentences (const char *s)
       if (wl >= 3 && memchr (w, '.', wl) == NULL && g_ascii_islower (p[-2]))
         return TRUE;
     }
-  return FALSE;
-}
-
-gboolean
-_dossier_text_has_letters (const char *s)
-{
-  const char *p;
-
-  for (p = s; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isalpha (g_utf8_get_char (p)))
-      return TRUE;
   return FALSE;
 }
 
