@@ -244,7 +244,7 @@ on_after_paint_cb (GdkFrameClock *clock,
   bench.n_items = g_list_model_get_n_items (model);
   if (bench.t_first_rows == 0 && bench.n_items > 0 && dossier_article_list_get_n_loaded (bench.window->articles) > 0)
     bench.t_first_rows = now;
-  if (bench.t_first_points == 0 && bench.window->timeline_n_points > 0)
+  if (bench.t_first_points == 0 && dossier_timeline_get_n_points (DOSSIER_TIMELINE (bench.window->timeline)) > 0)
     bench.t_first_points = now;
 
   if (bench.phase == PHASE_START)
