@@ -120,13 +120,23 @@ dossier_test_library_open_other (DossierTestLibrary *t,
 
 /* {{{ Waiting with a time limit */
 
-static guint
-scaled_seconds (guint seconds)
+guint
+dossier_test_slowdown (void)
 {
   const char *multiplier = g_getenv ("DOSSIER_TEST_TIMEOUT_MULTIPLIER");
   guint64 factor = multiplier != NULL ? g_ascii_strtoull (multiplier, NULL, 10) : 1;
 
-  return seconds * (guint) CLAMP (factor, 1, 100);
+  factor = CLAMP (factor, 1, 100);
+#ifdef __SANITIZE_ADDRESS__
+  factor *= 4;
+#endif
+  return (guint) factor;
+}
+
+static guint
+scaled_seconds (guint seconds)
+{
+  return seconds * dossier_test_slowdown ();
 }
 
 static gboolean

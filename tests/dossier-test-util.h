@@ -56,6 +56,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTestLibrary, dossier_test_library_free)
 
 /* {{{ Waiting with a time limit */
 
+/* How many times slower than a plain build this run may be: 4 under
+ * AddressSanitizer, times $DOSSIER_TEST_TIMEOUT_MULTIPLIER when that is
+ * set.  Time limits of tests that guard against a gross slowdown (the
+ * budgets themselves are the benchmark's) are multiplied by it. */
+guint dossier_test_slowdown (void);
+
 /* The limit of dossier_test_wait_until() and dossier_test_poll_until(),
  * multiplied by $DOSSIER_TEST_TIMEOUT_MULTIPLIER when that is set (as
  * build-aux/memcheck does: valgrind makes everything slower). */
