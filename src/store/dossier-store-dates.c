@@ -85,10 +85,13 @@ join_evidence (GPtrArray *evidence)
  * other calls run between the steps. */
 #define STEP_USEC (40 * 1000)
 #define ROWS      256
+/* weighing one article's evidence takes longer than reading it */
+#define WEIGH_ROWS 8
 
 typedef enum
 {
-  PHASE_READ,      /* the targets, with their text */
+  PHASE_READ,      /* the targets, with their text, into the index */
+  PHASE_SEAL,      /* the index sorted */
   PHASE_SCAN,      /* the dated articles past the shingle index */
   PHASE_WEIGH,     /* each target's evidence, saved batch by batch */
   PHASE_FINISH,    /* stale suggestions dropped */
@@ -113,6 +116,8 @@ dossier_date_suggester_new (gboolean use_corpus)
   DossierDateSuggester *self = g_new0 (DossierDateSuggester, 1);
 
   self->use_corpus = use_corpus;
+  if (use_corpus)
+    self->index = dossier_shingle_index_new ();
   self->targets = g_array_new (FALSE, FALSE, sizeof (Target));
   g_array_set_clear_func (self->targets, target_clear);
   self->computed_at = g_get_real_time () / G_USEC_PER_SEC;
@@ -178,6 +183,8 @@ read_targets (DossierStore          *self,
       t.body = g_strdup (_dossier_store_column_text (stmt, 2));
       t.url = g_strdup (_dossier_store_column_text (stmt, 3));
       read_date (stmt, 4, &t.known);
+      if (sg->index != NULL)
+        dossier_shingle_index_add_target (sg->index, t.id, t.body);
       g_array_append_val (sg->targets, t);
       sg->after = t.id;
       n++;
@@ -230,7 +237,7 @@ weigh_targets (DossierStore          *self,
                GError               **error)
 {
   sqlite3_stmt *stmt = NULL;
-  guint end = MIN (sg->next + ROWS, sg->targets->len);
+  guint end = MIN (sg->next + WEIGH_ROWS, sg->targets->len);
   gboolean ok = FALSE;
 
   if (!dossier_store_begin (self, error))
@@ -316,19 +323,12 @@ dossier_store_suggest_dates_step (DossierStore          *self,
           if (!more)
             {
               sg->after = 0;
-              sg->phase = sg->use_corpus && sg->targets->len > 0 ? PHASE_SCAN : PHASE_WEIGH;
-              if (sg->phase == PHASE_SCAN)
-                {
-                  sg->index = dossier_shingle_index_new ();
-                  for (guint i = 0; i < sg->targets->len; i++)
-                    {
-                      const Target *t = &g_array_index (sg->targets, Target, i);
-
-                      dossier_shingle_index_add_target (sg->index, t->id, t->body);
-                    }
-                  dossier_shingle_index_seal (sg->index);
-                }
+              sg->phase = sg->index != NULL && sg->targets->len > 0 ? PHASE_SEAL : PHASE_WEIGH;
             }
+          break;
+        case PHASE_SEAL:
+          dossier_shingle_index_seal (sg->index);
+          sg->phase = PHASE_SCAN;
           break;
         case PHASE_SCAN:
           if (!scan_dated (self, sg, &more, error))
@@ -344,8 +344,9 @@ dossier_store_suggest_dates_step (DossierStore          *self,
           break;
         case PHASE_FINISH:
           /* open suggestions of articles that got a full date are stale */
-          if (!_dossier_store_exec (self, "DELETE FROM date_suggestions WHERE state = 0 AND article_id IN"
-                                          " (SELECT a.id FROM articles a WHERE NOT (" CANDIDATE "))", error))
+          if (!_dossier_store_exec (self, "DELETE FROM date_suggestions WHERE state = 0 AND EXISTS"
+                                          " (SELECT 1 FROM articles a WHERE a.id = date_suggestions.article_id"
+                                          " AND NOT (" CANDIDATE "))", error))
             return -1;
           sg->phase = PHASE_DONE;
           break;
