@@ -299,6 +299,17 @@ test_after_import (DossierTestLibrary *f,
     g_assert_cmpstr (date, ==, "2010-03-04");
     g_assert_cmpint (s->state, ==, DOSSIER_SUGGESTION_OPEN);
   }
+  /* the timeline's point carries the suggested day */
+  {
+    g_autoptr(GArray) points = dossier_library_timeline_points_sync (f->library, NULL, &error);
+    DossierDate d = DOSSIER_DATE_INIT;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (points->len, ==, 1);
+    g_assert_true (dossier_date_from_iso ("2010-03-04", &d));
+    g_assert_cmpint (g_array_index (points, DossierTimelinePoint, 0).julian, ==, -1);
+    g_assert_cmpint (g_array_index (points, DossierTimelinePoint, 0).suggested, ==, dossier_date_to_julian (&d));
+  }
 }
 
 int
