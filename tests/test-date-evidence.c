@@ -147,6 +147,34 @@ test_relative_year (void)
   g_assert_cmpint (ru->date.year, ==, 2013);
 }
 
+/* "next month" beside a date: the month before it; "last month": after */
+static void
+test_relative_month (void)
+{
+  g_autoptr(DossierDateSuggestion) next =
+    suggest ("The talks resume next month, on 14 April 2014, the minister said.", NULL, NULL);
+  g_autoptr(DossierDateSuggestion) last =
+    suggest ("Prices rose last month, after the 30 December 2013 budget.", NULL, NULL);
+  g_autoptr(DossierDateSuggestion) ru =
+    suggest ("Переговоры продолжатся в следующем месяце, 14 апреля 2014 года.", NULL, NULL);
+  g_autoptr(DossierDateSuggestion) none =
+    suggest ("The talks resume on 14 April 2014, the minister said.", NULL, NULL);
+
+  g_assert_cmpint (next->date.precision, ==, DOSSIER_DATE_PRECISION_MONTH);
+  g_assert_cmpint (next->date.year, ==, 2014);
+  g_assert_cmpint (next->date.month, ==, 3);
+  g_assert_true (evidence_has (next, "‘next month’"));
+  g_assert_cmpfloat (next->confidence, <, 0.5);
+  /* across a year's end */
+  g_assert_cmpint (last->date.precision, ==, DOSSIER_DATE_PRECISION_MONTH);
+  g_assert_cmpint (last->date.year, ==, 2014);
+  g_assert_cmpint (last->date.month, ==, 1);
+  g_assert_cmpint (ru->date.month, ==, 3);
+  g_assert_cmpint (ru->date.year, ==, 2014);
+  /* without the phrase, only the lower bound */
+  g_assert_false (none->date.precision == DOSSIER_DATE_PRECISION_MONTH && none->date.month == 3);
+}
+
 static void
 test_russian (void)
 {
@@ -317,6 +345,7 @@ main (int argc, char **argv)
   g_test_add_func ("/Dossier/DateEvidence/yearless-dateline", test_yearless_dateline);
   g_test_add_func ("/Dossier/DateEvidence/a-sentence-is-no-dateline", test_a_sentence_is_no_dateline);
   g_test_add_func ("/Dossier/DateEvidence/relative-year", test_relative_year);
+  g_test_add_func ("/Dossier/DateEvidence/relative-month", test_relative_month);
   g_test_add_func ("/Dossier/DateEvidence/russian", test_russian);
   g_test_add_func ("/Dossier/DateEvidence/known-part", test_known_part);
   g_test_add_func ("/Dossier/DateEvidence/url", test_url);

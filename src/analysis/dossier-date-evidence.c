@@ -88,6 +88,14 @@ static const struct { const char *words[3]; int offset; } relative_years[] = {
   { { "в", "этом", "году" }, 0 },
 };
 
+/* A month named relative to the article's own: "next month" */
+static const struct { const char *words[3]; int offset; } relative_months[] = {
+  { { "next", "month" }, 1 },
+  { { "last", "month" }, -1 },
+  { { "в", "следующем", "месяце" }, 1 },
+  { { "в", "прошлом", "месяце" }, -1 },
+};
+
 static const struct { const char *word; int month; } month_words[] = {
   { "january", 1 }, { "jan", 1 }, { "february", 2 }, { "feb", 2 }, { "march", 3 },
   { "april", 4 }, { "apr", 4 }, { "may", 5 }, { "june", 6 }, { "july", 7 },
@@ -122,6 +130,8 @@ typedef struct
   int      yearless_day;
   int      relative_year;   /* "last year": -1, "this year": 0 */
   char    *relative_phrase;
+  int      relative_month;  /* "next month": 1, "last month": -1 */
+  char    *relative_month_phrase;
 } Features;
 
 static void
@@ -133,6 +143,7 @@ features_clear (Features *f)
   g_clear_pointer (&f->weekday_phrase, g_free);
   g_clear_pointer (&f->holiday_phrase, g_free);
   g_clear_pointer (&f->relative_phrase, g_free);
+  g_clear_pointer (&f->relative_month_phrase, g_free);
 }
 
 DossierDateSuggestion *
@@ -525,6 +536,26 @@ read_words (const char *text,
               }
           }
 
+      /* "next month", "в прошлом месяце" */
+      if (f->relative_month_phrase == NULL)
+        for (guint k = 0; k < G_N_ELEMENTS (relative_months); k++)
+          {
+            guint n = 0;
+
+            if (w->lower[0] != relative_months[k].words[0][0])
+              continue;
+            while (n < 3 && relative_months[k].words[n] != NULL &&
+                   strcmp (word_at (words, i + n), relative_months[k].words[n]) == 0)
+              n++;
+            if (n > 0 && (n == 3 || relative_months[k].words[n] == NULL))
+              {
+                f->relative_month = relative_months[k].offset;
+                f->relative_month_phrase = g_strndup (text + w->start,
+                                                      g_array_index (words, Word, i + n - 1).end - w->start);
+                break;
+              }
+          }
+
       /* a year-less date: "July 4", "4 July", "4 июля" (with a year, the
        * parser saw it already) */
       if (letters)
@@ -900,6 +931,30 @@ dossier_date_evidence_suggest (const char               *title,
           s->date = d;
           s->confidence = 0.3;
           g_ptr_array_add (s->evidence, g_strdup_printf (_("%s, %s → %d"), q, latest_text, d.year));
+        }
+    }
+
+  /* 8b. "next month" beside the latest month mentioned: the month before
+   * it ("last month": the month after) */
+  if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && f.relative_month_phrase != NULL &&
+      f.latest_jd > 0 && f.latest.precision >= DOSSIER_DATE_PRECISION_MONTH &&
+      f.latest_year <= f.latest.year)
+    {
+      int months = f.latest.year * 12 + (f.latest.month - 1) - f.relative_month;
+      DossierDate d = { months / 12, months % 12 + 1, 0, DOSSIER_DATE_PRECISION_MONTH };
+      gint64 first = jd_of (d.year, d.month, 1);
+
+      /* within what is known of the date, if anything */
+      if (first > 0 && (range.lo < 0 || (first <= range.hi && first + 30 >= range.lo)))
+        {
+          g_autofree char *q = with_phrase (f.relative_month_phrase);
+          g_autofree char *m = dossier_date_evidence_format (&f.latest);
+          g_autofree char *shown = dossier_date_evidence_format (&d);
+
+          s->date = d;
+          s->confidence = 0.35;
+          /* TRANSLATORS: "‘next month’ and 14 Apr 2014 → Mar 2014" */
+          g_ptr_array_add (s->evidence, g_strdup_printf (_("%s and %s → %s"), q, m, shown));
         }
     }
 
