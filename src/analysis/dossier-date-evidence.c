@@ -80,8 +80,11 @@ static const WeekdayName weekday_names[] = {
   { "воскресенье", 7, FALSE },
 };
 
+/* A phrase of up to three words and what it shifts the date by */
+typedef struct { const char *words[3]; int offset; } Relative;
+
 /* A year named relative to the article's own: "last year" */
-static const struct { const char *words[3]; int offset; } relative_years[] = {
+static const Relative relative_years[] = {
   { { "last", "year" }, -1 },
   { { "this", "year" }, 0 },
   { { "в", "прошлом", "году" }, -1 },
@@ -89,7 +92,7 @@ static const struct { const char *words[3]; int offset; } relative_years[] = {
 };
 
 /* A month named relative to the article's own: "next month" */
-static const struct { const char *words[3]; int offset; } relative_months[] = {
+static const Relative relative_months[] = {
   { { "next", "month" }, 1 },
   { { "last", "month" }, -1 },
   { { "в", "следующем", "месяце" }, 1 },
@@ -328,6 +331,35 @@ word_at (GArray *words,
   return g_array_index (words, Word, i).lower;
 }
 
+/* The phrase of @table that starts at word @i, as written in @text (its
+ * offset in @offset), or NULL */
+static char *
+match_relative (GArray         *words,
+                guint           i,
+                const char     *text,
+                const Relative *table,
+                guint           n_table,
+                int            *offset)
+{
+  const Word *w = &g_array_index (words, Word, i);
+
+  for (guint k = 0; k < n_table; k++)
+    {
+      guint n = 0;
+
+      if (w->lower[0] != table[k].words[0][0])
+        continue;
+      while (n < 3 && table[k].words[n] != NULL && strcmp (word_at (words, i + n), table[k].words[n]) == 0)
+        n++;
+      if (n > 0 && (n == 3 || table[k].words[n] == NULL))
+        {
+          *offset = table[k].offset;
+          return g_strndup (text + w->start, g_array_index (words, Word, i + n - 1).end - w->start);
+        }
+    }
+  return NULL;
+}
+
 static int
 month_of_word (const char *lower)
 {
@@ -516,45 +548,13 @@ read_words (const char *text,
               }
           }
 
-      /* "last year", "в этом году" */
+      /* "last year", "в этом году", "next month" */
       if (f->relative_phrase == NULL)
-        for (guint k = 0; k < G_N_ELEMENTS (relative_years); k++)
-          {
-            guint n = 0;
-
-            if (w->lower[0] != relative_years[k].words[0][0])
-              continue;
-            while (n < 3 && relative_years[k].words[n] != NULL &&
-                   strcmp (word_at (words, i + n), relative_years[k].words[n]) == 0)
-              n++;
-            if (n > 0 && (n == 3 || relative_years[k].words[n] == NULL))
-              {
-                f->relative_year = relative_years[k].offset;
-                f->relative_phrase = g_strndup (text + w->start,
-                                                g_array_index (words, Word, i + n - 1).end - w->start);
-                break;
-              }
-          }
-
-      /* "next month", "в прошлом месяце" */
+        f->relative_phrase = match_relative (words, i, text, relative_years,
+                                             G_N_ELEMENTS (relative_years), &f->relative_year);
       if (f->relative_month_phrase == NULL)
-        for (guint k = 0; k < G_N_ELEMENTS (relative_months); k++)
-          {
-            guint n = 0;
-
-            if (w->lower[0] != relative_months[k].words[0][0])
-              continue;
-            while (n < 3 && relative_months[k].words[n] != NULL &&
-                   strcmp (word_at (words, i + n), relative_months[k].words[n]) == 0)
-              n++;
-            if (n > 0 && (n == 3 || relative_months[k].words[n] == NULL))
-              {
-                f->relative_month = relative_months[k].offset;
-                f->relative_month_phrase = g_strndup (text + w->start,
-                                                      g_array_index (words, Word, i + n - 1).end - w->start);
-                break;
-              }
-          }
+        f->relative_month_phrase = match_relative (words, i, text, relative_months,
+                                                   G_N_ELEMENTS (relative_months), &f->relative_month);
 
       /* a year-less date: "July 4", "4 July", "4 июля" (with a year, the
        * parser saw it already) */
@@ -934,8 +934,7 @@ dossier_date_evidence_suggest (const char               *title,
         }
     }
 
-  /* 8b. "next month" beside the latest month mentioned: the month before
-   * it ("last month": the month after) */
+  /* 8b. "next month" beside the latest month mentioned: the one before it */
   if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && f.relative_month_phrase != NULL &&
       f.latest_jd > 0 && f.latest.precision >= DOSSIER_DATE_PRECISION_MONTH &&
       f.latest_year <= f.latest.year)
@@ -944,7 +943,6 @@ dossier_date_evidence_suggest (const char               *title,
       DossierDate d = { months / 12, months % 12 + 1, 0, DOSSIER_DATE_PRECISION_MONTH };
       gint64 first = jd_of (d.year, d.month, 1);
 
-      /* within what is known of the date, if anything */
       if (first > 0 && (range.lo < 0 || (first <= range.hi && first + 30 >= range.lo)))
         {
           g_autofree char *q = with_phrase (f.relative_month_phrase);
