@@ -270,6 +270,63 @@ test_corpus_match (void)
   g_assert_true (evidence_has (s, "same passages as article 10"));
 }
 
+/* Targets sorted batch by batch (as the background work does) match
+ * exactly as those sorted once when sealed */
+/* a text of its own for each @i: 80 words no other text has */
+static char *
+own_text (guint i)
+{
+  GString *t = g_string_new (NULL);
+
+  for (guint k = 0; k < 80; k++)
+    g_string_append_printf (t, "%sw%ux%u", k ? " " : "", i, k);
+  return g_string_free (t, FALSE);
+}
+
+/* Targets sorted batch by batch (as the background work does) match
+ * exactly as those sorted once when sealed */
+static void
+test_corpus_sorted_in_batches (void)
+{
+  g_autoptr(DossierShingleIndex) once = dossier_shingle_index_new ();
+  g_autoptr(DossierShingleIndex) batched = dossier_shingle_index_new ();
+  DossierDate when = { 2011, 6, 14, DOSSIER_DATE_PRECISION_DAY };
+  guint n_found = 0;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *text = own_text (i);
+
+      dossier_shingle_index_add_target (once, i + 1, text);
+      dossier_shingle_index_add_target (batched, i + 1, text);
+      if (i % (1 + i % 4) == 0)
+        dossier_shingle_index_sort_added (batched);
+    }
+  dossier_shingle_index_seal (once);
+  dossier_shingle_index_seal (batched);
+  /* dated copies of every fifth */
+  for (guint i = 0; i < 50; i += 5)
+    {
+      g_autofree char *text = own_text (i);
+
+      dossier_shingle_index_scan (once, 100 + i, dossier_date_to_julian (&when) + i, text);
+      dossier_shingle_index_scan (batched, 100 + i, dossier_date_to_julian (&when) + i, text);
+    }
+  for (guint i = 0; i < 50; i++)
+    {
+      DossierCorpusMatch a = { 0 }, b = { 0 };
+      gboolean found = dossier_shingle_index_lookup (once, i + 1, &a);
+
+      g_assert_cmpint (found, ==, dossier_shingle_index_lookup (batched, i + 1, &b));
+      g_assert_cmpint (found, ==, i % 5 == 0);
+      g_assert_cmpint (a.article_id, ==, b.article_id);
+      g_assert_cmpint (a.jd, ==, b.jd);
+      g_assert_cmpuint (a.shared, ==, b.shared);
+      n_found += found;
+    }
+  g_assert_cmpuint (n_found, ==, 10);
+}
+
 static void
 test_corpus_boilerplate (void)
 {
@@ -351,6 +408,7 @@ main (int argc, char **argv)
   g_test_add_func ("/Dossier/DateEvidence/url", test_url);
   g_test_add_func ("/Dossier/DateEvidence/nothing", test_nothing);
   g_test_add_func ("/Dossier/DateEvidence/corpus-match", test_corpus_match);
+  g_test_add_func ("/Dossier/DateEvidence/corpus-sorted-in-batches", test_corpus_sorted_in_batches);
   g_test_add_func ("/Dossier/DateEvidence/corpus-boilerplate", test_corpus_boilerplate);
   g_test_add_func ("/Dossier/DateEvidence/bad-input", test_bad_input);
 

@@ -192,6 +192,9 @@ read_targets (DossierStore          *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return _dossier_store_fail (self, error, _("Could not work out suggested dates"));
+  /* so sealing the index is a few merges, not one long sort */
+  if (sg->index != NULL)
+    dossier_shingle_index_sort_added (sg->index);
   *more = n == ROWS;
   return TRUE;
 }
