@@ -80,4 +80,10 @@ void _dossier_window_notes_setup      (DossierWindow      *self);
 /* the open article's annotations changed (self->notes) */
 void _dossier_window_notes_update     (DossierWindow      *self);
 
+/* dossier-window-dates.c */
+void _dossier_window_dates_class_init (DossierWindowClass *klass);
+void _dossier_window_dates_setup      (DossierWindow      *self);
+/* shows the open article's suggestion in the reader, if it has one */
+void _dossier_window_dates_update     (DossierWindow      *self);
+
 G_END_DECLS

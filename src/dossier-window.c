@@ -253,6 +253,7 @@ on_article_loaded_cb (GObject      *source,
   g_settings_set_int64 (self->settings, "last-article", dossier_article_get_id (article));
   _dossier_window_timeline_select (self, dossier_article_get_id (article));
   _dossier_window_reload_annotations (self);
+  _dossier_window_dates_update (self);
   _dossier_window_update_actions (self);
 }
 
@@ -446,6 +447,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   dossier_window_actions_init (klass);
   _dossier_window_notes_class_init (klass);
+  _dossier_window_dates_class_init (klass);
 }
 
 static void
@@ -525,6 +527,7 @@ dossier_window_new (DossierApplication *app,
   dossier_window_actions_setup (self);
   _dossier_window_timeline_setup (self);
   _dossier_window_notes_setup (self);
+  _dossier_window_dates_setup (self);
   on_search_changed_cb (self);
   update_list_state (self);
 

@@ -147,6 +147,34 @@ test_relative_year (void)
   g_assert_cmpint (ru->date.year, ==, 2013);
 }
 
+/* "next month" beside a date: the month before it; "last month": after */
+static void
+test_relative_month (void)
+{
+  g_autoptr(DossierDateSuggestion) next =
+    suggest ("The talks resume next month, on 14 April 2014, the minister said.", NULL, NULL);
+  g_autoptr(DossierDateSuggestion) last =
+    suggest ("Prices rose last month, after the 30 December 2013 budget.", NULL, NULL);
+  g_autoptr(DossierDateSuggestion) ru =
+    suggest ("Переговоры продолжатся в следующем месяце, 14 апреля 2014 года.", NULL, NULL);
+  g_autoptr(DossierDateSuggestion) none =
+    suggest ("The talks resume on 14 April 2014, the minister said.", NULL, NULL);
+
+  g_assert_cmpint (next->date.precision, ==, DOSSIER_DATE_PRECISION_MONTH);
+  g_assert_cmpint (next->date.year, ==, 2014);
+  g_assert_cmpint (next->date.month, ==, 3);
+  g_assert_true (evidence_has (next, "‘next month’"));
+  g_assert_cmpfloat (next->confidence, <, 0.5);
+  /* across a year's end */
+  g_assert_cmpint (last->date.precision, ==, DOSSIER_DATE_PRECISION_MONTH);
+  g_assert_cmpint (last->date.year, ==, 2014);
+  g_assert_cmpint (last->date.month, ==, 1);
+  g_assert_cmpint (ru->date.month, ==, 3);
+  g_assert_cmpint (ru->date.year, ==, 2014);
+  /* without the phrase, only the lower bound */
+  g_assert_false (none->date.precision == DOSSIER_DATE_PRECISION_MONTH && none->date.month == 3);
+}
+
 static void
 test_russian (void)
 {
@@ -242,6 +270,63 @@ test_corpus_match (void)
   g_assert_true (evidence_has (s, "same passages as article 10"));
 }
 
+/* Targets sorted batch by batch (as the background work does) match
+ * exactly as those sorted once when sealed */
+/* a text of its own for each @i: 80 words no other text has */
+static char *
+own_text (guint i)
+{
+  GString *t = g_string_new (NULL);
+
+  for (guint k = 0; k < 80; k++)
+    g_string_append_printf (t, "%sw%ux%u", k ? " " : "", i, k);
+  return g_string_free (t, FALSE);
+}
+
+/* Targets sorted batch by batch (as the background work does) match
+ * exactly as those sorted once when sealed */
+static void
+test_corpus_sorted_in_batches (void)
+{
+  g_autoptr(DossierShingleIndex) once = dossier_shingle_index_new ();
+  g_autoptr(DossierShingleIndex) batched = dossier_shingle_index_new ();
+  DossierDate when = { 2011, 6, 14, DOSSIER_DATE_PRECISION_DAY };
+  guint n_found = 0;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *text = own_text (i);
+
+      dossier_shingle_index_add_target (once, i + 1, text);
+      dossier_shingle_index_add_target (batched, i + 1, text);
+      if (i % (1 + i % 4) == 0)
+        dossier_shingle_index_sort_added (batched);
+    }
+  dossier_shingle_index_seal (once);
+  dossier_shingle_index_seal (batched);
+  /* dated copies of every fifth */
+  for (guint i = 0; i < 50; i += 5)
+    {
+      g_autofree char *text = own_text (i);
+
+      dossier_shingle_index_scan (once, 100 + i, dossier_date_to_julian (&when) + i, text);
+      dossier_shingle_index_scan (batched, 100 + i, dossier_date_to_julian (&when) + i, text);
+    }
+  for (guint i = 0; i < 50; i++)
+    {
+      DossierCorpusMatch a = { 0 }, b = { 0 };
+      gboolean found = dossier_shingle_index_lookup (once, i + 1, &a);
+
+      g_assert_cmpint (found, ==, dossier_shingle_index_lookup (batched, i + 1, &b));
+      g_assert_cmpint (found, ==, i % 5 == 0);
+      g_assert_cmpint (a.article_id, ==, b.article_id);
+      g_assert_cmpint (a.jd, ==, b.jd);
+      g_assert_cmpuint (a.shared, ==, b.shared);
+      n_found += found;
+    }
+  g_assert_cmpuint (n_found, ==, 10);
+}
+
 static void
 test_corpus_boilerplate (void)
 {
@@ -317,11 +402,13 @@ main (int argc, char **argv)
   g_test_add_func ("/Dossier/DateEvidence/yearless-dateline", test_yearless_dateline);
   g_test_add_func ("/Dossier/DateEvidence/a-sentence-is-no-dateline", test_a_sentence_is_no_dateline);
   g_test_add_func ("/Dossier/DateEvidence/relative-year", test_relative_year);
+  g_test_add_func ("/Dossier/DateEvidence/relative-month", test_relative_month);
   g_test_add_func ("/Dossier/DateEvidence/russian", test_russian);
   g_test_add_func ("/Dossier/DateEvidence/known-part", test_known_part);
   g_test_add_func ("/Dossier/DateEvidence/url", test_url);
   g_test_add_func ("/Dossier/DateEvidence/nothing", test_nothing);
   g_test_add_func ("/Dossier/DateEvidence/corpus-match", test_corpus_match);
+  g_test_add_func ("/Dossier/DateEvidence/corpus-sorted-in-batches", test_corpus_sorted_in_batches);
   g_test_add_func ("/Dossier/DateEvidence/corpus-boilerplate", test_corpus_boilerplate);
   g_test_add_func ("/Dossier/DateEvidence/bad-input", test_bad_input);
 

@@ -423,6 +423,77 @@ test_undated (void)
   }
 }
 
+/* An undated article with a suggested day: a hollow mark at that day in
+ * the lane it would have, besides its box in the undated lane; a click on
+ * the mark hits the article. */
+static void
+test_suggested (void)
+{
+  g_autoptr(DossierTimelineModel) model = dossier_timeline_model_new ();
+  DossierTimelinePoint pts[] = {
+    point (1, jd (2010, 1, 1), "A"),
+    point (2, -1, "B"),
+    point (3, -1, "A"),
+    point (4, jd (2010, 1, 20), "A"),
+  };
+  const DossierTimelineLayout *l;
+  const DossierTimelineBox *mark = NULL;
+  DossierTimelineEntry e;
+  DossierTimelineHit hit;
+  guint n_marks = 0;
+
+  pts[1].suggested = jd (2010, 1, 10);
+  dossier_timeline_model_set_points (model, pts, G_N_ELEMENTS (pts));
+  dossier_timeline_model_set_range (model, jd (2009, 12, 25), jd (2010, 1, 25));
+  l = dossier_timeline_model_layout (model, 800, 300);
+  g_assert_cmpuint (l->lanes->len, ==, 2);
+  g_assert_true (lane_at (l, 1)->undated);
+  g_assert_cmpuint (lane_at (l, 1)->n_entries, ==, 2);
+  g_assert_cmpuint (lane_at (l, 0)->n_entries, ==, 3);
+  for (guint i = 0; i < l->boxes->len; i++)
+    {
+      const DossierTimelineBox *b = &g_array_index (l->boxes, DossierTimelineBox, i);
+
+      if (b->suggested)
+        {
+          mark = b;
+          n_marks++;
+        }
+    }
+  g_assert_cmpuint (n_marks, ==, 1);
+  g_assert_cmpint (mark->id, ==, 2);
+  g_assert_cmpuint (mark->lane, ==, 0);
+  g_assert_cmpint (mark->from_julian, ==, jd (2010, 1, 10));
+  /* between the dated ones, in day order */
+  g_assert_cmpfloat (mark->x, >, find_box (l, 1)->x);
+  g_assert_cmpfloat (mark->x, <, find_box (l, 4)->x);
+  g_assert_true (dossier_timeline_model_get_entry (model, mark->entry, &e));
+  g_assert_true (e.suggested);
+  g_assert_cmpint (e.julian, ==, jd (2010, 1, 10));
+  g_assert_cmpint (dossier_timeline_model_hit_test (model, mark->x + mark->width / 2, mark->y + mark->height / 2,
+                                                    &hit), ==, DOSSIER_TIMELINE_HIT_ITEM);
+  g_assert_cmpint (hit.id, ==, 2);
+
+  /* by source: in the lane of its source, which has no dated article */
+  dossier_timeline_model_set_lane_mode (model, DOSSIER_TIMELINE_LANES_SOURCE);
+  l = dossier_timeline_model_layout (model, 800, 300);
+  g_assert_cmpuint (l->lanes->len, ==, 3);
+  for (guint i = 0; i < l->boxes->len; i++)
+    {
+      const DossierTimelineBox *b = &g_array_index (l->boxes, DossierTimelineBox, i);
+
+      if (b->suggested)
+        g_assert_cmpstr (lane_at (l, b->lane)->label, ==, "B");
+    }
+  /* a dated article's suggestion is never drawn */
+  pts[0].suggested = jd (2010, 1, 5);
+  pts[1].suggested = 0;
+  dossier_timeline_model_set_points (model, pts, G_N_ELEMENTS (pts));
+  l = dossier_timeline_model_layout (model, 800, 300);
+  for (guint i = 0; i < l->boxes->len; i++)
+    g_assert_false (g_array_index (l->boxes, DossierTimelineBox, i).suggested);
+}
+
 static void
 test_lanes (void)
 {
@@ -855,6 +926,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/TimelineModel/stacking", test_stacking);
   g_test_add_func ("/Dossier/TimelineModel/undated", test_undated);
   g_test_add_func ("/Dossier/TimelineModel/take-points", test_take_points);
+  g_test_add_func ("/Dossier/TimelineModel/suggested", test_suggested);
   g_test_add_func ("/Dossier/TimelineModel/lanes", test_lanes);
   g_test_add_func ("/Dossier/TimelineModel/hit", test_hit);
   g_test_add_func ("/Dossier/TimelineModel/range-selection", test_range_selection);

@@ -80,12 +80,23 @@ static const WeekdayName weekday_names[] = {
   { "воскресенье", 7, FALSE },
 };
 
+/* A phrase of up to three words and what it shifts the date by */
+typedef struct { const char *words[3]; int offset; } Relative;
+
 /* A year named relative to the article's own: "last year" */
-static const struct { const char *words[3]; int offset; } relative_years[] = {
+static const Relative relative_years[] = {
   { { "last", "year" }, -1 },
   { { "this", "year" }, 0 },
   { { "в", "прошлом", "году" }, -1 },
   { { "в", "этом", "году" }, 0 },
+};
+
+/* A month named relative to the article's own: "next month" */
+static const Relative relative_months[] = {
+  { { "next", "month" }, 1 },
+  { { "last", "month" }, -1 },
+  { { "в", "следующем", "месяце" }, 1 },
+  { { "в", "прошлом", "месяце" }, -1 },
 };
 
 static const struct { const char *word; int month; } month_words[] = {
@@ -122,6 +133,8 @@ typedef struct
   int      yearless_day;
   int      relative_year;   /* "last year": -1, "this year": 0 */
   char    *relative_phrase;
+  int      relative_month;  /* "next month": 1, "last month": -1 */
+  char    *relative_month_phrase;
 } Features;
 
 static void
@@ -133,6 +146,7 @@ features_clear (Features *f)
   g_clear_pointer (&f->weekday_phrase, g_free);
   g_clear_pointer (&f->holiday_phrase, g_free);
   g_clear_pointer (&f->relative_phrase, g_free);
+  g_clear_pointer (&f->relative_month_phrase, g_free);
 }
 
 DossierDateSuggestion *
@@ -315,6 +329,35 @@ word_at (GArray *words,
   if (i < 0 || i >= words->len)
     return "";
   return g_array_index (words, Word, i).lower;
+}
+
+/* The phrase of @table that starts at word @i, as written in @text (its
+ * offset in @offset), or NULL */
+static char *
+match_relative (GArray         *words,
+                guint           i,
+                const char     *text,
+                const Relative *table,
+                guint           n_table,
+                int            *offset)
+{
+  const Word *w = &g_array_index (words, Word, i);
+
+  for (guint k = 0; k < n_table; k++)
+    {
+      guint n = 0;
+
+      if (w->lower[0] != table[k].words[0][0])
+        continue;
+      while (n < 3 && table[k].words[n] != NULL && strcmp (word_at (words, i + n), table[k].words[n]) == 0)
+        n++;
+      if (n > 0 && (n == 3 || table[k].words[n] == NULL))
+        {
+          *offset = table[k].offset;
+          return g_strndup (text + w->start, g_array_index (words, Word, i + n - 1).end - w->start);
+        }
+    }
+  return NULL;
 }
 
 static int
@@ -505,25 +548,13 @@ read_words (const char *text,
               }
           }
 
-      /* "last year", "в этом году" */
+      /* "last year", "в этом году", "next month" */
       if (f->relative_phrase == NULL)
-        for (guint k = 0; k < G_N_ELEMENTS (relative_years); k++)
-          {
-            guint n = 0;
-
-            if (w->lower[0] != relative_years[k].words[0][0])
-              continue;
-            while (n < 3 && relative_years[k].words[n] != NULL &&
-                   strcmp (word_at (words, i + n), relative_years[k].words[n]) == 0)
-              n++;
-            if (n > 0 && (n == 3 || relative_years[k].words[n] == NULL))
-              {
-                f->relative_year = relative_years[k].offset;
-                f->relative_phrase = g_strndup (text + w->start,
-                                                g_array_index (words, Word, i + n - 1).end - w->start);
-                break;
-              }
-          }
+        f->relative_phrase = match_relative (words, i, text, relative_years,
+                                             G_N_ELEMENTS (relative_years), &f->relative_year);
+      if (f->relative_month_phrase == NULL)
+        f->relative_month_phrase = match_relative (words, i, text, relative_months,
+                                                   G_N_ELEMENTS (relative_months), &f->relative_month);
 
       /* a year-less date: "July 4", "4 July", "4 июля" (with a year, the
        * parser saw it already) */
@@ -900,6 +931,28 @@ dossier_date_evidence_suggest (const char               *title,
           s->date = d;
           s->confidence = 0.3;
           g_ptr_array_add (s->evidence, g_strdup_printf (_("%s, %s → %d"), q, latest_text, d.year));
+        }
+    }
+
+  /* 8b. "next month" beside the latest month mentioned: the one before it */
+  if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && f.relative_month_phrase != NULL &&
+      f.latest_jd > 0 && f.latest.precision >= DOSSIER_DATE_PRECISION_MONTH &&
+      f.latest_year <= f.latest.year)
+    {
+      int months = f.latest.year * 12 + (f.latest.month - 1) - f.relative_month;
+      DossierDate d = { months / 12, months % 12 + 1, 0, DOSSIER_DATE_PRECISION_MONTH };
+      gint64 first = jd_of (d.year, d.month, 1);
+
+      if (first > 0 && (range.lo < 0 || (first <= range.hi && first + 30 >= range.lo)))
+        {
+          g_autofree char *q = with_phrase (f.relative_month_phrase);
+          g_autofree char *m = dossier_date_evidence_format (&f.latest);
+          g_autofree char *shown = dossier_date_evidence_format (&d);
+
+          s->date = d;
+          s->confidence = 0.35;
+          /* TRANSLATORS: "‘next month’ and 14 Apr 2014 → Mar 2014" */
+          g_ptr_array_add (s->evidence, g_strdup_printf (_("%s and %s → %s"), q, m, shown));
         }
     }
 

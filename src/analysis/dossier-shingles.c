@@ -54,6 +54,7 @@ struct _DossierShingleIndex
   GArray     *targets;   /* gint64 ids */
   GHashTable *target_of; /* id → index + 1 */
   GArray     *entries;   /* Entry, sorted by hash once sealed */
+  GArray     *runs;      /* guint: the end of each sorted run of entries */
   GArray     *keys;      /* Key, sorted by hash */
   guint32    *slots;     /* open addressing: key index + 1, 0 empty */
   guint64     mask;
@@ -309,6 +310,7 @@ dossier_shingle_index_new (void)
   self->targets = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->target_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
   self->keys = g_array_new (FALSE, FALSE, sizeof (Key));
   self->docs = g_array_new (FALSE, FALSE, sizeof (Doc));
   self->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
@@ -323,6 +325,7 @@ dossier_shingle_index_free (DossierShingleIndex *self)
   g_array_unref (self->targets);
   g_hash_table_unref (self->target_of);
   g_array_unref (self->entries);
+  g_array_unref (self->runs);
   g_array_unref (self->keys);
   g_array_unref (self->docs);
   g_array_unref (self->hits);
@@ -357,6 +360,71 @@ dossier_shingle_index_add_target (DossierShingleIndex *self,
                        GUINT_TO_POINTER (self->targets->len));
 }
 
+/* Merges the sorted runs [from, mid) and [mid, to) of the entries. */
+static void
+merge_runs (DossierShingleIndex *self,
+            guint                from,
+            guint                mid,
+            guint                to)
+{
+  Entry *e = (Entry *) (gpointer) self->entries->data;
+  Entry *left = g_memdup2 (e + from, (gsize) (mid - from) * sizeof (Entry));
+  guint i = 0, j = mid, k = from, n_left = mid - from;
+
+  while (i < n_left && j < to)
+    e[k++] = compare_entries (&left[i], &e[j]) <= 0 ? left[i++] : e[j++];
+  while (i < n_left)
+    e[k++] = left[i++];
+  g_free (left);
+}
+
+static void
+merge_top (DossierShingleIndex *self)
+{
+  guint n = self->runs->len;
+  guint to = g_array_index (self->runs, guint, n - 1);
+  guint mid = g_array_index (self->runs, guint, n - 2);
+  guint from = n >= 3 ? g_array_index (self->runs, guint, n - 3) : 0;
+
+  merge_runs (self, from, mid, to);
+  g_array_index (self->runs, guint, n - 2) = to;
+  g_array_set_size (self->runs, n - 1);
+}
+
+static void
+sort_pending (DossierShingleIndex *self)
+{
+  guint from = self->runs->len ? g_array_index (self->runs, guint, self->runs->len - 1) : 0;
+  guint to = self->entries->len;
+
+  if (to <= from)
+    return;
+  qsort ((Entry *) (gpointer) self->entries->data + from, to - from, sizeof (Entry), compare_entries);
+  g_array_append_val (self->runs, to);
+  /* each run longer than the one above it, as a binary counter: a few
+   * runs, each entry copied once per doubling */
+  while (self->runs->len >= 2)
+    {
+      guint n = self->runs->len;
+      guint top = g_array_index (self->runs, guint, n - 1) - g_array_index (self->runs, guint, n - 2);
+      guint below = g_array_index (self->runs, guint, n - 2) -
+                    (n >= 3 ? g_array_index (self->runs, guint, n - 3) : 0);
+
+      if (below > top)
+        break;
+      merge_top (self);
+    }
+}
+
+void
+dossier_shingle_index_sort_added (DossierShingleIndex *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!self->sealed)
+    sort_pending (self);
+}
+
 void
 dossier_shingle_index_seal (DossierShingleIndex *self)
 {
@@ -367,7 +435,9 @@ dossier_shingle_index_seal (DossierShingleIndex *self)
   if (self->sealed)
     return;
   self->sealed = TRUE;
-  g_array_sort (self->entries, compare_entries);
+  sort_pending (self);
+  while (self->runs->len >= 2)
+    merge_top (self);
   /* one entry per (hash, target) */
   unique = g_array_sized_new (FALSE, FALSE, sizeof (Entry), self->entries->len);
   for (guint i = 0; i < self->entries->len; i++)

@@ -34,6 +34,9 @@ void                 dossier_shingle_index_free       (DossierShingleIndex *self
 void                 dossier_shingle_index_add_target (DossierShingleIndex *self,
                                                        gint64               article_id,
                                                        const char          *text);
+/* Optional, between batches of targets: sorts the entries added since the
+ * last call, so that sealing has only a few sorted runs left to merge. */
+void                 dossier_shingle_index_sort_added (DossierShingleIndex *self);
 /* Call after the last target and before the first scan. */
 void                 dossier_shingle_index_seal       (DossierShingleIndex *self);
 void                 dossier_shingle_index_scan       (DossierShingleIndex *self,

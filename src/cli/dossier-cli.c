@@ -193,18 +193,6 @@ precision_name (DossierDatePrecision precision)
     }
 }
 
-static void
-add_strings (JsonBuilder        *b,
-             const char         *member,
-             const char * const *strings)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
-  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
-    json_builder_add_string_value (b, strings[i]);
-  json_builder_end_array (b);
-}
-
 /* Adds where the article's date came from, the evidence of an accepted
  * suggestion and when the article was imported. */
 static void
@@ -910,37 +898,74 @@ cmd_import_annotations (int argc, char **argv)
   return 0;
 }
 
+/* @text as a JSON string, escaped as JsonGenerator escapes it */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *quoted = NULL;
+
+  json_node_set_string (node, text);
+  json_generator_set_root (gen, node);
+  quoted = json_generator_to_data (gen, NULL);
+  g_string_append (out, quoted);
+}
+
+/* "    \"name\" : value,\n" with a string or null */
+static void
+append_json_member (GString    *out,
+                    const char *name,
+                    const char *value)
+{
+  g_string_append_printf (out, "    \"%s\" : ", name);
+  if (value != NULL)
+    append_json_string (out, value);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n");
+}
+
 static int
 print_suggestions (GPtrArray *list)
 {
   if (opt_json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(GString) out = g_string_new ("[");
 
-      json_builder_begin_array (b);
+      /* Written here rather than by JsonGenerator, which prints every
+       * double with 17 digits (0.7 as 0.69999999999999996): the
+       * confidence is printed rounded to two decimals. */
       for (guint i = 0; i < list->len; i++)
         {
           DossierStoredSuggestion *s = g_ptr_array_index (list, i);
           gboolean shown = s->state != DOSSIER_SUGGESTION_DISMISSED;
           g_autofree char *date = shown ? dossier_date_to_string (&s->date) : NULL;
           g_autofree char *known = dossier_date_to_string (&s->known);
+          char conf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "article");
-          json_builder_add_int_value (b, s->article_id);
-          add_string_or_null (b, "title", s->title);
-          add_string_or_null (b, "published", known);
-          add_string_or_null (b, "date", date);
-          add_string_or_null (b, "precision", date ? precision_name (s->date.precision) : NULL);
-          json_builder_set_member_name (b, "confidence");
-          json_builder_add_double_value (b, date ? s->confidence : 0.0);
-          add_strings (b, "evidence", shown ? (const char * const *) s->evidence : NULL);
-          json_builder_set_member_name (b, "dismissed");
-          json_builder_add_boolean_value (b, !shown);
-          json_builder_end_object (b);
+          g_ascii_formatd (conf, sizeof conf, "%.2f", date ? s->confidence : 0.0);
+          /* 0.70 as 0.7, 1.00 as 1.0 */
+          if (conf[strlen (conf) - 1] == '0' && conf[strlen (conf) - 2] != '.')
+            conf[strlen (conf) - 1] = '\0';
+          g_string_append_printf (out, "%s\n  {\n    \"article\" : %" G_GINT64_FORMAT ",\n", i ? "," : "",
+                                  s->article_id);
+          append_json_member (out, "title", s->title);
+          append_json_member (out, "published", known);
+          append_json_member (out, "date", date);
+          append_json_member (out, "precision", date ? precision_name (s->date.precision) : NULL);
+          g_string_append_printf (out, "    \"confidence\" : %s,\n    \"evidence\" : [", conf);
+          for (guint k = 0; shown && s->evidence[k] != NULL; k++)
+            {
+              g_string_append (out, k ? ",\n      " : "\n      ");
+              append_json_string (out, s->evidence[k]);
+            }
+          g_string_append (out, shown && s->evidence[0] != NULL ? "\n    ],\n" : "],\n");
+          g_string_append_printf (out, "    \"dismissed\" : %s\n  }", shown ? "false" : "true");
         }
-      json_builder_end_array (b);
-      print_json (b, TRUE);
+      g_string_append (out, list->len ? "\n]" : "]");
+      g_print ("%s\n", out->str);
       return 0;
     }
   for (guint i = 0; i < list->len; i++)

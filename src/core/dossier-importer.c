@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 
 #include "dossier-importer.h"
+#include "dossier-dates.h"
 #include "dossier-extract.h"
 #include "dossier-library-private.h"
 
@@ -528,6 +529,9 @@ on_import_done_cb (GObject      *source,
     g_task_return_pointer (outer, results, (GDestroyNotify) g_ptr_array_unref);
   /* even a cancelled import may have stored its first batches */
   _dossier_library_emit (self->library, DOSSIER_LIBRARY_EMITS_CHANGED);
+  /* suggested dates for the new undated articles, in steps behind
+   * whatever the window asks for meanwhile */
+  dossier_dates_suggest_in_background (self->library);
   g_object_unref (outer);
 }
 

@@ -81,6 +81,19 @@ find_cursor_again (DossierTimelineModel *self)
 /* Groups the entries by lane.  Lanes are the distinct sources (or tags)
  * by how many articles they have; past @self->fold_limit dated lanes, the
  * rest share an "Other" lane.  Undated articles have the last lane. */
+/* by day, then in point order (by id among the dated) */
+static gint
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const Entry *x = a, *y = b;
+
+  if (x->julian != y->julian)
+    return x->julian < y->julian ? -1 : 1;
+  return x->point < y->point ? -1 : x->point > y->point;
+}
+
 void
 _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
 {
@@ -105,10 +118,13 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
       GHashTableIter iter;
       gpointer k, v;
 
-      for (guint i = self->n_undated; i < n_points; i++)
+      for (guint i = 0; i < n_points; i++)
         {
           const DossierTimelinePoint *p = &g_array_index (self->points, DossierTimelinePoint, i);
 
+          /* an undated article counts where its suggestion puts it */
+          if (p->julian < 0 && !julian_valid (p->suggested))
+            continue;
           if (self->mode == DOSSIER_TIMELINE_LANES_SOURCE)
             {
               /* by pointer first: sources are interned, so few distinct */
@@ -154,7 +170,7 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
   /* 2. lanes and their labels */
   if (self->mode == DOSSIER_TIMELINE_LANES_NONE)
     {
-      n_dated_lanes = n_points > self->n_undated ? 1 : 0;
+      n_dated_lanes = n_points > self->n_undated || self->n_suggested > 0 ? 1 : 0;
       if (n_dated_lanes)
         g_ptr_array_add (self->lane_labels, NULL);
     }
@@ -195,16 +211,22 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
   for (guint i = 0; i < n_points; i++)
     {
       const DossierTimelinePoint *p = &g_array_index (self->points, DossierTimelinePoint, i);
-      Entry e = { (gint32) p->julian, i, 0 };
+      Entry e = { (gint32) p->julian, i, 0, FALSE };
 
       if (p->julian < 0)
         {
           e.lane = self->undated_lane;
           g_array_append_val (raw, e);
           g_array_index (counts, guint, e.lane)++;
+          if (!julian_valid (p->suggested))
+            continue;
+          /* and a hollow mark at its suggested day, in its lane */
+          e.julian = (gint32) p->suggested;
+          e.suggested = TRUE;
         }
-      else if (self->mode == DOSSIER_TIMELINE_LANES_NONE)
+      if (self->mode == DOSSIER_TIMELINE_LANES_NONE)
         {
+          e.lane = 0;
           g_array_append_val (raw, e);
           g_array_index (counts, guint, 0)++;
         }
@@ -265,6 +287,18 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
       g_array_index (self->entries, Entry, *pos) = *e;
       (*pos)++;
     }
+  /* the undated points come first: lanes with suggested marks are sorted
+   * by day again */
+  if (self->n_suggested > 0)
+    for (guint l = 0; l + 1 < self->lane_offsets->len; l++)
+      if (l != self->undated_lane)
+        {
+          guint from = g_array_index (self->lane_offsets, guint, l);
+          guint to = g_array_index (self->lane_offsets, guint, l + 1);
+
+          g_qsort_with_data (&g_array_index (self->entries, Entry, from), (gint) (to - from), sizeof (Entry),
+                             compare_entries, self);
+        }
 
   self->lanes_valid = TRUE;
   find_cursor_again (self);
@@ -338,8 +372,11 @@ dossier_timeline_model_get_entry (DossierTimelineModel *self,
   p = entry_point (self, entry);
   if (out)
     {
+      const Entry *e = &g_array_index (self->entries, Entry, entry);
+
       out->id = p->id;
-      out->julian = p->julian;
+      out->julian = e->julian;
+      out->suggested = e->suggested;
       out->precision = p->precision;
       out->n_notes = p->n_notes;
       out->source = p->source;
@@ -414,7 +451,7 @@ dossier_timeline_model_move_cursor (DossierTimelineModel     *self,
     }
 
   lane = g_array_index (self->entries, Entry, self->cursor).lane;
-  here = entry_point (self, self->cursor)->julian;
+  here = g_array_index (self->entries, Entry, self->cursor).julian;
   if (here < 0)
     here = (self->start + self->end) / 2;
   switch (direction)

@@ -434,9 +434,10 @@ stack_lane (DossierTimelineModel *self,
       box.entry = pl->entry;
       box.id = pt->id;
       box.overflow = 0;
-      box.from_julian = box.to_julian = pt->julian;
+      box.from_julian = box.to_julian = entries[pl->entry].julian;
       box.precision = pt->precision;
       box.n_notes = pt->n_notes;
+      box.suggested = entries[pl->entry].suggested;
       g_array_append_val (l->boxes, box);
     }
 
@@ -482,6 +483,7 @@ pack_undated (DossierTimelineModel *self,
       box.from_julian = box.to_julian = -1;
       box.precision = pt->precision;
       box.n_notes = pt->n_notes;
+      box.suggested = FALSE;
       g_array_append_val (l->boxes, box);
     }
   if (shown < n)

@@ -18,6 +18,7 @@ typedef struct
   gint32 julian;      /* -1 undated */
   guint32 point;      /* index into self->points */
   guint32 lane;
+  gboolean suggested; /* an undated point at its suggested day */
 } Entry;
 
 struct _DossierTimelineModel
@@ -26,6 +27,7 @@ struct _DossierTimelineModel
 
   GArray                *points;      /* DossierTimelinePoint, by (julian, id) */
   guint                  n_undated;   /* they come first in points */
+  guint                  n_suggested; /* undated points with a suggested day */
   GHashTable            *tags;
   DossierTimelineLanes   mode;
   DossierTimelineMetrics metrics;

@@ -129,6 +129,7 @@ static void
 points_changed (DossierTimelineModel *self)
 {
   self->n_undated = 0;
+  self->n_suggested = 0;
   for (guint i = 0; i < self->points->len; i++)
     {
       DossierTimelinePoint *p = &g_array_index (self->points, DossierTimelinePoint, i);
@@ -137,7 +138,10 @@ points_changed (DossierTimelineModel *self)
         {
           p->julian = -1;
           self->n_undated++;
+          self->n_suggested += julian_valid (p->suggested);
         }
+      else
+        p->suggested = -1;
     }
   /* the store hands them over in this order already */
   for (guint i = 1; i < self->points->len; i++)

@@ -119,6 +119,7 @@ typedef struct
   gint64      to_julian;
   guint8      precision;
   guint       n_notes;
+  gboolean    suggested;     /* an undated article at its suggested day */
 } DossierTimelineBox;
 
 typedef struct
@@ -162,6 +163,7 @@ typedef struct
   guint       n_notes;
   const char *source;
   guint       lane;
+  gboolean    suggested;     /* julian is the suggested day of an undated article */
 } DossierTimelineEntry;
 
 #define DOSSIER_TIMELINE_MIN_SPAN 2.0         /* days */

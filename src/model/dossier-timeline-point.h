@@ -15,6 +15,8 @@ typedef struct
   guint8      precision;    /* DossierDatePrecision */
   guint       n_notes;
   const char *source;       /* interned; NULL when unknown */
+  gint64      suggested;    /* an undated article's suggested day (julian),
+                             * drawn as a hollow mark; 0 or -1: none */
 } DossierTimelinePoint;
 
 G_END_DECLS

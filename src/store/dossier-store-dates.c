@@ -81,19 +81,99 @@ join_evidence (GPtrArray *evidence)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Each step of the work holds the store's thread about this long, so
+ * other calls run between the steps. */
+#define STEP_USEC (40 * 1000)
+#define ROWS      256
+/* weighing one article's evidence takes longer than reading it */
+#define WEIGH_ROWS 8
+
+typedef enum
+{
+  PHASE_READ,      /* the targets, with their text, into the index */
+  PHASE_SEAL,      /* the index sorted */
+  PHASE_SCAN,      /* the dated articles past the shingle index */
+  PHASE_WEIGH,     /* each target's evidence, saved batch by batch */
+  PHASE_FINISH,    /* stale suggestions dropped */
+  PHASE_DONE,
+} Phase;
+
+struct _DossierDateSuggester
+{
+  gboolean              use_corpus;
+  Phase                 phase;
+  gint64                after;      /* the last id read or scanned */
+  guint                 next;       /* the next target to weigh */
+  GArray               *targets;    /* (element-type Target) */
+  DossierShingleIndex  *index;
+  gint64                saved;
+  gint64                computed_at;
+};
+
+DossierDateSuggester *
+dossier_date_suggester_new (gboolean use_corpus)
+{
+  DossierDateSuggester *self = g_new0 (DossierDateSuggester, 1);
+
+  self->use_corpus = use_corpus;
+  if (use_corpus)
+    self->index = dossier_shingle_index_new ();
+  self->targets = g_array_new (FALSE, FALSE, sizeof (Target));
+  g_array_set_clear_func (self->targets, target_clear);
+  self->computed_at = g_get_real_time () / G_USEC_PER_SEC;
+  return self;
+}
+
+void
+dossier_date_suggester_free (DossierDateSuggester *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->targets);
+  g_clear_pointer (&self->index, dossier_shingle_index_free);
+  g_free (self);
+}
+
+/* id, title, known date, suggested date, confidence, evidence, state */
+static DossierStoredSuggestion *
+read_suggestion (sqlite3_stmt *stmt)
+{
+  DossierStoredSuggestion *s = g_new0 (DossierStoredSuggestion, 1);
+  const char *evidence = _dossier_store_column_text (stmt, 5);
+
+  s->article_id = sqlite3_column_int64 (stmt, 0);
+  s->title = g_strdup (_dossier_store_column_text (stmt, 1));
+  read_date (stmt, 2, &s->known);
+  read_date (stmt, 3, &s->date);
+  s->confidence = sqlite3_column_double (stmt, 4);
+  s->evidence = evidence && *evidence ? g_strsplit (evidence, "\n", -1) : g_new0 (char *, 1);
+  s->state = sqlite3_column_int (stmt, 6);
+  return s;
+}
+
+gint64
+dossier_date_suggester_get_saved (DossierDateSuggester *self)
+{
+  return self->saved;
+}
+
+/* Up to ROWS more targets; FALSE with @error set on failure. */
 static gboolean
-read_targets (DossierStore  *self,
-              GArray        *targets,
-              GCancellable  *cancellable,
-              GError       **error)
+read_targets (DossierStore          *self,
+              DossierDateSuggester  *sg,
+              gboolean              *more,
+              GError               **error)
 {
   sqlite3_stmt *stmt = NULL;
+  guint n = 0;
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT a.id, a.title, a.body, a.url, a.published FROM articles a"
-                          " WHERE " CANDIDATE " ORDER BY a.id", -1, &stmt, NULL) != SQLITE_OK)
+                          " WHERE " CANDIDATE " AND a.id > ? ORDER BY a.id LIMIT " G_STRINGIFY (ROWS),
+                          -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not work out suggested dates"));
+  sqlite3_bind_int64 (stmt, 1, sg->after);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Target t;
@@ -103,98 +183,184 @@ read_targets (DossierStore  *self,
       t.body = g_strdup (_dossier_store_column_text (stmt, 2));
       t.url = g_strdup (_dossier_store_column_text (stmt, 3));
       read_date (stmt, 4, &t.known);
-      g_array_append_val (targets, t);
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
+      if (sg->index != NULL)
+        dossier_shingle_index_add_target (sg->index, t.id, t.body);
+      g_array_append_val (sg->targets, t);
+      sg->after = t.id;
+      n++;
     }
   sqlite3_finalize (stmt);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
   if (rc != SQLITE_DONE)
     return _dossier_store_fail (self, error, _("Could not work out suggested dates"));
+  /* so sealing the index is a few merges, not one long sort */
+  if (sg->index != NULL)
+    dossier_shingle_index_sort_added (sg->index);
+  *more = n == ROWS;
   return TRUE;
 }
 
+/* Up to ROWS more dated articles past the index. */
 static gboolean
-scan_dated (DossierStore         *self,
-            DossierShingleIndex  *index,
-            GCancellable         *cancellable,
-            GError              **error)
+scan_dated (DossierStore          *self,
+            DossierDateSuggester  *sg,
+            gboolean              *more,
+            GError               **error)
 {
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT id, published_jd, body FROM articles WHERE date_precision = 3",
+                          "SELECT id, published_jd, body FROM articles WHERE date_precision = 3"
+                          " AND id > ? ORDER BY id LIMIT " G_STRINGIFY (ROWS),
                           -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not work out suggested dates"));
+  sqlite3_bind_int64 (stmt, 1, sg->after);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      dossier_shingle_index_scan (index, sqlite3_column_int64 (stmt, 0),
-                                  sqlite3_column_int64 (stmt, 1),
+      sg->after = sqlite3_column_int64 (stmt, 0);
+      dossier_shingle_index_scan (sg->index, sg->after, sqlite3_column_int64 (stmt, 1),
                                   (const char *) sqlite3_column_text (stmt, 2));
-      if (++n % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
+      n++;
     }
   sqlite3_finalize (stmt);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
   if (rc != SQLITE_DONE)
     return _dossier_store_fail (self, error, _("Could not work out suggested dates"));
+  *more = n == ROWS;
   return TRUE;
 }
 
+/* Weighs the evidence of up to ROWS targets and saves it in a transaction
+ * of its own.  An article that got a full date or was deleted since it
+ * was read gets no suggestion. */
 static gboolean
-save_suggestions (DossierStore  *self,
-                  GArray        *targets,
-                  GPtrArray     *suggestions,
-                  gint64        *n_saved,
-                  GError       **error)
+weigh_targets (DossierStore          *self,
+               DossierDateSuggester  *sg,
+               gboolean              *more,
+               GError               **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint end = MIN (sg->next + WEIGH_ROWS, sg->targets->len);
   gboolean ok = FALSE;
 
-  /* open suggestions of articles that got a full date are stale */
-  if (!_dossier_store_exec (self, "DELETE FROM date_suggestions WHERE state = 0 AND article_id IN"
-                                  " (SELECT a.id FROM articles a WHERE NOT (" CANDIDATE "))", error))
+  if (!dossier_store_begin (self, error))
     return FALSE;
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT INTO date_suggestions"
                           " (article_id, published, precision, confidence, evidence, state, computed_at)"
-                          " VALUES (?, ?, ?, ?, ?, 0, ?)"
+                          " SELECT a.id, ?, ?, ?, ?, 0, ? FROM articles a WHERE a.id = ? AND " CANDIDATE
                           " ON CONFLICT (article_id) DO UPDATE SET published = excluded.published,"
                           " precision = excluded.precision, confidence = excluded.confidence,"
                           " evidence = excluded.evidence, computed_at = excluded.computed_at"
                           " WHERE state = 0", -1, &stmt, NULL) != SQLITE_OK)
-    return _dossier_store_fail (self, error, _("Could not save the suggested dates"));
-  for (guint i = 0; i < targets->len; i++)
+    goto out;
+  for (; sg->next < end; sg->next++)
     {
-      const Target *t = &g_array_index (targets, Target, i);
-      DossierDateSuggestion *s = g_ptr_array_index (suggestions, i);
-      g_autofree char *date = dossier_date_to_string (&s->date);
-      g_autofree char *evidence = join_evidence (s->evidence);
+      Target *t = &g_array_index (sg->targets, Target, sg->next);
+      DossierCorpusMatch match;
+      gboolean matched = sg->index != NULL && dossier_shingle_index_lookup (sg->index, t->id, &match);
+      g_autoptr(DossierDateSuggestion) s = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *evidence = NULL;
 
-      sqlite3_bind_int64 (stmt, 1, t->id);
-      _dossier_store_bind_text (stmt, 2, date);
-      sqlite3_bind_int (stmt, 3, date ? s->date.precision : 0);
-      sqlite3_bind_double (stmt, 4, date ? s->confidence : 0);
-      _dossier_store_bind_text (stmt, 5, evidence);
-      sqlite3_bind_int64 (stmt, 6, now);
+      s = dossier_date_evidence_suggest (t->title, t->body, t->url, &t->known,
+                                         matched ? &match : NULL);
+      /* the text is no longer needed */
+      g_clear_pointer (&t->body, g_free);
+      date = dossier_date_to_string (&s->date);
+      evidence = join_evidence (s->evidence);
+      _dossier_store_bind_text (stmt, 1, date);
+      sqlite3_bind_int (stmt, 2, date ? s->date.precision : 0);
+      sqlite3_bind_double (stmt, 3, date ? s->confidence : 0);
+      _dossier_store_bind_text (stmt, 4, evidence);
+      sqlite3_bind_int64 (stmt, 5, sg->computed_at);
+      sqlite3_bind_int64 (stmt, 6, t->id);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         goto out;
       sqlite3_reset (stmt);
       if (date != NULL)
-        (*n_saved)++;
+        sg->saved++;
     }
   ok = TRUE;
 
 out:
-  if (!ok)
-    _dossier_store_fail (self, error, _("Could not save the suggested dates"));
   sqlite3_finalize (stmt);
-  return ok;
+  if (!ok)
+    {
+      _dossier_store_fail (self, error, _("Could not save the suggested dates"));
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  *more = sg->next < sg->targets->len;
+  return dossier_store_commit (self, error);
+}
+
+int
+dossier_store_suggest_dates_step (DossierStore          *self,
+                                  DossierDateSuggester  *sg,
+                                  GCancellable          *cancellable,
+                                  GError               **error)
+{
+  gint64 until = g_get_monotonic_time () + STEP_USEC;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+  g_return_val_if_fail (sg != NULL, -1);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                           _("The library is closed"));
+      return -1;
+    }
+  while (sg->phase != PHASE_DONE)
+    {
+      gboolean more = FALSE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      switch (sg->phase)
+        {
+        case PHASE_READ:
+          if (!read_targets (self, sg, &more, error))
+            return -1;
+          if (!more)
+            {
+              sg->after = 0;
+              sg->phase = sg->index != NULL && sg->targets->len > 0 ? PHASE_SEAL : PHASE_WEIGH;
+            }
+          break;
+        case PHASE_SEAL:
+          dossier_shingle_index_seal (sg->index);
+          sg->phase = PHASE_SCAN;
+          break;
+        case PHASE_SCAN:
+          if (!scan_dated (self, sg, &more, error))
+            return -1;
+          if (!more)
+            sg->phase = PHASE_WEIGH;
+          break;
+        case PHASE_WEIGH:
+          if (!weigh_targets (self, sg, &more, error))
+            return -1;
+          if (!more)
+            sg->phase = PHASE_FINISH;
+          break;
+        case PHASE_FINISH:
+          /* open suggestions of articles that got a full date are stale */
+          if (!_dossier_store_exec (self, "DELETE FROM date_suggestions WHERE state = 0 AND EXISTS"
+                                          " (SELECT 1 FROM articles a WHERE a.id = date_suggestions.article_id"
+                                          " AND NOT (" CANDIDATE "))", error))
+            return -1;
+          sg->phase = PHASE_DONE;
+          break;
+        case PHASE_DONE:
+        default:
+          g_assert_not_reached ();
+        }
+      if (g_get_monotonic_time () >= until)
+        break;
+    }
+  return sg->phase == PHASE_DONE ? 0 : 1;
 }
 
 gint64
@@ -203,54 +369,19 @@ dossier_store_suggest_dates (DossierStore  *self,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (Target));
-  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_date_suggestion_free);
-  g_autoptr(DossierShingleIndex) index = NULL;
-  gint64 n_saved = 0;
+  DossierDateSuggester *sg;
+  gint64 n = -1;
+  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
 
-  g_array_set_clear_func (targets, target_clear);
-  if (!read_targets (self, targets, cancellable, error))
-    return -1;
-  if (use_corpus && targets->len > 0)
-    {
-      index = dossier_shingle_index_new ();
-      for (guint i = 0; i < targets->len; i++)
-        {
-          const Target *t = &g_array_index (targets, Target, i);
-
-          dossier_shingle_index_add_target (index, t->id, t->body);
-        }
-      dossier_shingle_index_seal (index);
-      if (!scan_dated (self, index, cancellable, error))
-        return -1;
-    }
-  for (guint i = 0; i < targets->len; i++)
-    {
-      Target *t = &g_array_index (targets, Target, i);
-      DossierCorpusMatch match;
-      gboolean matched = index != NULL && dossier_shingle_index_lookup (index, t->id, &match);
-
-      g_ptr_array_add (suggestions,
-                       dossier_date_evidence_suggest (t->title, t->body, t->url, &t->known,
-                                                      matched ? &match : NULL));
-      /* the text is no longer needed */
-      g_clear_pointer (&t->body, g_free);
-      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return -1;
-    }
-
-  if (!dossier_store_begin (self, error))
-    return -1;
-  if (!save_suggestions (self, targets, suggestions, &n_saved, error))
-    {
-      dossier_store_rollback (self);
-      return -1;
-    }
-  if (!dossier_store_commit (self, error))
-    return -1;
-  return n_saved;
+  sg = dossier_date_suggester_new (use_corpus);
+  while ((rc = dossier_store_suggest_dates_step (self, sg, cancellable, error)) > 0)
+    ;
+  if (rc == 0)
+    n = sg->saved;
+  dossier_date_suggester_free (sg);
+  return n;
 }
 
 GPtrArray *
@@ -270,17 +401,7 @@ dossier_store_list_date_suggestions (DossierStore  *self,
     return _dossier_store_fail (self, error, _("Could not read the suggested dates")), NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DossierStoredSuggestion *s = g_new0 (DossierStoredSuggestion, 1);
-      const char *evidence = _dossier_store_column_text (stmt, 5);
-
-      s->article_id = sqlite3_column_int64 (stmt, 0);
-      s->title = g_strdup (_dossier_store_column_text (stmt, 1));
-      read_date (stmt, 2, &s->known);
-      read_date (stmt, 3, &s->date);
-      s->confidence = sqlite3_column_double (stmt, 4);
-      s->evidence = evidence && *evidence ? g_strsplit (evidence, "\n", -1) : g_new0 (char *, 1);
-      s->state = sqlite3_column_int (stmt, 6);
-      g_ptr_array_add (list, s);
+      g_ptr_array_add (list, read_suggestion (stmt));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -460,4 +581,121 @@ dossier_store_get_date_evidence (DossierStore  *self,
   if (evidence == NULL)
     evidence = g_new0 (char *, 1);
   return evidence;
+}
+
+gint64
+dossier_store_accept_date_suggestions (DossierStore  *self,
+                                       const gint64  *ids,
+                                       guint          n_ids,
+                                       GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, -1);
+
+  if (!dossier_store_begin (self, error))
+    return -1;
+  for (guint i = 0; i < n_ids; i++)
+    if (!accept_one (self, ids[i], error))
+      {
+        dossier_store_rollback (self);
+        return -1;
+      }
+  if (!dossier_store_commit (self, error))
+    return -1;
+  return n_ids;
+}
+
+gboolean
+dossier_store_unaccept_date_suggestion (DossierStore      *self,
+                                        gint64             article_id,
+                                        const DossierDate *previous,
+                                        DossierDateOrigin  origin,
+                                        GError           **error)
+{
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (previous != NULL, FALSE);
+
+  text = dossier_date_to_string (previous);
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->db,
+                          "UPDATE articles SET published = ?, date_precision = ?, date_origin = ?,"
+                          " published_jd = ? WHERE id = ? AND date_origin = 5"
+                          " AND EXISTS (SELECT 1 FROM date_suggestions s WHERE s.article_id = ? AND s.state = 1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  _dossier_store_bind_text (stmt, 1, text);
+  sqlite3_bind_int (stmt, 2, text ? previous->precision : 0);
+  sqlite3_bind_int (stmt, 3, origin);
+  if (text != NULL)
+    sqlite3_bind_int64 (stmt, 4, dossier_date_to_julian (previous));
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, article_id);
+  sqlite3_bind_int64 (stmt, 6, article_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      dossier_store_rollback (self);
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                   _("Article %lld has no accepted suggestion to take back"), (long long) article_id);
+      return FALSE;
+    }
+  if (sqlite3_prepare_v2 (self->db, "UPDATE date_suggestions SET state = 0 WHERE article_id = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  return dossier_store_commit (self, error);
+
+fail:
+  _dossier_store_fail (self, error, _("Could not take back the accepted date"));
+  dossier_store_rollback (self);
+  return FALSE;
+}
+
+DossierStoredSuggestion *
+dossier_store_get_date_suggestion (DossierStore  *self,
+                                   gint64         article_id,
+                                   GError       **error)
+{
+  DossierStoredSuggestion *s = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state"
+                          " FROM articles a JOIN date_suggestions s ON s.article_id = a.id"
+                          " WHERE a.id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not read the suggested dates")), NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    s = read_suggestion (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dossier_stored_suggestion_free (s);
+      return _dossier_store_fail (self, error, _("Could not read the suggested dates")), NULL;
+    }
+  if (s == NULL)
+    {
+      s = g_new0 (DossierStoredSuggestion, 1);
+      s->article_id = article_id;
+      s->known = (DossierDate) DOSSIER_DATE_INIT;
+      s->date = (DossierDate) DOSSIER_DATE_INIT;
+      s->evidence = g_new0 (char *, 1);
+    }
+  return s;
 }

@@ -218,6 +218,20 @@ typedef struct
 void            dossier_stored_suggestion_free        (DossierStoredSuggestion *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStoredSuggestion, dossier_stored_suggestion_free)
 
+/* The same work in steps that each hold the store's thread a few tens
+ * of milliseconds, so other calls run between them: make a suggester,
+ * call dossier_store_suggest_dates_step() until it returns 0 (done) or
+ * -1 (@error set), read how many got a suggestion, free it. */
+typedef struct _DossierDateSuggester DossierDateSuggester;
+
+DossierDateSuggester *dossier_date_suggester_new       (gboolean              use_corpus);
+void                  dossier_date_suggester_free      (DossierDateSuggester *self);
+gint64                dossier_date_suggester_get_saved (DossierDateSuggester *self);
+int                   dossier_store_suggest_dates_step (DossierStore          *self,
+                                                        DossierDateSuggester  *suggester,
+                                                        GCancellable          *cancellable,
+                                                        GError               **error);
+
 /* Works out a suggestion for every article without a full date that the
  * user did not date by hand, from its text and (with @use_corpus) the
  * dated articles that tell the same story, and keeps them; dismissed and
@@ -242,6 +256,25 @@ gboolean        dossier_store_accept_date_suggestion  (DossierStore   *self,
 gint64          dossier_store_accept_date_suggestions_above (DossierStore   *self,
                                                              double          confidence,
                                                              GError        **error);
+/* Accepts the suggestions of @ids in one transaction: all or none.
+ * Returns how many, or -1 with @error set. */
+gint64          dossier_store_accept_date_suggestions (DossierStore   *self,
+                                                       const gint64   *ids,
+                                                       guint           n_ids,
+                                                       GError        **error);
+/* Takes an accepted suggestion back: the article gets @previous and
+ * @origin again and the suggestion is open once more.  NOT_FOUND when
+ * the article's date is no longer the accepted one. */
+gboolean        dossier_store_unaccept_date_suggestion (DossierStore      *self,
+                                                        gint64             article_id,
+                                                        const DossierDate *previous,
+                                                        DossierDateOrigin  origin,
+                                                        GError           **error);
+/* The article's suggestion in any state; precision UNKNOWN when it has
+ * none.  NULL only with @error set. */
+DossierStoredSuggestion *dossier_store_get_date_suggestion (DossierStore  *self,
+                                                            gint64         article_id,
+                                                            GError       **error);
 gboolean        dossier_store_dismiss_date_suggestion (DossierStore   *self,
                                                        gint64          article_id,
                                                        GError        **error);

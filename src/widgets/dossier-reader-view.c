@@ -42,11 +42,14 @@ struct _DossierReaderView
   GtkLabel       *meta_label;
   GtkLinkButton  *link_button;
   GtkTextView    *text_view;
+  GtkWidget      *date_banner;
+  GtkLabel       *date_banner_label;
+  GtkLabel       *why_label;
 };
 
 G_DEFINE_FINAL_TYPE (DossierReaderView, dossier_reader_view, GTK_TYPE_WIDGET)
 
-enum { ANNOTATION_ACTIVATED, N_SIGNALS };
+enum { ANNOTATION_ACTIVATED, ACCEPT_DATE, DISMISS_DATE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* translucent, so text stays readable and overlaps still show */
@@ -286,6 +289,9 @@ update_header (DossierReaderView *self)
     case DOSSIER_DATE_ORIGIN_USER:
       g_string_append (meta, _(" (set by hand)"));
       break;
+    case DOSSIER_DATE_ORIGIN_INFERRED:
+      g_string_append (meta, _(" (suggested, accepted)"));
+      break;
     default:
       break;
     }
@@ -389,6 +395,18 @@ on_click_released_cb (GtkGestureClick   *gesture,
 }
 
 static void
+on_accept_date_cb (DossierReaderView *self)
+{
+  g_signal_emit (self, signals[ACCEPT_DATE], 0);
+}
+
+static void
+on_dismiss_date_cb (DossierReaderView *self)
+{
+  g_signal_emit (self, signals[DISMISS_DATE], 0);
+}
+
+static void
 dossier_reader_view_dispose (GObject *object)
 {
   GtkWidget *child;
@@ -433,6 +451,23 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
     g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DOSSIER_TYPE_ANNOTATION);
 
+  /**
+   * DossierReaderView::accept-date:
+   *
+   * The user accepted the suggested date the banner shows.
+   */
+  signals[ACCEPT_DATE] =
+    g_signal_new ("accept-date", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * DossierReaderView::dismiss-date:
+   *
+   * The user dismissed the suggested date the banner shows.
+   */
+  signals[DISMISS_DATE] =
+    g_signal_new ("dismiss-date", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-reader-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, find_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, find_entry);
@@ -444,6 +479,11 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, link_button);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, date_banner);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, date_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, why_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_accept_date_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_next_cb);
@@ -505,6 +545,8 @@ dossier_reader_view_set_article (DossierReaderView *self,
 
   g_set_object (&self->article, article);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  /* the window shows the new article's suggestion once it is read */
+  dossier_reader_view_set_suggestion (self, NULL, 0, NULL);
   update_header (self);
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_text (buffer, article && dossier_article_get_body (article)
@@ -579,4 +621,66 @@ dossier_reader_view_get_text_view (DossierReaderView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
   return self->text_view;
+}
+
+/* "Fri 4 Jul 2014", "Jul 2014" or "2014" */
+static char *
+format_suggested (const DossierDate *date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (date->year, MAX (date->month, 1), MAX (date->day, 1),
+                                                 0, 0, 0);
+
+  if (dt == NULL)
+    return g_strdup ("?");
+  switch (date->precision)
+    {
+    case DOSSIER_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%d", date->year);
+    case DOSSIER_DATE_PRECISION_MONTH:
+      return g_date_time_format (dt, _("%b %Y"));
+    case DOSSIER_DATE_PRECISION_DAY:
+    default:
+      /* TRANSLATORS: a suggested day, as in "Fri 4 Jul 2014"; see strftime(3) */
+      return g_date_time_format (dt, _("%a %-d %b %Y"));
+    }
+}
+
+void
+dossier_reader_view_set_suggestion (DossierReaderView  *self,
+                                    const DossierDate  *date,
+                                    double              confidence,
+                                    const char * const *evidence)
+{
+  g_autoptr(GString) why = NULL;
+  g_autofree char *known = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  if (date == NULL || date->precision == DOSSIER_DATE_PRECISION_UNKNOWN || self->article == NULL)
+    {
+      gtk_widget_set_visible (self->date_banner, FALSE);
+      return;
+    }
+  known = dossier_format_date (dossier_article_get_published (self->article));
+  suggested = format_suggested (date);
+  /* TRANSLATORS: "Undated · suggested Fri 4 Jul 2014" or "Jul 2014 · suggested Fri 4 Jul 2014" */
+  text = g_strdup_printf (_("%s · suggested %s"), known, suggested);
+  gtk_label_set_label (self->date_banner_label, text);
+
+  why = g_string_new (NULL);
+  for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
+    g_string_append_printf (why, "• %s\n", evidence[i]);
+  /* TRANSLATORS: how sure the suggestion is, as a percentage */
+  g_string_append_printf (why, _("Confidence: %d %%"), (int) (confidence * 100 + 0.5));
+  gtk_label_set_label (self->why_label, why->str);
+  gtk_widget_set_visible (self->date_banner, TRUE);
+}
+
+gboolean
+dossier_reader_view_get_suggestion_shown (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), FALSE);
+  return gtk_widget_get_visible (self->date_banner);
 }

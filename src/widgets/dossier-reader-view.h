@@ -42,5 +42,13 @@ void            dossier_reader_view_find            (DossierReaderView *self,
                                                      const char        *text);
 void            dossier_reader_view_find_next       (DossierReaderView *self,
                                                      gboolean           backwards);
+/* The banner "Undated · suggested Fri 4 Jul 2014 · Why?" with Accept and
+ * Dismiss (which emit ::accept-date and ::dismiss-date); @date NULL or
+ * of precision UNKNOWN hides it.  Setting an article hides it too. */
+void            dossier_reader_view_set_suggestion  (DossierReaderView  *self,
+                                                     const DossierDate  *date,
+                                                     double              confidence,
+                                                     const char * const *evidence);
+gboolean        dossier_reader_view_get_suggestion_shown (DossierReaderView *self);
 
 G_END_DECLS

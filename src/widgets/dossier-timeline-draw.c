@@ -374,6 +374,11 @@ snapshot_boxes (DossierTimeline             *self,
           *cursor_rect = r;
           *cursor_rect_out = cursor_rect;
         }
+      else if (b->suggested)
+        {
+          /* a suggested day: only the outline, the date is not the article's yet */
+          append_outline (snapshot, &r, BOX_RADIUS, 1.5f, hover ? &p->item_hover : &p->item);
+        }
       else if (b->precision >= 3 || b->from_julian < 0)
         append_box (snapshot, &r, BOX_RADIUS, hover ? &p->item_hover : &p->item);
       else

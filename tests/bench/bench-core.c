@@ -12,7 +12,8 @@
  *   bench-core export DB DIR          export every note to Markdown
  *   bench-core dates DB N             take the date of every Nth article away
  *                                     (setup, in SQL), then time working out
- *                                     suggested dates for them all
+ *                                     suggested dates for them all, in steps
+ *                                     as after an import, and the longest step
  *
  * Each prints one JSON object on standard output; times are wall-clock.
  */
@@ -541,6 +542,14 @@ cmd_export (const char *db,
 
 /* --- suggested dates ------------------------------------------------------ */
 
+static void
+on_suggested_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 static int
 cmd_dates (const char *db,
            guint       every)
@@ -551,8 +560,9 @@ cmd_dates (const char *db,
   g_autofree char *sql = NULL;
   sqlite3 *conn = NULL;
   guint confident = 0;
+  GAsyncResult *result = NULL;
   gint64 n;
-  double t0, seconds;
+  double seconds, longest_ms;
 
   /* setup: every Nth article loses its date, as if none was found */
   sql = g_strdup_printf ("UPDATE articles SET published = NULL, date_precision = 0, date_origin = 0,"
@@ -563,19 +573,23 @@ cmd_dates (const char *db,
   sqlite3_close (conn);
 
   library = open_library (db, FALSE);
-  t0 = now_s ();
-  n = dossier_dates_suggest_sync (library, TRUE, NULL, &error);
+  /* as after an import: in steps on the store's thread, each timed */
+  dossier_dates_suggest_async (library, NULL, on_suggested_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  n = dossier_dates_suggest_finish (library, result, &error);
   if (n < 0)
     die ("suggest", error);
-  seconds = now_s () - t0;
+  dossier_dates_suggest_get_timing (result, &seconds, &longest_ms);
+  g_clear_object (&result);
   list = dossier_dates_list_sync (library, &error);
   if (list == NULL)
     die ("list", error);
   for (guint i = 0; i < list->len; i++)
     confident += ((DossierStoredSuggestion *) g_ptr_array_index (list, i))->confidence >= 0.5;
   printf ("{\"articles\": %u, \"undated\": %u, \"suggested\": %" G_GINT64_FORMAT ","
-          " \"confident\": %u, \"seconds\": %.3f}\n",
-          dossier_library_count_sync (library, NULL), list->len, n, confident, seconds);
+          " \"confident\": %u, \"seconds\": %.3f, \"longest_step_ms\": %.1f}\n",
+          dossier_library_count_sync (library, NULL), list->len, n, confident, seconds, longest_ms);
   dossier_library_close (library);
   return 0;
 }
