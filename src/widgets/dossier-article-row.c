@@ -52,6 +52,28 @@ dossier_format_date (const DossierDate *date)
     }
 }
 
+/* "Fri 4 Jul 2014", "Jul 2014" or "2014" */
+char *
+dossier_format_suggested_date (const DossierDate *date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (date->year, MAX (date->month, 1), MAX (date->day, 1),
+                                                 0, 0, 0);
+
+  if (dt == NULL)
+    return g_strdup ("?");
+  switch (date->precision)
+    {
+    case DOSSIER_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%d", date->year);
+    case DOSSIER_DATE_PRECISION_MONTH:
+      return g_date_time_format (dt, _("%b %Y"));
+    case DOSSIER_DATE_PRECISION_DAY:
+    default:
+      /* TRANSLATORS: a suggested day, as in "Fri 4 Jul 2014"; see strftime(3) */
+      return g_date_time_format (dt, _("%a %-d %b %Y"));
+    }
+}
+
 /* A note's tags are indexed as their JSON list, ["claim","quote"]: in a
  * snippet they read as #claim #quote.  A list the snippet cut short, or
  * one with escapes, stays as it is. */

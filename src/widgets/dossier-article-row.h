@@ -20,6 +20,8 @@ void            dossier_article_row_set_article (DossierArticleRow *self,
 /* "15 Apr 2013", "Apr 2013", "2013" or "Undated" — for rows, the reader
  * and the timeline */
 char           *dossier_format_date             (const DossierDate *date);
+/* with the weekday: "Fri 4 Jul 2014", "Jul 2014" or "2014" */
+char           *dossier_format_suggested_date   (const DossierDate *date);
 /* the snippet with U+0001/U+0002 marks turned into escaped Pango markup */
 char           *dossier_snippet_to_markup       (const char        *snippet);
 

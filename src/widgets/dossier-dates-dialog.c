@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-dates-dialog.h"
+#include "dossier-article-row.h"
 #include "dossier-dates.h"
 
 #define MAX_ROWS 300
@@ -64,26 +65,6 @@ update_buttons (DossierDatesDialog *self)
   gtk_widget_set_sensitive (self->select_all_button, self->checks->len > 0);
 }
 
-static char *
-format_date (const DossierDate *date)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (date->year, MAX (date->month, 1), MAX (date->day, 1),
-                                                 0, 0, 0);
-
-  if (dt == NULL)
-    return g_strdup ("?");
-  switch (date->precision)
-    {
-    case DOSSIER_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%d", date->year);
-    case DOSSIER_DATE_PRECISION_MONTH:
-      return g_date_time_format (dt, _("%b %Y"));
-    case DOSSIER_DATE_PRECISION_DAY:
-    default:
-      return g_date_time_format (dt, _("%a %-d %b %Y"));
-    }
-}
-
 static int
 by_confidence (gconstpointer a,
                gconstpointer b)
@@ -100,7 +81,7 @@ static GtkWidget *
 make_row (DossierDatesDialog            *self,
           const DossierStoredSuggestion *s)
 {
-  g_autofree char *date = format_date (&s->date);
+  g_autofree char *date = dossier_format_suggested_date (&s->date);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autoptr(GString) sub = g_string_new (NULL);

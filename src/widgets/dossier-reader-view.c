@@ -623,28 +623,6 @@ dossier_reader_view_get_text_view (DossierReaderView *self)
   return self->text_view;
 }
 
-/* "Fri 4 Jul 2014", "Jul 2014" or "2014" */
-static char *
-format_suggested (const DossierDate *date)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (date->year, MAX (date->month, 1), MAX (date->day, 1),
-                                                 0, 0, 0);
-
-  if (dt == NULL)
-    return g_strdup ("?");
-  switch (date->precision)
-    {
-    case DOSSIER_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%d", date->year);
-    case DOSSIER_DATE_PRECISION_MONTH:
-      return g_date_time_format (dt, _("%b %Y"));
-    case DOSSIER_DATE_PRECISION_DAY:
-    default:
-      /* TRANSLATORS: a suggested day, as in "Fri 4 Jul 2014"; see strftime(3) */
-      return g_date_time_format (dt, _("%a %-d %b %Y"));
-    }
-}
-
 void
 dossier_reader_view_set_suggestion (DossierReaderView  *self,
                                     const DossierDate  *date,
@@ -664,7 +642,7 @@ dossier_reader_view_set_suggestion (DossierReaderView  *self,
       return;
     }
   known = dossier_format_date (dossier_article_get_published (self->article));
-  suggested = format_suggested (date);
+  suggested = dossier_format_suggested_date (date);
   /* TRANSLATORS: "Undated · suggested Fri 4 Jul 2014" or "Jul 2014 · suggested Fri 4 Jul 2014" */
   text = g_strdup_printf (_("%s · suggested %s"), known, suggested);
   gtk_label_set_label (self->date_banner_label, text);
