@@ -447,7 +447,7 @@ dossier_similar_index_seal (DossierSimilarIndex *self)
         {
           w[i].term = doc->sketch.term[i];
           w[i].w = (float) ((1 + log (MAX (1, doc->sketch.weight[i]))) *
-                            log ((n + 1.0) / lookup_df (df, doc->sketch.term[i])));
+                            log (1.0 + (double) n / lookup_df (df, doc->sketch.term[i])));
         }
       qsort (w, doc->sketch.n_terms, sizeof *w, compare_weighted);
       doc->n_vec = (guint8) MIN (doc->sketch.n_terms, VECTOR_TERMS);

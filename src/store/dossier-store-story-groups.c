@@ -166,12 +166,9 @@ _dossier_store_group_stories (DossierStore  *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gint64 story = sqlite3_column_int64 (stmt, 1);
 
+      /* a pinned article stays in its story, whichever group has it */
       if (sqlite3_column_int (stmt, 2))
-        {
-          g_hash_table_add (pinned, g_memdup2 (&id, sizeof id));
-          /* a pinned article keeps its story's id in use */
-          g_hash_table_add (used, g_memdup2 (&story, sizeof story));
-        }
+        g_hash_table_add (pinned, g_memdup2 (&id, sizeof id));
       else
         g_hash_table_insert (previous, g_memdup2 (&id, sizeof id), g_memdup2 (&story, sizeof story));
     }
