@@ -19,7 +19,7 @@
 #define MIN_TERM_CHARS  3
 #define MIN_SHINGLES    8             /* shorter texts are never copies */
 #define VECTOR_TERMS    32            /* the rarest lead words compared */
-#define POSTING_CAP     300           /* a word in more articles finds none */
+#define POSTING_CAP     200           /* a word in more articles finds none */
 #define BAND_ROWS       3
 #define N_BANDS         (DOSSIER_SKETCH_SLOTS / BAND_ROWS)
 #define BUCKET_CAP      64            /* articles looked at per band bucket */
@@ -263,6 +263,7 @@ struct _DossierSimilarIndex
   GArray     *bands;     /* Band, by key then doc */
   float      *acc;       /* per doc: the cosine of the query so far */
   guint32    *mark;      /* per doc: the query that touched it */
+  guint32    *banded;    /* per doc: the query whose bands it shares */
   guint32     query;
   gboolean    sealed;
 };
@@ -288,6 +289,7 @@ dossier_similar_index_free (DossierSimilarIndex *self)
   g_clear_pointer (&self->bands, g_array_unref);
   g_free (self->acc);
   g_free (self->mark);
+  g_free (self->banded);
   g_free (self);
 }
 
@@ -475,6 +477,7 @@ dossier_similar_index_seal (DossierSimilarIndex *self)
   g_array_sort (self->bands, compare_bands);
   self->acc = g_new0 (float, MAX (n, 1));
   self->mark = g_new0 (guint32, MAX (n, 1));
+  self->banded = g_new0 (guint32, MAX (n, 1));
 }
 
 /* the first index of @key in a sorted array of records starting with it */
@@ -547,6 +550,7 @@ dossier_similar_index_query (DossierSimilarIndex *self,
   if (++self->query == 0)
     {
       memset (self->mark, 0, sizeof (guint32) * self->docs->len);
+      memset (self->banded, 0, sizeof (guint32) * self->docs->len);
       self->query = 1;
     }
 
@@ -579,7 +583,12 @@ dossier_similar_index_query (DossierSimilarIndex *self,
         for (guint p = first, seen = 0;
              p < self->bands->len && g_array_index (self->bands, Band, p).key == key && seen < BUCKET_CAP;
              p++, seen++)
-          touch (self, touched, g_array_index (self->bands, Band, p).doc);
+          {
+            guint32 d = g_array_index (self->bands, Band, p).doc;
+
+            touch (self, touched, d);
+            self->banded[d] = self->query;
+          }
       }
 
   for (guint i = 0; i < touched->len; i++)
@@ -591,9 +600,10 @@ dossier_similar_index_query (DossierSimilarIndex *self,
       DossierSimilarHit hit;
       gboolean in_window;
 
-      if (d == qi)
+      if (d == qi || (cosine < RELATED_COSINE && self->banded[d] != self->query))
         continue;
-      jaccard = dossier_sketch_jaccard (&q->sketch, &o->sketch);
+      /* copies share a band (all but one in 160 at a Jaccard of 0.5) */
+      jaccard = self->banded[d] == self->query ? dossier_sketch_jaccard (&q->sketch, &o->sketch) : 0;
       in_window = q->jd < 0 || o->jd < 0 || ABS (q->jd - o->jd) <= DOSSIER_STORY_WINDOW_DAYS;
       hit.id = o->id;
       if (dossier_sketch_near_duplicate (&q->sketch, &o->sketch, jaccard))

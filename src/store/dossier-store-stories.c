@@ -19,7 +19,7 @@
 #include "dossier-store-private.h"
 #include "dossier-store-stories-private.h"
 
-#define KEEP_SIMILAR 30   /* links kept per article */
+#define KEEP_SIMILAR 20   /* links kept per article */
 
 void
 dossier_stored_similar_free (DossierStoredSimilar *s)
@@ -194,9 +194,11 @@ link_new (DossierStore          *self,
         {
           const DossierSimilarHit *hit = &g_array_index (hits, DossierSimilarHit, h);
 
-          /* both ways, so the older article lists the new one; a full
-           * run asks every article itself */
-          for (guint way = 0; way < (full ? 1u : 2u); way++)
+          /* both ways, so the older article lists the new one as a copy
+           * or of its story; a full run asks every article itself */
+          guint ways = full || hit->relation == DOSSIER_RELATION_RELATED ? 1 : 2;
+
+          for (guint way = 0; way < ways; way++)
             {
               sqlite3_bind_int64 (insert, 1, way ? hit->id : id);
               sqlite3_bind_int64 (insert, 2, way ? id : hit->id);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A story is a connected group of articles linked as near-duplicates or
- * as the same story.  The user's corrections are kept apart from the
+ * as the same story, whose dated articles lie within STORY_SPAN_DAYS.  The user's corrections are kept apart from the
  * grouping and applied on top of every grouping: an article moved into
  * a story (or a story of its own) is pinned there and links no other;
  * two stories joined keep a link between their articles (story_joins).
@@ -17,12 +17,27 @@
 
 #include "dossier-store-stories-private.h"
 
+/* A story's dated articles lie this many days apart at most: links of
+ * the same story never join groups further apart, so no chain of
+ * similar articles makes one story of a year's news. */
+#define STORY_SPAN_DAYS 31
+
 typedef struct
 {
   GHashTable *index_of;  /* id → index + 1 */
+  GHashTable *jd_of;     /* id → its day, for articles with a full date */
   GArray     *ids;       /* gint64 */
   GArray     *parent;    /* guint */
+  GArray     *min_jd;    /* gint64 per root: the span of its dated articles */
+  GArray     *max_jd;
 } Groups;
+
+typedef struct
+{
+  gint64 a, b;
+  double similarity;
+  int    strength;       /* 3 the user's join, 2 near-duplicates, 1 same story */
+} Edge;
 
 static guint
 node (Groups *g,
@@ -32,9 +47,14 @@ node (Groups *g,
 
   if (i == 0)
     {
+      gint64 *jd = g_hash_table_lookup (g->jd_of, &id);
+      gint64 lo = jd ? *jd : G_MAXINT64, hi = jd ? *jd : G_MININT64;
+
       g_array_append_val (g->ids, id);
       i = g->ids->len - 1;
       g_array_append_val (g->parent, i);
+      g_array_append_val (g->min_jd, lo);
+      g_array_append_val (g->max_jd, hi);
       g_hash_table_insert (g->index_of, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
       return i;
     }
@@ -56,15 +76,37 @@ root (Groups *g,
 }
 
 static void
-unite (Groups *g,
-       gint64  a,
-       gint64  b)
+unite (Groups     *g,
+       const Edge *e)
 {
-  guint ra = root (g, node (g, a));
-  guint rb = root (g, node (g, b));
+  guint ra = root (g, node (g, e->a));
+  guint rb = root (g, node (g, e->b));
+  gint64 lo, hi;
 
-  if (ra != rb)
-    g_array_index (g->parent, guint, MAX (ra, rb)) = MIN (ra, rb);
+  if (ra == rb)
+    return;
+  lo = MIN (g_array_index (g->min_jd, gint64, ra), g_array_index (g->min_jd, gint64, rb));
+  hi = MAX (g_array_index (g->max_jd, gint64, ra), g_array_index (g->max_jd, gint64, rb));
+  if (e->strength == 1 && lo <= hi && hi - lo > STORY_SPAN_DAYS)
+    return;
+  g_array_index (g->parent, guint, MAX (ra, rb)) = MIN (ra, rb);
+  g_array_index (g->min_jd, gint64, MIN (ra, rb)) = lo;
+  g_array_index (g->max_jd, gint64, MIN (ra, rb)) = hi;
+}
+
+static int
+compare_edges (gconstpointer a,
+               gconstpointer b)
+{
+  const Edge *x = a, *y = b;
+
+  if (x->strength != y->strength)
+    return x->strength > y->strength ? -1 : 1;
+  if (x->similarity != y->similarity)
+    return x->similarity > y->similarity ? -1 : 1;
+  if (x->a != y->a)
+    return x->a < y->a ? -1 : 1;
+  return x->b < y->b ? -1 : x->b > y->b;
 }
 
 typedef struct
@@ -111,12 +153,14 @@ new_story (DossierStore  *self,
   return id;
 }
 
-/* every edge of the query (two ids a row) between unpinned articles */
+/* every edge of the query (two ids, similarity, relation a row) between
+ * unpinned articles; @strength: that of every row, 0 for its relation */
 static gboolean
 read_edges (DossierStore  *self,
-            Groups        *g,
+            GArray        *edges,
             GHashTable    *pinned,
             const char    *sql,
+            int            strength,
             GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -126,10 +170,38 @@ read_edges (DossierStore  *self,
     return _dossier_store_fail (self, error, _("Could not work out the library's stories"));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 a = sqlite3_column_int64 (stmt, 0), b = sqlite3_column_int64 (stmt, 1);
+      Edge e;
 
-      if (!g_hash_table_contains (pinned, &a) && !g_hash_table_contains (pinned, &b))
-        unite (g, a, b);
+      e.a = sqlite3_column_int64 (stmt, 0);
+      e.b = sqlite3_column_int64 (stmt, 1);
+      e.similarity = sqlite3_column_double (stmt, 2);
+      e.strength = strength ? strength : sqlite3_column_int (stmt, 3);
+      if (!g_hash_table_contains (pinned, &e.a) && !g_hash_table_contains (pinned, &e.b))
+        g_array_append_val (edges, e);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not work out the library's stories"));
+  return TRUE;
+}
+
+static gboolean
+read_days (DossierStore  *self,
+           GHashTable    *jd_of,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT id, published_jd FROM articles INDEXED BY articles_timeline"
+                                    " WHERE date_precision = 3 AND published_jd IS NOT NULL",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not work out the library's stories"));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0), jd = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (jd_of, g_memdup2 (&id, sizeof id), g_memdup2 (&jd, sizeof jd));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -153,9 +225,14 @@ _dossier_store_group_stories (DossierStore  *self,
   gboolean ok = FALSE;
   int rc;
 
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+
   g.index_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g.jd_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g.parent = g_array_new (FALSE, FALSE, sizeof (guint));
+  g.min_jd = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g.max_jd = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_set_clear_func (components, component_clear);
 
   if (sqlite3_prepare_v2 (self->db, "SELECT article_id, story_id, pinned FROM story_members",
@@ -176,9 +253,15 @@ _dossier_store_group_stories (DossierStore  *self,
   if (rc != SQLITE_DONE)
     goto out;
 
-  if (!read_edges (self, &g, pinned, "SELECT article_id, other_id FROM similar WHERE relation >= 1", error) ||
-      !read_edges (self, &g, pinned, "SELECT article_id, other_id FROM story_joins", error))
+  /* the user's joins first, then copies, then the closest of one story */
+  if (!read_days (self, g.jd_of, error) ||
+      !read_edges (self, edges, pinned, "SELECT article_id, other_id, similarity, relation FROM similar"
+                                        " WHERE relation >= 1", 0, error) ||
+      !read_edges (self, edges, pinned, "SELECT article_id, other_id, 1, 0 FROM story_joins", 3, error))
     goto done;
+  g_array_sort (edges, compare_edges);
+  for (guint i = 0; i < edges->len; i++)
+    unite (&g, &g_array_index (edges, Edge, i));
 
   for (guint i = 0; i < g.ids->len; i++)
     {
@@ -283,8 +366,11 @@ done:
   sqlite3_finalize (set);
   sqlite3_finalize (unset);
   g_hash_table_unref (g.index_of);
+  g_hash_table_unref (g.jd_of);
   g_array_unref (g.ids);
   g_array_unref (g.parent);
+  g_array_unref (g.min_jd);
+  g_array_unref (g.max_jd);
   return ok;
 }
 
