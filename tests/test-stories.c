@@ -144,6 +144,26 @@ test_relations (Fixture       *f,
   g_assert_cmpint (story_of (l, f->bakery), ==, 0);
   g_assert_cmpint (story_of (l, f->court), ==, story->id);
 
+  /* story:ID in the search grammar, alone and with words */
+  {
+    g_autofree char *text = g_strdup_printf ("story:%" G_GINT64_FORMAT, story->id);
+    g_autofree char *words = g_strdup_printf ("Oskar story:%" G_GINT64_FORMAT, story->id);
+    g_autoptr(DossierQuery) q = dossier_query_parse (text, FALSE);
+    g_autoptr(DossierQuery) qw = dossier_query_parse (words, FALSE);
+    g_autoptr(DossierQuery) bad = dossier_query_parse ("story:ferry", FALSE);
+    g_autoptr(GPtrArray) found = dossier_library_search_sync (l, q, 0, &error);
+    g_autoptr(GPtrArray) found_words = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 3);
+    found_words = dossier_library_search_sync (l, qw, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found_words->len, ==, 1);
+    g_assert_cmpint (dossier_article_get_id (g_ptr_array_index (found_words, 0)), ==, f->court);
+    g_assert_nonnull (bad->hint);
+    g_assert_cmpint (bad->story, ==, 0);
+  }
+
   /* a deleted article leaves its story and lists */
   g_assert_true (dossier_library_delete_article_sync (l, f->copy, &error));
   g_assert_no_error (error);
