@@ -374,6 +374,50 @@ test_bad_input (Fixture       *f,
   g_assert_cmpint (story_of (l, first), ==, story_of (l, first + 999));
 }
 
+/* An undated article of a story gets its dated neighbours as evidence
+ * for its suggested date. */
+static void
+test_dates_evidence (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 id;
+  gboolean seen = FALSE;
+
+  dossier_article_set_title (a, "Ferry Crews Told to Return");
+  /* in words of its own: no passage shared with the others */
+  dossier_article_set_body (a, "Lindqvist ferry crews must go back to their boats, a Marrow judge ruled, "
+                               "ending the walkout over night shifts at Kestrel Lines.\n\n"
+                               "Petra Holm of the union accepted the order; Ilse Brandt, the mayor, praised it.");
+  id = dossier_library_add_article_sync (l, a, NULL, &error);
+  g_assert_no_error (error);
+  update (l, FALSE, 6);
+  g_assert_cmpint (story_of (l, id), ==, story_of (l, f->wire));
+
+  g_assert_cmpint (dossier_dates_suggest_sync (l, TRUE, NULL, &error), >=, 1);
+  g_assert_no_error (error);
+  list = dossier_dates_list_sync (l, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredSuggestion *s = g_ptr_array_index (list, i);
+
+      if (s->article_id != id)
+        continue;
+      seen = TRUE;
+      g_assert_cmpint (s->date.year, ==, 2014);
+      g_assert_cmpint (s->date.month, ==, 6);
+      g_assert_nonnull (s->evidence[0]);
+      g_test_message ("evidence: %s", s->evidence[0]);
+      g_assert_true (g_str_has_prefix (s->evidence[0], "the same story as ‘") ||
+                     g_str_has_prefix (s->evidence[0], "a copy of ‘"));
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -383,6 +427,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Stories/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
   g_test_add ("/Dossier/Stories/service", Fixture, NULL, fixture_setup, test_service, fixture_teardown);
   g_test_add ("/Dossier/Stories/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/Dossier/Stories/dates-evidence", Fixture, NULL, fixture_setup, test_dates_evidence, fixture_teardown);
   g_test_add_func ("/Dossier/Stories/migrate", test_migrate);
   return g_test_run ();
 }

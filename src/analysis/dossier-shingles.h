@@ -44,6 +44,11 @@ typedef struct
   guint   shared;       /* rare word sequences it shares (sampled) */
   guint   n_agreeing;   /* other matches within a week of it */
   guint   n_matches;    /* all matches */
+  /* from the library's stories: its title and outlet (NULL: a match of
+   * shared passages), and whether it is a copy or the same story */
+  const char *title;
+  const char *source;
+  gboolean    copy;
 } DossierCorpusMatch;
 
 /* Finds dated articles that share rare word sequences with undated ones.

@@ -197,6 +197,39 @@ out:
   return ok;
 }
 
+/* The best dated copy or article of the same story of @id, as a corpus
+ * match (FALSE: none); the titles stay in @neighbours. */
+static gboolean
+story_match (DossierStore       *self,
+             gint64              id,
+             GPtrArray         **neighbours,
+             DossierCorpusMatch *out)
+{
+  DossierStoredSimilar *best;
+
+  *neighbours = dossier_store_dated_neighbours (self, id, NULL);
+  if (*neighbours == NULL || (*neighbours)->len == 0)
+    return FALSE;
+  /* listed copies first, then the closest */
+  best = g_ptr_array_index (*neighbours, 0);
+  memset (out, 0, sizeof *out);
+  out->article_id = dossier_article_get_id (best->article);
+  out->jd = dossier_date_to_julian (dossier_article_get_published (best->article));
+  out->copy = best->relation == DOSSIER_RELATION_NEAR_DUPLICATE;
+  out->shared = out->copy ? 12 : 6;
+  out->n_matches = (*neighbours)->len;
+  for (guint i = 1; i < (*neighbours)->len; i++)
+    {
+      DossierStoredSimilar *s = g_ptr_array_index (*neighbours, i);
+
+      if (ABS (dossier_date_to_julian (dossier_article_get_published (s->article)) - out->jd) <= 7)
+        out->n_agreeing++;
+    }
+  out->title = dossier_article_get_title (best->article);
+  out->source = dossier_article_get_source (best->article);
+  return TRUE;
+}
+
 gint64
 dossier_store_suggest_dates (DossierStore  *self,
                              gboolean       use_corpus,
@@ -231,6 +264,11 @@ dossier_store_suggest_dates (DossierStore  *self,
       Target *t = &g_array_index (targets, Target, i);
       DossierCorpusMatch match;
       gboolean matched = index != NULL && dossier_shingle_index_lookup (index, t->id, &match);
+      g_autoptr(GPtrArray) neighbours = NULL;
+
+      /* else its copies and story, as the library grouped them */
+      if (!matched && use_corpus)
+        matched = story_match (self, t->id, &neighbours, &match);
 
       g_ptr_array_add (suggestions,
                        dossier_date_evidence_suggest (t->title, t->body, t->url, &t->known,
