@@ -186,10 +186,26 @@ dossier_cli_stories (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int code;
 
-  if (argc >= 2 && strcmp (argv[1], "move") == 0)
-    return stories_move (argc - 1, argv + 1);
-  if (argc >= 2 && strcmp (argv[1], "join") == 0)
-    return stories_join (argc - 1, argv + 1);
+  /* the subcommand, wherever the common options put it */
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--library") == 0)
+        i++;
+      else if (strcmp (argv[i], "move") == 0 || strcmp (argv[i], "join") == 0)
+        {
+          gboolean move = argv[i][0] == 'm';
+          char **rest = g_new0 (char *, argc + 1);   /* lives as long as the process */
+          int n = 0;
+
+          rest[n++] = argv[i];
+          for (int k = 1; k < argc; k++)
+            if (k != i)
+              rest[n++] = argv[k];
+          return move ? stories_move (n, rest) : stories_join (n, rest);
+        }
+      else if (argv[i][0] != '-')
+        break;
+    }
   if (!parse_args ("stories", _("[move ARTICLE --to STORY|--new | join STORY STORY]"), NULL, &argc, &argv, &code))
     return code;
   if (argc != 1)
