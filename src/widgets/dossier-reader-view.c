@@ -42,6 +42,7 @@ struct _DossierReaderView
   GtkLabel       *meta_label;
   GtkLinkButton  *link_button;
   GtkTextView    *text_view;
+  GtkWidget      *footer_box;
 };
 
 G_DEFINE_FINAL_TYPE (DossierReaderView, dossier_reader_view, GTK_TYPE_WIDGET)
@@ -444,6 +445,7 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, link_button);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, footer_box);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_next_cb);
@@ -579,4 +581,18 @@ dossier_reader_view_get_text_view (DossierReaderView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), NULL);
   return self->text_view;
+}
+
+void
+dossier_reader_view_set_footer (DossierReaderView *self,
+                                GtkWidget         *footer)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (self->footer_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->footer_box), child);
+  if (footer != NULL)
+    gtk_box_append (GTK_BOX (self->footer_box), footer);
 }

@@ -43,4 +43,8 @@ void            dossier_reader_view_find            (DossierReaderView *self,
 void            dossier_reader_view_find_next       (DossierReaderView *self,
                                                      gboolean           backwards);
 
+/* A widget below the text (the article's versions and similar ones). */
+void            dossier_reader_view_set_footer    (DossierReaderView *self,
+                                                   GtkWidget         *footer);
+
 G_END_DECLS
