@@ -517,7 +517,7 @@ dossier_store_get_story (DossierStore  *self,
   if (stories->len == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("There is no story %" G_GINT64_FORMAT " in the library"), id);
+                   _("There is no story %lld in the library"), (long long) id);
       return NULL;
     }
   return g_steal_pointer (&stories->pdata[0]);
