@@ -267,6 +267,17 @@ on_similar_activated_cb (DossierWindow *self,
   dossier_window_open_article (self, id);
 }
 
+/* the story's page: its articles, in the list and on the timeline */
+static void
+on_story_activated_cb (DossierWindow *self,
+                       gint64         story)
+{
+  g_autofree char *text = g_strdup_printf ("story:%" G_GINT64_FORMAT, story);
+
+  dossier_search_set_text (self->search, text);
+  _dossier_window_show_list (self);
+}
+
 /* the open article's copies and story may have changed */
 static void
 on_stories_updated_cb (DossierWindow *self)
@@ -512,6 +523,7 @@ dossier_window_new (DossierApplication *app,
   self->similar = dossier_similar_list_new ();
   dossier_reader_view_set_footer (self->reader, self->similar);
   g_signal_connect_swapped (self->similar, "article-activated", G_CALLBACK (on_similar_activated_cb), self);
+  g_signal_connect_swapped (self->similar, "story-activated", G_CALLBACK (on_story_activated_cb), self);
   g_signal_connect_swapped (self->stories, "updated", G_CALLBACK (on_stories_updated_cb), self);
   self->articles = dossier_article_list_new (library);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));

@@ -538,6 +538,15 @@ test_similar_articles (DossierTestLibrary *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
   first = dossier_article_get_id (self->article);
   g_assert_cmpint (first, ==, 4);
+  /* the whole story, through the search */
+  dossier_test_poll_until (dossier_similar_list_get_story (list) > 0);
+  {
+    g_autofree char *want = g_strdup_printf ("story:%" G_GINT64_FORMAT, dossier_similar_list_get_story (list));
+
+    g_signal_emit_by_name (list, "story-activated", dossier_similar_list_get_story (list));
+    g_assert_cmpstr (dossier_search_get_text (self->search), ==, want);
+    dossier_test_poll_until (n_articles (self) == 3);
+  }
   g_signal_emit_by_name (list, "article-activated", (gint64) 5);
   dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == 5);
   gtk_window_destroy (GTK_WINDOW (self));

@@ -191,7 +191,8 @@ story_of_op (DossierStore *store, gpointer data, GCancellable *cancellable, GErr
   StoriesArgs *a = data;
 
   a->count = dossier_store_story_of (store, a->id, error);
-  return a->count >= 0 ? GINT_TO_POINTER (1) : NULL;
+  /* the story, never NULL: one more than its id (0: none) */
+  return a->count >= 0 ? GSIZE_TO_POINTER ((gsize) a->count + 1) : NULL;
 }
 
 static const DossierLibraryCall story_of_call = { story_of_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
@@ -207,6 +208,31 @@ dossier_stories_story_of_sync (DossierLibrary  *library,
 
   a.id = article_id;
   return _dossier_library_run (library, &story_of_call, &a, NULL, error) ? a.count : -1;
+}
+
+void
+dossier_stories_story_of_async (DossierLibrary      *library,
+                                gint64               article_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  StoriesArgs *a = g_new0 (StoriesArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->id = article_id;
+  _dossier_library_run_async (library, &story_of_call, a, args_free, cancellable, callback, user_data);
+}
+
+gint64
+dossier_stories_story_of_finish (DossierLibrary  *library,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  gpointer r = _dossier_library_finish (library, result, &story_of_call, error);
+
+  return r ? (gint64) GPOINTER_TO_SIZE (r) - 1 : -1;
 }
 
 static gpointer

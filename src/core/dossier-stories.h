@@ -50,6 +50,14 @@ DossierStory *dossier_stories_get_sync     (DossierLibrary  *library,
 gint64        dossier_stories_story_of_sync (DossierLibrary *library,
                                              gint64          article_id,
                                              GError        **error);
+void          dossier_stories_story_of_async  (DossierLibrary      *library,
+                                               gint64               article_id,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gint64        dossier_stories_story_of_finish (DossierLibrary      *library,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 /* @story_id 0: a story of its own.  The story's id, or -1. */
 gint64        dossier_stories_move_sync    (DossierLibrary  *library,
                                             gint64           article_id,

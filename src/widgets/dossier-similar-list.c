@@ -23,6 +23,10 @@ struct _DossierSimilarList
   guint         n_versions;
   guint         n_similar;
 
+  gint64        story_id;
+  DossierLibrary *library;
+
+  GtkWidget    *story_button;
   GtkWidget    *versions_label;
   GtkListBox   *versions_box;
   GtkWidget    *similar_label;
@@ -34,6 +38,7 @@ G_DEFINE_FINAL_TYPE (DossierSimilarList, dossier_similar_list, GTK_TYPE_BOX)
 enum
 {
   ARTICLE_ACTIVATED,
+  STORY_ACTIVATED,
   N_SIGNALS
 };
 
@@ -109,6 +114,30 @@ on_row_activated_cb (DossierSimilarList *self,
 }
 
 static void
+on_story_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DossierSimilarList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 story = dossier_stories_story_of_finish (DOSSIER_LIBRARY (source), result, &error);
+
+  if (story < 0)
+    return;
+  self->story_id = story;
+  gtk_widget_set_visible (self->story_button, story > 0);
+  if (story > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+static void
+on_story_clicked_cb (DossierSimilarList *self)
+{
+  if (self->story_id > 0)
+    g_signal_emit (self, signals[STORY_ACTIVATED], 0, self->story_id);
+}
+
+static void
 on_similar_loaded_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
@@ -147,6 +176,12 @@ on_similar_loaded_cb (GObject      *source,
   gtk_widget_set_visible (self->similar_label, self->n_similar > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->similar_box), self->n_similar > 0);
   gtk_widget_set_visible (GTK_WIDGET (self), self->n_versions + self->n_similar > 0);
+  /* the article's story, for the button that lists it */
+  self->story_id = 0;
+  gtk_widget_set_visible (self->story_button, FALSE);
+  if (self->library != NULL)
+    dossier_stories_story_of_async (self->library, self->article_id, self->cancellable,
+                                    on_story_loaded_cb, self);
 }
 
 void
@@ -159,6 +194,7 @@ dossier_similar_list_set_article (DossierSimilarList *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->article_id = article_id;
+  g_set_object (&self->library, library);
   if (library == NULL || article_id <= 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -166,6 +202,13 @@ dossier_similar_list_set_article (DossierSimilarList *self,
     }
   self->cancellable = g_cancellable_new ();
   dossier_stories_similar_async (library, article_id, 0, self->cancellable, on_similar_loaded_cb, self);
+}
+
+gint64
+dossier_similar_list_get_story (DossierSimilarList *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SIMILAR_LIST (self), 0);
+  return self->story_id;
 }
 
 guint
@@ -189,6 +232,7 @@ dossier_similar_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->library);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIMILAR_LIST);
   G_OBJECT_CLASS (dossier_similar_list_parent_class)->dispose (object);
 }
@@ -202,6 +246,7 @@ dossier_similar_list_class_init (DossierSimilarListClass *klass)
   object_class->dispose = dossier_similar_list_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-similar-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierSimilarList, story_button);
   gtk_widget_class_bind_template_child (widget_class, DossierSimilarList, versions_label);
   gtk_widget_class_bind_template_child (widget_class, DossierSimilarList, versions_box);
   gtk_widget_class_bind_template_child (widget_class, DossierSimilarList, similar_label);
@@ -209,6 +254,9 @@ dossier_similar_list_class_init (DossierSimilarListClass *klass)
 
   signals[ARTICLE_ACTIVATED] = g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* the article's story was asked for: its id */
+  signals[STORY_ACTIVATED] = g_signal_new ("story-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -217,6 +265,7 @@ dossier_similar_list_init (DossierSimilarList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->versions_box, "row-activated", G_CALLBACK (on_row_activated_cb), self);
   g_signal_connect_swapped (self->similar_box, "row-activated", G_CALLBACK (on_row_activated_cb), self);
+  g_signal_connect_swapped (self->story_button, "clicked", G_CALLBACK (on_story_clicked_cb), self);
 }
 
 GtkWidget *

@@ -19,6 +19,9 @@ GtkWidget *dossier_similar_list_new         (void);
 void       dossier_similar_list_set_article (DossierSimilarList *self,
                                              DossierLibrary     *library,
                                              gint64              article_id);
+/* The shown article's story (0: none, or not known yet); its button
+ * emits ::story-activated (gint64 story id). */
+gint64     dossier_similar_list_get_story      (DossierSimilarList *self);
 /* The number of versions and of similar articles shown. */
 guint      dossier_similar_list_get_n_versions (DossierSimilarList *self);
 guint      dossier_similar_list_get_n_similar  (DossierSimilarList *self);
