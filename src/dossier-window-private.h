@@ -9,6 +9,7 @@
 #include "dossier-reader-view.h"
 #include "dossier-search.h"
 #include "dossier-article-notes.h"
+#include "dossier-stories.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ struct _DossierWindow
   DossierArticle       *article;           /* open in the reader, with body */
   DossierSearch        *search;            /* what the list shows */
   DossierArticleNotes  *notes;             /* the open article's notes */
+  DossierStories       *stories;           /* keeps copies and stories current */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -44,6 +46,7 @@ struct _DossierWindow
   GtkWidget            *notes_view;          /* DossierNotesPane, the notes flap's */
   GtkWidget            *annotation_popover;  /* a ref; parented to the reader */
   GtkWidget            *timeline;            /* DossierTimeline, below the reader */
+  GtkWidget            *similar;             /* DossierSimilarList, below the text */
 };
 
 void _dossier_window_toast          (DossierWindow *self,

@@ -12,6 +12,7 @@
 #include "dossier-article-row.h"
 #include "dossier-search-bar.h"
 #include "dossier-import-bar.h"
+#include "dossier-similar-list.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -252,9 +253,39 @@ on_article_loaded_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   g_settings_set_int64 (self->settings, "last-article", dossier_article_get_id (article));
   _dossier_window_timeline_select (self, dossier_article_get_id (article));
+  dossier_similar_list_set_article (DOSSIER_SIMILAR_LIST (self->similar), self->library,
+                                    dossier_article_get_id (article));
   _dossier_window_reload_annotations (self);
   _dossier_window_dates_update (self);
   _dossier_window_update_actions (self);
+}
+
+static void
+on_similar_activated_cb (DossierWindow *self,
+                         gint64         id)
+{
+  _dossier_window_select_when_listed (self, id);
+  dossier_window_open_article (self, id);
+}
+
+/* the story's page: its articles, in the list and on the timeline */
+static void
+on_story_activated_cb (DossierWindow *self,
+                       gint64         story)
+{
+  g_autofree char *text = g_strdup_printf ("story:%" G_GINT64_FORMAT, story);
+
+  dossier_search_set_text (self->search, text);
+  _dossier_window_show_list (self);
+}
+
+/* the open article's copies and story may have changed */
+static void
+on_stories_updated_cb (DossierWindow *self)
+{
+  if (self->article != NULL)
+    dossier_similar_list_set_article (DOSSIER_SIMILAR_LIST (self->similar), self->library,
+                                      dossier_article_get_id (self->article));
 }
 
 void
@@ -398,6 +429,9 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->search);
   g_clear_object (&self->notes);
+  if (self->stories != NULL)
+    g_signal_handlers_disconnect_by_data (self->stories, self);
+  g_clear_object (&self->stories);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -487,6 +521,12 @@ dossier_window_new (DossierApplication *app,
   self = g_object_new (DOSSIER_TYPE_WINDOW, "application", app, NULL);
   self->library = g_object_ref (library);
   self->notes = dossier_article_notes_new (library);
+  self->stories = dossier_stories_new (library);
+  self->similar = dossier_similar_list_new ();
+  dossier_reader_view_set_footer (self->reader, self->similar);
+  g_signal_connect_swapped (self->similar, "article-activated", G_CALLBACK (on_similar_activated_cb), self);
+  g_signal_connect_swapped (self->similar, "story-activated", G_CALLBACK (on_story_activated_cb), self);
+  g_signal_connect_swapped (self->stories, "updated", G_CALLBACK (on_stories_updated_cb), self);
   self->articles = dossier_article_list_new (library);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
   gtk_single_selection_set_autoselect (selection, FALSE);

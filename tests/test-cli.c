@@ -474,6 +474,112 @@ test_dates (Fixture       *f,
   g_assert_cmpstr (g_strstrip (above.out), ==, "{\"accepted\": 0}");
 }
 
+static gint64
+json_id_of_import (const char *line)
+{
+  g_autoptr(JsonNode) node = parse_json (line);
+
+  return json_object_get_int_member (json_node_get_object (node), "id");
+}
+
+/* similar, stories, stories move / join and delete, as the contract has
+ * them */
+static void
+test_stories (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *wire = dossier_test_data_path ("stories", "ferry-wire.txt", NULL);
+  g_autofree char *copy = dossier_test_data_path ("stories", "ferry-copy.txt", NULL);
+  g_autofree char *court = dossier_test_data_path ("stories", "ferry-court.txt", NULL);
+  g_autofree char *bakery = dossier_test_data_path ("stories", "bakery.txt", NULL);
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) similar = { 0 };
+  g_auto(Run) stories = { 0 };
+  g_auto(Run) move = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) join = { 0 };
+  g_auto(Run) del = { 0 };
+  g_auto(Run) gone = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) sim = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) moved = NULL;
+  g_autoptr(JsonNode) list_after = NULL;
+  g_autofree char *id_wire = NULL;
+  g_autofree char *id_court = NULL;
+  g_autofree char *story = NULL;
+  g_autofree char *own = NULL;
+  JsonArray *array;
+  JsonObject *o;
+  gint64 ids[4];
+
+  run_cli (&imp, f->library, "import", "--json", wire, copy, court, bakery, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  lines = g_strsplit (g_strstrip (imp.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    ids[i] = json_id_of_import (lines[i]);
+  id_wire = g_strdup_printf ("%" G_GINT64_FORMAT, ids[0]);
+  id_court = g_strdup_printf ("%" G_GINT64_FORMAT, ids[2]);
+
+  run_cli (&similar, f->library, "similar", id_wire, "--json", NULL);
+  g_assert_cmpint (similar.status, ==, 0);
+  sim = parse_json (similar.out);
+  array = json_node_get_array (sim);
+  g_assert_cmpuint (json_array_get_length (array), >=, 2);
+  o = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "id"), ==, ids[1]);
+  g_assert_cmpstr (json_object_get_string_member (o, "relation"), ==, "near-duplicate");
+  g_assert_cmpfloat (json_object_get_double_member (o, "similarity"), >, 0.5);
+  g_assert_cmpfloat (json_object_get_double_member (o, "similarity"), <=, 1);
+  o = json_array_get_object_element (array, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "id"), ==, ids[2]);
+  g_assert_cmpstr (json_object_get_string_member (o, "relation"), ==, "same-story");
+
+  run_cli (&stories, f->library, "stories", "--json", NULL);
+  g_assert_cmpint (stories.status, ==, 0);
+  list = parse_json (stories.out);
+  array = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  o = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "title"), ==, "Ferry Crews Walk Out Over Night Shifts");
+  g_assert_cmpstr (json_object_get_string_member (o, "first"), ==, "2014-06-03");
+  g_assert_cmpstr (json_object_get_string_member (o, "last"), ==, "2014-06-05");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "articles")), ==, 3);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (o, "articles"), 2), ==, ids[2]);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "sources")), ==, 3);
+  story = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (o, "id"));
+
+  /* out of the story, then joined back */
+  run_cli (&move, f->library, "stories", "move", id_court, "--new", "--json", NULL);
+  g_assert_cmpint (move.status, ==, 0);
+  moved = parse_json (move.out);
+  own = g_strdup_printf ("%" G_GINT64_FORMAT,
+                         json_object_get_int_member (json_node_get_object (moved), "story"));
+  g_assert_cmpstr (own, !=, story);
+  run_cli (&after, f->library, "stories", "--json", NULL);
+  list_after = parse_json (after.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list_after)), ==, 2);
+  run_cli (&join, f->library, "stories", "join", story, own, NULL);
+  g_assert_cmpint (join.status, ==, 0);
+  run_cli (&text, f->library, "stories", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Ferry Crews Walk Out Over Night Shifts"));
+  g_assert_cmpuint (g_strv_length (g_strsplit (g_strstrip (text.out), "\n", -1)), ==, 1);
+
+  /* delete, as the window's Delete does */
+  run_cli (&del, f->library, "delete", id_wire, NULL);
+  g_assert_cmpint (del.status, ==, 0);
+  run_cli (&gone, f->library, "similar", id_wire, NULL);
+  g_assert_cmpint (gone.status, ==, 1);
+  g_assert_nonnull (strstr (gone.err, id_wire));
+
+  run_cli (&usage, f->library, "stories", "move", id_court, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -484,6 +590,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Cli/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   g_test_add ("/Dossier/Cli/seeds", Fixture, NULL, fixture_setup, test_seeds, fixture_teardown);
   g_test_add ("/Dossier/Cli/dates", Fixture, NULL, fixture_setup, test_dates, fixture_teardown);
+  g_test_add ("/Dossier/Cli/stories", Fixture, NULL, fixture_setup, test_stories, fixture_teardown);
 
   return g_test_run ();
 }

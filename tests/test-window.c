@@ -12,6 +12,7 @@
 #include "dossier-article-row.h"
 #include "dossier-search-bar.h"
 #include "dossier-import-bar.h"
+#include "dossier-similar-list.h"
 #include "dossier-test-util.h"
 
 /* a widget of the window's search bar */
@@ -504,6 +505,53 @@ test_delete_article (DossierTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The reader lists an article's copies under Versions and the articles
+ * of its story under Similar Articles; choosing one opens it. */
+static void
+test_similar_articles (DossierTestLibrary *f,
+                       gconstpointer       data)
+{
+  const char *wire = "Ferry crews on the Lindqvist crossing walked off their boats at dawn on Tuesday, "
+                     "leaving some four thousand commuters stranded on both banks of the estuary.\n\n"
+                     "The union said the walkout would last until Kestrel Lines withdraws a plan to "
+                     "stretch night shifts from eight to eleven hours without extra pay.\n\n"
+                     "Kestrel Lines called the strike unlawful and asked the port court in Marrow for an injunction.";
+  g_autofree char *copy = g_strconcat ("MARROW (Coastal Press) — ", wire, "\n\nSubscribe for more.", NULL);
+  DossierWindow *self;
+  DossierSimilarList *list;
+  gint64 first;
+
+  add (f->library, "Ferry crews walk out over night shifts", "2014-06-03", wire);
+  add (f->library, "Commuters stranded as ferries stop", "2014-06-03", copy);
+  add (f->library, "Court halts Lindqvist ferry strike", "2014-06-05",
+       "A judge at the Marrow port court ordered the Lindqvist ferry crews back to work on Thursday, "
+       "two days after the walkout of Kestrel Lines crews over night shifts.");
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  list = DOSSIER_SIMILAR_LIST (self->similar);
+  /* the background work after the window opened the library */
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  dossier_window_open_article (self, 4);
+  dossier_test_poll_until (dossier_similar_list_get_n_versions (list) == 1);
+  g_assert_cmpuint (dossier_similar_list_get_n_similar (list), >=, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  first = dossier_article_get_id (self->article);
+  g_assert_cmpint (first, ==, 4);
+  /* the whole story, through the search */
+  dossier_test_poll_until (dossier_similar_list_get_story (list) > 0);
+  {
+    g_autofree char *want = g_strdup_printf ("story:%" G_GINT64_FORMAT, dossier_similar_list_get_story (list));
+
+    g_signal_emit_by_name (list, "story-activated", dossier_similar_list_get_story (list));
+    g_assert_cmpstr (dossier_search_get_text (self->search), ==, want);
+    dossier_test_poll_until (n_articles (self) == 3);
+  }
+  g_signal_emit_by_name (list, "article-activated", (gint64) 5);
+  dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == 5);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* Ctrl+? shows every shortcut; the window is built on first use */
 static void
 test_shortcuts_window (DossierTestLibrary *f,
@@ -603,6 +651,7 @@ main (int argc, char *argv[])
               fixture_setup, test_tag_lanes, dossier_test_library_teardown);
   g_test_add ("/Dossier/Window/delete-article", DossierTestLibrary, NULL,
               fixture_setup, test_delete_article, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/similar-articles", DossierTestLibrary, NULL, fixture_setup, test_similar_articles, dossier_test_library_teardown);
   g_test_add ("/Dossier/Window/shortcuts-window", DossierTestLibrary, NULL,
               fixture_setup, test_shortcuts_window, dossier_test_library_teardown);
   g_test_add_func ("/Dossier/Window/snippet-markup", test_snippet_markup);

@@ -722,6 +722,24 @@ with_phrase (const char *phrase)
   return g_strdup_printf (_("‘%s’"), valid);
 }
 
+/* why @m's day counts, for the evidence */
+static char *
+match_reason (const DossierCorpusMatch *m)
+{
+  g_autofree char *d = format_jd (m->jd);
+  g_autofree char *title = NULL;
+
+  if (m->title == NULL)
+    return g_strdup_printf (_("same passages as article %lld (%s)"), (long long) m->article_id, d);
+  title = with_phrase (m->title);
+  if (m->copy)
+    /* TRANSLATORS: ‘Title’ (Outlet, 2014-06-03) */
+    return m->source ? g_strdup_printf (_("a copy of %s (%s, %s)"), title, m->source, d)
+                     : g_strdup_printf (_("a copy of %s (%s)"), title, d);
+  return m->source ? g_strdup_printf (_("the same story as %s (%s, %s)"), title, m->source, d)
+                   : g_strdup_printf (_("the same story as %s (%s)"), title, d);
+}
+
 DossierDateSuggestion *
 dossier_date_evidence_suggest (const char               *title,
                                const char               *body,
@@ -809,9 +827,7 @@ dossier_date_evidence_suggest (const char               *title,
     {
       gint64 jd = match->jd;
       double c = corpus_confidence (match);
-      g_autofree char *d = format_jd (match->jd);
-      char *reason = g_strdup_printf (_("same passages as article %lld (%s)"),
-                                      (long long) match->article_id, d);
+      char *reason = match_reason (match);
 
       /* a holiday on the weekday named, close to the story's day */
       if (f.holiday != NULL && f.weekday > 0)
@@ -986,10 +1002,7 @@ dossier_date_evidence_suggest (const char               *title,
   /* the rest of what was seen, for the reader to judge */
   if (match != NULL && match->article_id > 0 && s->evidence->len > 0 && !from_corpus)
     {
-      g_autofree char *d = format_jd (match->jd);
-
-      g_ptr_array_add (s->evidence, g_strdup_printf (_("same passages as article %lld (%s)"),
-                                                     (long long) match->article_id, d));
+      g_ptr_array_add (s->evidence, match_reason (match));
     }
   if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN)
     s->confidence = 0;

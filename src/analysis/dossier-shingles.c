@@ -64,15 +64,68 @@ struct _DossierShingleIndex
   gboolean    sealed;
 };
 
-static inline guint64
-mix64 (guint64 h)
+
+gboolean
+dossier_shingles_next_word (const char **pos,
+                            const char  *end,
+                            guint64     *hash,
+                            gboolean    *capital,
+                            guint       *n_chars)
 {
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
+  const char *p = *pos;
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gboolean any = FALSE;
+  guint chars = 0;
+  gboolean upper = FALSE;
+
+  /* one word: letters and digits, case folded */
+  while (p < end)
+    {
+      guchar b = (guchar) *p;
+      gunichar c;
+
+      if (b < 0x80)
+        {
+          if (!g_ascii_isalnum (b))
+            {
+              if (any)
+                break;
+              p++;
+              continue;
+            }
+          if (!any)
+            upper = g_ascii_isupper (b);
+          c = g_ascii_tolower (b);
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_find_next_char (p, end);
+
+          c = g_utf8_get_char_validated (p, next ? next - p : end - p);
+          p = next ? next : end;
+          if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalnum (c))
+            {
+              if (any)
+                break;
+              continue;
+            }
+          if (!any)
+            upper = g_unichar_isupper (c);
+          c = g_unichar_tolower (c);
+        }
+      h = (h ^ c) * G_GUINT64_CONSTANT (0x100000001b3);
+      any = TRUE;
+      chars++;
+    }
+  *pos = p;
+  if (n_chars != NULL)
+    *n_chars = chars;
+  if (hash != NULL)
+    *hash = h;
+  if (capital != NULL)
+    *capital = upper;
+  return any;
 }
 
 /* Calls @func with the kept shingle hashes of @text (repeats included). */
@@ -86,52 +139,13 @@ each_shingle (const char *text,
   const char *p = text;
   const char *end;
   guint words = 0;
+  guint64 h;
 
   if (text == NULL)
     return;
   end = text + strnlen (text, MAX_TEXT_BYTES);
-  while (p < end)
+  while (dossier_shingles_next_word (&p, end, &h, NULL, NULL))
     {
-      guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-      gboolean any = FALSE;
-
-      /* one word: letters and digits, case folded */
-      while (p < end)
-        {
-          guchar b = (guchar) *p;
-          gunichar c;
-
-          if (b < 0x80)
-            {
-              if (!g_ascii_isalnum (b))
-                {
-                  if (any)
-                    break;
-                  p++;
-                  continue;
-                }
-              c = g_ascii_tolower (b);
-              p++;
-            }
-          else
-            {
-              const char *next = g_utf8_find_next_char (p, end);
-
-              c = g_utf8_get_char_validated (p, next ? next - p : end - p);
-              p = next ? next : end;
-              if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalnum (c))
-                {
-                  if (any)
-                    break;
-                  continue;
-                }
-              c = g_unichar_tolower (c);
-            }
-          h = (h ^ c) * G_GUINT64_CONSTANT (0x100000001b3);
-          any = TRUE;
-        }
-      if (!any)
-        break;
       ring[words % SHINGLE_WORDS] = h;
       words++;
       if (words >= SHINGLE_WORDS)
@@ -139,7 +153,7 @@ each_shingle (const char *text,
           guint64 s = 0;
 
           for (guint k = 0; k < SHINGLE_WORDS; k++)
-            s = mix64 (s ^ ring[(words + k) % SHINGLE_WORDS]);
+            s = dossier_shingles_mix (s ^ ring[(words + k) % SHINGLE_WORDS]);
           /* the same quarter of shingles in every text */
           if ((s & 3) == 0)
             func (s, data);

@@ -14,6 +14,28 @@
 
 G_BEGIN_DECLS
 
+/* A 64-bit mix of @h (the finaliser of MurmurHash3). */
+static inline guint64
+dossier_shingles_mix (guint64 h)
+{
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+  return h;
+}
+
+/* Reads the next word (a run of letters and digits) of [*@pos, @end),
+ * moving *@pos past it: its case-folded FNV-1a hash, whether it starts
+ * with a capital and its length in characters.  FALSE when no word is
+ * left. */
+gboolean dossier_shingles_next_word (const char **pos,
+                                     const char  *end,
+                                     guint64     *hash,
+                                     gboolean    *capital,
+                                     guint       *n_chars);
+
 /* A dated article of the library that reports the same story. */
 typedef struct
 {
@@ -22,6 +44,11 @@ typedef struct
   guint   shared;       /* rare word sequences it shares (sampled) */
   guint   n_agreeing;   /* other matches within a week of it */
   guint   n_matches;    /* all matches */
+  /* from the library's stories: its title and outlet (NULL: a match of
+   * shared passages), and whether it is a copy or the same story */
+  const char *title;
+  const char *source;
+  gboolean    copy;
 } DossierCorpusMatch;
 
 /* Finds dated articles that share rare word sequences with undated ones.

@@ -150,6 +150,15 @@ handle_field (DossierQuery *q,
     q->undated = TRUE;
   else if (g_ascii_strcasecmp (field, "is") == 0 && g_ascii_strcasecmp (value, "suggested") == 0)
     q->suggested = TRUE;
+  else if (g_ascii_strcasecmp (field, "story") == 0)
+    {
+      guint64 id;
+
+      if (g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT64, &id, NULL))
+        q->story = (gint64) id;
+      else
+        add_hint (q, _("Stories look like story:12 — this one was left out."));
+    }
   else
     return FALSE;
   return TRUE;
@@ -159,7 +168,7 @@ static gboolean
 is_field_name (const char *start,
                gsize       len)
 {
-  static const char * const fields[] = { "source", "tag", "color", "published", "date", "has", "is" };
+  static const char * const fields[] = { "source", "tag", "color", "published", "date", "has", "is", "story" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (strlen (fields[i]) == len && g_ascii_strncasecmp (start, fields[i], len) == 0)
@@ -431,6 +440,7 @@ dossier_query_copy (const DossierQuery *query)
   q->has_notes = query->has_notes;
   q->undated = query->undated;
   q->suggested = query->suggested;
+  q->story = query->story;
   q->hint = g_strdup (query->hint);
   q->sort = query->sort;
   q->sort_set = query->sort_set;
@@ -461,7 +471,7 @@ dossier_query_is_empty (const DossierQuery *query)
          (query->fts == NULL && query->fts_exclude == NULL &&
           query->sources->len == 0 && query->tags->len == 0 &&
           query->colors->len == 0 && query->from_jd < 0 && query->to_jd < 0 &&
-          !query->has_notes && !query->undated && !query->suggested);
+          !query->has_notes && !query->undated && !query->suggested && query->story == 0);
 }
 
 DossierSort

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The grammar: words (all required), "quoted phrases", OR between terms,
- * -word to exclude, source:NAME, tag:NAME, published:2013-01..2013-06
+ * -word to exclude, source:NAME, tag:NAME, published:2013-01..2013-06,
+ * story:ID
  * (also published:2013, published:..2013-06, published:2013-01..),
  * has:notes, is:undated, is:suggested.  Values with spaces may be quoted:
  * source:"The Moscow Times".  Nothing the user types ever becomes SQL:
@@ -40,6 +41,7 @@ typedef struct
   gboolean     has_notes;
   gboolean     undated;
   gboolean     suggested;   /* is:suggested: a date is suggested for it */
+  gint64       story;       /* story:ID, 0 for any */
   char        *hint;        /* a gentle, translated hint, or NULL */
   DossierSort  sort;
   gboolean     sort_set;    /* the caller chose the sort */

@@ -233,6 +233,39 @@ scan_dated (DossierStore          *self,
 /* Weighs the evidence of up to ROWS targets and saves it in a transaction
  * of its own.  An article that got a full date or was deleted since it
  * was read gets no suggestion. */
+/* The best dated copy or article of the same story of @id, as a corpus
+ * match (FALSE: none); the titles stay in @neighbours. */
+static gboolean
+story_match (DossierStore       *self,
+             gint64              id,
+             GPtrArray         **neighbours,
+             DossierCorpusMatch *out)
+{
+  DossierStoredSimilar *best;
+
+  *neighbours = dossier_store_dated_neighbours (self, id, NULL);
+  if (*neighbours == NULL || (*neighbours)->len == 0)
+    return FALSE;
+  /* listed copies first, then the closest */
+  best = g_ptr_array_index (*neighbours, 0);
+  memset (out, 0, sizeof *out);
+  out->article_id = dossier_article_get_id (best->article);
+  out->jd = dossier_date_to_julian (dossier_article_get_published (best->article));
+  out->copy = best->relation == DOSSIER_RELATION_NEAR_DUPLICATE;
+  out->shared = out->copy ? 12 : 6;
+  out->n_matches = (*neighbours)->len;
+  for (guint i = 1; i < (*neighbours)->len; i++)
+    {
+      DossierStoredSimilar *s = g_ptr_array_index (*neighbours, i);
+
+      if (ABS (dossier_date_to_julian (dossier_article_get_published (s->article)) - out->jd) <= 7)
+        out->n_agreeing++;
+    }
+  out->title = dossier_article_get_title (best->article);
+  out->source = dossier_article_get_source (best->article);
+  return TRUE;
+}
+
 static gboolean
 weigh_targets (DossierStore          *self,
                DossierDateSuggester  *sg,
@@ -259,10 +292,14 @@ weigh_targets (DossierStore          *self,
       Target *t = &g_array_index (sg->targets, Target, sg->next);
       DossierCorpusMatch match;
       gboolean matched = sg->index != NULL && dossier_shingle_index_lookup (sg->index, t->id, &match);
+      g_autoptr(GPtrArray) neighbours = NULL;
       g_autoptr(DossierDateSuggestion) s = NULL;
       g_autofree char *date = NULL;
       g_autofree char *evidence = NULL;
 
+      /* else its copies and story, as the library grouped them */
+      if (!matched && sg->use_corpus)
+        matched = story_match (self, t->id, &neighbours, &match);
       s = dossier_date_evidence_suggest (t->title, t->body, t->url, &t->known,
                                          matched ? &match : NULL);
       /* the text is no longer needed */

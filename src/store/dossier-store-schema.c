@@ -180,6 +180,38 @@ static const char schema_v4[] =
   "  computed_at INTEGER NOT NULL);"
   "CREATE INDEX date_suggestions_open ON date_suggestions(state, confidence);";
 
+/* Stories: each article's sketch (a MinHash signature of its shingles and
+ * the words of its lead), the articles most like each one, the stories
+ * articles are grouped into, and the user's corrections: an article
+ * pinned to a story, two articles whose stories the user joined.
+ * Articles without a sketch are worked on in the background. */
+static const char schema_stories[] =
+  "CREATE TABLE sketches ("
+  "  article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  n_shingles  INTEGER NOT NULL,"
+  "  minhash     BLOB NOT NULL,"
+  "  terms       BLOB NOT NULL);"
+  "CREATE TABLE similar ("
+  "  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  other_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  similarity  REAL NOT NULL,"
+  "  relation    INTEGER NOT NULL,"
+  "  PRIMARY KEY (article_id, other_id)) WITHOUT ROWID;"
+  "CREATE INDEX similar_other ON similar(other_id);"
+  "CREATE TABLE stories ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  created     INTEGER NOT NULL);"
+  "CREATE TABLE story_members ("
+  "  article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  story_id    INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+  "  pinned      INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX story_members_story ON story_members(story_id);"
+  "CREATE TABLE story_joins ("
+  "  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  other_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (article_id, other_id)) WITHOUT ROWID;"
+  "CREATE INDEX story_joins_other ON story_joins(other_id);";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -345,6 +377,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 3:
       if (!_dossier_store_exec (self, schema_v4, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 4:
+      if (!_dossier_store_exec (self, schema_stories, &local_error))
         goto fail;
       break;
     default:

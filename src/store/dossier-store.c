@@ -798,6 +798,12 @@ _dossier_store_sql_filters (DossierStoreSql    *b,
   if (query->suggested)
     g_string_append (b->sql, " AND a.date_precision < 3 AND a.id IN (SELECT article_id FROM date_suggestions"
                              " WHERE state = 0 AND published IS NOT NULL)");
+  if (query->story > 0)
+    {
+      g_string_append (b->sql, " AND a.id IN (SELECT article_id FROM story_members WHERE story_id = ");
+      _dossier_store_sql_int (b, query->story);
+      g_string_append (b->sql, ")");
+    }
 }
 
 void

@@ -13,6 +13,7 @@
 #include "dossier-query.h"
 #include "dossier-saved-search.h"
 #include "dossier-timeline-point.h"
+#include "dossier-sketch.h"
 
 G_BEGIN_DECLS
 
@@ -35,7 +36,7 @@ typedef enum
 GQuark dossier_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 4
+#define DOSSIER_STORE_SCHEMA_VERSION 5
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
@@ -282,5 +283,90 @@ gboolean        dossier_store_dismiss_date_suggestion (DossierStore   *self,
 char          **dossier_store_get_date_evidence       (DossierStore   *self,
                                                        gint64          article_id,
                                                        GError        **error);
+
+/* near-duplicates and stories (dossier-store-stories.c,
+ * dossier-store-story-groups.c) */
+
+/* How far the work has come, 0..1, called on the worker thread. */
+typedef void (*DossierStoreProgress) (double   fraction,
+                                      gpointer data);
+
+/* Sketches every article that has none yet, finds the articles most like
+ * each new one, and groups the library into stories again (the user's
+ * corrections kept).  With @full, every article is sketched and compared
+ * anew.  Returns how many articles were sketched, or -1 with @error set. */
+gint64          dossier_store_update_stories          (DossierStore          *self,
+                                                       gboolean               full,
+                                                       DossierStoreProgress   progress,
+                                                       gpointer               progress_data,
+                                                       GCancellable          *cancellable,
+                                                       GError               **error);
+/* How many articles wait for dossier_store_update_stories(). */
+gint64          dossier_store_count_unsketched        (DossierStore          *self,
+                                                       GError               **error);
+
+/* An article like another one. */
+typedef struct
+{
+  DossierArticle  *article;     /* metadata, no body */
+  double           similarity;  /* 0..1 */
+  DossierRelation  relation;
+  gint64           story_id;    /* 0: in no story */
+} DossierStoredSimilar;
+
+void            dossier_stored_similar_free           (DossierStoredSimilar *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStoredSimilar, dossier_stored_similar_free)
+
+/* (element-type DossierStoredSimilar): the articles most like @id, best
+ * first (near-duplicates, then the same story, then related ones), at
+ * most @limit (0: all kept).  Fails with NOT_FOUND for no such article. */
+GPtrArray      *dossier_store_list_similar            (DossierStore          *self,
+                                                       gint64                 id,
+                                                       guint                  limit,
+                                                       GError               **error);
+/* (element-type DossierStoredSimilar): the dated near-duplicates and
+ * articles of the same story of @id, for its suggested date. */
+GPtrArray      *dossier_store_dated_neighbours        (DossierStore          *self,
+                                                       gint64                 id,
+                                                       GError               **error);
+
+typedef struct
+{
+  gint64   id;
+  char    *title;        /* the earliest article's */
+  GArray  *articles;     /* gint64 ids in time order (undated last) */
+  char   **sources;      /* distinct, in order of first report */
+  char    *first;        /* the earliest date (NULL: none dated) */
+  char    *last;
+  char    *first_source; /* who reported first (NULL: unknown) */
+} DossierStory;
+
+void            dossier_story_free                    (DossierStory *story);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStory, dossier_story_free)
+
+/* (element-type DossierStory): every story, the latest first. */
+GPtrArray      *dossier_store_list_stories            (DossierStore          *self,
+                                                       GError               **error);
+/* One story; NOT_FOUND when there is none with @id. */
+DossierStory   *dossier_store_get_story               (DossierStore          *self,
+                                                       gint64                 id,
+                                                       GError               **error);
+/* The story of @article_id, 0 when none (or -1 with @error set). */
+gint64          dossier_store_story_of                (DossierStore          *self,
+                                                       gint64                 article_id,
+                                                       GError               **error);
+/* Moves an article into story @story_id, or into a story of its own when
+ * @story_id is 0; returns the story's id, or -1 with @error set.  The
+ * move is kept through every later grouping. */
+gint64          dossier_store_move_to_story           (DossierStore          *self,
+                                                       gint64                 article_id,
+                                                       gint64                 story_id,
+                                                       GError               **error);
+/* Joins story @other into story @story (kept through later groupings);
+ * returns @story's id, or -1 with @error set. */
+gint64          dossier_store_join_stories            (DossierStore          *self,
+                                                       gint64                 story,
+                                                       gint64                 other,
+                                                       GError               **error);
 
 G_END_DECLS

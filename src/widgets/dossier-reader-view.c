@@ -45,6 +45,7 @@ struct _DossierReaderView
   GtkWidget      *date_banner;
   GtkLabel       *date_banner_label;
   GtkLabel       *why_label;
+  GtkWidget      *footer_box;
 };
 
 G_DEFINE_FINAL_TYPE (DossierReaderView, dossier_reader_view, GTK_TYPE_WIDGET)
@@ -484,6 +485,7 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReaderView, why_label);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dismiss_date_cb);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderView, footer_box);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_next_cb);
@@ -661,4 +663,15 @@ dossier_reader_view_get_suggestion_shown (DossierReaderView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), FALSE);
   return gtk_widget_get_visible (self->date_banner);
+dossier_reader_view_set_footer (DossierReaderView *self,
+                                GtkWidget         *footer)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (self->footer_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->footer_box), child);
+  if (footer != NULL)
+    gtk_box_append (GTK_BOX (self->footer_box), footer);
 }

@@ -51,4 +51,8 @@ void            dossier_reader_view_set_suggestion  (DossierReaderView  *self,
                                                      const char * const *evidence);
 gboolean        dossier_reader_view_get_suggestion_shown (DossierReaderView *self);
 
+/* A widget below the text (the article's versions and similar ones). */
+void            dossier_reader_view_set_footer    (DossierReaderView *self,
+                                                   GtkWidget         *footer);
+
 G_END_DECLS

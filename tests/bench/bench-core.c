@@ -14,6 +14,10 @@
  *                                     (setup, in SQL), then time working out
  *                                     suggested dates for them all, in steps
  *                                     as after an import, and the longest step
+ *   bench-core stories DB REPS        the background work after an import
+ *                                     (every article waits), then a full
+ *                                     re-grouping, `similar` of REPS
+ *                                     articles and the list of stories
  *
  * Each prints one JSON object on standard output; times are wall-clock.
  */
@@ -29,6 +33,7 @@
 #include "dossier-exporter.h"
 #include "dossier-library.h"
 #include "dossier-dates.h"
+#include "dossier-stories.h"
 
 #define FIRST_PAGE 50
 #define RAW_BATCH  256   /* as the importer's batches */
@@ -594,6 +599,82 @@ cmd_dates (const char *db,
   return 0;
 }
 
+/* --- stories ------------------------------------------------------------- */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+cmd_stories (const char *db,
+             guint       reps)
+{
+  g_autoptr(DossierLibrary) library = open_library (db, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) similar_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) list_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint count = dossier_library_count_sync (library, NULL);
+  guint n_stories = 0, n_listed = 0;
+  gint64 n;
+  double t0, first, full;
+
+  t0 = now_s ();
+  n = dossier_stories_update_sync (library, FALSE, NULL, &error);
+  if (n < 0)
+    die ("stories", error);
+  first = now_s () - t0;
+  t0 = now_s ();
+  if (dossier_stories_update_sync (library, TRUE, NULL, &error) < 0)
+    die ("stories", error);
+  full = now_s () - t0;
+
+  for (guint i = 0; i < MAX (reps, 1); i++)
+    {
+      /* articles spread over the library; ids start at 1 */
+      gint64 id = 1 + (gint64) ((guint64) i * 7919 % MAX (count, 1));
+      g_autoptr(GPtrArray) list = NULL;
+      double ms;
+
+      t0 = now_s ();
+      list = dossier_stories_similar_sync (library, id, 10, &error);
+      ms = (now_s () - t0) * 1000;
+      if (list == NULL)
+        die ("similar", error);
+      n_listed += list->len;
+      g_array_append_val (similar_ms, ms);
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GPtrArray) stories = NULL;
+      double ms;
+
+      t0 = now_s ();
+      stories = dossier_stories_list_sync (library, &error);
+      ms = (now_s () - t0) * 1000;
+      if (stories == NULL)
+        die ("stories", error);
+      n_stories = stories->len;
+      g_array_append_val (list_ms, ms);
+    }
+  g_array_sort (similar_ms, compare_doubles);
+  g_array_sort (list_ms, compare_doubles);
+  printf ("{\"articles\": %u, \"sketched\": %" G_GINT64_FORMAT ", \"after_import_seconds\": %.3f,"
+          " \"full_seconds\": %.3f, \"stories\": %u, \"similar_listed\": %u,"
+          " \"similar_median_ms\": %.2f, \"similar_max_ms\": %.2f,"
+          " \"list_median_ms\": %.2f}\n",
+          count, n, first, full, n_stories, n_listed,
+          g_array_index (similar_ms, double, similar_ms->len / 2),
+          g_array_index (similar_ms, double, similar_ms->len - 1),
+          g_array_index (list_ms, double, list_ms->len / 2));
+  dossier_library_close (library);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,7 +694,9 @@ main (int   argc,
     return cmd_export (argv[2], argv[3]);
   if (g_str_equal (cmd, "dates") && argc == 4)
     return cmd_dates (argv[2], (guint) atoi (argv[3]));
+  if (g_str_equal (cmd, "stories") && argc == 4)
+    return cmd_stories (argv[2], (guint) atoi (argv[3]));
   fprintf (stderr, "usage: bench-core import DIR DB | raw DIR DB | search DB REPS |"
-                   " annotate DB N | export DB DIR | dates DB N\n");
+                   " annotate DB N | export DB DIR | dates DB N | stories DB REPS\n");
   return 2;
 }

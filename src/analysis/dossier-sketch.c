@@ -1,0 +1,632 @@
+/* dossier-sketch.c — near-duplicates and stories from compact sketches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-sketch"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier-sketch.h"
+#include "dossier-shingles.h"
+
+#define SHINGLE_WORDS   3
+#define MAX_TEXT_BYTES  (512 * 1024)  /* longer texts: their start only */
+#define LEAD_WORDS      100           /* title and lead: the first words */
+#define MIN_TERM_CHARS  3
+#define MIN_SHINGLES    8             /* shorter texts are never copies */
+#define VECTOR_TERMS    32            /* the rarest lead words compared */
+#define POSTING_CAP     200           /* a word in more articles finds none */
+#define BAND_ROWS       3
+#define N_BANDS         (DOSSIER_SKETCH_SLOTS / BAND_ROWS)
+#define BUCKET_CAP      64            /* articles looked at per band bucket */
+#define STORY_COSINE    0.12
+#define RELATED_COSINE  0.05
+#define EMPTY_SLOT      G_MAXUINT32
+
+/* --- sketches --- */
+
+void
+dossier_sketch_compute (DossierSketch *out,
+                        const char    *title,
+                        const char    *body)
+{
+  guint64 ring[SHINGLE_WORDS] = { 0 };
+  const char *texts[2] = { title, body };
+  guint words = 0;
+  guint lead = 0;
+
+  memset (out, 0, sizeof *out);
+  for (guint i = 0; i < DOSSIER_SKETCH_SLOTS; i++)
+    out->minhash[i] = EMPTY_SLOT;
+
+  for (guint t = 0; t < 2; t++)
+    {
+      const char *p = texts[t];
+      const char *end;
+      guint64 h;
+      gboolean capital;
+      guint n_chars;
+
+      if (p == NULL)
+        continue;
+      end = p + strnlen (p, MAX_TEXT_BYTES);
+      while (dossier_shingles_next_word (&p, end, &h, &capital, &n_chars))
+        {
+          /* the lead's words: the title's and the body's first ones */
+          if (lead < LEAD_WORDS)
+            {
+              guint32 term = (guint32) dossier_shingles_mix (h);
+              guint k;
+
+              lead++;
+              if (n_chars >= MIN_TERM_CHARS)
+                {
+                  for (k = 0; k < out->n_terms && out->term[k] != term; k++)
+                    ;
+                  if (k == out->n_terms && k < DOSSIER_SKETCH_TERMS)
+                    {
+                      out->term[k] = term;
+                      out->n_terms++;
+                    }
+                  if (k < out->n_terms)
+                    out->weight[k] = (guint8) MIN (255, out->weight[k] + (capital ? 2 : 1));
+                }
+            }
+          /* shingles of the body only: a new headline is no change */
+          if (t == 0)
+            continue;
+          ring[words % SHINGLE_WORDS] = h;
+          words++;
+          if (words >= SHINGLE_WORDS)
+            {
+              guint64 s = 0;
+              guint slot;
+              guint32 v;
+
+              for (guint k = 0; k < SHINGLE_WORDS; k++)
+                s = dossier_shingles_mix (s ^ ring[(words + k) % SHINGLE_WORDS]);
+              slot = (guint) (s >> 58);
+              v = (guint32) (s >> 16);
+              if (v == EMPTY_SLOT)
+                v--;
+              if (v < out->minhash[slot])
+                out->minhash[slot] = v;
+              out->n_shingles++;
+            }
+        }
+    }
+
+  if (out->n_shingles == 0)
+    {
+      memset (out->minhash, 0, sizeof out->minhash);
+      return;
+    }
+  /* densify: an empty slot takes the value of the next full one to its
+   * right, rehashed by the distance, the same way in every sketch */
+  {
+    guint32 full[DOSSIER_SKETCH_SLOTS];
+
+    memcpy (full, out->minhash, sizeof full);
+    for (guint i = 0; i < DOSSIER_SKETCH_SLOTS; i++)
+      for (guint d = 1; full[i] == EMPTY_SLOT && d < DOSSIER_SKETCH_SLOTS; d++)
+        {
+          guint32 v = full[(i + d) % DOSSIER_SKETCH_SLOTS];
+
+          if (v != EMPTY_SLOT)
+            {
+              out->minhash[i] = (guint32) dossier_shingles_mix (((guint64) d << 40) ^ v);
+              break;
+            }
+        }
+  }
+}
+
+double
+dossier_sketch_jaccard (const DossierSketch *a,
+                        const DossierSketch *b)
+{
+  guint same = 0;
+
+  if (a->n_shingles == 0 || b->n_shingles == 0)
+    return 0;
+  for (guint i = 0; i < DOSSIER_SKETCH_SLOTS; i++)
+    same += a->minhash[i] == b->minhash[i];
+  return (double) same / DOSSIER_SKETCH_SLOTS;
+}
+
+gboolean
+dossier_sketch_near_duplicate (const DossierSketch *a,
+                               const DossierSketch *b,
+                               double               jaccard)
+{
+  double na = a->n_shingles, nb = b->n_shingles;
+  double lo = MIN (na, nb), hi = MAX (na, nb);
+  double shared;
+
+  if (lo < MIN_SHINGLES)
+    return FALSE;
+  if (jaccard >= 0.5)
+    return TRUE;
+  /* a cut or an addition: most of the shorter text is in the longer */
+  shared = jaccard * (na + nb) / (1 + jaccard);
+  return jaccard >= 0.2 && lo / hi >= 0.4 && shared / lo >= 0.85;
+}
+
+GBytes *
+dossier_sketch_minhash_bytes (const DossierSketch *sketch)
+{
+  guint32 le[DOSSIER_SKETCH_SLOTS];
+
+  for (guint i = 0; i < DOSSIER_SKETCH_SLOTS; i++)
+    le[i] = GUINT32_TO_LE (sketch->minhash[i]);
+  return g_bytes_new (le, sizeof le);
+}
+
+GBytes *
+dossier_sketch_terms_bytes (const DossierSketch *sketch)
+{
+  guint8 buf[DOSSIER_SKETCH_TERMS * 5];
+
+  for (guint i = 0; i < sketch->n_terms; i++)
+    {
+      guint32 le = GUINT32_TO_LE (sketch->term[i]);
+
+      memcpy (buf + 5 * i, &le, 4);
+      buf[5 * i + 4] = sketch->weight[i];
+    }
+  return g_bytes_new (buf, 5 * sketch->n_terms);
+}
+
+gboolean
+dossier_sketch_from_bytes (DossierSketch *out,
+                           guint32        n_shingles,
+                           const void    *minhash,
+                           gsize          minhash_len,
+                           const void    *terms,
+                           gsize          terms_len)
+{
+  const guint8 *t = terms;
+
+  memset (out, 0, sizeof *out);
+  if (minhash_len != sizeof out->minhash || terms_len % 5 != 0 ||
+      terms_len / 5 > DOSSIER_SKETCH_TERMS || (terms_len > 0 && terms == NULL))
+    return FALSE;
+  out->n_shingles = n_shingles;
+  for (guint i = 0; i < DOSSIER_SKETCH_SLOTS; i++)
+    {
+      guint32 le;
+
+      memcpy (&le, (const guint8 *) minhash + 4 * i, 4);
+      out->minhash[i] = GUINT32_FROM_LE (le);
+    }
+  out->n_terms = (guint32) (terms_len / 5);
+  for (guint i = 0; i < out->n_terms; i++)
+    {
+      guint32 le;
+
+      memcpy (&le, t + 5 * i, 4);
+      out->term[i] = GUINT32_FROM_LE (le);
+      out->weight[i] = t[5 * i + 4];
+    }
+  return TRUE;
+}
+
+const char *
+dossier_relation_to_string (DossierRelation relation)
+{
+  switch (relation)
+    {
+    case DOSSIER_RELATION_NEAR_DUPLICATE:
+      return "near-duplicate";
+    case DOSSIER_RELATION_SAME_STORY:
+      return "same-story";
+    case DOSSIER_RELATION_RELATED:
+    default:
+      return "related";
+    }
+}
+
+/* --- the index --- */
+
+typedef struct
+{
+  guint32 term;
+  guint32 doc;
+  float   w;
+} Posting;
+
+typedef struct
+{
+  guint64 key;
+  guint32 doc;
+} Band;
+
+typedef struct
+{
+  gint64        id;
+  gint64        jd;
+  DossierSketch sketch;
+  guint8        n_vec;
+  guint32       vec_term[VECTOR_TERMS];
+  float         vec_w[VECTOR_TERMS];
+} Doc;
+
+struct _DossierSimilarIndex
+{
+  GArray     *docs;      /* Doc */
+  GHashTable *index_of;  /* id → doc index + 1 */
+  GArray     *postings;  /* Posting, by term then doc */
+  GArray     *bands;     /* Band, by key then doc */
+  float      *acc;       /* per doc: the cosine of the query so far */
+  guint32    *mark;      /* per doc: the query that touched it */
+  guint32    *banded;    /* per doc: the query whose bands it shares */
+  guint32     query;
+  gboolean    sealed;
+};
+
+DossierSimilarIndex *
+dossier_similar_index_new (void)
+{
+  DossierSimilarIndex *self = g_new0 (DossierSimilarIndex, 1);
+
+  self->docs = g_array_new (FALSE, FALSE, sizeof (Doc));
+  self->index_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return self;
+}
+
+void
+dossier_similar_index_free (DossierSimilarIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->docs);
+  g_hash_table_unref (self->index_of);
+  g_clear_pointer (&self->postings, g_array_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
+  g_free (self->acc);
+  g_free (self->mark);
+  g_free (self->banded);
+  g_free (self);
+}
+
+void
+dossier_similar_index_add (DossierSimilarIndex *self,
+                           gint64               id,
+                           gint64               jd,
+                           const DossierSketch *sketch)
+{
+  Doc doc = { 0 };
+
+  g_return_if_fail (self != NULL && !self->sealed);
+
+  if (g_hash_table_contains (self->index_of, &id) || self->docs->len >= G_MAXUINT32 - 1)
+    return;
+  doc.id = id;
+  doc.jd = jd;
+  doc.sketch = *sketch;
+  g_array_append_val (self->docs, doc);
+  g_hash_table_insert (self->index_of, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->docs->len));
+}
+
+guint
+dossier_similar_index_size (DossierSimilarIndex *self)
+{
+  return self->docs->len;
+}
+
+static int
+compare_u32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_postings (gconstpointer a, gconstpointer b)
+{
+  const Posting *x = a, *y = b;
+
+  if (x->term != y->term)
+    return x->term < y->term ? -1 : 1;
+  return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+static int
+compare_bands (gconstpointer a, gconstpointer b)
+{
+  const Band *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+typedef struct
+{
+  guint32 term;
+  float   w;
+} Weighted;
+
+static int
+compare_weighted (gconstpointer a, gconstpointer b)
+{
+  const Weighted *x = a, *y = b;
+
+  if (x->w != y->w)
+    return x->w > y->w ? -1 : 1;
+  return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static guint64
+band_key (const DossierSketch *s,
+          guint                band)
+{
+  guint64 k = dossier_shingles_mix (band + 1);
+
+  for (guint r = 0; r < BAND_ROWS; r++)
+    k = dossier_shingles_mix (k ^ s->minhash[band * BAND_ROWS + r]);
+  return k;
+}
+
+/* counts of each term in the whole library, as a sorted (term, n) list */
+static GArray *
+document_frequencies (DossierSimilarIndex *self)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *df = g_array_new (FALSE, FALSE, 2 * sizeof (guint32));
+
+  for (guint d = 0; d < self->docs->len; d++)
+    {
+      const Doc *doc = &g_array_index (self->docs, Doc, d);
+
+      g_array_append_vals (all, doc->sketch.term, doc->sketch.n_terms);
+    }
+  g_array_sort (all, compare_u32);
+  for (guint i = 0; i < all->len;)
+    {
+      guint32 pair[2] = { g_array_index (all, guint32, i), 0 };
+
+      while (i < all->len && g_array_index (all, guint32, i) == pair[0])
+        {
+          pair[1]++;
+          i++;
+        }
+      g_array_append_val (df, pair);
+    }
+  return df;
+}
+
+static guint32
+lookup_df (GArray  *df,
+           guint32  term)
+{
+  guint lo = 0, hi = df->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const guint32 *p = (const guint32 *) df->data + 2 * mid;
+
+      if (p[0] == term)
+        return p[1];
+      if (p[0] < term)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return 1;
+}
+
+void
+dossier_similar_index_seal (DossierSimilarIndex *self)
+{
+  g_autoptr(GArray) df = NULL;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+
+  if (self->sealed)
+    return;
+  self->sealed = TRUE;
+  n = self->docs->len;
+  df = document_frequencies (self);
+  self->postings = g_array_sized_new (FALSE, FALSE, sizeof (Posting), n * 16);
+  self->bands = g_array_sized_new (FALSE, FALSE, sizeof (Band), n * N_BANDS);
+
+  for (guint d = 0; d < n; d++)
+    {
+      Doc *doc = &g_array_index (self->docs, Doc, d);
+      Weighted w[DOSSIER_SKETCH_TERMS];
+      double norm = 0;
+
+      /* the lead's words weighted by their rarity, the rarest kept */
+      for (guint i = 0; i < doc->sketch.n_terms; i++)
+        {
+          w[i].term = doc->sketch.term[i];
+          w[i].w = (float) ((1 + log (MAX (1, doc->sketch.weight[i]))) *
+                            log (1.0 + (double) n / lookup_df (df, doc->sketch.term[i])));
+        }
+      qsort (w, doc->sketch.n_terms, sizeof *w, compare_weighted);
+      doc->n_vec = (guint8) MIN (doc->sketch.n_terms, VECTOR_TERMS);
+      for (guint i = 0; i < doc->n_vec; i++)
+        norm += (double) w[i].w * w[i].w;
+      norm = sqrt (norm);
+      for (guint i = 0; i < doc->n_vec; i++)
+        {
+          Posting p = { w[i].term, d, norm > 0 ? (float) (w[i].w / norm) : 0 };
+
+          doc->vec_term[i] = w[i].term;
+          doc->vec_w[i] = p.w;
+          if (p.w > 0)
+            g_array_append_val (self->postings, p);
+        }
+      if (doc->sketch.n_shingles >= MIN_SHINGLES)
+        for (guint b = 0; b < N_BANDS; b++)
+          {
+            Band band = { band_key (&doc->sketch, b), d };
+
+            g_array_append_val (self->bands, band);
+          }
+    }
+  g_array_sort (self->postings, compare_postings);
+  g_array_sort (self->bands, compare_bands);
+  self->acc = g_new0 (float, MAX (n, 1));
+  self->mark = g_new0 (guint32, MAX (n, 1));
+  self->banded = g_new0 (guint32, MAX (n, 1));
+}
+
+/* the first index of @key in a sorted array of records starting with it */
+static guint
+lower_bound (GArray  *array,
+             gsize    size,
+             guint64  key,
+             gboolean wide)
+{
+  guint lo = 0, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const char *p = array->data + mid * size;
+      guint64 k = wide ? *(const guint64 *) p : *(const guint32 *) p;
+
+      if (k < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+touch (DossierSimilarIndex *self,
+       GArray              *touched,
+       guint32              d)
+{
+  if (self->mark[d] != self->query)
+    {
+      self->mark[d] = self->query;
+      self->acc[d] = 0;
+      g_array_append_val (touched, d);
+    }
+}
+
+static int
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const DossierSimilarHit *x = a, *y = b;
+
+  if (x->relation != y->relation)
+    return x->relation > y->relation ? -1 : 1;
+  if (x->similarity != y->similarity)
+    return x->similarity > y->similarity ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+GArray *
+dossier_similar_index_query (DossierSimilarIndex *self,
+                             gint64               id,
+                             guint                max)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (DossierSimilarHit));
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const Doc *q;
+  guint qi;
+
+  g_return_val_if_fail (self != NULL, hits);
+
+  if (!self->sealed)
+    dossier_similar_index_seal (self);
+  qi = GPOINTER_TO_UINT (g_hash_table_lookup (self->index_of, &id));
+  if (qi == 0 || max == 0)
+    return hits;
+  qi--;
+  q = &g_array_index (self->docs, Doc, qi);
+  if (++self->query == 0)
+    {
+      memset (self->mark, 0, sizeof (guint32) * self->docs->len);
+      memset (self->banded, 0, sizeof (guint32) * self->docs->len);
+      self->query = 1;
+    }
+
+  /* the lead's rarer words: a partial cosine per article */
+  for (guint i = 0; i < q->n_vec; i++)
+    {
+      guint first = lower_bound (self->postings, sizeof (Posting), q->vec_term[i], FALSE);
+      guint last = first;
+
+      while (last < self->postings->len &&
+             g_array_index (self->postings, Posting, last).term == q->vec_term[i])
+        last++;
+      if (last - first > POSTING_CAP)
+        continue;
+      for (guint p = first; p < last; p++)
+        {
+          const Posting *post = &g_array_index (self->postings, Posting, p);
+
+          touch (self, touched, post->doc);
+          self->acc[post->doc] += q->vec_w[i] * post->w;
+        }
+    }
+  /* the signature's bands: copies whatever their lead */
+  if (q->sketch.n_shingles >= MIN_SHINGLES)
+    for (guint b = 0; b < N_BANDS; b++)
+      {
+        guint64 key = band_key (&q->sketch, b);
+        guint first = lower_bound (self->bands, sizeof (Band), key, TRUE);
+
+        for (guint p = first, seen = 0;
+             p < self->bands->len && g_array_index (self->bands, Band, p).key == key && seen < BUCKET_CAP;
+             p++, seen++)
+          {
+            guint32 d = g_array_index (self->bands, Band, p).doc;
+
+            touch (self, touched, d);
+            self->banded[d] = self->query;
+          }
+      }
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      guint32 d = g_array_index (touched, guint32, i);
+      const Doc *o = &g_array_index (self->docs, Doc, d);
+      double cosine = MIN (1.0, self->acc[d]);
+      double jaccard;
+      DossierSimilarHit hit;
+      gboolean in_window;
+
+      if (d == qi || (cosine < RELATED_COSINE && self->banded[d] != self->query))
+        continue;
+      /* copies share a band (all but one in 160 at a Jaccard of 0.5) */
+      jaccard = self->banded[d] == self->query ? dossier_sketch_jaccard (&q->sketch, &o->sketch) : 0;
+      in_window = q->jd < 0 || o->jd < 0 || ABS (q->jd - o->jd) <= DOSSIER_STORY_WINDOW_DAYS;
+      hit.id = o->id;
+      if (dossier_sketch_near_duplicate (&q->sketch, &o->sketch, jaccard))
+        {
+          hit.relation = DOSSIER_RELATION_NEAR_DUPLICATE;
+          hit.similarity = MAX (jaccard, cosine);
+        }
+      else if (cosine >= STORY_COSINE && in_window)
+        {
+          hit.relation = DOSSIER_RELATION_SAME_STORY;
+          hit.similarity = cosine;
+        }
+      else if (cosine >= RELATED_COSINE)
+        {
+          hit.relation = DOSSIER_RELATION_RELATED;
+          hit.similarity = cosine;
+        }
+      else
+        continue;
+      g_array_append_val (hits, hit);
+    }
+  g_array_sort (hits, compare_hits);
+  if (hits->len > max)
+    g_array_set_size (hits, max);
+  return hits;
+}

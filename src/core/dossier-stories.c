@@ -1,0 +1,560 @@
+/* dossier-stories.c — near-duplicates, stories and similar articles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-stories"
+
+#include "config.h"
+
+#include "dossier-stories.h"
+#include "dossier-library-private.h"
+
+typedef struct
+{
+  gint64          id;
+  gint64          other;
+  guint           limit;
+  gboolean        full;
+  gint64          count;     /* out */
+  /* progress, for DossierStories */
+  DossierStories *service;
+  GMainContext   *context;
+  double          reported;
+} StoriesArgs;
+
+static void
+args_free (gpointer p)
+{
+  StoriesArgs *a = p;
+
+  g_clear_object (&a->service);
+  g_clear_pointer (&a->context, g_main_context_unref);
+  g_free (a);
+}
+
+static void deliver_progress (StoriesArgs *a, double fraction);
+
+static void
+on_progress (double   fraction,
+             gpointer data)
+{
+  StoriesArgs *a = data;
+
+  if (a->service != NULL && (fraction >= 1 || fraction - a->reported >= 0.01))
+    {
+      a->reported = fraction;
+      deliver_progress (a, fraction);
+    }
+}
+
+static gpointer
+update_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StoriesArgs *a = data;
+
+  a->count = dossier_store_update_stories (store, a->full, on_progress, a, cancellable, error);
+  return a->count >= 0 ? GINT_TO_POINTER (1) : NULL;
+}
+
+/* stories are no filter of what the views show until asked */
+static const DossierLibraryCall update_call = { update_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gint64
+dossier_stories_update_sync (DossierLibrary  *library,
+                             gboolean         full,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  StoriesArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
+
+  a.full = full;
+  return _dossier_library_run (library, &update_call, &a, cancellable, error) ? a.count : -1;
+}
+
+static gpointer
+similar_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StoriesArgs *a = data;
+
+  return dossier_store_list_similar (store, a->id, a->limit, error);
+}
+
+static const DossierLibraryCall similar_call =
+  { similar_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+GPtrArray *
+dossier_stories_similar_sync (DossierLibrary  *library,
+                              gint64           article_id,
+                              guint            limit,
+                              GError         **error)
+{
+  StoriesArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  a.id = article_id;
+  a.limit = limit;
+  return _dossier_library_run (library, &similar_call, &a, NULL, error);
+}
+
+void
+dossier_stories_similar_async (DossierLibrary      *library,
+                               gint64               article_id,
+                               guint                limit,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  StoriesArgs *a = g_new0 (StoriesArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->id = article_id;
+  a->limit = limit;
+  _dossier_library_run_async (library, &similar_call, a, args_free, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_stories_similar_finish (DossierLibrary  *library,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  return _dossier_library_finish (library, result, &similar_call, error);
+}
+
+static gpointer
+list_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  return dossier_store_list_stories (store, error);
+}
+
+static const DossierLibraryCall list_call =
+  { list_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+GPtrArray *
+dossier_stories_list_sync (DossierLibrary  *library,
+                           GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return _dossier_library_run (library, &list_call, NULL, NULL, error);
+}
+
+void
+dossier_stories_list_async (DossierLibrary      *library,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  _dossier_library_run_async (library, &list_call, NULL, NULL, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_stories_list_finish (DossierLibrary  *library,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  return _dossier_library_finish (library, result, &list_call, error);
+}
+
+static gpointer
+get_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StoriesArgs *a = data;
+
+  return dossier_store_get_story (store, a->id, error);
+}
+
+static const DossierLibraryCall get_call =
+  { get_op, (GDestroyNotify) dossier_story_free, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+DossierStory *
+dossier_stories_get_sync (DossierLibrary  *library,
+                          gint64           story_id,
+                          GError         **error)
+{
+  StoriesArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  a.id = story_id;
+  return _dossier_library_run (library, &get_call, &a, NULL, error);
+}
+
+static gpointer
+story_of_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StoriesArgs *a = data;
+
+  a->count = dossier_store_story_of (store, a->id, error);
+  /* the story, never NULL: one more than its id (0: none) */
+  return a->count >= 0 ? GSIZE_TO_POINTER ((gsize) a->count + 1) : NULL;
+}
+
+static const DossierLibraryCall story_of_call = { story_of_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gint64
+dossier_stories_story_of_sync (DossierLibrary  *library,
+                               gint64           article_id,
+                               GError         **error)
+{
+  StoriesArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
+
+  a.id = article_id;
+  return _dossier_library_run (library, &story_of_call, &a, NULL, error) ? a.count : -1;
+}
+
+void
+dossier_stories_story_of_async (DossierLibrary      *library,
+                                gint64               article_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  StoriesArgs *a = g_new0 (StoriesArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->id = article_id;
+  _dossier_library_run_async (library, &story_of_call, a, args_free, cancellable, callback, user_data);
+}
+
+gint64
+dossier_stories_story_of_finish (DossierLibrary  *library,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  gpointer r = _dossier_library_finish (library, result, &story_of_call, error);
+
+  return r ? (gint64) GPOINTER_TO_SIZE (r) - 1 : -1;
+}
+
+static gpointer
+move_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StoriesArgs *a = data;
+
+  a->count = dossier_store_move_to_story (store, a->id, a->other, error);
+  return a->count >= 0 ? GINT_TO_POINTER (1) : NULL;
+}
+
+/* story:ID finds other articles now */
+static const DossierLibraryCall move_call = { move_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+
+gint64
+dossier_stories_move_sync (DossierLibrary  *library,
+                           gint64           article_id,
+                           gint64           story_id,
+                           GError         **error)
+{
+  StoriesArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
+
+  a.id = article_id;
+  a.other = story_id;
+  return _dossier_library_run (library, &move_call, &a, NULL, error) ? a.count : -1;
+}
+
+static gpointer
+join_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StoriesArgs *a = data;
+
+  a->count = dossier_store_join_stories (store, a->id, a->other, error);
+  return a->count >= 0 ? GINT_TO_POINTER (1) : NULL;
+}
+
+static const DossierLibraryCall join_call = { join_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+
+gint64
+dossier_stories_join_sync (DossierLibrary  *library,
+                           gint64           story_id,
+                           gint64           other_id,
+                           GError         **error)
+{
+  StoriesArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
+
+  a.id = story_id;
+  a.other = other_id;
+  return _dossier_library_run (library, &join_call, &a, NULL, error) ? a.count : -1;
+}
+
+/* --- the service --- */
+
+struct _DossierStories
+{
+  GObject         parent_instance;
+
+  DossierLibrary *library;
+  GCancellable   *cancellable;
+  gulong          changed_id;
+  gboolean        running;
+  double          progress;
+  gboolean        again;       /* asked while running */
+  gboolean        again_full;
+};
+
+G_DEFINE_FINAL_TYPE (DossierStories, dossier_stories, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_RUNNING,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  DossierStories *service;
+  double          fraction;
+} Progress;
+
+static gboolean
+progress_in_context (gpointer data)
+{
+  Progress *p = data;
+
+  if (p->service->running && p->fraction != p->service->progress)
+    {
+      p->service->progress = p->fraction;
+      g_object_notify_by_pspec (G_OBJECT (p->service), properties[PROP_PROGRESS]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *p = data;
+
+  g_object_unref (p->service);
+  g_free (p);
+}
+
+static void
+deliver_progress (StoriesArgs *a,
+                  double       fraction)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->service = g_object_ref (a->service);
+  p->fraction = fraction;
+  g_main_context_invoke_full (a->context, G_PRIORITY_DEFAULT, progress_in_context, p, progress_free);
+}
+
+static void start (DossierStories *self, gboolean full);
+
+static void
+on_updated (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DossierStories) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (_dossier_library_finish (DOSSIER_LIBRARY (source), result, &update_call, &error) == NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("%s", error->message);
+  self->running = FALSE;
+  self->progress = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  if (error == NULL)
+    g_signal_emit (self, signals[UPDATED], 0);
+  if (self->again && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      gboolean full = self->again_full;
+
+      self->again = self->again_full = FALSE;
+      start (self, full);
+    }
+}
+
+static void
+start (DossierStories *self,
+       gboolean        full)
+{
+  StoriesArgs *a = g_new0 (StoriesArgs, 1);
+
+  a->full = full;
+  a->service = g_object_ref (self);
+  a->context = g_main_context_ref_thread_default ();
+  self->running = TRUE;
+  self->progress = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  _dossier_library_run_async (self->library, &update_call, a, args_free, self->cancellable,
+                              on_updated, g_object_ref (self));
+}
+
+void
+dossier_stories_refresh (DossierStories *self,
+                         gboolean        full)
+{
+  g_return_if_fail (DOSSIER_IS_STORIES (self));
+
+  if (self->running)
+    {
+      self->again = TRUE;
+      self->again_full |= full;
+      return;
+    }
+  start (self, full);
+}
+
+static void
+on_library_changed (DossierStories *self)
+{
+  dossier_stories_refresh (self, FALSE);
+}
+
+gboolean
+dossier_stories_get_running (DossierStories *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES (self), FALSE);
+
+  return self->running;
+}
+
+double
+dossier_stories_get_progress (DossierStories *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES (self), 0);
+
+  return self->progress;
+}
+
+static void
+dossier_stories_constructed (GObject *object)
+{
+  DossierStories *self = DOSSIER_STORIES (object);
+
+  G_OBJECT_CLASS (dossier_stories_parent_class)->constructed (object);
+
+  self->changed_id = g_signal_connect_swapped (self->library, "changed",
+                                               G_CALLBACK (on_library_changed), self);
+  /* what an import or an upgrade left */
+  start (self, FALSE);
+}
+
+static void
+dossier_stories_dispose (GObject *object)
+{
+  DossierStories *self = DOSSIER_STORIES (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->library != NULL)
+    g_clear_signal_handler (&self->changed_id, self->library);
+  g_clear_object (&self->library);
+  G_OBJECT_CLASS (dossier_stories_parent_class)->dispose (object);
+}
+
+static void
+dossier_stories_finalize (GObject *object)
+{
+  DossierStories *self = DOSSIER_STORIES (object);
+
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (dossier_stories_parent_class)->finalize (object);
+}
+
+static void
+dossier_stories_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DossierStories *self = DOSSIER_STORIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_stories_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DossierStories *self = DOSSIER_STORIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_stories_class_init (DossierStoriesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dossier_stories_constructed;
+  object_class->dispose = dossier_stories_dispose;
+  object_class->finalize = dossier_stories_finalize;
+  object_class->get_property = dossier_stories_get_property;
+  object_class->set_property = dossier_stories_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, DOSSIER_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the stories and similar articles changed */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dossier_stories_init (DossierStories *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+DossierStories *
+dossier_stories_new (DossierLibrary *library)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return g_object_new (DOSSIER_TYPE_STORIES, "library", library, NULL);
+}

@@ -1,0 +1,382 @@
+/* dossier-store-stories.c — sketches and the articles like each other
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import only saves articles.  Afterwards, in the background, every
+ * article without a sketch gets one (table sketches), the library's
+ * sketches make one DossierSimilarIndex, and each new article keeps the
+ * articles most like it (table similar); then the library is grouped
+ * into stories (dossier-store-story-groups.c).  After an upgrade no
+ * article has a sketch, so the same work covers the whole library.
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "dossier-store-private.h"
+#include "dossier-store-stories-private.h"
+
+#define KEEP_SIMILAR 20   /* links kept per article */
+
+void
+dossier_stored_similar_free (DossierStoredSimilar *s)
+{
+  if (s == NULL)
+    return;
+  g_clear_object (&s->article);
+  g_free (s);
+}
+
+gint64
+dossier_store_count_unsketched (DossierStore  *self,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT count(*) FROM articles a"
+                          " WHERE NOT EXISTS (SELECT 1 FROM sketches s WHERE s.article_id = a.id)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _dossier_store_fail (self, error, _("Could not read the library's stories"));
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+report (DossierStoreProgress progress,
+        gpointer             data,
+        double               fraction)
+{
+  if (progress != NULL)
+    progress (CLAMP (fraction, 0, 1), data);
+}
+
+/* Sketches the articles that have none; their ids go to @new_ids. */
+static gboolean
+sketch_new (DossierStore          *self,
+            GArray                *new_ids,
+            gint64                 total,
+            DossierStoreProgress   progress,
+            gpointer               progress_data,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT a.id, a.title, a.body FROM articles a"
+                          " WHERE NOT EXISTS (SELECT 1 FROM sketches s WHERE s.article_id = a.id)"
+                          " ORDER BY a.id", -1, &select, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT OR REPLACE INTO sketches (article_id, n_shingles, minhash, terms)"
+                          " VALUES (?, ?, ?, ?)", -1, &insert, NULL) != SQLITE_OK)
+    goto out;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (select, 0);
+      DossierSketch sketch;
+      g_autoptr(GBytes) minhash = NULL;
+      g_autoptr(GBytes) terms = NULL;
+      gsize len;
+      gconstpointer p;
+
+      dossier_sketch_compute (&sketch, (const char *) sqlite3_column_text (select, 1),
+                              (const char *) sqlite3_column_text (select, 2));
+      minhash = dossier_sketch_minhash_bytes (&sketch);
+      terms = dossier_sketch_terms_bytes (&sketch);
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int64 (insert, 2, sketch.n_shingles);
+      p = g_bytes_get_data (minhash, &len);
+      sqlite3_bind_blob (insert, 3, p, (int) len, SQLITE_TRANSIENT);
+      p = g_bytes_get_data (terms, &len);
+      /* an empty blob, never NULL */
+      sqlite3_bind_blob (insert, 4, len ? p : "", (int) len, SQLITE_TRANSIENT);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        goto out;
+      sqlite3_reset (insert);
+      g_array_append_val (new_ids, id);
+      if (new_ids->len % 256 == 0)
+        {
+          report (progress, progress_data, 0.5 * new_ids->len / MAX (total, 1));
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              sqlite3_finalize (select);
+              sqlite3_finalize (insert);
+              return FALSE;
+            }
+        }
+    }
+  ok = rc == SQLITE_DONE;
+
+out:
+  if (!ok)
+    _dossier_store_fail (self, error, _("Could not work out the library's stories"));
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return ok;
+}
+
+static DossierSimilarIndex *
+load_index (DossierStore  *self,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(DossierSimilarIndex) index = dossier_similar_index_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.article_id, a.published_jd, a.date_precision, s.n_shingles,"
+                          " s.minhash, s.terms FROM sketches s JOIN articles a ON a.id = s.article_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not work out the library's stories"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierSketch sketch;
+      gint64 jd = sqlite3_column_int (stmt, 2) == DOSSIER_DATE_PRECISION_DAY ? sqlite3_column_int64 (stmt, 1) : -1;
+
+      /* a damaged sketch counts as none */
+      if (dossier_sketch_from_bytes (&sketch, (guint32) sqlite3_column_int64 (stmt, 3),
+                                     sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4),
+                                     sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5)))
+        dossier_similar_index_add (index, sqlite3_column_int64 (stmt, 0), jd, &sketch);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not work out the library's stories"));
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  dossier_similar_index_seal (index);
+  return g_steal_pointer (&index);
+}
+
+static gboolean
+link_new (DossierStore          *self,
+          DossierSimilarIndex   *index,
+          GArray                *new_ids,
+          gboolean               full,
+          DossierStoreProgress   progress,
+          gpointer               progress_data,
+          GCancellable          *cancellable,
+          GError               **error)
+{
+  sqlite3_stmt *insert = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT OR REPLACE INTO similar (article_id, other_id, similarity, relation)"
+                          " VALUES (?, ?, ?, ?)", -1, &insert, NULL) != SQLITE_OK)
+    goto out;
+  for (guint i = 0; i < new_ids->len; i++)
+    {
+      gint64 id = g_array_index (new_ids, gint64, i);
+      g_autoptr(GArray) hits = dossier_similar_index_query (index, id, KEEP_SIMILAR);
+
+      for (guint h = 0; h < hits->len; h++)
+        {
+          const DossierSimilarHit *hit = &g_array_index (hits, DossierSimilarHit, h);
+
+          /* both ways, so the older article lists the new one as a copy
+           * or of its story; a full run asks every article itself */
+          guint ways = full || hit->relation == DOSSIER_RELATION_RELATED ? 1 : 2;
+
+          for (guint way = 0; way < ways; way++)
+            {
+              sqlite3_bind_int64 (insert, 1, way ? hit->id : id);
+              sqlite3_bind_int64 (insert, 2, way ? id : hit->id);
+              sqlite3_bind_double (insert, 3, hit->similarity);
+              sqlite3_bind_int (insert, 4, hit->relation);
+              if (sqlite3_step (insert) != SQLITE_DONE)
+                goto out;
+              sqlite3_reset (insert);
+            }
+        }
+      if (i % 256 == 0)
+        {
+          report (progress, progress_data, 0.5 + 0.4 * i / new_ids->len);
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+        }
+    }
+  ok = TRUE;
+
+out:
+  if (!ok)
+    _dossier_store_fail (self, error, _("Could not work out the library's stories"));
+  sqlite3_finalize (insert);
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return ok;
+}
+
+gint64
+dossier_store_update_stories (DossierStore          *self,
+                              gboolean               full,
+                              DossierStoreProgress   progress,
+                              gpointer               progress_data,
+                              GCancellable          *cancellable,
+                              GError               **error)
+{
+  g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DossierSimilarIndex) index = NULL;
+  gint64 total;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+
+  if (!dossier_store_begin (self, error))
+    return -1;
+  if (full && !_dossier_store_exec (self, "DELETE FROM similar; DELETE FROM sketches;", error))
+    goto fail;
+  total = dossier_store_count_unsketched (self, error);
+  if (total < 0)
+    goto fail;
+  if (total == 0 && !full)
+    {
+      dossier_store_rollback (self);
+      report (progress, progress_data, 1);
+      return 0;
+    }
+  report (progress, progress_data, 0);
+  if (!sketch_new (self, new_ids, total, progress, progress_data, cancellable, error))
+    goto fail;
+  index = load_index (self, cancellable, error);
+  if (index == NULL)
+    goto fail;
+  if (!link_new (self, index, new_ids, full, progress, progress_data, cancellable, error))
+    goto fail;
+  g_clear_pointer (&index, dossier_similar_index_free);
+  report (progress, progress_data, 0.9);
+  if (!_dossier_store_group_stories (self, error))
+    goto fail;
+  if (!dossier_store_commit (self, error))
+    return -1;
+  report (progress, progress_data, 1);
+  return new_ids->len;
+
+fail:
+  dossier_store_rollback (self);
+  return -1;
+}
+
+static int
+compare_similar (gconstpointer a,
+                 gconstpointer b)
+{
+  const DossierStoredSimilar *x = *(DossierStoredSimilar * const *) a;
+  const DossierStoredSimilar *y = *(DossierStoredSimilar * const *) b;
+  gint64 ix = dossier_article_get_id (x->article), iy = dossier_article_get_id (y->article);
+
+  if (x->relation != y->relation)
+    return x->relation > y->relation ? -1 : 1;
+  if (x->similarity != y->similarity)
+    return x->similarity > y->similarity ? -1 : 1;
+  return ix < iy ? -1 : ix > iy;
+}
+
+GPtrArray *
+dossier_store_list_similar (DossierStore  *self,
+                            gint64         id,
+                            guint          limit,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_similar_free);
+  sqlite3_stmt *stmt = NULL;
+  gint64 own_story;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  own_story = dossier_store_story_of (self, id, error);
+  if (own_story < 0)
+    return NULL;
+  if (sqlite3_prepare_v2 (self->db,
+                          "WITH links(other, similarity, relation) AS ("
+                          "  SELECT other_id, similarity, relation FROM similar WHERE article_id = ?1"
+                          "  UNION ALL SELECT article_id, similarity, relation FROM similar WHERE other_id = ?1"
+                          "  UNION ALL SELECT article_id, 0, 1 FROM story_members"
+                          "    WHERE story_id = ?2 AND article_id != ?1)"
+                          " SELECT " DOSSIER_ARTICLE_COLUMNS ", max(l.similarity), max(l.relation),"
+                          " coalesce(m.story_id, 0)"
+                          " FROM links l JOIN articles a ON a.id = l.other"
+                          " LEFT JOIN story_members m ON m.article_id = a.id"
+                          " GROUP BY l.other", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the library's stories"));
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, own_story);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierStoredSimilar *s = g_new0 (DossierStoredSimilar, 1);
+      int col = DOSSIER_N_ARTICLE_COLUMNS;
+
+      s->article = _dossier_store_read_article (stmt, FALSE);
+      s->similarity = CLAMP (sqlite3_column_double (stmt, col), 0, 1);
+      s->relation = CLAMP (sqlite3_column_int (stmt, col + 1), DOSSIER_RELATION_RELATED,
+                           DOSSIER_RELATION_NEAR_DUPLICATE);
+      s->story_id = sqlite3_column_int64 (stmt, col + 2);
+      /* the user's grouping wins: apart, they are not one story */
+      if (s->relation == DOSSIER_RELATION_SAME_STORY && own_story != 0 && s->story_id != 0 &&
+          s->story_id != own_story)
+        s->relation = DOSSIER_RELATION_RELATED;
+      g_ptr_array_add (list, s);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not read the library's stories"));
+      return NULL;
+    }
+  if (list->len == 0 && own_story == 0)
+    {
+      g_autoptr(DossierArticle) article = dossier_store_get_article (self, id, FALSE, error);
+
+      if (article == NULL)
+        return NULL;
+    }
+  g_ptr_array_sort (list, compare_similar);
+  if (limit > 0 && list->len > limit)
+    g_ptr_array_set_size (list, limit);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+dossier_store_dated_neighbours (DossierStore  *self,
+                                gint64         id,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) all = dossier_store_list_similar (self, id, 0, error);
+  GPtrArray *dated;
+
+  if (all == NULL)
+    return NULL;
+  dated = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_similar_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      DossierStoredSimilar *s = g_ptr_array_index (all, i);
+
+      if (s->relation >= DOSSIER_RELATION_SAME_STORY &&
+          dossier_article_get_published (s->article)->precision == DOSSIER_DATE_PRECISION_DAY)
+        g_ptr_array_add (dated, g_steal_pointer (&all->pdata[i]));
+    }
+  return dated;
+}

@@ -1,0 +1,433 @@
+/* test-stories.c — near-duplicates, stories, similar articles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real libraries in temporary folders with the articles of
+ * tests/data/stories: a wire story, its copy in another outlet (a new
+ * headline, a dateline, a cut paragraph, moved sentences, clutter), a
+ * follow-up in other words two days later, the same event a year on, and
+ * an unrelated article of the same outlet and week.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-test-util.h"
+#include "dossier-importer.h"
+#include "dossier-dates.h"
+#include "dossier-stories.h"
+
+typedef struct
+{
+  DossierTestLibrary t;
+  gint64             wire, copy, court, bakery, anniversary;
+} Fixture;
+
+static gint64
+add_file (DossierLibrary *library,
+          const char     *name)
+{
+  g_autofree char *path = dossier_test_data_path ("stories", name, NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(DossierImporter) importer = dossier_importer_new (library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = dossier_importer_run_sync (importer, paths, NULL, NULL, NULL, &error);
+  DossierImportResult *r;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpint (r->status, ==, DOSSIER_IMPORT_IMPORTED);
+  return r->id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  dossier_test_library_setup (&f->t, data);
+  f->wire = add_file (f->t.library, "ferry-wire.txt");
+  f->copy = add_file (f->t.library, "ferry-copy.txt");
+  f->court = add_file (f->t.library, "ferry-court.txt");
+  f->bakery = add_file (f->t.library, "bakery.txt");
+  f->anniversary = add_file (f->t.library, "ferry-anniversary.txt");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  dossier_test_library_teardown (&f->t, data);
+}
+
+/* the relation of @b to @a, -1 when not listed */
+static int
+relation (DossierLibrary *library,
+          gint64          a,
+          gint64          b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = dossier_stories_similar_sync (library, a, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredSimilar *s = g_ptr_array_index (list, i);
+
+      g_assert_cmpfloat (s->similarity, >=, 0);
+      g_assert_cmpfloat (s->similarity, <=, 1);
+      if (dossier_article_get_id (s->article) == b)
+        return (int) s->relation;
+    }
+  return -1;
+}
+
+static gint64
+story_of (DossierLibrary *library,
+          gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 story = dossier_stories_story_of_sync (library, id, &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static void
+update (DossierLibrary *library,
+        gboolean        full,
+        gint64          expected)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dossier_stories_update_sync (library, full, NULL, &error), ==, expected);
+  g_assert_no_error (error);
+}
+
+static void
+test_relations (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStory *story;
+
+  update (l, FALSE, 5);
+  /* nothing waits: nothing is done again */
+  update (l, FALSE, 0);
+
+  g_assert_cmpint (relation (l, f->wire, f->copy), ==, DOSSIER_RELATION_NEAR_DUPLICATE);
+  g_assert_cmpint (relation (l, f->copy, f->wire), ==, DOSSIER_RELATION_NEAR_DUPLICATE);
+  g_assert_cmpint (relation (l, f->wire, f->court), ==, DOSSIER_RELATION_SAME_STORY);
+  g_assert_cmpint (relation (l, f->copy, f->court), ==, DOSSIER_RELATION_SAME_STORY);
+  /* the same names a year later: related, not the same story */
+  g_assert_cmpint (relation (l, f->wire, f->anniversary), ==, DOSSIER_RELATION_RELATED);
+  g_assert_cmpint (relation (l, f->wire, f->bakery), <, (int) DOSSIER_RELATION_SAME_STORY);
+  g_assert_cmpint (relation (l, f->bakery, f->copy), <, (int) DOSSIER_RELATION_SAME_STORY);
+
+  stories = dossier_stories_list_sync (l, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 1);
+  story = g_ptr_array_index (stories, 0);
+  g_assert_cmpuint (story->articles->len, ==, 3);
+  /* in time order; on one day by id */
+  g_assert_cmpint (g_array_index (story->articles, gint64, 0), ==, f->wire);
+  g_assert_cmpint (g_array_index (story->articles, gint64, 1), ==, f->copy);
+  g_assert_cmpint (g_array_index (story->articles, gint64, 2), ==, f->court);
+  g_assert_cmpstr (story->title, ==, "Ferry Crews Walk Out Over Night Shifts");
+  g_assert_cmpstr (story->first, ==, "2014-06-03");
+  g_assert_cmpstr (story->last, ==, "2014-06-05");
+  g_assert_cmpstr (story->first_source, ==, "The Harbour Ledger");
+  g_assert_cmpuint (g_strv_length (story->sources), ==, 3);
+  g_assert_cmpint (story_of (l, f->bakery), ==, 0);
+  g_assert_cmpint (story_of (l, f->court), ==, story->id);
+
+  /* story:ID in the search grammar, alone and with words */
+  {
+    g_autofree char *text = g_strdup_printf ("story:%" G_GINT64_FORMAT, story->id);
+    g_autofree char *words = g_strdup_printf ("Oskar story:%" G_GINT64_FORMAT, story->id);
+    g_autoptr(DossierQuery) q = dossier_query_parse (text, FALSE);
+    g_autoptr(DossierQuery) qw = dossier_query_parse (words, FALSE);
+    g_autoptr(DossierQuery) bad = dossier_query_parse ("story:ferry", FALSE);
+    g_autoptr(GPtrArray) found = dossier_library_search_sync (l, q, 0, &error);
+    g_autoptr(GPtrArray) found_words = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 3);
+    found_words = dossier_library_search_sync (l, qw, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found_words->len, ==, 1);
+    g_assert_cmpint (dossier_article_get_id (g_ptr_array_index (found_words, 0)), ==, f->court);
+    g_assert_nonnull (bad->hint);
+    g_assert_cmpint (bad->story, ==, 0);
+  }
+
+  /* a deleted article leaves its story and lists */
+  g_assert_true (dossier_library_delete_article_sync (l, f->copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (relation (l, f->wire, f->copy), ==, -1);
+  g_assert_cmpint (relation (l, f->wire, f->court), ==, DOSSIER_RELATION_SAME_STORY);
+  g_assert_null (dossier_stories_similar_sync (l, 9999, 0, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_corrections (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(GError) error = NULL;
+  gint64 story, own, joined;
+
+  update (l, FALSE, 5);
+  story = story_of (l, f->wire);
+  g_assert_cmpint (story, >, 0);
+
+  /* out of the story, into one of its own */
+  own = dossier_stories_move_sync (l, f->court, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (own, >, 0);
+  g_assert_cmpint (own, !=, story);
+  g_assert_cmpint (story_of (l, f->court), ==, own);
+  g_assert_cmpint (story_of (l, f->wire), ==, story);
+  g_assert_cmpint (relation (l, f->wire, f->court), ==, DOSSIER_RELATION_RELATED);
+  /* kept through a grouping of the whole library */
+  update (l, TRUE, 5);
+  g_assert_cmpint (story_of (l, f->court), ==, own);
+  g_assert_cmpint (story_of (l, f->wire), ==, story);
+
+  /* the bakery into the ferry story, and the two stories joined */
+  g_assert_cmpint (dossier_stories_move_sync (l, f->bakery, story, &error), ==, story);
+  joined = dossier_stories_join_sync (l, story, own, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (joined, >, 0);
+  update (l, TRUE, 5);
+  g_assert_cmpint (story_of (l, f->court), ==, story_of (l, f->wire));
+  g_assert_cmpint (story_of (l, f->bakery), ==, story_of (l, f->wire));
+  g_assert_cmpint (story_of (l, f->copy), ==, story_of (l, f->wire));
+  g_assert_cmpint (story_of (l, f->anniversary), ==, 0);
+
+  /* what does not exist is refused */
+  g_assert_cmpint (dossier_stories_move_sync (l, f->wire, 4242, &error), ==, -1);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_stories_move_sync (l, 4242, 0, &error), ==, -1);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_stories_join_sync (l, story_of (l, f->wire), 4242, &error), ==, -1);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+on_progress (DossierStories *stories,
+             GParamSpec     *pspec,
+             double         *max)
+{
+  *max = MAX (*max, dossier_stories_get_progress (stories));
+}
+
+/* The service works in the background after an import and reports its
+ * progress. */
+static void
+test_service (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DossierStories) stories = dossier_stories_new (f->t.library);
+  g_autoptr(GError) error = NULL;
+  gboolean updated = FALSE;
+  double max = 0;
+
+  g_signal_connect (stories, "notify::progress", G_CALLBACK (on_progress), &max);
+  g_signal_connect_swapped (stories, "updated", G_CALLBACK (dossier_test_set_flag), &updated);
+  g_assert_true (dossier_stories_get_running (stories));
+  dossier_test_wait_until (updated);
+  g_assert_false (dossier_stories_get_running (stories));
+  g_assert_cmpfloat (max, ==, 1.0);
+  g_assert_cmpint (story_of (f->t.library, f->court), >, 0);
+}
+
+static void
+test_migrate (void)
+{
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *sql = dossier_test_data_read (NULL, "schema-v4.sql", NULL);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierStories) stories = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean updated = FALSE;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = dossier_library_new (path);
+  dossier_library_open_sync (library, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_library_count_sync (library, &error), ==, 3);
+  /* the upgraded library is worked on in the background */
+  stories = dossier_stories_new (library);
+  g_signal_connect_swapped (stories, "updated", G_CALLBACK (dossier_test_set_flag), &updated);
+  dossier_test_wait_until (updated);
+  list = dossier_stories_similar_sync (library, 3, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, >=, 1);
+  g_clear_object (&stories);
+  {
+    g_autoptr(GPtrArray) dates = dossier_dates_list_sync (library, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (dates->len, ==, 1);
+  }
+  dossier_library_close (library);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM sketches", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (version, ==, DOSSIER_STORE_SCHEMA_VERSION);
+  dossier_test_remove_tree (dir);
+}
+
+/* One-word articles, one of 10 MB and 1,000 copies of one text: handled
+ * in bounded time, with bounded lists. */
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autofree char *base = dossier_test_data_read (NULL, "stories", "ferry-wire.txt", NULL);
+  g_autoptr(GString) huge = g_string_sized_new (10 * 1024 * 1024);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  gint64 first = 0, big, word;
+  gint64 start;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      g_autofree char *body = g_strdup_printf ("%s\n\nCorrection number %u.", base, i);
+      gint64 id;
+
+      dossier_article_set_title (a, "Copy");
+      dossier_article_set_body (a, body);
+      id = dossier_library_add_article_sync (l, a, NULL, &error);
+      g_assert_no_error (error);
+      if (first == 0)
+        first = id;
+    }
+  {
+    g_autoptr(DossierArticle) a = dossier_article_new ();
+
+    dossier_article_set_title (a, "Word");
+    dossier_article_set_body (a, "ferry");
+    word = dossier_library_add_article_sync (l, a, NULL, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(DossierArticle) a = dossier_article_new ();
+
+    while (huge->len < 10 * 1024 * 1024)
+      g_string_append_printf (huge, "word%u and another sentence of the long text. ", (guint) huge->len);
+    dossier_article_set_title (a, "Huge");
+    dossier_article_set_body (a, huge->str);
+    big = dossier_library_add_article_sync (l, a, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  start = g_get_monotonic_time ();
+  update (l, FALSE, 1007);
+  /* a gross slowdown only (the budgets are the benchmark's) */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC * (gint64) dossier_test_slowdown ());
+
+  list = dossier_stories_similar_sync (l, first + 1, 25, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 25);
+  g_assert_cmpint (((DossierStoredSimilar *) g_ptr_array_index (list, 0))->relation, ==,
+                   DOSSIER_RELATION_NEAR_DUPLICATE);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dossier_stories_similar_sync (l, word, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    g_assert_cmpint (((DossierStoredSimilar *) g_ptr_array_index (list, i))->relation, !=,
+                     DOSSIER_RELATION_NEAR_DUPLICATE);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dossier_stories_similar_sync (l, big, 0, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  /* the copies are one story */
+  stories = dossier_stories_list_sync (l, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (story_of (l, first), ==, story_of (l, first + 999));
+}
+
+/* An undated article of a story gets its dated neighbours as evidence
+ * for its suggested date. */
+static void
+test_dates_evidence (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 id;
+  gboolean seen = FALSE;
+
+  dossier_article_set_title (a, "Ferry Crews Told to Return");
+  /* in words of its own: no passage shared with the others */
+  dossier_article_set_body (a, "Lindqvist ferry crews must go back to their boats, a Marrow judge ruled, "
+                               "ending the walkout over night shifts at Kestrel Lines.\n\n"
+                               "Petra Holm of the union accepted the order; Ilse Brandt, the mayor, praised it.");
+  id = dossier_library_add_article_sync (l, a, NULL, &error);
+  g_assert_no_error (error);
+  update (l, FALSE, 6);
+  g_assert_cmpint (story_of (l, id), ==, story_of (l, f->wire));
+
+  g_assert_cmpint (dossier_dates_suggest_sync (l, TRUE, NULL, &error), >=, 1);
+  g_assert_no_error (error);
+  list = dossier_dates_list_sync (l, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredSuggestion *s = g_ptr_array_index (list, i);
+
+      if (s->article_id != id)
+        continue;
+      seen = TRUE;
+      g_assert_cmpint (s->date.year, ==, 2014);
+      g_assert_cmpint (s->date.month, ==, 6);
+      g_assert_nonnull (s->evidence[0]);
+      g_test_message ("evidence: %s", s->evidence[0]);
+      g_assert_true (g_str_has_prefix (s->evidence[0], "the same story as ‘") ||
+                     g_str_has_prefix (s->evidence[0], "a copy of ‘"));
+    }
+  g_assert_true (seen);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Dossier/Stories/relations", Fixture, NULL, fixture_setup, test_relations, fixture_teardown);
+  g_test_add ("/Dossier/Stories/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
+  g_test_add ("/Dossier/Stories/service", Fixture, NULL, fixture_setup, test_service, fixture_teardown);
+  g_test_add ("/Dossier/Stories/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/Dossier/Stories/dates-evidence", Fixture, NULL, fixture_setup, test_dates_evidence, fixture_teardown);
+  g_test_add_func ("/Dossier/Stories/migrate", test_migrate);
+  return g_test_run ();
+}
