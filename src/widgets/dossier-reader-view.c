@@ -663,6 +663,9 @@ dossier_reader_view_get_suggestion_shown (DossierReaderView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), FALSE);
   return gtk_widget_get_visible (self->date_banner);
+}
+
+void
 dossier_reader_view_set_footer (DossierReaderView *self,
                                 GtkWidget         *footer)
 {
