@@ -27,7 +27,7 @@ static const char *const speech_verbs[] = {
   "describing", "insists", "warns", "argues", "explains", "asks", "writes",
   "declares", "announces", "stresses", "answered", "observed", "testified",
   "wrote", "assured", "disclosed", "reiterated", "maintained", "objected",
-  NULL
+  "states", NULL
 };
 
 /* Words that precede a name as its title or role. */
@@ -56,7 +56,12 @@ static const char *const role_nouns[] = {
   "premier", "senator", "governor", "mayor", "director", "chief", "chairman",
   "chairwoman", "head", "envoy", "leader", "prosecutor", "general",
   "commander", "representative", "lawmaker", "deputy", "negotiator",
-  "secretary-general", "king", "queen", "pope", "speaker", "ceo", NULL
+  "secretary-general", "king", "queen", "pope", "speaker", "ceo",
+  "inspector", "officer", "detective", "constable", "sergeant",
+  "superintendent", "commissioner", "fellow", "professor", "researcher",
+  "economist", "scientist", "author", "founder", "manager", "executive",
+  "official", "analyst", "expert", "mother", "father", "lawyer", "attorney",
+  NULL
 };
 
 static const char *const org_words[] = {

@@ -89,8 +89,9 @@ typedef struct
 
 typedef struct
 {
-  guint32 pos;
-  int     named;
+  guint32  pos;
+  int      named;
+  gboolean subject;  /* followed by a verb: "the agency warned" */
 } Mention;
 
 typedef struct
@@ -648,8 +649,13 @@ note_mention (Ctx  *ctx,
     g_array_index (ctx->named_gender, int, named) = seq->gender;
   if (!tok_at (ctx, tok_first)->in_quote)
     {
+      Tok *next = tok_last + 1 < ctx->toks->len ? tok_at (ctx, tok_last + 1) : NULL;
+
       m.pos = tok_at (ctx, tok_first)->start;
       m.named = named;
+      m.subject = next != NULL && next->kind == T_WORD && !next->cap &&
+                  (_dossier_quotes_is_speech_verb (next->lower) ||
+                   g_str_has_suffix (next->lower, "ed") || g_str_has_suffix (next->lower, "s"));
       g_array_append_val (ctx->mentions, m);
     }
 }
@@ -817,6 +823,29 @@ acts_as_person (Ctx *ctx,
   return _dossier_quotes_is_speech_verb (tok_at (ctx, i)->lower) || in_list (acts, tok_at (ctx, i)->lower);
 }
 
+/* "Department of Conservation", "Committee on Intelligence and
+ * Security": a small word inside an organisation's name. */
+static gboolean
+joins_org (Ctx  *ctx,
+           guint s,
+           guint e)
+{
+  gboolean org = FALSE;
+  Tok *w, *next;
+
+  if (e + 2 >= ctx->toks->len)
+    return FALSE;
+  w = tok_at (ctx, e + 1);
+  next = tok_at (ctx, e + 2);
+  if (w->kind != T_WORD || w->cap || next->kind != T_WORD || !next->cap ||
+      (strcmp (w->lower, "of") != 0 && strcmp (w->lower, "on") != 0 &&
+       strcmp (w->lower, "for") != 0 && strcmp (w->lower, "and") != 0))
+    return FALSE;
+  for (guint i = s; i <= e && !org; i++)
+    org = _dossier_quotes_is_org_word (tok_at (ctx, i)->lower);
+  return org;
+}
+
 static void
 find_names (Ctx *ctx)
 {
@@ -828,10 +857,17 @@ find_names (Ctx *ctx)
 
       if (tok_at (ctx, i)->kind != T_WORD || !tok_at (ctx, i)->cap)
         continue;
-      while (!tok_at (ctx, e)->possessive && e + 1 < n &&
-             tok_at (ctx, e + 1)->kind == T_WORD && tok_at (ctx, e + 1)->cap &&
-             e - i < 8)
-        e++;
+      for (;;)
+        {
+          if (tok_at (ctx, e)->possessive || e + 1 >= n || e - i >= 8)
+            break;
+          if (tok_at (ctx, e + 1)->kind == T_WORD && tok_at (ctx, e + 1)->cap)
+            e++;
+          else if (joins_org (ctx, i, e))
+            e += 2;
+          else
+            break;
+        }
       classify_run (ctx, i, e);
       i = e;
     }
@@ -864,6 +900,34 @@ find_names (Ctx *ctx)
       }
 }
 
+/* How many mentions lie before @pos (they are sorted by position). */
+static guint
+mentions_before (Ctx  *ctx,
+                 gsize pos)
+{
+  guint lo = 0, hi = ctx->mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (ctx->mentions, Mention, mid).pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static int
+mention_cmp (gconstpointer a,
+             gconstpointer b)
+{
+  const Mention *ma = a, *mb = b;
+
+  return ma->pos < mb->pos ? -1 : ma->pos > mb->pos;
+}
+
 static void
 count_mentions (Ctx *ctx)
 {
@@ -876,6 +940,7 @@ count_mentions (Ctx *ctx)
 
       note_mention (ctx, seq->named, seq->first, seq->last, seq);
     }
+  g_array_sort (ctx->mentions, mention_cmp);
 }
 
 /* Attribution */
@@ -935,28 +1000,29 @@ speaker_pronoun (Ctx        *ctx,
   Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
   gboolean org = strcmp (lower, "it") == 0;
   int gender = _dossier_quotes_pronoun_gender (lower);
-  guint steps = 0;
 
   if (!org && gender == 0)
     return sp;
-  for (guint i = ctx->mentions->len; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
-    {
-      Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
-      DossierNamed *n;
-      int g;
+  /* "it": an organisation that did something first, then any */
+  for (guint pass = org ? 0 : 1; pass < 2; pass++)
+    for (guint i = mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
+      {
+        Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
+        DossierNamed *n;
+        int g;
 
-      if (m->pos >= pos)
-        continue;
-      n = g_ptr_array_index (ctx->named, m->named);
-      if (org != (n->kind == DOSSIER_SPEAKER_ORGANISATION))
-        continue;
-      g = m->named < (int) ctx->named_gender->len ? g_array_index (ctx->named_gender, int, m->named) : 0;
-      if (!org && g != 0 && g != gender)
-        continue;
-      sp.named = m->named;
-      sp.attribution = org ? DOSSIER_ATTRIBUTION_ORGANISATION : DOSSIER_ATTRIBUTION_PRONOUN;
-      return sp;
-    }
+        if (m->pos >= pos)
+          continue;
+        n = g_ptr_array_index (ctx->named, m->named);
+        if (org != (n->kind == DOSSIER_SPEAKER_ORGANISATION) || (pass == 0 && !m->subject))
+          continue;
+        g = m->named < (int) ctx->named_gender->len ? g_array_index (ctx->named_gender, int, m->named) : 0;
+        if (!org && g != 0 && g != gender)
+          continue;
+        sp.named = m->named;
+        sp.attribution = org ? DOSSIER_ATTRIBUTION_ORGANISATION : DOSSIER_ATTRIBUTION_PRONOUN;
+        return sp;
+      }
   return sp;
 }
 
@@ -969,7 +1035,7 @@ speaker_role (Ctx        *ctx,
 {
   Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
 
-  for (guint i = ctx->mentions->len; i > 0; i--)
+  for (guint i = mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
     {
       Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
       DossierNamed *n = g_ptr_array_index (ctx->named, m->named);
@@ -1077,6 +1143,24 @@ subject_before (Ctx  *ctx,
   return none;
 }
 
+/* Whether one of the two words after @i is a role ("chief [press]
+ * inspector"). */
+static gboolean
+role_follows (Ctx  *ctx,
+              guint i)
+{
+  for (guint k = i + 1; k < ctx->toks->len && k <= i + 2; k++)
+    {
+      Tok *t = tok_at (ctx, k);
+
+      if (t->kind != T_WORD || t->cap)
+        return FALSE;
+      if (_dossier_quotes_is_role_noun (t->lower))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The subject after a speech verb at @v ("said Sergei Lavrov, …",
  * "according to Putin's adviser, Yuri Ushakov"). */
 static Speaker
@@ -1117,18 +1201,17 @@ subject_after (Ctx  *ctx,
         }
       if (words == 1 && (_dossier_quotes_pronoun_gender (t->lower) != 0 || strcmp (t->lower, "it") == 0))
         return speaker_pronoun (ctx, t->lower, t->start);
-      if (!t->cap && _dossier_quotes_is_role_noun (t->lower))
+      if (t->cap)
+        break;
+      if (_dossier_quotes_is_role_noun (t->lower) || role_follows (ctx, i))
         {
           if (role == NULL)
             role = g_string_new (NULL);
           g_string_append_printf (role, "%s%s", role->len ? " " : "", t->lower);
           continue;
         }
-      if (t->cap || !in_list (determiners, t->lower))
-        {
-          if (role != NULL || words > 3)
-            break;
-        }
+      if (!in_list (determiners, t->lower) || role != NULL)
+        break;
     }
   if (role != NULL)
     {
@@ -1188,6 +1271,45 @@ attribute_after (Ctx  *ctx,
   return none;
 }
 
+static gboolean
+is_participle (Ctx  *ctx,
+               guint i)
+{
+  const char *w = tok_at (ctx, i)->lower;
+
+  return strcmp (w, "saying") == 0 || strcmp (w, "calling") == 0 || strcmp (w, "describing") == 0;
+}
+
+/* The subject of the clause holding a participle ("Emery retweeted the
+ * story, saying, …"): its first name. */
+static Speaker
+clause_subject (Ctx  *ctx,
+                guint lo,
+                guint v)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+
+  for (guint i = lo; i < v; i++)
+    {
+      Tok *t = tok_at (ctx, i);
+
+      if (t->in_quote || t->kind != T_WORD)
+        continue;
+      if (t->cap && t->seq >= 0 && !t->possessive)
+        {
+          Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
+
+          if (seq->kind != SEQ_ROLE && !tok_at (ctx, seq->last)->possessive &&
+              seq->kind != SEQ_PLACE)
+            return speaker_named (ctx, seq);
+          i = seq->last;
+        }
+      else if (_dossier_quotes_pronoun_gender (t->lower) != 0)
+        return speaker_pronoun (ctx, t->lower, t->start);
+    }
+  return none;
+}
+
 /* The sentence before the opening mark: 'Lavrov said the ties were "…"'. */
 static Speaker
 attribute_before (Ctx  *ctx,
@@ -1204,7 +1326,7 @@ attribute_before (Ctx  *ctx,
     {
       Tok *t = tok_at (ctx, lo - 1);
 
-      if (t->kind == T_STOP || t->kind == T_QUOTE)
+      if (t->kind == T_STOP && !t->in_quote)
         break;
       if (t->kind == T_PARA && !(lo < ctx->toks->len && lo == hi))
         break;
@@ -1218,8 +1340,15 @@ attribute_before (Ctx  *ctx,
     {
       Speaker s;
 
-      if (!is_verb (ctx, j))
+      if (!is_verb (ctx, j) || tok_at (ctx, j)->in_quote)
         continue;
+      if (is_participle (ctx, j))
+        {
+          s = clause_subject (ctx, lo, j);
+          if (s.named >= 0)
+            return s;
+          continue;
+        }
       s = subject_before (ctx, lo, j);
       if (s.named < 0 && j + 1 < hi)
         {
@@ -1248,7 +1377,7 @@ attribute_sentence_end (Ctx  *ctx,
     stop++;
   if (stop == sp->tok_after || stop - sp->tok_after >= 60)
     return none;
-  for (guint i = stop; i > sp->tok_after && stop - i < 8; i--)
+  for (guint i = stop; i > sp->tok_after && stop - i < 12; i--)
     if (tok_at (ctx, i - 1)->kind == T_COMMA)
       {
         comma = i - 1;
@@ -1298,6 +1427,25 @@ has_verb_near (Ctx  *ctx,
   return FALSE;
 }
 
+/* A speech verb earlier in the quote's sentence. */
+static gboolean
+verb_before (Ctx  *ctx,
+             Span *sp)
+{
+  for (guint i = sp->tok_before, k = 0; i != G_MAXUINT && k < 14; i--, k++)
+    {
+      Tok *t = tok_at (ctx, i);
+
+      if (t->kind == T_STOP || t->kind == T_PARA)
+        break;
+      if (!t->in_quote && is_verb (ctx, i))
+        return TRUE;
+      if (i == 0)
+        break;
+    }
+  return FALSE;
+}
+
 /* Not a quotation: scare quotes, titles of works, single words. */
 static gboolean
 is_quotation (Ctx  *ctx,
@@ -1311,19 +1459,41 @@ is_quotation (Ctx  *ctx,
   Tok *before = sp->tok_before != G_MAXUINT ? tok_at (ctx, sp->tok_before) : NULL;
   Tok *before2 = sp->tok_before != G_MAXUINT && sp->tok_before > 0 ? tok_at (ctx, sp->tok_before - 1) : NULL;
 
-  if (words <= 1)
+  if (words == 0)
     return FALSE;
+  if (words == 1)
+    return before != NULL && !in_list (determiners, before->lower) && verb_before (ctx, sp);
   if (before != NULL && before->kind == T_WORD &&
       (in_list (work_before, before->lower) ||
        (before2 != NULL && before2->kind == T_WORD && in_list (work_before, before2->lower))))
     return FALSE;
   if (words <= 3 && before != NULL && before->kind == T_WORD && in_list (not_quote_before, before->lower))
     return FALSE;
-  if (!starts_sentence && !ends_punct && words <= 10 && cap_words + small == words && cap_words > 0)
+  if ((!starts_sentence || words <= 4) && !ends_punct && words <= 10 &&
+      cap_words + small == words && cap_words > 0)
     return FALSE;
   if (!starts_sentence && words <= 3 && !has_verb_near (ctx, sp))
     return FALSE;
   return TRUE;
+}
+
+/* Whether a quote that fills a paragraph continues the speech of the
+ * quote that ended the paragraph before (news print a speaker's
+ * further words as paragraphs of their own): between the two lies one
+ * paragraph break and at most a short attribution. */
+static gboolean
+continues_speech (Ctx  *ctx,
+                  guint prev_after,
+                  guint before)
+{
+  guint breaks = 0;
+
+  if (before == G_MAXUINT || before < prev_after || before - prev_after > 16)
+    return FALSE;
+  for (guint i = prev_after; i <= before; i++)
+    if (tok_at (ctx, i)->kind == T_PARA)
+      breaks++;
+  return breaks == 1 && tok_at (ctx, before)->kind == T_PARA;
 }
 
 static void
@@ -1353,6 +1523,7 @@ dossier_quotes_find (const char *body)
   Ctx ctx = { 0 };
   DossierQuote *prev = NULL;
   gsize prev_para = 0;
+  guint prev_tok_after = 0;
 
   result->quotes = g_array_new (FALSE, FALSE, sizeof (DossierQuote));
   result->named = g_ptr_array_new_with_free_func (named_free);
@@ -1406,8 +1577,8 @@ dossier_quotes_find (const char *body)
             small++;
         }
       last = body[sp->ce > sp->cs ? sp->ce - 1 : sp->cs];
-      ends_punct = strchr (".,!?;:", last) != NULL || (sp->ce >= sp->cs + 3 &&
-                   memcmp (body + sp->ce - 3, "…", 3) == 0);
+      ends_punct = strchr (".!?", body[q.end - 1]) != NULL ||
+                   (q.end >= q.start + 3 && memcmp (body + q.end - 3, "…", 3) == 0);
       before = sp->tok_before != G_MAXUINT ? tok_at (&ctx, sp->tok_before) : NULL;
       starts_sentence = before == NULL || before->kind == T_PARA || before->kind == T_STOP ||
                         before->kind == T_COLON || before->kind == T_QUOTE;
@@ -1425,6 +1596,13 @@ dossier_quotes_find (const char *body)
           who.named = prev->speaker;
           who.attribution = prev->attribution;
         }
+      if (who.named < 0 && !who.decided && prev != NULL && prev->speaker >= 0 &&
+          (before == NULL || before->kind == T_PARA) &&
+          continues_speech (&ctx, prev_tok_after, sp->tok_before))
+        {
+          who.named = prev->speaker;
+          who.attribution = prev->attribution;
+        }
       if (who.named >= 0)
         {
           q.speaker = who.named;
@@ -1433,6 +1611,7 @@ dossier_quotes_find (const char *body)
       g_array_append_val (result->quotes, q);
       prev = &g_array_index (result->quotes, DossierQuote, result->quotes->len - 1);
       prev_para = paragraph_end (&ctx, sp->close_end > 0 ? sp->close_end - 1 : 0);
+      prev_tok_after = sp->tok_after;
     }
 
   /* speakers named only in attributions are people too */

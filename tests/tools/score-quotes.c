@@ -198,14 +198,18 @@ score_file (const char *path,
       const char *speaker = q->speaker >= 0 ? ((DossierNamed *) g_ptr_array_index (r->named, q->speaker))->name : NULL;
       Label *match = NULL;
 
-      for (guint j = 0; j < labels->len && match == NULL; j++)
-        {
-          Label *l = g_ptr_array_index (labels, j);
-          g_autofree char *fl = fold (l->text);
+      /* a label not yet found first, then any */
+      for (guint pass = 0; pass < 2 && match == NULL; pass++)
+        for (guint j = 0; j < labels->len && match == NULL; j++)
+          {
+            Label *l = g_ptr_array_index (labels, j);
+            g_autofree char *fl = fold (l->text);
 
-          if (exhaustive ? overlaps (text, l->text) : strstr (ftext, fl) != NULL)
-            match = l;
-        }
+            if (pass == 0 && l->found)
+              continue;
+            if (exhaustive ? overlaps (text, l->text) : strstr (ftext, fl) != NULL)
+              match = l;
+          }
       if (exhaustive)
         score->found++;
       if (match == NULL)
