@@ -1350,7 +1350,7 @@ attribute_before (Ctx  *ctx,
           continue;
         }
       s = subject_before (ctx, lo, j);
-      if (s.named < 0 && j + 1 < hi)
+      if (s.named < 0 && !s.decided && j + 1 < hi)
         {
           Speaker a = subject_after (ctx, j);
 

@@ -20,8 +20,8 @@
 #include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
 #include "dossier-dates.h"
+#include "dossier-cli-private.h"
 
-#define EXIT_USAGE 2
 
 typedef struct
 {
@@ -32,7 +32,7 @@ typedef struct
 } Command;
 
 static char *opt_library = NULL;
-static gboolean opt_json = FALSE;
+gboolean opt_json = FALSE;
 
 static const GOptionEntry common_entries[] = {
   { "library", 0, 0, G_OPTION_ARG_FILENAME, &opt_library, N_("The library file"), N_("FILE") },
@@ -40,7 +40,7 @@ static const GOptionEntry common_entries[] = {
   { NULL }
 };
 
-static int
+int
 usage_error (const char *command,
              const char *message)
 {
@@ -49,7 +49,7 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
-static gboolean
+gboolean
 parse_args (const char    *command,
             const char    *params,
             GOptionEntry  *entries,
@@ -73,7 +73,7 @@ parse_args (const char    *command,
   return TRUE;
 }
 
-static DossierLibrary *
+DossierLibrary *
 open_library (gboolean create)
 {
   g_autoptr(DossierLibrary) library = dossier_library_new (opt_library);
@@ -87,7 +87,7 @@ open_library (gboolean create)
   return g_steal_pointer (&library);
 }
 
-static gboolean
+gboolean
 parse_id (const char *text,
           gint64     *id)
 {
@@ -100,7 +100,7 @@ parse_id (const char *text,
 }
 
 /* Prints what @b built, on one line or indented. */
-static void
+void
 print_json (JsonBuilder *b,
             gboolean     pretty)
 {
@@ -114,7 +114,7 @@ print_json (JsonBuilder *b,
   g_print ("%s\n", text);
 }
 
-static void
+void
 add_string_or_null (JsonBuilder *b,
                     const char  *member,
                     const char  *value)
@@ -1059,6 +1059,8 @@ static const Command commands[] = {
   { "export", N_("--format F"), N_("export notes as Markdown, JSON-LD, CSV or HTML"), cmd_export },
   { "import-annotations", N_("FILE.json"), N_("import notes from a Dossier or Hypothesis JSON export"), cmd_import_annotations },
   { "dates", N_("[--accept ID…]"), N_("suggest dates for undated articles, with their evidence"), cmd_dates },
+  { "people", N_("[rename|merge|split …]"), N_("list the people and organisations quoted or mentioned, or correct them"), _dossier_cli_people },
+  { "quotes", N_("[--person NAME|ID]"), N_("list quotations and their speakers, or correct them"), _dossier_cli_quotes },
 };
 
 static void

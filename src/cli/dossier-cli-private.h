@@ -1,0 +1,43 @@
+/* dossier-cli-private.h — what the command files of dossier-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_USAGE 2
+
+/* --json was given */
+extern gboolean opt_json;
+
+/* Prints the message and a hint to --help; returns EXIT_USAGE. */
+int             usage_error        (const char    *command,
+                                    const char    *message);
+/* Parses the common options and @entries; on failure sets @exit_code. */
+gboolean        parse_args         (const char    *command,
+                                    const char    *params,
+                                    GOptionEntry  *entries,
+                                    int           *argc,
+                                    char        ***argv,
+                                    int           *exit_code);
+/* The library of --library (or the default one), opened; NULL after
+ * printing why not. */
+DossierLibrary *open_library       (gboolean       create);
+gboolean        parse_id           (const char    *text,
+                                    gint64        *id);
+void            print_json         (JsonBuilder   *b,
+                                    gboolean       pretty);
+void            add_string_or_null (JsonBuilder   *b,
+                                    const char    *member,
+                                    const char    *value);
+
+/* dossier-cli-people.c */
+int _dossier_cli_people (int argc, char **argv);
+int _dossier_cli_quotes (int argc, char **argv);
+
+G_END_DECLS
