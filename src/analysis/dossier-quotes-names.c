@@ -54,7 +54,7 @@ static const char *const role_nouns[] = {
   "minister", "president", "spokesman", "spokeswoman", "spokesperson",
   "secretary", "adviser", "advisor", "aide", "ambassador", "chancellor",
   "premier", "senator", "governor", "mayor", "director", "chief", "chairman",
-  "chairwoman", "head", "envoy", "leader", "prosecutor", "general",
+  "chairwoman", "chair", "head", "envoy", "leader", "prosecutor", "general",
   "commander", "representative", "lawmaker", "deputy", "negotiator",
   "secretary-general", "king", "queen", "pope", "speaker", "ceo",
   "inspector", "officer", "detective", "constable", "sergeant",

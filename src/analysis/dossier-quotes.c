@@ -75,6 +75,7 @@ typedef struct
   int     named;      /* -1 until resolved */
   int     gender;     /* 1 male, 2 female, 0 unknown */
   char   *title;
+  guint   title_first; /* where a title before the name starts, or first */
 } Seq;
 
 typedef struct
@@ -643,6 +644,12 @@ note_mention (Ctx  *ctx,
   n->mentions++;
   surface = tok_text (ctx, tok_first, tok_last);
   add_unique (n->variants, surface);
+  if (seq != NULL && seq->title_first < tok_first)
+    {
+      g_autofree char *titled = tok_text (ctx, seq->title_first, tok_last);
+
+      add_unique (n->variants, titled);
+    }
   if (seq != NULL && seq->title != NULL)
     add_unique (n->titles, seq->title);
   if (seq != NULL && seq->gender != 0 && named < (int) ctx->named_gender->len)
@@ -742,6 +749,7 @@ classify_run (Ctx  *ctx,
       seq.kind = SEQ_ROLE;
       seq.first = s;
       seq.last = e;
+      seq.title_first = s;
     }
   else
     {
@@ -769,6 +777,7 @@ classify_run (Ctx  *ctx,
           else if (g_str_has_prefix (tok_at (ctx, title_end)->lower, "mrs") ||
                    g_str_has_prefix (tok_at (ctx, title_end)->lower, "ms"))
             seq.gender = 2;
+          seq.title_first = title_start;
           s = title_end + 1;
           has_org = FALSE;
         }
@@ -781,6 +790,8 @@ classify_run (Ctx  *ctx,
         }
       seq.first = s;
       seq.last = e;
+      if (seq.title == NULL)
+        seq.title_first = s;
       if (has_org || (s == e && all_caps (ctx, s) && seq.title == NULL))
         seq.kind = SEQ_ORG;
       else if (has_place && seq.title == NULL)

@@ -22,7 +22,12 @@ typedef struct
  * returned as one more than the number, never NULL. */
 #define DONE GINT_TO_POINTER (1)
 #define COUNT(n) GSIZE_TO_POINTER ((gsize) (n) + 1)
-#define UNCOUNT(r) ((r) != NULL ? (gint64) GPOINTER_TO_SIZE (r) - 1 : -1)
+
+static inline gint64
+uncount (gpointer r)
+{
+  return r != NULL ? (gint64) GPOINTER_TO_SIZE (r) - 1 : -1;
+}
 
 static gpointer
 find_quotes_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
@@ -46,7 +51,7 @@ dossier_people_find_quotes_sync (DossierLibrary  *library,
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
 
-  return UNCOUNT (_dossier_library_run (library, &find_quotes_call, &a, cancellable, error));
+  return uncount (_dossier_library_run (library, &find_quotes_call, &a, cancellable, error));
 }
 
 void
@@ -69,7 +74,7 @@ dossier_people_find_quotes_finish (DossierLibrary  *library,
                                    GAsyncResult    *result,
                                    GError         **error)
 {
-  return UNCOUNT (_dossier_library_finish (library, result, &find_quotes_call, error));
+  return uncount (_dossier_library_finish (library, result, &find_quotes_call, error));
 }
 
 static gpointer
@@ -88,7 +93,7 @@ dossier_people_pending_sync (DossierLibrary  *library,
 {
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
 
-  return UNCOUNT (_dossier_library_run (library, &pending_call, NULL, NULL, error));
+  return uncount (_dossier_library_run (library, &pending_call, NULL, NULL, error));
 }
 
 static gpointer
@@ -135,7 +140,7 @@ dossier_people_find_sync (DossierLibrary  *library,
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), 0);
 
-  id = UNCOUNT (_dossier_library_run (library, &find_call, &a, NULL, error));
+  id = uncount (_dossier_library_run (library, &find_call, &a, NULL, error));
   return id > 0 ? id : 0;
 }
 
@@ -248,7 +253,7 @@ dossier_people_split_sync (DossierLibrary  *library,
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), 0);
 
-  n = UNCOUNT (_dossier_library_run (library, &split_call, &a, NULL, error));
+  n = uncount (_dossier_library_run (library, &split_call, &a, NULL, error));
   return n > 0 ? n : 0;
 }
 
