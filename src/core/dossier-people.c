@@ -77,6 +77,51 @@ dossier_people_find_quotes_finish (DossierLibrary  *library,
   return uncount (_dossier_library_finish (library, result, &find_quotes_call, error));
 }
 
+#define CATCH_UP_BATCH 256
+#define CATCH_UP_KEY "dossier-people-catching-up"
+
+/* one batch of the catch-up: ::changed only at its end */
+static const DossierLibraryCall batch_call = { find_quotes_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+static void
+on_batch_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DossierLibrary) library = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 n = uncount (_dossier_library_finish (library, result, &batch_call, &error));
+
+  if (n > 0)
+    {
+      PeopleArgs *a = g_new0 (PeopleArgs, 1);
+
+      a->max = CATCH_UP_BATCH;
+      _dossier_library_run_async (library, &batch_call, a, g_free, NULL, on_batch_done_cb,
+                                  g_object_ref (library));
+      return;
+    }
+  if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not find the quotes of the library: %s", error->message);
+  g_object_set_data (G_OBJECT (library), CATCH_UP_KEY, NULL);
+  _dossier_library_emit (library, DOSSIER_LIBRARY_EMITS_CHANGED);
+}
+
+void
+dossier_people_catch_up (DossierLibrary *library)
+{
+  PeopleArgs *a;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  if (g_object_get_data (G_OBJECT (library), CATCH_UP_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (library), CATCH_UP_KEY, GINT_TO_POINTER (1));
+  a = g_new0 (PeopleArgs, 1);
+  a->max = CATCH_UP_BATCH;
+  _dossier_library_run_async (library, &batch_call, a, g_free, NULL, on_batch_done_cb, g_object_ref (library));
+}
+
 static gpointer
 pending_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {

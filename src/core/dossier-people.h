@@ -27,6 +27,12 @@ void       dossier_people_find_quotes_async  (DossierLibrary      *library,
 gint64     dossier_people_find_quotes_finish (DossierLibrary  *library,
                                               GAsyncResult    *result,
                                               GError         **error);
+/* Finds the quotes of every waiting article in the background, a batch
+ * of articles per call of the store so that other calls run between
+ * them, and emits the library's ::changed once when done.  Does nothing
+ * while it is already running on @library. */
+void       dossier_people_catch_up           (DossierLibrary  *library);
+
 /* How many articles wait for their quotes, or -1. */
 gint64     dossier_people_pending_sync       (DossierLibrary  *library,
                                               GError         **error);
