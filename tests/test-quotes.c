@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "dossier-quotes.h"
 #include "dossier-test-util.h"
@@ -259,17 +260,20 @@ test_name_keys (void)
   g_assert_null (dossier_name_given_key ("Putin"));
 }
 
-/* Hostile input: each finishes within a time limit and finds sane spans. */
+/* Hostile input: each finishes within a time limit (of processor time)
+ * and finds sane spans. */
 static void
 check_bounded (const char *body,
                guint       max_quotes)
 {
-  gint64 start = g_get_monotonic_time ();
+  /* processor time, which other work on a shared machine does not add to */
+  clock_t start = clock ();
   g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
-  gint64 ms = (g_get_monotonic_time () - start) / 1000;
+  double seconds = (double) (clock () - start) / CLOCKS_PER_SEC;
   gsize len = strlen (body);
 
-  g_assert_cmpint (ms, <, 3000 * (gint64) dossier_test_slowdown ());
+  g_test_message ("%" G_GSIZE_FORMAT " bytes: %.3f s", len, seconds);
+  g_assert_cmpfloat (seconds, <, 2.0 * dossier_test_slowdown ());
   g_assert_cmpuint (r->quotes->len, <=, max_quotes);
   for (guint i = 0; i < r->quotes->len; i++)
     {

@@ -86,6 +86,67 @@ exec_ids (DossierStore  *self,
   return TRUE;
 }
 
+/* Recounts the mentions and quotes of the people in @ids (all when NULL). */
+static gboolean
+refresh_counts (DossierStore  *self,
+                GHashTable    *ids,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "UPDATE people SET"
+                                " mentions = (SELECT COUNT(*) FROM mentions m WHERE m.person_id = people.id),"
+                                " quotes = (SELECT COUNT(*) FROM quotes q WHERE q.person_id = people.id AND q.status < 2)"
+                                " WHERE ?1 = 0 OR id = ?1",
+                                error);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean ok = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (ids == NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, 0);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  else
+    {
+      g_hash_table_iter_init (&iter, ids);
+      while (ok && g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+    }
+  sqlite3_finalize (stmt);
+  return ok || _dossier_store_fail (self, error, _("Could not change the people of the library"));
+}
+
+/* Adds the people of @article_id's mentions and quotes to @ids. */
+static void
+note_people_of (DossierStore *self,
+                gint64        article_id,
+                GHashTable   *ids)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT person_id FROM mentions WHERE article_id = ?1"
+                                " UNION SELECT person_id FROM quotes WHERE article_id = ?1 AND person_id IS NOT NULL",
+                                NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (ids, id);
+    }
+  sqlite3_finalize (stmt);
+}
+
 typedef struct
 {
   sqlite3_stmt *body;
@@ -224,6 +285,7 @@ static gboolean
 save_article (DossierStore *self,
               Stmts        *s,
               gint64        article_id,
+              GHashTable   *touched,
               GError      **error)
 {
   g_autofree char *body = NULL;
@@ -237,6 +299,7 @@ save_article (DossierStore *self,
     body = g_strdup (_dossier_store_column_text (s->body, 0));
   sqlite3_reset (s->body);
 
+  note_people_of (self, article_id, touched);
   if (!exec_ids (self, "DELETE FROM quotes WHERE article_id = ?1", article_id, 0, error) ||
       !exec_ids (self, "DELETE FROM mentions WHERE article_id = ?1", article_id, 0, error))
     return FALSE;
@@ -318,6 +381,7 @@ save_article (DossierStore *self,
         }
     }
 
+  note_people_of (self, article_id, touched);
   sqlite3_bind_int64 (s->done, 1, article_id);
   return step_done (self, s->done, error);
 }
@@ -328,6 +392,7 @@ dossier_store_find_quotes (DossierStore  *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Stmts s = { 0 };
   gint64 done = 0;
 
@@ -356,11 +421,17 @@ dossier_store_find_quotes (DossierStore  *self,
           !dossier_store_begin (self, error))
         goto fail;
       for (guint i = 0; i < batch->len; i++)
-        if (!save_article (self, &s, g_array_index (batch, gint64, i), error))
+        if (!save_article (self, &s, g_array_index (batch, gint64, i), touched, error))
           {
             dossier_store_rollback (self);
             goto fail;
           }
+      if (!refresh_counts (self, touched, error))
+        {
+          dossier_store_rollback (self);
+          goto fail;
+        }
+      g_hash_table_remove_all (touched);
       if (!dossier_store_commit (self, error))
         goto fail;
       done += batch->len;
@@ -388,23 +459,55 @@ dossier_store_quotes_pending (DossierStore  *self,
   return n;
 }
 
-static char **
-column_strv (DossierStore *self,
-             const char   *sql,
-             gint64        id)
+/* Reads (person id, string) rows into the string vector at @offset of
+ * the listed people in @by_id; every listed person gets a vector. */
+static gboolean
+collect_strings (DossierStore  *self,
+                 const char    *sql,
+                 GHashTable    *by_id,
+                 gsize          offset,
+                 GError       **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, NULL);
-  GPtrArray *list = g_ptr_array_new ();
+  g_autoptr(GHashTable) lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (stmt != NULL)
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (list, g_strdup (_dossier_store_column_text (stmt, 0)));
-      sqlite3_finalize (stmt);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      DossierStoredPerson *p = g_hash_table_lookup (by_id, &id);
+      GPtrArray *strings;
+
+      if (p == NULL)
+        continue;
+      strings = g_hash_table_lookup (lists, &p->id);
+      if (strings == NULL)
+        {
+          strings = g_ptr_array_new ();
+          g_hash_table_insert (lists, &p->id, strings);
+        }
+      g_ptr_array_add (strings, g_strdup (_dossier_store_column_text (stmt, 1)));
     }
-  g_ptr_array_add (list, NULL);
-  return (char **) g_ptr_array_free (list, FALSE);
+  sqlite3_finalize (stmt);
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *strings = g_hash_table_lookup (lists, key);
+      char ***field = G_STRUCT_MEMBER_P (value, offset);
+
+      if (strings == NULL)
+        *field = g_new0 (char *, 1);
+      else
+        {
+          g_ptr_array_add (strings, NULL);
+          *field = g_memdup2 (strings->pdata, strings->len * sizeof (char *));
+        }
+    }
+  return TRUE;
 }
 
 GPtrArray *
@@ -413,20 +516,18 @@ dossier_store_list_people (DossierStore  *self,
                            GError       **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_person_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT p.id, p.name, p.kind,"
-                  " (SELECT COUNT(*) FROM (SELECT article_id FROM mentions WHERE person_id = p.id"
-                  "   UNION SELECT article_id FROM quotes WHERE person_id = p.id AND status < 2)),"
-                  " (SELECT COUNT(*) FROM quotes q WHERE q.person_id = p.id AND q.status < 2) AS nq"
-                  " FROM people p"
-                  " WHERE ?1 IS NULL OR p.name LIKE '%' || ?1 || '%' OR EXISTS (SELECT 1 FROM person_variants v"
-                  "   WHERE v.person_id = p.id AND v.variant LIKE '%' || ?1 || '%')"
-                  " ORDER BY nq DESC, 4 DESC, p.name COLLATE NOCASE, p.id",
+                  "SELECT p.id, p.name, p.kind, p.mentions, p.quotes FROM people p"
+                  " WHERE (p.mentions > 0 OR p.quotes > 0) AND (?1 IS NULL OR p.name LIKE '%' || ?1 || '%'"
+                  " OR EXISTS (SELECT 1 FROM person_variants v"
+                  "   WHERE v.person_id = p.id AND v.variant LIKE '%' || ?1 || '%'))"
+                  " ORDER BY p.quotes DESC, p.mentions DESC, p.name COLLATE NOCASE, p.id",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -441,6 +542,7 @@ dossier_store_list_people (DossierStore  *self,
       p->mentions = sqlite3_column_int64 (stmt, 3);
       p->quotes = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (list, p);
+      g_hash_table_insert (by_id, &p->id, p);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -448,14 +550,11 @@ dossier_store_list_people (DossierStore  *self,
       _dossier_store_fail (self, error, _("Could not read the people of the library"));
       return NULL;
     }
-  for (guint i = 0; i < list->len; i++)
-    {
-      DossierStoredPerson *p = g_ptr_array_index (list, i);
-
-      p->variants = column_strv (self, "SELECT variant FROM person_variants WHERE person_id = ?1"
-                                       " ORDER BY length(variant) DESC, variant", p->id);
-      p->titles = column_strv (self, "SELECT title FROM person_titles WHERE person_id = ?1 ORDER BY title", p->id);
-    }
+  if (!collect_strings (self, "SELECT person_id, variant FROM person_variants ORDER BY person_id, length(variant) DESC, variant",
+                        by_id, G_STRUCT_OFFSET (DossierStoredPerson, variants), error) ||
+      !collect_strings (self, "SELECT person_id, title FROM person_titles ORDER BY person_id, title",
+                        by_id, G_STRUCT_OFFSET (DossierStoredPerson, titles), error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -513,20 +612,22 @@ dossier_store_list_quotes (DossierStore  *self,
                            GError       **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_quote_free);
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT q.id, q.article_id, q.person_id, p.name, q.text, q.start_offset, q.end_offset,"
-                  " a.published, a.source, q.attribution, q.status"
-                  " FROM quotes q JOIN articles a ON a.id = q.article_id"
-                  " LEFT JOIN people p ON p.id = q.person_id"
-                  " WHERE (?1 = 0 OR q.person_id = ?1) AND (?2 = 0 OR q.article_id = ?2)"
-                  " AND (?3 OR q.status < 2)"
-                  " ORDER BY a.published_jd IS NULL, a.published_jd, a.id, q.start_offset",
-                  error);
+  /* one condition per case, so that each uses its index */
+  sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, p.name, q.text, q.start_offset, q.end_offset,"
+                         " a.published, a.source, q.attribution, q.status"
+                         " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                         " LEFT JOIN people p ON p.id = q.person_id"
+                         " WHERE %s %s AND (?3 OR q.status < 2)"
+                         " ORDER BY a.published_jd IS NULL, a.published_jd, a.id, q.start_offset",
+                         person_id > 0 ? "q.person_id = ?1" : "?1 = 0",
+                         article_id > 0 ? "AND q.article_id = ?2" : "AND ?2 = 0");
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -658,6 +759,16 @@ dossier_store_merge_people (DossierStore  *self,
         dossier_store_rollback (self);
         return FALSE;
       }
+  {
+    g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    g_hash_table_add (ids, &id);
+    if (!refresh_counts (self, ids, error))
+      {
+        dossier_store_rollback (self);
+        return FALSE;
+      }
+  }
   return dossier_store_commit (self, error);
 }
 
@@ -754,9 +865,22 @@ correct_quote (DossierStore  *self,
     " status = CASE WHEN ?3 THEN 2 ELSE 1 END WHERE id = ?1",
   };
 
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *old;
+
   if (!QUOTE_EXISTS (quote_id) || (!reject && !PERSON_EXISTS (person_id)) ||
       !dossier_store_begin (self, error))
     return FALSE;
+  old = prepare (self, "SELECT person_id FROM quotes WHERE id = ?1 AND person_id IS NOT NULL", NULL);
+  if (old != NULL)
+    {
+      sqlite3_bind_int64 (old, 1, quote_id);
+      if (sqlite3_step (old) == SQLITE_ROW)
+        g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (old, 0) }, sizeof (gint64)));
+      sqlite3_finalize (old);
+    }
+  if (!reject)
+    g_hash_table_add (ids, g_memdup2 (&person_id, sizeof person_id));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       sqlite3_stmt *stmt = prepare (self, steps[i], error);
@@ -781,6 +905,11 @@ correct_quote (DossierStore  *self,
           dossier_store_rollback (self);
           return FALSE;
         }
+    }
+  if (!refresh_counts (self, ids, error))
+    {
+      dossier_store_rollback (self);
+      return FALSE;
     }
   return dossier_store_commit (self, error);
 }

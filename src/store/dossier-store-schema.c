@@ -183,7 +183,8 @@ static const char schema_v4[] =
 /* People and their quotes: the people and organisations the articles
  * name (one row however written; variants map each written form to its
  * person), which articles mention them, the quotations found in the
- * bodies, the user's corrections (kept by article and quoted words, so
+ * bodies (with each person's counts of both kept in their row, for the
+ * People list), the user's corrections (kept by article and quoted words, so
  * that they survive finding the quotes again), and the articles whose
  * quotes are still to be found: every article of an existing library,
  * and any article added or whose body changes. */
@@ -194,8 +195,11 @@ static const char schema_people[] =
   "  kind        INTEGER NOT NULL DEFAULT 0,"
   "  surname_key TEXT NOT NULL,"
   "  given_key   TEXT,"
-  "  renamed     INTEGER NOT NULL DEFAULT 0);"
+  "  renamed     INTEGER NOT NULL DEFAULT 0,"
+  "  mentions    INTEGER NOT NULL DEFAULT 0,"
+  "  quotes      INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX people_key ON people(surname_key, given_key);"
+  "CREATE INDEX people_rank ON people(quotes DESC, mentions DESC);"
   "CREATE TABLE person_variants ("
   "  variant     TEXT PRIMARY KEY COLLATE NOCASE,"
   "  person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE);"
