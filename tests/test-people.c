@@ -202,6 +202,37 @@ test_contract (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (lavrov)), ==, 4);
 }
 
+static guint
+count_hits (Fixture    *f,
+            const char *query)
+{
+  g_autoptr(JsonNode) hits = cli_json (f, "search", query, NULL);
+
+  return json_array_get_length (json_node_get_array (hits));
+}
+
+/* person:, quote: and quote: with words, through the search's filters */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  import_quotes (f);
+  /* the search finds the quotes of the new articles first */
+  g_assert_cmpuint (count_hits (f, "quote:lavrov"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "person:Lavrov"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "person:Лавров"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "person:\"Sergey Lavrov\""), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lavrov \"door is not open\""), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lavrov \"serious proposal\""), ==, 0);
+  g_assert_cmpuint (count_hits (f, "quote:kerry \"serious proposal\""), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:kremlin"), ==, 1);
+  /* Ushakov is quoted in one article, mentioned in none other */
+  g_assert_cmpuint (count_hits (f, "quote:ushakov"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lukyanov person:kerry"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lukyanov person:peskov"), ==, 0);
+  g_assert_cmpuint (count_hits (f, "quote:nobody"), ==, 0);
+}
+
 static void
 test_corrections (Fixture       *f,
                   gconstpointer  data)
@@ -325,6 +356,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/people/contract", Fixture, NULL, fixture_setup, test_contract, fixture_teardown);
+  g_test_add ("/people/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/people/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
   g_test_add ("/people/upgrade", Fixture, NULL, fixture_setup, test_upgrade, fixture_teardown);
 

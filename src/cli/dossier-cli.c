@@ -20,6 +20,7 @@
 #include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
 #include "dossier-dates.h"
+#include "dossier-people.h"
 #include "dossier-cli-private.h"
 
 
@@ -545,6 +546,13 @@ cmd_search (int argc, char **argv)
   query = dossier_query_parse (text, FALSE);
   if (query->hint != NULL)
     g_printerr ("%s\n", query->hint);
+  /* person: and quote: need the quotes of every article */
+  if ((query->people->len > 0 || query->quoted->len > 0) &&
+      dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error) < 0)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
   articles = dossier_library_search_sync (library, query, limit, &error);
   if (articles == NULL)
     {

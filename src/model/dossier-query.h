@@ -40,6 +40,10 @@ typedef struct
   gboolean     has_notes;
   gboolean     undated;
   gboolean     suggested;   /* is:suggested: a date is suggested for it */
+  GPtrArray   *people;      /* person:NAME: articles that mention or quote each */
+  GPtrArray   *quoted;      /* quote:NAME: articles where each is quoted */
+  GPtrArray   *quote_terms; /* with quote:, the words and phrases a quote
+                             * of theirs must hold (as typed) */
   char        *hint;        /* a gentle, translated hint, or NULL */
   DossierSort  sort;
   gboolean     sort_set;    /* the caller chose the sort */
