@@ -21,7 +21,7 @@
 #include "dossier-store-private.h"
 #include "dossier-quotes.h"
 
-#define BATCH 64
+#define BATCH 256
 
 void
 dossier_stored_person_free (DossierStoredPerson *p)
@@ -92,11 +92,14 @@ refresh_counts (DossierStore  *self,
                 GHashTable    *ids,
                 GError       **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
-                                "UPDATE people SET"
+  /* by id when given, so that each update finds its row by the key */
+  sqlite3_stmt *stmt = prepare (self, ids == NULL ? "UPDATE people SET"
                                 " mentions = (SELECT COUNT(*) FROM mentions m WHERE m.person_id = people.id),"
                                 " quotes = (SELECT COUNT(*) FROM quotes q WHERE q.person_id = people.id AND q.status < 2)"
-                                " WHERE ?1 = 0 OR id = ?1",
+                                : "UPDATE people SET"
+                                " mentions = (SELECT COUNT(*) FROM mentions m WHERE m.person_id = ?1),"
+                                " quotes = (SELECT COUNT(*) FROM quotes q WHERE q.person_id = ?1 AND q.status < 2)"
+                                " WHERE id = ?1",
                                 error);
   GHashTableIter iter;
   gpointer key;
@@ -105,10 +108,7 @@ refresh_counts (DossierStore  *self,
   if (stmt == NULL)
     return FALSE;
   if (ids == NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, 0);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
+    ok = sqlite3_step (stmt) == SQLITE_DONE;
   else
     {
       g_hash_table_iter_init (&iter, ids);
