@@ -14,6 +14,7 @@
 #include "dossier-application.h"
 #include "dossier-window.h"
 #include "dossier-demo.h"
+#include "dossier-people.h"
 
 struct _DossierApplication
 {
@@ -109,6 +110,8 @@ on_demo_filled_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("Could not add the demo articles: %s", error->message);
   show_window (req);
+  /* quotes of articles that wait for them (all of them after an upgrade) */
+  dossier_people_catch_up (req->library);
   g_application_release (G_APPLICATION (req->app));
   open_request_free (req);
 }
@@ -207,6 +210,8 @@ on_library_opened_cb (GObject      *source,
       return;
     }
   show_window (req);
+  /* quotes of articles that wait for them (all of them after an upgrade) */
+  dossier_people_catch_up (req->library);
   g_application_release (G_APPLICATION (req->app));
   open_request_free (req);
 }

@@ -26,6 +26,8 @@ gboolean        parse_args         (const char    *command,
                                     int           *argc,
                                     char        ***argv,
                                     int           *exit_code);
+/* The library of --library (or the default one), opened; NULL after
+ * printing why not. */
 DossierLibrary *open_library       (gboolean       create);
 gboolean        parse_id           (const char    *text,
                                     gint64        *id);
@@ -39,5 +41,8 @@ void            add_string_or_null (JsonBuilder   *b,
 int             dossier_cli_similar (int argc, char **argv);
 int             dossier_cli_stories (int argc, char **argv);
 int             dossier_cli_delete  (int argc, char **argv);
+/* dossier-cli-people.c */
+int _dossier_cli_people (int argc, char **argv);
+int _dossier_cli_quotes (int argc, char **argv);
 
 G_END_DECLS

@@ -20,8 +20,9 @@
 #include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
 #include "dossier-dates.h"
-
+#include "dossier-people.h"
 #include "dossier-cli-private.h"
+
 
 typedef struct
 {
@@ -533,6 +534,13 @@ cmd_search (int argc, char **argv)
   query = dossier_query_parse (text, FALSE);
   if (query->hint != NULL)
     g_printerr ("%s\n", query->hint);
+  /* person: and quote: need the quotes of every article */
+  if ((query->people->len > 0 || query->quoted->len > 0) &&
+      dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error) < 0)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
   articles = dossier_library_search_sync (library, query, limit, &error);
   if (articles == NULL)
     {
@@ -1087,6 +1095,8 @@ static const Command commands[] = {
   { "similar", N_("ID"), N_("list the copies, the same story and related articles"), dossier_cli_similar },
   { "stories", N_("[move | join]"), N_("list the stories, move an article, join two stories"), dossier_cli_stories },
   { "delete", N_("ID"), N_("delete an article and its notes"), dossier_cli_delete },
+  { "people", N_("[rename|merge|split …]"), N_("list the people and organisations quoted or mentioned, or correct them"), _dossier_cli_people },
+  { "quotes", N_("[--person NAME|ID]"), N_("list quotations and their speakers, or correct them"), _dossier_cli_quotes },
 };
 
 static void

@@ -159,6 +159,10 @@ handle_field (DossierQuery *q,
       else
         add_hint (q, _("Stories look like story:12 — this one was left out."));
     }
+  else if (g_ascii_strcasecmp (field, "person") == 0 && *value)
+    g_ptr_array_add (q->people, g_strdup (value));
+  else if (g_ascii_strcasecmp (field, "quote") == 0 && *value)
+    g_ptr_array_add (q->quoted, g_strdup (value));
   else
     return FALSE;
   return TRUE;
@@ -168,7 +172,8 @@ static gboolean
 is_field_name (const char *start,
                gsize       len)
 {
-  static const char * const fields[] = { "source", "tag", "color", "published", "date", "has", "is", "story" };
+  static const char * const fields[] = { "source", "tag", "color", "published", "date", "has", "is",
+                                         "story", "person", "quote" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (strlen (fields[i]) == len && g_ascii_strncasecmp (start, fields[i], len) == 0)
@@ -282,6 +287,9 @@ dossier_query_new (void)
   q->sources = g_ptr_array_new_with_free_func (g_free);
   q->tags = g_ptr_array_new_with_free_func (g_free);
   q->colors = g_ptr_array_new_with_free_func (g_free);
+  q->people = g_ptr_array_new_with_free_func (g_free);
+  q->quoted = g_ptr_array_new_with_free_func (g_free);
+  q->quote_terms = g_ptr_array_new_with_free_func (g_free);
   q->from_jd = -1;
   q->to_jd = -1;
   q->sort = DOSSIER_SORT_DATE_DESC;
@@ -313,6 +321,16 @@ dossier_query_parse (const char *text,
     q->text = g_strdup (text);
 
   tokens = tokenize (q, q->text);
+
+  /* quote:NAME "words": the words are to be in a quote of theirs */
+  if (q->quoted->len > 0)
+    for (guint i = 0; i < tokens->len; i++)
+      {
+        Token *t = &g_array_index (tokens, Token, i);
+
+        if ((t->kind == TOK_WORD || t->kind == TOK_PHRASE) && !t->negated && t->text && *t->text)
+          g_ptr_array_add (q->quote_terms, g_strdup (t->text));
+      }
 
   if (prefix_last && tokens->len > 0)
     {
@@ -435,6 +453,12 @@ dossier_query_copy (const DossierQuery *query)
     g_ptr_array_add (q->tags, g_strdup (g_ptr_array_index (query->tags, i)));
   for (guint i = 0; i < query->colors->len; i++)
     g_ptr_array_add (q->colors, g_strdup (g_ptr_array_index (query->colors, i)));
+  for (guint i = 0; i < query->people->len; i++)
+    g_ptr_array_add (q->people, g_strdup (g_ptr_array_index (query->people, i)));
+  for (guint i = 0; i < query->quoted->len; i++)
+    g_ptr_array_add (q->quoted, g_strdup (g_ptr_array_index (query->quoted, i)));
+  for (guint i = 0; i < query->quote_terms->len; i++)
+    g_ptr_array_add (q->quote_terms, g_strdup (g_ptr_array_index (query->quote_terms, i)));
   q->from_jd = query->from_jd;
   q->to_jd = query->to_jd;
   q->has_notes = query->has_notes;
@@ -460,6 +484,9 @@ dossier_query_free (DossierQuery *query)
   g_ptr_array_unref (query->sources);
   g_ptr_array_unref (query->tags);
   g_ptr_array_unref (query->colors);
+  g_ptr_array_unref (query->people);
+  g_ptr_array_unref (query->quoted);
+  g_ptr_array_unref (query->quote_terms);
   g_free (query->hint);
   g_free (query);
 }
@@ -471,7 +498,8 @@ dossier_query_is_empty (const DossierQuery *query)
          (query->fts == NULL && query->fts_exclude == NULL &&
           query->sources->len == 0 && query->tags->len == 0 &&
           query->colors->len == 0 && query->from_jd < 0 && query->to_jd < 0 &&
-          !query->has_notes && !query->undated && !query->suggested && query->story == 0);
+          !query->has_notes && !query->undated && !query->suggested && query->story == 0 &&
+          query->people->len == 0 && query->quoted->len == 0);
 }
 
 DossierSort

@@ -42,6 +42,10 @@ typedef struct
   gboolean     undated;
   gboolean     suggested;   /* is:suggested: a date is suggested for it */
   gint64       story;       /* story:ID, 0 for any */
+  GPtrArray   *people;      /* person:NAME: articles that mention or quote each */
+  GPtrArray   *quoted;      /* quote:NAME: articles where each is quoted */
+  GPtrArray   *quote_terms; /* with quote:, the words and phrases a quote
+                             * of theirs must hold (as typed) */
   char        *hint;        /* a gentle, translated hint, or NULL */
   DossierSort  sort;
   gboolean     sort_set;    /* the caller chose the sort */

@@ -212,6 +212,67 @@ static const char schema_stories[] =
   "  PRIMARY KEY (article_id, other_id)) WITHOUT ROWID;"
   "CREATE INDEX story_joins_other ON story_joins(other_id);";
 
+/* People and their quotes: the people and organisations the articles
+ * name (one row however written; variants map each written form to its
+ * person), which articles mention them, the quotations found in the
+ * bodies (with each person's counts of both kept in their row, for the
+ * People list), the user's corrections (kept by article and quoted words, so
+ * that they survive finding the quotes again), and the articles whose
+ * quotes are still to be found: every article of an existing library,
+ * and any article added or whose body changes. */
+static const char schema_people[] =
+  "CREATE TABLE people ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL,"
+  "  kind        INTEGER NOT NULL DEFAULT 0,"
+  "  surname_key TEXT NOT NULL,"
+  "  given_key   TEXT,"
+  "  renamed     INTEGER NOT NULL DEFAULT 0,"
+  "  mentions    INTEGER NOT NULL DEFAULT 0,"
+  "  quotes      INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX people_key ON people(surname_key, given_key);"
+  "CREATE INDEX people_rank ON people(quotes DESC, mentions DESC);"
+  "CREATE TABLE person_variants ("
+  "  variant     TEXT PRIMARY KEY COLLATE NOCASE,"
+  "  person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE);"
+  "CREATE INDEX person_variants_person ON person_variants(person_id);"
+  "CREATE TABLE person_titles ("
+  "  person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+  "  title       TEXT NOT NULL,"
+  "  PRIMARY KEY (person_id, title)) WITHOUT ROWID;"
+  "CREATE TABLE mentions ("
+  "  person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+  "  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  count       INTEGER NOT NULL,"
+  "  PRIMARY KEY (person_id, article_id)) WITHOUT ROWID;"
+  "CREATE INDEX mentions_article ON mentions(article_id);"
+  "CREATE TABLE quotes ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  person_id    INTEGER REFERENCES people(id) ON DELETE SET NULL,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_offset   INTEGER NOT NULL,"
+  "  text         TEXT NOT NULL,"
+  "  attribution  INTEGER NOT NULL,"
+  "  status       INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX quotes_person ON quotes(person_id, article_id);"
+  "CREATE INDEX quotes_article ON quotes(article_id);"
+  "CREATE TABLE quote_corrections ("
+  "  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  text        TEXT NOT NULL,"
+  "  person_id   INTEGER REFERENCES people(id) ON DELETE CASCADE,"
+  "  rejected    INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (article_id, text));"
+  "CREATE TABLE quote_queue ("
+  "  article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE);"
+  "INSERT INTO quote_queue(article_id) SELECT id FROM articles;"
+  "CREATE TRIGGER quote_queue_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT OR IGNORE INTO quote_queue(article_id) VALUES (new.id);"
+  "END;"
+  "CREATE TRIGGER quote_queue_au AFTER UPDATE OF body ON articles BEGIN"
+  "  INSERT OR IGNORE INTO quote_queue(article_id) VALUES (new.id);"
+  "END;";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -381,6 +442,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 4:
       if (!_dossier_store_exec (self, schema_stories, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 5:
+      if (!_dossier_store_exec (self, schema_people, &local_error))
         goto fail;
       break;
     default:

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "dossier-store-private.h"
+#include "dossier-quotes.h"
 
 /* 'DOSS': marks a SQLite file as a Dossier library */
 #define DOSSIER_APPLICATION_ID 0x444f5353
@@ -740,6 +741,27 @@ append_list (DossierStoreSql *b,
     }
 }
 
+/* The ids of the people @name names: by a variant, or by its surname
+ * folded across spellings and scripts. */
+static void
+append_person_ids (DossierStoreSql *b,
+                   const char      *name)
+{
+  g_autofree char *key = dossier_name_surname_key (name);
+  g_autofree char *given = dossier_name_given_key (name);
+
+  g_string_append (b->sql, "SELECT person_id FROM person_variants WHERE variant = ");
+  _dossier_store_sql_text (b, name);
+  g_string_append (b->sql, " COLLATE NOCASE UNION SELECT id FROM people WHERE surname_key = ");
+  _dossier_store_sql_text (b, key);
+  if (given != NULL)
+    {
+      g_string_append (b->sql, " AND (given_key IS NULL OR given_key = ");
+      _dossier_store_sql_text (b, given);
+      g_string_append (b->sql, ")");
+    }
+}
+
 void
 _dossier_store_sql_filters (DossierStoreSql    *b,
                             DossierQuery       *query,
@@ -802,6 +824,30 @@ _dossier_store_sql_filters (DossierStoreSql    *b,
     {
       g_string_append (b->sql, " AND a.id IN (SELECT article_id FROM story_members WHERE story_id = ");
       _dossier_store_sql_int (b, query->story);
+      g_string_append (b->sql, ")");
+    }
+  /* person:NAME and quote:NAME: a name or variant as written, or a
+   * surname however spelt */
+  for (guint i = 0; i < query->people->len; i++)
+    {
+      g_string_append (b->sql, " AND a.id IN (SELECT m.article_id FROM mentions m WHERE m.person_id IN (");
+      append_person_ids (b, g_ptr_array_index (query->people, i));
+      g_string_append (b->sql, ") UNION SELECT qp.article_id FROM quotes qp WHERE qp.status < 2 AND qp.person_id IN (");
+      append_person_ids (b, g_ptr_array_index (query->people, i));
+      g_string_append (b->sql, "))");
+    }
+  for (guint i = 0; i < query->quoted->len; i++)
+    {
+      g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM quotes qq WHERE qq.article_id = a.id AND qq.status < 2"
+                               " AND qq.person_id IN (");
+      append_person_ids (b, g_ptr_array_index (query->quoted, i));
+      g_string_append (b->sql, ")");
+      for (guint k = 0; k < query->quote_terms->len; k++)
+        {
+          g_string_append (b->sql, " AND instr(lower(qq.text), lower(");
+          _dossier_store_sql_text (b, g_ptr_array_index (query->quote_terms, k));
+          g_string_append (b->sql, ")) > 0");
+        }
       g_string_append (b->sql, ")");
     }
 }

@@ -36,7 +36,7 @@ typedef enum
 GQuark dossier_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 5
+#define DOSSIER_STORE_SCHEMA_VERSION 6
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
@@ -368,5 +368,97 @@ gint64          dossier_store_join_stories            (DossierStore          *se
                                                        gint64                 story,
                                                        gint64                 other,
                                                        GError               **error);
+
+/* People and quotes (dossier-store-people.c) */
+
+typedef enum
+{
+  DOSSIER_QUOTE_FOUND,
+  DOSSIER_QUOTE_CORRECTED,
+  DOSSIER_QUOTE_REJECTED,
+} DossierQuoteStatus;
+
+typedef struct
+{
+  gint64   id;
+  char    *name;
+  gboolean organisation;
+  char   **variants;   /* never NULL */
+  char   **titles;     /* never NULL */
+  gint64   mentions;   /* articles that mention or quote them */
+  gint64   quotes;     /* quotes not rejected */
+} DossierStoredPerson;
+
+void dossier_stored_person_free (DossierStoredPerson *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStoredPerson, dossier_stored_person_free)
+
+typedef struct
+{
+  gint64              id;
+  gint64              article_id;
+  gint64              person_id;    /* 0: unattributed */
+  char               *speaker;      /* NULL: unattributed */
+  char               *text;
+  gint64              start;        /* character offsets in the body */
+  gint64              end;
+  char               *published;    /* NULL when undated */
+  char               *source;
+  int                 attribution;  /* a DossierAttribution */
+  DossierQuoteStatus  status;
+} DossierStoredQuote;
+
+void dossier_stored_quote_free (DossierStoredQuote *q);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStoredQuote, dossier_stored_quote_free)
+
+/* Finds the quotes and people of up to @max_articles articles waiting
+ * for it (new ones, changed bodies, all of a library made before
+ * people), committing every few articles so that stopping loses
+ * nothing.  Returns how many were done, or -1 with @error set. */
+gint64     dossier_store_find_quotes        (DossierStore   *self,
+                                             guint           max_articles,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+/* How many articles wait for their quotes, or -1 with @error set. */
+gint64     dossier_store_quotes_pending     (DossierStore   *self,
+                                             GError        **error);
+/* (element-type DossierStoredPerson): people and organisations, most
+ * quoted and mentioned first; with @search, those with a name or variant
+ * containing it. */
+GPtrArray *dossier_store_list_people        (DossierStore   *self,
+                                             const char     *search,
+                                             GError        **error);
+/* The person with id @spec (digits) or with @spec as a name or variant
+ * (case-insensitive); fails with NOT_FOUND. */
+gint64     dossier_store_find_person        (DossierStore   *self,
+                                             const char     *spec,
+                                             GError        **error);
+/* (element-type DossierStoredQuote): in time order; @person_id and
+ * @article_id 0 for any; rejected ones only with @all. */
+GPtrArray *dossier_store_list_quotes        (DossierStore   *self,
+                                             gint64          person_id,
+                                             gint64          article_id,
+                                             gboolean        all,
+                                             GError        **error);
+gboolean   dossier_store_rename_person      (DossierStore   *self,
+                                             gint64          id,
+                                             const char     *name,
+                                             GError        **error);
+/* Moves everything of @other to @id and deletes @other. */
+gboolean   dossier_store_merge_people       (DossierStore   *self,
+                                             gint64          id,
+                                             gint64          other,
+                                             GError        **error);
+/* Makes @variant a new person of its own; returns its id, or 0. */
+gint64     dossier_store_split_person       (DossierStore   *self,
+                                             gint64          id,
+                                             const char     *variant,
+                                             GError        **error);
+gboolean   dossier_store_reassign_quote     (DossierStore   *self,
+                                             gint64          quote_id,
+                                             gint64          person_id,
+                                             GError        **error);
+gboolean   dossier_store_reject_quote       (DossierStore   *self,
+                                             gint64          quote_id,
+                                             GError        **error);
 
 G_END_DECLS

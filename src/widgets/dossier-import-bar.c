@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-import-bar.h"
+#include "dossier-people.h"
 
 struct _DossierImportBar
 {
@@ -128,6 +129,8 @@ on_done_cb (GObject      *source,
   AdwToast *toast;
 
   results = dossier_library_import_finish (DOSSIER_LIBRARY (source), result, &error);
+  /* the import is saved: its quotes are found in the background */
+  dossier_people_catch_up (DOSSIER_LIBRARY (source));
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   g_clear_object (&self->cancellable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);

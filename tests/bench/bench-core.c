@@ -18,6 +18,9 @@
  *                                     (every article waits), then a full
  *                                     re-grouping, `similar` of REPS
  *                                     articles and the list of stories
+ *   bench-core quotes DB REPS         find the quotes of every article (as
+ *                                     after an upgrade), then time listing the
+ *                                     people and the most quoted person's quotes
  *
  * Each prints one JSON object on standard output; times are wall-clock.
  */
@@ -34,6 +37,7 @@
 #include "dossier-library.h"
 #include "dossier-dates.h"
 #include "dossier-stories.h"
+#include "dossier-people.h"
 
 #define FIRST_PAGE 50
 #define RAW_BATCH  256   /* as the importer's batches */
@@ -675,6 +679,78 @@ cmd_stories (const char *db,
   return 0;
 }
 
+/* --- people and quotes ---------------------------------------------------- */
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+p95 (GArray *ms)
+{
+  g_array_sort (ms, cmp_double);
+  return ms->len ? g_array_index (ms, double, MIN (ms->len - 1, (guint) (ms->len * 0.95))) : 0;
+}
+
+static int
+cmd_quotes (const char *db,
+            guint       reps)
+{
+  g_autoptr(DossierLibrary) library = open_library (db, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) people_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) quotes_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 pending, done, person = 0, n_quotes = 0;
+  guint n_people = 0;
+  double t0, seconds;
+
+  pending = dossier_people_pending_sync (library, &error);
+  if (pending < 0)
+    die ("pending", error);
+  t0 = now_s ();
+  done = dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error);
+  if (done < 0)
+    die ("find quotes", error);
+  seconds = now_s () - t0;
+
+  for (guint r = 0; r < MAX (reps, 1); r++)
+    {
+      g_autoptr(GPtrArray) people = NULL;
+      g_autoptr(GPtrArray) quotes = NULL;
+      double t;
+
+      t = now_s ();
+      people = dossier_people_list_sync (library, NULL, &error);
+      if (people == NULL)
+        die ("people", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (people_ms, t);
+      n_people = people->len;
+      if (people->len == 0)
+        continue;
+      person = ((DossierStoredPerson *) g_ptr_array_index (people, 0))->id;
+      t = now_s ();
+      quotes = dossier_people_quotes_sync (library, person, 0, FALSE, &error);
+      if (quotes == NULL)
+        die ("quotes", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (quotes_ms, t);
+      n_quotes = quotes->len;
+    }
+  printf ("{\"articles\": %u, \"pending\": %" G_GINT64_FORMAT ", \"seconds\": %.3f,"
+          " \"people\": %u, \"people_p95_ms\": %.1f, \"person\": %" G_GINT64_FORMAT ","
+          " \"person_quotes\": %" G_GINT64_FORMAT ", \"person_p95_ms\": %.1f}\n",
+          dossier_library_count_sync (library, NULL), pending, seconds, n_people, p95 (people_ms),
+          person, n_quotes, p95 (quotes_ms));
+  dossier_library_close (library);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,7 +772,9 @@ main (int   argc,
     return cmd_dates (argv[2], (guint) atoi (argv[3]));
   if (g_str_equal (cmd, "stories") && argc == 4)
     return cmd_stories (argv[2], (guint) atoi (argv[3]));
+  if (g_str_equal (cmd, "quotes") && argc == 4)
+    return cmd_quotes (argv[2], (guint) atoi (argv[3]));
   fprintf (stderr, "usage: bench-core import DIR DB | raw DIR DB | search DB REPS |"
-                   " annotate DB N | export DB DIR | dates DB N | stories DB REPS\n");
+                   " annotate DB N | export DB DIR | dates DB N | stories DB REPS | quotes DB REPS\n");
   return 2;
 }

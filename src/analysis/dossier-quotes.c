@@ -1,0 +1,780 @@
+/* dossier-quotes.c — direct quotations in an article and who said them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three passes over the body.  Quote marks are paired paragraph by
+ * paragraph (a quote left open continues when the next paragraph opens
+ * with a mark again).  The text is read into tokens, and runs of
+ * capitalised words become names: titles before a name ("Foreign Minister
+ * Sergei Lavrov") and roles beside it (", Russia's foreign minister,")
+ * are recorded, organisation and place words sort out what is not a
+ * person, and a surname alone joins the person of the article with that
+ * surname.  Each quote then looks for a speech verb in the words after
+ * its closing mark, then in its sentence before the opening mark, and
+ * resolves the verb's subject: a name, a role given to a person, an
+ * organisation, or a pronoun (the nearest person or organisation before
+ * it).  A quote with no speaker of its own continues the quote before it
+ * in the same paragraph; otherwise it stays unattributed.
+ */
+#define G_LOG_DOMAIN "dossier-quotes"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-quotes.h"
+#include "dossier-quotes-private.h"
+
+static const char *const aux_words[] = {
+  "also", "later", "earlier", "then", "again", "has", "had", "have", "was",
+  "were", "is", "are", "would", "will", "once", "previously", "recently",
+  "just", "repeatedly", "reportedly", "further", "finally", "first",
+  "often", "never", "has", "openly", "publicly", "privately", "simply",
+  "quickly", "last", "clearly", "flatly", "told", "reporters", NULL
+};
+
+static const char *const after_verb_ok[] = {
+  "on", "in", "at", "after", "during", "to", "from", "late", "earlier",
+  "later", "yesterday", "today", "last", "this", "monday", "tuesday",
+  "wednesday", "thursday", "friday", "saturday", "sunday", "recently",
+  "by", "while", "when", "before", "as", "with", "afterward", "afterwards",
+  "then", "again", "of", "about", "through", "via", NULL
+};
+
+static const char *const not_quote_before[] = {
+  "so-called", "word", "words", "term", "dubbed", "titled", "entitled",
+  "headlined", "named", "book", "film", "movie", "song", "album", "novel",
+  "documentary", "series", "play", "slogan", "hashtag", "phrase", "motto",
+  "label", "labeling", "labelling", NULL
+};
+
+static const char *const determiners[] = {
+  "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "one",
+  NULL
+};
+
+static const char *const work_before[] = {
+  "titled", "entitled", "headlined", "book", "film", "movie", "song",
+  "album", "novel", "documentary", "series", "play", "slogan", "hashtag",
+  "poem", "painting", "column", "editorial", "op-ed", NULL
+};
+
+static const char *const small_words[] = {
+  "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by",
+  "with", "from", "is", "vs", "vs.", NULL
+};
+
+/* Attribution */
+
+gboolean
+_dossier_quotes_is_determiner (const char *lower)
+{
+  return _dossier_quotes_in_list (determiners, lower);
+}
+
+typedef struct
+{
+  int                named;
+  DossierAttribution attribution;
+  gboolean           decided;   /* a subject was read, even if unresolved */
+} Speaker;
+
+static int
+speaker_from_seq (Ctx *ctx,
+                  Seq *seq)
+{
+  g_autofree char *name = NULL;
+  gsize pos = _dossier_quotes_tok_at (ctx, seq->first)->start;
+
+  if (seq->named >= 0)
+    return seq->named;
+  name = _dossier_quotes_tok_text (ctx, seq->first, seq->last);
+  if (seq->kind == SEQ_PLACE || (seq->kind == SEQ_SINGLE && _dossier_quotes_all_caps (ctx, seq->first)))
+    seq->named = _dossier_quotes_find_org (ctx, name, pos);
+  else if (seq->kind == SEQ_SINGLE)
+    seq->named = _dossier_quotes_find_person (ctx, name, pos, TRUE);
+  while (ctx->named_gender->len < ctx->named->len)
+    {
+      int zero = 0;
+      g_array_append_val (ctx->named_gender, zero);
+    }
+  return seq->named;
+}
+
+static Speaker
+speaker_named (Ctx *ctx,
+               Seq *seq)
+{
+  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
+  DossierNamed *n;
+
+  if (seq->kind == SEQ_ROLE)
+    return sp;
+  sp.named = speaker_from_seq (ctx, seq);
+  if (sp.named < 0)
+    return sp;
+  n = g_ptr_array_index (ctx->named, sp.named);
+  sp.attribution = n->kind == DOSSIER_SPEAKER_PERSON ? DOSSIER_ATTRIBUTION_NAMED
+                                                     : DOSSIER_ATTRIBUTION_ORGANISATION;
+  return sp;
+}
+
+static Speaker
+speaker_pronoun (Ctx        *ctx,
+                 const char *lower,
+                 gsize       pos)
+{
+  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
+  gboolean org = strcmp (lower, "it") == 0;
+  int gender = _dossier_quotes_pronoun_gender (lower);
+
+  if (!org && gender == 0)
+    return sp;
+  /* "it": an organisation that did something first, then any */
+  for (guint pass = org ? 0 : 1; pass < 2; pass++)
+    for (guint i = _dossier_quotes_mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
+      {
+        Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
+        DossierNamed *n;
+        int g;
+
+        if (m->pos >= pos)
+          continue;
+        n = g_ptr_array_index (ctx->named, m->named);
+        if (org != (n->kind == DOSSIER_SPEAKER_ORGANISATION) || (pass == 0 && !m->subject))
+          continue;
+        g = m->named < (int) ctx->named_gender->len ? g_array_index (ctx->named_gender, int, m->named) : 0;
+        if (!org && g != 0 && g != gender)
+          continue;
+        sp.named = m->named;
+        sp.attribution = org ? DOSSIER_ATTRIBUTION_ORGANISATION : DOSSIER_ATTRIBUTION_PRONOUN;
+        return sp;
+      }
+  return sp;
+}
+
+/* "the foreign minister": the person mentioned last before @pos whose
+ * titles hold the phrase. */
+static Speaker
+speaker_role (Ctx        *ctx,
+              const char *phrase,
+              gsize       pos)
+{
+  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
+
+  for (guint i = _dossier_quotes_mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
+      DossierNamed *n = g_ptr_array_index (ctx->named, m->named);
+
+      if (m->pos >= pos || n->kind != DOSSIER_SPEAKER_PERSON)
+        continue;
+      for (guint t = 0; t < n->titles->len; t++)
+        {
+          const char *title = g_ptr_array_index (n->titles, t);
+
+          if (strcmp (title, phrase) == 0 ||
+              (g_str_has_suffix (title, phrase) && strstr (phrase, " ") != NULL))
+            {
+              sp.named = m->named;
+              sp.attribution = DOSSIER_ATTRIBUTION_TITLE;
+              return sp;
+            }
+        }
+    }
+  return sp;
+}
+
+gboolean
+_dossier_quotes_is_aux (Ctx  *ctx,
+        guint i)
+{
+  Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+  return t->kind == T_WORD && !t->cap && _dossier_quotes_in_list (aux_words, t->lower);
+}
+
+/* The subject of a speech verb at @v, read backwards to @lo. */
+static Speaker
+subject_before (Ctx  *ctx,
+                guint lo,
+                guint v)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint j = v;
+  Tok *t;
+
+  while (j > lo && _dossier_quotes_is_aux (ctx, j - 1))
+    j--;
+  if (j <= lo)
+    return none;
+  j--;
+  t = _dossier_quotes_tok_at (ctx, j);
+  if (t->kind == T_COMMA)
+    {
+      /* "X, appositive, said": the appositive if it is a name, else X */
+      guint k = j;
+
+      while (k > lo && _dossier_quotes_tok_at (ctx, k - 1)->kind == T_WORD)
+        k--;
+      if (k < j && _dossier_quotes_tok_at (ctx, k)->seq >= 0)
+        {
+          Seq *seq = &g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, k)->seq);
+
+          if (seq->run_start == k && seq->last + 1 == j && !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
+              seq->kind != SEQ_ROLE)
+            return speaker_named (ctx, seq);
+        }
+      if (k > lo && _dossier_quotes_tok_at (ctx, k - 1)->kind == T_COMMA)
+        return subject_before (ctx, lo, k - 1);
+      return none;
+    }
+  if (t->kind != T_WORD)
+    return none;
+  if (t->cap && !t->possessive && t->seq >= 0)
+    {
+      Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
+
+      if (seq->kind == SEQ_ROLE)
+        {
+          g_autofree char *phrase = _dossier_quotes_tok_text (ctx, seq->first, seq->last);
+          g_autofree char *lower = g_utf8_strdown (phrase, -1);
+
+          return speaker_role (ctx, lower, t->start);
+        }
+      return speaker_named (ctx, seq);
+    }
+  if (!t->cap || j == lo || _dossier_quotes_tok_at (ctx, j - 1)->kind != T_WORD)
+    {
+      if (_dossier_quotes_pronoun_gender (t->lower) != 0 || strcmp (t->lower, "it") == 0)
+        return speaker_pronoun (ctx, t->lower, t->start);
+    }
+  if (!t->cap && _dossier_quotes_is_role_noun (t->lower))
+    {
+      GString *phrase = g_string_new (t->lower);
+      g_autofree char *p = NULL;
+
+      for (guint i = j; i > lo && i + 3 > j; i--)
+        {
+          Tok *w = _dossier_quotes_tok_at (ctx, i - 1);
+
+          if (w->kind != T_WORD || w->cap || _dossier_quotes_in_list (determiners, w->lower))
+            break;
+          g_string_prepend_c (phrase, ' ');
+          g_string_prepend (phrase, w->lower);
+        }
+      p = g_string_free (phrase, FALSE);
+      return speaker_role (ctx, p, t->start);
+    }
+  none.decided = TRUE;
+  return none;
+}
+
+/* Whether one of the two words after @i is a role ("chief [press]
+ * inspector"). */
+static gboolean
+role_follows (Ctx  *ctx,
+              guint i)
+{
+  for (guint k = i + 1; k < ctx->toks->len && k <= i + 2; k++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, k);
+
+      if (t->kind != T_WORD || t->cap)
+        return FALSE;
+      if (_dossier_quotes_is_role_noun (t->lower))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The subject after a speech verb at @v ("said Sergei Lavrov, …",
+ * "according to Putin's adviser, Yuri Ushakov"). */
+static Speaker
+subject_after (Ctx  *ctx,
+               guint v)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint n = ctx->toks->len, i = v + 1, words = 0;
+  GString *role = NULL;
+
+  if (strcmp (_dossier_quotes_tok_at (ctx, v)->lower, "according") == 0)
+    {
+      if (!_dossier_quotes_tok_is_word (ctx, i, "to"))
+        return none;
+      i++;
+    }
+  for (; i < n && words < 10; i++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+      if (t->kind == T_COMMA)
+        continue;
+      if (t->kind != T_WORD)
+        break;
+      words++;
+      if (t->cap && t->seq >= 0)
+        {
+          Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
+
+          if (seq->kind == SEQ_ROLE || _dossier_quotes_tok_at (ctx, seq->last)->possessive)
+            {
+              i = seq->last;
+              continue;
+            }
+          if (role != NULL)
+            g_string_free (role, TRUE);
+          return speaker_named (ctx, seq);
+        }
+      if (words == 1 && (_dossier_quotes_pronoun_gender (t->lower) != 0 || strcmp (t->lower, "it") == 0))
+        return speaker_pronoun (ctx, t->lower, t->start);
+      if (t->cap)
+        break;
+      if (_dossier_quotes_is_role_noun (t->lower) || role_follows (ctx, i))
+        {
+          if (role == NULL)
+            role = g_string_new (NULL);
+          g_string_append_printf (role, "%s%s", role->len ? " " : "", t->lower);
+          continue;
+        }
+      if (!_dossier_quotes_in_list (determiners, t->lower) || role != NULL)
+        break;
+    }
+  if (role != NULL)
+    {
+      g_autofree char *p = g_string_free (role, FALSE);
+
+      return speaker_role (ctx, p, _dossier_quotes_tok_at (ctx, v)->start);
+    }
+  return none;
+}
+
+static gboolean
+is_verb (Ctx  *ctx,
+         guint i)
+{
+  Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+  return t->kind == T_WORD && _dossier_quotes_is_speech_verb (t->lower);
+}
+
+/* The words after the closing mark: '," Clinton said.' */
+static Speaker
+attribute_after (Ctx  *ctx,
+                 Span *sp,
+                 gboolean ends_sentence)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint n = ctx->toks->len, i = sp->tok_after, words = 0;
+
+  if (i < n && _dossier_quotes_tok_at (ctx, i)->kind == T_COMMA)
+    i++;
+  if (i < n && _dossier_quotes_tok_at (ctx, i)->kind == T_WORD && !_dossier_quotes_tok_at (ctx, i)->cap &&
+      !is_verb (ctx, i) && !_dossier_quotes_in_list (determiners, _dossier_quotes_tok_at (ctx, i)->lower) &&
+      _dossier_quotes_pronoun_gender (_dossier_quotes_tok_at (ctx, i)->lower) == 0 &&
+      strcmp (_dossier_quotes_tok_at (ctx, i)->lower, "it") != 0)
+    return none;
+  for (guint j = i; j < n && words < AFTER_WORDS; j++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, j);
+
+      if (t->kind != T_WORD && t->kind != T_COMMA)
+        break;
+      if (t->kind == T_WORD)
+        words++;
+      if (!is_verb (ctx, j))
+        continue;
+      if (j == i)
+        return subject_after (ctx, j);
+      if (ends_sentence)
+        {
+          Tok *next = j + 1 < n ? _dossier_quotes_tok_at (ctx, j + 1) : NULL;
+
+          if (next != NULL && next->kind == T_WORD && !_dossier_quotes_in_list (after_verb_ok, next->lower))
+            return none;
+        }
+      return subject_before (ctx, i, j);
+    }
+  return none;
+}
+
+static gboolean
+is_participle (Ctx  *ctx,
+               guint i)
+{
+  const char *w = _dossier_quotes_tok_at (ctx, i)->lower;
+
+  return strcmp (w, "saying") == 0 || strcmp (w, "calling") == 0 || strcmp (w, "describing") == 0;
+}
+
+/* The subject of the clause holding a participle ("Emery retweeted the
+ * story, saying, …"): its first name. */
+static Speaker
+clause_subject (Ctx  *ctx,
+                guint lo,
+                guint v)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+
+  for (guint i = lo; i < v; i++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+      if (t->in_quote || t->kind != T_WORD)
+        continue;
+      if (t->cap && t->seq >= 0 && !t->possessive)
+        {
+          Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
+
+          if (seq->kind != SEQ_ROLE && !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
+              seq->kind != SEQ_PLACE)
+            return speaker_named (ctx, seq);
+          i = seq->last;
+        }
+      else if (_dossier_quotes_pronoun_gender (t->lower) != 0)
+        return speaker_pronoun (ctx, t->lower, t->start);
+    }
+  return none;
+}
+
+/* The sentence before the opening mark: 'Lavrov said the ties were "…"'. */
+static Speaker
+attribute_before (Ctx  *ctx,
+                  Span *sp)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint lo, hi;
+
+  if (sp->tok_before == G_MAXUINT)
+    return none;
+  hi = sp->tok_before + 1;
+  lo = hi;
+  while (lo > 0)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, lo - 1);
+
+      if (t->kind == T_STOP && !t->in_quote)
+        break;
+      if (t->kind == T_PARA && !(lo < ctx->toks->len && lo == hi))
+        break;
+      if (t->kind == T_PARA && (lo < 2 || _dossier_quotes_tok_at (ctx, lo - 2)->kind != T_COLON))
+        break;
+      if (hi - lo > 60)
+        break;
+      lo--;
+    }
+  for (guint j = lo; j < hi; j++)
+    {
+      Speaker s;
+
+      if (!is_verb (ctx, j) || _dossier_quotes_tok_at (ctx, j)->in_quote)
+        continue;
+      if (is_participle (ctx, j))
+        {
+          s = clause_subject (ctx, lo, j);
+          if (s.named >= 0)
+            return s;
+          continue;
+        }
+      s = subject_before (ctx, lo, j);
+      if (s.named < 0 && !s.decided && j + 1 < hi)
+        {
+          Speaker a = subject_after (ctx, j);
+
+          if (a.named >= 0)
+            return a;
+        }
+      if (s.named >= 0 || s.decided)
+        return s;
+    }
+  return none;
+}
+
+/* The end of the quote's sentence: '… the "positive signals" coming
+ * from Washington, Ushakov said.' */
+static Speaker
+attribute_sentence_end (Ctx  *ctx,
+                        Span *sp)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint n = ctx->toks->len, stop = sp->tok_after, comma = G_MAXUINT;
+
+  while (stop < n && stop - sp->tok_after < 60 &&
+         _dossier_quotes_tok_at (ctx, stop)->kind != T_STOP && _dossier_quotes_tok_at (ctx, stop)->kind != T_PARA)
+    stop++;
+  if (stop == sp->tok_after || stop - sp->tok_after >= 60)
+    return none;
+  for (guint i = stop; i > sp->tok_after && stop - i < 12; i--)
+    if (_dossier_quotes_tok_at (ctx, i - 1)->kind == T_COMMA)
+      {
+        comma = i - 1;
+        break;
+      }
+    else if (_dossier_quotes_tok_at (ctx, i - 1)->kind != T_WORD)
+      break;
+  if (comma == G_MAXUINT)
+    return none;
+  for (guint j = comma + 1; j < stop; j++)
+    {
+      if (!is_verb (ctx, j))
+        continue;
+      if (j == comma + 1)
+        return subject_after (ctx, j);
+      return subject_before (ctx, comma + 1, j);
+    }
+  return none;
+}
+
+static gboolean
+has_verb_near (Ctx  *ctx,
+               Span *sp)
+{
+  guint n = ctx->toks->len;
+
+  for (guint i = sp->tok_before, k = 0; i != G_MAXUINT && k < 40; i--, k++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+      if (t->kind == T_STOP || t->kind == T_PARA)
+        break;
+      if (is_verb (ctx, i))
+        return TRUE;
+      if (i == 0)
+        break;
+    }
+  for (guint i = sp->tok_after, k = 0; i < n && k < 12; i++, k++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+      if (t->kind == T_STOP || t->kind == T_PARA || t->kind == T_QUOTE)
+        break;
+      if (is_verb (ctx, i))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A speech verb earlier in the quote's sentence. */
+static gboolean
+verb_before (Ctx  *ctx,
+             Span *sp)
+{
+  for (guint i = sp->tok_before, k = 0; i != G_MAXUINT && k < 14; i--, k++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+      if (t->kind == T_STOP || t->kind == T_PARA)
+        break;
+      if (!t->in_quote && is_verb (ctx, i))
+        return TRUE;
+      if (i == 0)
+        break;
+    }
+  return FALSE;
+}
+
+/* Not a quotation: scare quotes, titles of works, single words. */
+static gboolean
+is_quotation (Ctx  *ctx,
+              Span *sp,
+              guint words,
+              guint cap_words,
+              guint small,
+              gboolean starts_sentence,
+              gboolean ends_punct)
+{
+  Tok *before = sp->tok_before != G_MAXUINT ? _dossier_quotes_tok_at (ctx, sp->tok_before) : NULL;
+  Tok *before2 = sp->tok_before != G_MAXUINT && sp->tok_before > 0 ? _dossier_quotes_tok_at (ctx, sp->tok_before - 1) : NULL;
+
+  if (words == 0)
+    return FALSE;
+  if (words == 1)
+    return before != NULL && !_dossier_quotes_in_list (determiners, before->lower) && verb_before (ctx, sp);
+  if (before != NULL && before->kind == T_WORD &&
+      (_dossier_quotes_in_list (work_before, before->lower) ||
+       (before2 != NULL && before2->kind == T_WORD && _dossier_quotes_in_list (work_before, before2->lower))))
+    return FALSE;
+  if (words <= 3 && before != NULL && before->kind == T_WORD && _dossier_quotes_in_list (not_quote_before, before->lower))
+    return FALSE;
+  if ((!starts_sentence || words <= 4) && !ends_punct && words <= 10 &&
+      cap_words + small == words && cap_words > 0)
+    return FALSE;
+  if (!starts_sentence && words <= 3 && !has_verb_near (ctx, sp))
+    return FALSE;
+  return TRUE;
+}
+
+/* Whether a quote that fills a paragraph continues the speech of the
+ * quote that ended the paragraph before (news print a speaker's
+ * further words as paragraphs of their own): between the two lies one
+ * paragraph break and at most a short attribution. */
+static gboolean
+continues_speech (Ctx  *ctx,
+                  guint prev_after,
+                  guint before)
+{
+  guint breaks = 0;
+
+  if (before == G_MAXUINT || before < prev_after || before - prev_after > 16)
+    return FALSE;
+  for (guint i = prev_after; i <= before; i++)
+    if (_dossier_quotes_tok_at (ctx, i)->kind == T_PARA)
+      breaks++;
+  return breaks == 1 && _dossier_quotes_tok_at (ctx, before)->kind == T_PARA;
+}
+
+static void
+map_spans (Ctx    *ctx,
+           GArray *spans)
+{
+  guint t = 0, n = ctx->toks->len;
+
+  for (guint s = 0; s < spans->len; s++)
+    {
+      Span *sp = &g_array_index (spans, Span, s);
+
+      while (t < n && _dossier_quotes_tok_at (ctx, t)->end <= sp->open)
+        t++;
+      sp->tok_before = t > 0 ? t - 1 : G_MAXUINT;
+      while (t < n && _dossier_quotes_tok_at (ctx, t)->start < sp->close_end)
+        _dossier_quotes_tok_at (ctx, t++)->in_quote = 1;
+      sp->tok_after = t;
+    }
+}
+
+DossierQuoteResult *
+dossier_quotes_find (const char *body)
+{
+  DossierQuoteResult *result = g_new0 (DossierQuoteResult, 1);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  Ctx ctx = { 0 };
+  DossierQuote *prev = NULL;
+  gsize prev_para = 0;
+  guint prev_tok_after = 0;
+
+  result->quotes = g_array_new (FALSE, FALSE, sizeof (DossierQuote));
+  result->named = g_ptr_array_new_with_free_func (_dossier_quotes_named_free);
+  if (body == NULL)
+    return result;
+
+  ctx.text = body;
+  ctx.len = strnlen (body, MAX_BODY_BYTES);
+  ctx.toks = g_array_new (FALSE, FALSE, sizeof (Tok));
+  ctx.words = g_string_chunk_new (4096);
+  ctx.seqs = g_array_new (FALSE, FALSE, sizeof (Seq));
+  ctx.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  ctx.named = result->named;
+  ctx.named_gender = g_array_new (FALSE, TRUE, sizeof (int));
+  ctx.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_array_unref);
+
+  _dossier_quotes_find_spans (&ctx, spans);
+  _dossier_quotes_tokenize (&ctx);
+  map_spans (&ctx, spans);
+  _dossier_quotes_find_names (&ctx);
+  _dossier_quotes_count_mentions (&ctx);
+
+  for (guint s = 0; s < spans->len; s++)
+    {
+      Span *sp = &g_array_index (spans, Span, s);
+      DossierQuote q = { sp->cs, sp->ce, -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED };
+      guint words = 0, cap_words = 0, small = 0;
+      gboolean starts_sentence, ends_punct;
+      Tok *before;
+      Speaker who;
+      char last;
+      gsize para;
+
+      while (q.start < q.end && g_ascii_isspace (body[q.start]))
+        q.start++;
+      while (q.end > q.start && (g_ascii_isspace (body[q.end - 1]) || body[q.end - 1] == ','))
+        q.end--;
+      if (q.end <= q.start)
+        continue;
+      for (guint i = sp->tok_before == G_MAXUINT ? 0 : sp->tok_before + 1; i < sp->tok_after; i++)
+        {
+          Tok *t = _dossier_quotes_tok_at (&ctx, i);
+
+          if (t->kind != T_WORD)
+            continue;
+          words++;
+          if (t->cap)
+            cap_words++;
+          else if (_dossier_quotes_in_list (small_words, t->lower))
+            small++;
+        }
+      last = body[sp->ce > sp->cs ? sp->ce - 1 : sp->cs];
+      ends_punct = strchr (".!?", body[q.end - 1]) != NULL ||
+                   (q.end >= q.start + 3 && memcmp (body + q.end - 3, "…", 3) == 0);
+      before = sp->tok_before != G_MAXUINT ? _dossier_quotes_tok_at (&ctx, sp->tok_before) : NULL;
+      starts_sentence = before == NULL || before->kind == T_PARA || before->kind == T_STOP ||
+                        before->kind == T_COLON || before->kind == T_QUOTE;
+      if (!is_quotation (&ctx, sp, words, cap_words, small, starts_sentence, ends_punct))
+        continue;
+
+      who = attribute_after (&ctx, sp, last == '.');
+      if (who.named < 0 && !who.decided)
+        who = attribute_before (&ctx, sp);
+      if (who.named < 0 && !who.decided)
+        who = attribute_sentence_end (&ctx, sp);
+      para = _dossier_quotes_paragraph_end (&ctx, sp->open);
+      if (who.named < 0 && !who.decided && prev != NULL && prev_para == para && prev->speaker >= 0)
+        {
+          who.named = prev->speaker;
+          who.attribution = prev->attribution;
+        }
+      if (who.named < 0 && !who.decided && prev != NULL && prev->speaker >= 0 &&
+          (before == NULL || before->kind == T_PARA) &&
+          continues_speech (&ctx, prev_tok_after, sp->tok_before))
+        {
+          who.named = prev->speaker;
+          who.attribution = prev->attribution;
+        }
+      if (who.named >= 0)
+        {
+          q.speaker = who.named;
+          q.attribution = who.attribution;
+        }
+      g_array_append_val (result->quotes, q);
+      prev = &g_array_index (result->quotes, DossierQuote, result->quotes->len - 1);
+      prev_para = _dossier_quotes_paragraph_end (&ctx, sp->close_end > 0 ? sp->close_end - 1 : 0);
+      prev_tok_after = sp->tok_after;
+    }
+
+  /* speakers named only in attributions are people too */
+  _dossier_quotes_count_mentions (&ctx);
+
+  for (guint i = 0; i < ctx.seqs->len; i++)
+    g_free (g_array_index (ctx.seqs, Seq, i).title);
+  g_array_unref (ctx.toks);
+  g_string_chunk_free (ctx.words);
+  g_array_unref (ctx.seqs);
+  g_array_unref (ctx.mentions);
+  g_array_unref (ctx.named_gender);
+  g_hash_table_unref (ctx.by_key);
+  return result;
+}
+
+void
+dossier_quote_result_free (DossierQuoteResult *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->quotes);
+  g_ptr_array_unref (self->named);
+  g_free (self);
+}
+
+const char *
+dossier_attribution_to_string (DossierAttribution attribution)
+{
+  switch (attribution)
+    {
+    case DOSSIER_ATTRIBUTION_NAMED: return "named";
+    case DOSSIER_ATTRIBUTION_TITLE: return "title";
+    case DOSSIER_ATTRIBUTION_PRONOUN: return "pronoun";
+    case DOSSIER_ATTRIBUTION_ORGANISATION: return "organisation";
+    case DOSSIER_ATTRIBUTION_UNATTRIBUTED:
+    default: return "unattributed";
+    }
+}

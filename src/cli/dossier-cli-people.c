@@ -1,0 +1,308 @@
+/* dossier-cli-people.c — dossier-cli people and dossier-cli quotes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   people [--json] [--search TEXT]
+ *   people rename ID NAME | merge ID ID | split ID --variant NAME
+ *   quotes [--json] [--person NAME|ID] [--article ID] [--all]
+ *   quotes reassign QID PERSON | reject QID
+ *
+ * Listing first finds the quotes of articles still waiting for it.
+ */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dossier-cli-private.h"
+#include "dossier-people.h"
+#include "dossier-quotes.h"
+
+static gboolean
+fail (GError *error)
+{
+  g_printerr ("dossier-cli: %s\n", error->message);
+  return FALSE;
+}
+
+/* Quotes of articles still waiting for it, found before listing. */
+static gboolean
+catch_up (DossierLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error) < 0)
+    return fail (error);
+  return TRUE;
+}
+
+static void
+add_strv (JsonBuilder *b,
+          const char  *member,
+          char       **strv)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (b, strv[i]);
+  json_builder_end_array (b);
+}
+
+static int
+list_people (DossierLibrary *library,
+             const char     *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (!catch_up (library))
+    return 1;
+  if ((list = dossier_people_list_sync (library, search, &error)) == NULL)
+    return fail (error), 1;
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          DossierStoredPerson *p = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, p->id);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, p->name);
+          add_strv (b, "variants", p->variants);
+          add_strv (b, "titles", p->titles);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, p->organisation ? "organisation" : "person");
+          json_builder_set_member_name (b, "mentions");
+          json_builder_add_int_value (b, p->mentions);
+          json_builder_set_member_name (b, "quotes");
+          json_builder_add_int_value (b, p->quotes);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      print_json (b, TRUE);
+      return 0;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredPerson *p = g_ptr_array_index (list, i);
+      g_autofree char *variants = g_strjoinv (", ", p->variants);
+
+      g_print ("%6" G_GINT64_FORMAT "  %5" G_GINT64_FORMAT " %-7s %5" G_GINT64_FORMAT " %-9s %s%s  (%s)\n",
+               p->id, p->quotes, _("quotes"), p->mentions, _("articles"), p->name,
+               p->organisation ? _(" [organisation]") : "", variants);
+    }
+  return 0;
+}
+
+int
+_dossier_cli_people (int argc, char **argv)
+{
+  static char *variant = NULL, *search = NULL;
+  GOptionEntry entries[] = {
+    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("The name variant to split off"), N_("NAME") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only people whose name contains this"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+  gint64 id = 0, other = 0;
+  int code;
+
+  if (!parse_args ("people", _("[rename ID NAME | merge ID ID | split ID --variant NAME]"),
+                   entries, &argc, &argv, &code))
+    return code;
+  action = argc > 1 ? argv[1] : NULL;
+  if (action == NULL)
+    {
+      if (!(library = open_library (FALSE)))
+        return 1;
+      return list_people (library, search);
+    }
+  if (strcmp (action, "rename") == 0)
+    {
+      if (argc != 4 || !parse_id (argv[2], &id) || *argv[3] == '\0')
+        return usage_error ("people", _("rename takes a person’s id and the new name"));
+    }
+  else if (strcmp (action, "merge") == 0)
+    {
+      if (argc != 4 || !parse_id (argv[2], &id) || !parse_id (argv[3], &other))
+        return usage_error ("people", _("merge takes the ids of two people"));
+    }
+  else if (strcmp (action, "split") == 0)
+    {
+      if (argc != 3 || !parse_id (argv[2], &id) || variant == NULL || *variant == '\0')
+        return usage_error ("people", _("split takes a person’s id and --variant NAME"));
+    }
+  else
+    return usage_error ("people", _("the actions are rename, merge and split"));
+
+  if (!(library = open_library (FALSE)) || !catch_up (library))
+    return 1;
+  if (strcmp (action, "rename") == 0)
+    {
+      if (!dossier_people_rename_sync (library, id, argv[3], &error))
+        return fail (error), 1;
+    }
+  else if (strcmp (action, "merge") == 0)
+    {
+      if (!dossier_people_merge_sync (library, id, other, &error))
+        return fail (error), 1;
+    }
+  else
+    {
+      gint64 new_id = dossier_people_split_sync (library, id, variant, &error);
+
+      if (new_id == 0)
+        return fail (error), 1;
+      if (opt_json)
+        g_print ("{\"id\": %" G_GINT64_FORMAT "}\n", new_id);
+      else
+        g_printerr (_("“%s” is now person %lld\n"), variant, (long long) new_id);
+    }
+  return 0;
+}
+
+static const char *
+status_name (DossierQuoteStatus status)
+{
+  switch (status)
+    {
+    case DOSSIER_QUOTE_CORRECTED: return "corrected";
+    case DOSSIER_QUOTE_REJECTED: return "rejected";
+    case DOSSIER_QUOTE_FOUND:
+    default: return "found";
+    }
+}
+
+static int
+list_quotes (DossierLibrary *library,
+             const char     *person,
+             gint64          article,
+             gboolean        all)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 person_id = 0;
+
+  if (!catch_up (library))
+    return 1;
+  if (person != NULL && (person_id = dossier_people_find_sync (library, person, &error)) == 0)
+    return fail (error), 1;
+  if ((list = dossier_people_quotes_sync (library, person_id, article, all, &error)) == NULL)
+    return fail (error), 1;
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          DossierStoredQuote *q = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, q->id);
+          json_builder_set_member_name (b, "article");
+          json_builder_add_int_value (b, q->article_id);
+          add_string_or_null (b, "speaker", q->speaker);
+          json_builder_set_member_name (b, "speaker_id");
+          if (q->person_id > 0)
+            json_builder_add_int_value (b, q->person_id);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "text");
+          json_builder_add_string_value (b, q->text);
+          json_builder_set_member_name (b, "start");
+          json_builder_add_int_value (b, q->start);
+          json_builder_set_member_name (b, "end");
+          json_builder_add_int_value (b, q->end);
+          add_string_or_null (b, "published", q->published);
+          add_string_or_null (b, "source", q->source);
+          json_builder_set_member_name (b, "attribution");
+          json_builder_add_string_value (b, q->person_id > 0 ? dossier_attribution_to_string (q->attribution)
+                                                             : "unattributed");
+          json_builder_set_member_name (b, "status");
+          json_builder_add_string_value (b, status_name (q->status));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      print_json (b, TRUE);
+      return 0;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredQuote *q = g_ptr_array_index (list, i);
+
+      g_print ("%6" G_GINT64_FORMAT "  %-10s  %s%s: “%s”  (%s %" G_GINT64_FORMAT "%s%s)\n",
+               q->id, q->published ? q->published : "—",
+               q->speaker ? q->speaker : _("unattributed"),
+               q->status == DOSSIER_QUOTE_REJECTED ? _(" [rejected]") : "",
+               q->text, _("article"), q->article_id,
+               q->source ? ", " : "", q->source ? q->source : "");
+    }
+  return 0;
+}
+
+int
+_dossier_cli_quotes (int argc, char **argv)
+{
+  static char *person = NULL;
+  static gint64 article = 0;
+  static gboolean all = FALSE;
+  GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Only this person’s quotes (a name or an id)"), N_("NAME|ID") },
+    { "article", 0, 0, G_OPTION_ARG_INT64, &article, N_("Only the quotes of this article"), N_("ID") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Rejected quotes too"), NULL },
+    { NULL }
+  };
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+  gint64 quote = 0, person_id;
+  int code;
+
+  if (!parse_args ("quotes", _("[reassign QID PERSON | reject QID]"), entries, &argc, &argv, &code))
+    return code;
+  if (article < 0)
+    return usage_error ("quotes", _("article ids are positive numbers"));
+  action = argc > 1 ? argv[1] : NULL;
+  if (action == NULL)
+    {
+      if (!(library = open_library (FALSE)))
+        return 1;
+      return list_quotes (library, person, article, all);
+    }
+  if (strcmp (action, "reassign") == 0)
+    {
+      if (argc != 4 || !parse_id (argv[2], &quote) || *argv[3] == '\0')
+        return usage_error ("quotes", _("reassign takes a quote’s id and a person (a name or an id)"));
+    }
+  else if (strcmp (action, "reject") == 0)
+    {
+      if (argc != 3 || !parse_id (argv[2], &quote))
+        return usage_error ("quotes", _("reject takes a quote’s id"));
+    }
+  else
+    return usage_error ("quotes", _("the actions are reassign and reject"));
+
+  if (!(library = open_library (FALSE)) || !catch_up (library))
+    return 1;
+  if (strcmp (action, "reject") == 0)
+    {
+      if (!dossier_people_reject_sync (library, quote, &error))
+        return fail (error), 1;
+      return 0;
+    }
+  if ((person_id = dossier_people_find_sync (library, argv[3], &error)) == 0 ||
+      !dossier_people_reassign_sync (library, quote, person_id, &error))
+    return fail (error), 1;
+  return 0;
+}

@@ -1,0 +1,936 @@
+/* dossier-store-people.c — people, their mentions and their quotes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Articles wait in quote_queue until their quotes are found (after an
+ * import is saved, never inside it).  Each named person of an article
+ * becomes one row of people: first by a variant already known (so that
+ * renames, merges and splits hold), then by surname and given name
+ * folded across spellings, else a new row.  Corrections are kept by
+ * article and quoted words and applied again whenever the article's
+ * quotes are found anew.
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-store-private.h"
+#include "dossier-quotes.h"
+
+#define BATCH 256
+
+void
+dossier_stored_person_free (DossierStoredPerson *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->name);
+  g_strfreev (p->variants);
+  g_strfreev (p->titles);
+  g_free (p);
+}
+
+void
+dossier_stored_quote_free (DossierStoredQuote *q)
+{
+  if (q == NULL)
+    return;
+  g_free (q->speaker);
+  g_free (q->text);
+  g_free (q->published);
+  g_free (q->source);
+  g_free (q);
+}
+
+static sqlite3_stmt *
+prepare (DossierStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the people of the library"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Runs @sql with up to two integer parameters (0 and less: unbound). */
+static gboolean
+exec_ids (DossierStore  *self,
+          const char    *sql,
+          gint64         a,
+          gint64         b,
+          GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _dossier_store_fail (self, error, _("Could not change the people of the library"));
+  return TRUE;
+}
+
+/* Recounts the mentions and quotes of the people in @ids (all when NULL). */
+static gboolean
+refresh_counts (DossierStore  *self,
+                GHashTable    *ids,
+                GError       **error)
+{
+  /* by id when given, so that each update finds its row by the key */
+  sqlite3_stmt *stmt = prepare (self, ids == NULL ? "UPDATE people SET"
+                                " mentions = (SELECT COUNT(*) FROM mentions m WHERE m.person_id = people.id),"
+                                " quotes = (SELECT COUNT(*) FROM quotes q WHERE q.person_id = people.id AND q.status < 2)"
+                                : "UPDATE people SET"
+                                " mentions = (SELECT COUNT(*) FROM mentions m WHERE m.person_id = ?1),"
+                                " quotes = (SELECT COUNT(*) FROM quotes q WHERE q.person_id = ?1 AND q.status < 2)"
+                                " WHERE id = ?1",
+                                error);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean ok = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (ids == NULL)
+    ok = sqlite3_step (stmt) == SQLITE_DONE;
+  else
+    {
+      g_hash_table_iter_init (&iter, ids);
+      while (ok && g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+    }
+  sqlite3_finalize (stmt);
+  return ok || _dossier_store_fail (self, error, _("Could not change the people of the library"));
+}
+
+/* Adds the people of @article_id's mentions and quotes to @ids. */
+static void
+note_people_of (DossierStore *self,
+                gint64        article_id,
+                GHashTable   *ids)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT person_id FROM mentions WHERE article_id = ?1"
+                                " UNION SELECT person_id FROM quotes WHERE article_id = ?1 AND person_id IS NOT NULL",
+                                NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (ids, id);
+    }
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  sqlite3_stmt *body;
+  sqlite3_stmt *by_variant;
+  sqlite3_stmt *by_key;
+  sqlite3_stmt *add_person;
+  sqlite3_stmt *upgrade;
+  sqlite3_stmt *add_variant;
+  sqlite3_stmt *add_title;
+  sqlite3_stmt *add_mention;
+  sqlite3_stmt *correction;
+  sqlite3_stmt *add_quote;
+  sqlite3_stmt *done;
+} Stmts;
+
+static void
+stmts_clear (Stmts *s)
+{
+  sqlite3_stmt **all = (sqlite3_stmt **) s;
+
+  for (guint i = 0; i < sizeof (Stmts) / sizeof (sqlite3_stmt *); i++)
+    sqlite3_finalize (all[i]);
+  memset (s, 0, sizeof *s);
+}
+
+static gboolean
+stmts_init (DossierStore *self,
+            Stmts        *s,
+            GError      **error)
+{
+  static const char *const sql[] = {
+    "SELECT body FROM articles WHERE id = ?1",
+    "SELECT person_id FROM person_variants WHERE variant = ?1",
+    /* a given name that matches, else a person known by surname alone,
+     * else (for a surname alone) the most mentioned of that surname */
+    "SELECT p.id, p.given_key FROM people p WHERE p.kind = ?1 AND p.surname_key = ?2"
+    " AND (?3 IS NULL OR p.given_key IS NULL OR p.given_key = ?3)"
+    " ORDER BY (p.given_key IS ?3) DESC,"
+    " (SELECT COUNT(*) FROM mentions m WHERE m.person_id = p.id) DESC LIMIT 1",
+    "INSERT INTO people(name, kind, surname_key, given_key) VALUES (?1, ?2, ?3, ?4)",
+    "UPDATE people SET given_key = ?2, name = CASE WHEN renamed THEN name ELSE ?3 END"
+    " WHERE id = ?1 AND given_key IS NULL",
+    "INSERT OR IGNORE INTO person_variants(variant, person_id) VALUES (?1, ?2)",
+    "INSERT OR IGNORE INTO person_titles(person_id, title) VALUES (?1, ?2)",
+    "INSERT INTO mentions(person_id, article_id, count) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT(person_id, article_id) DO UPDATE SET count = count + excluded.count",
+    "SELECT person_id, rejected FROM quote_corrections WHERE article_id = ?1 AND text = ?2",
+    "INSERT INTO quotes(article_id, person_id, start_offset, end_offset, text, attribution, status)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    "DELETE FROM quote_queue WHERE article_id = ?1",
+  };
+  sqlite3_stmt **all = (sqlite3_stmt **) s;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (sql) == sizeof (Stmts) / sizeof (sqlite3_stmt *));
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    if ((all[i] = prepare (self, sql[i], error)) == NULL)
+      {
+        stmts_clear (s);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+step_done (DossierStore *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not save the quotes"));
+  return TRUE;
+}
+
+/* The person row for a name found in an article, made if new. */
+static gint64
+person_for (DossierStore *self,
+            Stmts        *s,
+            DossierNamed *n,
+            GError      **error)
+{
+  gboolean org = n->kind == DOSSIER_SPEAKER_ORGANISATION;
+  g_autofree char *surname = NULL;
+  g_autofree char *given = NULL;
+  gint64 id = 0;
+
+  _dossier_store_bind_text (s->by_variant, 1, n->name);
+  if (sqlite3_step (s->by_variant) == SQLITE_ROW)
+    id = sqlite3_column_int64 (s->by_variant, 0);
+  sqlite3_reset (s->by_variant);
+  if (id > 0)
+    return id;
+
+  if (org)
+    {
+      surname = g_utf8_casefold (n->name, -1);
+      given = NULL;
+    }
+  else
+    {
+      surname = dossier_name_surname_key (n->name);
+      given = dossier_name_given_key (n->name);
+    }
+  sqlite3_bind_int (s->by_key, 1, org);
+  _dossier_store_bind_text (s->by_key, 2, surname);
+  _dossier_store_bind_text (s->by_key, 3, given);
+  if (sqlite3_step (s->by_key) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (s->by_key, 0);
+      if (given != NULL && sqlite3_column_type (s->by_key, 1) == SQLITE_NULL)
+        {
+          sqlite3_reset (s->by_key);
+          sqlite3_bind_int64 (s->upgrade, 1, id);
+          _dossier_store_bind_text (s->upgrade, 2, given);
+          _dossier_store_bind_text (s->upgrade, 3, n->name);
+          if (!step_done (self, s->upgrade, error))
+            return -1;
+        }
+    }
+  sqlite3_reset (s->by_key);
+  if (id > 0)
+    return id;
+
+  _dossier_store_bind_text (s->add_person, 1, n->name);
+  sqlite3_bind_int (s->add_person, 2, org);
+  _dossier_store_bind_text (s->add_person, 3, surname);
+  _dossier_store_bind_text (s->add_person, 4, given);
+  if (!step_done (self, s->add_person, error))
+    return -1;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+save_article (DossierStore *self,
+              Stmts        *s,
+              gint64        article_id,
+              GHashTable   *touched,
+              GError      **error)
+{
+  g_autofree char *body = NULL;
+  g_autoptr(DossierQuoteResult) r = NULL;
+  g_autofree gint64 *ids = NULL;
+  const char *at;
+  glong chars = 0;
+
+  sqlite3_bind_int64 (s->body, 1, article_id);
+  if (sqlite3_step (s->body) == SQLITE_ROW)
+    body = g_strdup (_dossier_store_column_text (s->body, 0));
+  sqlite3_reset (s->body);
+
+  note_people_of (self, article_id, touched);
+  if (!exec_ids (self, "DELETE FROM quotes WHERE article_id = ?1", article_id, 0, error) ||
+      !exec_ids (self, "DELETE FROM mentions WHERE article_id = ?1", article_id, 0, error))
+    return FALSE;
+
+  if (body != NULL)
+    {
+      r = dossier_quotes_find (body);
+      ids = g_new0 (gint64, r->named->len + 1);
+      for (guint i = 0; i < r->named->len; i++)
+        {
+          DossierNamed *n = g_ptr_array_index (r->named, i);
+
+          ids[i] = person_for (self, s, n, error);
+          if (ids[i] < 0)
+            return FALSE;
+          for (guint v = 0; v <= n->variants->len; v++)
+            {
+              const char *variant = v < n->variants->len ? g_ptr_array_index (n->variants, v) : n->name;
+
+              _dossier_store_bind_text (s->add_variant, 1, variant);
+              sqlite3_bind_int64 (s->add_variant, 2, ids[i]);
+              if (!step_done (self, s->add_variant, error))
+                return FALSE;
+            }
+          for (guint t = 0; t < n->titles->len; t++)
+            {
+              sqlite3_bind_int64 (s->add_title, 1, ids[i]);
+              _dossier_store_bind_text (s->add_title, 2, g_ptr_array_index (n->titles, t));
+              if (!step_done (self, s->add_title, error))
+                return FALSE;
+            }
+          sqlite3_bind_int64 (s->add_mention, 1, ids[i]);
+          sqlite3_bind_int64 (s->add_mention, 2, article_id);
+          sqlite3_bind_int64 (s->add_mention, 3, MAX (n->mentions, 1));
+          if (!step_done (self, s->add_mention, error))
+            return FALSE;
+        }
+
+      at = body;
+      for (guint i = 0; i < r->quotes->len; i++)
+        {
+          DossierQuote *q = &g_array_index (r->quotes, DossierQuote, i);
+          g_autofree char *text = g_strndup (body + q->start, q->end - q->start);
+          gint64 person = q->speaker >= 0 ? ids[q->speaker] : 0;
+          DossierQuoteStatus status = DOSSIER_QUOTE_FOUND;
+          glong start, end;
+
+          chars += g_utf8_pointer_to_offset (at, body + q->start);
+          start = chars;
+          end = start + g_utf8_strlen (text, -1);
+          at = body + q->start;
+
+          sqlite3_bind_int64 (s->correction, 1, article_id);
+          _dossier_store_bind_text (s->correction, 2, text);
+          if (sqlite3_step (s->correction) == SQLITE_ROW)
+            {
+              if (sqlite3_column_int (s->correction, 1))
+                status = DOSSIER_QUOTE_REJECTED;
+              else
+                {
+                  status = DOSSIER_QUOTE_CORRECTED;
+                  person = sqlite3_column_int64 (s->correction, 0);
+                }
+            }
+          sqlite3_reset (s->correction);
+
+          sqlite3_bind_int64 (s->add_quote, 1, article_id);
+          if (person > 0)
+            sqlite3_bind_int64 (s->add_quote, 2, person);
+          else
+            sqlite3_bind_null (s->add_quote, 2);
+          sqlite3_bind_int64 (s->add_quote, 3, start);
+          sqlite3_bind_int64 (s->add_quote, 4, end);
+          _dossier_store_bind_text (s->add_quote, 5, text);
+          sqlite3_bind_int (s->add_quote, 6, q->attribution);
+          sqlite3_bind_int (s->add_quote, 7, status);
+          if (!step_done (self, s->add_quote, error))
+            return FALSE;
+        }
+    }
+
+  note_people_of (self, article_id, touched);
+  sqlite3_bind_int64 (s->done, 1, article_id);
+  return step_done (self, s->done, error);
+}
+
+gint64
+dossier_store_find_quotes (DossierStore  *self,
+                           guint          max_articles,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Stmts s = { 0 };
+  gint64 done = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+
+  if (!stmts_init (self, &s, error))
+    return -1;
+  while (done < max_articles)
+    {
+      g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *next = prepare (self, "SELECT article_id FROM quote_queue ORDER BY article_id LIMIT ?1", error);
+
+      if (next == NULL)
+        goto fail;
+      sqlite3_bind_int64 (next, 1, MIN (BATCH, max_articles - done));
+      while (sqlite3_step (next) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (next, 0);
+
+          g_array_append_val (batch, id);
+        }
+      sqlite3_finalize (next);
+      if (batch->len == 0)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !dossier_store_begin (self, error))
+        goto fail;
+      for (guint i = 0; i < batch->len; i++)
+        if (!save_article (self, &s, g_array_index (batch, gint64, i), touched, error))
+          {
+            dossier_store_rollback (self);
+            goto fail;
+          }
+      if (!refresh_counts (self, touched, error))
+        {
+          dossier_store_rollback (self);
+          goto fail;
+        }
+      g_hash_table_remove_all (touched);
+      if (!dossier_store_commit (self, error))
+        goto fail;
+      done += batch->len;
+    }
+  stmts_clear (&s);
+  return done;
+
+fail:
+  stmts_clear (&s);
+  return -1;
+}
+
+gint64
+dossier_store_quotes_pending (DossierStore  *self,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT COUNT(*) FROM quote_queue", error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Reads (person id, string) rows into the string vector at @offset of
+ * the listed people in @by_id; every listed person gets a vector. */
+static gboolean
+collect_strings (DossierStore  *self,
+                 const char    *sql,
+                 GHashTable    *by_id,
+                 gsize          offset,
+                 GError       **error)
+{
+  g_autoptr(GHashTable) lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      DossierStoredPerson *p = g_hash_table_lookup (by_id, &id);
+      GPtrArray *strings;
+
+      if (p == NULL)
+        continue;
+      strings = g_hash_table_lookup (lists, &p->id);
+      if (strings == NULL)
+        {
+          strings = g_ptr_array_new ();
+          g_hash_table_insert (lists, &p->id, strings);
+        }
+      g_ptr_array_add (strings, g_strdup (_dossier_store_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *strings = g_hash_table_lookup (lists, key);
+      char ***field = G_STRUCT_MEMBER_P (value, offset);
+
+      if (strings == NULL)
+        *field = g_new0 (char *, 1);
+      else
+        {
+          g_ptr_array_add (strings, NULL);
+          *field = g_memdup2 (strings->pdata, strings->len * sizeof (char *));
+        }
+    }
+  return TRUE;
+}
+
+GPtrArray *
+dossier_store_list_people (DossierStore  *self,
+                           const char    *search,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_person_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT p.id, p.name, p.kind, p.mentions, p.quotes FROM people p"
+                  " WHERE (p.mentions > 0 OR p.quotes > 0) AND (?1 IS NULL OR p.name LIKE '%' || ?1 || '%'"
+                  " OR EXISTS (SELECT 1 FROM person_variants v"
+                  "   WHERE v.person_id = p.id AND v.variant LIKE '%' || ?1 || '%'))"
+                  " ORDER BY p.quotes DESC, p.mentions DESC, p.name COLLATE NOCASE, p.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_store_bind_text (stmt, 1, search != NULL && *search != '\0' ? search : NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierStoredPerson *p = g_new0 (DossierStoredPerson, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->name = g_strdup (_dossier_store_column_text (stmt, 1));
+      p->organisation = sqlite3_column_int (stmt, 2) != 0;
+      p->mentions = sqlite3_column_int64 (stmt, 3);
+      p->quotes = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (list, p);
+      g_hash_table_insert (by_id, &p->id, p);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not read the people of the library"));
+      return NULL;
+    }
+  if (!collect_strings (self, "SELECT person_id, variant FROM person_variants ORDER BY person_id, length(variant) DESC, variant",
+                        by_id, G_STRUCT_OFFSET (DossierStoredPerson, variants), error) ||
+      !collect_strings (self, "SELECT person_id, title FROM person_titles ORDER BY person_id, title",
+                        by_id, G_STRUCT_OFFSET (DossierStoredPerson, titles), error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gint64
+dossier_store_find_person (DossierStore  *self,
+                           const char    *spec,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  char *end = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), 0);
+  g_return_val_if_fail (spec != NULL, 0);
+
+  if (g_ascii_isdigit (spec[0]))
+    {
+      gint64 n = g_ascii_strtoll (spec, &end, 10);
+
+      if (end != NULL && *end == '\0' && n > 0)
+        {
+          stmt = prepare (self, "SELECT id FROM people WHERE id = ?1", error);
+          if (stmt == NULL)
+            return 0;
+          sqlite3_bind_int64 (stmt, 1, n);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            id = n;
+          sqlite3_finalize (stmt);
+        }
+    }
+  if (id == 0)
+    {
+      stmt = prepare (self,
+                      "SELECT p.id FROM people p WHERE p.name = ?1 COLLATE NOCASE"
+                      " UNION ALL SELECT person_id FROM person_variants WHERE variant = ?1 LIMIT 1",
+                      error);
+      if (stmt == NULL)
+        return 0;
+      _dossier_store_bind_text (stmt, 1, spec);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  if (id == 0)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                 _("No person “%s” in the library"), spec);
+  return id;
+}
+
+GPtrArray *
+dossier_store_list_quotes (DossierStore  *self,
+                           gint64         person_id,
+                           gint64         article_id,
+                           gboolean       all,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_quote_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  /* one condition per case, so that each uses its index */
+  sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, p.name, q.text, q.start_offset, q.end_offset,"
+                         " a.published, a.source, q.attribution, q.status"
+                         " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                         " LEFT JOIN people p ON p.id = q.person_id"
+                         " WHERE %s %s AND (?3 OR q.status < 2)"
+                         " ORDER BY a.published_jd IS NULL, a.published_jd, a.id, q.start_offset",
+                         person_id > 0 ? "q.person_id = ?1" : "?1 = 0",
+                         article_id > 0 ? "AND q.article_id = ?2" : "AND ?2 = 0");
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  sqlite3_bind_int (stmt, 3, all);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierStoredQuote *q = g_new0 (DossierStoredQuote, 1);
+
+      q->id = sqlite3_column_int64 (stmt, 0);
+      q->article_id = sqlite3_column_int64 (stmt, 1);
+      q->person_id = sqlite3_column_int64 (stmt, 2);
+      q->speaker = g_strdup (_dossier_store_column_text (stmt, 3));
+      q->text = g_strdup (_dossier_store_column_text (stmt, 4));
+      q->start = sqlite3_column_int64 (stmt, 5);
+      q->end = sqlite3_column_int64 (stmt, 6);
+      q->published = g_strdup (_dossier_store_column_text (stmt, 7));
+      q->source = g_strdup (_dossier_store_column_text (stmt, 8));
+      q->attribution = sqlite3_column_int (stmt, 9);
+      q->status = sqlite3_column_int (stmt, 10);
+      g_ptr_array_add (list, q);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not read the quotes"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Whether the row @id of @table ("people" or "quotes") exists; sets
+ * NOT_FOUND if not. */
+static gboolean
+row_exists (DossierStore *self,
+            const char   *table,
+            gint64        id,
+            GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  if (!found && strcmp (table, "people") == 0)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                 _("No person %lld in the library"), (long long) id);
+  else if (!found)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                 _("No quote %lld in the library"), (long long) id);
+  return found;
+}
+
+#define PERSON_EXISTS(id) row_exists (self, "people", (id), error)
+#define QUOTE_EXISTS(id) row_exists (self, "quotes", (id), error)
+
+gboolean
+dossier_store_rename_person (DossierStore  *self,
+                             gint64         id,
+                             const char    *name,
+                             GError       **error)
+{
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED, _("A name cannot be empty"));
+      return FALSE;
+    }
+  if (!PERSON_EXISTS (id))
+    return FALSE;
+  stmt = prepare (self, "UPDATE people SET name = ?2, renamed = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _dossier_store_bind_text (stmt, 2, stripped);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not rename the person"));
+  stmt = prepare (self, "INSERT OR IGNORE INTO person_variants(variant, person_id) VALUES (?2, ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _dossier_store_bind_text (stmt, 2, stripped);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || _dossier_store_fail (self, error, _("Could not rename the person"));
+}
+
+gboolean
+dossier_store_merge_people (DossierStore  *self,
+                            gint64         id,
+                            gint64         other,
+                            GError       **error)
+{
+  static const char *const steps[] = {
+    "UPDATE person_variants SET person_id = ?1 WHERE person_id = ?2",
+    "INSERT OR IGNORE INTO person_titles(person_id, title) SELECT ?1, title FROM person_titles WHERE person_id = ?2",
+    "INSERT INTO mentions(person_id, article_id, count) SELECT ?1, article_id, count FROM mentions"
+    " WHERE person_id = ?2 ON CONFLICT(person_id, article_id) DO UPDATE SET count = count + excluded.count",
+    "UPDATE quotes SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE quote_corrections SET person_id = ?1 WHERE person_id = ?2",
+    "DELETE FROM people WHERE id = ?2",
+  };
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  if (id == other)
+    {
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED,
+                           _("A person cannot be merged with themselves"));
+      return FALSE;
+    }
+  if (!PERSON_EXISTS (id) || !PERSON_EXISTS (other) || !dossier_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!exec_ids (self, steps[i], id, other, error))
+      {
+        dossier_store_rollback (self);
+        return FALSE;
+      }
+  {
+    g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    g_hash_table_add (ids, &id);
+    if (!refresh_counts (self, ids, error))
+      {
+        dossier_store_rollback (self);
+        return FALSE;
+      }
+  }
+  return dossier_store_commit (self, error);
+}
+
+gint64
+dossier_store_split_person (DossierStore  *self,
+                            gint64         id,
+                            const char    *variant,
+                            GError       **error)
+{
+  g_autofree char *surname = NULL, *given = NULL;
+  sqlite3_stmt *stmt;
+  gint64 new_id;
+  gboolean owned;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), 0);
+  g_return_val_if_fail (variant != NULL, 0);
+
+  if (!PERSON_EXISTS (id))
+    return 0;
+  stmt = prepare (self, "SELECT 1 FROM person_variants WHERE variant = ?1 AND person_id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+  _dossier_store_bind_text (stmt, 1, variant);
+  sqlite3_bind_int64 (stmt, 2, id);
+  owned = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  if (!owned)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                   _("Person %lld has no variant “%s”"), (long long) id, variant);
+      return 0;
+    }
+  if (!dossier_store_begin (self, error))
+    return 0;
+  surname = dossier_name_surname_key (variant);
+  given = dossier_name_given_key (variant);
+  stmt = prepare (self, "INSERT INTO people(name, kind, surname_key, given_key, renamed)"
+                        " SELECT ?1, kind, ?2, ?3, 1 FROM people WHERE id = ?4", error);
+  if (stmt == NULL)
+    goto fail;
+  _dossier_store_bind_text (stmt, 1, variant);
+  _dossier_store_bind_text (stmt, 2, surname);
+  _dossier_store_bind_text (stmt, 3, given);
+  sqlite3_bind_int64 (stmt, 4, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not split the person"));
+      goto fail;
+    }
+  new_id = sqlite3_last_insert_rowid (self->db);
+  stmt = prepare (self, "UPDATE person_variants SET person_id = ?2 WHERE variant = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  _dossier_store_bind_text (stmt, 1, variant);
+  sqlite3_bind_int64 (stmt, 2, new_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not split the person"));
+      goto fail;
+    }
+  /* the articles of the person find their people again, the variant now
+   * leading to the new one */
+  if (!exec_ids (self, "INSERT OR IGNORE INTO quote_queue(article_id)"
+                       " SELECT article_id FROM mentions WHERE person_id = ?1"
+                       " UNION SELECT article_id FROM quotes WHERE person_id = ?1", id, 0, error) ||
+      !dossier_store_commit (self, error))
+    goto fail;
+  if (dossier_store_find_quotes (self, G_MAXUINT, NULL, error) < 0)
+    return 0;
+  return new_id;
+
+fail:
+  dossier_store_rollback (self);
+  return 0;
+}
+
+static gboolean
+correct_quote (DossierStore  *self,
+               gint64         quote_id,
+               gint64         person_id,
+               gboolean       reject,
+               GError       **error)
+{
+  static const char *const steps[] = {
+    "INSERT INTO quote_corrections(article_id, text, person_id, rejected)"
+    " SELECT article_id, text, ?2, ?3 FROM quotes WHERE id = ?1"
+    " ON CONFLICT(article_id, text) DO UPDATE SET person_id = excluded.person_id, rejected = excluded.rejected",
+    "UPDATE quotes SET person_id = CASE WHEN ?3 THEN person_id ELSE ?2 END,"
+    " status = CASE WHEN ?3 THEN 2 ELSE 1 END WHERE id = ?1",
+  };
+
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *old;
+
+  if (!QUOTE_EXISTS (quote_id) || (!reject && !PERSON_EXISTS (person_id)) ||
+      !dossier_store_begin (self, error))
+    return FALSE;
+  old = prepare (self, "SELECT person_id FROM quotes WHERE id = ?1 AND person_id IS NOT NULL", NULL);
+  if (old != NULL)
+    {
+      sqlite3_bind_int64 (old, 1, quote_id);
+      if (sqlite3_step (old) == SQLITE_ROW)
+        g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (old, 0) }, sizeof (gint64)));
+      sqlite3_finalize (old);
+    }
+  if (!reject)
+    g_hash_table_add (ids, g_memdup2 (&person_id, sizeof person_id));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = prepare (self, steps[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        {
+          dossier_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, quote_id);
+      if (reject)
+        sqlite3_bind_null (stmt, 2);
+      else
+        sqlite3_bind_int64 (stmt, 2, person_id);
+      sqlite3_bind_int (stmt, 3, reject);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _dossier_store_fail (self, error, _("Could not correct the quote"));
+          dossier_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!refresh_counts (self, ids, error))
+    {
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  return dossier_store_commit (self, error);
+}
+
+gboolean
+dossier_store_reassign_quote (DossierStore  *self,
+                              gint64         quote_id,
+                              gint64         person_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  return correct_quote (self, quote_id, person_id, FALSE, error);
+}
+
+gboolean
+dossier_store_reject_quote (DossierStore  *self,
+                            gint64         quote_id,
+                            GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  return correct_quote (self, quote_id, 0, TRUE, error);
+}

@@ -1,0 +1,364 @@
+/* test-people.c — people and quotes in the library, and their command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built dossier-cli (DOSSIER_CLI) on the articles of
+ * tests/data/quotes in a temporary library: the JSON contract of
+ * `people` and `quotes`, corrections that survive finding the quotes
+ * again, and an old library that gets its quotes after the upgrade.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-library.h"
+#include "dossier-people.h"
+#include "dossier-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *library;
+} Fixture;
+
+/* Runs dossier-cli with @args (NULL-terminated) on the fixture's library;
+ * returns its standard output, asserting it exited with @want. */
+static char *
+cli (Fixture    *f,
+     int         want,
+     const char *command,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  const char *arg;
+  va_list ap;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+  g_ptr_array_add (argv, (char *) command);
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, f->library);
+  va_start (ap, command);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != want)
+    g_error ("dossier-cli %s exited %d: %s", command, WEXITSTATUS (status), err);
+  return out;
+}
+
+static JsonNode *
+cli_json (Fixture    *f,
+          const char *command,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, command);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  while (args->len < 6)
+    g_ptr_array_add (args, NULL);
+  out = cli (f, 0, command, "--json", args->pdata[0], args->pdata[1], args->pdata[2],
+             args->pdata[3], args->pdata[4], args->pdata[5], NULL);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = dossier_test_make_tmp_dir ();
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  dossier_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->library);
+}
+
+static void
+import_quotes (Fixture *f)
+{
+  g_autofree char *a = dossier_test_data_path ("quotes", "lavrov-missiles.txt", NULL);
+  g_autofree char *b = dossier_test_data_path ("quotes", "kremlin-statement.txt", NULL);
+  g_autofree char *c = dossier_test_data_path ("quotes", "guillemets.txt", NULL);
+  g_autofree char *out = cli (f, 0, "import", a, b, c, NULL);
+}
+
+static JsonObject *
+find_by (JsonArray  *a,
+         const char *member,
+         const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *o = json_array_get_object_element (a, i);
+      JsonNode *n = json_object_get_member (o, member);
+
+      if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && g_strcmp0 (json_node_get_string (n), value) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static char *
+article_body (Fixture *f,
+              gint64   id)
+{
+  g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonNode) node = cli_json (f, "show", sid, NULL);
+
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "body"));
+}
+
+static void
+test_contract (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *const keys[] = { "id", "article", "speaker", "speaker_id", "text", "start", "end",
+                                      "published", "source", "attribution", "status" };
+  g_autoptr(JsonNode) people = NULL;
+  g_autoptr(JsonNode) quotes = NULL;
+  g_autoptr(JsonNode) lavrov = NULL;
+  JsonArray *a;
+  JsonObject *o;
+  gboolean variant = FALSE;
+
+  import_quotes (f);
+  people = cli_json (f, "people", NULL);
+  a = json_node_get_array (people);
+  o = find_by (a, "name", "Sergei Lavrov");
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "person");
+  g_assert_cmpint (json_object_get_int_member (o, "quotes"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (o, "mentions"), ==, 1);
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (o, "variants")); i++)
+    if (g_str_equal (json_array_get_string_element (json_object_get_array_member (o, "variants"), i), "Mr. Lavrov"))
+      variant = TRUE;
+  g_assert_true (variant);
+  o = find_by (a, "name", "Kremlin");
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "organisation");
+  /* "Yuri" and "Yury" Ushakov are one person */
+  o = find_by (a, "name", "Yuri Ushakov");
+  g_assert_nonnull (o);
+  g_assert_null (find_by (a, "name", "Yury Ushakov"));
+  g_assert_cmpint (json_object_get_int_member (o, "quotes"), ==, 3);
+
+  quotes = cli_json (f, "quotes", NULL);
+  a = json_node_get_array (quotes);
+  g_assert_cmpuint (json_array_get_length (a), ==, 15);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *slice = NULL;
+      const char *from, *to;
+
+      o = json_array_get_object_element (a, i);
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        g_assert_true (json_object_has_member (o, keys[k]));
+      /* text is exactly body[start:end], in characters */
+      body = article_body (f, json_object_get_int_member (o, "article"));
+      from = g_utf8_offset_to_pointer (body, json_object_get_int_member (o, "start"));
+      to = g_utf8_offset_to_pointer (body, json_object_get_int_member (o, "end"));
+      slice = g_strndup (from, to - from);
+      g_assert_cmpstr (slice, ==, json_object_get_string_member (o, "text"));
+      g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "found");
+      if (json_object_get_null_member (o, "speaker"))
+        {
+          g_assert_true (json_object_get_null_member (o, "speaker_id"));
+          g_assert_cmpstr (json_object_get_string_member (o, "attribution"), ==, "unattributed");
+        }
+    }
+  o = find_by (a, "text", "Particular attention was paid to the situation in the Middle East");
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "speaker"), ==, "Kremlin");
+  g_assert_cmpstr (json_object_get_string_member (o, "attribution"), ==, "organisation");
+
+  lavrov = cli_json (f, "quotes", "--person", "Lavrov", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (lavrov)), ==, 4);
+}
+
+static guint
+count_hits (Fixture    *f,
+            const char *query)
+{
+  g_autoptr(JsonNode) hits = cli_json (f, "search", query, NULL);
+
+  return json_array_get_length (json_node_get_array (hits));
+}
+
+/* person:, quote: and quote: with words, through the search's filters */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  import_quotes (f);
+  /* the search finds the quotes of the new articles first */
+  g_assert_cmpuint (count_hits (f, "quote:lavrov"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "person:Lavrov"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "person:Лавров"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "person:\"Sergey Lavrov\""), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lavrov \"door is not open\""), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lavrov \"serious proposal\""), ==, 0);
+  g_assert_cmpuint (count_hits (f, "quote:kerry \"serious proposal\""), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:kremlin"), ==, 1);
+  /* Ushakov is quoted in one article, mentioned in none other */
+  g_assert_cmpuint (count_hits (f, "quote:ushakov"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lukyanov person:kerry"), ==, 1);
+  g_assert_cmpuint (count_hits (f, "quote:lukyanov person:peskov"), ==, 0);
+  g_assert_cmpuint (count_hits (f, "quote:nobody"), ==, 0);
+}
+
+static void
+test_corrections (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonNode) quotes = NULL, after = NULL, all = NULL, people = NULL;
+  g_autofree char *qid_reassign = NULL, *qid_reject = NULL, *kerry = NULL, *article = NULL;
+  g_autofree char *body = NULL, *body_file = NULL, *out = NULL;
+  JsonObject *o;
+  gint64 article_id;
+
+  import_quotes (f);
+  quotes = cli_json (f, "quotes", NULL);
+  o = find_by (json_node_get_array (quotes), "text", "a step in the wrong direction");
+  qid_reassign = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (o, "id"));
+  article_id = json_object_get_int_member (o, "article");
+  article = g_strdup_printf ("%" G_GINT64_FORMAT, article_id);
+  o = find_by (json_node_get_array (quotes), "text", "Nobody is closing the door");
+  qid_reject = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (o, "id"));
+
+  g_free (cli (f, 0, "quotes", "reassign", qid_reassign, "John Kerry", NULL));
+  g_free (cli (f, 0, "quotes", "reject", qid_reject, NULL));
+  g_free (cli (f, 1, "quotes", "reject", "999999", NULL));
+  g_free (cli (f, 2, "quotes", "frobnicate", NULL));
+
+  /* the body changes: the quotes are found again, the corrections kept */
+  body = article_body (f, article_id);
+  body_file = g_build_filename (f->dir, "body.txt", NULL);
+  {
+    g_autofree char *changed = g_strconcat ("An editor's note was added.\n\n", body, NULL);
+
+    g_assert_true (g_file_set_contents (body_file, changed, -1, NULL));
+  }
+  out = cli (f, 0, "edit", article, "--body-file", body_file, NULL);
+
+  after = cli_json (f, "quotes", "--article", article, NULL);
+  g_assert_null (find_by (json_node_get_array (after), "text", "Nobody is closing the door"));
+  o = find_by (json_node_get_array (after), "text", "a step in the wrong direction");
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "speaker"), ==, "John Kerry");
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "corrected");
+  all = cli_json (f, "quotes", "--article", article, "--all", NULL);
+  o = find_by (json_node_get_array (all), "text", "Nobody is closing the door");
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "rejected");
+
+  /* rename, merge, split */
+  people = cli_json (f, "people", NULL);
+  o = find_by (json_node_get_array (people), "name", "John Kerry");
+  kerry = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (o, "id"));
+  g_free (cli (f, 0, "people", "rename", kerry, "John F. Kerry", NULL));
+  {
+    g_autoptr(JsonNode) renamed = cli_json (f, "quotes", "--person", kerry, NULL);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (renamed)), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (renamed), 0),
+                                                    "speaker"), ==, "John F. Kerry");
+  }
+  {
+    g_autoptr(JsonNode) p = cli_json (f, "people", NULL);
+    JsonObject *lavrov = find_by (json_node_get_array (p), "name", "Sergei Lavrov");
+    JsonObject *kremlin = find_by (json_node_get_array (p), "name", "Kremlin");
+    g_autofree char *lid = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (lavrov, "id"));
+    g_autofree char *kid = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (kremlin, "id"));
+    g_autoptr(JsonNode) merged = NULL;
+    g_autoptr(JsonNode) split = NULL;
+    g_autoptr(JsonNode) left = NULL;
+    gint64 lavrov_quotes = json_object_get_int_member (lavrov, "quotes");
+
+    g_free (cli (f, 0, "people", "merge", lid, kid, NULL));
+    merged = cli_json (f, "quotes", "--person", lid, NULL);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (merged)), ==, lavrov_quotes + 2);
+    g_free (cli (f, 1, "people", "merge", lid, kid, NULL));
+
+    split = cli_json (f, "people", "split", lid, "--variant", "Kremlin", NULL);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (split), "id"), >, 0);
+    left = cli_json (f, "quotes", "--person", lid, NULL);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (left)), ==, lavrov_quotes);
+    g_free (cli (f, 2, "people", "split", lid, NULL));
+  }
+}
+
+/* A library from before people (tests/data/schema-v3.sql) upgrades,
+ * keeps its articles and queues them; its quotes are found after. */
+static void
+test_upgrade (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *sql = dossier_test_data_read (NULL, "schema-v3.sql", NULL);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStoredQuote *q;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = dossier_library_new (f->library);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_library_count_sync (library, &error), ==, 3);
+  g_assert_cmpint (dossier_people_pending_sync (library, &error), ==, 3);
+  /* half-way: one article done, the rest still waiting */
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, 1, NULL, &error), ==, 1);
+  g_assert_cmpint (dossier_people_pending_sync (library, &error), ==, 2);
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error), ==, 2);
+  g_assert_cmpint (dossier_people_pending_sync (library, &error), ==, 0);
+  quotes = dossier_people_quotes_sync (library, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 1);
+  q = g_ptr_array_index (quotes, 0);
+  g_assert_cmpstr (q->text, ==, "We came to listen before we came to bargain");
+  g_assert_cmpstr (q->speaker, ==, "Otto Brenn");
+  dossier_library_close (library);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/people/contract", Fixture, NULL, fixture_setup, test_contract, fixture_teardown);
+  g_test_add ("/people/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/people/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
+  g_test_add ("/people/upgrade", Fixture, NULL, fixture_setup, test_upgrade, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,409 @@
+/* test-quotes.c — quotations and their speakers (dossier-quotes.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The last two tests run the scorer, build/tests/tools/score-quotes: on
+ * the project's own labelled articles in tests/data/quotes, and on the
+ * seed articles of ../shared/corpora/seeds (skipped when absent).
+ */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "dossier-quotes.h"
+#include "dossier-test-util.h"
+
+typedef struct
+{
+  const char *text;
+  const char *speaker;      /* NULL: unattributed */
+  DossierAttribution attribution;
+} Want;
+
+static const char *
+speaker_of (DossierQuoteResult *r,
+            DossierQuote       *q)
+{
+  if (q->speaker < 0)
+    return NULL;
+  return ((DossierNamed *) g_ptr_array_index (r->named, q->speaker))->name;
+}
+
+/* The quotes of @body are exactly @want, in order. */
+static void
+check_quotes (const char *body,
+              const Want *want,
+              guint       n_want)
+{
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+
+  for (guint i = 0; i < r->quotes->len; i++)
+    {
+      DossierQuote *q = &g_array_index (r->quotes, DossierQuote, i);
+      g_autofree char *text = g_strndup (body + q->start, q->end - q->start);
+
+      g_test_message ("found «%s» by %s (%s)", text, speaker_of (r, q),
+                      dossier_attribution_to_string (q->attribution));
+    }
+  g_assert_cmpuint (r->quotes->len, ==, n_want);
+  for (guint i = 0; i < n_want; i++)
+    {
+      DossierQuote *q = &g_array_index (r->quotes, DossierQuote, i);
+      g_autofree char *text = g_strndup (body + q->start, q->end - q->start);
+
+      g_assert_cmpstr (text, ==, want[i].text);
+      g_assert_cmpstr (speaker_of (r, q), ==, want[i].speaker);
+      g_assert_cmpstr (dossier_attribution_to_string (q->attribution), ==,
+                       dossier_attribution_to_string (want[i].attribution));
+    }
+}
+
+static void
+test_straight_named (void)
+{
+  const char *body =
+    "Russia and the United States remain far apart, officials said.\n\n"
+    "\"We are not enemies, but we are not friends either,\" Lavrov said.\n\n"
+    "\"The decision is final,\" said Sergei Lavrov, Russia's foreign minister.";
+  const Want want[] = {
+    { "We are not enemies, but we are not friends either", "Sergei Lavrov", DOSSIER_ATTRIBUTION_NAMED },
+    { "The decision is final", "Sergei Lavrov", DOSSIER_ATTRIBUTION_NAMED },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+static void
+test_curly_title_pronoun (void)
+{
+  const char *body =
+    "Foreign Minister Sergei Lavrov met his counterpart on Monday.\n\n"
+    "“We discussed everything,” the foreign minister said. “Nothing was left out.”\n\n"
+    "Clinton spoke later. “We have work to do,” she said.";
+  const Want want[] = {
+    { "We discussed everything", "Sergei Lavrov", DOSSIER_ATTRIBUTION_TITLE },
+    { "Nothing was left out.", "Sergei Lavrov", DOSSIER_ATTRIBUTION_TITLE },
+    { "We have work to do", "Clinton", DOSSIER_ATTRIBUTION_PRONOUN },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+static void
+test_organisation_it (void)
+{
+  const char *body =
+    "\"The talks were constructive,\" the Kremlin said in a statement.\n\n"
+    "\"Both sides agreed to meet again,\" it said.";
+  const Want want[] = {
+    { "The talks were constructive", "Kremlin", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "Both sides agreed to meet again", "Kremlin", DOSSIER_ATTRIBUTION_ORGANISATION },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+static void
+test_partial_and_scare (void)
+{
+  const char *body =
+    "Alexei Pushkov, head of the foreign affairs committee and a Putin ally, "
+    "said the ties were \"negatively stable\" now and the \"reset\" was over.\n\n"
+    "The word \"reset\" was mistranslated. Critics read \"The Road to Moscow\" again. "
+    "Officials spoke of the \"new normal\" in relations.";
+  const Want want[] = {
+    { "negatively stable", "Alexei Pushkov", DOSSIER_ATTRIBUTION_NAMED },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+static void
+test_guillemets_and_low_marks (void)
+{
+  const char *body =
+    "«Мы готовы к диалогу», — сказал Лавров.\n\n"
+    "Er nannte das Treffen „ein gutes Zeichen für beide Seiten“, sagte ein Diplomat.\n\n"
+    "According to Putin's adviser, Yuri Ushakov, the letter was \"quite constructive.\"";
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+  DossierQuote *q;
+
+  g_assert_cmpuint (r->quotes->len, ==, 3);
+  q = &g_array_index (r->quotes, DossierQuote, 0);
+  first = g_strndup (body + q->start, q->end - q->start);
+  g_assert_cmpstr (first, ==, "Мы готовы к диалогу");
+  q = &g_array_index (r->quotes, DossierQuote, 1);
+  second = g_strndup (body + q->start, q->end - q->start);
+  g_assert_cmpstr (second, ==, "ein gutes Zeichen für beide Seiten");
+  q = &g_array_index (r->quotes, DossierQuote, 2);
+  third = g_strndup (body + q->start, q->end - q->start);
+  g_assert_cmpstr (third, ==, "quite constructive.");
+  g_assert_cmpstr (speaker_of (r, q), ==, "Yuri Ushakov");
+}
+
+static void
+test_multi_paragraph (void)
+{
+  const char *body =
+    "Ushakov described the letter at length.\n\n"
+    "\"It is a long document. It covers arms control.\n\n"
+    "\"It also covers trade,\" Yury Ushakov said.";
+  const Want want[] = {
+    { "It is a long document. It covers arms control.\n\n\"It also covers trade", "Yury Ushakov",
+      DOSSIER_ATTRIBUTION_NAMED },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+static void
+test_unattributed (void)
+{
+  const char *body =
+    "The mood in Moscow was gloomy.\n\n"
+    "\"Nobody expects a breakthrough this year,\" one diplomat said.\n\n"
+    "\"Relations are frozen and will stay frozen for a long time.\"";
+  const Want want[] = {
+    { "Nobody expects a breakthrough this year", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
+    { "Relations are frozen and will stay frozen for a long time.", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+static void
+test_colon_and_told (void)
+{
+  const char *body =
+    "Putin's spokesman, Dmitry Peskov, said Thursday that no meeting was planned.\n\n"
+    "\"The American side asked for such a meeting,\" he told The Moscow Times.\n\n"
+    "Peskov said:\n\n"
+    "\"We will see what happens next.\"";
+  const Want want[] = {
+    { "The American side asked for such a meeting", "Dmitry Peskov", DOSSIER_ATTRIBUTION_PRONOUN },
+    { "We will see what happens next.", "Dmitry Peskov", DOSSIER_ATTRIBUTION_NAMED },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+static void
+test_people_in_article (void)
+{
+  const char *body =
+    "President Vladimir Putin met Foreign Minister Sergei Lavrov. Mr. Putin "
+    "spoke first; Putin's aide took notes. Lavrov listened.\n\n"
+    "Anna Lavrova and Sergei Lavrov are not related. Ivan Petrov and Oleg Petrov "
+    "are brothers. The Foreign Ministry said nothing.";
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+  guint putin = 0, lavrov = 0, petrov = 0, ministry = 0;
+
+  for (guint i = 0; i < r->named->len; i++)
+    {
+      DossierNamed *n = g_ptr_array_index (r->named, i);
+
+      g_test_message ("%s: %u mentions", n->name, n->mentions);
+      if (g_str_equal (n->name, "Vladimir Putin"))
+        {
+          putin++;
+          g_assert_cmpuint (n->mentions, ==, 3);
+          g_assert_true (g_ptr_array_find_with_equal_func (n->titles, "president", g_str_equal, NULL));
+        }
+      else if (g_str_equal (n->name, "Sergei Lavrov"))
+        {
+          lavrov++;
+          g_assert_cmpuint (n->mentions, ==, 3);
+          g_assert_true (g_ptr_array_find_with_equal_func (n->titles, "foreign minister", g_str_equal, NULL));
+        }
+      else if (g_str_has_suffix (n->name, "Petrov"))
+        petrov++;
+      else if (g_str_equal (n->name, "Foreign Ministry"))
+        {
+          ministry++;
+          g_assert_cmpint (n->kind, ==, DOSSIER_SPEAKER_ORGANISATION);
+        }
+    }
+  g_assert_cmpuint (putin, ==, 1);
+  g_assert_cmpuint (lavrov, ==, 1);
+  g_assert_cmpuint (petrov, ==, 2);
+  g_assert_cmpuint (ministry, ==, 1);
+}
+
+static void
+test_name_keys (void)
+{
+  const char *lavrovs[] = { "Sergei Lavrov", "Sergey Lavrov", "Lavrov", "Mr. Lavrov", "Лавров",
+                            "Foreign Minister Sergei Lavrov", "Lavrov's" };
+  const char *ushakovs[] = { "Yury Ushakov", "Yuri Ushakov", "Юрий Ушаков" };
+  g_autofree char *given_a = dossier_name_given_key ("Yury Ushakov");
+  g_autofree char *given_b = dossier_name_given_key ("Юрий Ушаков");
+  g_autofree char *given_c = dossier_name_given_key ("Anna Lavrova");
+  g_autofree char *other = dossier_name_surname_key ("Lavrova");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lavrovs); i++)
+    {
+      g_autofree char *key = dossier_name_surname_key (lavrovs[i]);
+
+      g_assert_cmpstr (key, ==, "lavrov");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ushakovs); i++)
+    {
+      g_autofree char *key = dossier_name_surname_key (ushakovs[i]);
+
+      g_assert_cmpstr (key, ==, "ushakov");
+    }
+  g_assert_cmpstr (given_a, ==, given_b);
+  g_assert_cmpstr (given_c, ==, "anna");
+  g_assert_cmpstr (other, !=, "lavrov");
+  g_assert_null (dossier_name_given_key ("Putin"));
+}
+
+/* Hostile input: each finishes within a time limit (of processor time)
+ * and finds sane spans. */
+static void
+check_bounded (const char *body,
+               guint       max_quotes)
+{
+  /* processor time, which other work on a shared machine does not add to */
+  clock_t start = clock ();
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+  double seconds = (double) (clock () - start) / CLOCKS_PER_SEC;
+  gsize len = strlen (body);
+
+  g_test_message ("%" G_GSIZE_FORMAT " bytes: %.3f s", len, seconds);
+  g_assert_cmpfloat (seconds, <, 2.0 * dossier_test_slowdown ());
+  g_assert_cmpuint (r->quotes->len, <=, max_quotes);
+  for (guint i = 0; i < r->quotes->len; i++)
+    {
+      DossierQuote *q = &g_array_index (r->quotes, DossierQuote, i);
+
+      g_assert_cmpuint (q->start, <, q->end);
+      g_assert_cmpuint (q->end, <=, len);
+      g_assert_true (q->speaker < (int) r->named->len);
+    }
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  check_bounded ("", 0);
+  check_bounded ("\"", 0);
+  check_bounded ("«««««« „„„„ “““ \"\"\" said he, it said: \"", 10);
+  check_bounded ("\"He said \"she said \"they said\" it said\" we said\" Lavrov said.", 10);
+
+  /* unbalanced marks in one long paragraph */
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (s, "« word „ ");
+  check_bounded (s->str, 0);
+
+  /* a whole article inside one quote that never closes */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (s, "\"Paragraph of a speech that runs on, said Lavrov.\n\n");
+  check_bounded (s->str, 5000);
+
+  /* 10,000 quotes in one file */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (s, "\"We will respond in kind,\" he said. ");
+  check_bounded (s->str, 10000);
+
+  /* a name repeated 100,000 times */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, "Vladimir Putin ");
+  check_bounded (s->str, 0);
+
+  /* invalid UTF-8 and NUL-free binary noise */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (s, (char) (1 + (i * 7919) % 255));
+  check_bounded (s->str, 20000);
+}
+
+static void
+run_scorer (const char *dir,
+            double      min_precision,
+            double      min_recall,
+            double      min_speaker)
+{
+  g_autofree char *tool = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "tools", "score-quotes", NULL);
+  const char *argv[] = { tool, dir, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *p;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", out);
+  if (min_precision > 0)
+    {
+      p = strstr (out, "precision: ");
+      g_assert_nonnull (p);
+      g_assert_cmpfloat (g_ascii_strtod (p + strlen ("precision: "), NULL), >=, min_precision);
+    }
+  p = strstr (out, "recall: ");
+  g_assert_nonnull (p);
+  g_assert_cmpfloat (g_ascii_strtod (p + strlen ("recall: "), NULL), >=, min_recall);
+  p = strstr (out, "speaker: ");
+  g_assert_nonnull (p);
+  g_assert_cmpfloat (g_ascii_strtod (p + strlen ("speaker: "), NULL), >=, min_speaker);
+}
+
+static void
+test_score_own (void)
+{
+  g_autofree char *dir = dossier_test_data_path ("quotes", NULL);
+
+  run_scorer (dir, 0.95, 0.90, 0.90);
+}
+
+/* Uses ../shared/corpora/seeds: every labelled quote found, every speaker right. */
+static void
+test_score_seeds (void)
+{
+  const char *shared = g_getenv ("DOSSIER_SHARED_DIR");
+  g_autofree char *dir = NULL;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("DOSSIER_SHARED_DIR is not set");
+      return;
+    }
+  dir = g_build_filename (shared, "corpora", "seeds", NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no seeds in DOSSIER_SHARED_DIR");
+      return;
+    }
+  run_scorer (dir, 0, 1.0, 1.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/quotes/straight-named", test_straight_named);
+  g_test_add_func ("/quotes/curly-title-pronoun", test_curly_title_pronoun);
+  g_test_add_func ("/quotes/organisation-it", test_organisation_it);
+  g_test_add_func ("/quotes/partial-and-scare", test_partial_and_scare);
+  g_test_add_func ("/quotes/guillemets-and-low-marks", test_guillemets_and_low_marks);
+  g_test_add_func ("/quotes/multi-paragraph", test_multi_paragraph);
+  g_test_add_func ("/quotes/unattributed", test_unattributed);
+  g_test_add_func ("/quotes/colon-and-told", test_colon_and_told);
+  g_test_add_func ("/quotes/people-in-article", test_people_in_article);
+  g_test_add_func ("/quotes/name-keys", test_name_keys);
+  g_test_add_func ("/quotes/hostile", test_hostile);
+  g_test_add_func ("/quotes/score-own", test_score_own);
+  g_test_add_func ("/quotes/score-seeds", test_score_seeds);
+
+  return g_test_run ();
+}
