@@ -1048,8 +1048,8 @@ import_thread (GTask        *task,
       return;
     }
   if (report->imported > 0)
-    g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, emit_changed,
-                                g_object_ref (source), g_object_unref);
+    _dossier_library_post (g_task_get_context (task), emit_changed,
+                           g_object_ref (source), g_object_unref);
   g_task_return_pointer (task, report, g_free);
 }
 

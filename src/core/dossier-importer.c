@@ -164,7 +164,7 @@ report (Importer                  *im,
   call->result.error = g_strdup (result->error);
   call->done = im->done;
   call->total = im->total;
-  g_main_context_invoke (im->progress_context, deliver_progress, call);
+  _dossier_library_post (im->progress_context, deliver_progress, call, NULL);
 }
 
 static gpointer

@@ -57,5 +57,12 @@ gpointer _dossier_library_finish     (DossierLibrary            *self,
  * the main context that started it. */
 void     _dossier_library_emit       (DossierLibrary            *self,
                                       DossierLibraryEmits        emits);
+/* Runs @func in @context, from a worker thread: always dispatched by the
+ * context's own loop, never called on the worker even while nobody
+ * iterates @context (which g_main_context_invoke() would do). */
+void     _dossier_library_post       (GMainContext              *context,
+                                      GSourceFunc                func,
+                                      gpointer                   data,
+                                      GDestroyNotify             notify);
 
 G_END_DECLS

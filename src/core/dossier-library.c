@@ -204,6 +204,20 @@ _dossier_library_finish (DossierLibrary            *self,
 }
 
 void
+_dossier_library_post (GMainContext   *context,
+                       GSourceFunc     func,
+                       gpointer        data,
+                       GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[dossier] from the store's thread");
+  g_source_attach (source, context);
+}
+
+void
 _dossier_library_emit (DossierLibrary      *self,
                        DossierLibraryEmits  emits)
 {
