@@ -19,6 +19,7 @@ typedef struct
   /* progress, for DossierStories */
   DossierStories *service;
   GMainContext   *context;
+  guint           run;       /* the service's run this progress is of */
   double          reported;
 } StoriesArgs;
 
@@ -298,6 +299,7 @@ struct _DossierStories
   GCancellable   *cancellable;
   gulong          changed_id;
   gboolean        running;
+  guint           run;         /* counts the runs started */
   double          progress;
   gboolean        again;       /* asked while running */
   gboolean        again_full;
@@ -327,6 +329,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   DossierStories *service;
+  guint           run;
   double          fraction;
 } Progress;
 
@@ -335,7 +338,8 @@ progress_in_context (gpointer data)
 {
   Progress *p = data;
 
-  if (p->service->running && p->fraction != p->service->progress)
+  /* a report can arrive after its run ended (and another began) */
+  if (p->service->running && p->run == p->service->run && p->fraction > p->service->progress)
     {
       p->service->progress = p->fraction;
       g_object_notify_by_pspec (G_OBJECT (p->service), properties[PROP_PROGRESS]);
@@ -359,8 +363,9 @@ deliver_progress (StoriesArgs *a,
   Progress *p = g_new0 (Progress, 1);
 
   p->service = g_object_ref (a->service);
+  p->run = a->run;
   p->fraction = fraction;
-  g_main_context_invoke_full (a->context, G_PRIORITY_DEFAULT, progress_in_context, p, progress_free);
+  _dossier_library_post (a->context, progress_in_context, p, progress_free);
 }
 
 static void start (DossierStories *self, gboolean full);
@@ -376,6 +381,12 @@ on_updated (GObject      *source,
   if (_dossier_library_finish (DOSSIER_LIBRARY (source), result, &update_call, &error) == NULL &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("%s", error->message);
+  /* the last report may still be on its way: a finished run reads 1 */
+  if (error == NULL && self->progress < 1)
+    {
+      self->progress = 1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+    }
   self->running = FALSE;
   self->progress = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
@@ -400,6 +411,7 @@ start (DossierStories *self,
   a->full = full;
   a->service = g_object_ref (self);
   a->context = g_main_context_ref_thread_default ();
+  a->run = ++self->run;
   self->running = TRUE;
   self->progress = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
