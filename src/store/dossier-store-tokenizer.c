@@ -132,18 +132,29 @@ stem_with (struct sb_stemmer *stemmer,
 }
 
 /* The stem of @word (folded, or for Cyrillic as cyrillic_lower() makes
- * it), with irregular forms taken to their lemma */
-static char *
+ * it), with irregular forms taken to their lemma: the stemmer's own
+ * buffer, valid until its next word, *stem_len bytes */
+static const char *
 stem_word (DossierTokenizer *tok,
            Script            script,
            const char       *word,
-           int               len)
+           int               len,
+           int              *stem_len)
 {
+  struct sb_stemmer *stemmer = script == SCRIPT_LATIN ? tok->english : tok->russian;
   const char *lemma = _dossier_irregular_lemma (word, len);
+  const sb_symbol *stem;
 
   if (lemma != NULL)
     word = lemma, len = (int) strlen (lemma);
-  return stem_with (script == SCRIPT_LATIN ? tok->english : tok->russian, word, len);
+  stem = sb_stemmer_stem (stemmer, (const sb_symbol *) word, len);
+  if (stem == NULL)
+    {
+      *stem_len = len;
+      return word;
+    }
+  *stem_len = sb_stemmer_length (stemmer);
+  return (const char *) stem;
 }
 
 /* Cyrillic letters in Latin ones, lower case, or NULL */
@@ -182,12 +193,19 @@ static int
 emit_marked (TokenizeCall *call,
              char          mark,
              const char   *token,
+             int           len,
              int           start,
              int           end)
 {
-  g_autofree char *marked = g_strdup_printf ("%c%s", mark, token);
+  char marked[1 + 4 * MAX_STEMMED_BYTES];
 
-  return emit (call, TRUE, marked, (int) strlen (marked), start, end);
+  if (len < 0)
+    len = (int) strlen (token);
+  if (len + 1 > (int) sizeof marked)
+    return SQLITE_OK;
+  marked[0] = mark;
+  memcpy (marked + 1, token, len);
+  return emit (call, TRUE, marked, len + 1, start, end);
 }
 
 static int
@@ -201,7 +219,8 @@ on_base_token_cb (void       *data,
   TokenizeCall *call = data;
   DossierTokenizer *tok = call->tok;
   g_autofree char *lower = NULL;
-  g_autofree char *stem = NULL;
+  const char *stem;
+  int stem_len;
   g_autofree char *key = NULL;
   const char *word = token;
   int word_len = len;
@@ -225,21 +244,21 @@ on_base_token_cb (void       *data,
       word = lower;
       word_len = (int) strlen (lower);
     }
-  stem = stem_word (tok, script, word, word_len);
-  same = strlen (stem) == (gsize) len && memcmp (stem, token, len) == 0;
+  stem = stem_word (tok, script, word, word_len, &stem_len);
+  same = stem_len == len && memcmp (stem, token, len) == 0;
   if (query)
     {
       /* any word whose stem this is: the folded form that is its own
        * stem carries no mark, the others are marked */
-      rc = emit (call, FALSE, stem, (int) strlen (stem), start, end);
+      rc = emit (call, FALSE, stem, stem_len, start, end);
       if (rc == SQLITE_OK)
-        rc = emit_marked (call, '#', stem, start, end);
+        rc = emit_marked (call, '#', stem, stem_len, start, end);
     }
   else
     {
       rc = emit (call, FALSE, token, len, start, end);
       if (rc == SQLITE_OK && !same)
-        rc = emit_marked (call, '#', stem, start, end);
+        rc = emit_marked (call, '#', stem, stem_len, start, end);
     }
   if (rc != SQLITE_OK)
     return rc;
@@ -258,7 +277,7 @@ on_base_token_cb (void       *data,
   else
     key = dossier_store_name_key (token, len);
   if (key != NULL && *key != '\0')
-    rc = emit_marked (call, '~', key, start, end);
+    rc = emit_marked (call, '~', key, -1, start, end);
   return rc;
 }
 
