@@ -280,14 +280,16 @@ add_corpus (DossierLibrary *library,
                         "Список санкций расширен. Сергей Навальный и Чайковский.");
   ids[4] = add_article (library, "Unrelated",
                         "Navalnyy spoke with Sergey about Tchaikovsky in the hall.");
-  ids[5] = 0;
+  ids[5] = add_article (library, "Irregular",
+                        "The people went home. Люди шёл мимо, и через пять лет.");
+  ids[6] = 0;
 }
 
 static void
 test_word_forms (Fixture       *f,
                  gconstpointer  data)
 {
-  gint64 ids[6];
+  gint64 ids[7];
   static const struct { const char *query, *found; } cases[] = {
     { "sanction", "01" },
     { "sanctions", "01" },
@@ -307,6 +309,13 @@ test_word_forms (Fixture       *f,
     { "Sergey", "034" },
     { "Tchaikovsky", "34" },
     { "Chaikovsky", "34" },
+    { "say", "01" },                    /* irregular forms meet their lemma */
+    { "person", "5" },
+    { "going", "5" },
+    { "человек", "5" },
+    { "идти", "5" },
+    { "год", "5" },
+    { "=people", "5" },
   };
   g_autoptr(GPtrArray) hits = NULL;
   const char *snippet;
@@ -348,7 +357,7 @@ test_version_rebuild (void)
   DossierLibrary *library;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 ids[6];
+  gint64 ids[7];
 
   library = dossier_library_new (path);
   g_assert_true (dossier_library_open_sync (library, TRUE, &error));
