@@ -384,6 +384,95 @@ is_vowel (char c)
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* The letters of a name as they sound, roughly, in the letters both
+ * scripts' transliterations agree on */
+static GString *
+name_letters (const char *latin,
+              gssize      len)
+{
+  GString *letters = g_string_sized_new (len + 4);
+
+  for (gssize i = 0; i < len; i++)
+    {
+      char c = g_ascii_tolower (latin[i]);
+      char prev = letters->len > 0 ? letters->str[letters->len - 1] : '\0';
+
+      if (c < 'a' || c > 'z')
+        continue;
+      switch (c)
+        {
+        case 'x':
+          g_string_append (letters, "ks");
+          continue;
+        case 'w':
+          c = 'v';
+          break;
+        case 'q':
+        case 'c':
+          c = 'k';
+          break;
+        case 'y':
+        case 'j':
+          c = 'i';
+          break;
+        case 'h':
+          /* Х is h, kh or ch, Ч is ch, tch or c, a German ch is Х: each
+           * is k (c already is), and the h of sh, zh, th is left out;
+           * ph is f */
+          if (prev == 'p')
+            letters->str[letters->len - 1] = 'f';
+          else if (prev == 'k' && letters->len >= 2 && letters->str[letters->len - 2] == 's')
+            g_string_truncate (letters, letters->len - 1);    /* sch */
+          else if (prev != 's' && prev != 'z' && prev != 't' && prev != 'k')
+            g_string_append_c (letters, 'k');
+          continue;
+        case 'z':
+          /* ts, tz, dz and z (Ц, Z; Nozaki, Нодзаки) */
+          if (prev == 't' || prev == 'd')
+            {
+              letters->str[letters->len - 1] = 'z';
+              continue;
+            }
+          break;
+        case 's':
+          if (prev == 't')
+            {
+              letters->str[letters->len - 1] = 'z';
+              continue;
+            }
+          break;
+        case 'u':
+          /* ou and u (Homayoun, Хомаюн) */
+          if (prev == 'o')
+            {
+              letters->str[letters->len - 1] = 'u';
+              continue;
+            }
+          break;
+        case 'e':
+          /* oe, ae and e (Roemer, Рёмер) */
+          if (prev == 'o' || prev == 'a')
+            {
+              letters->str[letters->len - 1] = 'e';
+              continue;
+            }
+          break;
+        default:
+          break;
+        }
+      g_string_append_c (letters, c);
+    }
+  /* tk: the t of tch */
+  for (char *p = strstr (letters->str, "tk"); p != NULL; p = strstr (p, "tk"))
+    memmove (p, p + 1, strlen (p + 1) + 1);
+  g_string_set_size (letters, strlen (letters->str));
+  /* a final e after a consonant is silent (Chute, Lefevre) */
+  if (letters->len > 2 && letters->str[letters->len - 1] == 'e' &&
+      !is_vowel (letters->str[letters->len - 2]) && letters->str[letters->len - 2] != 'i')
+    g_string_truncate (letters, letters->len - 1);
+  return letters;
+}
+
 char *
 dossier_store_name_key (const char *latin,
                         gssize      len)
@@ -395,36 +484,7 @@ dossier_store_name_key (const char *latin,
 
   if (len < 0)
     len = strlen (latin);
-  /* ASCII letters only, with the spellings transliterations disagree
-   * on made one: x = ks, w = v, q = k, ph = f, kh = h, tch = ch, y = j = i */
-  letters = g_string_sized_new (len + 4);
-  for (gssize i = 0; i < len; i++)
-    {
-      char c = g_ascii_tolower (latin[i]);
-
-      if (c < 'a' || c > 'z')
-        continue;
-      if (c == 'x')
-        g_string_append (letters, "ks");
-      else if (c == 'w')
-        g_string_append_c (letters, 'v');
-      else if (c == 'q')
-        g_string_append_c (letters, 'k');
-      else if (c == 'y' || c == 'j')
-        g_string_append_c (letters, 'i');
-      else if (c == 'h' && letters->len > 0 && letters->str[letters->len - 1] == 'k')
-        letters->str[letters->len - 1] = 'h';
-      else if (c == 'h' && letters->len > 0 && letters->str[letters->len - 1] == 'p')
-        letters->str[letters->len - 1] = 'f';
-      else if (c == 'h' && letters->len >= 2 && letters->str[letters->len - 1] == 'c' &&
-               letters->str[letters->len - 2] == 't')
-        {
-          letters->str[letters->len - 2] = 'c';
-          letters->str[letters->len - 1] = 'h';
-        }
-      else
-        g_string_append_c (letters, c);
-    }
+  letters = name_letters (latin, len);
   if (letters->len == 0)
     return NULL;
 
