@@ -36,6 +36,9 @@
 #define FUZZ_ENTRY fuzz_dates_evidence_one
 #include "fuzz/fuzz-dates-evidence.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_tokenizer_one
+#include "fuzz/fuzz-tokenizer.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -52,6 +55,7 @@ static const Target targets[] = {
   { "query", fuzz_query_one },
   { "annotation", fuzz_annotation_one },
   { "dates-evidence", fuzz_dates_evidence_one },
+  { "tokenizer", fuzz_tokenizer_one },
 };
 
 static guint
