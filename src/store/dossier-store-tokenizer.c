@@ -13,11 +13,12 @@
  *   "~key"   for a word written with a capital letter, its name key: the
  *            word in Latin letters (ICU's Russian-Latin/BGN for Cyrillic)
  *            with the spellings that differ between transliterations
- *            folded together (dossier_store_name_key()).
+ *            folded together (dossier_store_name_key()), unless the key
+ *            is the folded word itself (and not short).
  * '#' and '~' never occur in a folded word, so no text can make them.
  *
  * A query word asks for any of its stem ("stem" or "#stem") and its name
- * key.  A word written "=word" asks for the folded form alone, and a
+ * key ("~key", and "key" when that is not short).  A word written "=word" asks for the folded form alone, and a
  * prefix ("negot*") for folded forms that start with it, so phrases,
  * prefixes and exact forms keep working on the words as written.
  * Snippets mark the words at the offsets unicode61 reports: as written.
@@ -37,10 +38,27 @@
 
 /* Bump when what is indexed for a word changes: a library indexed with
  * another version has its index rebuilt when it opens. */
-#define TOKENIZER_REVISION "3"
+#define TOKENIZER_REVISION "4"
+
+/* A name key this long that is the folded word itself is not indexed
+ * beside it; a query asks for the key as a word as well. */
+#define MIN_PLAIN_KEY 4
 
 /* Longer words are indexed as folded only: no stem, no key. */
 #define MAX_STEMMED_BYTES 128
+
+/* Stems of recent Latin words, by a hash of the word: most words of a
+ * text are a few common ones, whose stem is then not made again */
+#define STEM_CACHE_SIZE 4096
+#define STEM_CACHE_WORD 24
+
+typedef struct
+{
+  guint8 word_len;               /* 0: empty */
+  guint8 stem_len;
+  char   word[STEM_CACHE_WORD];
+  char   stem[STEM_CACHE_WORD];
+} StemCacheEntry;
 
 typedef struct
 {
@@ -49,6 +67,7 @@ typedef struct
   struct sb_stemmer   *english;
   struct sb_stemmer   *russian;
   UTransliterator     *to_latin;
+  StemCacheEntry      *stem_cache;
 } DossierTokenizer;
 
 typedef struct
@@ -227,6 +246,7 @@ on_base_token_cb (void       *data,
   gboolean query = (call->flags & FTS5_TOKENIZE_QUERY) != 0;
   gboolean capital;
   gboolean same;
+  gboolean plain_key;
   Script script;
   int rc;
 
@@ -244,7 +264,33 @@ on_base_token_cb (void       *data,
       word = lower;
       word_len = (int) strlen (lower);
     }
-  stem = stem_word (tok, script, word, word_len, &stem_len);
+  if (script == SCRIPT_LATIN && len < STEM_CACHE_WORD)
+    {
+      guint32 h = 2166136261u;
+      StemCacheEntry *e;
+
+      for (int i = 0; i < len; i++)
+        h = (h ^ (guchar) token[i]) * 16777619u;
+      e = &tok->stem_cache[h % STEM_CACHE_SIZE];
+      if (e->word_len != len || memcmp (e->word, token, len) != 0)
+        {
+          stem = stem_word (tok, script, word, word_len, &stem_len);
+          if (stem_len < STEM_CACHE_WORD)
+            {
+              e->word_len = (guint8) len;
+              memcpy (e->word, token, len);
+              e->stem_len = (guint8) stem_len;
+              memcpy (e->stem, stem, stem_len);
+            }
+        }
+      else
+        {
+          stem = e->stem;
+          stem_len = e->stem_len;
+        }
+    }
+  else
+    stem = stem_word (tok, script, word, word_len, &stem_len);
   same = stem_len == len && memcmp (stem, token, len) == 0;
   if (query)
     {
@@ -276,7 +322,18 @@ on_base_token_cb (void       *data,
     }
   else
     key = dossier_store_name_key (token, len);
-  if (key != NULL && *key != '\0')
+  if (key == NULL || *key == '\0')
+    return rc;
+  /* a key of four letters or more that is the word itself is not
+   * indexed again: a query asks for it as a word too */
+  plain_key = strlen (key) >= MIN_PLAIN_KEY;
+  if (query)
+    {
+      rc = emit_marked (call, '~', key, -1, start, end);
+      if (rc == SQLITE_OK && plain_key && (strlen (key) != (gsize) stem_len || memcmp (key, stem, stem_len) != 0))
+        rc = emit (call, TRUE, key, (int) strlen (key), start, end);
+    }
+  else if (!plain_key || strlen (key) != (gsize) len || memcmp (key, token, len) != 0)
     rc = emit_marked (call, '~', key, -1, start, end);
   return rc;
 }
@@ -296,6 +353,7 @@ tokenizer_delete (Fts5Tokenizer *p)
     sb_stemmer_delete (tok->russian);
   if (tok->to_latin != NULL)
     utrans_close (tok->to_latin);
+  g_free (tok->stem_cache);
   g_free (tok);
 }
 
@@ -324,6 +382,7 @@ tokenizer_create (void           *user_data,
     }
   tok->english = sb_stemmer_new ("english", "UTF_8");
   tok->russian = sb_stemmer_new ("russian", "UTF_8");
+  tok->stem_cache = g_new0 (StemCacheEntry, STEM_CACHE_SIZE);
   tok->to_latin = utrans_openU (rules, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
   if (tok->english == NULL || tok->russian == NULL || U_FAILURE (status))
     {
