@@ -187,8 +187,20 @@ to_latin (DossierTokenizer *tok,
   int32_t len, limit;
   UErrorCode status = U_ZERO_ERROR;
 
-  if (u16 == NULL || tok->to_latin == NULL || n16 >= (glong) G_N_ELEMENTS (buf) / 4)
+  if (u16 == NULL || n16 >= (glong) G_N_ELEMENTS (buf) / 4)
     return NULL;
+  if (tok->to_latin == NULL)
+    {
+      /* opened at the first Cyrillic name: it costs milliseconds */
+      static const UChar rules[] = u"Russian-Latin/BGN; Latin-ASCII; Lower";
+
+      tok->to_latin = utrans_openU (rules, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+      if (U_FAILURE (status))
+        {
+          tok->to_latin = NULL;
+          return NULL;
+        }
+    }
   memcpy (buf, u16, n16 * sizeof (UChar));
   len = limit = (int32_t) n16;
   utrans_transUChars (tok->to_latin, buf, &len, G_N_ELEMENTS (buf), 0, &limit, &status);
@@ -364,11 +376,9 @@ tokenizer_create (void           *user_data,
                   Fts5Tokenizer **out)
 {
   static const char * const base_args[] = { "remove_diacritics", "2" };
-  static const UChar rules[] = u"Russian-Latin/BGN; Latin-ASCII; Lower";
   fts5_api *api = user_data;
   DossierTokenizer *tok = g_new0 (DossierTokenizer, 1);
   void *base_data = NULL;
-  UErrorCode status = U_ZERO_ERROR;
 
   (void) args;
   (void) n_args;
@@ -383,8 +393,7 @@ tokenizer_create (void           *user_data,
   tok->english = sb_stemmer_new ("english", "UTF_8");
   tok->russian = sb_stemmer_new ("russian", "UTF_8");
   tok->stem_cache = g_new0 (StemCacheEntry, STEM_CACHE_SIZE);
-  tok->to_latin = utrans_openU (rules, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-  if (tok->english == NULL || tok->russian == NULL || U_FAILURE (status))
+  if (tok->english == NULL || tok->russian == NULL)
     {
       tokenizer_delete ((Fts5Tokenizer *) tok);
       return SQLITE_ERROR;
