@@ -39,6 +39,9 @@
 #define FUZZ_ENTRY fuzz_quotes_one
 #include "fuzz/fuzz-quotes.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_tokenizer_one
+#include "fuzz/fuzz-tokenizer.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -56,6 +59,7 @@ static const Target targets[] = {
   { "annotation", fuzz_annotation_one },
   { "dates-evidence", fuzz_dates_evidence_one },
   { "quotes", fuzz_quotes_one },
+  { "tokenizer", fuzz_tokenizer_one },
 };
 
 static guint
