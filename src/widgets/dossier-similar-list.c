@@ -193,6 +193,16 @@ dossier_similar_list_set_article (DossierSimilarList *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* another article's copies are not this one's: nothing until loaded */
+  if (article_id != self->article_id)
+    {
+      clear_box (self->versions_box);
+      clear_box (self->similar_box);
+      self->n_versions = self->n_similar = 0;
+      self->story_id = 0;
+      gtk_widget_set_visible (self->story_button, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+    }
   self->article_id = article_id;
   g_set_object (&self->library, library);
   if (library == NULL || article_id <= 0)
