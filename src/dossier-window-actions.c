@@ -404,8 +404,8 @@ on_article_restored_cb (GObject      *source,
       return;
     }
   /* open it again, where it was */
-  _dossier_window_select_when_listed (self, id);
   dossier_window_open_article (self, id);
+  _dossier_window_select_when_listed (self, id);
 }
 
 static void

@@ -264,8 +264,8 @@ static void
 on_similar_activated_cb (DossierWindow *self,
                          gint64         id)
 {
-  _dossier_window_select_when_listed (self, id);
   dossier_window_open_article (self, id);
+  _dossier_window_select_when_listed (self, id);
 }
 
 /* the story's page: its articles, in the list and on the timeline */
@@ -294,6 +294,10 @@ dossier_window_open_article (DossierWindow *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
+  /* an article opened now wins over one still waiting to be listed (the
+   * last session's, restored when the list first loads) */
+  g_signal_handlers_disconnect_matched (self->articles, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        on_pending_list_changed_cb, NULL);
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();

@@ -533,7 +533,8 @@ test_similar_articles (DossierTestLibrary *f,
   /* the background work after the window opened the library */
   dossier_test_poll_until (!dossier_stories_get_running (self->stories));
   dossier_window_open_article (self, 4);
-  dossier_test_poll_until (dossier_similar_list_get_n_versions (list) == 1);
+  dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == 4 &&
+                           dossier_similar_list_get_n_versions (list) == 1);
   g_assert_cmpuint (dossier_similar_list_get_n_similar (list), >=, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
   first = dossier_article_get_id (self->article);
