@@ -180,6 +180,16 @@ static const char schema_v4[] =
   "  computed_at INTEGER NOT NULL);"
   "CREATE INDEX date_suggestions_open ON date_suggestions(state, confidence);";
 
+/* Articles from the web: every link that led to an article (the one the
+ * user gave and the one the page was finally fetched from), so adding a
+ * link again is known to be a duplicate before anything is fetched. */
+static const char schema_web[] =
+  "CREATE TABLE article_links ("
+  "  url        TEXT PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  given      INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX article_links_article ON article_links(article_id);";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -345,6 +355,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 3:
       if (!_dossier_store_exec (self, schema_v4, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 4:
+      if (!_dossier_store_exec (self, schema_web, &local_error))
         goto fail;
       break;
     default:

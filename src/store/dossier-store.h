@@ -35,7 +35,7 @@ typedef enum
 GQuark dossier_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 4
+#define DOSSIER_STORE_SCHEMA_VERSION 5
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
@@ -247,6 +247,25 @@ gboolean        dossier_store_dismiss_date_suggestion (DossierStore   *self,
                                                        GError        **error);
 /* The evidence of an article's accepted suggestion (NULL: none). */
 char          **dossier_store_get_date_evidence       (DossierStore   *self,
+                                                       gint64          article_id,
+                                                       GError        **error);
+
+/* --- links that led to articles (dossier-store-links.c) --- */
+
+/* The article @url leads to: a link given or fetched before, or an
+ * article's own link; 0 when none, -1 with @error set. */
+gint64          dossier_store_find_link               (DossierStore   *self,
+                                                       const char     *url,
+                                                       GError        **error);
+/* Records that @url leads to @article_id (@given: the user gave it);
+ * a link already known keeps its article. */
+gboolean        dossier_store_add_link                (DossierStore   *self,
+                                                       gint64          article_id,
+                                                       const char     *url,
+                                                       gboolean        given,
+                                                       GError        **error);
+/* The link the user gave for @article_id (NULL: none, or an error). */
+char           *dossier_store_get_given_link          (DossierStore   *self,
                                                        gint64          article_id,
                                                        GError        **error);
 
