@@ -20,8 +20,7 @@
 #include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
 #include "dossier-dates.h"
-
-#define EXIT_USAGE 2
+#include "dossier-cli-private.h"
 
 typedef struct
 {
@@ -31,8 +30,8 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } Command;
 
-static char *opt_library = NULL;
-static gboolean opt_json = FALSE;
+char *opt_library = NULL;
+gboolean opt_json = FALSE;
 
 static const GOptionEntry common_entries[] = {
   { "library", 0, 0, G_OPTION_ARG_FILENAME, &opt_library, N_("The library file"), N_("FILE") },
@@ -40,7 +39,7 @@ static const GOptionEntry common_entries[] = {
   { NULL }
 };
 
-static int
+int
 usage_error (const char *command,
              const char *message)
 {
@@ -49,7 +48,7 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
-static gboolean
+gboolean
 parse_args (const char    *command,
             const char    *params,
             GOptionEntry  *entries,
@@ -73,7 +72,7 @@ parse_args (const char    *command,
   return TRUE;
 }
 
-static DossierLibrary *
+DossierLibrary *
 open_library (gboolean create)
 {
   g_autoptr(DossierLibrary) library = dossier_library_new (opt_library);
@@ -87,7 +86,7 @@ open_library (gboolean create)
   return g_steal_pointer (&library);
 }
 
-static gboolean
+gboolean
 parse_id (const char *text,
           gint64     *id)
 {
@@ -100,7 +99,7 @@ parse_id (const char *text,
 }
 
 /* Prints what @b built, on one line or indented. */
-static void
+void
 print_json (JsonBuilder *b,
             gboolean     pretty)
 {
@@ -114,7 +113,7 @@ print_json (JsonBuilder *b,
   g_print ("%s\n", text);
 }
 
-static void
+void
 add_string_or_null (JsonBuilder *b,
                     const char  *member,
                     const char  *value)
@@ -494,6 +493,8 @@ cmd_show (int argc, char **argv)
       build_article (b, article, TRUE, FALSE);
       node = json_builder_get_root (b);
       add_date_origin (json_node_get_object (node), article, evidence);
+      if (!dossier_cli_add_web_details (json_node_get_object (node), library, id))
+        return 1;
       json_generator_set_pretty (gen, TRUE);
       json_generator_set_root (gen, node);
       text = json_generator_to_data (gen, NULL);
@@ -1059,6 +1060,8 @@ static const Command commands[] = {
   { "export", N_("--format F"), N_("export notes as Markdown, JSON-LD, CSV or HTML"), cmd_export },
   { "import-annotations", N_("FILE.json"), N_("import notes from a Dossier or Hypothesis JSON export"), cmd_import_annotations },
   { "dates", N_("[--accept ID…]"), N_("suggest dates for undated articles, with their evidence"), cmd_dates },
+  { "add", N_("URL…"), N_("add articles from links on the web"), dossier_cli_add },
+  { "delete", N_("ID"), N_("delete an article and its notes"), dossier_cli_delete },
 };
 
 static void

@@ -1,0 +1,50 @@
+/* dossier-cli-private.h — what the command files of dossier-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_USAGE 2
+
+/* the common options: --library FILE, --json */
+extern char     *opt_library;
+extern gboolean  opt_json;
+
+int             usage_error        (const char    *command,
+                                    const char    *message);
+/* Parses the common options and @entries; FALSE with *@exit_code set
+ * when the arguments are wrong. */
+gboolean        parse_args         (const char    *command,
+                                    const char    *params,
+                                    GOptionEntry  *entries,
+                                    int           *argc,
+                                    char        ***argv,
+                                    int           *exit_code);
+/* The library of --library (or the user's), open; NULL after printing
+ * why not. */
+DossierLibrary *open_library       (gboolean       create);
+gboolean        parse_id           (const char    *text,
+                                    gint64        *id);
+void            print_json         (JsonBuilder   *b,
+                                    gboolean       pretty);
+void            add_string_or_null (JsonBuilder   *b,
+                                    const char    *member,
+                                    const char    *value);
+
+/* dossier-cli-web.c */
+int             dossier_cli_add             (int         argc,
+                                             char      **argv);
+int             dossier_cli_delete          (int         argc,
+                                             char      **argv);
+/* Adds "original_url" (the link the user gave) to an article of show
+ * --json; FALSE after printing an error. */
+gboolean        dossier_cli_add_web_details (JsonObject     *article,
+                                             DossierLibrary *library,
+                                             gint64          id);
+
+G_END_DECLS
