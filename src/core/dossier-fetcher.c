@@ -652,6 +652,30 @@ dossier_library_get_given_link (DossierLibrary  *library,
   return url;
 }
 
+GStrv
+dossier_links_from_text (const char *text,
+                         gboolean    only_web)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) lines = g_strsplit_set (text != NULL ? text : "", "\r\n", -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      /* text/uri-list comments */
+      if (*line == '\0' || *line == '#')
+        continue;
+      if (only_web && !(g_ascii_strncasecmp (line, "http://", 7) == 0 ||
+                        g_ascii_strncasecmp (line, "https://", 8) == 0))
+        continue;
+      if (g_hash_table_add (seen, line))
+        g_strv_builder_add (b, line);
+    }
+  return g_strv_builder_end (b);
+}
+
 static GPtrArray *
 run_batch (DossierFetcher       *self,
            const char * const   *urls,

@@ -99,6 +99,12 @@ GPtrArray *dossier_library_add_links_finish (DossierLibrary        *library,
                                              GAsyncResult          *result,
                                              GError               **error);
 
+/* The links in @text, one per line, blank lines skipped, white space
+ * trimmed.  @only_web: only http and https links (text dropped on the
+ * window); else every line (a line that is no link gets its error). */
+GStrv      dossier_links_from_text          (const char            *text,
+                                             gboolean               only_web);
+
 /* The link the user gave for an article added by link (NULL: none). */
 char      *dossier_library_get_given_link   (DossierLibrary        *library,
                                              gint64                 article_id,
