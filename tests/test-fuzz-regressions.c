@@ -36,6 +36,9 @@
 #define FUZZ_ENTRY fuzz_dates_evidence_one
 #include "fuzz/fuzz-dates-evidence.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_feed_one
+#include "fuzz/fuzz-feed.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -48,6 +51,7 @@ typedef struct
 static const Target targets[] = {
   { "text", fuzz_text_one },
   { "html", fuzz_html_one },
+  { "feed", fuzz_feed_one },
   { "date", fuzz_date_one },
   { "query", fuzz_query_one },
   { "annotation", fuzz_annotation_one },

@@ -41,6 +41,8 @@ int             dossier_cli_add             (int         argc,
                                              char      **argv);
 int             dossier_cli_delete          (int         argc,
                                              char      **argv);
+int             dossier_cli_feeds           (int         argc,
+                                             char      **argv);
 /* Adds "original_url" (the link the user gave) to an article of show
  * --json; FALSE after printing an error. */
 gboolean        dossier_cli_add_web_details (JsonObject     *article,

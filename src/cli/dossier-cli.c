@@ -1062,6 +1062,7 @@ static const Command commands[] = {
   { "dates", N_("[--accept ID…]"), N_("suggest dates for undated articles, with their evidence"), cmd_dates },
   { "add", N_("URL…"), N_("add articles from links on the web"), dossier_cli_add },
   { "delete", N_("ID"), N_("delete an article and its notes"), dossier_cli_delete },
+  { "feeds", N_("add|list|refresh…"), N_("follow RSS and Atom feeds"), dossier_cli_feeds },
 };
 
 static void

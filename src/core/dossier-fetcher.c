@@ -21,6 +21,7 @@
 #include <libsoup/soup.h>
 
 #include "dossier-fetcher.h"
+#include "dossier-fetcher-private.h"
 #include "dossier-extract.h"
 #include "dossier-importer-private.h"
 #include "dossier-library-private.h"
@@ -105,12 +106,16 @@ typedef struct
   GCancellable        *cancellable;
   GError              *fatal;              /* the library could not be written */
   gboolean             starting;           /* in start_next(): no recursion */
+  const DossierLinkHint *hints;            /* one per link, or NULL */
+  DossierFetchReply   *reply;              /* one GET: the answer goes here */
 } Batch;
 
 typedef struct
 {
   Batch             *batch;
   DossierLinkResult *result;
+  const DossierLinkHint *hint;
+  int                code;       /* DossierFetchError when it failed */
   GUri              *uri;
   guint              redirects;
   GCancellable      *cancellable;
@@ -173,10 +178,34 @@ report (Batch                   *batch,
 
 static void start_next (Batch *batch);
 
+/* Entries whose link will never give an article are not tried again. */
+static gboolean
+is_final (Fetch *f)
+{
+  if (f->result->status != DOSSIER_IMPORT_FAILED)
+    return f->result->status == DOSSIER_IMPORT_DUPLICATE;
+  return f->code == DOSSIER_FETCH_ERROR_NOT_FOUND || f->code == DOSSIER_FETCH_ERROR_NOT_A_PAGE ||
+         f->code == DOSSIER_FETCH_ERROR_NO_ARTICLE || f->code == DOSSIER_FETCH_ERROR_TOO_LARGE;
+}
+
 static void
 fetch_end (Fetch *f)
 {
   Batch *batch = f->batch;
+
+  if (f->hint != NULL && f->hint->feed_id > 0 && is_final (f))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_dossier_feeds_mark_entry (batch->fetcher->library, f->hint->feed_id, f->hint->guid,
+                                      f->result->id, &error) && batch->fatal == NULL)
+        batch->fatal = g_steal_pointer (&error);
+    }
+  if (batch->reply != NULL && f->result->status == DOSSIER_IMPORT_FAILED)
+    {
+      batch->reply->code = f->code;
+      batch->reply->error = g_strdup (f->result->error);
+    }
 
   if (f->timer != NULL)
     {
@@ -213,6 +242,7 @@ fetch_fail_message (Fetch      *f,
   f->result->status = DOSSIER_IMPORT_FAILED;
   f->result->reason = dossier_fetch_error_reason (code);
   f->result->error = g_strdup (message);
+  f->code = code;
   fetch_end (f);
 }
 
@@ -380,8 +410,21 @@ save_page (Fetch *f)
   article = _dossier_importer_article_new (x, result->url);
   dossier_article_set_file_name (article, NULL);
   dossier_article_set_url (article, result->final_url);
+  /* the feed fills what the page lacks */
+  if (f->hint != NULL)
+    {
+      const DossierDate *date = dossier_article_get_published (article);
+
+      if (dossier_article_get_byline (article) == NULL && f->hint->author != NULL)
+        dossier_article_set_byline (article, f->hint->author);
+      if ((date == NULL || date->precision == DOSSIER_DATE_PRECISION_UNKNOWN) &&
+          f->hint->published.precision != DOSSIER_DATE_PRECISION_UNKNOWN)
+        dossier_article_set_published (article, &f->hint->published);
+    }
   id = _dossier_importer_save_page (batch->fetcher->library, article, result->url,
                                     g_strcmp0 (result->final_url, result->url) != 0 ? result->final_url : NULL,
+                                    f->hint != NULL ? f->hint->feed_id : 0,
+                                    f->hint != NULL ? f->hint->guid : NULL,
                                     &duplicate, &error);
   if (id <= 0)
     {
@@ -419,7 +462,15 @@ on_read (GObject      *source,
     }
   if (g_bytes_get_size (chunk) == 0)
     {
-      save_page (f);
+      if (f->batch->reply != NULL)
+        {
+          f->batch->reply->status = SOUP_STATUS_OK;
+          f->batch->reply->body = g_byte_array_free_to_bytes (g_steal_pointer (&f->body));
+          f->batch->reply->final_url = g_strdup (f->result->final_url);
+          fetch_end (f);
+        }
+      else
+        save_page (f);
       return;
     }
   g_byte_array_append (f->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
@@ -481,6 +532,23 @@ on_sent (GObject      *source,
       send_request (f);
       return;
     }
+  if (f->batch->reply != NULL)
+    {
+      DossierFetchReply *reply = f->batch->reply;
+
+      g_free (reply->retry_after);
+      reply->retry_after = g_strdup (soup_message_headers_get_one (headers, "Retry-After"));
+      if (status == SOUP_STATUS_NOT_MODIFIED)
+        {
+          reply->status = status;
+          fetch_end (f);
+          return;
+        }
+      g_free (reply->etag);
+      g_free (reply->last_modified);
+      reply->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+      reply->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+    }
   if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
     {
       fetch_fail (f, DOSSIER_FETCH_ERROR_NOT_FOUND, _("no such page (HTTP %u)"), status);
@@ -502,7 +570,7 @@ on_sent (GObject      *source,
       f->charset = g_strdup (g_hash_table_lookup (params, "charset"));
       g_hash_table_unref (params);
     }
-  if (type != NULL && is_not_a_page (type))
+  if (type != NULL && f->batch->reply == NULL && is_not_a_page (type))
     {
       fetch_fail (f, DOSSIER_FETCH_ERROR_NOT_A_PAGE, _("not a web page but %s"), type);
       return;
@@ -530,13 +598,18 @@ send_request (Fetch *f)
   headers = soup_message_get_request_headers (f->message);
   soup_message_headers_replace (headers, "Accept",
                                 "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1");
+  if (f->batch->reply != NULL && f->batch->reply->etag != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", f->batch->reply->etag);
+  if (f->batch->reply != NULL && f->batch->reply->last_modified != NULL)
+    soup_message_headers_replace (headers, "If-Modified-Since", f->batch->reply->last_modified);
   soup_session_send_async (f->batch->session, f->message, G_PRIORITY_DEFAULT, f->cancellable,
                            on_sent, f);
 }
 
 static void
-start_fetch (Batch      *batch,
-             const char *url)
+start_fetch (Batch                 *batch,
+             const char            *url,
+             const DossierLinkHint *hint)
 {
   Fetch *f = g_new0 (Fetch, 1);
   g_autoptr(GError) error = NULL;
@@ -544,6 +617,8 @@ start_fetch (Batch      *batch,
   gint64 known;
 
   f->batch = batch;
+  f->hint = hint;
+  f->code = -1;
   f->result = g_new0 (DossierLinkResult, 1);
   f->result->url = g_strdup (trimmed);
   g_ptr_array_add (batch->results, f->result);
@@ -557,7 +632,7 @@ start_fetch (Batch      *batch,
       return;
     }
 
-  known = find_link (batch->fetcher->library, trimmed, &error);
+  known = batch->reply != NULL ? 0 : find_link (batch->fetcher->library, trimmed, &error);
   if (known < 0)
     {
       fetch_fail (f, DOSSIER_FETCH_ERROR_SERVER_ERROR, _("the library cannot be read: %s"),
@@ -569,6 +644,20 @@ start_fetch (Batch      *batch,
       f->result->status = DOSSIER_IMPORT_DUPLICATE;
       f->result->id = known;
       fetch_end (f);
+      return;
+    }
+
+  /* the feed has the whole text: nothing to fetch */
+  if (hint != NULL && hint->content != NULL)
+    {
+      g_autofree char *html = g_markup_printf_escaped ("<!DOCTYPE html><html><head><title>%s</title></head>"
+                                                       "<body><article>", hint->title ? hint->title : "");
+      f->body = g_byte_array_new ();
+      g_byte_array_append (f->body, (const guint8 *) html, strlen (html));
+      g_byte_array_append (f->body, (const guint8 *) hint->content, strlen (hint->content));
+      g_byte_array_append (f->body, (const guint8 *) "</article></body></html>", 24);
+      f->result->final_url = g_strdup (trimmed);
+      save_page (f);
       return;
     }
 
@@ -589,7 +678,11 @@ start_next (Batch *batch)
   batch->starting = TRUE;
   while (batch->active < batch->fetcher->max_parallel && batch->urls[batch->next] != NULL &&
          batch->fatal == NULL && !g_cancellable_is_cancelled (batch->cancellable))
-    start_fetch (batch, batch->urls[batch->next++]);
+    {
+      guint i = batch->next++;
+
+      start_fetch (batch, batch->urls[i], batch->hints != NULL ? &batch->hints[i] : NULL);
+    }
   batch->starting = FALSE;
 }
 
@@ -677,9 +770,11 @@ dossier_links_from_text (const char *text,
 }
 
 static GPtrArray *
-run_batch (DossierFetcher       *self,
-           const char * const   *urls,
-           DossierLinkProgress   progress,
+run_batch (DossierFetcher          *self,
+           const char * const      *urls,
+           const DossierLinkHint   *hints,
+           DossierFetchReply       *reply,
+           DossierLinkProgress      progress,
            gpointer              progress_data,
            GMainContext         *progress_context,
            GCancellable         *cancellable,
@@ -708,6 +803,8 @@ run_batch (DossierFetcher       *self,
   batch.progress_data = progress_data;
   batch.progress_context = progress_context;
   batch.cancellable = cancellable;
+  batch.hints = hints;
+  batch.reply = reply;
 
   start_next (&batch);
   while (batch.active > 0)
@@ -747,7 +844,51 @@ dossier_fetcher_add_links_sync (DossierFetcher       *self,
   g_return_val_if_fail (DOSSIER_IS_FETCHER (self), NULL);
   g_return_val_if_fail (urls != NULL, NULL);
 
-  return run_batch (self, urls, progress, user_data, NULL, cancellable, error);
+  return run_batch (self, urls, NULL, NULL, progress, user_data, NULL, cancellable, error);
+}
+
+GPtrArray *
+_dossier_fetcher_run (DossierFetcher         *self,
+                      const char * const     *urls,
+                      const DossierLinkHint  *hints,
+                      DossierLinkProgress     progress,
+                      gpointer                user_data,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
+  return run_batch (self, urls, hints, NULL, progress, user_data, NULL, cancellable, error);
+}
+
+void
+_dossier_fetch_reply_clear (DossierFetchReply *reply)
+{
+  g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_pointer (&reply->final_url, g_free);
+  g_clear_pointer (&reply->etag, g_free);
+  g_clear_pointer (&reply->last_modified, g_free);
+  g_clear_pointer (&reply->retry_after, g_free);
+  g_clear_pointer (&reply->error, g_free);
+  reply->status = 0;
+  reply->code = -1;
+}
+
+gboolean
+_dossier_fetcher_get (DossierFetcher     *self,
+                      const char         *url,
+                      const char         *etag,
+                      const char         *last_modified,
+                      DossierFetchReply  *reply,
+                      GCancellable       *cancellable)
+{
+  const char * const urls[] = { url, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+
+  memset (reply, 0, sizeof *reply);
+  reply->code = -1;
+  reply->etag = g_strdup (etag);
+  reply->last_modified = g_strdup (last_modified);
+  results = run_batch (self, urls, NULL, reply, NULL, NULL, NULL, cancellable, NULL);
+  return results != NULL && reply->status != 0;
 }
 
 typedef struct
@@ -782,7 +923,7 @@ batch_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *results;
 
-  results = run_batch (job->fetcher, (const char * const *) job->urls, job->progress,
+  results = run_batch (job->fetcher, (const char * const *) job->urls, NULL, NULL, job->progress,
                        job->progress_data, job->context, cancellable, &error);
   if (results == NULL)
     g_task_return_error (task, error);

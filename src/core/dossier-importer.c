@@ -258,6 +258,8 @@ typedef struct
   DossierArticle *article;
   const char     *given_url;
   const char     *final_url;
+  gint64          feed_id;
+  const char     *guid;
   gboolean        duplicate;
 } SavePage;
 
@@ -289,6 +291,7 @@ save_page_op (DossierStore  *store,
    * boilerplate are saved together or not at all */
   if (!dossier_store_add_link (store, id, page->given_url, TRUE, error) ||
       (page->final_url != NULL && !dossier_store_add_link (store, id, page->final_url, FALSE, error)) ||
+      (page->feed_id > 0 && !dossier_store_mark_feed_entry (store, page->feed_id, page->guid, id, error)) ||
       !dossier_store_learn_boilerplate (store, inserted, NULL, error) ||
       !dossier_store_commit (store, error))
     {
@@ -305,10 +308,12 @@ _dossier_importer_save_page (DossierLibrary  *library,
                              DossierArticle  *article,
                              const char      *given_url,
                              const char      *final_url,
+                             gint64           feed_id,
+                             const char      *guid,
                              gboolean        *duplicate,
                              GError         **error)
 {
-  SavePage page = { article, given_url, final_url, FALSE };
+  SavePage page = { article, given_url, final_url, feed_id, guid, FALSE };
   g_autofree gint64 *id = NULL;
 
   id = _dossier_library_run (library, &save_page_call, &page, NULL, error);
