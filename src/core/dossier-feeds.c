@@ -237,7 +237,7 @@ import_entries (DossierFetcher      *fetcher,
   g_ptr_array_add (urls, NULL);
   results = _dossier_fetcher_run (fetcher, (const char * const *) urls->pdata,
                                   (const DossierLinkHint *) (gpointer) hints->data,
-                                  NULL, NULL, cancellable, error);
+                                  NULL, NULL, NULL, cancellable, error);
   if (results == NULL)
     return FALSE;
   for (guint i = 0; i < results->len; i++)

@@ -37,12 +37,14 @@ typedef struct
 void       _dossier_fetch_reply_clear (DossierFetchReply       *reply);
 
 /* dossier_fetcher_add_links_sync() with a hint per link (@hints: one per
- * link, or NULL). */
+ * link, or NULL), reporting progress in @progress_context (NULL: in the
+ * calling thread). */
 GPtrArray *_dossier_fetcher_run       (DossierFetcher          *self,
                                        const char * const      *urls,
                                        const DossierLinkHint   *hints,
                                        DossierLinkProgress      progress,
                                        gpointer                 user_data,
+                                       GMainContext            *progress_context,
                                        GCancellable            *cancellable,
                                        GError                 **error);
 /* Fetches @url whatever its type (a feed), within the fetcher's limits;
