@@ -458,7 +458,7 @@ dossier_feeds_refresh_sync (DossierFetcher  *fetcher,
   if (id > 0 && feeds->len == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("There is no feed %" G_GINT64_FORMAT), id);
+                   _("There is no feed %lld"), (long long) id);
       return NULL;
     }
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_feed_refresh_free);

@@ -164,7 +164,7 @@ changed_one (DossierStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("There is no feed %" G_GINT64_FORMAT), id);
+                   _("There is no feed %lld"), (long long) id);
       return FALSE;
     }
   return TRUE;
