@@ -51,6 +51,19 @@ handler (SoupServer        *server,
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY,
                                         html, strlen (html));
     }
+  else if (strcmp (path, "/feed.xml") == 0)
+    {
+      g_autofree char *base = g_strdup_printf ("http://%s:%d", g_uri_get_host (soup_server_message_get_uri (msg)),
+                                               g_uri_get_port (soup_server_message_get_uri (msg)));
+      g_autofree char *rss = g_strdup_printf (
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Coast Wire</title>"
+        "<item><title>A</title><link>%s/story-feed-a</link></item>"
+        "<item><title>B</title><link>%s/story-feed-b</link></item>"
+        "<item><title>Gone</title><link>%s/gone</link></item></channel></rss>", base, base, base);
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY, rss, strlen (rss));
+    }
   else if (strcmp (path, "/old") == 0)
     soup_server_message_set_redirect (msg, 301, "/story-new");
   else
@@ -289,6 +302,87 @@ test_usage (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (o, "reason"), ==, "no-host");
 }
 
+static void
+test_feeds (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+  g_autoptr(JsonObject) o = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) add = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) refresh = { 0 };
+  g_auto(Run) rename = { 0 };
+  g_auto(Run) pause = { 0 };
+  g_auto(Run) list2 = { 0 };
+  g_auto(Run) remove = { 0 };
+  g_auto(Run) bad = { 0 };
+  JsonArray *feeds;
+  JsonObject *one;
+
+  {
+    const char * const args[] = { "feeds", "--json", "add", feed, NULL };
+
+    run_cli (&add, f, args);
+  }
+  /* one entry's link is gone: exit 1, and it says which */
+  g_assert_cmpint (add.status, ==, 1);
+  o = parse_line (add.out);
+  g_assert_cmpint (json_object_get_int_member (o, "new"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "errors")), ==, 1);
+  g_clear_pointer (&o, json_object_unref);
+
+  {
+    const char * const args[] = { "feeds", "list", "--json", NULL };
+
+    run_cli (&list, f, args);
+  }
+  g_assert_cmpint (list.status, ==, 0);
+  json_parser_load_from_data (parser, list.out, -1, &error);
+  g_assert_no_error (error);
+  feeds = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (feeds), ==, 1);
+  one = json_array_get_object_element (feeds, 0);
+  g_assert_cmpint (json_object_get_int_member (one, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (one, "title"), ==, "Coast Wire");
+  g_assert_cmpstr (json_object_get_string_member (one, "url"), ==, feed);
+  g_assert_false (json_object_get_boolean_member (one, "paused"));
+  g_assert_false (json_object_get_null_member (one, "last_refresh"));
+
+  /* the entry that failed for good is not tried again */
+  {
+    const char * const args[] = { "feeds", "refresh", "1", "--json", NULL };
+
+    run_cli (&refresh, f, args);
+  }
+  g_assert_cmpint (refresh.status, ==, 0);
+  o = parse_line (refresh.out);
+  g_assert_cmpint (json_object_get_int_member (o, "feed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "new"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "errors")), ==, 0);
+
+  {
+    const char * const ren[] = { "feeds", "rename", "1", "Wire of the Coast", NULL };
+    const char * const pau[] = { "feeds", "pause", "1", NULL };
+    const char * const lst[] = { "feeds", "list", NULL };
+    const char * const rem[] = { "feeds", "remove", "1", NULL };
+    const char * const none[] = { "feeds", "remove", "1", NULL };
+
+    run_cli (&rename, f, ren);
+    g_assert_cmpint (rename.status, ==, 0);
+    run_cli (&pause, f, pau);
+    g_assert_cmpint (pause.status, ==, 0);
+    run_cli (&list2, f, lst);
+    g_assert_nonnull (strstr (list2.out, "Wire of the Coast"));
+    g_assert_nonnull (strstr (list2.out, "(paused)"));
+    run_cli (&remove, f, rem);
+    g_assert_cmpint (remove.status, ==, 0);
+    run_cli (&bad, f, none);
+    g_assert_cmpint (bad.status, ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,6 +390,7 @@ main (int argc, char **argv)
 
   g_test_add ("/cli-web/add", Fixture, NULL, setup, test_add, teardown);
   g_test_add ("/cli-web/usage", Fixture, NULL, setup, test_usage, teardown);
+  g_test_add ("/cli-web/feeds", Fixture, NULL, setup, test_feeds, teardown);
 
   return g_test_run ();
 }
