@@ -313,7 +313,8 @@ test_migrate_v3 (void)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   g_assert_cmpint (version, ==, DOSSIER_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (version, ==, 4);
+  /* the v3 → v4 step ran; later steps may follow it */
+  g_assert_cmpint (version, >=, 4);
   remove_tree (dir);
 }
 
