@@ -44,6 +44,7 @@ struct _DossierWindow
   GtkWidget            *notes_view;          /* DossierNotesPane, the notes flap's */
   GtkWidget            *annotation_popover;  /* a ref; parented to the reader */
   GtkWidget            *timeline;            /* DossierTimeline, below the reader */
+  guint                 feeds_timer;         /* the periodic refresh, when on */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -76,6 +77,9 @@ void _dossier_window_timeline_show_range  (DossierWindow *self);
 
 /* dossier-window-notes.c */
 void _dossier_window_notes_class_init (DossierWindowClass *klass);
+/* dossier-window-feeds.c */
+void _dossier_window_feeds_class_init (DossierWindowClass *klass);
+void _dossier_window_feeds_setup      (DossierWindow      *self);
 void _dossier_window_notes_setup      (DossierWindow      *self);
 /* the open article's annotations changed (self->notes) */
 void _dossier_window_notes_update     (DossierWindow      *self);

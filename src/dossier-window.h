@@ -22,6 +22,12 @@ void            dossier_window_import       (DossierWindow       *self,
  * progress; a toast says so when an import runs already. */
 void            dossier_window_add_links    (DossierWindow       *self,
                                              const char * const  *urls);
+/* Follows the feed (or the page naming one) at @url and adds its
+ * articles; a toast says what came of it. */
+void            dossier_window_follow_feed  (DossierWindow       *self,
+                                             const char          *url);
+/* Refreshes every feed not paused. */
+void            dossier_window_refresh_feeds (DossierWindow      *self);
 /* dossier://article/ID[?annotation=UUID] */
 gboolean        dossier_window_open_uri     (DossierWindow       *self,
                                              const char          *uri);

@@ -12,6 +12,7 @@
 #include "dossier-window-private.h"
 #include "dossier-import-bar.h"
 #include "dossier-fetcher.h"
+#include "dossier-window.h"
 #include "dossier-test-util.h"
 
 typedef struct
@@ -47,6 +48,15 @@ handler (SoupServer        *server,
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY,
                                         html, strlen (html));
+    }
+  else if (strcmp (path, "/feed.xml") == 0)
+    {
+      g_autofree char *rss = g_strdup_printf ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                                              "<title>Tides</title><item><title>Tide tables</title>"
+                                              "<link>%s/story</link></item></channel></rss>", f->base);
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY, rss, strlen (rss));
     }
   else
     {
@@ -181,6 +191,47 @@ test_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static guint
+n_asked (Fixture    *f,
+         const char *path)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < f->paths->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (f->paths, i), path) == 0)
+      n++;
+  return n;
+}
+
+static void
+test_feeds (Fixture       *f,
+            gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+
+  gtk_window_present (GTK_WINDOW (self));
+  /* nothing is fetched on its own: the periodic refresh is off */
+  g_assert_cmpuint (self->feeds_timer, ==, 0);
+  g_settings_set_boolean (self->settings, "refresh-feeds", TRUE);
+  g_assert_cmpuint (self->feeds_timer, !=, 0);
+  g_settings_set_boolean (self->settings, "refresh-feeds", FALSE);
+  g_assert_cmpuint (self->feeds_timer, ==, 0);
+
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  g_assert_cmpuint (n_asked (f, "/feed.xml"), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh-feeds", NULL));
+  dossier_test_poll_until (n_asked (f, "/feed.xml") == 2);
+  /* the entry was seen: its page is not asked for again */
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  g_assert_cmpuint (n_asked (f, "/story"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (self->articles)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -189,6 +240,7 @@ main (int argc, char **argv)
 
   g_test_add ("/web-ui/add-links", Fixture, NULL, setup, test_add_links, teardown);
   g_test_add ("/web-ui/dialog", Fixture, NULL, setup, test_dialog, teardown);
+  g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
 
   return g_test_run ();
 }

@@ -477,3 +477,88 @@ dossier_feeds_refresh_sync (DossierFetcher  *fetcher,
     }
   return g_steal_pointer (&results);
 }
+
+/* --- on a thread --- */
+
+static void
+feeds_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GTask *outer = task_data;
+  DossierFetcher *fetcher = g_task_get_source_object (outer);
+  const char *url = g_object_get_data (G_OBJECT (outer), "url");
+  GError *error = NULL;
+  GPtrArray *results;
+
+  if (url == NULL)
+    results = dossier_feeds_refresh_sync (fetcher, 0, cancellable, &error);
+  else
+    {
+      DossierFeedRefresh *first = NULL;
+
+      results = NULL;
+      if (dossier_feeds_subscribe_sync (fetcher, url, &first, cancellable, &error) > 0)
+        {
+          results = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_feed_refresh_free);
+          g_ptr_array_add (results, first);
+        }
+    }
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_feeds_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *outer = user_data;
+  DossierFetcher *fetcher = g_task_get_source_object (outer);
+  GError *error = NULL;
+  GPtrArray *results = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (results == NULL)
+    g_task_return_error (outer, error);
+  else
+    g_task_return_pointer (outer, results, (GDestroyNotify) g_ptr_array_unref);
+  _dossier_library_emit (dossier_fetcher_get_library (fetcher), DOSSIER_LIBRARY_EMITS_CHANGED);
+  g_object_unref (outer);
+}
+
+void
+dossier_feeds_run_async (DossierFetcher      *fetcher,
+                         const char          *url,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (DOSSIER_IS_FETCHER (fetcher));
+
+  /* only the caller's task holds the fetcher (and so the library): the
+   * thread's task may be freed on its thread */
+  outer = g_task_new (fetcher, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, dossier_feeds_run_async);
+  g_object_set_data_full (G_OBJECT (outer), "url", g_strdup (url), g_free);
+  inner = g_task_new (NULL, cancellable, on_feeds_done_cb, outer);
+  g_task_set_task_data (inner, outer, NULL);
+  g_task_set_return_on_cancel (inner, FALSE);
+  g_task_run_in_thread (inner, feeds_thread);
+}
+
+GPtrArray *
+dossier_feeds_run_finish (DossierFetcher  *fetcher,
+                          GAsyncResult    *result,
+                          GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, fetcher), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_feeds_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -39,6 +39,17 @@ GPtrArray        *dossier_feeds_refresh_sync   (DossierFetcher      *fetcher,
                                                 gint64               id,
                                                 GCancellable        *cancellable,
                                                 GError             **error);
+/* dossier_feeds_refresh_sync() (@url NULL) or dossier_feeds_subscribe_sync()
+ * (@url: the feed or page) on a thread of its own; the library emits
+ * ::changed when it ends.  The result is (element-type DossierFeedRefresh). */
+void              dossier_feeds_run_async      (DossierFetcher      *fetcher,
+                                                const char          *url,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray        *dossier_feeds_run_finish     (DossierFetcher      *fetcher,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 /* (element-type DossierFeedInfo), by title */
 GPtrArray        *dossier_feeds_list_sync      (DossierLibrary      *library,
                                                 GError             **error);
