@@ -64,16 +64,34 @@ find_window (DossierApplication *self,
   return NULL;
 }
 
+static gboolean
+is_web_link (const char *arg)
+{
+  return g_ascii_strncasecmp (arg, "http://", 7) == 0 || g_ascii_strncasecmp (arg, "https://", 8) == 0;
+}
+
 static void
 deliver (DossierWindow  *window,
          char          **import_paths,
          char          **uris)
 {
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
+  g_auto(GStrv) web = NULL;
+
   gtk_window_present (GTK_WINDOW (window));
   if (import_paths != NULL && import_paths[0] != NULL)
     dossier_window_import (window, (const char * const *) import_paths);
   for (guint i = 0; uris != NULL && uris[i] != NULL; i++)
-    dossier_window_open_uri (window, uris[i]);
+    {
+      if (is_web_link (uris[i]))
+        g_strv_builder_add (links, uris[i]);
+      else
+        dossier_window_open_uri (window, uris[i]);
+    }
+  /* links given on the command line: `dossier https://…` */
+  web = g_strv_builder_end (links);
+  if (web[0] != NULL)
+    dossier_window_add_links (window, (const char * const *) web);
 }
 
 static void
@@ -274,7 +292,7 @@ dossier_application_command_line (GApplication            *app,
 
   for (guint i = 0; rest != NULL && rest[i] != NULL; i++)
     {
-      if (g_str_has_prefix (rest[i], "dossier:"))
+      if (g_str_has_prefix (rest[i], "dossier:") || is_web_link (rest[i]))
         g_strv_builder_add (uris, rest[i]);
       else
         {
@@ -304,7 +322,8 @@ dossier_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      if (g_file_has_uri_scheme (files[i], "dossier"))
+      if (g_file_has_uri_scheme (files[i], "dossier") || g_file_has_uri_scheme (files[i], "http") ||
+          g_file_has_uri_scheme (files[i], "https"))
         {
           g_autofree char *uri = g_file_get_uri (files[i]);
           g_strv_builder_add (uris, uri);

@@ -11,6 +11,7 @@
 #include "dossier-window-private.h"
 #include "dossier-search-bar.h"
 #include "dossier-import-bar.h"
+#include "dossier-fetcher.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-preferences-window.h"
 #include "dossier-export-dialog.h"
@@ -132,6 +133,96 @@ import_folder_action (GtkWidget  *widget,
   choose_import (DOSSIER_WINDOW (widget), TRUE);
 }
 
+void
+dossier_window_add_links (DossierWindow      *self,
+                          const char * const *urls)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (urls == NULL || urls[0] == NULL)
+    return;
+  if (!dossier_import_bar_start_links (DOSSIER_IMPORT_BAR (self->import_bar), self->library, urls))
+    _dossier_window_toast (self, _("Wait for the current import to finish"));
+}
+
+static void
+on_add_link_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DossierWindow    *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) urls = NULL;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  urls = dossier_links_from_text (text, FALSE);
+  dossier_window_add_links (self, (const char * const *) urls);
+}
+
+static void
+on_add_link_changed_cb (GtkTextBuffer    *buffer,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) urls = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  urls = dossier_links_from_text (text, FALSE);
+  adw_message_dialog_set_response_enabled (dialog, "add", urls[0] != NULL);
+}
+
+static void
+add_link_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add from Link"),
+                                   _("Paste one link or many, one per line. Each page is fetched "
+                                     "once, without running its scripts, and saved in the library."));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Links, one per line"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_add_css_class (scroller, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "buffer", buffer);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_add_link_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_link_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
 static void
 cancel_import_action (GtkWidget  *widget,
                       const char *name,
@@ -149,8 +240,19 @@ on_drop_cb (GtkDropTarget *target,
 {
   GSList *files;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
   g_auto(GStrv) paths = NULL;
+  g_auto(GStrv) urls = NULL;
 
+  /* links dropped from a browser come as text or as a list of URIs */
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING))
+    {
+      urls = dossier_links_from_text (g_value_get_string (value), TRUE);
+      if (urls[0] == NULL)
+        return FALSE;
+      dossier_window_add_links (self, (const char * const *) urls);
+      return TRUE;
+    }
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
   files = g_value_get_boxed (value);
@@ -160,11 +262,21 @@ on_drop_cb (GtkDropTarget *target,
 
       if (path != NULL)
         g_strv_builder_add (builder, path);
+      else if (g_file_has_uri_scheme (l->data, "http") || g_file_has_uri_scheme (l->data, "https"))
+        {
+          g_autofree char *uri = g_file_get_uri (l->data);
+
+          g_strv_builder_add (links, uri);
+        }
     }
   paths = g_strv_builder_end (builder);
-  if (paths[0] == NULL)
+  urls = g_strv_builder_end (links);
+  if (paths[0] == NULL && urls[0] == NULL)
     return FALSE;
-  dossier_window_import (self, (const char * const *) paths);
+  if (paths[0] != NULL)
+    dossier_window_import (self, (const char * const *) paths);
+  else
+    dossier_window_add_links (self, (const char * const *) urls);
   return TRUE;
 }
 
@@ -525,6 +637,7 @@ dossier_window_actions_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.import", NULL, import_action);
   gtk_widget_class_install_action (wc, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (wc, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (wc, "win.add-link", NULL, add_link_action);
   gtk_widget_class_install_action (wc, "win.find", NULL, find_action);
   gtk_widget_class_install_action (wc, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (wc, "win.go-back", NULL, go_back_action);
@@ -541,6 +654,7 @@ dossier_window_actions_init (DossierWindowClass *klass)
 
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-link", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_k, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
@@ -594,7 +708,8 @@ dossier_window_actions_setup (DossierWindow *self)
   on_flap_folded_cb (self->notes_flap, NULL, NULL);
   g_settings_bind (self->settings, "show-timeline", gtk_paned_get_end_child (self->content_paned), "visible", G_SETTINGS_BIND_GET);
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_STRING }, 2);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 

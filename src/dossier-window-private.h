@@ -47,6 +47,7 @@ struct _DossierWindow
   GtkWidget            *annotation_popover;  /* a ref; parented to the reader */
   GtkWidget            *timeline;            /* DossierTimeline, below the reader */
   GtkWidget            *similar;             /* DossierSimilarList, below the text */
+  guint                 feeds_timer;         /* the periodic refresh, when on */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -79,6 +80,9 @@ void _dossier_window_timeline_show_range  (DossierWindow *self);
 
 /* dossier-window-notes.c */
 void _dossier_window_notes_class_init (DossierWindowClass *klass);
+/* dossier-window-feeds.c */
+void _dossier_window_feeds_class_init (DossierWindowClass *klass);
+void _dossier_window_feeds_setup      (DossierWindow      *self);
 void _dossier_window_notes_setup      (DossierWindow      *self);
 /* the open article's annotations changed (self->notes) */
 void _dossier_window_notes_update     (DossierWindow      *self);

@@ -401,6 +401,7 @@ dossier_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->feeds_timer, g_source_remove);
   dossier_import_bar_cancel (DOSSIER_IMPORT_BAR (self->import_bar));
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
@@ -411,6 +412,7 @@ dossier_window_dispose (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->feeds_timer, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
@@ -486,6 +488,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   dossier_window_actions_init (klass);
   _dossier_window_notes_class_init (klass);
   _dossier_window_dates_class_init (klass);
+  _dossier_window_feeds_class_init (klass);
 }
 
 static void
@@ -542,6 +545,7 @@ dossier_window_new (DossierApplication *app,
   g_signal_connect_swapped (self->articles, "items-changed", G_CALLBACK (update_list_state), self);
   g_signal_connect_swapped (self->articles, "notify::loading", G_CALLBACK (update_list_state), self);
   g_signal_connect_swapped (library, "changed", G_CALLBACK (on_library_changed_cb), self);
+  _dossier_window_feeds_setup (self);
   g_signal_connect (self->settings, "changed::font-size", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::line-width", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::typeface", G_CALLBACK (on_typography_changed_cb), self);

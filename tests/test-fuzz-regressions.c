@@ -42,6 +42,9 @@
 #define FUZZ_ENTRY fuzz_tokenizer_one
 #include "fuzz/fuzz-tokenizer.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_feed_one
+#include "fuzz/fuzz-feed.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -54,6 +57,7 @@ typedef struct
 static const Target targets[] = {
   { "text", fuzz_text_one },
   { "html", fuzz_html_one },
+  { "feed", fuzz_feed_one },
   { "date", fuzz_date_one },
   { "query", fuzz_query_one },
   { "annotation", fuzz_annotation_one },

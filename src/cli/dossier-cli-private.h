@@ -44,5 +44,15 @@ int             dossier_cli_delete  (int argc, char **argv);
 /* dossier-cli-people.c */
 int _dossier_cli_people (int argc, char **argv);
 int _dossier_cli_quotes (int argc, char **argv);
+/* dossier-cli-web.c */
+int             dossier_cli_add             (int         argc,
+                                             char      **argv);
+int             dossier_cli_feeds           (int         argc,
+                                             char      **argv);
+/* Adds "original_url" (the link the user gave) to an article of show
+ * --json; FALSE after printing an error. */
+gboolean        dossier_cli_add_web_details (JsonObject     *article,
+                                             DossierLibrary *library,
+                                             gint64          id);
 
 G_END_DECLS

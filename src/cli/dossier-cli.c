@@ -483,6 +483,8 @@ cmd_show (int argc, char **argv)
       build_article (b, article, TRUE, FALSE);
       node = json_builder_get_root (b);
       add_date_origin (json_node_get_object (node), article, evidence);
+      if (!dossier_cli_add_web_details (json_node_get_object (node), library, id))
+        return 1;
       json_generator_set_pretty (gen, TRUE);
       json_generator_set_root (gen, node);
       text = json_generator_to_data (gen, NULL);
@@ -1097,6 +1099,8 @@ static const Command commands[] = {
   { "delete", N_("ID"), N_("delete an article and its notes"), dossier_cli_delete },
   { "people", N_("[rename|merge|split …]"), N_("list the people and organisations quoted or mentioned, or correct them"), _dossier_cli_people },
   { "quotes", N_("[--person NAME|ID]"), N_("list quotations and their speakers, or correct them"), _dossier_cli_quotes },
+  { "add", N_("URL…"), N_("add articles from links on the web"), dossier_cli_add },
+  { "feeds", N_("add|list|refresh…"), N_("follow RSS and Atom feeds"), dossier_cli_feeds },
 };
 
 static void

@@ -17,6 +17,7 @@
 
 #include "dossier-importer.h"
 #include "dossier-dates.h"
+#include "dossier-importer-private.h"
 #include "dossier-extract.h"
 #include "dossier-library-private.h"
 
@@ -234,9 +235,9 @@ flush_batch (Importer  *im,
   return TRUE;
 }
 
-static DossierArticle *
-article_from_extracted (DossierExtracted *x,
-                        const char       *path)
+DossierArticle *
+_dossier_importer_article_new (DossierExtracted *x,
+                               const char       *path)
 {
   DossierArticle *article = dossier_article_new ();
   g_autofree char *base = g_path_get_basename (path);
@@ -251,6 +252,77 @@ article_from_extracted (DossierExtracted *x,
   dossier_article_set_body (article, x->body);
   dossier_article_set_file_name (article, base);
   return article;
+}
+
+typedef struct
+{
+  DossierArticle *article;
+  const char     *given_url;
+  const char     *final_url;
+  gint64          feed_id;
+  const char     *guid;
+  gboolean        duplicate;
+} SavePage;
+
+static gpointer
+save_page_op (DossierStore  *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  SavePage *page = data;
+  g_autoptr(GArray) inserted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 duplicate_of = 0;
+  gint64 id;
+
+  if (!dossier_store_begin (store, error))
+    return NULL;
+  id = dossier_store_insert_article (store, page->article, &duplicate_of, error);
+  if (id <= 0 && duplicate_of <= 0)
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
+  page->duplicate = id <= 0;
+  if (id <= 0)
+    id = duplicate_of;
+  else
+    g_array_append_val (inserted, id);
+  /* the article, its links and what it teaches about its source's
+   * boilerplate are saved together or not at all */
+  if (!dossier_store_add_link (store, id, page->given_url, TRUE, error) ||
+      (page->final_url != NULL && !dossier_store_add_link (store, id, page->final_url, FALSE, error)) ||
+      (page->feed_id > 0 && !dossier_store_mark_feed_entry (store, page->feed_id, page->guid, id, error)) ||
+      !dossier_store_learn_boilerplate (store, inserted, NULL, error) ||
+      !dossier_store_commit (store, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
+  return g_memdup2 (&id, sizeof id);
+}
+
+static const DossierLibraryCall save_page_call = { save_page_op, g_free, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gint64
+_dossier_importer_save_page (DossierLibrary  *library,
+                             DossierArticle  *article,
+                             const char      *given_url,
+                             const char      *final_url,
+                             gint64           feed_id,
+                             const char      *guid,
+                             gboolean        *duplicate,
+                             GError         **error)
+{
+  SavePage page = { article, given_url, final_url, feed_id, guid, FALSE };
+  g_autofree gint64 *id = NULL;
+
+  id = _dossier_library_run (library, &save_page_call, &page, NULL, error);
+  if (id == NULL)
+    return 0;
+  if (duplicate)
+    *duplicate = page.duplicate;
+  return *id;
 }
 
 static gboolean
@@ -274,7 +346,7 @@ import_one_file (Importer    *im,
       result->error = g_strdup (local_error->message);
     }
   else
-    p.article = article_from_extracted (x, path);
+    p.article = _dossier_importer_article_new (x, path);
 
   g_array_append_val (im->batch, p);
   if (im->batch->len >= IMPORT_BATCH)

@@ -289,6 +289,37 @@ static const char schema_stemming[] =
   "  version TEXT NOT NULL);"
   "INSERT INTO search_tokenizer (id, version) VALUES (1, '');";
 
+/* Articles from the web: every link that led to an article (the one the
+ * user gave and the one the page was finally fetched from), so adding a
+ * link again is known to be a duplicate before anything is fetched; the
+ * feeds followed, and every entry of theirs dealt with (kept when its
+ * article is deleted, so it is never imported again). */
+static const char schema_web[] =
+  "CREATE TABLE article_links ("
+  "  url        TEXT PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  given      INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX article_links_article ON article_links(article_id);"
+  "CREATE TABLE feeds ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  url           TEXT NOT NULL UNIQUE,"
+  "  title         TEXT NOT NULL DEFAULT '',"
+  "  site_url      TEXT,"
+  "  etag          TEXT,"
+  "  last_modified TEXT,"
+  "  last_refresh  INTEGER NOT NULL DEFAULT 0,"
+  "  last_error    TEXT,"
+  "  retry_after   INTEGER NOT NULL DEFAULT 0,"
+  "  paused        INTEGER NOT NULL DEFAULT 0,"
+  "  added         INTEGER NOT NULL);"
+  "CREATE TABLE feed_entries ("
+  "  feed_id    INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+  "  guid       TEXT NOT NULL,"
+  "  article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+  "  seen       INTEGER NOT NULL,"
+  "  PRIMARY KEY (feed_id, guid));"
+  "CREATE INDEX feed_entries_article ON feed_entries(article_id);";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -466,6 +497,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 6:
       if (!_dossier_store_exec (self, schema_stemming, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 7:
+      if (!_dossier_store_exec (self, schema_web, &local_error))
         goto fail;
       break;
     default:

@@ -36,7 +36,7 @@ typedef enum
 GQuark dossier_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 7
+#define DOSSIER_STORE_SCHEMA_VERSION 8
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -477,5 +477,75 @@ gboolean   dossier_store_reassign_quote     (DossierStore   *self,
 gboolean   dossier_store_reject_quote       (DossierStore   *self,
                                              gint64          quote_id,
                                              GError        **error);
+/* --- links that led to articles (dossier-store-links.c) --- */
+
+/* The article @url leads to: a link given or fetched before, or an
+ * article's own link; 0 when none, -1 with @error set. */
+gint64          dossier_store_find_link               (DossierStore   *self,
+                                                       const char     *url,
+                                                       GError        **error);
+/* Records that @url leads to @article_id (@given: the user gave it);
+ * a link already known keeps its article. */
+gboolean        dossier_store_add_link                (DossierStore   *self,
+                                                       gint64          article_id,
+                                                       const char     *url,
+                                                       gboolean        given,
+                                                       GError        **error);
+/* The link the user gave for @article_id (NULL: none, or an error). */
+char           *dossier_store_get_given_link          (DossierStore   *self,
+                                                       gint64          article_id,
+                                                       GError        **error);
+
+/* --- feeds (dossier-store-feeds.c) --- */
+
+typedef struct
+{
+  gint64  id;
+  char   *url;
+  char   *title;
+  char   *site_url;
+  char   *etag;
+  char   *last_modified;
+  gint64  last_refresh;     /* µs since the epoch, 0: never */
+  char   *last_error;
+  gint64  retry_after;      /* µs: no request before then */
+  gboolean paused;
+  guint   n_articles;       /* articles from its entries still in the library */
+} DossierFeedInfo;
+
+void             dossier_feed_info_free          (DossierFeedInfo *info);
+/* A new feed, or the id of the one with @url (*@existed TRUE). */
+gint64           dossier_store_add_feed          (DossierStore    *self,
+                                                  const char      *url,
+                                                  const char      *title,
+                                                  const char      *site_url,
+                                                  gboolean        *existed,
+                                                  GError         **error);
+/* (element-type DossierFeedInfo), by title; @id > 0: that one only */
+GPtrArray       *dossier_store_list_feeds        (DossierStore    *self,
+                                                  gint64           id,
+                                                  GError         **error);
+/* After a refresh: what the server said and when. */
+gboolean         dossier_store_set_feed_state    (DossierStore    *self,
+                                                  const DossierFeedInfo *info,
+                                                  GError         **error);
+/* NULL @title: keep it; @paused < 0: keep it.  FALSE with NOT_FOUND. */
+gboolean         dossier_store_update_feed       (DossierStore    *self,
+                                                  gint64           id,
+                                                  const char      *title,
+                                                  int              paused,
+                                                  GError         **error);
+gboolean         dossier_store_remove_feed       (DossierStore    *self,
+                                                  gint64           id,
+                                                  GError         **error);
+/* The guids of the entries of @feed_id already dealt with (a set). */
+GHashTable      *dossier_store_seen_feed_entries (DossierStore    *self,
+                                                  gint64           feed_id,
+                                                  GError         **error);
+gboolean         dossier_store_mark_feed_entry   (DossierStore    *self,
+                                                  gint64           feed_id,
+                                                  const char      *guid,
+                                                  gint64           article_id,
+                                                  GError         **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "dossier-import-bar.h"
 #include "dossier-people.h"
+#include "dossier-fetcher.h"
 
 struct _DossierImportBar
 {
@@ -21,6 +22,7 @@ struct _DossierImportBar
   GPtrArray      *failures;     /* DossierImportResult of the last import */
   guint           n_imported;
   guint           n_duplicates;
+  gboolean        links;        /* the last batch was of links */
 
   /* Template widgets */
   GtkRevealer    *import_revealer;
@@ -95,7 +97,7 @@ show_details (DossierImportBar *self)
       g_string_append_printf (text, "%s\n\n", r->error);
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Files Not Imported"), NULL);
+                                   self->links ? _("Links Not Added") : _("Files Not Imported"), NULL);
   label = gtk_label_new (text->str);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -117,6 +119,37 @@ on_details_cb (AdwToast         *toast,
 }
 
 static void
+on_link_progress_cb (const DossierLinkResult *result,
+                     guint                    done,
+                     guint                    total,
+                     gpointer                 user_data)
+{
+  DossierImportBar *self = user_data;
+  g_autofree char *label = NULL;
+
+  if (result->status == DOSSIER_IMPORT_FAILED)
+    {
+      DossierImportResult *copy = g_new0 (DossierImportResult, 1);
+
+      copy->file = g_strdup (result->url);
+      copy->status = result->status;
+      copy->error = g_strdup (result->error);
+      g_ptr_array_add (self->failures, copy);
+    }
+  else if (result->status == DOSSIER_IMPORT_IMPORTED)
+    self->n_imported++;
+  else
+    self->n_duplicates++;
+
+  /* TRANSLATORS: progress of adding links, as in "Adding 3 of 20: https://…" */
+  label = g_strdup_printf (_("Adding %u of %u: %s"), done, MAX (total, done), result->url);
+  gtk_label_set_label (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / MAX (total, done) : 0);
+}
+
+static void finish (DossierImportBar *self, GPtrArray *results, GError *error);
+
+static void
 on_done_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -124,20 +157,44 @@ on_done_cb (GObject      *source,
   g_autoptr(DossierImportBar) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *message = NULL;
-  guint failed = self->failures->len;
-  AdwToast *toast;
 
   results = dossier_library_import_finish (DOSSIER_LIBRARY (source), result, &error);
   /* the import is saved: its quotes are found in the background */
   dossier_people_catch_up (DOSSIER_LIBRARY (source));
+  finish (self, results, error);
+}
+
+static void
+on_links_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DossierImportBar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+
+  results = dossier_library_add_links_finish (DOSSIER_LIBRARY (source), result, &error);
+  dossier_people_catch_up (DOSSIER_LIBRARY (source));
+  finish (self, results, error);
+}
+
+static void
+finish (DossierImportBar *self,
+        GPtrArray        *results,
+        GError           *error)
+{
+  g_autofree char *message = NULL;
+  guint failed = self->failures->len;
+  AdwToast *toast;
+
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   g_clear_object (&self->cancellable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
   if (results == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *m = g_strdup_printf (_("Import stopped: %s"), error->message);
+      g_autofree char *m = g_strdup_printf (self->links ? _("Adding links stopped: %s")
+                                                        : _("Import stopped: %s"), error->message);
 
       add_toast (self, adw_toast_new (m));
       return;
@@ -255,6 +312,39 @@ dossier_import_bar_get_busy (DossierImportBar *self)
   return self->cancellable != NULL;
 }
 
+static gboolean
+begin (DossierImportBar *self,
+       gboolean          links)
+{
+  if (self->cancellable != NULL)
+    return FALSE;
+  self->cancellable = g_cancellable_new ();
+  self->links = links;
+  g_clear_pointer (&self->failures, g_ptr_array_unref);
+  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
+  self->n_imported = self->n_duplicates = 0;
+  gtk_label_set_label (self->import_label, links ? _("Adding links…") : _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  return TRUE;
+}
+
+gboolean
+dossier_import_bar_start_links (DossierImportBar   *self,
+                                DossierLibrary     *library,
+                                const char * const *urls)
+{
+  g_return_val_if_fail (DOSSIER_IS_IMPORT_BAR (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (!begin (self, TRUE))
+    return FALSE;
+  dossier_library_add_links_async (library, (GStrv) urls, on_link_progress_cb, self, NULL,
+                                   self->cancellable, on_links_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
 gboolean
 dossier_import_bar_start (DossierImportBar   *self,
                           DossierLibrary     *library,
@@ -263,16 +353,8 @@ dossier_import_bar_start (DossierImportBar   *self,
   g_return_val_if_fail (DOSSIER_IS_IMPORT_BAR (self), FALSE);
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
 
-  if (self->cancellable != NULL)
+  if (!begin (self, FALSE))
     return FALSE;
-  self->cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->failures, g_ptr_array_unref);
-  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
-  self->n_imported = self->n_duplicates = 0;
-  gtk_label_set_label (self->import_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   dossier_library_import_async (library, paths, on_progress_cb, self, NULL,
                                 self->cancellable, on_done_cb, g_object_ref (self));
   return TRUE;

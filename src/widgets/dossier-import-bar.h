@@ -26,6 +26,11 @@ gboolean dossier_import_bar_get_busy (DossierImportBar   *self);
 gboolean dossier_import_bar_start    (DossierImportBar   *self,
                                       DossierLibrary     *library,
                                       const char * const *paths);
+/* Adds articles from @urls (links on the web) to @library; FALSE (and
+ * nothing starts) while another import runs. */
+gboolean dossier_import_bar_start_links (DossierImportBar   *self,
+                                         DossierLibrary     *library,
+                                         const char * const *urls);
 /* Stops the import; what was imported stays. */
 void     dossier_import_bar_cancel   (DossierImportBar   *self);
 

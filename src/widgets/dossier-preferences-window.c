@@ -22,6 +22,8 @@ struct _DossierPreferencesWindow
   AdwComboRow          *style_row;
   AdwComboRow          *typeface_row;
   GtkSpinButton        *font_size_spin;
+  GtkSwitch            *refresh_feeds_switch;
+  GtkSpinButton        *refresh_hours_spin;
   GtkSpinButton        *line_width_spin;
   AdwPreferencesGroup  *colors_group;
 };
@@ -95,6 +97,8 @@ dossier_preferences_window_class_init (DossierPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, typeface_row);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, font_size_spin);
+  gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, refresh_feeds_switch);
+  gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, refresh_hours_spin);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, line_width_spin);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferencesWindow, colors_group);
 }
@@ -116,6 +120,8 @@ dossier_preferences_window_init (DossierPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT, enum_to_selected, selected_to_enum,
                                 (gpointer) faces, NULL);
   g_settings_bind (self->settings, "font-size", self->font_size_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "refresh-feeds", self->refresh_feeds_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "refresh-feeds-hours", self->refresh_hours_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "line-width", self->line_width_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
   meanings = g_settings_get_strv (self->settings, "color-meanings");

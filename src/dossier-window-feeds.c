@@ -1,0 +1,166 @@
+/* dossier-window-feeds.c — following feeds from the window: Follow Feed,
+ * Refresh Feeds, and the refresh every few hours when it is turned on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-window-private.h"
+#include "dossier-feeds.h"
+
+static void
+on_feeds_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = dossier_feeds_run_finish (DOSSIER_FETCHER (source), result, &error);
+  g_autofree char *message = NULL;
+  guint n_new = 0, n_errors = 0;
+  const char *first_error = NULL;
+
+  if (results == NULL)
+    {
+      _dossier_window_toast_error (self, error, "%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      DossierFeedRefresh *r = g_ptr_array_index (results, i);
+
+      n_new += r->n_new;
+      n_errors += r->errors->len;
+      if (first_error == NULL && r->errors->len > 0)
+        first_error = g_ptr_array_index (r->errors, 0);
+    }
+  if (n_errors > 0)
+    /* TRANSLATORS: after a refresh, as in "3 new articles; 1 link failed: …" */
+    message = g_strdup_printf (g_dngettext (NULL, "%u new article; %u failed: %s", "%u new articles; %u failed: %s", n_new),
+                               n_new, n_errors, first_error);
+  else
+    message = g_strdup_printf (g_dngettext (NULL, "%u new article", "%u new articles", n_new), n_new);
+  _dossier_window_toast (self, message);
+}
+
+static void
+run_feeds (DossierWindow *self,
+           const char    *url)
+{
+  g_autoptr(DossierFetcher) fetcher = dossier_fetcher_new (self->library);
+
+  dossier_feeds_run_async (fetcher, url, self->cancellable, on_feeds_done_cb, g_object_ref (self));
+}
+
+void
+dossier_window_follow_feed (DossierWindow *self,
+                            const char    *url)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (url != NULL);
+
+  run_feeds (self, url);
+}
+
+void
+dossier_window_refresh_feeds (DossierWindow *self)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  run_feeds (self, NULL);
+}
+
+static void
+on_follow_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       DossierWindow    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *url = NULL;
+
+  if (g_strcmp0 (response, "follow") != 0)
+    return;
+  url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (*url != '\0')
+    dossier_window_follow_feed (self, url);
+}
+
+static void
+follow_feed_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Follow a Feed"),
+                                   _("The link of an RSS or Atom feed, or of a page that names one. "
+                                     "Its articles are added now and whenever the feeds are refreshed."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feed link"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "follow", _("_Follow"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "follow", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "follow");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_follow_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+refresh_feeds_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  dossier_window_refresh_feeds (DOSSIER_WINDOW (widget));
+}
+
+static gboolean
+on_refresh_due (gpointer data)
+{
+  dossier_window_refresh_feeds (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Only when the user turned it on: nothing is fetched otherwise. */
+static void
+schedule (DossierWindow *self)
+{
+  g_clear_handle_id (&self->feeds_timer, g_source_remove);
+  if (g_settings_get_boolean (self->settings, "refresh-feeds"))
+    {
+      guint hours = (guint) CLAMP (g_settings_get_int (self->settings, "refresh-feeds-hours"), 1, 48);
+
+      self->feeds_timer = g_timeout_add_seconds (hours * 3600, on_refresh_due, self);
+    }
+}
+
+void
+_dossier_window_feeds_setup (DossierWindow *self)
+{
+  g_signal_connect_swapped (self->settings, "changed::refresh-feeds", G_CALLBACK (schedule), self);
+  g_signal_connect_swapped (self->settings, "changed::refresh-feeds-hours", G_CALLBACK (schedule), self);
+  schedule (self);
+}
+
+void
+_dossier_window_feeds_class_init (DossierWindowClass *klass)
+{
+  GtkWidgetClass *wc = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (wc, "win.follow-feed", NULL, follow_feed_action);
+  gtk_widget_class_install_action (wc, "win.refresh-feeds", NULL, refresh_feeds_action);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_F5, 0, "win.refresh-feeds", NULL);
+}

@@ -1,0 +1,246 @@
+/* test-web-ui.c — adding links from the window, under Xvfb, against a
+ * server of the test's own on 127.0.0.1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "dossier-window-private.h"
+#include "dossier-import-bar.h"
+#include "dossier-fetcher.h"
+#include "dossier-window.h"
+#include "dossier-test-util.h"
+
+typedef struct
+{
+  DossierTestLibrary  t;
+  SoupServer         *server;
+  char               *base;
+  GPtrArray          *paths;      /* every path asked for */
+} Fixture;
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           data)
+{
+  Fixture *f = data;
+
+  g_ptr_array_add (f->paths, g_strdup (path));
+  if (strcmp (path, "/story") == 0)
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<!DOCTYPE html><html><head><title>Tide tables</title>"
+        "<link rel=\"stylesheet\" href=\"%s/style.css\"></head><body><article><h1>Tide tables</h1>"
+        "<p>The harbour office printed new tide tables this week, the first since the channel was "
+        "dredged, and the pilots say the old ones were wrong by up to forty minutes.</p>"
+        "<img src=\"%s/tracker.png\" alt=\"\"><iframe src=\"%s/frame.html\"></iframe>"
+        "<p>Copies are free at the office on the quay and at the library, and the tables are "
+        "printed on the back of the ferry timetable from the first of the month.</p>"
+        "</article></body></html>", f->base, f->base, f->base);
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY,
+                                        html, strlen (html));
+    }
+  else if (strcmp (path, "/feed.xml") == 0)
+    {
+      g_autofree char *rss = g_strdup_printf ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                                              "<title>Tides</title><item><title>Tide tables</title>"
+                                              "<link>%s/story</link></item></channel></rss>", f->base);
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY, rss, strlen (rss));
+    }
+  else
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "no", 2);
+    }
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  dossier_test_library_setup (&f->t, data);
+  f->paths = g_ptr_array_new_with_free_func (g_free);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, handler, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_ptr_array_unref (f->paths);
+  g_free (f->base);
+  dossier_test_library_teardown (&f->t, data);
+}
+
+static char *
+reader_text (DossierWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_reader_view_get_text_view (self->reader));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+}
+
+static gboolean
+busy (DossierWindow *self)
+{
+  return dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar));
+}
+
+static void
+test_add_links (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *story = g_strconcat (f->base, "/story", NULL);
+  g_autofree char *missing = g_strconcat (f->base, "/missing", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pasted = NULL;
+  g_auto(GStrv) urls = NULL;
+  guint asked;
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  /* what the dialog takes from pasted text: every line that is not blank */
+  pasted = g_strdup_printf ("  %s \n\n%s\n%s\n", story, missing, story);
+  urls = dossier_links_from_text (pasted, FALSE);
+  g_assert_cmpuint (g_strv_length (urls), ==, 2);
+  g_assert_cmpstr (urls[0], ==, story);
+
+  dossier_window_add_links (self, (const char * const *) urls);
+  g_assert_true (busy (self));
+  dossier_test_poll_until (!busy (self));
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+
+  /* the reader shows the text and asks the web for nothing */
+  asked = f->paths->len;
+  gtk_single_selection_set_selected (_dossier_window_get_selection (self), 0);
+  dossier_test_poll_until (self->article != NULL);
+  text = reader_text (self);
+  g_assert_nonnull (strstr (text, "tide tables this week"));
+  /* let the reader draw and settle */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (f->paths->len, ==, asked);
+  for (guint i = 0; i < f->paths->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (f->paths, i), !=, "/tracker.png");
+      g_assert_cmpstr (g_ptr_array_index (f->paths, i), !=, "/style.css");
+      g_assert_cmpstr (g_ptr_array_index (f->paths, i), !=, "/frame.html");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+test_dialog (Fixture       *f,
+             gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  GtkWidget *dialog = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  gtk_window_present (GTK_WINDOW (self));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.add-link", NULL));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = GTK_WIDGET (w);
+    }
+  g_assert_nonnull (dialog);
+  /* Add is off until there is a link */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  {
+    GtkWidget *scroller = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+    g_autofree char *story = g_strconcat (f->base, "/story", NULL);
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), story, -1);
+  }
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  dossier_test_poll_until (!busy (self));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static guint
+n_asked (Fixture    *f,
+         const char *path)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < f->paths->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (f->paths, i), path) == 0)
+      n++;
+  return n;
+}
+
+static void
+test_feeds (Fixture       *f,
+            gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+
+  gtk_window_present (GTK_WINDOW (self));
+  /* nothing is fetched on its own: the periodic refresh is off */
+  g_assert_cmpuint (self->feeds_timer, ==, 0);
+  g_settings_set_boolean (self->settings, "refresh-feeds", TRUE);
+  g_assert_cmpuint (self->feeds_timer, !=, 0);
+  g_settings_set_boolean (self->settings, "refresh-feeds", FALSE);
+  g_assert_cmpuint (self->feeds_timer, ==, 0);
+
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  g_assert_cmpuint (n_asked (f, "/feed.xml"), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh-feeds", NULL));
+  dossier_test_poll_until (n_asked (f, "/feed.xml") == 2);
+  /* the entry was seen: its page is not asked for again */
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  g_assert_cmpuint (n_asked (f, "/story"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (self->articles)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/web-ui/add-links", Fixture, NULL, setup, test_add_links, teardown);
+  g_test_add ("/web-ui/dialog", Fixture, NULL, setup, test_dialog, teardown);
+  g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
+
+  return g_test_run ();
+}
