@@ -36,6 +36,18 @@
 #define FUZZ_ENTRY fuzz_dates_evidence_one
 #include "fuzz/fuzz-dates-evidence.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_pocket_one
+#include "fuzz/fuzz-pocket.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_omnivore_one
+#include "fuzz/fuzz-omnivore.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_wallabag_one
+#include "fuzz/fuzz-wallabag.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_instapaper_one
+#include "fuzz/fuzz-instapaper.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -52,6 +64,10 @@ static const Target targets[] = {
   { "query", fuzz_query_one },
   { "annotation", fuzz_annotation_one },
   { "dates-evidence", fuzz_dates_evidence_one },
+  { "pocket", fuzz_pocket_one },
+  { "omnivore", fuzz_omnivore_one },
+  { "wallabag", fuzz_wallabag_one },
+  { "instapaper", fuzz_instapaper_one },
 };
 
 static guint
