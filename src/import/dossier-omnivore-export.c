@@ -74,6 +74,15 @@ slug_of (const char *name,
   return g_strndup (name + strlen (prefix), strlen (name) - strlen (prefix) - strlen (suffix));
 }
 
+/* libarchive's last message, as valid UTF-8 */
+static char *
+archive_message (struct archive *ar)
+{
+  const char *m = archive_error_string (ar);
+
+  return g_utf8_make_valid (m ? m : "", -1);
+}
+
 static gboolean
 read_archive (Archive       *out,
               const guint8  *data,
@@ -91,8 +100,10 @@ read_archive (Archive       *out,
   archive_read_support_format_zip (ar);
   if (archive_read_open_memory (ar, data, len) != ARCHIVE_OK)
     {
+      g_autofree char *message = archive_message (ar);
+
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE,
-                   _("%s: not a ZIP archive: %s"), filename, archive_error_string (ar) ?: "");
+                   _("%s: not a ZIP archive: %s"), filename, message);
       archive_read_free (ar);
       return FALSE;
     }
@@ -113,9 +124,11 @@ read_archive (Archive       *out,
         name = archive_entry_pathname (entry);
       if (name == NULL || !name_is_safe (name))
         {
+          g_autofree char *shown = g_utf8_make_valid (name ? name : "", -1);
+
           g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE,
                        _("%s: refused: the archive holds an entry named “%s”, which leads outside it"),
-                       filename, name ? name : "");
+                       filename, shown);
           ok = FALSE;
           break;
         }
@@ -142,9 +155,11 @@ read_archive (Archive       *out,
           unpacked += (gsize) got;
           if (unpacked > DOSSIER_APP_EXPORT_MAX_UNPACKED || buf->len + got > DOSSIER_IMPORT_MAX_SIZE)
             {
-              g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
-                           _("%s: refused: “%s” unpacks to more than %d MB (a ZIP bomb?)"),
-                           filename, name,
+              g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+          g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                       _("%s: refused: “%s” unpacks to more than %d MB (a ZIP bomb?)"),
+                       filename, shown,
                            (unpacked > DOSSIER_APP_EXPORT_MAX_UNPACKED
                             ? DOSSIER_APP_EXPORT_MAX_UNPACKED : DOSSIER_IMPORT_MAX_SIZE) / (1024 * 1024));
               ok = FALSE;
@@ -156,17 +171,19 @@ read_archive (Archive       *out,
         break;
       if (got < 0)
         {
+          g_autofree char *shown = g_utf8_make_valid (name, -1);
+          g_autofree char *message = archive_message (ar);
+
           g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE,
-                       _("%s: “%s” cannot be unpacked: %s"), filename, name,
-                       archive_error_string (ar) ?: "");
+                       _("%s: “%s” cannot be unpacked: %s"), filename, shown, message);
           ok = FALSE;
           break;
         }
 
-      if (g_str_has_prefix (base, "metadata_"))
+      if (g_str_has_prefix (base, "metadata_") && g_str_has_suffix (base, ".json"))
         {
           g_ptr_array_add (out->metadata, g_byte_array_free_to_bytes (g_steal_pointer (&buf)));
-          g_ptr_array_add (out->metadata_names, g_strdup (name));
+          g_ptr_array_add (out->metadata_names, g_utf8_make_valid (name, -1));
         }
       else if (has_prefix_and_suffix (name, "content/", ".md"))
         g_hash_table_replace (out->content, slug_of (name, "content/", ".md"),
@@ -180,8 +197,10 @@ read_archive (Archive       *out,
     }
   if (ok && r != ARCHIVE_EOF && r != ARCHIVE_OK)
     {
+      g_autofree char *message = archive_message (ar);
+
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE,
-                   _("%s: a damaged ZIP archive: %s"), filename, archive_error_string (ar) ?: "");
+                   _("%s: a damaged ZIP archive: %s"), filename, message);
       ok = FALSE;
     }
   archive_read_free (ar);
@@ -192,6 +211,18 @@ read_archive (Archive       *out,
       ok = FALSE;
     }
   return ok;
+}
+
+/* The entry's text as valid UTF-8 ("" for an empty entry). */
+static char *
+bytes_text (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (data == NULL || len == 0)
+    return g_strdup ("");
+  return g_utf8_make_valid (data, (gssize) len);
 }
 
 static const char *
@@ -239,9 +270,7 @@ static void
 read_highlights (DossierAppEntry *e,
                  GBytes          *bytes)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  g_autofree char *text = g_utf8_make_valid (data, (gssize) len);
+  g_autofree char *text = bytes_text (bytes);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GString) quote = g_string_new (NULL);
   g_autoptr(GString) note = g_string_new (NULL);
@@ -307,16 +336,13 @@ read_body (DossierAppEntry *e,
   g_autofree char *html_key = g_strconcat (slug, ".html", NULL);
   GBytes *md = g_hash_table_lookup (a->content, slug);
   GBytes *html = g_hash_table_lookup (a->content, html_key);
-  const char *data;
-  gsize len;
 
   if (md != NULL)
     {
       g_autofree char *text = NULL;
       g_autoptr(DossierExtracted) x = NULL;
 
-      data = g_bytes_get_data (md, &len);
-      text = g_utf8_make_valid (data, (gssize) len);
+      text = bytes_text (md);
       x = dossier_markdown_extract (text, strlen (text), slug, NULL);
       if (x != NULL && x->body != NULL && *x->body != '\0')
         e->body = g_steal_pointer (&x->body);
@@ -325,8 +351,7 @@ read_body (DossierAppEntry *e,
     {
       g_autofree char *text = NULL;
 
-      data = g_bytes_get_data (html, &len);
-      text = g_utf8_make_valid (data, (gssize) len);
+      text = bytes_text (html);
       e->body = _dossier_app_html_text (text, strlen (text));
       if (*e->body == '\0')
         g_clear_pointer (&e->body, g_free);
@@ -396,7 +421,7 @@ dossier_omnivore_export_parse (const guint8  *data,
       JsonNode *root;
       JsonArray *items;
 
-      if (!g_utf8_validate (text, (gssize) n, NULL)
+      if (text == NULL || n == 0 || !g_utf8_validate (text, (gssize) n, NULL)
           || !json_parser_load_from_data (parser, text, (gssize) n, &local_error)
           || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
         {

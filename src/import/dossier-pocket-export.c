@@ -27,7 +27,7 @@ fill_entry (DossierAppEntry *e,
             const char      *tag_separators,
             gboolean         read)
 {
-  g_autofree char *u = g_strstrip (g_strdup (url ? url : ""));
+  g_autofree char *u = g_strstrip (g_utf8_make_valid (url ? url : "", -1));
 
   e->source_id = g_strdup (u);
   if (*u == '\0')
@@ -36,7 +36,7 @@ fill_entry (DossierAppEntry *e,
     _dossier_app_entry_fail (e, _("row %u: “%s” is not a link"), e->row, u);
   e->url = g_steal_pointer (&u);
   if (title != NULL && *title != '\0' && strcmp (title, e->url) != 0)
-    e->title = g_strstrip (g_strdup (title));
+    e->title = g_strstrip (g_utf8_make_valid (title, -1));
   if (time_added != NULL && *time_added != '\0'
       && !_dossier_app_parse_time (time_added, &e->saved_at))
     _dossier_app_entry_fail (e, _("row %u: “%s” is not a date"), e->row, time_added);
@@ -181,12 +181,15 @@ parse_html (const char  *text,
             GError     **error)
 {
   g_autoptr(DossierAppExport) export = _dossier_app_export_new (DOSSIER_APP_POCKET);
+  /* the page is read as UTF-8: what is not becomes U+FFFD */
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) len);
   HtmlWalk w = { export, FALSE, 0 };
   htmlDocPtr doc;
 
+  len = strlen (valid);
   if (len > G_MAXINT)
     len = G_MAXINT;
-  doc = htmlReadMemory (text, (int) len, filename, "UTF-8",
+  doc = htmlReadMemory (valid, (int) len, filename, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                         | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
   if (doc == NULL)
