@@ -446,6 +446,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   dossier_window_actions_init (klass);
   _dossier_window_notes_class_init (klass);
+  _dossier_window_apps_class_init (klass);
 }
 
 static void

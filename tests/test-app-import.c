@@ -226,7 +226,7 @@ test_hostile (DossierTestLibrary *t,
   fclose (f);
   assert_refused (t, big, DOSSIER_IMPORT_ERROR_TOO_LARGE, "too large");
 
-  g_file_set_contents (json, "[{\"url\": \"https://example.com/\", \"content\": \"<p>a", -1, &error);
+  g_file_set_contents (json, "[{\"is_archived\": 0, \"url\": \"https://example.com/\", \"content\": \"<p>a", -1, &error);
   g_assert_no_error (error);
   assert_refused (t, json, DOSSIER_IMPORT_ERROR_PARSE, "not valid JSON");
 

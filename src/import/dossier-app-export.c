@@ -262,8 +262,10 @@ dossier_app_export_detect (const guint8 *data,
     i = 3;
   while (i < len && g_ascii_isspace (data[i]))
     i++;
+  /* JSON with Wallabag's own field names near the start */
   if (i < len && (data[i] == '[' || data[i] == '{'))
-    return DOSSIER_APP_WALLABAG;
+    return head_contains (data, len, "\"is_archived\"") || head_contains (data, len, "\"is_starred\"")
+      || head_contains (data, len, "\"domain_name\"") ? DOSSIER_APP_WALLABAG : DOSSIER_APP_UNKNOWN;
   if (i < len && data[i] == '<')
     return head_contains (data, len, "time_added") || head_contains (data, len, "Pocket Export")
       ? DOSSIER_APP_POCKET : DOSSIER_APP_UNKNOWN;
