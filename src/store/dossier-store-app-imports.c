@@ -190,7 +190,7 @@ dossier_store_get_article_read (DossierStore  *self,
     read = sqlite3_column_int (stmt, 0) != 0;
   else if (rc == SQLITE_DONE)
     g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                 _("No article with the id %" G_GINT64_FORMAT), article_id);
+                 _("No article with the id %lld"), (long long) article_id);
   else
     _dossier_store_fail (self, error, _("Could not read the library"));
   sqlite3_finalize (stmt);
@@ -352,7 +352,7 @@ dossier_store_delete_pending_link (DossierStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("No pending link with the id %" G_GINT64_FORMAT), id);
+                   _("No pending link with the id %lld"), (long long) id);
       return FALSE;
     }
   return TRUE;
