@@ -515,6 +515,24 @@ test_import_from (Fixture       *f,
   g_assert_cmpuint (annotations, ==, 3);
   g_assert_cmpuint (orphans, ==, 1);
 
+  /* the first article's labels and archived state */
+  {
+    g_auto(Run) show = { 0 };
+    g_autoptr(JsonNode) node = NULL;
+    g_autoptr(JsonNode) first = parse_json (lines[0]);
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           json_object_get_int_member (json_node_get_object (first), "id"));
+    JsonObject *o;
+
+    run_cli (&show, f->library, "show", "--json", id, NULL);
+    g_assert_cmpint (show.status, ==, 0);
+    node = parse_json (show.out);
+    o = json_node_get_object (node);
+    g_assert_true (json_object_get_boolean_member (o, "read"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "tags")), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (o, "tags"), 0), ==, "rail");
+  }
+
   run_cli (&again, f->library, "import", "--from", "omnivore", "--json", omnivore, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_null (strstr (again.out, "\"imported\""));

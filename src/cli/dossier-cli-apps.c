@@ -174,3 +174,25 @@ dossier_cli_list_pending (DossierLibrary *library,
   print_line (b);
   return 0;
 }
+
+gboolean
+dossier_cli_add_article_state (DossierLibrary  *library,
+                               JsonObject      *object,
+                               gint64           id,
+                               GError         **error)
+{
+  g_auto(GStrv) tags = dossier_app_import_get_article_tags (library, id, error);
+  JsonArray *array;
+  int read;
+
+  if (tags == NULL)
+    return FALSE;
+  if ((read = dossier_app_import_get_article_read (library, id, error)) < 0)
+    return FALSE;
+  array = json_array_new ();
+  for (guint i = 0; tags[i] != NULL; i++)
+    json_array_add_string_element (array, tags[i]);
+  json_object_set_array_member (object, "tags", array);
+  json_object_set_boolean_member (object, "read", read != 0);
+  return TRUE;
+}

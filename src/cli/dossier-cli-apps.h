@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include "dossier-library.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,12 @@ int dossier_cli_import_from     (DossierLibrary *library,
 /* `pending`: the links kept to fetch later. */
 int dossier_cli_list_pending    (DossierLibrary *library,
                                  gboolean        json);
+
+/* Adds the article's own "tags" (from other apps' exports) and its
+ * "read" state to @object (show --json). */
+gboolean dossier_cli_add_article_state (DossierLibrary  *library,
+                                        JsonObject      *object,
+                                        gint64           id,
+                                        GError         **error);
 
 G_END_DECLS

@@ -508,6 +508,11 @@ cmd_show (int argc, char **argv)
       build_article (b, article, TRUE, FALSE);
       node = json_builder_get_root (b);
       add_date_origin (json_node_get_object (node), article, evidence);
+      if (!dossier_cli_add_article_state (library, json_node_get_object (node), id, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
       json_generator_set_pretty (gen, TRUE);
       json_generator_set_root (gen, node);
       text = json_generator_to_data (gen, NULL);
