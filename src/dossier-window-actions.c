@@ -49,6 +49,15 @@ dossier_window_import (DossierWindow       *self,
 
   if (paths == NULL || paths[0] == NULL)
     return;
+  /* one export of another app (given, chosen or dropped): its own flow,
+   * with the kind confirmed */
+  if (paths[1] == NULL && g_file_test (paths[0], G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[0]);
+
+      if (_dossier_window_offer_app_import (self, file, TRUE))
+        return;
+    }
   if (!dossier_import_bar_start (DOSSIER_IMPORT_BAR (self->import_bar), self->library, paths))
     _dossier_window_toast (self, _("Wait for the current import to finish"));
 }

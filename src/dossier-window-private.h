@@ -83,6 +83,13 @@ void _dossier_window_notes_class_init (DossierWindowClass *klass);
 /* dossier-window-feeds.c */
 void _dossier_window_feeds_class_init (DossierWindowClass *klass);
 void _dossier_window_feeds_setup      (DossierWindow      *self);
+/* dossier-window-apps.c: Import from Another App… */
+void     _dossier_window_apps_class_init  (DossierWindowClass *klass);
+/* Asks to import @file as another app's export; with @only_if_detected,
+ * only when its contents look like one (FALSE: not offered). */
+gboolean _dossier_window_offer_app_import (DossierWindow      *self,
+                                           GFile              *file,
+                                           gboolean            only_if_detected);
 void _dossier_window_notes_setup      (DossierWindow      *self);
 /* the open article's annotations changed (self->notes) */
 void _dossier_window_notes_update     (DossierWindow      *self);

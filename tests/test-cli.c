@@ -580,6 +580,88 @@ test_stories (Fixture       *f,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* import --from: one JSON line per entry, a second run adds nothing, the
+ * links without text are listed by `pending`, hostile files are refused */
+static void
+test_import_from (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *omnivore = dossier_test_data_path ("apps", "omnivore.zip", NULL);
+  g_autofree char *instapaper = dossier_test_data_path ("apps", "instapaper.csv", NULL);
+  g_autofree char *traversal = dossier_test_data_path ("apps", "omnivore-traversal.zip", NULL);
+  static const char * const want[] = { "imported", "imported", "pending" };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) insta = { 0 };
+  g_auto(Run) pending = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) evil = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  guint annotations = 0, orphans = 0;
+
+  run_cli (&r, f->library, "import", "--from", "omnivore", "--json", omnivore, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (g_strstrip (r.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = parse_json (lines[i]);
+      JsonObject *o = json_node_get_object (node);
+
+      g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, want[i]);
+      g_assert_true (json_object_has_member (o, "source_id"));
+      g_assert_true (json_object_has_member (o, "url"));
+      g_assert_true (json_object_has_member (o, "reason"));
+      g_assert_true (json_object_has_member (o, "error"));
+      g_assert_cmpint (json_object_get_int_member (o, "id"), >, 0);
+      annotations += json_object_get_int_member (o, "annotations");
+      orphans += json_object_get_int_member (o, "orphans");
+    }
+  g_assert_cmpuint (annotations, ==, 3);
+  g_assert_cmpuint (orphans, ==, 1);
+
+  /* the first article's labels and archived state */
+  {
+    g_auto(Run) show = { 0 };
+    g_autoptr(JsonNode) node = NULL;
+    g_autoptr(JsonNode) first = parse_json (lines[0]);
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           json_object_get_int_member (json_node_get_object (first), "id"));
+    JsonObject *o;
+
+    run_cli (&show, f->library, "show", "--json", id, NULL);
+    g_assert_cmpint (show.status, ==, 0);
+    node = parse_json (show.out);
+    o = json_node_get_object (node);
+    g_assert_true (json_object_get_boolean_member (o, "read"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "tags")), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (o, "tags"), 0), ==, "rail");
+  }
+
+  run_cli (&again, f->library, "import", "--from", "omnivore", "--json", omnivore, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_null (strstr (again.out, "\"imported\""));
+  g_assert_null (strstr (again.out, "\"pending\""));
+
+  /* failed rows: exit 1, each named with its file and row */
+  run_cli (&insta, f->library, "import", "--from", "instapaper", instapaper, NULL);
+  g_assert_cmpint (insta.status, ==, 1);
+  g_assert_nonnull (strstr (insta.err, "instapaper.csv: row 6: no URL"));
+  g_assert_nonnull (strstr (insta.err, "4 links kept to fetch later"));
+
+  run_cli (&pending, f->library, "pending", "--json", NULL);
+  g_assert_cmpint (pending.status, ==, 0);
+  list = parse_json (pending.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 5);
+
+  run_cli (&bad, f->library, "import", "--from", "delicious", instapaper, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  run_cli (&evil, f->library, "import", "--from", "omnivore", traversal, NULL);
+  g_assert_cmpint (evil.status, ==, 1);
+  g_assert_nonnull (strstr (evil.err, "../../x"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -591,6 +673,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Cli/seeds", Fixture, NULL, fixture_setup, test_seeds, fixture_teardown);
   g_test_add ("/Dossier/Cli/dates", Fixture, NULL, fixture_setup, test_dates, fixture_teardown);
   g_test_add ("/Dossier/Cli/stories", Fixture, NULL, fixture_setup, test_stories, fixture_teardown);
+  g_test_add ("/Dossier/Cli/import-from", Fixture, NULL, fixture_setup, test_import_from, fixture_teardown);
 
   return g_test_run ();
 }

@@ -45,6 +45,18 @@
 #define FUZZ_ENTRY fuzz_feed_one
 #include "fuzz/fuzz-feed.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_pocket_one
+#include "fuzz/fuzz-pocket.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_omnivore_one
+#include "fuzz/fuzz-omnivore.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_wallabag_one
+#include "fuzz/fuzz-wallabag.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_instapaper_one
+#include "fuzz/fuzz-instapaper.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -64,6 +76,10 @@ static const Target targets[] = {
   { "dates-evidence", fuzz_dates_evidence_one },
   { "quotes", fuzz_quotes_one },
   { "tokenizer", fuzz_tokenizer_one },
+  { "pocket", fuzz_pocket_one },
+  { "omnivore", fuzz_omnivore_one },
+  { "wallabag", fuzz_wallabag_one },
+  { "instapaper", fuzz_instapaper_one },
 };
 
 static guint

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <adwaita.h>
 
 #include "dossier-window-private.h"
@@ -13,6 +14,7 @@
 #include "dossier-search-bar.h"
 #include "dossier-import-bar.h"
 #include "dossier-similar-list.h"
+#include "dossier-app-import.h"
 #include "dossier-test-util.h"
 
 /* a widget of the window's search bar */
@@ -632,6 +634,55 @@ test_import_into_window (DossierTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static GtkWindow *
+find_toplevel (const char *name)
+{
+  g_autoptr(GList) list = gtk_window_list_toplevels ();
+
+  for (GList *l = list; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), name) == 0 && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* One export of another app given to the window: its kind is asked with
+ * the detected one chosen; importing adds its articles to the loaded list
+ * (after the short page already shown) and a summary appears. */
+static void
+test_import_from_app (DossierTestLibrary *f,
+                      gconstpointer       data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  g_autofree char *file = dossier_test_data_path ("apps", "omnivore.zip", NULL);
+  const char *paths[] = { file, NULL };
+  GtkWindow *confirm, *summary;
+  GtkWidget *kinds;
+
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (self->articles)), ==, 3);
+  dossier_window_import (self, paths);
+  g_assert_false (dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar)));
+  confirm = find_toplevel ("app-import-confirm");
+  g_assert_nonnull (confirm);
+  kinds = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (confirm));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kinds)), ==, DOSSIER_APP_OMNIVORE - DOSSIER_APP_POCKET);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "import");
+  dossier_test_poll_until (find_toplevel ("app-import-summary") != NULL);
+  summary = find_toplevel ("app-import-summary");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (summary)), "2 articles imported"));
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 5);
+  /* every row can be read */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+      g_assert_true (DOSSIER_IS_ARTICLE (a));
+    }
+  gtk_window_destroy (summary);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -660,6 +711,8 @@ main (int argc, char *argv[])
               fixture_setup, test_empty_library, dossier_test_library_teardown);
   g_test_add ("/Dossier/Window/import", DossierTestLibrary, "empty",
               fixture_setup, test_import_into_window, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/import-from-app", DossierTestLibrary, NULL,
+              fixture_setup, test_import_from_app, dossier_test_library_teardown);
 
   return g_test_run ();
 }

@@ -22,6 +22,8 @@
 #include "dossier-dates.h"
 #include "dossier-people.h"
 #include "dossier-cli-private.h"
+#include "dossier-cli-apps.h"
+#include "dossier-app-export.h"
 
 
 typedef struct
@@ -326,14 +328,26 @@ cmd_import (int argc, char **argv)
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   guint imported = 0, duplicates = 0, failed = 0;
+  g_autofree char *from = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Read FILE as an export of pocket, omnivore, wallabag or instapaper"), N_("APP") },
+    { NULL }
+  };
   int code;
 
-  if (!parse_args ("import", _("PATH…"), NULL, &argc, &argv, &code))
+  if (!parse_args ("import", _("PATH…"), entries, &argc, &argv, &code))
     return code;
   if (argc < 2)
     return usage_error ("import", _("give at least one file or folder to import"));
+  if (from != NULL && argc != 2)
+    return usage_error ("import", _("--from imports one export file"));
+  if (from != NULL && dossier_app_kind_from_string (from) == DOSSIER_APP_UNKNOWN)
+    return usage_error ("import", _("--from takes pocket, omnivore, wallabag or instapaper"));
   if (!(library = open_library (TRUE)))
     return 1;
+  if (from != NULL)
+    return dossier_cli_import_from (library, from, argv[1], opt_json);
 
   results = dossier_library_import_sync (library, (const char * const *) argv + 1,
                                          on_import_progress, NULL, NULL, &error);
@@ -485,6 +499,11 @@ cmd_show (int argc, char **argv)
       add_date_origin (json_node_get_object (node), article, evidence);
       if (!dossier_cli_add_web_details (json_node_get_object (node), library, id))
         return 1;
+      if (!dossier_cli_add_article_state (library, json_node_get_object (node), id, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
       json_generator_set_pretty (gen, TRUE);
       json_generator_set_root (gen, node);
       text = json_generator_to_data (gen, NULL);
@@ -1082,6 +1101,21 @@ cmd_dates (int argc, char **argv)
   return print_suggestions (list);
 }
 
+static int
+cmd_pending (int argc, char **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  int code;
+
+  if (!parse_args ("pending", "", NULL, &argc, &argv, &code))
+    return code;
+  if (argc > 1)
+    return usage_error ("pending", _("takes no arguments"));
+  if (!(library = open_library (FALSE)))
+    return 1;
+  return dossier_cli_list_pending (library, opt_json);
+}
+
 static const Command commands[] = {
   { "import", N_("PATH…"), N_("import files and folders"), cmd_import },
   { "extract", N_("FILE"), N_("parse one file and print what import would store"), cmd_extract },
@@ -1101,6 +1135,7 @@ static const Command commands[] = {
   { "quotes", N_("[--person NAME|ID]"), N_("list quotations and their speakers, or correct them"), _dossier_cli_quotes },
   { "add", N_("URL…"), N_("add articles from links on the web"), dossier_cli_add },
   { "feeds", N_("add|list|refresh…"), N_("follow RSS and Atom feeds"), dossier_cli_feeds },
+  { "pending", "", N_("list the links imported without text, kept to fetch later"), cmd_pending },
 };
 
 static void

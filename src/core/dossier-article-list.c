@@ -277,7 +277,10 @@ apply_ids (DossierArticleList *self,
       {
         Page *page = value;
         guint start = page->index * DOSSIER_ARTICLE_LIST_PAGE_SIZE;
-        gboolean same = !self->drop_pages && start + page->articles->len <= prefix;
+        /* a short last page that the new ids extend holds too few */
+        guint want = start < self->ids->len ? MIN (DOSSIER_ARTICLE_LIST_PAGE_SIZE, self->ids->len - start) : 0;
+        gboolean same = !self->drop_pages && start + page->articles->len <= prefix
+                        && page->articles->len == want;
 
         if (!same)
           {

@@ -320,6 +320,44 @@ static const char schema_web[] =
   "  PRIMARY KEY (feed_id, guid));"
   "CREATE INDEX feed_entries_article ON feed_entries(article_id);";
 
+/* Imports from other apps (Pocket, Omnivore, Wallabag, Instapaper): a read
+ * state and tags on articles, which entry of which export became which
+ * article or pending link (so a second run adds nothing twice), and the
+ * links that came without text, kept with their highlights to be fetched
+ * later. */
+static const char schema_app_imports[] =
+  "ALTER TABLE articles ADD COLUMN read INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE article_tags ("
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  tag        TEXT NOT NULL COLLATE NOCASE,"
+  "  PRIMARY KEY (article_id, tag)) WITHOUT ROWID;"
+  "CREATE INDEX article_tags_tag ON article_tags(tag);"
+  "CREATE TABLE pending_links ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  url        TEXT NOT NULL UNIQUE,"
+  "  title      TEXT,"
+  "  kind       TEXT NOT NULL,"
+  "  source_id  TEXT NOT NULL,"
+  "  tags       TEXT NOT NULL DEFAULT '',"
+  "  saved_at   INTEGER NOT NULL DEFAULT 0,"
+  "  read       INTEGER NOT NULL DEFAULT 0,"
+  "  added      INTEGER NOT NULL);"
+  "CREATE TABLE pending_highlights ("
+  "  pending_id INTEGER NOT NULL REFERENCES pending_links(id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL,"
+  "  quote      TEXT NOT NULL,"
+  "  note       TEXT,"
+  "  created    INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (pending_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE app_imports ("
+  "  kind       TEXT NOT NULL,"
+  "  source_id  TEXT NOT NULL,"
+  "  article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+  "  pending_id INTEGER REFERENCES pending_links(id) ON DELETE SET NULL,"
+  "  PRIMARY KEY (kind, source_id)) WITHOUT ROWID;"
+  "CREATE INDEX app_imports_article ON app_imports(article_id);"
+  "CREATE INDEX app_imports_pending ON app_imports(pending_id);";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -501,6 +539,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 7:
       if (!_dossier_store_exec (self, schema_web, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 8:
+      if (!_dossier_store_exec (self, schema_app_imports, &local_error))
         goto fail;
       break;
     default:

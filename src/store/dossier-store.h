@@ -14,6 +14,7 @@
 #include "dossier-saved-search.h"
 #include "dossier-timeline-point.h"
 #include "dossier-sketch.h"
+#include "dossier-pending-link.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +37,7 @@ typedef enum
 GQuark dossier_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 8
+#define DOSSIER_STORE_SCHEMA_VERSION 9
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -547,5 +548,49 @@ gboolean         dossier_store_mark_feed_entry   (DossierStore    *self,
                                                   const char      *guid,
                                                   gint64           article_id,
                                                   GError         **error);
+/* imports from other apps (dossier-store-app-imports.c) */
+/* Whether entry @source_id of an export of @kind was imported, and into
+ * which article or pending link (0: none, or deleted since). */
+gboolean        dossier_store_find_app_import      (DossierStore       *self,
+                                                    const char         *kind,
+                                                    const char         *source_id,
+                                                    gint64             *article_id,
+                                                    gint64             *pending_id,
+                                                    GError            **error);
+gboolean        dossier_store_record_app_import    (DossierStore       *self,
+                                                    const char         *kind,
+                                                    const char         *source_id,
+                                                    gint64              article_id,
+                                                    gint64              pending_id,
+                                                    GError            **error);
+/* Tags of the article itself (not of its notes); case-insensitively unique. */
+gboolean        dossier_store_add_article_tags     (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    const char * const *tags,
+                                                    GError            **error);
+/* Sorted; never NULL on success. */
+char          **dossier_store_get_article_tags     (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    GError            **error);
+gboolean        dossier_store_set_article_read     (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    gboolean            read,
+                                                    GError            **error);
+/* -1 with @error set when there is no such article */
+int             dossier_store_get_article_read     (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    GError            **error);
+/* Keeps @link (its id is set); a link whose URL is already kept is not
+ * added again: returns 0 and sets *@existing to its id. */
+gint64          dossier_store_insert_pending_link  (DossierStore       *self,
+                                                    DossierPendingLink *link,
+                                                    gint64             *existing,
+                                                    GError            **error);
+/* (element-type DossierPendingLink), oldest first */
+GPtrArray      *dossier_store_list_pending_links   (DossierStore       *self,
+                                                    GError            **error);
+gboolean        dossier_store_delete_pending_link  (DossierStore       *self,
+                                                    gint64              id,
+                                                    GError            **error);
 
 G_END_DECLS

@@ -1,0 +1,30 @@
+/* dossier-cli-apps.h — dossier-cli's commands for other apps' exports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+/* `import --from KIND FILE`: one line per entry (JSON with @json), the
+ * summary on stderr; 0, 1 when a row failed or the file was refused, 2
+ * for an unknown KIND. */
+int dossier_cli_import_from     (DossierLibrary *library,
+                                 const char     *kind,
+                                 const char     *path,
+                                 gboolean        json);
+/* `pending`: the links kept to fetch later. */
+int dossier_cli_list_pending    (DossierLibrary *library,
+                                 gboolean        json);
+
+/* Adds the article's own "tags" (from other apps' exports) and its
+ * "read" state to @object (show --json). */
+gboolean dossier_cli_add_article_state (DossierLibrary  *library,
+                                        JsonObject      *object,
+                                        gint64           id,
+                                        GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,335 @@
+/* test-app-import.c — other apps' exports into a library: what carries
+ * over, highlights anchored or kept as orphans, pending links, re-runs,
+ * hostile files, and the schema step from version 4
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "dossier-app-import.h"
+#include "dossier-test-util.h"
+
+static DossierAppImportSummary *
+import (DossierTestLibrary *t,
+        DossierAppKind      kind,
+        const char         *name)
+{
+  g_autofree char *path = dossier_test_data_path ("apps", name, NULL);
+  g_autoptr(GError) error = NULL;
+  DossierAppImportSummary *s;
+
+  s = dossier_app_import_file (t->library, kind, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  return s;
+}
+
+static DossierAppEntryResult *
+result (DossierAppImportSummary *s,
+        guint                    i)
+{
+  g_assert_cmpuint (i, <, s->entries->len);
+  return g_ptr_array_index (s->entries, i);
+}
+
+static guint
+count_annotations (DossierLibrary *library,
+                   gint64          article_id,
+                   guint          *orphans)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = dossier_library_list_annotations_sync (library, article_id, NULL, &error);
+
+  g_assert_no_error (error);
+  *orphans = 0;
+  for (guint i = 0; i < list->len; i++)
+    if (dossier_annotation_get_orphan (g_ptr_array_index (list, i)))
+      (*orphans)++;
+  return list->len;
+}
+
+static void
+test_wallabag (DossierTestLibrary *t,
+               gconstpointer       data)
+{
+  g_autoptr(DossierAppImportSummary) s = import (t, DOSSIER_APP_UNKNOWN, "wallabag.json");
+  g_autoptr(DossierAppImportSummary) again = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  DossierAppEntryResult *r;
+  guint orphans;
+
+  g_assert_cmpint (s->kind, ==, DOSSIER_APP_WALLABAG);
+  g_assert_cmpuint (s->articles, ==, 2);
+  g_assert_cmpuint (s->pending, ==, 1);
+  g_assert_cmpuint (s->failed, ==, 2);
+  /* every highlight whose text is in its article is placed */
+  g_assert_cmpuint (s->annotations, ==, 3);
+  g_assert_cmpuint (s->orphans, ==, 1);
+
+  r = result (s, 0);
+  g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_IMPORTED);
+  g_assert_cmpuint (r->annotations, ==, 2);
+  g_assert_cmpuint (r->orphans, ==, 1);
+  article = dossier_library_get_article_sync (t->library, r->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_article_get_title (article), ==, "The Quiet Rise of the Seas");
+  g_assert_cmpstr (dossier_article_get_byline (article), ==, "Ana Ribeiro");
+  g_assert_cmpstr (dossier_article_get_source (article), ==, "news.example.com");
+  /* 2023-05-14T09:12:44+02:00 */
+  g_assert_cmpint (dossier_article_get_imported_at (article), ==, G_GINT64_CONSTANT (1684048364) * G_USEC_PER_SEC);
+  tags = dossier_app_import_get_article_tags (t->library, r->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (tags, ((const char *[]) { "climate", "oceans", "starred", NULL }));
+  g_assert_cmpint (dossier_app_import_get_article_read (t->library, r->id, &error), ==, 1);
+  g_assert_cmpuint (count_annotations (t->library, r->id, &orphans), ==, 3);
+  g_assert_cmpuint (orphans, ==, 1);
+  g_assert_cmpint (dossier_app_import_get_article_read (t->library, result (s, 1)->id, &error), ==, 0);
+
+  r = result (s, 2);
+  g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_PENDING);
+  g_assert_nonnull (r->reason);
+  r = result (s, 3);
+  g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_FAILED);
+  g_assert_true (g_str_has_suffix (r->error, "wallabag.json: entry 4: no URL"));
+
+  /* the same export again adds nothing */
+  again = import (t, DOSSIER_APP_WALLABAG, "wallabag.json");
+  g_assert_cmpuint (again->articles, ==, 0);
+  g_assert_cmpuint (again->pending, ==, 0);
+  g_assert_cmpuint (again->annotations + again->orphans, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, 3);
+  g_assert_cmpuint (again->failed, ==, 2);
+  g_assert_cmpint (result (again, 0)->id, ==, result (s, 0)->id);
+  g_assert_cmpuint (dossier_library_count_sync (t->library, &error), ==, 2);
+  g_assert_cmpuint (count_annotations (t->library, result (s, 0)->id, &orphans), ==, 3);
+}
+
+static void
+test_omnivore (DossierTestLibrary *t,
+               gconstpointer       data)
+{
+  g_autoptr(DossierAppImportSummary) s = import (t, DOSSIER_APP_OMNIVORE, "omnivore.zip");
+  g_autoptr(DossierAppImportSummary) again = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  DossierPendingLink *link;
+
+  g_assert_cmpuint (s->articles, ==, 2);
+  g_assert_cmpuint (s->annotations, ==, 3);
+  g_assert_cmpuint (s->orphans, ==, 1);
+  /* the content file is missing: the link is kept with its highlight */
+  g_assert_cmpuint (s->pending, ==, 1);
+  tags = dossier_app_import_get_article_tags (t->library, result (s, 0)->id, &error);
+  g_assert_cmpstrv (tags, ((const char *[]) { "rail", "travel", NULL }));
+  g_assert_cmpint (dossier_app_import_get_article_read (t->library, result (s, 0)->id, &error), ==, 1);
+
+  pending = dossier_app_import_list_pending (t->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  link = g_ptr_array_index (pending, 0);
+  g_assert_cmpstr (link->url, ==, "https://example.com/missing-content");
+  g_assert_cmpstr (link->kind, ==, "omnivore");
+  g_assert_cmpuint (link->highlights->len, ==, 1);
+
+  again = import (t, DOSSIER_APP_UNKNOWN, "omnivore.zip");
+  g_assert_cmpuint (again->articles + again->pending + again->annotations + again->orphans, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, 3);
+}
+
+static void
+test_links_only (DossierTestLibrary *t,
+                 gconstpointer       data)
+{
+  g_autoptr(DossierAppImportSummary) pocket = import (t, DOSSIER_APP_POCKET, "pocket.csv");
+  g_autoptr(DossierAppImportSummary) html = NULL;
+  g_autoptr(DossierAppImportSummary) insta = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierPendingLink *link;
+  guint highlights = 0;
+
+  g_assert_cmpuint (pocket->articles, ==, 0);
+  g_assert_cmpuint (pocket->pending, ==, 4);
+  g_assert_cmpuint (pocket->failed, ==, 3);
+  g_assert_true (g_str_has_suffix (result (pocket, 6)->error,
+                                   "pocket.csv: row 8: the text is not UTF-8 (unknown encoding)"));
+
+  /* the older HTML export of the same account: the same links, kept once */
+  html = import (t, DOSSIER_APP_UNKNOWN, "pocket.html");
+  g_assert_cmpuint (html->pending, ==, 1);
+  g_assert_cmpuint (html->duplicates, ==, 2);
+  g_assert_cmpuint (html->failed, ==, 1);
+
+  insta = import (t, DOSSIER_APP_INSTAPAPER, "instapaper.csv");
+  g_assert_cmpuint (insta->pending, ==, 4);
+  g_assert_cmpuint (insta->failed, ==, 2);
+
+  pending = dossier_app_import_list_pending (t->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 9);
+  link = g_ptr_array_index (pending, 0);
+  g_assert_cmpstr (link->url, ==, "https://www.example.com/news/suez-canal-cleared");
+  g_assert_cmpstrv (link->tags, ((const char *[]) { "shipping", "logistics", NULL }));
+  g_assert_true (link->read);
+  g_assert_cmpint (link->saved_at, ==, G_GINT64_CONSTANT (1617235200) * G_USEC_PER_SEC);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      link = g_ptr_array_index (pending, i);
+      highlights += link->highlights->len;
+      if (g_strcmp0 (link->url, "https://example.org/starred-piece") == 0)
+        g_assert_true (g_strv_contains ((const char * const *) link->tags, "starred"));
+    }
+  g_assert_cmpuint (highlights, ==, 2);
+  g_assert_cmpuint (dossier_library_count_sync (t->library, &error), ==, 0);
+}
+
+static void
+assert_refused (DossierTestLibrary *t,
+                const char         *path,
+                int                 code,
+                const char         *words)
+{
+  g_autoptr(GError) error = NULL;
+  DossierAppImportSummary *s = dossier_app_import_file (t->library, DOSSIER_APP_UNKNOWN, path, NULL, &error);
+
+  g_assert_null (s);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+test_hostile (DossierTestLibrary *t,
+              gconstpointer       data)
+{
+  g_autofree char *big = g_build_filename (t->dir, "huge.csv", NULL);
+  g_autofree char *json = g_build_filename (t->dir, "broken.json", NULL);
+  g_autofree char *traversal = dossier_test_data_path ("apps", "omnivore-traversal.zip", NULL);
+  g_autofree char *escaped = g_build_filename (t->dir, "..", "x", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  FILE *f;
+
+  /* 100 MB of CSV: refused before it is read (a sparse file) */
+  f = g_fopen (big, "w");
+  g_assert_nonnull (f);
+  fputs ("title,url,time_added,tags,status\n", f);
+  g_assert_cmpint (fseek (f, 100 * 1024 * 1024, SEEK_SET), ==, 0);
+  fputs ("x,https://example.com/,1700000000,,unread\n", f);
+  fclose (f);
+  assert_refused (t, big, DOSSIER_IMPORT_ERROR_TOO_LARGE, "too large");
+
+  g_file_set_contents (json, "[{\"is_archived\": 0, \"url\": \"https://example.com/\", \"content\": \"<p>a", -1, &error);
+  g_assert_no_error (error);
+  assert_refused (t, json, DOSSIER_IMPORT_ERROR_PARSE, "not valid JSON");
+
+  assert_refused (t, traversal, DOSSIER_IMPORT_ERROR_PARSE, "../../x");
+  g_assert_false (g_file_test (escaped, G_FILE_TEST_EXISTS));
+
+  /* the library is sound and untouched */
+  g_assert_cmpuint (dossier_library_count_sync (t->library, &error), ==, 0);
+  pending = dossier_app_import_list_pending (t->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 0);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  DossierAppImportSummary **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_app_import_finish (DOSSIER_LIBRARY (source), res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (DossierTestLibrary *t,
+            gconstpointer       data)
+{
+  g_autofree char *path = dossier_test_data_path ("apps", "wallabag.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DossierAppImportSummary) s = NULL;
+  DossierAppKind kind = DOSSIER_APP_UNKNOWN;
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  g_assert_true (dossier_app_import_detect_file (path, &kind, &error));
+  g_assert_cmpint (kind, ==, DOSSIER_APP_WALLABAG);
+  g_signal_connect_swapped (t->library, "changed", G_CALLBACK (dossier_test_set_flag), &changed);
+  dossier_app_import_async (t->library, kind, file, NULL, on_imported, &s);
+  dossier_test_wait_until (s != NULL && changed);
+  g_assert_cmpuint (s->articles, ==, 2);
+}
+
+static void
+test_migrate_v4 (void)
+{
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fixture = dossier_test_data_path ("schema-v4-apps.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *wallabag = dossier_test_data_path ("apps", "wallabag.json", NULL);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierAppImportSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  int suggestions = -1;
+
+  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = dossier_library_new (path);
+  dossier_library_open_sync (library, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_library_count_sync (library, &error), ==, 3);
+  s = dossier_app_import_file (library, DOSSIER_APP_UNKNOWN, wallabag, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->articles, ==, 2);
+  g_assert_cmpuint (dossier_library_count_sync (library, &error), ==, 5);
+  dossier_library_close (library);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM date_suggestions", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    suggestions = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (version, ==, DOSSIER_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (suggestions, ==, 1);
+  dossier_test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, DossierTestLibrary, NULL, dossier_test_library_setup, fn, \
+                                  dossier_test_library_teardown)
+  ADD ("/app-import/wallabag", test_wallabag);
+  ADD ("/app-import/omnivore", test_omnivore);
+  ADD ("/app-import/links-only", test_links_only);
+  ADD ("/app-import/hostile", test_hostile);
+  ADD ("/app-import/async", test_async);
+#undef ADD
+  g_test_add_func ("/app-import/migrate-v4", test_migrate_v4);
+  return g_test_run ();
+}
