@@ -585,6 +585,32 @@ test_rows_follow_query (Fixture       *f,
     }
 }
 
+/* Closing the library while a list still asks for rows (a window being
+ * torn down): the calls queued before and made after fail as closed, which
+ * the list takes quietly (fatal warnings would end this test), and nothing
+ * touches a database that is gone. */
+static void
+test_closed_library (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
+  g_autoptr(DossierQuery) q = dossier_query_parse ("harbour", FALSE);
+  g_autoptr(GError) error = NULL;
+
+  add_many (f->library, 50);
+  wait_until_idle (list);
+  dossier_article_list_set_query (list, q);
+  dossier_library_close (f->library);
+  wait_until_idle (list);
+  g_assert_cmpint (dossier_library_count_sync (f->library, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_clear_error (&error);
+  /* and it opens again */
+  g_assert_true (dossier_library_open_sync (f->library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_library_count_sync (f->library, &error), ==, 50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -597,6 +623,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Library/rows-follow-query", Fixture, NULL, dossier_test_library_setup, test_rows_follow_query, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, dossier_test_library_setup, test_query_and_reload, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/typing-newest-first", Fixture, NULL, dossier_test_library_setup, test_typing_newest_first, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/closed-library", Fixture, NULL, dossier_test_library_setup, test_closed_library, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/typing-ranked", Fixture, NULL, dossier_test_library_setup, test_typing_ranked, dossier_test_library_teardown);
 
   return g_test_run ();

@@ -97,7 +97,8 @@ on_page_loaded_cb (GObject      *source,
   loaded = dossier_library_load_articles_finish (DOSSIER_LIBRARY (source), result, &error);
   if (loaded == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
         g_warning ("Could not load articles: %s", error->message);
       goto out;
     }
@@ -334,7 +335,8 @@ finish_ids (DossierArticleList *self,
   g_autoptr(GError) error = NULL;
   GArray *ids = dossier_library_query_ids_finish (DOSSIER_LIBRARY (source), result, &error);
 
-  if (ids == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (ids == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
     {
       g_warning ("Could not list articles: %s", error->message);
       set_loading (self, FALSE);

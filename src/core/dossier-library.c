@@ -112,6 +112,43 @@ job_free (gpointer p)
   g_free (job);
 }
 
+static const DossierLibraryCall open_call;
+
+/* A call queued before the library was closed, or made after, finds no
+ * database: it fails as closed, which callers in the background take as
+ * the end of their work rather than as an error to show. */
+static gpointer
+run_call (DossierStore             *store,
+          const DossierLibraryCall *call,
+          gpointer                  data,
+          GCancellable             *cancellable,
+          GError                  **error)
+{
+  if (call != &open_call && !dossier_store_is_open (store))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The library is closed"));
+      return NULL;
+    }
+  return call->op (store, data, cancellable, error);
+}
+
+typedef struct
+{
+  const DossierLibraryCall *call;
+  gpointer                  data;
+} SyncJob;
+
+static gpointer
+run_sync_on_worker (DossierStore  *store,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  SyncJob *job = data;
+
+  return run_call (store, job->call, job->data, cancellable, error);
+}
+
 static void
 run_job_on_worker (DossierStore *store,
                    GTask        *task,
@@ -120,7 +157,7 @@ run_job_on_worker (DossierStore *store,
 {
   Job *job = data;
   GError *error = NULL;
-  gpointer result = job->call->op (store, job->data, cancellable, &error);
+  gpointer result = run_call (store, job->call, job->data, cancellable, &error);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -156,9 +193,11 @@ _dossier_library_run (DossierLibrary            *self,
                       GCancellable              *cancellable,
                       GError                   **error)
 {
+  SyncJob job = { call, data };
+
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
 
-  return dossier_store_run (self->store, call->op, data, cancellable, error);
+  return dossier_store_run (self->store, run_sync_on_worker, &job, cancellable, error);
 }
 
 void

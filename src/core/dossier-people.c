@@ -101,10 +101,13 @@ on_batch_done_cb (GObject      *source,
                                   g_object_ref (library));
       return;
     }
-  if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
     g_warning ("Could not find the quotes of the library: %s", error->message);
   g_object_set_data (G_OBJECT (library), CATCH_UP_KEY, NULL);
-  _dossier_library_emit (library, DOSSIER_LIBRARY_EMITS_CHANGED);
+  /* a closed library has no views left to tell */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
+    _dossier_library_emit (library, DOSSIER_LIBRARY_EMITS_CHANGED);
 }
 
 void

@@ -379,7 +379,8 @@ on_updated (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (_dossier_library_finish (DOSSIER_LIBRARY (source), result, &update_call, &error) == NULL &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
     g_warning ("%s", error->message);
   /* the last report may still be on its way: a finished run reads 1 */
   if (error == NULL && self->progress < 1)

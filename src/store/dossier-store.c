@@ -492,6 +492,13 @@ fail:
   return FALSE;
 }
 
+gboolean
+dossier_store_is_open (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  return self->db != NULL;
+}
+
 const char *
 dossier_store_get_path (DossierStore *self)
 {

@@ -94,6 +94,8 @@ gboolean      dossier_store_open         (DossierStore  *self,
                                           gboolean       create,
                                           GError       **error);
 const char   *dossier_store_get_path     (DossierStore  *self);
+/* FALSE before dossier_store_open() and after dossier_store_close() */
+gboolean      dossier_store_is_open      (DossierStore  *self);
 gboolean      dossier_store_begin        (DossierStore  *self,
                                           GError       **error);
 gboolean      dossier_store_commit       (DossierStore  *self,
