@@ -45,6 +45,50 @@ dossier_team_remove_member_sync (const char  *url,
   return server != NULL && dossier_team_server_remove_member (server, name, error);
 }
 
+static gpointer
+find_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  gint64 id = dossier_store_find_article_by_uuid (store, data, error);
+
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+static const DossierLibraryCall find_call = { find_op, g_free, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gint64
+dossier_team_find_article_sync (DossierLibrary  *library,
+                                const char      *uuid,
+                                GError         **error)
+{
+  g_autofree gint64 *id = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), 0);
+  g_return_val_if_fail (uuid != NULL, 0);
+  id = _dossier_library_run (library, &find_call, (gpointer) uuid, NULL, error);
+  return id ? *id : 0;
+}
+
+void
+dossier_team_find_article_async (DossierLibrary      *library,
+                                 const char          *uuid,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+  _dossier_library_run_async (library, &find_call, g_strdup (uuid), g_free, cancellable, callback, user_data);
+}
+
+gint64
+dossier_team_find_article_finish (DossierLibrary  *library,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  g_autofree gint64 *id = _dossier_library_finish (library, result, &find_call, error);
+
+  return id ? *id : 0;
+}
+
 typedef struct
 {
   char                 *url;

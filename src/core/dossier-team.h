@@ -34,6 +34,20 @@ gboolean         dossier_team_remove_member_sync  (const char            *url,
 
 /* --- the library --- */
 
+/* The id of the article with the identity @uuid (the same in every
+ * member's library: dossier://article/UUID), or 0 with @error set. */
+gint64           dossier_team_find_article_sync   (DossierLibrary        *library,
+                                                   const char            *uuid,
+                                                   GError               **error);
+void             dossier_team_find_article_async  (DossierLibrary        *library,
+                                                   const char            *uuid,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+gint64           dossier_team_find_article_finish (DossierLibrary        *library,
+                                                   GAsyncResult          *result,
+                                                   GError               **error);
+
 /* Links @library to the team database @url as @user (NULL: libpq's
  * default), after checking the server takes the member. */
 gboolean         dossier_team_share_sync          (DossierLibrary        *library,

@@ -87,6 +87,14 @@ set_connection_error (PGconn      *conn,
                url, message);
 }
 
+/* the server's notices ("already exists, skipping") are for debugging */
+static void
+on_notice (void       *data,
+           const char *message)
+{
+  g_debug ("server: %s", message);
+}
+
 DossierTeamServer *
 dossier_team_server_connect (const char  *url,
                              const char  *user,
@@ -133,6 +141,7 @@ dossier_team_server_connect (const char  *url,
       PQfinish (conn);
       return NULL;
     }
+  PQsetNoticeProcessor (conn, on_notice, NULL);
   self = g_new0 (DossierTeamServer, 1);
   self->conn = conn;
   return self;
@@ -397,10 +406,13 @@ dossier_team_server_add_member (DossierTeamServer  *self,
   params[0] = name;
   params[1] = role;
   params[2] = verifier;
+  /* a login role of the server (a member of another team) joins as it
+   * is, keeping its password; a new one is made */
   return exec_formatted (self,
-                         "SELECT format(CASE WHEN $3::text IS NULL"
-                         "  THEN 'CREATE ROLE %I LOGIN IN ROLE %I'"
-                         "  ELSE 'CREATE ROLE %I LOGIN IN ROLE %I PASSWORD %L' END,"
+                         "SELECT format(CASE"
+                         "  WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1::text) THEN 'GRANT %2$I TO %1$I'"
+                         "  WHEN $3::text IS NULL THEN 'CREATE ROLE %1$I LOGIN IN ROLE %2$I'"
+                         "  ELSE 'CREATE ROLE %1$I LOGIN IN ROLE %2$I PASSWORD %3$L' END,"
                          " $1::text, CASE $2::text WHEN 'owner' THEN owner_role"
                          "  WHEN 'editor' THEN editor_role ELSE reader_role END, $3::text)"
                          " FROM dossier_team",
@@ -414,6 +426,7 @@ dossier_team_server_remove_member (DossierTeamServer  *self,
 {
   g_autoptr(DossierTeamRows) member = NULL;
   g_autoptr(DossierTeamRows) ended = NULL;
+  g_autoptr(DossierTeamRows) drop = NULL;
   const char *params[1] = { name };
 
   /* only a member of this team's groups is removed, never another role */
@@ -432,9 +445,20 @@ dossier_team_server_remove_member (DossierTeamServer  *self,
                    _("%s is not a member of this team"), name);
       return FALSE;
     }
-  /* their open sessions end now, and they can't log in again */
+  /* out of this team's groups; their sessions here end now */
+  if (!exec_formatted (self, "SELECT format('REVOKE %I, %I, %I FROM %I', owner_role, editor_role,"
+                       " reader_role, $1::text) FROM dossier_team", 1, params, error))
+    return FALSE;
   ended = dossier_team_server_query (self,
-                                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
+                                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                     " WHERE usename = $1 AND datname = current_database()",
                                      1, params, NULL);
-  return exec_formatted (self, "SELECT format('DROP ROLE %I', $1::text)", 1, params, error);
+  /* and a role that belongs to no other team is dropped */
+  drop = dossier_team_server_query (self,
+                                    "SELECT format('DROP ROLE %I', $1::text) WHERE NOT EXISTS"
+                                    " (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member"
+                                    "  WHERE r.rolname = $1)", 1, params, error);
+  if (drop == NULL)
+    return FALSE;
+  return drop->n_rows == 0 || dossier_team_server_exec (self, dossier_team_rows_get (drop, 0, 0), error);
 }

@@ -158,7 +158,7 @@ revive_article_of (Sync           *s,
     return FALSE;
   if (r->n_rows == 0)
     return TRUE;
-  return write_row (s, "SELECT 0 FROM dossier_revive_article($1) LIMIT 0", 1, &uuid, error) != -2;
+  return write_row (s, "SELECT dossier_revive_article($1)", 1, &uuid, error) != -2;
 }
 
 static const char *
@@ -272,7 +272,7 @@ push_article (Sync         *s,
   if (theirs->deleted)
     {
       /* edited here, deleted there: the edit brings it back */
-      if ((v = write_row (s, "SELECT 0 FROM dossier_revive_article($1) LIMIT 0", 1, &uuid, error)) == -2)
+      if ((v = write_row (s, "SELECT dossier_revive_article($1)", 1, &uuid, error)) == -2)
         return FALSE;
       _dossier_team_row_free (g_steal_pointer (&theirs));
       if (!(theirs = fetch_server_row (s, TEAM_ARTICLE, uuid, error)))
@@ -399,7 +399,7 @@ push (Sync          *s,
       g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
       sqlite3_stmt *stmt = NULL;
 
-      if (sqlite3_prepare_v2 (s->store->db, "SELECT uuid FROM team_queue WHERE kind = ? ORDER BY rowid",
+      if (sqlite3_prepare_v2 (s->store->db, "SELECT uuid FROM team_queue WHERE kind = ?",
                               -1, &stmt, NULL) != SQLITE_OK)
         return _dossier_store_fail (s->store, error, _("Could not read the team’s changes"));
       _dossier_store_bind_text (stmt, 1, _dossier_team_kinds[kind].name);
@@ -476,7 +476,9 @@ pull (Sync          *s,
                 return FALSE;
               s->stats->conflicts++;
             }
-          if (!_dossier_team_apply (s->store, s->server, row, error))
+          /* a new article's notes come in this pull; a restored one's
+           * older notes are fetched with it */
+          if (!_dossier_team_apply (s->store, row->extra != NULL ? s->server : NULL, row, error))
             return FALSE;
           s->stats->pulled++;
         }
