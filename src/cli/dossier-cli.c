@@ -20,8 +20,7 @@
 #include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
 #include "dossier-dates.h"
-
-#define EXIT_USAGE 2
+#include "dossier-cli-private.h"
 
 typedef struct
 {
@@ -32,7 +31,7 @@ typedef struct
 } Command;
 
 static char *opt_library = NULL;
-static gboolean opt_json = FALSE;
+gboolean opt_json = FALSE;
 
 static const GOptionEntry common_entries[] = {
   { "library", 0, 0, G_OPTION_ARG_FILENAME, &opt_library, N_("The library file"), N_("FILE") },
@@ -40,7 +39,7 @@ static const GOptionEntry common_entries[] = {
   { NULL }
 };
 
-static int
+int
 usage_error (const char *command,
              const char *message)
 {
@@ -49,7 +48,7 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
-static gboolean
+gboolean
 parse_args (const char    *command,
             const char    *params,
             GOptionEntry  *entries,
@@ -73,7 +72,7 @@ parse_args (const char    *command,
   return TRUE;
 }
 
-static DossierLibrary *
+DossierLibrary *
 open_library (gboolean create)
 {
   g_autoptr(DossierLibrary) library = dossier_library_new (opt_library);
@@ -87,7 +86,7 @@ open_library (gboolean create)
   return g_steal_pointer (&library);
 }
 
-static gboolean
+gboolean
 parse_id (const char *text,
           gint64     *id)
 {
@@ -100,7 +99,7 @@ parse_id (const char *text,
 }
 
 /* Prints what @b built, on one line or indented. */
-static void
+void
 print_json (JsonBuilder *b,
             gboolean     pretty)
 {
@@ -114,7 +113,7 @@ print_json (JsonBuilder *b,
   g_print ("%s\n", text);
 }
 
-static void
+void
 add_string_or_null (JsonBuilder *b,
                     const char  *member,
                     const char  *value)
@@ -226,7 +225,7 @@ add_date_origin (JsonObject     *o,
   json_object_set_string_member (o, "imported_at", imported);
 }
 
-static void
+void
 build_annotation (JsonBuilder       *b,
                   DossierAnnotation *a)
 {
@@ -238,6 +237,7 @@ build_annotation (JsonBuilder       *b,
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, dossier_annotation_get_id (a));
   add_string_or_null (b, "uuid", dossier_annotation_get_uuid (a));
+  add_string_or_null (b, "author", dossier_annotation_get_author (a));
   json_builder_set_member_name (b, "article");
   json_builder_add_int_value (b, dossier_annotation_get_article_id (a));
   add_string_or_null (b, "quote", dossier_annotation_get_quote (a));
@@ -1059,6 +1059,13 @@ static const Command commands[] = {
   { "export", N_("--format F"), N_("export notes as Markdown, JSON-LD, CSV or HTML"), cmd_export },
   { "import-annotations", N_("FILE.json"), N_("import notes from a Dossier or Hypothesis JSON export"), cmd_import_annotations },
   { "dates", N_("[--accept ID…]"), N_("suggest dates for undated articles, with their evidence"), cmd_dates },
+  { "edit-annotation", N_("ID"), N_("change a note’s text, tags or colour"), cmd_edit_annotation },
+  { "delete-annotation", N_("ID"), N_("delete a note"), cmd_delete_annotation },
+  { "team", N_("init|add-member|remove-member"), N_("set up a team’s PostgreSQL database and its members"), cmd_team },
+  { "share", N_("--server URL"), N_("share this library with a team"), cmd_share },
+  { "sync", "", N_("send this library’s changes to the team and fetch the others’"), cmd_sync },
+  { "conflicts", "", N_("list the team’s edits that clash with this library’s"), cmd_conflicts },
+  { "resolve", N_("ID --keep WHICH"), N_("settle a conflict: keep mine, theirs or both"), cmd_resolve },
 };
 
 static void

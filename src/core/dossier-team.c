@@ -89,6 +89,24 @@ dossier_team_find_article_finish (DossierLibrary  *library,
   return id ? *id : 0;
 }
 
+static gpointer
+get_annotation_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  return dossier_store_get_annotation (store, *(gint64 *) data, error);
+}
+
+static const DossierLibraryCall get_annotation_call =
+  { get_annotation_op, g_object_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+DossierAnnotation *
+dossier_team_get_annotation_sync (DossierLibrary  *library,
+                                  gint64           id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+  return _dossier_library_run (library, &get_annotation_call, &id, NULL, error);
+}
+
 typedef struct
 {
   char                 *url;

@@ -55,6 +55,11 @@ gboolean         dossier_team_share_sync          (DossierLibrary        *librar
                                                    const char            *user,
                                                    const char            *password,
                                                    GError               **error);
+/* A note by its id (the command line's edit-annotation), or NULL with
+ * @error set. */
+DossierAnnotation *dossier_team_get_annotation_sync (DossierLibrary      *library,
+                                                     gint64               id,
+                                                     GError             **error);
 DossierTeamLink *dossier_team_get_link_sync       (DossierLibrary        *library,
                                                    GError               **error);
 /* @password NULL: libpq's own (~/.pgpass, PGPASSWORD) */
