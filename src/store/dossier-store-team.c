@@ -761,8 +761,10 @@ dossier_store_team_resolve (DossierStore  *self,
   sqlite3_finalize (stmt);
   if (!found)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("No conflict %" G_GINT64_FORMAT), id);
+                   _("No conflict has the id %s"), number);
       return FALSE;
     }
   if (g_str_equal (kind, "article-field") && g_str_equal (keep, "both"))
