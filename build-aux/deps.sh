@@ -5,7 +5,8 @@ DOSSIER_PACKAGES="meson ninja-build gcc pkg-config gettext libglib2.0-dev libgtk
 libadwaita-1-dev librsvg2-common libsqlite3-dev libxml2-dev libjson-glib-dev libuchardet-dev libcmark-dev
 desktop-file-utils appstream xvfb xauth imagemagick dbus-x11 at-spi2-core
 python3-pyatspi python3-dogtail python3-jsonschema cmark xdotool
-clang libclang-rt-14-dev valgrind strace"
+clang libclang-rt-14-dev valgrind strace
+libpq-dev postgresql"
 
 dossier_install_deps () {
   missing=""
