@@ -162,7 +162,7 @@ library_state (DossierLibrary *library)
       if (article == NULL)
         continue;
       n--;
-      g_ptr_array_add (lines, g_strdup_printf ("article %s %s %s", dossier_article_get_uuid (article),
+      g_ptr_array_add (lines, g_strdup_printf ("article %s %s | %s", dossier_article_get_uuid (article),
                                                dossier_article_get_title (article),
                                                dossier_article_get_source (article)));
     }
@@ -601,7 +601,7 @@ test_conflicts (void)
     g_assert_cmpstr (sa, ==, so);
     g_assert_nonnull (strstr (sa, "ada the author's words"));
     g_assert_nonnull (strstr (sa, "ada the owner's words"));
-    g_assert_nonnull (strstr (sa, "Talks (author) Ledger"));
+    g_assert_nonnull (strstr (sa, "Talks (author) | Ledger"));
   }
 }
 
@@ -726,6 +726,242 @@ test_offline_queue (void)
 
 /* }}} */
 
+/* {{{ randomised convergence trials */
+
+#define N_CLIENTS 3
+static const char * const trial_members[N_CLIENTS] = { "olga", "ada", "ben" };
+
+typedef struct
+{
+  DossierTestLibrary *lib[N_CLIENTS];
+  /* every text written: "row text", and each row's last written step */
+  GPtrArray          *written;
+} Trial;
+
+static guint
+step_of (const char *text)
+{
+  const char *at = text ? strrchr (text, '#') : NULL;
+
+  return at ? (guint) g_ascii_strtoull (at + 1, NULL, 10) : 0;
+}
+
+static void
+trial_edit (Trial *t,
+            guint  c,
+            guint  step)
+{
+  DossierLibrary *library = t->lib[c]->library;
+  g_autoptr(GPtrArray) notes = dossier_library_list_annotations_sync (library, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("%s#%u", trial_members[c], step);
+  int op = g_test_rand_int_range (0, 3);
+
+  if (op == 0 || notes->len == 0)
+    {
+      /* a new note on some article here */
+      guint n = dossier_library_count_sync (library, NULL);
+      g_autoptr(DossierAnnotation) a = NULL;
+      gint64 id = 0;
+
+      for (gint64 i = 1; n > 0 && id == 0 && i < 10000; i++)
+        {
+          g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, i, NULL);
+
+          if (article != NULL && g_test_rand_int_range (0, 2) == 0)
+            id = i;
+        }
+      if (id == 0)
+        return;
+      a = add_note (library, id, "Delegates", text);
+      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
+    }
+  else if (op == 1)
+    {
+      DossierAnnotation *a = notes->pdata[g_test_rand_int_range (0, notes->len)];
+
+      dossier_annotation_set_note (a, text);
+      g_assert_true (dossier_library_update_annotation_sync (library, a, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
+    }
+  else
+    {
+      gint64 id = g_test_rand_int_range (1, 1 + (int) dossier_library_count_sync (library, NULL));
+      g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, NULL);
+
+      if (article == NULL)
+        return;
+      dossier_article_set_title (article, text);
+      g_assert_true (dossier_library_update_article_sync (library, article, &error));
+      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_article_get_uuid (article), text));
+    }
+}
+
+/* the text of row @uuid in @state ("note UUID author text" or "article
+ * UUID title source" lines), or NULL */
+static char *
+row_text (const char *state,
+          const char *uuid)
+{
+  g_auto(GStrv) lines = g_strsplit (state, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", 4);
+
+      if (g_strv_length (f) >= 3 && g_str_equal (f[1], uuid))
+        {
+          /* an article's title runs up to " | " and its source */
+          g_autofree char *rest = g_strjoinv (" ", f + 2);
+          char *bar = strstr (rest, " | ");
+
+          if (g_str_equal (f[0], "note"))
+            return g_strdup (f[3] ? f[3] : "");
+          if (bar != NULL)
+            *bar = '\0';
+          return g_strdup (rest);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+in_conflicts (Trial      *t,
+              const char *text)
+{
+  for (guint c = 0; c < N_CLIENTS; c++)
+    {
+      g_autoptr(GPtrArray) list = dossier_team_list_conflicts_sync (t->lib[c]->library, NULL);
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          DossierTeamConflict *k = list->pdata[i];
+
+          if (g_strcmp0 (k->mine, text) == 0 || g_strcmp0 (k->theirs, text) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* One trial: three new libraries on the trials' team database, which
+ * keeps what earlier trials left (so libraries also pull a history). */
+static void
+run_trial (const char *url,
+           guint       number,
+           gboolean    restart)
+{
+  g_autofree char *state0 = NULL;
+  Trial t = { { NULL }, g_ptr_array_new_with_free_func (g_free) };
+  guint steps = 30;
+
+  for (guint c = 0; c < N_CLIENTS; c++)
+    t.lib[c] = dossier_test_library_new ();
+  add_article (t.lib[0]->library, "Harbour talks", "Delegates met on Thursday.");
+  add_article (t.lib[0]->library, "Dredging deal", "Delegates signed a dredging agreement.");
+  add_article (t.lib[0]->library, "Channel survey", "Delegates heard the engineers.");
+  for (guint c = 0; c < N_CLIENTS; c++)
+    {
+      share (t.lib[c]->library, url, trial_members[c]);
+      sync_ok (t.lib[c]->library, trial_members[c]);
+    }
+
+  for (guint step = 1; step <= steps; step++)
+    {
+      guint c = g_test_rand_int_range (0, N_CLIENTS);
+
+      if (restart && step == steps / 2)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* the server goes away: edits queue, sync says so, nothing is lost */
+          g_assert_true (dossier_test_postgres_stop (pg));
+          trial_edit (&t, c, step);
+          g_assert_false (dossier_team_sync_sync (t.lib[c]->library, trial_members[c], NULL, NULL, &error));
+          g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
+          g_assert_true (dossier_test_postgres_resume (pg));
+          continue;
+        }
+      if (g_test_rand_int_range (0, 3) == 0)
+        sync_ok (t.lib[c]->library, trial_members[c]);
+      else
+        trial_edit (&t, c, step);
+    }
+
+  /* everyone syncs, twice around: they converge */
+  for (guint round = 0; round < 2; round++)
+    for (guint c = 0; c < N_CLIENTS; c++)
+      sync_ok (t.lib[c]->library, trial_members[c]);
+  state0 = library_state (t.lib[0]->library);
+  for (guint c = 1; c < N_CLIENTS; c++)
+    {
+      g_autofree char *state = library_state (t.lib[c]->library);
+
+      g_assert_cmpstr (state, ==, state0);
+    }
+  /* every edit is there, as itself or as a conflict, unless a later
+   * edit of the same row took its place */
+  for (guint i = 0; i < t.written->len; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (t.written->pdata[i], " ", 2);
+      g_autofree char *now = row_text (state0, f[0]);
+
+      if (g_strcmp0 (now, f[1]) == 0 || in_conflicts (&t, f[1]))
+        continue;
+      if (now != NULL && step_of (now) > step_of (f[1]))
+        continue;
+      /* or an edit of the same row written later, checked on its own */
+      {
+        gboolean later = FALSE;
+
+        for (guint j = i + 1; j < t.written->len && !later; j++)
+          later = g_str_has_prefix (t.written->pdata[j], f[0]);
+        if (later)
+          continue;
+      }
+      g_test_message ("trial %u: the edit “%s” of %s is lost (now “%s”)", number, f[1], f[0], now);
+      for (guint c = 0; c < N_CLIENTS; c++)
+        {
+          g_autoptr(GPtrArray) list = dossier_team_list_conflicts_sync (t.lib[c]->library, NULL);
+
+          for (guint k = 0; list != NULL && k < list->len; k++)
+            {
+              DossierTeamConflict *x = list->pdata[k];
+
+              g_test_message ("  %s has conflict %s %s %s: mine “%s”, theirs “%s”", trial_members[c], x->kind,
+                              x->row, x->field ? x->field : "", x->mine, x->theirs);
+            }
+        }
+      g_test_fail ();
+    }
+  for (guint c = 0; c < N_CLIENTS; c++)
+    dossier_test_library_free (t.lib[c]);
+  g_ptr_array_unref (t.written);
+}
+
+static void
+test_convergence_trials (void)
+{
+  const char *env = g_getenv ("DOSSIER_TEAM_TRIALS");
+  guint n = env ? (guint) g_ascii_strtoull (env, NULL, 10) : (dossier_test_slowdown () > 1 ? 5 : 50);
+  gint64 start;
+
+  g_autofree char *url = NULL;
+
+  NEED_SERVER ();
+  url = new_team ("trials");
+  add_member ("trials", "olga", "owner");
+  add_member ("trials", "ada", "editor");
+  add_member ("trials", "ben", "editor");
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n && !g_test_failed (); i++)
+    run_trial (url, i, i % 10 == 5);
+  g_test_message ("%u trials converged in %.1f s", n, (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* }}} */
+
 int
 main (int argc, char **argv)
 {
@@ -744,6 +980,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team/conflicts", test_conflicts);
   g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
   g_test_add_func ("/team/offline-queue", test_offline_queue);
+  g_test_add_func ("/team/convergence-trials", test_convergence_trials);
   status = g_test_run ();
   g_clear_pointer (&pg, dossier_test_postgres_free);
   g_free (pg_missing);
