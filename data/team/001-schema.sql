@@ -152,6 +152,23 @@ BEGIN
 END
 $$;
 
+-- The server applies that rule itself, so no client can forget it.
+CREATE FUNCTION dossier_note_revives() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NOT NEW.deleted AND EXISTS (SELECT 1 FROM articles WHERE uuid = NEW.article_uuid AND deleted) THEN
+    UPDATE articles SET deleted = false, revived_by = session_user
+      WHERE uuid = NEW.article_uuid AND deleted;
+    UPDATE annotations SET version = 0
+      WHERE article_uuid = NEW.article_uuid AND NOT deleted AND uuid <> NEW.uuid;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER annotations_revive AFTER INSERT OR UPDATE OF deleted ON annotations
+  FOR EACH ROW EXECUTE FUNCTION dossier_note_revives();
+
 -- Rows are never removed: a deletion is a tombstone (deleted = true) that
 -- every client pulls.  So nobody is granted DELETE.
 REVOKE ALL ON articles, annotations, saved_searches, dossier_team FROM PUBLIC;

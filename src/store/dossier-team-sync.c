@@ -35,7 +35,13 @@ typedef struct
   DossierStore          *store;
   DossierTeamServer     *server;
   DossierTeamSyncStats  *stats;
+  /* PUSH_CAREFUL: each write in a savepoint of its own, so that a
+   * refused one costs only itself.  PUSH_QUICK: none, and a refusal ends
+   * the push (PUSH_REFUSED), which then runs again carefully. */
+  int                    careful;
 } Sync;
+
+enum { PUSH_QUICK, PUSH_CAREFUL, PUSH_REFUSED };
 
 static TeamRow *
 fetch_server_row (Sync        *s,
@@ -56,9 +62,9 @@ fetch_server_row (Sync        *s,
   return _dossier_team_row_from_server (kind, rows, 0);
 }
 
-/* Runs @sql in a savepoint: a refusal (no right) rolls back only this
- * statement.  Returns the version it set, 0 for no row changed, -1 for
- * refused, -2 for an error (@error set). */
+/* Runs one write.  Returns the version it set, 0 for no row changed, -1
+ * for refused (careful pushes), -2 for an error (@error set; a refusal
+ * in a quick push, which sets PUSH_REFUSED). */
 static gint64
 write_row (Sync                *s,
            const char          *sql,
@@ -69,7 +75,7 @@ write_row (Sync                *s,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DossierTeamRows) rows = NULL;
 
-  if (!dossier_team_server_exec (s->server, "SAVEPOINT push_row", error))
+  if (s->careful == PUSH_CAREFUL && !dossier_team_server_exec (s->server, "SAVEPOINT push_row", error))
     return -2;
   rows = dossier_team_server_query (s->server, sql, n_params, params, &local_error);
   s->stats->rows_sent++;
@@ -78,12 +84,18 @@ write_row (Sync                *s,
       if (g_error_matches (local_error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED))
         {
           g_debug ("refused: %s", local_error->message);
+          if (s->careful == PUSH_QUICK)
+            {
+              s->careful = PUSH_REFUSED;
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return -2;
+            }
           return dossier_team_server_exec (s->server, "ROLLBACK TO SAVEPOINT push_row", error) ? -1 : -2;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return -2;
     }
-  if (!dossier_team_server_exec (s->server, "RELEASE SAVEPOINT push_row", error))
+  if (s->careful == PUSH_CAREFUL && !dossier_team_server_exec (s->server, "RELEASE SAVEPOINT push_row", error))
     return -2;
   return rows->n_rows > 0 ? g_ascii_strtoll (dossier_team_rows_get (rows, 0, 0), NULL, 10) : 0;
 }
@@ -141,24 +153,6 @@ delete_row (Sync        *s,
   const char *params[] = { uuid, base_text };
 
   return write_row (s, sql, 2, params, error);
-}
-
-/* A note added to an article another member deleted brings it back. */
-static gboolean
-revive_article_of (Sync           *s,
-                   const TeamRow  *note,
-                   GError        **error)
-{
-  const char *uuid = note->values[1];
-  g_autoptr(DossierTeamRows) r = dossier_team_server_query (s->server,
-                                                            "SELECT 1 FROM articles WHERE uuid = $1 AND deleted",
-                                                            1, &uuid, error);
-
-  if (r == NULL)
-    return FALSE;
-  if (r->n_rows == 0)
-    return TRUE;
-  return write_row (s, "SELECT dossier_revive_article($1)", 1, &uuid, error) != -2;
 }
 
 static const char *
@@ -353,8 +347,6 @@ push_one (Sync         *s,
       return keep_as_conflict (s, kind, uuid, NULL, theirs, error);
     }
 
-  if (kind == TEAM_ANNOTATION && !revive_article_of (s, mine, error))
-    return FALSE;
   v = base == 0 ? insert_row (s, mine, error) : update_row (s, mine, base, error);
   if (v == -2)
     return FALSE;
@@ -508,17 +500,40 @@ dossier_store_team_sync (DossierStore          *self,
   memset (s.stats, 0, sizeof *s.stats);
   s.stats->version = link->version;
 
+  /* a reader's every write is refused: one savepoint each */
+  {
+    g_autoptr(DossierTeamRows) role = dossier_team_server_query (server, "SELECT dossier_role()", 0, NULL, error);
+
+    if (role == NULL)
+      return FALSE;
+    s.careful = role->n_rows == 0 || g_strcmp0 (dossier_team_rows_get (role, 0, 0), "reader") == 0
+                ? PUSH_CAREFUL : PUSH_QUICK;
+  }
+
   /* push: the server's transaction, then this library's */
-  if (!dossier_store_begin (self, error))
-    return FALSE;
-  if (!_dossier_team_set_applying (self, TRUE, error) ||
-      !dossier_team_server_exec (server, "BEGIN", error))
-    goto fail;
-  if (!push (&s, cancellable, error) ||
-      !dossier_team_server_exec (server, "COMMIT", error))
+  for (;;)
     {
+      g_autoptr(GError) push_error = NULL;
+
+      if (!dossier_store_begin (self, error))
+        return FALSE;
+      if (!_dossier_team_set_applying (self, TRUE, error) ||
+          !dossier_team_server_exec (server, "BEGIN", error))
+        goto fail;
+      if (push (&s, cancellable, &push_error) &&
+          dossier_team_server_exec (server, "COMMIT", &push_error))
+        break;
       dossier_team_server_rollback (server);
-      goto fail;
+      dossier_store_rollback (self);
+      if (s.careful != PUSH_REFUSED)
+        {
+          g_propagate_error (error, g_steal_pointer (&push_error));
+          return FALSE;
+        }
+      /* refused on the way: once more, a savepoint for each write */
+      s.careful = PUSH_CAREFUL;
+      memset (s.stats, 0, sizeof *s.stats);
+      s.stats->version = link->version;
     }
   if (!_dossier_team_set_applying (self, FALSE, error) || !dossier_store_commit (self, error))
     return FALSE;
