@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "dossier-library.h"
@@ -962,6 +963,132 @@ test_convergence_trials (void)
 
 /* }}} */
 
+/* {{{ the command line */
+
+/* Runs dossier-cli with @input on its standard input; returns its exit
+ * status and its standard output in @out. */
+static int
+run_cli (const char  *input,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, input, NULL, out, &err, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (proc))
+    return -1;
+  if (g_subprocess_get_exit_status (proc) != 0)
+    g_test_message ("dossier-cli %s: %s", first, err);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *lib = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  NEED_SERVER ();
+  url = dossier_test_postgres_new_db (pg, "cli");
+  admin = dossier_test_postgres_admin_url (pg, "cli");
+  dir = dossier_test_make_tmp_dir ();
+  lib = g_build_filename (dir, "library.db", NULL);
+  text = g_build_filename (dir, "harbour.txt", NULL);
+  g_assert_true (g_file_set_contents (text, "Harbour talks\n\nDelegates met on Thursday.\n", -1, NULL));
+
+  g_assert_cmpint (run_cli (NULL, &out, "team", "init", "--server", admin, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ("ada-secret\n", &out, "team", "add-member", "--server", admin, "ada",
+                            "--role", "editor", "--password-stdin", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "team", "add-member", "--server", admin, "eve", "--role", "boss", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "team", "frobnicate", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "import", "--library", lib, text, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "annotate", "--library", lib, "1", "--quote", "Delegates", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  /* a wrong password is refused, and says so */
+  g_assert_cmpint (run_cli ("wrong\n", &out, "share", "--library", lib, "--server", url, "--user", "ada",
+                            "--password-stdin", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ("ada-secret\n", &out, "share", "--library", lib, "--server", url, "--user", "ada",
+                            "--password-stdin", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (o, "pushed"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "pulled"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "conflicts"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "rows_sent"), ==, 2);
+  g_assert_true (json_object_has_member (o, "rows_received"));
+  g_assert_cmpint (json_object_get_int_member (o, "version"), >=, 2);
+  g_clear_pointer (&out, g_free);
+
+  /* notes carry their author and identity */
+  g_assert_cmpint (run_cli (NULL, &out, "annotations", "--library", lib, "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"author\" : \"ada\""));
+  g_assert_nonnull (strstr (out, "\"uuid\""));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "edit-annotation", "--library", lib, "1", "--note", "Council delegates",
+                            "--tag", "people", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Council delegates"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "edit-annotation", "--library", lib, "99", "--note", "x", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+
+  /* no server: exit 3, the change stays queued and goes later */
+  g_assert_true (dossier_test_postgres_stop (pg));
+  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_assert_true (dossier_test_postgres_resume (pg));
+  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"pushed\":1"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "conflicts", "--library", lib, "--json", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (out), ==, "[]");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "mine", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "neither", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "delete-annotation", "--library", lib, "1", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "team", "remove-member", "--server", admin, "ada", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  /* a removed member can't sync; the deletion stays queued */
+  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 1);
+  dossier_test_remove_tree (dir);
+}
+
+/* }}} */
+
 int
 main (int argc, char **argv)
 {
@@ -980,6 +1107,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team/conflicts", test_conflicts);
   g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
   g_test_add_func ("/team/offline-queue", test_offline_queue);
+  g_test_add_func ("/team/cli", test_cli);
   g_test_add_func ("/team/convergence-trials", test_convergence_trials);
   status = g_test_run ();
   g_clear_pointer (&pg, dossier_test_postgres_free);
