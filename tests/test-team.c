@@ -1089,6 +1089,107 @@ test_cli (void)
 
 /* }}} */
 
+/* {{{ a sync killed at random moments */
+
+static void
+test_sync_killed (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_a = NULL;
+  g_autofree char *state_b = NULL;
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  guint n_killed = 0;
+  gint64 id;
+
+  NEED_SERVER ();
+  url = new_team ("killed");
+  add_member ("killed", "ada", "editor");
+  add_member ("killed", "olga", "owner");
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  path = g_build_filename (a->dir, "library.db", NULL);
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+
+  for (guint round = 0; round < 12; round++)
+    {
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GPtrArray) notes = NULL;
+      g_autofree char *text = g_strdup_printf ("round %u", round);
+      g_autoptr(DossierAnnotation) added = NULL;
+      guint wait_ms = g_test_rand_int_range (0, 2500);
+      const char *argv[] = { cli, "sync", "--library", path, "--password-stdin", NULL };
+      GOutputStream *in;
+
+      /* a few edits: a new note and a changed one */
+      added = add_note (a->library, id, "Delegates", text);
+      g_ptr_array_add (written, g_strdup (text));
+      for (guint k = 0; k < 40; k++)
+        {
+          g_autofree char *bulk = g_strdup_printf ("round %u note %u", round, k);
+          g_autoptr(DossierAnnotation) more = add_note (a->library, id, "customs house", bulk);
+
+          g_ptr_array_add (written, g_strdup (bulk));
+        }
+      dossier_library_close (a->library);
+      g_clear_object (&a->library);
+
+      /* dossier-cli sync, killed with SIGKILL after a random moment */
+      proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+      g_assert_no_error (error);
+      in = g_subprocess_get_stdin_pipe (proc);
+      g_output_stream_write_all (in, "ada\n", 4, NULL, NULL, NULL);
+      g_output_stream_close (in, NULL, NULL);
+      {
+        gint64 until = g_get_monotonic_time () + wait_ms * 1000;
+        gboolean done = FALSE;
+
+        while (!done && g_get_monotonic_time () < until)
+          {
+            g_main_context_iteration (NULL, FALSE);
+            done = g_subprocess_get_identifier (proc) == NULL;
+            if (!done)
+              g_usleep (2000);
+          }
+        if (!done)
+          {
+            g_subprocess_force_exit (proc);
+            n_killed++;
+          }
+        g_assert_true (g_subprocess_wait (proc, NULL, &error));
+      }
+
+      a->library = dossier_library_new (path);
+      g_assert_true (dossier_library_open_sync (a->library, FALSE, &error));
+      g_assert_no_error (error);
+    }
+  g_test_message ("%u of 12 syncs killed", n_killed);
+
+  /* what was saved here gets to the server, once, and to another member */
+  sync_ok (a->library, "ada");
+  share (b->library, url, "olga");
+  sync_ok (b->library, "olga");
+  state_a = library_state (a->library);
+  state_b = library_state (b->library);
+  g_assert_cmpstr (state_a, ==, state_b);
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autofree char *needle = g_strdup_printf (" %s\n", (char *) written->pdata[i]);
+
+      g_assert_nonnull (strstr (state_a, needle));
+    }
+  g_assert_cmpuint (n_conflicts (a->library), ==, 0);
+}
+
+/* }}} */
+
 int
 main (int argc, char **argv)
 {
@@ -1108,6 +1209,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
   g_test_add_func ("/team/offline-queue", test_offline_queue);
   g_test_add_func ("/team/cli", test_cli);
+  g_test_add_func ("/team/sync-killed", test_sync_killed);
   g_test_add_func ("/team/convergence-trials", test_convergence_trials);
   status = g_test_run ();
   g_clear_pointer (&pg, dossier_test_postgres_free);
