@@ -73,10 +73,12 @@ is_local (const char  *url,
 
 static void
 set_connection_error (PGconn      *conn,
-                      const char  *url,
+                      const char  *address,
                       GError     **error)
 {
   g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+  /* named by host and database: the address may hold a password */
+  g_autofree char *url = g_strdup_printf ("%s/%s", PQhost (conn) ? PQhost (conn) : "", PQdb (conn) ? PQdb (conn) : "");
   /* the server answered and said no (authentication, membership) */
   gboolean refused = PQconnectionNeedsPassword (conn) || strstr (message, "FATAL") != NULL;
 
