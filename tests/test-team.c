@@ -1022,7 +1022,7 @@ test_cli (void)
 
   g_assert_cmpint (run_cli (NULL, &out, "team", "init", "--server", admin, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli ("ada-secret\n", &out, "team", "add-member", "--server", admin, "ada",
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "team", "add-member", "--server", admin, "cleo",
                             "--role", "editor", "--password-stdin", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (NULL, &out, "team", "add-member", "--server", admin, "eve", "--role", "boss", NULL), ==, 1);
@@ -1034,13 +1034,13 @@ test_cli (void)
   g_assert_cmpint (run_cli (NULL, &out, "annotate", "--library", lib, "1", "--quote", "Delegates", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   /* a wrong password is refused, and says so */
-  g_assert_cmpint (run_cli ("wrong\n", &out, "share", "--library", lib, "--server", url, "--user", "ada",
+  g_assert_cmpint (run_cli ("wrong\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
                             "--password-stdin", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli ("ada-secret\n", &out, "share", "--library", lib, "--server", url, "--user", "ada",
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
                             "--password-stdin", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   o = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (o, "pushed"), ==, 2);
@@ -1053,7 +1053,7 @@ test_cli (void)
 
   /* notes carry their author and identity */
   g_assert_cmpint (run_cli (NULL, &out, "annotations", "--library", lib, "--json", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "\"author\" : \"ada\""));
+  g_assert_nonnull (strstr (out, "\"author\" : \"cleo\""));
   g_assert_nonnull (strstr (out, "\"uuid\""));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (NULL, &out, "edit-annotation", "--library", lib, "1", "--note", "Council delegates",
@@ -1065,10 +1065,10 @@ test_cli (void)
 
   /* no server: exit 3, the change stays queued and goes later */
   g_assert_true (dossier_test_postgres_stop (pg));
-  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 3);
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 3);
   g_clear_pointer (&out, g_free);
   g_assert_true (dossier_test_postgres_resume (pg));
-  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"pushed\":1"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (NULL, &out, "conflicts", "--library", lib, "--json", NULL), ==, 0);
@@ -1080,10 +1080,10 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (NULL, &out, "delete-annotation", "--library", lib, "1", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "team", "remove-member", "--server", admin, "ada", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &out, "team", "remove-member", "--server", admin, "cleo", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   /* a removed member can't sync; the deletion stays queued */
-  g_assert_cmpint (run_cli ("ada-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 1);
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 1);
   dossier_test_remove_tree (dir);
 }
 
