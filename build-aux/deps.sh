@@ -6,7 +6,8 @@ libadwaita-1-dev librsvg2-common libsqlite3-dev libxml2-dev libjson-glib-dev lib
 libstemmer-dev libicu-dev libsoup-3.0-dev libarchive-dev
 desktop-file-utils appstream xvfb xauth imagemagick dbus-x11 at-spi2-core
 python3-pyatspi python3-dogtail python3-jsonschema cmark xdotool
-clang libclang-rt-14-dev valgrind strace"
+clang libclang-rt-14-dev valgrind strace
+libpq-dev postgresql"
 
 dossier_install_deps () {
   missing=""

@@ -13,6 +13,7 @@
 #include "dossier-search-bar.h"
 #include "dossier-import-bar.h"
 #include "dossier-similar-list.h"
+#include "dossier-team.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -347,6 +348,21 @@ on_sort_changed_cb (GSettings     *settings,
   dossier_search_set_sort (self->search, g_settings_get_enum (self->settings, "sort"));
 }
 
+static void
+on_uuid_found (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_team_find_article_finish (DOSSIER_LIBRARY (source), result, &error);
+
+  if (id > 0)
+    dossier_window_open_article (self, id);
+  else
+    _dossier_window_toast (self, error->message);
+}
+
 gboolean
 dossier_window_open_uri (DossierWindow *self,
                          const char    *uri)
@@ -362,9 +378,18 @@ dossier_window_open_uri (DossierWindow *self,
   parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
   if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), "dossier") != 0)
     return FALSE;
-  /* dossier://article/12?annotation=UUID */
+  /* dossier://article/12?annotation=UUID, or dossier://article/UUID: the
+   * same article in every library of a team */
   host = g_uri_get_host (parsed);
   path = g_uri_get_path (parsed);
+  if (g_strcmp0 (host, "article") == 0 && path != NULL && *path == '/' && g_uuid_string_is_valid (path + 1))
+    {
+      if (g_uri_get_query (parsed) != NULL)
+        params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
+      dossier_article_notes_set_pending (self->notes, params ? g_hash_table_lookup (params, "annotation") : NULL);
+      dossier_team_find_article_async (self->library, path + 1, NULL, on_uuid_found, g_object_ref (self));
+      return TRUE;
+    }
   if (g_strcmp0 (host, "article") != 0 || path == NULL || *path != '/' ||
       !g_ascii_string_to_unsigned (path + 1, 10, 1, G_MAXINT64, &id, NULL))
     {

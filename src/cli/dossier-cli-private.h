@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 #define EXIT_USAGE 2
+/* sync: the server did not answer; the changes stay queued */
+#define EXIT_UNREACHABLE 3
 
 /* the common options: --library FILE, --json */
 extern char    *opt_library;
@@ -36,6 +38,8 @@ void            print_json         (JsonBuilder   *b,
 void            add_string_or_null (JsonBuilder   *b,
                                     const char    *member,
                                     const char    *value);
+void            build_annotation   (JsonBuilder   *b,
+                                    DossierAnnotation *a);
 
 /* dossier-cli-stories.c */
 int             dossier_cli_similar (int argc, char **argv);
@@ -54,5 +58,13 @@ int             dossier_cli_feeds           (int         argc,
 gboolean        dossier_cli_add_web_details (JsonObject     *article,
                                              DossierLibrary *library,
                                              gint64          id);
+/* dossier-cli-team.c */
+int cmd_team              (int argc, char **argv);
+int cmd_share             (int argc, char **argv);
+int cmd_sync              (int argc, char **argv);
+int cmd_conflicts         (int argc, char **argv);
+int cmd_resolve           (int argc, char **argv);
+int cmd_edit_annotation   (int argc, char **argv);
+int cmd_delete_annotation (int argc, char **argv);
 
 G_END_DECLS

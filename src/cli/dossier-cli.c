@@ -217,7 +217,7 @@ add_date_origin (JsonObject     *o,
   json_object_set_string_member (o, "imported_at", imported);
 }
 
-static void
+void
 build_annotation (JsonBuilder       *b,
                   DossierAnnotation *a)
 {
@@ -229,6 +229,7 @@ build_annotation (JsonBuilder       *b,
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, dossier_annotation_get_id (a));
   add_string_or_null (b, "uuid", dossier_annotation_get_uuid (a));
+  add_string_or_null (b, "author", dossier_annotation_get_author (a));
   json_builder_set_member_name (b, "article");
   json_builder_add_int_value (b, dossier_annotation_get_article_id (a));
   add_string_or_null (b, "quote", dossier_annotation_get_quote (a));
@@ -1136,6 +1137,13 @@ static const Command commands[] = {
   { "add", N_("URL…"), N_("add articles from links on the web"), dossier_cli_add },
   { "feeds", N_("add|list|refresh…"), N_("follow RSS and Atom feeds"), dossier_cli_feeds },
   { "pending", "", N_("list the links imported without text, kept to fetch later"), cmd_pending },
+  { "edit-annotation", N_("ID"), N_("change a note’s text, tags or colour"), cmd_edit_annotation },
+  { "delete-annotation", N_("ID"), N_("delete a note"), cmd_delete_annotation },
+  { "team", N_("init|add-member|remove-member"), N_("set up a team’s PostgreSQL database and its members"), cmd_team },
+  { "share", N_("--server URL"), N_("share this library with a team"), cmd_share },
+  { "sync", "", N_("send this library’s changes to the team and fetch the others’"), cmd_sync },
+  { "conflicts", "", N_("list the team’s edits that clash with this library’s"), cmd_conflicts },
+  { "resolve", N_("ID --keep WHICH"), N_("settle a conflict: keep mine, theirs or both"), cmd_resolve },
 };
 
 static void

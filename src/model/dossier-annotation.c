@@ -14,6 +14,7 @@ struct _DossierAnnotation
 
   gint64    id;
   char     *uuid;
+  char     *author;
   gint64    article_id;
   char     *color;
   char     *note;
@@ -34,6 +35,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_UUID,
+  PROP_AUTHOR,
   PROP_ARTICLE_ID,
   PROP_COLOR,
   PROP_NOTE,
@@ -92,6 +94,7 @@ dossier_annotation_finalize (GObject *object)
   DossierAnnotation *self = DOSSIER_ANNOTATION (object);
 
   g_free (self->uuid);
+  g_free (self->author);
   g_free (self->color);
   g_free (self->note);
   g_strfreev (self->tags);
@@ -114,6 +117,7 @@ dossier_annotation_get_property (GObject    *object,
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
     case PROP_UUID: g_value_set_string (value, self->uuid); break;
+    case PROP_AUTHOR: g_value_set_string (value, self->author); break;
     case PROP_ARTICLE_ID: g_value_set_int64 (value, self->article_id); break;
     case PROP_COLOR: g_value_set_string (value, self->color); break;
     case PROP_NOTE: g_value_set_string (value, self->note); break;
@@ -142,6 +146,7 @@ dossier_annotation_set_property (GObject      *object,
     {
     case PROP_ID: dossier_annotation_set_id (self, g_value_get_int64 (value)); break;
     case PROP_UUID: dossier_annotation_set_uuid (self, g_value_get_string (value)); break;
+    case PROP_AUTHOR: dossier_annotation_set_author (self, g_value_get_string (value)); break;
     case PROP_ARTICLE_ID: dossier_annotation_set_article_id (self, g_value_get_int64 (value)); break;
     case PROP_COLOR: dossier_annotation_set_color (self, g_value_get_string (value)); break;
     case PROP_NOTE: dossier_annotation_set_note (self, g_value_get_string (value)); break;
@@ -173,6 +178,7 @@ dossier_annotation_class_init (DossierAnnotationClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   STR_PROP (PROP_UUID, "uuid");
+  STR_PROP (PROP_AUTHOR, "author");
   properties[PROP_ARTICLE_ID] = g_param_spec_int64 ("article-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   STR_PROP (PROP_COLOR, "color");
   STR_PROP (PROP_NOTE, "note");
@@ -233,6 +239,7 @@ dossier_annotation_set_##field (DossierAnnotation *self,                  \
 }
 
 STRING_ACCESSORS (uuid, PROP_UUID)
+STRING_ACCESSORS (author, PROP_AUTHOR)
 STRING_ACCESSORS (note, PROP_NOTE)
 STRING_ACCESSORS (quote, PROP_QUOTE)
 STRING_ACCESSORS (prefix, PROP_PREFIX)
@@ -346,6 +353,7 @@ dossier_annotation_copy (DossierAnnotation *self)
   copy = dossier_annotation_new ();
   copy->id = self->id;
   copy->uuid = g_strdup (self->uuid);
+  copy->author = g_strdup (self->author);
   copy->article_id = self->article_id;
   g_free (copy->color);
   copy->color = g_strdup (self->color);

@@ -27,6 +27,10 @@ void                dossier_annotation_set_id         (DossierAnnotation  *self,
 const char         *dossier_annotation_get_uuid       (DossierAnnotation  *self);
 void                dossier_annotation_set_uuid       (DossierAnnotation  *self,
                                                        const char         *uuid);
+/* The team member who wrote it (NULL in a library never shared) */
+const char         *dossier_annotation_get_author     (DossierAnnotation  *self);
+void                dossier_annotation_set_author     (DossierAnnotation  *self,
+                                                       const char         *author);
 gint64              dossier_annotation_get_article_id (DossierAnnotation  *self);
 void                dossier_annotation_set_article_id (DossierAnnotation  *self,
                                                        gint64              article_id);

@@ -23,6 +23,7 @@ struct _DossierArticle
   char              *body;
   char              *file_name;
   char              *content_hash;
+  char              *uuid;
   gint64             imported_at;
   guint              annotation_count;
   char              *snippet;
@@ -45,6 +46,7 @@ enum {
   PROP_BODY,
   PROP_FILE_NAME,
   PROP_CONTENT_HASH,
+  PROP_UUID,
   PROP_IMPORTED_AT,
   PROP_ANNOTATION_COUNT,
   PROP_SNIPPET,
@@ -80,6 +82,7 @@ dossier_article_finalize (GObject *object)
   g_free (self->body);
   g_free (self->file_name);
   g_free (self->content_hash);
+  g_free (self->uuid);
   g_free (self->snippet);
 
   G_OBJECT_CLASS (dossier_article_parent_class)->finalize (object);
@@ -107,6 +110,7 @@ dossier_article_get_property (GObject    *object,
     case PROP_BODY: g_value_set_string (value, self->body); break;
     case PROP_FILE_NAME: g_value_set_string (value, self->file_name); break;
     case PROP_CONTENT_HASH: g_value_set_string (value, self->content_hash); break;
+    case PROP_UUID: g_value_set_string (value, self->uuid); break;
     case PROP_IMPORTED_AT: g_value_set_int64 (value, self->imported_at); break;
     case PROP_ANNOTATION_COUNT: g_value_set_uint (value, self->annotation_count); break;
     case PROP_SNIPPET: g_value_set_string (value, self->snippet); break;
@@ -145,6 +149,7 @@ dossier_article_set_property (GObject      *object,
     case PROP_BODY: dossier_article_set_body (self, g_value_get_string (value)); break;
     case PROP_FILE_NAME: dossier_article_set_file_name (self, g_value_get_string (value)); break;
     case PROP_CONTENT_HASH: dossier_article_set_content_hash (self, g_value_get_string (value)); break;
+    case PROP_UUID: dossier_article_set_uuid (self, g_value_get_string (value)); break;
     case PROP_IMPORTED_AT: dossier_article_set_imported_at (self, g_value_get_int64 (value)); break;
     case PROP_ANNOTATION_COUNT: dossier_article_set_annotation_count (self, g_value_get_uint (value)); break;
     case PROP_SNIPPET: dossier_article_set_snippet (self, g_value_get_string (value)); break;
@@ -182,6 +187,7 @@ dossier_article_class_init (DossierArticleClass *klass)
   STR_PROP (PROP_BODY, "body");
   STR_PROP (PROP_FILE_NAME, "file-name");
   STR_PROP (PROP_CONTENT_HASH, "content-hash");
+  STR_PROP (PROP_UUID, "uuid");
   properties[PROP_IMPORTED_AT] = g_param_spec_int64 ("imported-at", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_ANNOTATION_COUNT] =
     g_param_spec_uint ("annotation-count", NULL, NULL, 0, G_MAXUINT, 0, rw);
@@ -243,6 +249,7 @@ STRING_ACCESSORS (language, PROP_LANGUAGE)
 STRING_ACCESSORS (body, PROP_BODY)
 STRING_ACCESSORS (file_name, PROP_FILE_NAME)
 STRING_ACCESSORS (content_hash, PROP_CONTENT_HASH)
+STRING_ACCESSORS (uuid, PROP_UUID)
 STRING_ACCESSORS (snippet, PROP_SNIPPET)
 
 const DossierDate *

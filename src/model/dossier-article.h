@@ -51,6 +51,10 @@ void               dossier_article_set_file_name        (DossierArticle    *self
 const char        *dossier_article_get_content_hash     (DossierArticle    *self);
 void               dossier_article_set_content_hash     (DossierArticle    *self,
                                                          const char        *hash);
+/* The same in every library shared through a team (NULL until stored) */
+const char        *dossier_article_get_uuid             (DossierArticle    *self);
+void               dossier_article_set_uuid             (DossierArticle    *self,
+                                                         const char        *uuid);
 /* microseconds since the Unix epoch, UTC */
 gint64             dossier_article_get_imported_at      (DossierArticle    *self);
 void               dossier_article_set_imported_at      (DossierArticle    *self,

@@ -14,7 +14,7 @@
 
 #define ANNOTATION_COLUMNS \
   "n.id, n.uuid, n.article_id, n.color, n.note, n.tags, n.quote, n.prefix, n.suffix," \
-  " n.start_offset, n.end_offset, n.orphan, n.created, n.modified"
+  " n.start_offset, n.end_offset, n.orphan, n.created, n.modified, n.author"
 
 static char *
 tags_to_json (const char * const *tags)
@@ -76,6 +76,7 @@ _dossier_store_read_annotation (sqlite3_stmt *stmt)
   dossier_annotation_set_orphan (a, sqlite3_column_int (stmt, 11) != 0);
   dossier_annotation_set_created (a, sqlite3_column_int64 (stmt, 12));
   dossier_annotation_set_modified (a, sqlite3_column_int64 (stmt, 13));
+  dossier_annotation_set_author (a, _dossier_store_column_text (stmt, 14));
   return a;
 }
 
@@ -130,6 +131,7 @@ dossier_store_insert_annotation (DossierStore       *self,
   sqlite3_bind_int (stmt, 11, dossier_annotation_get_orphan (annotation));
   sqlite3_bind_int64 (stmt, 12, created);
   sqlite3_bind_int64 (stmt, 13, modified);
+  _dossier_store_bind_text (stmt, 14, dossier_annotation_get_author (annotation));
   if (!step_done (self, stmt, _("Could not save the note"), error))
     return 0;
   dossier_annotation_set_id (annotation, sqlite3_last_insert_rowid (self->db));

@@ -86,8 +86,14 @@ DossierAnnotation *_dossier_store_read_annotation (sqlite3_stmt *stmt);
  * reads them; a statement may add its own columns after them */
 #define DOSSIER_ARTICLE_COLUMNS \
   "a.id, a.title, a.byline, a.source, a.url, a.language, a.published, a.date_precision," \
-  " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count"
-#define DOSSIER_N_ARTICLE_COLUMNS 13
+  " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count, a.uuid"
+#define DOSSIER_N_ARTICLE_COLUMNS 14
+
+/* A random (version 4) UUID, in lower case with dashes, made by SQLite */
+#define DOSSIER_SQL_UUID \
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)" \
+  " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-'" \
+  " || hex(randomblob(6)))"
 
 /* @with_body: the body is the column after DOSSIER_ARTICLE_COLUMNS */
 DossierArticle *_dossier_store_read_article (sqlite3_stmt *stmt,

@@ -358,6 +358,82 @@ static const char schema_app_imports[] =
   "CREATE INDEX app_imports_article ON app_imports(article_id);"
   "CREATE INDEX app_imports_pending ON app_imports(pending_id);";
 
+/* A team library: every shared row gets a UUID that is the same in every
+ * member's library, notes record their author, and a library linked to a
+ * team database (team_link) keeps its own changes queued until they are
+ * pushed (team_queue, filled by triggers, so edits made offline survive
+ * restarts), the server version each row was last seen at with its
+ * fields as they were then (team_rows), and the conflicts a person has
+ * to resolve (team_conflicts).  While team_link.applying is set, changes
+ * pulled from the server are written without being queued. */
+#define TEAM_QUEUE_WHEN " WHEN EXISTS (SELECT 1 FROM team_link WHERE applying = 0)"
+static const char schema_team[] =
+  "ALTER TABLE articles ADD COLUMN uuid TEXT;"
+  "UPDATE articles SET uuid = " DOSSIER_SQL_UUID ";"
+  "CREATE UNIQUE INDEX articles_uuid ON articles(uuid);"
+  "ALTER TABLE saved_searches ADD COLUMN uuid TEXT;"
+  "UPDATE saved_searches SET uuid = " DOSSIER_SQL_UUID ";"
+  "CREATE UNIQUE INDEX saved_searches_uuid ON saved_searches(uuid);"
+  "ALTER TABLE annotations ADD COLUMN author TEXT;"
+  "CREATE TABLE team_link ("
+  "  id           INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  server       TEXT NOT NULL,"
+  "  member       TEXT NOT NULL,"
+  "  last_version INTEGER NOT NULL DEFAULT 0,"
+  "  applying     INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE team_rows ("
+  "  kind    TEXT NOT NULL,"
+  "  uuid    TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  base    TEXT,"
+  "  PRIMARY KEY (kind, uuid)) WITHOUT ROWID;"
+  "CREATE TABLE team_queue ("
+  "  kind    TEXT NOT NULL,"
+  "  uuid    TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (kind, uuid)) WITHOUT ROWID;"
+  "CREATE TABLE team_conflicts ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  kind     TEXT NOT NULL,"
+  "  row_uuid TEXT NOT NULL,"
+  "  field    TEXT,"
+  "  mine     TEXT,"
+  "  theirs   TEXT,"
+  "  author   TEXT,"
+  "  at       INTEGER NOT NULL,"
+  "  mine_row TEXT);"
+  "CREATE TRIGGER team_articles_ai AFTER INSERT ON articles" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('article', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_articles_au AFTER UPDATE OF title, byline, source, url, language,"
+  "  published, date_precision, date_origin, body ON articles" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('article', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_articles_ad AFTER DELETE ON articles" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('article', old.uuid, 1);"
+  "END;"
+  "CREATE TRIGGER team_annotations_ai AFTER INSERT ON annotations" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('annotation', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_annotations_au AFTER UPDATE OF color, note, tags, quote, prefix, suffix,"
+  "  start_offset, end_offset, orphan ON annotations" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('annotation', new.uuid, 0);"
+  "END;"
+  /* the notes of a deleted article stay on the server with it */
+  "CREATE TRIGGER team_annotations_ad AFTER DELETE ON annotations" TEAM_QUEUE_WHEN
+  "  AND EXISTS (SELECT 1 FROM articles WHERE id = old.article_id) BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('annotation', old.uuid, 1);"
+  "END;"
+  "CREATE TRIGGER team_searches_ai AFTER INSERT ON saved_searches" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('search', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_searches_au AFTER UPDATE OF name, query ON saved_searches" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('search', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_searches_ad AFTER DELETE ON saved_searches" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('search', old.uuid, 1);"
+  "END;";
+
 char *
 _dossier_store_body_hash (const char *body)
 {
@@ -543,6 +619,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 8:
       if (!_dossier_store_exec (self, schema_app_imports, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 9:
+      if (!_dossier_store_exec (self, schema_team, &local_error))
         goto fail;
       break;
     default:

@@ -56,7 +56,7 @@ dossier_store_save_search (DossierStore  *self,
   if (id > 0)
     return id;
 
-  if (sqlite3_prepare_v2 (self->db, "INSERT INTO saved_searches (name, query) VALUES (?, ?)",
+  if (sqlite3_prepare_v2 (self->db, "INSERT INTO saved_searches (name, query, uuid) VALUES (?, ?, " DOSSIER_SQL_UUID ")",
                           -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not save the search")), 0;
   _dossier_store_bind_text (stmt, 1, name);

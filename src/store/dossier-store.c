@@ -557,8 +557,8 @@ dossier_store_integrity_check (DossierStore  *self,
 static const char * const stmt_sql[] = {
   [STMT_INSERT_ARTICLE] =
     "INSERT INTO articles (title, byline, source, url, language, published, date_precision,"
-    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at, id)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at, id, uuid)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, " DOSSIER_SQL_UUID "))",
   [STMT_FIND_DUPLICATE] =
     "SELECT id FROM articles WHERE (?1 IS NOT NULL AND url = ?1) OR body_hash = ?2 LIMIT 1",
   [STMT_GET_ARTICLE] =
@@ -576,8 +576,8 @@ static const char * const stmt_sql[] = {
     "SELECT count(*) FROM articles",
   [STMT_INSERT_ANNOTATION] =
     "INSERT INTO annotations (uuid, article_id, color, note, tags, quote, prefix, suffix,"
-    " start_offset, end_offset, orphan, created, modified)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " start_offset, end_offset, orphan, created, modified, author)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, (SELECT member FROM team_link)))",
   [STMT_UPDATE_ANNOTATION] =
     "UPDATE annotations SET color = ?, note = ?, tags = ?, quote = ?, prefix = ?, suffix = ?,"
     " start_offset = ?, end_offset = ?, orphan = ?, modified = ? WHERE id = ?",
@@ -585,13 +585,13 @@ static const char * const stmt_sql[] = {
     "DELETE FROM annotations WHERE id = ?",
   [STMT_GET_ANNOTATION] =
     "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
-    " end_offset, orphan, created, modified FROM annotations WHERE id = ?",
+    " end_offset, orphan, created, modified, author FROM annotations WHERE id = ?",
   [STMT_GET_ANNOTATION_BY_UUID] =
     "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
-    " end_offset, orphan, created, modified FROM annotations WHERE uuid = ?",
+    " end_offset, orphan, created, modified, author FROM annotations WHERE uuid = ?",
   [STMT_ANNOTATIONS_OF_ARTICLE] =
     "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
-    " end_offset, orphan, created, modified FROM annotations WHERE article_id = ?"
+    " end_offset, orphan, created, modified, author FROM annotations WHERE article_id = ?"
     " ORDER BY orphan, start_offset, id",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (stmt_sql) == N_STMTS);

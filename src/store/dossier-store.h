@@ -15,6 +15,7 @@
 #include "dossier-timeline-point.h"
 #include "dossier-sketch.h"
 #include "dossier-pending-link.h"
+#include "dossier-team-server.h"
 
 G_BEGIN_DECLS
 
@@ -37,7 +38,7 @@ typedef enum
 GQuark dossier_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 9
+#define DOSSIER_STORE_SCHEMA_VERSION 10
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -594,5 +595,80 @@ GPtrArray      *dossier_store_list_pending_links   (DossierStore       *self,
 gboolean        dossier_store_delete_pending_link  (DossierStore       *self,
                                                     gint64              id,
                                                     GError            **error);
+
+/* team libraries (dossier-store-team.c, dossier-team-sync.c) */
+
+/* The id of the article with this UUID, or 0 with @error set. */
+gint64          dossier_store_find_article_by_uuid    (DossierStore   *self,
+                                                       const char     *uuid,
+                                                       GError        **error);
+
+typedef struct
+{
+  char   *server;
+  char   *member;
+  gint64  version;      /* the last server version pulled */
+  guint   n_queued;     /* local changes not yet pushed */
+  guint   n_conflicts;
+} DossierTeamLink;
+
+void             dossier_team_link_free               (DossierTeamLink *link);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTeamLink, dossier_team_link_free)
+
+/* Links the library to the team database @server as @member: from now on
+ * every change is queued for the next sync, and everything already here
+ * is queued for the first; notes without an author become @member's. */
+gboolean         dossier_store_team_link              (DossierStore   *self,
+                                                       const char     *server,
+                                                       const char     *member,
+                                                       GError        **error);
+/* NULL with DOSSIER_TEAM_ERROR_NOT_SHARED for a library linked to no team */
+DossierTeamLink *dossier_store_team_get_link          (DossierStore   *self,
+                                                       GError        **error);
+
+typedef struct
+{
+  guint  pulled;         /* server rows written here */
+  guint  pushed;         /* local changes the server took */
+  guint  conflicts;      /* new conflicts to resolve */
+  gint64 version;        /* the server version this library has seen */
+  guint  rows_sent;
+  guint  rows_received;
+} DossierTeamSyncStats;
+
+/* Pushes the queued changes, each with the version it was last seen at
+ * (a row changed meanwhile becomes a conflict, never an overwrite), then
+ * pulls what changed since the last sync.  A lost connection leaves
+ * everything queued (DOSSIER_TEAM_ERROR_UNREACHABLE). */
+gboolean         dossier_store_team_sync              (DossierStore          *self,
+                                                       DossierTeamServer     *server,
+                                                       DossierTeamSyncStats  *stats,
+                                                       GCancellable          *cancellable,
+                                                       GError               **error);
+
+typedef struct
+{
+  gint64  id;
+  char   *kind;      /* "annotation", "article-field", "saved-search" */
+  char   *row;       /* the row's UUID */
+  char   *field;     /* article-field: the field; else NULL */
+  char   *mine;      /* NULL: deleted here */
+  char   *theirs;    /* NULL: deleted, or refused by the server */
+  char   *author;    /* who made their version */
+  gint64  at;        /* microseconds since the epoch */
+} DossierTeamConflict;
+
+void        dossier_team_conflict_free               (DossierTeamConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTeamConflict, dossier_team_conflict_free)
+
+/* (element-type DossierTeamConflict), oldest first */
+GPtrArray  *dossier_store_team_list_conflicts        (DossierStore   *self,
+                                                      GError        **error);
+/* @keep: "mine" (queued for the next sync), "theirs", or "both" (a note
+ * only: mine becomes a note of its own beside theirs). */
+gboolean    dossier_store_team_resolve               (DossierStore   *self,
+                                                      gint64          id,
+                                                      const char     *keep,
+                                                      GError        **error);
 
 G_END_DECLS

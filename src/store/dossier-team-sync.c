@@ -1,0 +1,553 @@
+/* dossier-team-sync.c — pushing local changes to the team database and
+ * pulling the others'
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Versioning as in the Zotero Web API, done in SQL: every shared row on
+ * the server carries the version its last change took from one sequence.
+ * A push sends each queued change with the version this library last saw
+ * of the row (UPDATE … WHERE version = seen); a row that changed meanwhile
+ * is a conflict, never an overwrite:
+ *  - a note both edited: theirs stays, mine is kept as a conflict copy
+ *    until a person resolves it;
+ *  - an article both edited: merged field by field against the fields as
+ *    last seen; a field both changed keeps theirs and is listed;
+ *  - a note added to an article another member deleted brings the
+ *    article back (the server marks who did);
+ *  - a change the server refuses (a reader's, an editor's to another's
+ *    note) is listed too, with the server's version applied here.
+ * Push and the local bookkeeping commit together: the server's
+ * transaction first, then SQLite's, and a change pushed again after a
+ * crash between the two is recognised as already there.
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-team-private.h"
+
+typedef struct
+{
+  DossierStore          *store;
+  DossierTeamServer     *server;
+  DossierTeamSyncStats  *stats;
+  /* PUSH_CAREFUL: each write in a savepoint of its own, so that a
+   * refused one costs only itself.  PUSH_QUICK: none, and a refusal ends
+   * the push (PUSH_REFUSED), which then runs again carefully. */
+  int                    careful;
+} Sync;
+
+enum { PUSH_QUICK, PUSH_CAREFUL, PUSH_REFUSED };
+
+static TeamRow *
+fetch_server_row (Sync        *s,
+                  TeamKind     kind,
+                  const char  *uuid,
+                  GError     **error)
+{
+  g_autofree char *columns = _dossier_team_server_columns (kind);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = $1", columns,
+                                          _dossier_team_kinds[kind].table);
+  g_autoptr(DossierTeamRows) rows = dossier_team_server_query (s->server, sql, 1, &uuid, error);
+
+  if (rows == NULL)
+    return NULL;
+  s->stats->rows_received += rows->n_rows;
+  if (rows->n_rows == 0)
+    return g_new0 (TeamRow, 1);   /* none: version 0, no values */
+  return _dossier_team_row_from_server (kind, rows, 0);
+}
+
+/* Runs one write.  Returns the version it set, 0 for no row changed, -1
+ * for refused (careful pushes), -2 for an error (@error set; a refusal
+ * in a quick push, which sets PUSH_REFUSED). */
+static gint64
+write_row (Sync                *s,
+           const char          *sql,
+           guint                n_params,
+           const char * const  *params,
+           GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DossierTeamRows) rows = NULL;
+
+  if (s->careful == PUSH_CAREFUL && !dossier_team_server_exec (s->server, "SAVEPOINT push_row", error))
+    return -2;
+  rows = dossier_team_server_query (s->server, sql, n_params, params, &local_error);
+  s->stats->rows_sent++;
+  if (rows == NULL)
+    {
+      if (g_error_matches (local_error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED))
+        {
+          g_debug ("refused: %s", local_error->message);
+          if (s->careful == PUSH_QUICK)
+            {
+              s->careful = PUSH_REFUSED;
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return -2;
+            }
+          return dossier_team_server_exec (s->server, "ROLLBACK TO SAVEPOINT push_row", error) ? -1 : -2;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -2;
+    }
+  if (s->careful == PUSH_CAREFUL && !dossier_team_server_exec (s->server, "RELEASE SAVEPOINT push_row", error))
+    return -2;
+  return rows->n_rows > 0 ? g_ascii_strtoll (dossier_team_rows_get (rows, 0, 0), NULL, 10) : 0;
+}
+
+/* UPDATE of every column but uuid, WHERE version = the base */
+static gint64
+update_row (Sync           *s,
+            const TeamRow  *row,
+            gint64          base,
+            GError        **error)
+{
+  const TeamKindInfo *info = &_dossier_team_kinds[row->kind];
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *base_text = g_strdup_printf ("%" G_GINT64_FORMAT, base);
+  const char *params[TEAM_MAX_COLUMNS + 1];
+
+  g_string_append_printf (sql, "UPDATE %s SET deleted = false", info->table);
+  for (guint i = 1; i < info->n_columns; i++)
+    g_string_append_printf (sql, ", %s = $%u", info->columns[i], i + 1);
+  g_string_append_printf (sql, " WHERE uuid = $1 AND version = $%u RETURNING version", info->n_columns + 1);
+  for (guint i = 0; i < info->n_columns; i++)
+    params[i] = row->values[i];
+  params[info->n_columns] = base_text;
+  return write_row (s, sql->str, info->n_columns + 1, params, error);
+}
+
+static gint64
+insert_row (Sync           *s,
+            const TeamRow  *row,
+            GError        **error)
+{
+  const TeamKindInfo *info = &_dossier_team_kinds[row->kind];
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", info->table);
+  for (guint i = 0; i < info->n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", info->columns[i]);
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < info->n_columns; i++)
+    g_string_append_printf (sql, "%s$%u", i ? ", " : "", i + 1);
+  g_string_append (sql, ") ON CONFLICT (uuid) DO NOTHING RETURNING version");
+  return write_row (s, sql->str, info->n_columns, (const char * const *) row->values, error);
+}
+
+static gint64
+delete_row (Sync        *s,
+            TeamKind     kind,
+            const char  *uuid,
+            gint64       base,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET deleted = true WHERE uuid = $1 AND version = $2"
+                                          " RETURNING version", _dossier_team_kinds[kind].table);
+  g_autofree char *base_text = g_strdup_printf ("%" G_GINT64_FORMAT, base);
+  const char *params[] = { uuid, base_text };
+
+  return write_row (s, sql, 2, params, error);
+}
+
+static const char *
+note_text (const TeamRow *row)
+{
+  return row != NULL && row->values[3] != NULL ? row->values[3] : "";
+}
+
+/* Mine lost against @theirs (newer, a tombstone, or the server refused
+ * mine): theirs is written here, mine kept as a conflict to resolve. */
+static gboolean
+keep_as_conflict (Sync           *s,
+                  TeamKind        kind,
+                  const char     *uuid,
+                  const TeamRow  *mine,
+                  const TeamRow  *theirs,
+                  GError        **error)
+{
+  g_autofree char *mine_row = mine ? _dossier_team_row_to_json (mine) : NULL;
+  gboolean have_theirs = theirs->version > 0;
+  const char *their_text = have_theirs && !theirs->deleted
+                           ? (kind == TEAM_SEARCH ? theirs->values[2] : note_text (theirs)) : NULL;
+  const char *my_text = mine ? (kind == TEAM_SEARCH ? mine->values[2] : note_text (mine)) : NULL;
+
+  if (!_dossier_team_add_conflict (s->store, kind == TEAM_SEARCH ? "saved-search" : "annotation", uuid,
+                                   NULL, my_text, their_text, theirs->changed_by, mine_row, error))
+    return FALSE;
+  s->stats->conflicts++;
+  if (have_theirs)
+    return _dossier_team_apply (s->store, s->server, theirs, error);
+  return TRUE;
+}
+
+/* Merges an article's fields: mine where only I changed one, theirs
+ * otherwise; a field both changed differently is listed.  Returns the
+ * merged row. */
+static TeamRow *
+merge_article (Sync           *s,
+               const TeamRow  *mine,
+               const TeamRow  *theirs,
+               const char     *base_json,
+               GError        **error)
+{
+  g_autoptr(TeamRow) base = _dossier_team_row_from_json (TEAM_ARTICLE, base_json);
+  g_autoptr(TeamRow) merged = g_new0 (TeamRow, 1);
+  const TeamKindInfo *info = &_dossier_team_kinds[TEAM_ARTICLE];
+
+  merged->kind = TEAM_ARTICLE;
+  merged->version = theirs->version;
+  for (guint i = 0; i < info->n_columns; i++)
+    {
+      const char *m = mine->values[i];
+      const char *t = theirs->values[i];
+      g_autofree char *m_cmp = NULL;
+      g_autofree char *t_cmp = NULL;
+      const char *b = base ? base->values[i] : NULL;
+      gboolean mine_changed;
+
+      /* the base holds the body's hash */
+      if (g_str_equal (info->columns[i], "body"))
+        {
+          m_cmp = g_compute_checksum_for_string (G_CHECKSUM_SHA256, m ?: "", -1);
+          t_cmp = g_compute_checksum_for_string (G_CHECKSUM_SHA256, t ?: "", -1);
+        }
+      mine_changed = base != NULL && g_strcmp0 (m_cmp ? m_cmp : m, b) != 0;
+      if (g_strcmp0 (m, t) == 0)
+        merged->values[i] = g_strdup (t);
+      else if (base != NULL && !mine_changed)
+        merged->values[i] = g_strdup (t);
+      else if (base != NULL && g_strcmp0 (t_cmp ? t_cmp : t, b) == 0)
+        merged->values[i] = g_strdup (m);
+      else
+        {
+          /* both changed it (or there is no base to tell): theirs stays */
+          merged->values[i] = g_strdup (t);
+          if (!g_str_equal (info->columns[i], "date_precision") &&
+              !_dossier_team_add_conflict (s->store, "article-field", mine->values[0], info->columns[i],
+                                           m, t, theirs->changed_by, NULL, error))
+            return NULL;
+          if (!g_str_equal (info->columns[i], "date_precision"))
+            s->stats->conflicts++;
+        }
+    }
+  return g_steal_pointer (&merged);
+}
+
+static gboolean
+push_article (Sync         *s,
+              const char   *uuid,
+              TeamRow      *mine,
+              gint64        base,
+              const char   *base_json,
+              GError      **error)
+{
+  g_autoptr(TeamRow) theirs = NULL;
+  g_autoptr(TeamRow) merged = NULL;
+  gint64 v;
+
+  theirs = fetch_server_row (s, TEAM_ARTICLE, uuid, error);
+  if (theirs == NULL)
+    return FALSE;
+  if (theirs->version == 0)
+    {
+      /* refused, and not there: it stays here, listed */
+      if (!_dossier_team_add_conflict (s->store, "article-field", uuid, "deleted", "false", NULL, NULL,
+                                       NULL, error))
+        return FALSE;
+      s->stats->conflicts++;
+      return TRUE;
+    }
+  if (theirs->deleted)
+    {
+      /* edited here, deleted there: the edit brings it back */
+      if ((v = write_row (s, "SELECT dossier_revive_article($1)", 1, &uuid, error)) == -2)
+        return FALSE;
+      _dossier_team_row_free (g_steal_pointer (&theirs));
+      if (!(theirs = fetch_server_row (s, TEAM_ARTICLE, uuid, error)))
+        return FALSE;
+      if (theirs->deleted)
+        {
+          if (!_dossier_team_add_conflict (s->store, "article-field", uuid, "deleted", "false", "true",
+                                           theirs->changed_by, NULL, error))
+            return FALSE;
+          s->stats->conflicts++;
+          return _dossier_team_apply (s->store, s->server, theirs, error);
+        }
+    }
+  if (theirs->version == base && base > 0)
+    {
+      /* unchanged there, so the server refused mine */
+      merged = merge_article (s, mine, theirs, NULL, error);
+      return merged != NULL && _dossier_team_apply (s->store, s->server, theirs, error);
+    }
+  merged = merge_article (s, mine, theirs, base_json, error);
+  if (merged == NULL)
+    return FALSE;
+  if (!_dossier_team_row_equal (merged, theirs))
+    {
+      if ((v = update_row (s, merged, theirs->version, error)) == -2)
+        return FALSE;
+      if (v <= 0)
+        {
+          g_autoptr(TeamRow) refused = merge_article (s, merged, theirs, NULL, error);
+
+          return refused != NULL && _dossier_team_apply (s->store, s->server, theirs, error);
+        }
+      merged->version = v;
+      s->stats->pushed++;
+    }
+  return _dossier_team_apply (s->store, s->server, merged, error);
+}
+
+/* Pushes one queued change.  FALSE only for an error that ends the sync. */
+static gboolean
+push_one (Sync         *s,
+          TeamKind      kind,
+          const char   *uuid,
+          GError      **error)
+{
+  g_autofree char *base_json = NULL;
+  g_autoptr(TeamRow) mine = _dossier_team_read_local (s->store, kind, uuid);
+  g_autoptr(TeamRow) theirs = NULL;
+  gint64 base = _dossier_team_seen_version (s->store, kind, uuid, &base_json);
+  gint64 v;
+
+  if (mine == NULL)
+    {
+      /* deleted here */
+      if (base == 0)
+        return TRUE;
+      if ((v = delete_row (s, kind, uuid, base, error)) == -2)
+        return FALSE;
+      if (v > 0)
+        {
+          s->stats->pushed++;
+          return _dossier_team_set_seen (s->store, kind, uuid, v, NULL, error);
+        }
+      if (!(theirs = fetch_server_row (s, kind, uuid, error)))
+        return FALSE;
+      if (theirs->version == 0 || theirs->deleted)
+        return theirs->version == 0 ||
+               _dossier_team_set_seen (s->store, kind, uuid, theirs->version, NULL, error);
+      /* changed there meanwhile, or not mine to delete: theirs comes back */
+      if (kind == TEAM_ARTICLE)
+        {
+          if (!_dossier_team_add_conflict (s->store, "article-field", uuid, "deleted", "true", "false",
+                                           theirs->changed_by, NULL, error))
+            return FALSE;
+          s->stats->conflicts++;
+          return _dossier_team_apply (s->store, s->server, theirs, error);
+        }
+      return keep_as_conflict (s, kind, uuid, NULL, theirs, error);
+    }
+
+  v = base == 0 ? insert_row (s, mine, error) : update_row (s, mine, base, error);
+  if (v == -2)
+    return FALSE;
+  if (v > 0)
+    {
+      g_autofree char *new_base = kind == TEAM_ARTICLE ? _dossier_team_article_base (mine) : NULL;
+
+      s->stats->pushed++;
+      return _dossier_team_set_seen (s->store, kind, uuid, v, new_base, error);
+    }
+
+  if (kind == TEAM_ARTICLE)
+    return push_article (s, uuid, mine, base, base_json, error);
+
+  if (!(theirs = fetch_server_row (s, kind, uuid, error)))
+    return FALSE;
+  /* pushed before, but the library did not learn so (a crash between
+   * the two commits): nothing to do */
+  if (theirs->version > 0 && !theirs->deleted && _dossier_team_row_equal (mine, theirs))
+    return _dossier_team_set_seen (s->store, kind, uuid, theirs->version, NULL, error);
+  if (theirs->version > 0 && theirs->deleted)
+    {
+      /* deleted there, edited here: mine comes back if the server lets me */
+      if ((v = update_row (s, mine, theirs->version, error)) == -2)
+        return FALSE;
+      if (v > 0)
+        {
+          s->stats->pushed++;
+          return _dossier_team_set_seen (s->store, kind, uuid, v, NULL, error);
+        }
+    }
+  return keep_as_conflict (s, kind, uuid, mine, theirs, error);
+}
+
+static gboolean
+push (Sync          *s,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
+    {
+      g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (s->store->db, "SELECT uuid FROM team_queue WHERE kind = ?",
+                              -1, &stmt, NULL) != SQLITE_OK)
+        return _dossier_store_fail (s->store, error, _("Could not read the team’s changes"));
+      _dossier_store_bind_text (stmt, 1, _dossier_team_kinds[kind].name);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (uuids, g_strdup (_dossier_store_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+
+      for (guint i = 0; i < uuids->len; i++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (!push_one (s, kind, uuids->pdata[i], error) ||
+              !_dossier_team_dequeue (s->store, kind, uuids->pdata[i], error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+pull (Sync          *s,
+      gint64         since,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_team_rows_free);
+  g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+  const char *param = since_text;
+  gint64 newest = since;
+
+  /* one snapshot of all three tables */
+  if (!dossier_team_server_exec (s->server, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+    return FALSE;
+  for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
+    {
+      g_autofree char *columns = _dossier_team_server_columns (kind);
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE version > $1 ORDER BY version",
+                                              columns, _dossier_team_kinds[kind].table);
+      DossierTeamRows *rows = dossier_team_server_query (s->server, sql, 1, &param, error);
+
+      if (rows == NULL)
+        {
+          dossier_team_server_rollback (s->server);
+          return FALSE;
+        }
+      g_ptr_array_add (results, rows);
+    }
+  if (!dossier_team_server_exec (s->server, "COMMIT", error))
+    return FALSE;
+
+  for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
+    {
+      DossierTeamRows *rows = results->pdata[kind];
+
+      s->stats->rows_received += rows->n_rows;
+      for (guint r = 0; r < rows->n_rows; r++)
+        {
+          g_autoptr(TeamRow) row = _dossier_team_row_from_server (kind, rows, r);
+          gint64 seen = _dossier_team_seen_version (s->store, kind, row->values[0], NULL);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          newest = MAX (newest, row->version);
+          /* already here (pushed by this library), or changed here since */
+          if (seen >= row->version || _dossier_team_is_queued (s->store, kind, row->values[0]))
+            continue;
+          /* an article that was here, deleted here, and brought back by
+           * another member's note is marked */
+          if (kind == TEAM_ARTICLE && row->extra != NULL && seen > 0 &&
+              dossier_store_find_article_by_uuid (s->store, row->values[0], NULL) == 0)
+            {
+              if (!_dossier_team_add_conflict (s->store, "article-field", row->values[0], "deleted", "true",
+                                               "false", row->extra, NULL, error))
+                return FALSE;
+              s->stats->conflicts++;
+            }
+          /* a new article's notes come in this pull; a restored one's
+           * older notes are fetched with it */
+          if (!_dossier_team_apply (s->store, row->extra != NULL ? s->server : NULL, row, error))
+            return FALSE;
+          s->stats->pulled++;
+        }
+    }
+  {
+    g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, newest);
+    g_autofree char *sql = g_strdup_printf ("UPDATE team_link SET last_version = %s", v);
+
+    s->stats->version = newest;
+    return _dossier_store_exec (s->store, sql, error);
+  }
+}
+
+gboolean
+dossier_store_team_sync (DossierStore          *self,
+                         DossierTeamServer     *server,
+                         DossierTeamSyncStats  *stats,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  g_autoptr(DossierTeamLink) link = dossier_store_team_get_link (self, error);
+  DossierTeamSyncStats local_stats = { 0 };
+  Sync s = { self, server, stats ? stats : &local_stats };
+
+  if (link == NULL)
+    return FALSE;
+  memset (s.stats, 0, sizeof *s.stats);
+  s.stats->version = link->version;
+
+  /* a reader's every write is refused: one savepoint each */
+  {
+    g_autoptr(DossierTeamRows) role = dossier_team_server_query (server, "SELECT dossier_role()", 0, NULL, error);
+
+    if (role == NULL)
+      return FALSE;
+    s.careful = role->n_rows == 0 || g_strcmp0 (dossier_team_rows_get (role, 0, 0), "reader") == 0
+                ? PUSH_CAREFUL : PUSH_QUICK;
+  }
+
+  /* push: the server's transaction, then this library's */
+  for (;;)
+    {
+      g_autoptr(GError) push_error = NULL;
+
+      if (!dossier_store_begin (self, error))
+        return FALSE;
+      if (!_dossier_team_set_applying (self, TRUE, error) ||
+          !dossier_team_server_exec (server, "BEGIN", error))
+        goto fail;
+      if (push (&s, cancellable, &push_error) &&
+          dossier_team_server_exec (server, "COMMIT", &push_error))
+        break;
+      dossier_team_server_rollback (server);
+      dossier_store_rollback (self);
+      if (s.careful != PUSH_REFUSED)
+        {
+          g_propagate_error (error, g_steal_pointer (&push_error));
+          return FALSE;
+        }
+      /* refused on the way: once more, a savepoint for each write */
+      s.careful = PUSH_CAREFUL;
+      memset (s.stats, 0, sizeof *s.stats);
+      s.stats->version = link->version;
+    }
+  if (!_dossier_team_set_applying (self, FALSE, error) || !dossier_store_commit (self, error))
+    return FALSE;
+
+  /* pull */
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+  if (!_dossier_team_set_applying (self, TRUE, error) ||
+      !pull (&s, link->version, cancellable, error) ||
+      !_dossier_team_set_applying (self, FALSE, error))
+    goto fail;
+  return dossier_store_commit (self, error);
+
+fail:
+  dossier_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,1218 @@
+/* test-team.c — a library shared with a team through a real PostgreSQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The server is started by the test (tests/dossier-test-postgres.c);
+ * without PostgreSQL installed the server tests skip and say why.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "dossier-library.h"
+#include "dossier-team.h"
+#include "dossier-test-postgres.h"
+#include "dossier-test-util.h"
+
+static DossierTestPostgres *pg;
+static char *pg_missing;
+
+#define NEED_SERVER() \
+  G_STMT_START { if (pg == NULL) { g_test_skip (pg_missing); return; } } G_STMT_END
+
+/* {{{ helpers */
+
+static char *
+new_team (const char *name)
+{
+  g_autofree char *url = dossier_test_postgres_new_db (pg, name);
+  g_autofree char *admin = dossier_test_postgres_admin_url (pg, name);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (dossier_team_init_server_sync (admin, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >=, 1);
+  /* a second init finds nothing to do */
+  g_assert_true (dossier_team_init_server_sync (admin, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  return g_steal_pointer (&url);
+}
+
+static void
+add_member (const char *team,
+            const char *name,
+            const char *role)
+{
+  g_autofree char *admin = dossier_test_postgres_admin_url (pg, team);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_team_add_member_sync (admin, name, role, name, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+add_article (DossierLibrary *library,
+             const char     *title,
+             const char     *body)
+{
+  g_autoptr(DossierArticle) article = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dossier_article_set_title (article, title);
+  dossier_article_set_body (article, body);
+  dossier_article_set_source (article, "The Harbour Ledger");
+  id = dossier_library_add_article_sync (library, article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static DossierAnnotation *
+add_note (DossierLibrary *library,
+          gint64          article_id,
+          const char     *quote,
+          const char     *note)
+{
+  DossierAnnotation *a = dossier_annotation_new ();
+  g_autoptr(GError) error = NULL;
+
+  dossier_annotation_set_article_id (a, article_id);
+  dossier_annotation_set_quote (a, quote);
+  dossier_annotation_set_start (a, 0);
+  dossier_annotation_set_end (a, (int) g_utf8_strlen (quote, -1));
+  dossier_annotation_set_note (a, note);
+  dossier_annotation_set_color (a, "yellow");
+  g_assert_cmpint (dossier_library_add_annotation_sync (library, a, &error), >, 0);
+  g_assert_no_error (error);
+  return a;
+}
+
+static void
+share (DossierLibrary *library,
+       const char     *url,
+       const char     *member)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_team_share_sync (library, url, member, member, &error));
+  g_assert_no_error (error);
+}
+
+static DossierTeamSyncStats
+sync_ok (DossierLibrary *library,
+         const char     *member)
+{
+  DossierTeamSyncStats stats;
+  g_autoptr(GError) error = NULL;
+
+  dossier_team_sync_sync (library, member, &stats, NULL, &error);
+  g_assert_no_error (error);
+  return stats;
+}
+
+static DossierAnnotation *
+note_by_uuid (DossierLibrary *library,
+              const char     *uuid)
+{
+  return dossier_library_find_annotation_by_uuid_sync (library, uuid, NULL);
+}
+
+static char *
+note_text_of (DossierLibrary *library,
+              const char     *uuid)
+{
+  g_autoptr(DossierAnnotation) a = note_by_uuid (library, uuid);
+
+  return a ? g_strdup (dossier_annotation_get_note (a)) : NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* every note as "note uuid author text" and every article as "article
+ * uuid title source", sorted: what converged libraries share */
+static char *
+library_state (DossierLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = dossier_library_list_annotations_sync (library, 0, NULL, &error);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = dossier_library_count_sync (library, NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      DossierAnnotation *a = notes->pdata[i];
+
+      g_ptr_array_add (lines, g_strdup_printf ("note %s %s %s", dossier_annotation_get_uuid (a),
+                                               dossier_annotation_get_author (a),
+                                               dossier_annotation_get_note (a) ?: ""));
+    }
+  for (gint64 id = 1; n > 0 && id < 100000; id++)
+    {
+      g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, NULL);
+
+      if (article == NULL)
+        continue;
+      n--;
+      g_ptr_array_add (lines, g_strdup_printf ("article %s %s | %s", dossier_article_get_uuid (article),
+                                               dossier_article_get_title (article),
+                                               dossier_article_get_source (article)));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) lines->pdata[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static guint
+n_conflicts (DossierLibrary *library)
+{
+  g_autoptr(GPtrArray) list = dossier_team_list_conflicts_sync (library, NULL);
+
+  return list ? list->len : 0;
+}
+
+static char *
+article_uuid_of (DossierLibrary *library,
+                 gint64          id)
+{
+  g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, NULL);
+
+  g_assert_nonnull (article);
+  return g_strdup (dossier_article_get_uuid (article));
+}
+
+/* }}} */
+
+/* {{{ identity, without a server */
+
+static void
+test_uuid_identity (DossierTestLibrary *t,
+                    gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_article (t->library, "Harbour talks", "Delegates met on Thursday.");
+  g_autofree char *uuid = article_uuid_of (t->library, id);
+  g_autofree char *other = article_uuid_of (t->library, add_article (t->library, "Dredging", "Signed."));
+  g_autofree char *upper = g_ascii_strup (uuid, -1);
+
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  g_assert_cmpstr (other, !=, uuid);
+  g_assert_cmpint (dossier_team_find_article_sync (t->library, uuid, &error), ==, id);
+  g_assert_cmpint (dossier_team_find_article_sync (t->library, upper, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_team_find_article_sync (t->library, "0e9c9d4e-8c55-4b0e-9d1c-8b0b6f1f2a3c", &error),
+                   ==, 0);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_team_find_article_sync (t->library, "not a uuid", &error), ==, 0);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* a library linked to no team says so */
+  g_assert_null (dossier_team_get_link_sync (t->library, &error));
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_NOT_SHARED);
+}
+
+static void
+test_upgrade_from_v4 (void)
+{
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *sql = dossier_test_data_read (NULL, "schema-v4-team.sql", NULL);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = dossier_library_new (path);
+  dossier_library_open_sync (library, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_library_count_sync (library, &error), ==, 3);
+  for (gint64 id = 1; id <= 3; id++)
+    {
+      g_autofree char *uuid = article_uuid_of (library, id);
+
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_true (g_hash_table_add (seen, g_strdup (uuid)));
+      g_assert_cmpint (dossier_team_find_article_sync (library, uuid, NULL), ==, id);
+    }
+  /* the note keeps its own UUID and text, and has no author yet */
+  notes = dossier_library_list_annotations_sync (library, 0, NULL, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (dossier_annotation_get_uuid (notes->pdata[0]), ==, "3f1c2a9e-6b7d-4e21-9a0b-5c8d7e6f1a2b");
+  g_assert_cmpstr (dossier_annotation_get_note (notes->pdata[0]), ==, "Who chairs the council?");
+  g_assert_null (dossier_annotation_get_author (notes->pdata[0]));
+  dossier_library_close (library);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                      " (SELECT count(*) FROM saved_searches WHERE uuid IS NOT NULL)", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DOSSIER_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  dossier_test_remove_tree (dir);
+}
+
+/* }}} */
+
+/* {{{ the server's rules, against members' own sessions */
+
+static DossierTeamServer *
+connect_as (const char *url,
+            const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  DossierTeamServer *server = dossier_team_server_connect (url, member, member, &error);
+
+  g_assert_no_error (error);
+  return server;
+}
+
+static void
+assert_refused (DossierTeamServer  *server,
+                const char         *sql,
+                guint               n_params,
+                const char        **params)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTeamRows) rows = dossier_team_server_query (server, sql, n_params,
+                                                               (const char * const *) params, &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED);
+}
+
+/* changes no row: row-level security hides the row from the writer */
+static void
+assert_changes_nothing (DossierTeamServer  *server,
+                        const char         *sql,
+                        guint               n_params,
+                        const char        **params)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTeamRows) rows = dossier_team_server_query (server, sql, n_params,
+                                                               (const char * const *) params, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->n_rows, ==, 0);
+}
+
+static void
+test_permissions (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(DossierTeamServer) editor = NULL;
+  g_autoptr(DossierTeamServer) reader = NULL;
+  g_autoptr(DossierTeamServer) other = NULL;
+  g_autoptr(DossierTeamServer) outsider = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *article_uuid = NULL;
+  g_autofree char *other_note = g_uuid_string_random ();
+  g_autofree char *forged = g_uuid_string_random ();
+  const char *params[3];
+  gint64 id;
+
+  NEED_SERVER ();
+  url = new_team ("rules");
+  add_member ("rules", "ada", "editor");
+  add_member ("rules", "ben", "editor");
+  add_member ("rules", "cyd", "reader");
+
+  a = dossier_test_library_new ();
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday.");
+  note = add_note (a->library, id, "Delegates", "Who are they?");
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+  article_uuid = article_uuid_of (a->library, id);
+
+  /* a reader reads, and writes nothing */
+  reader = connect_as (url, "cyd");
+  {
+    g_autoptr(DossierTeamRows) rows = dossier_team_server_query (reader, "SELECT note FROM annotations",
+                                                                 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->n_rows, ==, 1);
+    g_assert_cmpstr (dossier_team_rows_get (rows, 0, 0), ==, "Who are they?");
+  }
+  params[0] = other_note, params[1] = article_uuid;
+  assert_refused (reader, "INSERT INTO annotations (uuid, article_uuid, note) VALUES ($1, $2, 'mine')",
+                  2, params);
+  params[0] = dossier_annotation_get_uuid (note);
+  assert_refused (reader, "UPDATE annotations SET note = 'changed' WHERE uuid = $1", 1, params);
+  assert_refused (reader, "DELETE FROM annotations WHERE uuid = $1", 1, params);
+  assert_refused (reader, "UPDATE articles SET title = 'changed'", 0, NULL);
+  params[0] = article_uuid;
+  assert_refused (reader, "SELECT dossier_revive_article($1)", 1, params);
+
+  /* another editor adds notes to any article, as themselves, and changes
+   * nobody else's */
+  other = connect_as (url, "ben");
+  params[0] = other_note, params[1] = article_uuid;
+  {
+    g_autoptr(DossierTeamRows) rows =
+      dossier_team_server_query (other, "INSERT INTO annotations (uuid, article_uuid, note) VALUES ($1, $2, 'ben')"
+                                 " RETURNING author", 2, params, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (dossier_team_rows_get (rows, 0, 0), ==, "ben");
+  }
+  params[0] = dossier_annotation_get_uuid (note);
+  assert_changes_nothing (other, "UPDATE annotations SET note = 'changed' WHERE uuid = $1 RETURNING 1", 1, params);
+  assert_changes_nothing (other, "UPDATE annotations SET deleted = true WHERE uuid = $1 RETURNING 1", 1, params);
+  assert_changes_nothing (other, "UPDATE articles SET title = 'changed' RETURNING 1", 0, NULL);
+  assert_refused (other, "DELETE FROM annotations WHERE uuid = $1", 1, params);
+  /* nor writes as someone else */
+  params[0] = forged, params[1] = article_uuid;
+  assert_refused (other, "INSERT INTO annotations (uuid, article_uuid, note, author) VALUES ($1, $2, 'x', 'ada')",
+                  2, params);
+  /* the author may */
+  editor = connect_as (url, "ada");
+  params[0] = dossier_annotation_get_uuid (note);
+  {
+    g_autoptr(DossierTeamRows) rows =
+      dossier_team_server_query (editor, "UPDATE annotations SET note = 'Council delegates' WHERE uuid = $1"
+                                 " RETURNING version", 1, params, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->n_rows, ==, 1);
+  }
+
+  /* someone who is no member gets nothing, not even a connection */
+  admin = dossier_test_postgres_admin_url (pg, "rules");
+  {
+    g_autoptr(DossierTeamServer) su = dossier_team_server_connect (admin, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_team_server_exec (su, "CREATE ROLE stranger LOGIN PASSWORD 'stranger'", &error));
+  }
+  outsider = dossier_team_server_connect (url, "stranger", "stranger", &error);
+  g_assert_null (outsider);
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  /* a removed member can't pull again, and the session they had ends */
+  g_assert_true (dossier_team_remove_member_sync (admin, "ben", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierTeamRows) rows = dossier_team_server_query (other, "SELECT 1 FROM annotations", 0, NULL, &error);
+
+    g_assert_null (rows);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  g_assert_null (dossier_team_server_connect (url, "ben", "ben", &error));
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED);
+  g_clear_error (&error);
+  /* and remove-member removes members only */
+  g_assert_false (dossier_team_remove_member_sync (admin, "stranger", &error));
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_NOT_FOUND);
+}
+
+/* }}} */
+
+/* {{{ sync */
+
+static void
+test_two_libraries (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(DossierAnnotation) reply = NULL;
+  g_autoptr(DossierAnnotation) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_a = NULL;
+  g_autofree char *state_b = NULL;
+  g_autofree char *text = NULL;
+  DossierTeamSyncStats stats;
+  gint64 id, id_b;
+
+  NEED_SERVER ();
+  url = new_team ("pair");
+  add_member ("pair", "ada", "editor");
+  add_member ("pair", "ben", "editor");
+
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  add_article (a->library, "Dredging deal", "The councils signed a dredging agreement.");
+  note = add_note (a->library, id, "Delegates", "Who are they?");
+  share (a->library, url, "ada");
+  stats = sync_ok (a->library, "ada");
+  g_assert_cmpuint (stats.pushed, ==, 3);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+
+  share (b->library, url, "ben");
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.pulled, ==, 3);
+  g_assert_cmpuint (stats.pushed, ==, 0);
+  g_assert_cmpint (stats.version, >=, 3);
+  /* the same rows, the same identities, the author kept */
+  seen = note_by_uuid (b->library, dossier_annotation_get_uuid (note));
+  g_assert_nonnull (seen);
+  g_assert_cmpstr (dossier_annotation_get_author (seen), ==, "ada");
+  g_assert_cmpstr (dossier_annotation_get_note (seen), ==, "Who are they?");
+  id_b = dossier_annotation_get_article_id (seen);
+
+  /* each changes something; both converge */
+  reply = add_note (b->library, id_b, "customs house", "Built in 1820");
+  dossier_annotation_set_note (note, "Council delegates");
+  g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
+  g_assert_no_error (error);
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  stats = sync_ok (a->library, "ada");
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  g_assert_cmpuint (stats.pulled, ==, 1);
+  /* rows go with the changes, not with the library */
+  g_assert_cmpuint (stats.rows_sent, <=, 2);
+  g_assert_cmpuint (stats.rows_received, <=, 3);
+  sync_ok (b->library, "ben");
+  text = note_text_of (b->library, dossier_annotation_get_uuid (note));
+  g_assert_cmpstr (text, ==, "Council delegates");
+  state_a = library_state (a->library);
+  state_b = library_state (b->library);
+  g_assert_cmpstr (state_a, ==, state_b);
+  g_assert_nonnull (strstr (state_a, "ben Built in 1820"));
+
+  /* a deletion travels as a tombstone */
+  g_assert_true (dossier_library_delete_annotation_sync (a->library, dossier_annotation_get_id (note), &error));
+  sync_ok (a->library, "ada");
+  sync_ok (b->library, "ben");
+  g_clear_object (&seen);
+  seen = note_by_uuid (b->library, dossier_annotation_get_uuid (note));
+  g_assert_null (seen);
+  g_assert_cmpuint (n_conflicts (a->library) + n_conflicts (b->library), ==, 0);
+}
+
+static void
+test_conflicts (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) o = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(DossierAnnotation) mine = NULL;
+  g_autoptr(DossierAnnotation) theirs = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(DossierArticle) article_o = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  DossierTeamConflict *c;
+  DossierTeamSyncStats stats;
+  gint64 id, id_o;
+
+  NEED_SERVER ();
+  url = new_team ("clash");
+  add_member ("clash", "ada", "editor");
+  add_member ("clash", "olga", "owner");
+  a = dossier_test_library_new ();
+  o = dossier_test_library_new ();
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  note = add_note (a->library, id, "Delegates", "first");
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+  share (o->library, url, "olga");
+  sync_ok (o->library, "olga");
+
+  /* both edit the note: the owner pushes first, the later push becomes
+   * a conflict copy */
+  theirs = note_by_uuid (o->library, dossier_annotation_get_uuid (note));
+  dossier_annotation_set_note (theirs, "the owner's words");
+  g_assert_true (dossier_library_update_annotation_sync (o->library, theirs, &error));
+  dossier_annotation_set_note (note, "the author's words");
+  g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
+  /* and both edit the article: different fields merge, the same field is listed */
+  uuid = article_uuid_of (a->library, id);
+  id_o = dossier_team_find_article_sync (o->library, uuid, &error);
+  g_assert_no_error (error);
+  article = dossier_library_get_article_sync (a->library, id, NULL);
+  article_o = dossier_library_get_article_sync (o->library, id_o, NULL);
+  dossier_article_set_source (article, "Ledger");
+  dossier_article_set_title (article, "Talks (author)");
+  g_assert_true (dossier_library_update_article_sync (a->library, article, &error));
+  dossier_article_set_byline (article_o, "Mira Lenk");
+  dossier_article_set_title (article_o, "Talks (owner)");
+  g_assert_true (dossier_library_update_article_sync (o->library, article_o, &error));
+  g_assert_no_error (error);
+
+  sync_ok (o->library, "olga");
+  stats = sync_ok (a->library, "ada");
+  g_assert_cmpuint (stats.conflicts, ==, 2);
+  list = dossier_team_list_conflicts_sync (a->library, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  c = list->pdata[0];
+  g_assert_cmpstr (c->kind, ==, "article-field");
+  g_assert_cmpstr (c->field, ==, "title");
+  g_assert_cmpstr (c->mine, ==, "Talks (author)");
+  g_assert_cmpstr (c->theirs, ==, "Talks (owner)");
+  c = list->pdata[1];
+  g_assert_cmpstr (c->kind, ==, "annotation");
+  g_assert_cmpstr (c->row, ==, dossier_annotation_get_uuid (note));
+  g_assert_cmpstr (c->mine, ==, "the author's words");
+  g_assert_cmpstr (c->theirs, ==, "the owner's words");
+  g_assert_cmpstr (c->author, ==, "olga");
+  /* theirs shows, mine waits beside it; fields only one side changed merge */
+  mine = note_by_uuid (a->library, dossier_annotation_get_uuid (note));
+  g_assert_cmpstr (dossier_annotation_get_note (mine), ==, "the owner's words");
+  g_clear_object (&article);
+  article = dossier_library_get_article_sync (a->library, id, NULL);
+  g_assert_cmpstr (dossier_article_get_title (article), ==, "Talks (owner)");
+  g_assert_cmpstr (dossier_article_get_source (article), ==, "Ledger");
+  g_assert_cmpstr (dossier_article_get_byline (article), ==, "Mira Lenk");
+
+  /* keep both for the note: mine becomes a note of its own; a field
+   * holds one value, so mine for the title */
+  g_assert_false (dossier_team_resolve_sync (a->library, ((DossierTeamConflict *) list->pdata[0])->id, "both", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (dossier_team_resolve_sync (a->library, ((DossierTeamConflict *) list->pdata[0])->id, "mine", &error));
+  g_assert_true (dossier_team_resolve_sync (a->library, ((DossierTeamConflict *) list->pdata[1])->id, "both", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_conflicts (a->library), ==, 0);
+  sync_ok (a->library, "ada");
+  sync_ok (o->library, "olga");
+  notes = dossier_library_list_annotations_sync (o->library, 0, NULL, &error);
+  g_assert_cmpuint (notes->len, ==, 2);
+  {
+    g_autofree char *sa = library_state (a->library);
+    g_autofree char *so = library_state (o->library);
+
+    g_assert_cmpstr (sa, ==, so);
+    g_assert_nonnull (strstr (sa, "ada the author's words"));
+    g_assert_nonnull (strstr (sa, "ada the owner's words"));
+    g_assert_nonnull (strstr (sa, "Talks (author) | Ledger"));
+  }
+}
+
+static void
+test_deleted_article_comes_back (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) o = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(DossierAnnotation) first = NULL;
+  g_autoptr(DossierAnnotation) added = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 id, id_b;
+
+  NEED_SERVER ();
+  url = new_team ("revive");
+  add_member ("revive", "olga", "owner");
+  add_member ("revive", "ben", "editor");
+  o = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  id = add_article (o->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  first = add_note (o->library, id, "Delegates", "owner's note");
+  uuid = article_uuid_of (o->library, id);
+  share (o->library, url, "olga");
+  sync_ok (o->library, "olga");
+  share (b->library, url, "ben");
+  sync_ok (b->library, "ben");
+
+  /* the owner deletes the article while the editor annotates it offline */
+  g_assert_true (dossier_library_delete_article_sync (o->library, id, &error));
+  sync_ok (o->library, "olga");
+  id_b = dossier_team_find_article_sync (b->library, uuid, &error);
+  added = add_note (b->library, id_b, "customs house", "ben's note");
+  sync_ok (b->library, "ben");
+  g_assert_cmpint (dossier_team_find_article_sync (b->library, uuid, NULL), ==, id_b);
+
+  /* it comes back for the owner, with both notes, marked */
+  sync_ok (o->library, "olga");
+  id = dossier_team_find_article_sync (o->library, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  {
+    g_autofree char *state_o = library_state (o->library);
+    g_autofree char *state_b = library_state (b->library);
+
+    g_assert_cmpstr (state_o, ==, state_b);
+    g_assert_nonnull (strstr (state_o, "owner's note"));
+    g_assert_nonnull (strstr (state_o, "ben's note"));
+  }
+  list = dossier_team_list_conflicts_sync (o->library, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((DossierTeamConflict *) list->pdata[0])->field, ==, "deleted");
+  g_assert_cmpstr (((DossierTeamConflict *) list->pdata[0])->author, ==, "ben");
+}
+
+static void
+test_offline_queue (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(DossierAnnotation) own = NULL;
+  g_autoptr(DossierAnnotation) kept = NULL;
+  g_autoptr(DossierTeamLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uuid = NULL;
+  DossierTeamSyncStats stats;
+  gint64 id;
+
+  NEED_SERVER ();
+  url = new_team ("offline");
+  add_member ("offline", "ada", "editor");
+  add_member ("offline", "ben", "reader");
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  uuid = article_uuid_of (a->library, id);
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+
+  /* the server goes away; edits queue */
+  g_assert_true (dossier_test_postgres_stop (pg));
+  note = add_note (a->library, id, "Delegates", "written offline");
+  g_assert_false (dossier_team_sync_sync (a->library, "ada", &stats, NULL, &error));
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+
+  /* and survive closing the library */
+  path = g_build_filename (a->dir, "library.db", NULL);
+  dossier_library_close (a->library);
+  g_clear_object (&a->library);
+  a->library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (a->library, FALSE, &error));
+  link = dossier_team_get_link_sync (a->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (link->n_queued, ==, 1);
+  g_assert_cmpstr (link->member, ==, "ada");
+
+  g_assert_true (dossier_test_postgres_resume (pg));
+  stats = sync_ok (a->library, "ada");
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  g_clear_pointer (&link, dossier_team_link_free);
+  link = dossier_team_get_link_sync (a->library, &error);
+  g_assert_cmpuint (link->n_queued, ==, 0);
+
+  /* a reader gets it; their own note is refused by the server, kept here
+   * and listed, never lost */
+  share (b->library, url, "ben");
+  sync_ok (b->library, "ben");
+  g_assert_nonnull (note_by_uuid (b->library, dossier_annotation_get_uuid (note)));
+  own = add_note (b->library, dossier_team_find_article_sync (b->library, uuid, NULL), "Thursday", "a reader's note");
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.pushed, ==, 0);
+  g_assert_cmpuint (stats.conflicts, ==, 1);
+  kept = note_by_uuid (b->library, dossier_annotation_get_uuid (own));
+  g_assert_nonnull (kept);
+}
+
+/* }}} */
+
+/* {{{ randomised convergence trials */
+
+#define N_CLIENTS 3
+static const char * const trial_members[N_CLIENTS] = { "olga", "ada", "ben" };
+
+typedef struct
+{
+  DossierTestLibrary *lib[N_CLIENTS];
+  /* every text written: "row text", and each row's last written step */
+  GPtrArray          *written;
+} Trial;
+
+static guint
+step_of (const char *text)
+{
+  const char *at = text ? strrchr (text, '#') : NULL;
+
+  return at ? (guint) g_ascii_strtoull (at + 1, NULL, 10) : 0;
+}
+
+static void
+trial_edit (Trial *t,
+            guint  c,
+            guint  step)
+{
+  DossierLibrary *library = t->lib[c]->library;
+  g_autoptr(GPtrArray) notes = dossier_library_list_annotations_sync (library, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("%s#%u", trial_members[c], step);
+  int op = g_test_rand_int_range (0, 3);
+
+  if (op == 0 || notes->len == 0)
+    {
+      /* a new note on some article here */
+      guint n = dossier_library_count_sync (library, NULL);
+      g_autoptr(DossierAnnotation) a = NULL;
+      gint64 id = 0;
+
+      for (gint64 i = 1; n > 0 && id == 0 && i < 10000; i++)
+        {
+          g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, i, NULL);
+
+          if (article != NULL && g_test_rand_int_range (0, 2) == 0)
+            id = i;
+        }
+      if (id == 0)
+        return;
+      a = add_note (library, id, "Delegates", text);
+      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
+    }
+  else if (op == 1)
+    {
+      DossierAnnotation *a = notes->pdata[g_test_rand_int_range (0, notes->len)];
+
+      dossier_annotation_set_note (a, text);
+      g_assert_true (dossier_library_update_annotation_sync (library, a, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
+    }
+  else
+    {
+      gint64 id = g_test_rand_int_range (1, 1 + (int) dossier_library_count_sync (library, NULL));
+      g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, NULL);
+
+      if (article == NULL)
+        return;
+      dossier_article_set_title (article, text);
+      g_assert_true (dossier_library_update_article_sync (library, article, &error));
+      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_article_get_uuid (article), text));
+    }
+}
+
+/* the text of row @uuid in @state ("note UUID author text" or "article
+ * UUID title source" lines), or NULL */
+static char *
+row_text (const char *state,
+          const char *uuid)
+{
+  g_auto(GStrv) lines = g_strsplit (state, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", 4);
+
+      if (g_strv_length (f) >= 3 && g_str_equal (f[1], uuid))
+        {
+          /* an article's title runs up to " | " and its source */
+          g_autofree char *rest = g_strjoinv (" ", f + 2);
+          char *bar = strstr (rest, " | ");
+
+          if (g_str_equal (f[0], "note"))
+            return g_strdup (f[3] ? f[3] : "");
+          if (bar != NULL)
+            *bar = '\0';
+          return g_strdup (rest);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+in_conflicts (Trial      *t,
+              const char *text)
+{
+  for (guint c = 0; c < N_CLIENTS; c++)
+    {
+      g_autoptr(GPtrArray) list = dossier_team_list_conflicts_sync (t->lib[c]->library, NULL);
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          DossierTeamConflict *k = list->pdata[i];
+
+          if (g_strcmp0 (k->mine, text) == 0 || g_strcmp0 (k->theirs, text) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* One trial: three new libraries on the trials' team database, which
+ * keeps what earlier trials left (so libraries also pull a history). */
+static void
+run_trial (const char *url,
+           guint       number,
+           gboolean    restart)
+{
+  g_autofree char *state0 = NULL;
+  Trial t = { { NULL }, g_ptr_array_new_with_free_func (g_free) };
+  guint steps = 30;
+
+  for (guint c = 0; c < N_CLIENTS; c++)
+    t.lib[c] = dossier_test_library_new ();
+  add_article (t.lib[0]->library, "Harbour talks", "Delegates met on Thursday.");
+  add_article (t.lib[0]->library, "Dredging deal", "Delegates signed a dredging agreement.");
+  add_article (t.lib[0]->library, "Channel survey", "Delegates heard the engineers.");
+  for (guint c = 0; c < N_CLIENTS; c++)
+    {
+      share (t.lib[c]->library, url, trial_members[c]);
+      sync_ok (t.lib[c]->library, trial_members[c]);
+    }
+
+  for (guint step = 1; step <= steps; step++)
+    {
+      guint c = g_test_rand_int_range (0, N_CLIENTS);
+
+      if (restart && step == steps / 2)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* the server goes away: edits queue, sync says so, nothing is lost */
+          g_assert_true (dossier_test_postgres_stop (pg));
+          trial_edit (&t, c, step);
+          g_assert_false (dossier_team_sync_sync (t.lib[c]->library, trial_members[c], NULL, NULL, &error));
+          g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
+          g_assert_true (dossier_test_postgres_resume (pg));
+          continue;
+        }
+      if (g_test_rand_int_range (0, 3) == 0)
+        sync_ok (t.lib[c]->library, trial_members[c]);
+      else
+        trial_edit (&t, c, step);
+    }
+
+  /* everyone syncs, twice around: they converge */
+  for (guint round = 0; round < 2; round++)
+    for (guint c = 0; c < N_CLIENTS; c++)
+      sync_ok (t.lib[c]->library, trial_members[c]);
+  state0 = library_state (t.lib[0]->library);
+  for (guint c = 1; c < N_CLIENTS; c++)
+    {
+      g_autofree char *state = library_state (t.lib[c]->library);
+
+      g_assert_cmpstr (state, ==, state0);
+    }
+  /* every edit is there, as itself or as a conflict, unless a later
+   * edit of the same row took its place */
+  for (guint i = 0; i < t.written->len; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (t.written->pdata[i], " ", 2);
+      g_autofree char *now = row_text (state0, f[0]);
+
+      if (g_strcmp0 (now, f[1]) == 0 || in_conflicts (&t, f[1]))
+        continue;
+      if (now != NULL && step_of (now) > step_of (f[1]))
+        continue;
+      /* or an edit of the same row written later, checked on its own */
+      {
+        gboolean later = FALSE;
+
+        for (guint j = i + 1; j < t.written->len && !later; j++)
+          later = g_str_has_prefix (t.written->pdata[j], f[0]);
+        if (later)
+          continue;
+      }
+      g_test_message ("trial %u: the edit “%s” of %s is lost (now “%s”)", number, f[1], f[0], now);
+      for (guint c = 0; c < N_CLIENTS; c++)
+        {
+          g_autoptr(GPtrArray) list = dossier_team_list_conflicts_sync (t.lib[c]->library, NULL);
+
+          for (guint k = 0; list != NULL && k < list->len; k++)
+            {
+              DossierTeamConflict *x = list->pdata[k];
+
+              g_test_message ("  %s has conflict %s %s %s: mine “%s”, theirs “%s”", trial_members[c], x->kind,
+                              x->row, x->field ? x->field : "", x->mine, x->theirs);
+            }
+        }
+      g_test_fail ();
+    }
+  for (guint c = 0; c < N_CLIENTS; c++)
+    dossier_test_library_free (t.lib[c]);
+  g_ptr_array_unref (t.written);
+}
+
+static void
+test_convergence_trials (void)
+{
+  const char *env = g_getenv ("DOSSIER_TEAM_TRIALS");
+  guint n = env ? (guint) g_ascii_strtoull (env, NULL, 10) : (dossier_test_slowdown () > 1 ? 5 : 50);
+  gint64 start;
+
+  g_autofree char *url = NULL;
+
+  NEED_SERVER ();
+  url = new_team ("trials");
+  add_member ("trials", "olga", "owner");
+  add_member ("trials", "ada", "editor");
+  add_member ("trials", "ben", "editor");
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n && !g_test_failed (); i++)
+    run_trial (url, i, i % 10 == 5);
+  g_test_message ("%u trials converged in %.1f s", n, (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* }}} */
+
+/* {{{ the command line */
+
+/* Runs dossier-cli with @input on its standard input; returns its exit
+ * status and its standard output in @out. */
+static int
+run_cli (const char  *input,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, input, NULL, out, &err, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (proc))
+    return -1;
+  if (g_subprocess_get_exit_status (proc) != 0)
+    g_test_message ("dossier-cli %s: %s", first, err);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *lib = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  NEED_SERVER ();
+  url = dossier_test_postgres_new_db (pg, "cli");
+  admin = dossier_test_postgres_admin_url (pg, "cli");
+  dir = dossier_test_make_tmp_dir ();
+  lib = g_build_filename (dir, "library.db", NULL);
+  text = g_build_filename (dir, "harbour.txt", NULL);
+  g_assert_true (g_file_set_contents (text, "Harbour talks\n\nDelegates met on Thursday.\n", -1, NULL));
+
+  g_assert_cmpint (run_cli (NULL, &out, "team", "init", "--server", admin, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "team", "add-member", "--server", admin, "cleo",
+                            "--role", "editor", "--password-stdin", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "team", "add-member", "--server", admin, "eve", "--role", "boss", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "team", "frobnicate", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "import", "--library", lib, text, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "annotate", "--library", lib, "1", "--quote", "Delegates", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  /* a wrong password is refused, and says so */
+  g_assert_cmpint (run_cli ("wrong\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
+                            "--password-stdin", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
+                            "--password-stdin", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (o, "pushed"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "pulled"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "conflicts"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "rows_sent"), ==, 2);
+  g_assert_true (json_object_has_member (o, "rows_received"));
+  g_assert_cmpint (json_object_get_int_member (o, "version"), >=, 2);
+  g_clear_pointer (&out, g_free);
+
+  /* notes carry their author and identity */
+  g_assert_cmpint (run_cli (NULL, &out, "annotations", "--library", lib, "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"author\" : \"cleo\""));
+  g_assert_nonnull (strstr (out, "\"uuid\""));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "edit-annotation", "--library", lib, "1", "--note", "Council delegates",
+                            "--tag", "people", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Council delegates"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "edit-annotation", "--library", lib, "99", "--note", "x", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+
+  /* no server: exit 3, the change stays queued and goes later */
+  g_assert_true (dossier_test_postgres_stop (pg));
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_assert_true (dossier_test_postgres_resume (pg));
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"pushed\":1"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "conflicts", "--library", lib, "--json", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (out), ==, "[]");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "mine", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "neither", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "delete-annotation", "--library", lib, "1", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, "team", "remove-member", "--server", admin, "cleo", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  /* a removed member can't sync; the deletion stays queued */
+  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 1);
+  dossier_test_remove_tree (dir);
+}
+
+/* }}} */
+
+/* {{{ a sync killed at random moments */
+
+static void
+test_sync_killed (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_a = NULL;
+  g_autofree char *state_b = NULL;
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  guint n_killed = 0;
+  gint64 id;
+
+  NEED_SERVER ();
+  url = new_team ("killed");
+  add_member ("killed", "ada", "editor");
+  add_member ("killed", "olga", "owner");
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  path = g_build_filename (a->dir, "library.db", NULL);
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+
+  for (guint round = 0; round < 12; round++)
+    {
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GPtrArray) notes = NULL;
+      g_autofree char *text = g_strdup_printf ("round %u", round);
+      g_autoptr(DossierAnnotation) added = NULL;
+      guint wait_ms = g_test_rand_int_range (0, 2500);
+      const char *argv[] = { cli, "sync", "--library", path, "--password-stdin", NULL };
+      GOutputStream *in;
+
+      /* a few edits: a new note and a changed one */
+      added = add_note (a->library, id, "Delegates", text);
+      g_ptr_array_add (written, g_strdup (text));
+      for (guint k = 0; k < 40; k++)
+        {
+          g_autofree char *bulk = g_strdup_printf ("round %u note %u", round, k);
+          g_autoptr(DossierAnnotation) more = add_note (a->library, id, "customs house", bulk);
+
+          g_ptr_array_add (written, g_strdup (bulk));
+        }
+      dossier_library_close (a->library);
+      g_clear_object (&a->library);
+
+      /* dossier-cli sync, killed with SIGKILL after a random moment */
+      proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+      g_assert_no_error (error);
+      in = g_subprocess_get_stdin_pipe (proc);
+      g_output_stream_write_all (in, "ada\n", 4, NULL, NULL, NULL);
+      g_output_stream_close (in, NULL, NULL);
+      {
+        gint64 until = g_get_monotonic_time () + wait_ms * 1000;
+        gboolean done = FALSE;
+
+        while (!done && g_get_monotonic_time () < until)
+          {
+            g_main_context_iteration (NULL, FALSE);
+            done = g_subprocess_get_identifier (proc) == NULL;
+            if (!done)
+              g_usleep (2000);
+          }
+        if (!done)
+          {
+            g_subprocess_force_exit (proc);
+            n_killed++;
+          }
+        g_assert_true (g_subprocess_wait (proc, NULL, &error));
+      }
+
+      a->library = dossier_library_new (path);
+      g_assert_true (dossier_library_open_sync (a->library, FALSE, &error));
+      g_assert_no_error (error);
+    }
+  g_test_message ("%u of 12 syncs killed", n_killed);
+
+  /* what was saved here gets to the server, once, and to another member */
+  sync_ok (a->library, "ada");
+  share (b->library, url, "olga");
+  sync_ok (b->library, "olga");
+  state_a = library_state (a->library);
+  state_b = library_state (b->library);
+  g_assert_cmpstr (state_a, ==, state_b);
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autofree char *needle = g_strdup_printf (" %s\n", (char *) written->pdata[i]);
+
+      g_assert_nonnull (strstr (state_a, needle));
+    }
+  g_assert_cmpuint (n_conflicts (a->library), ==, 0);
+}
+
+/* }}} */
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  pg = dossier_test_postgres_start (&pg_missing);
+  if (pg == NULL)
+    g_test_message ("no PostgreSQL server: %s", pg_missing);
+
+  g_test_add ("/team/uuid-identity", DossierTestLibrary, NULL,
+              dossier_test_library_setup, test_uuid_identity, dossier_test_library_teardown);
+  g_test_add_func ("/team/upgrade-from-v4", test_upgrade_from_v4);
+  g_test_add_func ("/team/permissions", test_permissions);
+  g_test_add_func ("/team/two-libraries", test_two_libraries);
+  g_test_add_func ("/team/conflicts", test_conflicts);
+  g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
+  g_test_add_func ("/team/offline-queue", test_offline_queue);
+  g_test_add_func ("/team/cli", test_cli);
+  g_test_add_func ("/team/sync-killed", test_sync_killed);
+  g_test_add_func ("/team/convergence-trials", test_convergence_trials);
+  status = g_test_run ();
+  g_clear_pointer (&pg, dossier_test_postgres_free);
+  g_free (pg_missing);
+  return status;
+}
