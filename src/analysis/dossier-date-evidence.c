@@ -959,7 +959,7 @@ dossier_date_evidence_suggest (const char               *title,
       DossierDate d = { months / 12, months % 12 + 1, 0, DOSSIER_DATE_PRECISION_MONTH };
       gint64 first = jd_of (d.year, d.month, 1);
 
-      if (first > 0 && (range.lo < 0 || (first <= range.hi && first + 30 >= range.lo)))
+      if (first > 0 && in_range (&range, first))
         {
           g_autofree char *q = with_phrase (f.relative_month_phrase);
           g_autofree char *m = dossier_date_evidence_format (&f.latest);
