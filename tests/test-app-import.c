@@ -10,7 +10,9 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include <libsoup/soup.h>
 #include "dossier-app-import.h"
+#include "dossier-annotation.h"
 #include "dossier-test-util.h"
 
 static DossierAppImportSummary *
@@ -318,6 +320,159 @@ test_migrate_v4 (void)
   dossier_test_remove_tree (dir);
 }
 
+/* Links kept from an export are fetched as Add by Link fetches them
+ * (here from a server of the test's own on 127.0.0.1): a page found
+ * becomes an article with the export's time saved, folder tag and
+ * highlight; a link that fails stays kept, with the reason. */
+static void
+serve_page (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           data)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html><head><title>Harbour Reopens</title></head><body><article>"
+    "<h1>Harbour Reopens</h1><p>The harbour reopened on Monday after three weeks of repairs to the "
+    "north quay, and the first ferry left at dawn.</p><p>Fishermen said the repairs came late but "
+    "were welcome, and the harbour master thanked the crews who worked through the storms.</p>"
+    "</article></body></html>";
+
+  if (g_str_equal (path, "/harbour"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        page, sizeof page - 1);
+    }
+  else
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "gone", 4);
+    }
+}
+
+static void
+keep_summary (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  DossierAppImportSummary **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_app_import_fetch_pending_finish (DOSSIER_FETCHER (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+count_progress (const DossierLinkResult *result,
+                guint                    done,
+                guint                    total,
+                gpointer                 data)
+{
+  *(guint *) data = done;
+}
+
+static void
+test_fetch_pending (DossierTestLibrary *f,
+                    gconstpointer       data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierFetcher) fetcher = NULL;
+  g_autoptr(DossierAppImportSummary) imported = NULL;
+  g_autoptr(DossierAppImportSummary) fetched = NULL;
+  g_autoptr(DossierAppImportSummary) again = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "instapaper-export.csv", NULL);
+  GSList *uris;
+  gint64 saved_at = 0;
+  guint progress = 0;
+  int port;
+
+  soup_server_add_handler (server, NULL, serve_page, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  csv = g_strdup_printf ("URL,Title,Selection,Folder,Timestamp\n"
+                         "http://127.0.0.1:%d/harbour,Harbour Reopens,\"the first ferry left at dawn\",Coast,1400000000\n"
+                         "http://127.0.0.1:%d/gone,A Page That Went,,Coast,1400000100\n", port, port);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+
+  imported = dossier_app_import_file (f->library, DOSSIER_APP_INSTAPAPER, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->pending, ==, 2);
+  kept = dossier_app_import_list_pending (f->library, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      DossierPendingLink *l = g_ptr_array_index (kept, i);
+
+      if (g_str_has_suffix (l->url, "/harbour"))
+        saved_at = l->saved_at;
+    }
+  g_assert_cmpint (saved_at, >, 0);
+
+  fetcher = dossier_fetcher_new (f->library);
+  dossier_app_import_fetch_pending_async (fetcher, count_progress, &progress, NULL, NULL, keep_summary, &fetched);
+  dossier_test_wait_until (fetched != NULL);
+  g_assert_cmpuint (progress, ==, 2);
+  g_assert_cmpuint (fetched->entries->len, ==, 2);
+  g_assert_cmpuint (fetched->articles, ==, 1);
+  g_assert_cmpuint (fetched->failed, ==, 1);
+  g_assert_cmpuint (fetched->annotations, ==, 1);
+  for (guint i = 0; i < fetched->entries->len; i++)
+    {
+      DossierAppEntryResult *r = g_ptr_array_index (fetched->entries, i);
+
+      if (g_str_has_suffix (r->url, "/gone"))
+        {
+          g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_FAILED);
+          g_assert_nonnull (strstr (r->error, "/gone"));
+          g_assert_cmpstr (r->reason, ==, "not-found");
+        }
+      else
+        {
+          g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_IMPORTED);
+          article = dossier_library_get_article_sync (f->library, r->id, &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_nonnull (article);
+  g_assert_cmpint (dossier_article_get_imported_at (article), ==, saved_at);
+  tags = dossier_app_import_get_article_tags (f->library, dossier_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) tags, "Coast"));
+  notes = dossier_library_list_annotations_sync (f->library, dossier_article_get_id (article), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_false (dossier_annotation_get_orphan (g_ptr_array_index (notes, 0)));
+  g_assert_cmpstr (dossier_annotation_get_quote (g_ptr_array_index (notes, 0)), ==, "the first ferry left at dawn");
+
+  /* the failed link is still kept; the fetched one is not */
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = dossier_app_import_list_pending (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_true (g_str_has_suffix (((DossierPendingLink *) g_ptr_array_index (kept, 0))->url, "/gone"));
+
+  /* the same export again adds nothing */
+  g_clear_pointer (&imported, dossier_app_import_summary_free);
+  imported = dossier_app_import_file (f->library, DOSSIER_APP_INSTAPAPER, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->articles + imported->pending, ==, 0);
+  dossier_app_import_fetch_pending_async (fetcher, NULL, NULL, NULL, NULL, keep_summary, &again);
+  dossier_test_wait_until (again != NULL);
+  g_assert_cmpuint (again->articles, ==, 0);
+  g_assert_cmpuint (again->failed, ==, 1);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -329,6 +484,7 @@ main (int argc, char **argv)
   ADD ("/app-import/links-only", test_links_only);
   ADD ("/app-import/hostile", test_hostile);
   ADD ("/app-import/async", test_async);
+  ADD ("/app-import/fetch-pending", test_fetch_pending);
 #undef ADD
   g_test_add_func ("/app-import/migrate-v4", test_migrate_v4);
   return g_test_run ();

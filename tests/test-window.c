@@ -671,6 +671,8 @@ test_import_from_app (DossierTestLibrary *f,
   dossier_test_poll_until (find_toplevel ("app-import-summary") != NULL);
   summary = find_toplevel ("app-import-summary");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (summary)), "2 articles imported"));
+  /* its link without text can be fetched from here */
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (summary), "fetch"));
   dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 5);
   /* every row can be read */
   for (guint i = 0; i < 5; i++)

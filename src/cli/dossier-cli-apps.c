@@ -125,6 +125,35 @@ dossier_cli_import_from (DossierLibrary *library,
 }
 
 int
+dossier_cli_fetch_pending (DossierLibrary *library,
+                           gboolean        json)
+{
+  g_autoptr(DossierFetcher) fetcher = dossier_fetcher_new (library);
+  g_autoptr(DossierAppImportSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  s = dossier_app_import_fetch_pending (fetcher, NULL, NULL, NULL, &error);
+  if (s == NULL)
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < s->entries->len; i++)
+    {
+      const DossierAppEntryResult *r = g_ptr_array_index (s->entries, i);
+
+      if (json)
+        print_entry_json (r);
+      else
+        print_entry_text (r);
+    }
+  if (!json)
+    g_printerr (_("%u articles, %u highlights, %u orphans, %u duplicates, %u failed (still kept)\n"),
+                s->articles, s->annotations, s->orphans, s->duplicates, s->failed);
+  return s->failed > 0 ? 1 : 0;
+}
+
+int
 dossier_cli_list_pending (DossierLibrary *library,
                           gboolean        json)
 {

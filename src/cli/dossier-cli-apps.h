@@ -16,6 +16,10 @@ int dossier_cli_import_from     (DossierLibrary *library,
                                  const char     *kind,
                                  const char     *path,
                                  gboolean        json);
+/* `pending --fetch`: fetches them, one line per link (JSON with @json),
+ * the summary on stderr; 1 when a link failed. */
+int dossier_cli_fetch_pending   (DossierLibrary *library,
+                                 gboolean        json);
 /* `pending`: the links kept to fetch later. */
 int dossier_cli_list_pending    (DossierLibrary *library,
                                  gboolean        json);

@@ -1106,14 +1106,21 @@ static int
 cmd_pending (int argc, char **argv)
 {
   g_autoptr(DossierLibrary) library = NULL;
+  gboolean fetch = FALSE;
+  GOptionEntry entries[] = {
+    { "fetch", 0, 0, G_OPTION_ARG_NONE, &fetch, N_("Fetch them now, as add does"), NULL },
+    { NULL }
+  };
   int code;
 
-  if (!parse_args ("pending", "", NULL, &argc, &argv, &code))
+  if (!parse_args ("pending", "", entries, &argc, &argv, &code))
     return code;
   if (argc > 1)
     return usage_error ("pending", _("takes no arguments"));
   if (!(library = open_library (FALSE)))
     return 1;
+  if (fetch)
+    return dossier_cli_fetch_pending (library, opt_json);
   return dossier_cli_list_pending (library, opt_json);
 }
 
@@ -1136,7 +1143,7 @@ static const Command commands[] = {
   { "quotes", N_("[--person NAME|ID]"), N_("list quotations and their speakers, or correct them"), _dossier_cli_quotes },
   { "add", N_("URL…"), N_("add articles from links on the web"), dossier_cli_add },
   { "feeds", N_("add|list|refresh…"), N_("follow RSS and Atom feeds"), dossier_cli_feeds },
-  { "pending", "", N_("list the links imported without text, kept to fetch later"), cmd_pending },
+  { "pending", N_("[--fetch]"), N_("list the links imported without text, or fetch them"), cmd_pending },
   { "edit-annotation", N_("ID"), N_("change a note’s text, tags or colour"), cmd_edit_annotation },
   { "delete-annotation", N_("ID"), N_("delete a note"), cmd_delete_annotation },
   { "team", N_("init|add-member|remove-member"), N_("set up a team’s PostgreSQL database and its members"), cmd_team },

@@ -18,6 +18,7 @@
 #include "dossier-app-import.h"
 #include "dossier-anchor.h"
 #include "dossier-library-private.h"
+#include "dossier-fetcher-private.h"
 
 const char *
 dossier_app_entry_status_to_string (DossierAppEntryStatus status)
@@ -480,8 +481,7 @@ import_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, emit_changed,
-                              g_object_ref (source), g_object_unref);
+  _dossier_library_post (g_task_get_context (task), emit_changed, g_object_ref (source), g_object_unref);
   g_task_return_pointer (task, summary, (GDestroyNotify) dossier_app_import_summary_free);
 }
 
@@ -589,4 +589,278 @@ dossier_app_import_get_article_read (DossierLibrary  *library,
 
   r = _dossier_library_run (library, &get_read_call, &article_id, NULL, error);
   return r == NULL ? -1 : GPOINTER_TO_INT (r) - 1;
+}
+
+/* --- fetching the links kept ------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray               *links;    /* (element-type DossierPendingLink) */
+  GPtrArray               *results;  /* (element-type DossierLinkResult), one per link */
+  DossierAppImportSummary *summary;
+} SettleJob;
+
+/* The article fetched for a kept link takes what the export said of it:
+ * the time it was saved (when the article is new), its tags, read state
+ * and highlights; the export's entry then leads to the article, and the
+ * link is kept no longer. */
+static gboolean
+settle_link (DossierStore           *store,
+             DossierPendingLink     *link,
+             gint64                  article_id,
+             DossierAppEntryResult  *r,
+             GError                **error)
+{
+  g_autoptr(DossierArticle) article = dossier_store_get_article (store, article_id, TRUE, error);
+  g_autoptr(GPtrArray) highlights = g_ptr_array_new_with_free_func (g_free);
+  DossierAppEntry e = { 0 };
+  const char *body;
+
+  if (article == NULL)
+    return FALSE;
+  body = dossier_article_get_body (article);
+  for (guint i = 0; i < link->highlights->len; i++)
+    {
+      DossierPendingHighlight *ph = g_ptr_array_index (link->highlights, i);
+      DossierAppHighlight *h = g_new0 (DossierAppHighlight, 1);
+
+      h->quote = ph->quote;
+      h->note = ph->note;
+      h->created = ph->created;
+      g_ptr_array_add (highlights, h);
+    }
+  e.source_id = link->source_id;
+  e.url = link->url;
+  e.saved_at = link->saved_at;
+  e.highlights = highlights;
+
+  if (!dossier_store_add_article_tags (store, article_id, (const char * const *) link->tags, error))
+    return FALSE;
+  if (link->read && !dossier_store_set_article_read (store, article_id, TRUE, error))
+    return FALSE;
+  if (r->status == DOSSIER_APP_ENTRY_IMPORTED && link->saved_at > 0 &&
+      !dossier_store_set_article_imported_at (store, article_id, link->saved_at, error))
+    return FALSE;
+  if (!add_highlights (store, link->kind, &e, article_id, body ? body : "", r, error))
+    return FALSE;
+  if (!dossier_store_record_app_import (store, link->kind, link->source_id, article_id, 0, error))
+    return FALSE;
+  return dossier_store_delete_pending_link (store, link->id, error);
+}
+
+static gpointer
+settle_op (DossierStore  *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  SettleJob *job = data;
+  DossierAppImportSummary *s = job->summary;
+
+  if (!dossier_store_begin (store, error))
+    return NULL;
+  for (guint i = 0; i < job->links->len; i++)
+    {
+      DossierPendingLink *link = g_ptr_array_index (job->links, i);
+      DossierLinkResult *fetched = g_ptr_array_index (job->results, i);
+      DossierAppEntryResult *r = g_new0 (DossierAppEntryResult, 1);
+
+      r->source_id = g_strdup (link->source_id);
+      r->url = g_strdup (link->url);
+      r->title = g_strdup (link->title);
+      g_ptr_array_add (s->entries, r);
+      if (fetched->status == DOSSIER_IMPORT_FAILED || fetched->id <= 0)
+        {
+          /* still kept, for another try */
+          r->status = DOSSIER_APP_ENTRY_FAILED;
+          r->id = link->id;
+          r->error = g_strdup (fetched->error ? fetched->error : link->url);
+          /* the reason as Add by Link gives it: "not-found", "tls", … */
+          r->reason = g_strdup (fetched->reason);
+          s->failed++;
+          continue;
+        }
+      r->id = fetched->id;
+      r->status = fetched->status == DOSSIER_IMPORT_IMPORTED ? DOSSIER_APP_ENTRY_IMPORTED
+                                                             : DOSSIER_APP_ENTRY_DUPLICATE;
+      if (r->status == DOSSIER_APP_ENTRY_DUPLICATE)
+        r->reason = g_strdup (_("the library already has this article"));
+      if (!settle_link (store, link, fetched->id, r, error))
+        {
+          dossier_store_rollback (store);
+          return NULL;
+        }
+      if (r->status == DOSSIER_APP_ENTRY_IMPORTED)
+        s->articles++;
+      else
+        s->duplicates++;
+      s->annotations += r->annotations;
+      s->orphans += r->orphans;
+    }
+  if (!dossier_store_commit (store, error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static const DossierLibraryCall settle_call = { settle_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+static DossierAppImportSummary *
+fetch_pending (DossierFetcher       *fetcher,
+               DossierLinkProgress   progress,
+               gpointer              progress_data,
+               GMainContext         *progress_context,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  DossierLibrary *library = dossier_fetcher_get_library (fetcher);
+  g_autoptr(DossierAppImportSummary) summary = g_new0 (DossierAppImportSummary, 1);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) urls = NULL;
+  g_autoptr(GArray) hints = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  SettleJob job;
+
+  summary->entries = g_ptr_array_new_with_free_func (entry_result_free);
+  links = _dossier_library_run (library, &list_pending_call, NULL, cancellable, error);
+  if (links == NULL)
+    return NULL;
+  if (links->len == 0)
+    return g_steal_pointer (&summary);
+
+  urls = g_ptr_array_new ();
+  hints = g_array_new (FALSE, TRUE, sizeof (DossierLinkHint));
+  for (guint i = 0; i < links->len; i++)
+    {
+      DossierPendingLink *link = g_ptr_array_index (links, i);
+      DossierLinkHint hint = { 0 };
+
+      /* the export's title fills a page without one */
+      hint.title = link->title;
+      g_ptr_array_add (urls, link->url);
+      g_array_append_val (hints, hint);
+    }
+  g_ptr_array_add (urls, NULL);
+  results = _dossier_fetcher_run (fetcher, (const char * const *) urls->pdata,
+                                  (const DossierLinkHint *) (gpointer) hints->data,
+                                  progress, progress_data, progress_context, cancellable, error);
+  if (results == NULL)
+    return NULL;
+  /* what was fetched keeps the export's tags and highlights even when
+   * the rest was cancelled */
+  job.links = links;
+  job.results = results;
+  job.summary = summary;
+  if (_dossier_library_run (library, &settle_call, &job, NULL, error) == NULL)
+    return NULL;
+  return g_steal_pointer (&summary);
+}
+
+DossierAppImportSummary *
+dossier_app_import_fetch_pending (DossierFetcher       *fetcher,
+                                  DossierLinkProgress   progress,
+                                  gpointer              progress_data,
+                                  GCancellable         *cancellable,
+                                  GError              **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_FETCHER (fetcher), NULL);
+
+  return fetch_pending (fetcher, progress, progress_data, NULL, cancellable, error);
+}
+
+typedef struct
+{
+  DossierLinkProgress  progress;
+  gpointer             progress_data;
+  GDestroyNotify       progress_destroy;
+  GMainContext        *context;
+} FetchPendingJob;
+
+static void
+fetch_pending_job_free (gpointer p)
+{
+  FetchPendingJob *job = p;
+
+  if (job->progress_destroy != NULL)
+    job->progress_destroy (job->progress_data);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static void
+fetch_pending_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  GTask *outer = data;
+  DossierFetcher *fetcher = g_task_get_source_object (outer);
+  FetchPendingJob *job = g_task_get_task_data (outer);
+  DossierAppImportSummary *summary;
+  GError *error = NULL;
+
+  summary = fetch_pending (fetcher, job->progress, job->progress_data, job->context, cancellable, &error);
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) dossier_app_import_summary_free);
+}
+
+static void
+on_fetch_pending_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GTask *outer = user_data;
+  DossierFetcher *fetcher = g_task_get_source_object (outer);
+  GError *error = NULL;
+  DossierAppImportSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (summary == NULL)
+    g_task_return_error (outer, error);
+  else
+    g_task_return_pointer (outer, summary, (GDestroyNotify) dossier_app_import_summary_free);
+  _dossier_library_emit (dossier_fetcher_get_library (fetcher), DOSSIER_LIBRARY_EMITS_CHANGED);
+  g_object_unref (outer);
+}
+
+void
+dossier_app_import_fetch_pending_async (DossierFetcher       *fetcher,
+                                        DossierLinkProgress   progress,
+                                        gpointer              progress_data,
+                                        GDestroyNotify        progress_destroy,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  FetchPendingJob *job;
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (DOSSIER_IS_FETCHER (fetcher));
+
+  job = g_new0 (FetchPendingJob, 1);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_destroy = progress_destroy;
+  job->context = g_main_context_ref_thread_default ();
+  /* only the caller's task holds the fetcher (and so the library): the
+   * thread's task may be freed on its thread */
+  outer = g_task_new (fetcher, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, dossier_app_import_fetch_pending_async);
+  g_task_set_task_data (outer, job, fetch_pending_job_free);
+  inner = g_task_new (NULL, cancellable, on_fetch_pending_done_cb, outer);
+  g_task_set_task_data (inner, outer, NULL);
+  g_task_set_return_on_cancel (inner, FALSE);
+  g_task_run_in_thread (inner, fetch_pending_thread);
+}
+
+DossierAppImportSummary *
+dossier_app_import_fetch_pending_finish (DossierFetcher  *fetcher,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, fetcher), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_app_import_fetch_pending_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -21,6 +21,7 @@
 #include "dossier-library.h"
 #include "dossier-app-export.h"
 #include "dossier-pending-link.h"
+#include "dossier-fetcher.h"
 
 G_BEGIN_DECLS
 
@@ -100,5 +101,30 @@ char                   **dossier_app_import_get_article_tags (DossierLibrary  *l
 int                      dossier_app_import_get_article_read (DossierLibrary  *library,
                                                               gint64           article_id,
                                                               GError         **error);
+
+/* Fetches every link kept to fetch later, as Add by Link does (progress
+ * and failures with the same reasons).  Each article fetched takes what
+ * the export said of it: the time saved (a new article), tags, read
+ * state and highlights (anchored, or kept as orphans), and its link is
+ * kept no longer; a link that failed stays kept, for another try.  The
+ * summary has one entry per link, IMPORTED, DUPLICATE or FAILED.
+ * Blocks: for dossier-cli and tests. */
+DossierAppImportSummary *dossier_app_import_fetch_pending        (DossierFetcher       *fetcher,
+                                                                  DossierLinkProgress   progress,
+                                                                  gpointer              progress_data,
+                                                                  GCancellable         *cancellable,
+                                                                  GError              **error);
+/* The same on a thread, progress in the caller's main context; the
+ * library emits ::changed after. */
+void                     dossier_app_import_fetch_pending_async  (DossierFetcher       *fetcher,
+                                                                  DossierLinkProgress   progress,
+                                                                  gpointer              progress_data,
+                                                                  GDestroyNotify        progress_destroy,
+                                                                  GCancellable         *cancellable,
+                                                                  GAsyncReadyCallback   callback,
+                                                                  gpointer              user_data);
+DossierAppImportSummary *dossier_app_import_fetch_pending_finish (DossierFetcher       *fetcher,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
 
 G_END_DECLS

@@ -152,7 +152,7 @@ report (Batch                   *batch,
   call->result->error = g_strdup (result->error);
   call->done = batch->done;
   call->total = total;
-  g_main_context_invoke (batch->progress_context, deliver_progress, call);
+  _dossier_library_post (batch->progress_context, deliver_progress, call, NULL);
 }
 
 static void start_next (Batch *batch);

@@ -173,6 +173,21 @@ dossier_store_set_article_read (DossierStore  *self,
   return run (self, stmt, _("Could not save the article"), error);
 }
 
+gboolean
+dossier_store_set_article_imported_at (DossierStore  *self,
+                                       gint64         article_id,
+                                       gint64         imported_at,
+                                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, "UPDATE articles SET imported_at = ? WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, imported_at);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  return run (self, stmt, _("Could not save the article"), error);
+}
+
 int
 dossier_store_get_article_read (DossierStore  *self,
                                 gint64         article_id,

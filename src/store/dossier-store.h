@@ -579,6 +579,11 @@ gboolean        dossier_store_set_article_read     (DossierStore       *self,
                                                     gint64              article_id,
                                                     gboolean            read,
                                                     GError            **error);
+/* The time the article counts as imported (another app's time saved). */
+gboolean        dossier_store_set_article_imported_at (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    gint64              imported_at,
+                                                    GError            **error);
 /* -1 with @error set when there is no such article */
 int             dossier_store_get_article_read     (DossierStore       *self,
                                                     gint64              article_id,
