@@ -367,16 +367,7 @@ dossier_query_parse (const char *text,
         continue;
 
       term = g_string_new (NULL);
-      if (t->kind == TOK_WORD && g_str_has_suffix (t->text, "*") && (int) i != last_word)
-        {
-          /* "negot*": the words as written that start with it */
-          g_autofree char *stem = g_strndup (t->text, strlen (t->text) - 1);
-
-          append_fts_string (term, stem);
-          g_string_append_c (term, '*');
-        }
-      else
-        append_fts_string (term, t->text);
+      append_fts_string (term, t->text);
       if ((int) i == last_word)
         g_string_append_c (term, '*');
 
@@ -539,12 +530,9 @@ dossier_query_expand_prefix (const DossierQuery *query,
     g_string_append_c (out, '(');
   for (guint i = 0; i < n_terms; i++)
     {
-      g_autofree char *exact = g_strconcat ("=", terms[i], NULL);
-
       if (i > 0)
         g_string_append (out, " OR ");
-      /* index terms, asked for as they are (the exact-form operator) */
-      append_fts_string (out, exact);
+      append_fts_string (out, terms[i]);
     }
   if (n_terms > 1)
     g_string_append_c (out, ')');

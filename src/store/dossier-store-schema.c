@@ -273,22 +273,6 @@ static const char schema_people[] =
   "  INSERT OR IGNORE INTO quote_queue(article_id) VALUES (new.id);"
   "END;";
 
-/* Search that knows word forms and names: both text indexes are made
- * again with the "dossier" tokenizer (dossier-store-tokenizer.c), whose
- * version is kept beside them; _dossier_store_check_index() fills them. */
-static const char schema_stemming[] =
-  "DROP TABLE articles_fts;"
-  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, byline, body, notes,"
-  "  content='articles', content_rowid='id', tokenize='dossier');"
-  "INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)');"
-  "DROP TABLE annotations_fts;"
-  "CREATE VIRTUAL TABLE annotations_fts USING fts5(quote, note, tags,"
-  "  content='annotations', content_rowid='id', tokenize='dossier');"
-  "CREATE TABLE search_tokenizer ("
-  "  id      INTEGER PRIMARY KEY CHECK (id = 1),"
-  "  version TEXT NOT NULL);"
-  "INSERT INTO search_tokenizer (id, version) VALUES (1, '');";
-
 /* Articles from the web: every link that led to an article (the one the
  * user gave and the one the page was finally fetched from), so adding a
  * link again is known to be a duplicate before anything is fetched; the
@@ -610,18 +594,14 @@ _dossier_store_migrate (DossierStore  *self,
         goto fail;
       G_GNUC_FALLTHROUGH;
     case 6:
-      if (!_dossier_store_exec (self, schema_stemming, &local_error))
-        goto fail;
-      G_GNUC_FALLTHROUGH;
-    case 7:
       if (!_dossier_store_exec (self, schema_web, &local_error))
         goto fail;
       G_GNUC_FALLTHROUGH;
-    case 8:
+    case 7:
       if (!_dossier_store_exec (self, schema_app_imports, &local_error))
         goto fail;
       G_GNUC_FALLTHROUGH;
-    case 9:
+    case 8:
       if (!_dossier_store_exec (self, schema_team, &local_error))
         goto fail;
       break;
