@@ -133,6 +133,10 @@ dossier_store_class_init (DossierStoreClass *klass)
 
   object_class->dispose = dossier_store_dispose;
   object_class->finalize = dossier_store_finalize;
+
+  /* SQLite's memory statistics take a global lock on every allocation;
+   * nothing reads them (a no-op when SQLite is already in use) */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
