@@ -251,6 +251,12 @@ _dossier_importer_article_new (DossierExtracted *x,
   dossier_article_set_date_origin (article, x->date_origin);
   dossier_article_set_body (article, x->body);
   dossier_article_set_file_name (article, base);
+  /* here, on the extracting thread, not on the store's */
+  {
+    g_autofree char *hash = dossier_store_body_hash (x->body);
+
+    dossier_article_set_body_hash (article, hash);
+  }
   return article;
 }
 

@@ -21,6 +21,7 @@ struct _DossierArticle
   DossierDate        published;
   DossierDateOrigin  date_origin;
   char              *body;
+  char              *body_hash;
   char              *file_name;
   char              *content_hash;
   char              *uuid;
@@ -80,6 +81,7 @@ dossier_article_finalize (GObject *object)
   g_free (self->url);
   g_free (self->language);
   g_free (self->body);
+  g_free (self->body_hash);
   g_free (self->file_name);
   g_free (self->content_hash);
   g_free (self->uuid);
@@ -246,7 +248,40 @@ STRING_ACCESSORS (byline, PROP_BYLINE)
 STRING_ACCESSORS (source, PROP_SOURCE)
 STRING_ACCESSORS (url, PROP_URL)
 STRING_ACCESSORS (language, PROP_LANGUAGE)
-STRING_ACCESSORS (body, PROP_BODY)
+
+const char *
+dossier_article_get_body (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->body;
+}
+
+void
+dossier_article_set_body (DossierArticle *self,
+                          const char     *value)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE (self));
+  /* a hash worked out for another text is no longer this one's */
+  if (g_strcmp0 (self->body, value) != 0)
+    g_clear_pointer (&self->body_hash, g_free);
+  set_string (self, &self->body, value, PROP_BODY);
+}
+
+const char *
+dossier_article_get_body_hash (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->body_hash;
+}
+
+void
+dossier_article_set_body_hash (DossierArticle *self,
+                               const char     *hash)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE (self));
+  g_free (self->body_hash);
+  self->body_hash = g_strdup (hash);
+}
 STRING_ACCESSORS (file_name, PROP_FILE_NAME)
 STRING_ACCESSORS (content_hash, PROP_CONTENT_HASH)
 STRING_ACCESSORS (uuid, PROP_UUID)

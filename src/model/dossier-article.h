@@ -45,6 +45,12 @@ void               dossier_article_set_date_origin      (DossierArticle    *self
 const char        *dossier_article_get_body             (DossierArticle    *self);
 void               dossier_article_set_body             (DossierArticle    *self,
                                                          const char        *body);
+/* The body's hash as the store works it out (NULL: not worked out yet),
+ * for an importer that works it out off the store's thread; a new body
+ * clears it. */
+const char        *dossier_article_get_body_hash        (DossierArticle    *self);
+void               dossier_article_set_body_hash        (DossierArticle    *self,
+                                                         const char        *hash);
 const char        *dossier_article_get_file_name        (DossierArticle    *self);
 void               dossier_article_set_file_name        (DossierArticle    *self,
                                                          const char        *file_name);

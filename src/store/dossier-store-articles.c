@@ -90,7 +90,10 @@ insert_article (DossierStore    *self,
   if (duplicate_of)
     *duplicate_of = 0;
 
-  hash = _dossier_store_body_hash (dossier_article_get_body (article));
+  /* an importer may have worked it out on its own thread */
+  hash = dossier_article_get_body_hash (article)
+         ? g_strdup (dossier_article_get_body_hash (article))
+         : _dossier_store_body_hash (dossier_article_get_body (article));
   url = strip_or_null (dossier_article_get_url (article));
 
   if (!(stmt = _dossier_store_stmt (self, STMT_FIND_DUPLICATE, error)))

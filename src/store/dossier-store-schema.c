@@ -419,6 +419,12 @@ static const char schema_team[] =
   "END;";
 
 char *
+dossier_store_body_hash (const char *body)
+{
+  return _dossier_store_body_hash (body);
+}
+
+char *
 _dossier_store_body_hash (const char *body)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);

@@ -37,6 +37,10 @@ typedef enum
 
 GQuark dossier_store_error_quark (void);
 
+/* The hash by which the library knows two texts for the same article
+ * (white space and case aside); any thread. */
+char *dossier_store_body_hash (const char *body);
+
 /* The schema version this build writes. */
 #define DOSSIER_STORE_SCHEMA_VERSION 9
 
