@@ -194,7 +194,9 @@ dossier_cli_stories (int argc, char **argv)
       else if (strcmp (argv[i], "move") == 0 || strcmp (argv[i], "join") == 0)
         {
           gboolean move = argv[i][0] == 'm';
-          char **rest = g_new0 (char *, argc + 1);   /* lives as long as the process */
+          /* the array only: GOption takes options out of it, and the
+           * strings stay the process's */
+          g_autofree char **rest = g_new0 (char *, argc + 1);
           int n = 0;
 
           rest[n++] = argv[i];
