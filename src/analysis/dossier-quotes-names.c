@@ -122,15 +122,34 @@ static const char *const stop_caps[] = {
 static const char *const pronouns_male[] = { "he", NULL };
 static const char *const pronouns_female[] = { "she", NULL };
 
-static gboolean
-in_list (const char *const *list,
-         const char         *word)
+G_LOCK_DEFINE_STATIC (word_sets);
+static GHashTable *word_sets;   /* list → (set of its words), for the process */
+
+gboolean
+_dossier_quotes_in_list (const char *const *list,
+                         const char         *word)
 {
-  for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
+  GHashTable *set;
+
+  if (word == NULL)
+    return FALSE;
+  G_LOCK (word_sets);
+  if (word_sets == NULL)
+    word_sets = g_hash_table_new (NULL, NULL);
+  set = g_hash_table_lookup (word_sets, list);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; list[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) list[i]);
+      g_hash_table_insert (word_sets, (gpointer) list, set);
+    }
+  G_UNLOCK (word_sets);
+  /* the sets are never changed once made */
+  return g_hash_table_contains (set, word);
 }
+
+#define in_list _dossier_quotes_in_list
 
 gboolean
 _dossier_quotes_is_speech_verb (const char *lower)

@@ -107,17 +107,10 @@ typedef struct
   GHashTable   *by_key;      /* surname key or org name → GArray of int */
 } Ctx;
 
-static inline gboolean
-_dossier_quotes_in_list (const char *const *list,
-         const char         *word)
-{
-  if (word == NULL)
-    return FALSE;
-  for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
-}
+/* @word is one of the NULL-terminated @list (a static list: its words
+ * are looked up in a set made at the first call, not one by one) */
+gboolean _dossier_quotes_in_list (const char *const *list,
+                                  const char         *word);
 
 static inline Tok *
 _dossier_quotes_tok_at (Ctx  *ctx,
