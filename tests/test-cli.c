@@ -567,7 +567,7 @@ test_stories (Fixture       *f,
   run_cli (&text, f->library, "stories", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Ferry Crews Walk Out Over Night Shifts"));
-  g_assert_cmpuint (g_strv_length (g_strsplit (g_strstrip (text.out), "\n", -1)), ==, 1);
+  g_assert_null (strchr (g_strstrip (text.out), '\n'));
 
   /* delete, as the window's Delete does */
   run_cli (&del, f->library, "delete", id_wire, NULL);
