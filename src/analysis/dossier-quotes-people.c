@@ -120,14 +120,53 @@ index_given (Ctx        *ctx,
     g_array_append_val (list, idx);
 }
 
+typedef struct
+{
+  char *surname;
+  char *given;    /* NULL: none */
+} NameKeys;
+
+static void
+name_keys_free (gpointer p)
+{
+  NameKeys *k = p;
+
+  g_free (k->surname);
+  g_free (k->given);
+  g_free (k);
+}
+
+GHashTable *
+_dossier_quotes_name_keys_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, name_keys_free);
+}
+
+static const NameKeys *
+keys_of (Ctx        *ctx,
+         const char *name)
+{
+  NameKeys *k = g_hash_table_lookup (ctx->name_keys, name);
+
+  if (k == NULL)
+    {
+      k = g_new0 (NameKeys, 1);
+      k->surname = dossier_name_surname_key (name);
+      k->given = dossier_name_given_key (name);
+      g_hash_table_insert (ctx->name_keys, g_strdup (name), k);
+    }
+  return k;
+}
+
 int
 _dossier_quotes_find_person (Ctx        *ctx,
              const char *name,
              gsize       pos,
              gboolean    create)
 {
-  g_autofree char *key = dossier_name_surname_key (name);
-  g_autofree char *given = dossier_name_given_key (name);
+  const NameKeys *keys = keys_of (ctx, name);
+  const char *key = keys->surname;
+  const char *given = keys->given;
   GArray *list;
   int best = -1;
 
@@ -138,11 +177,11 @@ _dossier_quotes_find_person (Ctx        *ctx,
     {
       int idx = g_array_index (list, int, i);
       DossierNamed *n = g_ptr_array_index (ctx->named, idx);
-      g_autofree char *ngiven = NULL;
+      const char *ngiven;
 
       if (n->kind != DOSSIER_SPEAKER_PERSON)
         continue;
-      ngiven = dossier_name_given_key (n->name);
+      ngiven = keys_of (ctx, n->name)->given;
       if (given == NULL || ngiven == NULL || strcmp (given, ngiven) == 0)
         {
           if (given != NULL && ngiven == NULL)

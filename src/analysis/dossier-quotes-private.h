@@ -105,7 +105,12 @@ typedef struct
   GPtrArray    *named;
   GArray       *named_gender;
   GHashTable   *by_key;      /* surname key or org name → GArray of int */
+  GHashTable   *name_keys;   /* a name as written → its NameKeys, worked out once */
 } Ctx;
+
+/* For Ctx.name_keys: a name's surname and given-name keys, each worked
+ * out once however often the article names the person. */
+GHashTable *_dossier_quotes_name_keys_new (void);
 
 /* @word is one of the NULL-terminated @list (a static list: its words
  * are looked up in a set made at the first call, not one by one) */

@@ -665,6 +665,7 @@ dossier_quotes_find (const char *body)
   ctx.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   ctx.named = result->named;
   ctx.named_gender = g_array_new (FALSE, TRUE, sizeof (int));
+  ctx.name_keys = _dossier_quotes_name_keys_new ();
   ctx.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
 
@@ -752,6 +753,7 @@ dossier_quotes_find (const char *body)
   g_array_unref (ctx.mentions);
   g_array_unref (ctx.named_gender);
   g_hash_table_unref (ctx.by_key);
+  g_hash_table_unref (ctx.name_keys);
   return result;
 }
 
