@@ -120,6 +120,42 @@ dossier_test_library_open_other (DossierTestLibrary *t,
 
 /* {{{ Waiting with a time limit */
 
+/* GLib names its pools' threads "pool-…" */
+static guint
+count_pool_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+  guint n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (path, &comm, NULL, NULL) && g_str_has_prefix (comm, "pool"))
+        n++;
+    }
+  return n;
+}
+
+guint
+dossier_test_settle_threads (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n;
+
+  g_thread_pool_set_max_unused_threads (0);
+  while ((n = count_pool_threads ()) > 0 && g_get_monotonic_time () < deadline)
+    {
+      g_thread_pool_stop_unused_threads ();
+      g_usleep (10 * 1000);
+    }
+  return n;
+}
+
 guint
 dossier_test_slowdown (void)
 {

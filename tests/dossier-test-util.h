@@ -62,6 +62,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTestLibrary, dossier_test_library_free)
  * budgets themselves are the benchmark's) are multiplied by it. */
 guint dossier_test_slowdown (void);
 
+/* For a test's main() after g_test_run(): lets the threads of GLib's
+ * thread pools (name lookups, GTask threads), whose work is done, leave
+ * before the process does, polling up to ten seconds.  LeakSanitizer
+ * checks at exit and fails ("Tracer caught signal 11") when a thread ends
+ * in the middle of its check.  Returns how many pool threads are left. */
+guint dossier_test_settle_threads (void);
+
 /* The limit of dossier_test_wait_until() and dossier_test_poll_until(),
  * multiplied by $DOSSIER_TEST_TIMEOUT_MULTIPLIER when that is set (as
  * build-aux/memcheck does: valgrind makes everything slower). */

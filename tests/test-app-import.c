@@ -476,6 +476,8 @@ test_fetch_pending (DossierTestLibrary *f,
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add (path, DossierTestLibrary, NULL, dossier_test_library_setup, fn, \
                                   dossier_test_library_teardown)
@@ -487,5 +489,8 @@ main (int argc, char **argv)
   ADD ("/app-import/fetch-pending", test_fetch_pending);
 #undef ADD
   g_test_add_func ("/app-import/migrate-v4", test_migrate_v4);
-  return g_test_run ();
+  status = g_test_run ();
+  /* LeakSanitizer checks at exit: the name lookups' threads leave first */
+  dossier_test_settle_threads ();
+  return status;
 }

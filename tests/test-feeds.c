@@ -517,6 +517,8 @@ test_find_in_page (void)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/feeds/parse/rss", test_parse_rss);
@@ -527,5 +529,8 @@ main (int argc, char **argv)
   g_test_add ("/feeds/kinds", Fixture, NULL, setup, test_kinds, teardown);
   g_test_add ("/feeds/errors", Fixture, NULL, setup, test_errors, teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* LeakSanitizer checks at exit: the name lookups' threads leave first */
+  dossier_test_settle_threads ();
+  return status;
 }

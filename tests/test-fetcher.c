@@ -606,6 +606,8 @@ test_upgrade (Fixture       *f,
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/fetcher/add-and-duplicate", Fixture, NULL, setup, test_add_and_duplicate, teardown);
@@ -616,5 +618,8 @@ main (int argc, char **argv)
   g_test_add ("/fetcher/upgrade", Fixture, NULL, setup, test_upgrade, teardown);
   g_test_add ("/fetcher/library-call", Fixture, NULL, setup, test_library_call, teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* LeakSanitizer checks at exit: the name lookups' threads leave first */
+  dossier_test_settle_threads ();
+  return status;
 }

@@ -235,6 +235,8 @@ test_feeds (Fixture       *f,
 int
 main (int argc, char **argv)
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -242,5 +244,8 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/dialog", Fixture, NULL, setup, test_dialog, teardown);
   g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* LeakSanitizer checks at exit: the name lookups' threads leave first */
+  dossier_test_settle_threads ();
+  return status;
 }
