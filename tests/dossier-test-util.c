@@ -156,6 +156,25 @@ dossier_test_settle_threads (void)
   return n;
 }
 
+static gpointer
+integrity_op (DossierStore  *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return dossier_store_integrity_check (store, error) ? GINT_TO_POINTER (1) : NULL;
+}
+
+void
+dossier_test_assert_library_sound (DossierLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer ok = dossier_store_run (dossier_library_get_store (library), integrity_op, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+}
+
 guint
 dossier_test_slowdown (void)
 {

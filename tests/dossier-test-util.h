@@ -69,6 +69,10 @@ guint dossier_test_slowdown (void);
  * in the middle of its check.  Returns how many pool threads are left. */
 guint dossier_test_settle_threads (void);
 
+/* SQLite's integrity check of @library, run on the store's thread (its
+ * connection is that thread's alone); fails the test when unsound. */
+void dossier_test_assert_library_sound (DossierLibrary *library);
+
 /* The limit of dossier_test_wait_until() and dossier_test_poll_until(),
  * multiplied by $DOSSIER_TEST_TIMEOUT_MULTIPLIER when that is set (as
  * build-aux/memcheck does: valgrind makes everything slower). */

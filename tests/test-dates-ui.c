@@ -51,13 +51,24 @@ stored_date (DossierLibrary    *library,
   return text ? text : g_strdup ("");
 }
 
+static gpointer
+get_suggestion_op (DossierStore  *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return dossier_store_get_date_suggestion (store, *(gint64 *) data, error);
+}
+
+/* read on the store's thread, as every call: its connection is that
+ * thread's alone */
 static DossierSuggestionState
 state_of (DossierLibrary *library,
           gint64          id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStoredSuggestion) s = dossier_store_get_date_suggestion (dossier_library_get_store (library),
-                                                                             id, &error);
+  g_autoptr(DossierStoredSuggestion) s = dossier_store_run (dossier_library_get_store (library),
+                                                           get_suggestion_op, &id, NULL, &error);
 
   g_assert_no_error (error);
   return s->state;

@@ -114,10 +114,7 @@ open_library (const char *path,
 static void
 assert_sound (DossierLibrary *library)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dossier_store_integrity_check (dossier_library_get_store (library), &error));
-  g_assert_no_error (error);
+  dossier_test_assert_library_sound (library);
 }
 
 /* The article is whole: its body ends with the file's last line. */
