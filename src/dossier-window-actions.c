@@ -24,7 +24,8 @@ void dossier_window_actions_setup (DossierWindow *self);
 void
 _dossier_window_update_actions (DossierWindow *self)
 {
-  gboolean has_article = self->article != NULL;
+  /* the reader's actions, while the reader shows the article */
+  gboolean has_article = self->article != NULL && _dossier_window_get_page (self) == NULL;
   GPtrArray *annotations = dossier_article_notes_get_annotations (self->notes);
   gboolean importing = dossier_import_bar_get_busy (DOSSIER_IMPORT_BAR (self->import_bar));
 

@@ -31,6 +31,9 @@ struct _DossierWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   AdwWindowTitle       *list_title;
+  GtkWidget            *list_pane;
+  AdwViewStack         *sections;          /* Articles, and the sections beside it */
+  AdwViewSwitcherBar   *section_bar;
   GtkWidget            *search_bar;
   GtkStack             *list_stack;
   GtkListView          *article_list;
@@ -69,6 +72,27 @@ void _dossier_window_select_when_listed (DossierWindow *self,
 void _dossier_window_show_list      (DossierWindow *self);
 void _dossier_window_show_content   (DossierWindow *self);
 void _dossier_window_reload_annotations (DossierWindow *self);
+
+/* Sections of the list's pane, beside Articles, chosen with the switcher
+ * at its foot (shown once there is more than one).  Returns the page,
+ * owned by the stack, for a badge or an attention mark. */
+AdwViewStackPage *_dossier_window_add_section (DossierWindow *self,
+                                               const char    *name,
+                                               const char    *title,
+                                               const char    *icon_name,
+                                               GtkWidget     *child);
+/* Pages shown in the content pane in place of the reader (a person, a
+ * story, two versions side by side), above the timeline.  Opening an
+ * article brings the reader back. */
+void        _dossier_window_add_page  (DossierWindow *self,
+                                       const char    *name,
+                                       GtkWidget     *page);
+void        _dossier_window_show_page (DossierWindow *self,
+                                       const char    *name,
+                                       const char    *title,
+                                       const char    *subtitle);
+/* the name of the page shown in place of the reader, or NULL */
+const char *_dossier_window_get_page  (DossierWindow *self);
 
 /* dossier-window-timeline.c */
 void _dossier_window_timeline_setup       (DossierWindow *self);

@@ -83,9 +83,8 @@ _dossier_window_get_selection (DossierWindow *self)
 void
 _dossier_window_show_list (DossierWindow *self)
 {
-  /* the list's pane holds the search bar */
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (self->search_bar));
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
 void
@@ -94,6 +93,75 @@ _dossier_window_show_content (DossierWindow *self)
   /* the reader's pane holds the reader over the timeline */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->content_paned)));
+}
+
+/* --- sections and pages --- */
+
+AdwViewStackPage *
+_dossier_window_add_section (DossierWindow *self,
+                             const char    *name,
+                             const char    *title,
+                             const char    *icon_name,
+                             GtkWidget     *child)
+{
+  AdwViewStackPage *page;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (adw_view_stack_get_child_by_name (self->sections, name) == NULL, NULL);
+
+  page = adw_view_stack_add_titled (self->sections, child, name, title);
+  adw_view_stack_page_set_icon_name (page, icon_name);
+  adw_view_switcher_bar_set_reveal (self->section_bar, TRUE);
+  return page;
+}
+
+void
+_dossier_window_add_page (DossierWindow *self,
+                          const char    *name,
+                          GtkWidget     *page)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (g_strcmp0 (name, "reader") != 0 && g_strcmp0 (name, "none") != 0);
+
+  gtk_stack_add_named (self->reader_stack, page, name);
+}
+
+void
+_dossier_window_show_page (DossierWindow *self,
+                           const char    *name,
+                           const char    *title,
+                           const char    *subtitle)
+{
+  GtkSingleSelection *selection = _dossier_window_get_selection (self);
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (gtk_stack_get_child_by_name (self->reader_stack, name) != NULL);
+
+  /* an article still loading would take the pane back */
+  g_cancellable_cancel (self->open_cancellable);
+  gtk_stack_set_visible_child_name (self->reader_stack, name);
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle != NULL ? subtitle : "");
+  /* the notes beside it are the article's */
+  gtk_widget_set_visible (adw_flap_get_flap (self->notes_flap), FALSE);
+  /* so that choosing the article that was open opens it again */
+  if (selection != NULL)
+    gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  _dossier_window_update_actions (self);
+  _dossier_window_show_content (self);
+}
+
+const char *
+_dossier_window_get_page (DossierWindow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  name = gtk_stack_get_visible_child_name (self->reader_stack);
+  if (g_strcmp0 (name, "reader") == 0 || g_strcmp0 (name, "none") == 0)
+    return NULL;
+  return name;
 }
 
 typedef struct
@@ -252,6 +320,7 @@ on_article_loaded_cb (GObject      *source,
   adw_window_title_set_title (self->content_title, dossier_article_get_title (article));
   adw_window_title_set_subtitle (self->content_title, dossier_article_get_source (article));
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
+  gtk_widget_set_visible (adw_flap_get_flap (self->notes_flap), TRUE);
   g_settings_set_int64 (self->settings, "last-article", dossier_article_get_id (article));
   _dossier_window_timeline_select (self, dossier_article_get_id (article));
   dossier_similar_list_set_article (DOSSIER_SIMILAR_LIST (self->similar), self->library,
@@ -503,6 +572,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, section_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_flap);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_stack);
