@@ -320,6 +320,85 @@ test_migrate_v4 (void)
   dossier_test_remove_tree (dir);
 }
 
+/* The articles that @text finds, as the search bar would */
+static GPtrArray *
+search (DossierLibrary *library,
+        const char     *text)
+{
+  g_autoptr(DossierQuery) q = dossier_query_parse (text, FALSE);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = dossier_library_search_sync (library, q, 0, &error);
+
+  g_assert_no_error (error);
+  return found;
+}
+
+static gint64
+single_hit (DossierLibrary *library,
+            const char     *text)
+{
+  g_autoptr(GPtrArray) found = search (library, text);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return dossier_article_get_id (g_ptr_array_index (found, 0));
+}
+
+static int
+sql_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The notes of an app import are indexed once per article, at the end of
+ * its transaction: they are found as notes added one by one are, and the
+ * index holds exactly what it would have held. */
+static void
+test_notes_searchable (DossierTestLibrary *t,
+                       gconstpointer       data)
+{
+  g_autoptr(DossierAppImportSummary) s = import (t, DOSSIER_APP_WALLABAG, "wallabag.json");
+  g_autoptr(DossierAnnotation) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "library.db", NULL);
+  gint64 first = result (s, 0)->id;
+  gint64 second = result (s, 1)->id;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpuint (s->annotations, ==, 3);
+  /* a highlight's note, a placed highlight's quote, an orphan's quote:
+   * none is in the body's words searched here */
+  g_assert_cmpint (single_hit (t->library, "survey"), ==, first);
+  g_assert_cmpint (single_hit (t->library, "\"sea wall\""), ==, first);
+  g_assert_cmpint (single_hit (t->library, "1990 survey"), ==, first);
+  /* a note added afterwards, one at a time, is found at once */
+  added = dossier_library_annotate_sync (t->library, second, "kind of longevity", "lighthouse keeper",
+                                         NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (single_hit (t->library, "lighthouse"), ==, second);
+  dossier_library_close (t->library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* nothing is left waiting, every article's notes are its notes' text */
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM notes_batch"), ==, 0);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles WHERE notes IS NOT"
+                                " coalesce((SELECT group_concat(quote || ' ' || note || ' ' || tags, ' ')"
+                                " FROM annotations WHERE article_id = articles.id), '')"), ==, 0);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles WHERE annotation_count !="
+                                " (SELECT count(*) FROM annotations WHERE article_id = articles.id)"), ==, 0);
+  /* and the index agrees with the articles, word for word */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* Links kept from an export are fetched as Add by Link fetches them
  * (here from a server of the test's own on 127.0.0.1): a page found
  * becomes an article with the export's time saved, folder tag and
@@ -487,6 +566,7 @@ main (int argc, char **argv)
   ADD ("/app-import/hostile", test_hostile);
   ADD ("/app-import/async", test_async);
   ADD ("/app-import/fetch-pending", test_fetch_pending);
+  ADD ("/app-import/notes-searchable", test_notes_searchable);
 #undef ADD
   g_test_add_func ("/app-import/migrate-v4", test_migrate_v4);
   status = g_test_run ();

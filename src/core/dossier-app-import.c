@@ -104,7 +104,8 @@ entry_tags (DossierAppEntry *e)
 }
 
 /* Places the entry's highlights in @body; each one already there (by its
- * id) is skipped. */
+ * id) is skipped.  The article's searchable notes are written once, by
+ * dossier_store_write_batched_notes() at the end of the transaction. */
 static gboolean
 add_highlights (DossierStore           *store,
                 const char             *kind,
@@ -114,6 +115,8 @@ add_highlights (DossierStore           *store,
                 DossierAppEntryResult  *r,
                 GError                **error)
 {
+  if (e->highlights->len > 0 && !dossier_store_batch_notes (store, article_id, error))
+    return FALSE;
   for (guint i = 0; i < e->highlights->len; i++)
     {
       DossierAppHighlight *h = g_ptr_array_index (e->highlights, i);
@@ -328,7 +331,7 @@ import_op (DossierStore  *store,
       else
         ok = import_entry (store, job, g_ptr_array_index (job->export->entries, i), error);
     }
-  if (!ok)
+  if (!ok || !dossier_store_write_batched_notes (store, error))
     {
       dossier_store_rollback (store);
       return NULL;
@@ -696,6 +699,11 @@ settle_op (DossierStore  *store,
         s->duplicates++;
       s->annotations += r->annotations;
       s->orphans += r->orphans;
+    }
+  if (!dossier_store_write_batched_notes (store, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
     }
   if (!dossier_store_commit (store, error))
     return NULL;
