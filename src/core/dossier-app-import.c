@@ -115,6 +115,9 @@ add_highlights (DossierStore           *store,
                 DossierAppEntryResult  *r,
                 GError                **error)
 {
+  /* the body folded once for all its highlights */
+  g_autoptr(DossierAnchorText) text = NULL;
+
   if (e->highlights->len > 0 && !dossier_store_batch_notes (store, article_id, error))
     return FALSE;
   for (guint i = 0; i < e->highlights->len; i++)
@@ -141,7 +144,9 @@ add_highlights (DossierStore           *store,
       dossier_annotation_set_note (a, h->note ? h->note : "");
       dossier_annotation_set_created (a, created);
       dossier_annotation_set_modified (a, created);
-      anchor = dossier_anchor_new_from_quote (body, h->quote, NULL, NULL);
+      if (text == NULL)
+        text = dossier_anchor_text_new (body);
+      anchor = dossier_anchor_text_find_quote (text, h->quote, NULL, NULL);
       if (anchor != NULL)
         {
           dossier_annotation_set_quote (a, anchor->quote);
