@@ -291,6 +291,8 @@ import_entry (DossierStore     *store,
       r->reason = g_strdup (article_id ? _("imported from this export before")
                                        : _("kept from this export before, to fetch later"));
       s->duplicates++;
+      if (article_id == 0)
+        s->kept_before++;
       return TRUE;
     }
   if (local_error != NULL)
@@ -604,7 +606,8 @@ dossier_app_import_get_article_read (DossierLibrary  *library,
 typedef struct
 {
   GPtrArray               *links;    /* (element-type DossierPendingLink) */
-  GPtrArray               *results;  /* (element-type DossierLinkResult), one per link */
+  GPtrArray               *results;  /* (element-type DossierLinkResult), one per link
+                                      * started: fewer when cancelled */
   DossierAppImportSummary *summary;
 } SettleJob;
 
@@ -670,13 +673,22 @@ settle_op (DossierStore  *store,
   for (guint i = 0; i < job->links->len; i++)
     {
       DossierPendingLink *link = g_ptr_array_index (job->links, i);
-      DossierLinkResult *fetched = g_ptr_array_index (job->results, i);
+      DossierLinkResult *fetched = i < job->results->len ? g_ptr_array_index (job->results, i) : NULL;
       DossierAppEntryResult *r = g_new0 (DossierAppEntryResult, 1);
 
       r->source_id = g_strdup (link->source_id);
       r->url = g_strdup (link->url);
       r->title = g_strdup (link->title);
       g_ptr_array_add (s->entries, r);
+      if (fetched == NULL || (s->cancelled && fetched->status == DOSSIER_IMPORT_FAILED && fetched->reason == NULL))
+        {
+          /* never tried, or stopped in flight: still kept, untouched */
+          r->status = DOSSIER_APP_ENTRY_PENDING;
+          r->id = link->id;
+          r->reason = g_strdup (_("not fetched: stopped before its turn; still kept to fetch later"));
+          s->pending++;
+          continue;
+        }
       if (fetched->status == DOSSIER_IMPORT_FAILED || fetched->id <= 0)
         {
           /* still kept, for another try */
@@ -753,13 +765,15 @@ fetch_pending (DossierFetcher       *fetcher,
       g_array_append_val (hints, hint);
     }
   g_ptr_array_add (urls, NULL);
-  results = _dossier_fetcher_run (fetcher, (const char * const *) urls->pdata,
-                                  (const DossierLinkHint *) (gpointer) hints->data,
-                                  progress, progress_data, progress_context, cancellable, error);
+  results = _dossier_fetcher_run_partial (fetcher, (const char * const *) urls->pdata,
+                                          (const DossierLinkHint *) (gpointer) hints->data,
+                                          progress, progress_data, progress_context, cancellable,
+                                          &summary->cancelled, error);
   if (results == NULL)
     return NULL;
   /* what was fetched keeps the export's tags and highlights even when
-   * the rest was cancelled */
+   * the rest was cancelled: no article is left without them while its
+   * link is still kept */
   job.links = links;
   job.results = results;
   job.summary = summary;
@@ -860,10 +874,13 @@ dossier_app_import_fetch_pending_async (DossierFetcher       *fetcher,
    * thread's task may be freed on its thread */
   outer = g_task_new (fetcher, cancellable, callback, user_data);
   g_task_set_source_tag (outer, dossier_app_import_fetch_pending_async);
+  /* cancelled, the summary still says what was fetched and what is kept */
+  g_task_set_check_cancellable (outer, FALSE);
   g_task_set_task_data (outer, job, fetch_pending_job_free);
   inner = g_task_new (NULL, cancellable, on_fetch_pending_done_cb, outer);
   g_task_set_task_data (inner, outer, NULL);
   g_task_set_return_on_cancel (inner, FALSE);
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_run_in_thread (inner, fetch_pending_thread);
 }
 
