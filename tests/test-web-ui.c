@@ -267,16 +267,48 @@ find_toplevel (const char *name)
   return NULL;
 }
 
-/* Imports @path through the window (kind confirmed), then answers the
- * summary with Fetch Links. */
+/* Drops @file on the window, as a file manager does. */
+static void
+drop_file (DossierWindow *self,
+           GFile         *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+  GSList files = { file, NULL };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  guint n = 0;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        {
+          g_signal_emit_by_name (c, "drop", &value, 10.0, 10.0, &accepted);
+          n++;
+        }
+    }
+  g_value_unset (&value);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (accepted);
+}
+
+/* Imports @path through the window (chosen, or dropped when @drop; the
+ * kind confirmed), then answers the summary with Fetch Links. */
 static void
 import_and_fetch (DossierWindow *self,
-                  const char    *path)
+                  const char    *path,
+                  gboolean       drop)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *confirm, *summary;
 
-  g_assert_true (_dossier_window_offer_app_import (self, file, TRUE));
+  if (drop)
+    drop_file (self, file);
+  else
+    g_assert_true (_dossier_window_offer_app_import (self, file, FALSE));
   confirm = find_toplevel ("app-import-confirm");
   g_assert_nonnull (confirm);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "import");
@@ -337,7 +369,7 @@ test_app_links (Fixture       *f,
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (self));
 
-  import_and_fetch (self, path);
+  import_and_fetch (self, path, FALSE);
   progress = bar_child (self, "import_progress");
   /* one of four done, three in flight: the bar says so */
   dossier_test_poll_until (f->n_held == 3 && gtk_progress_bar_get_fraction (progress) > 0.2);
@@ -368,7 +400,7 @@ test_app_links (Fixture       *f,
 
   /* the export again: the links kept before are offered, and come in */
   f->release = TRUE;
-  import_and_fetch (self, path);
+  import_and_fetch (self, path, FALSE);
   dossier_test_poll_until (!busy (self));
   g_clear_pointer (&kept, g_ptr_array_unref);
   kept = kept_links (self);
@@ -379,8 +411,9 @@ test_app_links (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* A failed link is listed by its link and why: the details of the bar's
- * summary name it, and it stays kept. */
+/* A Pocket export dropped on the window: a failed link is listed by its
+ * link and why (the details of the bar's summary name it), and it stays
+ * kept. */
 static void
 test_app_links_failed (Fixture       *f,
                        gconstpointer  data)
@@ -400,7 +433,8 @@ test_app_links_failed (Fixture       *f,
   g_assert_true (g_file_set_contents (path, csv, -1, &error));
   gtk_window_present (GTK_WINDOW (self));
 
-  import_and_fetch (self, path);
+  /* dropped on the window, the export takes the same way */
+  import_and_fetch (self, path, TRUE);
   dossier_test_poll_until (!busy (self));
   failures = dossier_import_bar_get_failures (DOSSIER_IMPORT_BAR (self->import_bar));
   g_assert_nonnull (failures);
