@@ -685,7 +685,7 @@ settle_op (DossierStore  *store,
           /* never tried, or stopped in flight: still kept, untouched */
           r->status = DOSSIER_APP_ENTRY_PENDING;
           r->id = link->id;
-          r->reason = g_strdup (_("not fetched: stopped before its turn; still kept to fetch later"));
+          r->reason = g_strdup (_("not fetched: the fetch was stopped; still kept to fetch later"));
           s->pending++;
           continue;
         }
