@@ -14,14 +14,13 @@
 
 #include "dossier-window-private.h"
 #include "dossier-app-import.h"
-#include "dossier-fetcher.h"
+#include "dossier-import-bar.h"
 
 /* failed rows shown in the summary; the rest are counted */
 #define MAX_FAILED_SHOWN 12
 
 static char *
-summary_text (const DossierAppImportSummary *s,
-              gboolean                       links)
+summary_text (const DossierAppImportSummary *s)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   guint shown = 0;
@@ -47,6 +46,13 @@ summary_text (const DossierAppImportSummary *s,
                                                  "%u links without text, kept to fetch later", s->pending),
                               s->pending);
     }
+  if (s->kept_before > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (NULL, "%u link kept by an earlier import, still to fetch",
+                                                 "%u links kept by an earlier import, still to fetch",
+                                                 s->kept_before), s->kept_before);
+    }
   if (s->duplicates > 0)
     {
       g_string_append (text, "\n");
@@ -56,13 +62,8 @@ summary_text (const DossierAppImportSummary *s,
   if (s->failed > 0)
     {
       g_string_append (text, "\n\n");
-      if (links)
-        g_string_append_printf (text, g_dngettext (NULL, "%u link could not be fetched, and is still kept:",
-                                                   "%u links could not be fetched, and are still kept:",
-                                                   s->failed), s->failed);
-      else
-        g_string_append_printf (text, g_dngettext (NULL, "%u row could not be imported:", "%u rows could not be imported:",
-                                                   s->failed), s->failed);
+      g_string_append_printf (text, g_dngettext (NULL, "%u row could not be imported:", "%u rows could not be imported:",
+                                                 s->failed), s->failed);
       for (guint i = 0; i < s->entries->len && shown < MAX_FAILED_SHOWN; i++)
         {
           const DossierAppEntryResult *r = g_ptr_array_index (s->entries, i);
@@ -70,9 +71,8 @@ summary_text (const DossierAppImportSummary *s,
 
           if (r->status != DOSSIER_APP_ENTRY_FAILED)
             continue;
-          /* the file is in the heading: each line says the row and why;
-           * a link's line names the link */
-          colon = links ? NULL : strstr (r->error, ": ");
+          /* the file is in the heading: each line says the row and why */
+          colon = strstr (r->error, ": ");
           g_string_append (text, "\n• ");
           g_string_append (text, colon ? colon + 2 : r->error);
           shown++;
@@ -87,49 +87,18 @@ summary_text (const DossierAppImportSummary *s,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-on_links_fetched_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(DossierWindow) self = user_data;
-  g_autoptr(DossierAppImportSummary) s = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  s = dossier_app_import_fetch_pending_finish (DOSSIER_FETCHER (source), result, &error);
-  if (s == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Fetch the Links"), error->message);
-    }
-  else
-    {
-      body = summary_text (s, TRUE);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Links Fetched"), body);
-    }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_widget_set_name (dialog, "app-import-fetched");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The export's links without text, fetched now as Add from Link does;
- * each article keeps the export's tags and highlights. */
+/* The export's links without text, fetched now as Add from Link does,
+ * with the progress and Stop of the import bar; each article keeps the
+ * export's tags and highlights. */
 static void
 on_summary_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         DossierWindow    *self)
 {
-  g_autoptr(DossierFetcher) fetcher = NULL;
-
   if (g_strcmp0 (response, "fetch") != 0)
     return;
-  fetcher = dossier_fetcher_new (self->library);
-  _dossier_window_toast (self, _("Fetching the links…"));
-  dossier_app_import_fetch_pending_async (fetcher, NULL, NULL, NULL, self->cancellable,
-                                          on_links_fetched_cb, g_object_ref (self));
+  if (!dossier_import_bar_start_pending (DOSSIER_IMPORT_BAR (self->import_bar), self->library))
+    _dossier_window_toast (self, _("Wait for the current import to finish"));
 }
 
 static void
@@ -152,11 +121,11 @@ on_imported_cb (GObject      *source,
     }
   else
     {
-      body = summary_text (s, FALSE);
+      body = summary_text (s);
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Finished"), body);
     }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  if (s != NULL && s->pending > 0)
+  if (s != NULL && s->pending + s->kept_before > 0)
     {
       /* TRANSLATORS: fetch the pages of the links an export had without their text */
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "fetch", _("_Fetch Links"));

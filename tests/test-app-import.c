@@ -320,6 +320,85 @@ test_migrate_v4 (void)
   dossier_test_remove_tree (dir);
 }
 
+/* The articles that @text finds, as the search bar would */
+static GPtrArray *
+search (DossierLibrary *library,
+        const char     *text)
+{
+  g_autoptr(DossierQuery) q = dossier_query_parse (text, FALSE);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = dossier_library_search_sync (library, q, 0, &error);
+
+  g_assert_no_error (error);
+  return found;
+}
+
+static gint64
+single_hit (DossierLibrary *library,
+            const char     *text)
+{
+  g_autoptr(GPtrArray) found = search (library, text);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return dossier_article_get_id (g_ptr_array_index (found, 0));
+}
+
+static int
+sql_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The notes of an app import are indexed once per article, at the end of
+ * its transaction: they are found as notes added one by one are, and the
+ * index holds exactly what it would have held. */
+static void
+test_notes_searchable (DossierTestLibrary *t,
+                       gconstpointer       data)
+{
+  g_autoptr(DossierAppImportSummary) s = import (t, DOSSIER_APP_WALLABAG, "wallabag.json");
+  g_autoptr(DossierAnnotation) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "library.db", NULL);
+  gint64 first = result (s, 0)->id;
+  gint64 second = result (s, 1)->id;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpuint (s->annotations, ==, 3);
+  /* a highlight's note, a placed highlight's quote, an orphan's quote:
+   * none is in the body's words searched here */
+  g_assert_cmpint (single_hit (t->library, "survey"), ==, first);
+  g_assert_cmpint (single_hit (t->library, "\"sea wall\""), ==, first);
+  g_assert_cmpint (single_hit (t->library, "1990 survey"), ==, first);
+  /* a note added afterwards, one at a time, is found at once */
+  added = dossier_library_annotate_sync (t->library, second, "kind of longevity", "lighthouse keeper",
+                                         NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (single_hit (t->library, "lighthouse"), ==, second);
+  dossier_library_close (t->library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* nothing is left waiting, every article's notes are its notes' text */
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM notes_batch"), ==, 0);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles WHERE notes IS NOT"
+                                " coalesce((SELECT group_concat(quote || ' ' || note || ' ' || tags, ' ')"
+                                " FROM annotations WHERE article_id = articles.id), '')"), ==, 0);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles WHERE annotation_count !="
+                                " (SELECT count(*) FROM annotations WHERE article_id = articles.id)"), ==, 0);
+  /* and the index agrees with the articles, word for word */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* Links kept from an export are fetched as Add by Link fetches them
  * (here from a server of the test's own on 127.0.0.1): a page found
  * becomes an article with the export's time saved, folder tag and
@@ -338,7 +417,13 @@ serve_page (SoupServer        *server,
     "were welcome, and the harbour master thanked the crews who worked through the storms.</p>"
     "</article></body></html>";
 
-  if (g_str_equal (path, "/harbour"))
+  if (g_str_has_prefix (path, "/held/"))
+    {
+      /* never answered: the fetch is cancelled while these are in flight */
+      (*(guint *) data)++;
+      soup_server_message_pause (msg);
+    }
+  else if (g_str_equal (path, "/harbour"))
     {
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
@@ -391,9 +476,10 @@ test_fetch_pending (DossierTestLibrary *f,
   GSList *uris;
   gint64 saved_at = 0;
   guint progress = 0;
+  guint held = 0;
   int port;
 
-  soup_server_add_handler (server, NULL, serve_page, NULL, NULL);
+  soup_server_add_handler (server, NULL, serve_page, &held, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
@@ -473,6 +559,96 @@ test_fetch_pending (DossierTestLibrary *f,
   g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 1);
 }
 
+static void
+keep_cancelled_summary (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  DossierAppImportSummary **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_app_import_fetch_pending_finish (DOSSIER_FETCHER (source), result, &error);
+  /* cancelled is no error: the summary says what came in */
+  g_assert_no_error (error);
+}
+
+/* Cancelled mid-batch: the link fetched before is settled whole, the
+ * links in flight and those never started stay kept as they were. */
+static void
+test_fetch_pending_cancel (DossierTestLibrary *f,
+                           gconstpointer       data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierFetcher) fetcher = NULL;
+  g_autoptr(DossierAppImportSummary) imported = NULL;
+  g_autoptr(DossierAppImportSummary) fetched = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "instapaper-export.csv", NULL);
+  guint done = 0;
+  guint held = 0, pending = 0, imported_n = 0;
+  GSList *uris;
+  int port;
+
+  soup_server_add_handler (server, NULL, serve_page, &held, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  csv = g_strdup_printf ("URL,Title,Selection,Folder,Timestamp\n"
+                         "http://127.0.0.1:%d/harbour,Harbour Reopens,\"the first ferry left at dawn\",Coast,1400000000\n"
+                         "http://127.0.0.1:%d/held/1,One,,Coast,1400000100\n"
+                         "http://127.0.0.1:%d/held/2,Two,,Coast,1400000200\n"
+                         "http://127.0.0.1:%d/held/3,Three,,Coast,1400000300\n", port, port, port, port);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  imported = dossier_app_import_file (f->library, DOSSIER_APP_INSTAPAPER, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->pending, ==, 4);
+
+  /* two at once: the third held link never starts */
+  fetcher = g_object_new (DOSSIER_TYPE_FETCHER, "library", f->library, "max-parallel", 2, NULL);
+  dossier_app_import_fetch_pending_async (fetcher, count_progress, &done, NULL, cancellable,
+                                          keep_cancelled_summary, &fetched);
+  dossier_test_wait_until (done == 1 && held == 2);
+  g_cancellable_cancel (cancellable);
+  dossier_test_wait_until (fetched != NULL);
+
+  g_assert_true (fetched->cancelled);
+  g_assert_cmpuint (fetched->articles, ==, 1);
+  g_assert_cmpuint (fetched->annotations, ==, 1);
+  g_assert_cmpuint (fetched->failed, ==, 0);
+  g_assert_cmpuint (fetched->pending, ==, 3);
+  for (guint i = 0; i < fetched->entries->len; i++)
+    {
+      DossierAppEntryResult *r = g_ptr_array_index (fetched->entries, i);
+
+      if (r->status == DOSSIER_APP_ENTRY_PENDING)
+        {
+          g_assert_nonnull (strstr (r->url, "/held/"));
+          pending++;
+        }
+      else
+        {
+          g_auto(GStrv) tags = NULL;
+
+          g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_IMPORTED);
+          tags = dossier_app_import_get_article_tags (f->library, r->id, &error);
+          g_assert_true (g_strv_contains ((const char * const *) tags, "Coast"));
+          imported_n++;
+        }
+    }
+  g_assert_cmpuint (pending, ==, 3);
+  g_assert_cmpuint (imported_n, ==, 1);
+  g_assert_cmpuint (held, ==, 2);
+  kept = dossier_app_import_list_pending (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 3);
+  g_assert_cmpuint (dossier_library_count_sync (f->library, &error), ==, 1);
+  dossier_test_assert_library_sound (f->library);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -487,6 +663,8 @@ main (int argc, char **argv)
   ADD ("/app-import/hostile", test_hostile);
   ADD ("/app-import/async", test_async);
   ADD ("/app-import/fetch-pending", test_fetch_pending);
+  ADD ("/app-import/notes-searchable", test_notes_searchable);
+  ADD ("/app-import/fetch-pending-cancel", test_fetch_pending_cancel);
 #undef ADD
   g_test_add_func ("/app-import/migrate-v4", test_migrate_v4);
   status = g_test_run ();

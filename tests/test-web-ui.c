@@ -1,5 +1,6 @@
-/* test-web-ui.c — adding links from the window, under Xvfb, against a
- * server of the test's own on 127.0.0.1
+/* test-web-ui.c — adding links from the window, and fetching the links
+ * other apps' exports kept, under Xvfb, against a server of the test's
+ * own on 127.0.0.1
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,8 @@
 #include "dossier-window-private.h"
 #include "dossier-import-bar.h"
 #include "dossier-fetcher.h"
+#include "dossier-app-import.h"
+#include "dossier-annotation.h"
 #include "dossier-window.h"
 #include "dossier-test-util.h"
 
@@ -21,6 +24,8 @@ typedef struct
   SoupServer         *server;
   char               *base;
   GPtrArray          *paths;      /* every path asked for */
+  guint               n_held;     /* requests under /held/ left unanswered */
+  gboolean            release;    /* /held/ pages are answered */
 } Fixture;
 
 static void
@@ -48,6 +53,25 @@ handler (SoupServer        *server,
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY,
                                         html, strlen (html));
+    }
+  else if (strcmp (path, "/harbour") == 0 || (g_str_has_prefix (path, "/held/") && f->release))
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<!DOCTYPE html><html><head><title>Harbour %s</title></head><body><article><h1>Harbour</h1>"
+        "<p>The harbour reopened on Monday after three weeks of repairs to the north quay, and "
+        "the first ferry left at dawn with a full deck (page %s).</p><p>Fishermen said the repairs "
+        "came late but were welcome, and the harbour master thanked the crews who worked through "
+        "the storms.</p></article></body></html>", path, path);
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY,
+                                        html, strlen (html));
+    }
+  else if (g_str_has_prefix (path, "/held/"))
+    {
+      /* answered never: the batch is stopped while these are in flight */
+      f->n_held++;
+      soup_server_message_pause (msg);
     }
   else if (strcmp (path, "/feed.xml") == 0)
     {
@@ -232,6 +256,201 @@ test_feeds (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static GtkWindow *
+find_toplevel (const char *name)
+{
+  g_autoptr(GList) list = gtk_window_list_toplevels ();
+
+  for (GList *l = list; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), name) == 0 && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Drops @file on the window, as a file manager does. */
+static void
+drop_file (DossierWindow *self,
+           GFile         *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+  GSList files = { file, NULL };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  guint n = 0;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        {
+          g_signal_emit_by_name (c, "drop", &value, 10.0, 10.0, &accepted);
+          n++;
+        }
+    }
+  g_value_unset (&value);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (accepted);
+}
+
+/* Imports @path through the window (chosen, or dropped when @drop; the
+ * kind confirmed), then answers the summary with Fetch Links. */
+static void
+import_and_fetch (DossierWindow *self,
+                  const char    *path,
+                  gboolean       drop)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *confirm, *summary;
+
+  if (drop)
+    drop_file (self, file);
+  else
+    g_assert_true (_dossier_window_offer_app_import (self, file, FALSE));
+  confirm = find_toplevel ("app-import-confirm");
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "import");
+  /* (a response given in code leaves the dialog open) */
+  gtk_window_destroy (confirm);
+  dossier_test_poll_until (find_toplevel ("app-import-summary") != NULL);
+  summary = find_toplevel ("app-import-summary");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (summary), "fetch"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (summary), "fetch");
+  gtk_window_destroy (summary);
+  /* the window's bar shows the links' progress */
+  g_assert_true (busy (self));
+}
+
+static gpointer
+bar_child (DossierWindow *self,
+           const char    *name)
+{
+  return gtk_widget_get_template_child (self->import_bar, DOSSIER_TYPE_IMPORT_BAR, name);
+}
+
+static GPtrArray *
+kept_links (DossierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *kept = dossier_app_import_list_pending (self->library, &error);
+
+  g_assert_no_error (error);
+  return kept;
+}
+
+/* An Instapaper export of links only: fetched from the summary with the
+ * import bar's progress, stopped mid-batch with its Stop button.  The
+ * link fetched before the stop is a whole article with the export's tag
+ * and highlight and is kept no longer; the links in flight stay kept,
+ * with no article; fetching again brings them in. */
+static void
+test_app_links (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *path = g_build_filename (f->t.dir, "instapaper-export.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_auto(GStrv) tags = NULL;
+  GtkProgressBar *progress;
+  gint64 id = 0;
+
+  csv = g_strdup_printf ("URL,Title,Selection,Folder,Timestamp\n"
+                         "%s/harbour,Harbour Reopens,\"the first ferry left at dawn\",Coast,1400000000\n"
+                         "%s/held/1,Held One,,Coast,1400000100\n"
+                         "%s/held/2,Held Two,,Coast,1400000200\n"
+                         "%s/held/3,Held Three,,Coast,1400000300\n", f->base, f->base, f->base, f->base);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (self));
+
+  import_and_fetch (self, path, FALSE);
+  progress = bar_child (self, "import_progress");
+  /* one of four done, three in flight: the bar says so */
+  dossier_test_poll_until (f->n_held == 3 && gtk_progress_bar_get_fraction (progress) > 0.2);
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (progress), 0.25, 0.001);
+  g_assert_nonnull (strstr (gtk_label_get_label (bar_child (self, "import_label")), "1 of 4"));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (progress)));
+
+  /* Stop, as its button does */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.cancel-import", NULL));
+  dossier_test_poll_until (!busy (self));
+  g_assert_false (gtk_revealer_get_reveal_child (bar_child (self, "import_revealer")));
+
+  kept = kept_links (self);
+  g_assert_cmpuint (kept->len, ==, 3);
+  for (guint i = 0; i < kept->len; i++)
+    g_assert_nonnull (strstr (((DossierPendingLink *) g_ptr_array_index (kept, i))->url, "/held/"));
+  g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 1);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  article = g_list_model_get_item (G_LIST_MODEL (self->articles), 0);
+  id = dossier_article_get_id (article);
+  tags = dossier_app_import_get_article_tags (self->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) tags, "Coast"));
+  notes = dossier_library_list_annotations_sync (self->library, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_false (dossier_annotation_get_orphan (g_ptr_array_index (notes, 0)));
+
+  /* the export again: the links kept before are offered, and come in */
+  f->release = TRUE;
+  import_and_fetch (self, path, FALSE);
+  dossier_test_poll_until (!busy (self));
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = kept_links (self);
+  g_assert_cmpuint (kept->len, ==, 0);
+  g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 4);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 4);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* A Pocket export dropped on the window: a failed link is listed by its
+ * link and why (the details of the bar's summary name it), and it stays
+ * kept. */
+static void
+test_app_links_failed (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *path = g_build_filename (f->t.dir, "pocket.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *gone = g_strconcat (f->base, "/gone", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  GPtrArray *failures;
+  DossierImportResult *failure;
+
+  csv = g_strdup_printf ("title,url,time_added,tags,status\n"
+                         "Harbour Reopens,%s/harbour,1400000000,coast|ferries,unread\n"
+                         "Gone,%s,1400000100,,archive\n", f->base, gone);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  gtk_window_present (GTK_WINDOW (self));
+
+  /* dropped on the window, the export takes the same way */
+  import_and_fetch (self, path, TRUE);
+  dossier_test_poll_until (!busy (self));
+  failures = dossier_import_bar_get_failures (DOSSIER_IMPORT_BAR (self->import_bar));
+  g_assert_nonnull (failures);
+  g_assert_cmpuint (failures->len, ==, 1);
+  failure = g_ptr_array_index (failures, 0);
+  g_assert_cmpstr (failure->file, ==, gone);
+  g_assert_true (g_str_has_prefix (failure->error, gone));
+  g_assert_nonnull (strstr (failure->error, "404"));
+  kept = kept_links (self);
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_cmpstr (((DossierPendingLink *) g_ptr_array_index (kept, 0))->url, ==, gone);
+  g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -243,6 +462,8 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/add-links", Fixture, NULL, setup, test_add_links, teardown);
   g_test_add ("/web-ui/dialog", Fixture, NULL, setup, test_dialog, teardown);
   g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
+  g_test_add ("/web-ui/app-links", Fixture, NULL, setup, test_app_links, teardown);
+  g_test_add ("/web-ui/app-links-failed", Fixture, NULL, setup, test_app_links_failed, teardown);
 
   status = g_test_run ();
   /* LeakSanitizer checks at exit: the name lookups' threads leave first */

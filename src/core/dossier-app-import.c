@@ -104,7 +104,8 @@ entry_tags (DossierAppEntry *e)
 }
 
 /* Places the entry's highlights in @body; each one already there (by its
- * id) is skipped. */
+ * id) is skipped.  The article's searchable notes are written once, by
+ * dossier_store_write_batched_notes() at the end of the transaction. */
 static gboolean
 add_highlights (DossierStore           *store,
                 const char             *kind,
@@ -114,6 +115,11 @@ add_highlights (DossierStore           *store,
                 DossierAppEntryResult  *r,
                 GError                **error)
 {
+  /* the body folded once for all its highlights */
+  g_autoptr(DossierAnchorText) text = NULL;
+
+  if (e->highlights->len > 0 && !dossier_store_batch_notes (store, article_id, error))
+    return FALSE;
   for (guint i = 0; i < e->highlights->len; i++)
     {
       DossierAppHighlight *h = g_ptr_array_index (e->highlights, i);
@@ -138,7 +144,9 @@ add_highlights (DossierStore           *store,
       dossier_annotation_set_note (a, h->note ? h->note : "");
       dossier_annotation_set_created (a, created);
       dossier_annotation_set_modified (a, created);
-      anchor = dossier_anchor_new_from_quote (body, h->quote, NULL, NULL);
+      if (text == NULL)
+        text = dossier_anchor_text_new (body);
+      anchor = dossier_anchor_text_find_quote (text, h->quote, NULL, NULL);
       if (anchor != NULL)
         {
           dossier_annotation_set_quote (a, anchor->quote);
@@ -283,6 +291,8 @@ import_entry (DossierStore     *store,
       r->reason = g_strdup (article_id ? _("imported from this export before")
                                        : _("kept from this export before, to fetch later"));
       s->duplicates++;
+      if (article_id == 0)
+        s->kept_before++;
       return TRUE;
     }
   if (local_error != NULL)
@@ -328,7 +338,7 @@ import_op (DossierStore  *store,
       else
         ok = import_entry (store, job, g_ptr_array_index (job->export->entries, i), error);
     }
-  if (!ok)
+  if (!ok || !dossier_store_write_batched_notes (store, error))
     {
       dossier_store_rollback (store);
       return NULL;
@@ -596,7 +606,8 @@ dossier_app_import_get_article_read (DossierLibrary  *library,
 typedef struct
 {
   GPtrArray               *links;    /* (element-type DossierPendingLink) */
-  GPtrArray               *results;  /* (element-type DossierLinkResult), one per link */
+  GPtrArray               *results;  /* (element-type DossierLinkResult), one per link
+                                      * started: fewer when cancelled */
   DossierAppImportSummary *summary;
 } SettleJob;
 
@@ -662,13 +673,22 @@ settle_op (DossierStore  *store,
   for (guint i = 0; i < job->links->len; i++)
     {
       DossierPendingLink *link = g_ptr_array_index (job->links, i);
-      DossierLinkResult *fetched = g_ptr_array_index (job->results, i);
+      DossierLinkResult *fetched = i < job->results->len ? g_ptr_array_index (job->results, i) : NULL;
       DossierAppEntryResult *r = g_new0 (DossierAppEntryResult, 1);
 
       r->source_id = g_strdup (link->source_id);
       r->url = g_strdup (link->url);
       r->title = g_strdup (link->title);
       g_ptr_array_add (s->entries, r);
+      if (fetched == NULL || (s->cancelled && fetched->status == DOSSIER_IMPORT_FAILED && fetched->reason == NULL))
+        {
+          /* never tried, or stopped in flight: still kept, untouched */
+          r->status = DOSSIER_APP_ENTRY_PENDING;
+          r->id = link->id;
+          r->reason = g_strdup (_("not fetched: the fetch was stopped; still kept to fetch later"));
+          s->pending++;
+          continue;
+        }
       if (fetched->status == DOSSIER_IMPORT_FAILED || fetched->id <= 0)
         {
           /* still kept, for another try */
@@ -696,6 +716,11 @@ settle_op (DossierStore  *store,
         s->duplicates++;
       s->annotations += r->annotations;
       s->orphans += r->orphans;
+    }
+  if (!dossier_store_write_batched_notes (store, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
     }
   if (!dossier_store_commit (store, error))
     return NULL;
@@ -740,13 +765,15 @@ fetch_pending (DossierFetcher       *fetcher,
       g_array_append_val (hints, hint);
     }
   g_ptr_array_add (urls, NULL);
-  results = _dossier_fetcher_run (fetcher, (const char * const *) urls->pdata,
-                                  (const DossierLinkHint *) (gpointer) hints->data,
-                                  progress, progress_data, progress_context, cancellable, error);
+  results = _dossier_fetcher_run_partial (fetcher, (const char * const *) urls->pdata,
+                                          (const DossierLinkHint *) (gpointer) hints->data,
+                                          progress, progress_data, progress_context, cancellable,
+                                          &summary->cancelled, error);
   if (results == NULL)
     return NULL;
   /* what was fetched keeps the export's tags and highlights even when
-   * the rest was cancelled */
+   * the rest was cancelled: no article is left without them while its
+   * link is still kept */
   job.links = links;
   job.results = results;
   job.summary = summary;
@@ -847,10 +874,13 @@ dossier_app_import_fetch_pending_async (DossierFetcher       *fetcher,
    * thread's task may be freed on its thread */
   outer = g_task_new (fetcher, cancellable, callback, user_data);
   g_task_set_source_tag (outer, dossier_app_import_fetch_pending_async);
+  /* cancelled, the summary still says what was fetched and what is kept */
+  g_task_set_check_cancellable (outer, FALSE);
   g_task_set_task_data (outer, job, fetch_pending_job_free);
   inner = g_task_new (NULL, cancellable, on_fetch_pending_done_cb, outer);
   g_task_set_task_data (inner, outer, NULL);
   g_task_set_return_on_cancel (inner, FALSE);
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_run_in_thread (inner, fetch_pending_thread);
 }
 

@@ -55,10 +55,12 @@ typedef struct
   guint           articles;     /* new articles */
   guint           duplicates;
   guint           pending;      /* links kept to fetch later */
+  guint           kept_before;  /* of the duplicates: links an earlier run kept, still to fetch */
   guint           failed;
   guint           annotations;  /* new highlights placed in the text */
   guint           orphans;      /* new highlights kept as orphans */
   GPtrArray      *entries;      /* (element-type DossierAppEntryResult), in file order */
+  gboolean        cancelled;    /* fetching links: stopped before every link was tried */
 } DossierAppImportSummary;
 
 void     dossier_app_import_summary_free (DossierAppImportSummary *summary);
@@ -103,11 +105,14 @@ int                      dossier_app_import_get_article_read (DossierLibrary  *l
                                                               GError         **error);
 
 /* Fetches every link kept to fetch later, as Add by Link does (progress
- * and failures with the same reasons).  Each article fetched takes what
- * the export said of it: the time saved (a new article), tags, read
- * state and highlights (anchored, or kept as orphans), and its link is
- * kept no longer; a link that failed stays kept, for another try.  The
+ * after each link, failures with the same reasons).  Each article fetched
+ * takes what the export said of it: the time saved (a new article), tags,
+ * read state and highlights (anchored, or kept as orphans), and its link
+ * is kept no longer; a link that failed stays kept, for another try.  The
  * summary has one entry per link, IMPORTED, DUPLICATE or FAILED.
+ * Cancelled, it is no error: the links fetched before are settled as
+ * above, the others (never tried, or stopped in flight) stay kept as they
+ * were, PENDING in the summary, whose cancelled is set.
  * Blocks: for dossier-cli and tests. */
 DossierAppImportSummary *dossier_app_import_fetch_pending        (DossierFetcher       *fetcher,
                                                                   DossierLinkProgress   progress,

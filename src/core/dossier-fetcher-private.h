@@ -47,6 +47,19 @@ GPtrArray *_dossier_fetcher_run       (DossierFetcher          *self,
                                        GMainContext            *progress_context,
                                        GCancellable            *cancellable,
                                        GError                 **error);
+/* _dossier_fetcher_run() that, when cancelled, sets *@cancelled and
+ * returns the results of the links started before (each one ended whole:
+ * saved, failed, or with reason NULL when stopped in flight), in the
+ * order given; the links never started have none. */
+GPtrArray *_dossier_fetcher_run_partial (DossierFetcher        *self,
+                                         const char * const    *urls,
+                                         const DossierLinkHint *hints,
+                                         DossierLinkProgress    progress,
+                                         gpointer               user_data,
+                                         GMainContext          *progress_context,
+                                         GCancellable          *cancellable,
+                                         gboolean              *cancelled,
+                                         GError               **error);
 /* Fetches @url whatever its type (a feed), within the fetcher's limits;
  * FALSE when cancelled or failed (@reply says why). */
 gboolean   _dossier_fetcher_get       (DossierFetcher          *self,

@@ -701,6 +701,7 @@ run_batch (DossierFetcher          *self,
            gpointer              progress_data,
            GMainContext         *progress_context,
            GCancellable         *cancellable,
+           gboolean             *cancelled,
            GError              **error)
 {
   g_autoptr(GCancellable) own_cancellable = NULL;
@@ -748,7 +749,9 @@ run_batch (DossierFetcher          *self,
       g_ptr_array_unref (batch.results);
       return NULL;
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (cancelled != NULL)
+    *cancelled = g_cancellable_is_cancelled (cancellable);
+  else if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_ptr_array_unref (batch.results);
       return NULL;
@@ -767,7 +770,7 @@ dossier_fetcher_add_links_sync (DossierFetcher       *self,
   g_return_val_if_fail (DOSSIER_IS_FETCHER (self), NULL);
   g_return_val_if_fail (urls != NULL, NULL);
 
-  return run_batch (self, urls, NULL, NULL, progress, user_data, NULL, cancellable, error);
+  return run_batch (self, urls, NULL, NULL, progress, user_data, NULL, cancellable, NULL, error);
 }
 
 GPtrArray *
@@ -780,7 +783,24 @@ _dossier_fetcher_run (DossierFetcher         *self,
                       GCancellable           *cancellable,
                       GError                **error)
 {
-  return run_batch (self, urls, hints, NULL, progress, user_data, progress_context, cancellable, error);
+  return run_batch (self, urls, hints, NULL, progress, user_data, progress_context, cancellable, NULL, error);
+}
+
+GPtrArray *
+_dossier_fetcher_run_partial (DossierFetcher         *self,
+                              const char * const     *urls,
+                              const DossierLinkHint  *hints,
+                              DossierLinkProgress     progress,
+                              gpointer                user_data,
+                              GMainContext           *progress_context,
+                              GCancellable           *cancellable,
+                              gboolean               *cancelled,
+                              GError                **error)
+{
+  g_return_val_if_fail (cancelled != NULL, NULL);
+
+  return run_batch (self, urls, hints, NULL, progress, user_data, progress_context, cancellable,
+                    cancelled, error);
 }
 
 void
@@ -811,7 +831,7 @@ _dossier_fetcher_get (DossierFetcher     *self,
   reply->code = -1;
   reply->etag = g_strdup (etag);
   reply->last_modified = g_strdup (last_modified);
-  results = run_batch (self, urls, NULL, reply, NULL, NULL, NULL, cancellable, NULL);
+  results = run_batch (self, urls, NULL, reply, NULL, NULL, NULL, cancellable, NULL, NULL);
   return results != NULL && reply->status != 0;
 }
 

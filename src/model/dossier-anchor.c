@@ -243,12 +243,11 @@ shorten_for_message (const char *s)
 }
 
 DossierAnchor *
-dossier_anchor_new_from_quote (const char  *body,
-                               const char  *quote,
-                               const char  *prefix_hint,
-                               GError     **error)
+dossier_anchor_text_find_quote (const DossierAnchorText  *t,
+                                const char               *quote,
+                                const char               *prefix_hint,
+                                GError                  **error)
 {
-  g_autoptr(DossierAnchorText) t = NULL;
   g_autofree guint32 *q = NULL;
   g_autofree char *shown = NULL;
   Candidate best = { -1, -1, 0, 0, 0 };
@@ -264,7 +263,6 @@ dossier_anchor_new_from_quote (const char  *body,
       return NULL;
     }
 
-  t = dossier_anchor_text_new (body);
   m = _dossier_anchor_text_fold_ids (t, quote, TRUE, &q);
   if (m == 0)
     {
@@ -294,6 +292,20 @@ dossier_anchor_new_from_quote (const char  *body,
     }
 
   return dossier_anchor_text_new_anchor (t, best.start, best.end);
+}
+
+DossierAnchor *
+dossier_anchor_new_from_quote (const char  *body,
+                               const char  *quote,
+                               const char  *prefix_hint,
+                               GError     **error)
+{
+  g_autoptr(DossierAnchorText) t = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  t = dossier_anchor_text_new (body);
+  return dossier_anchor_text_find_quote (t, quote, prefix_hint, error);
 }
 
 DossierAnchor *

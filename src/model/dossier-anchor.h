@@ -111,6 +111,12 @@ DossierAnchor      *dossier_anchor_text_new_anchor   (const DossierAnchorText *t
 DossierAnchorResult dossier_anchor_text_reanchor     (const DossierAnchorText *text,
                                                       const DossierAnchor  *old,
                                                       DossierAnchor       **out_new);
+/* dossier_anchor_new_from_quote() in a prepared body: many quotes placed
+ * in one article (an import's highlights) fold the body once. */
+DossierAnchor      *dossier_anchor_text_find_quote   (const DossierAnchorText *text,
+                                                      const char           *quote,
+                                                      const char           *prefix_hint,
+                                                      GError              **error);
 
 /* Character (code point) offsets and UTF-8 byte offsets.  All clamp to the
  * string: an offset past the end gives the end, never a read past the NUL.

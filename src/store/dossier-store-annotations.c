@@ -194,6 +194,31 @@ dossier_store_delete_annotation (DossierStore  *self,
   return TRUE;
 }
 
+gboolean
+dossier_store_batch_notes (DossierStore  *self,
+                           gint64         article_id,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _dossier_store_stmt (self, STMT_BATCH_NOTES, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  return step_done (self, stmt, _("Could not save the note"), error);
+}
+
+gboolean
+dossier_store_write_batched_notes (DossierStore  *self,
+                                   GError       **error)
+{
+  /* each article's notes in one update: its row is indexed once */
+  return _dossier_store_exec (self,
+                              "UPDATE articles SET notes = " DOSSIER_SQL_NOTES_OF ("articles.id")
+                              " WHERE id IN (SELECT article_id FROM notes_batch);"
+                              "DELETE FROM notes_batch;",
+                              error);
+}
+
 static DossierAnnotation *
 get_one (DossierStore      *self,
          DossierStoreStmt   which,

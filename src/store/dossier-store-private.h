@@ -29,6 +29,7 @@ typedef enum
   STMT_GET_ANNOTATION,
   STMT_GET_ANNOTATION_BY_UUID,
   STMT_ANNOTATIONS_OF_ARTICLE,
+  STMT_BATCH_NOTES,
   N_STMTS
 } DossierStoreStmt;
 
@@ -88,6 +89,12 @@ DossierAnnotation *_dossier_store_read_annotation (sqlite3_stmt *stmt);
   "a.id, a.title, a.byline, a.source, a.url, a.language, a.published, a.date_precision," \
   " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count, a.uuid"
 #define DOSSIER_N_ARTICLE_COLUMNS 14
+
+/* An article's searchable notes (articles.notes), from its annotations;
+ * @ID: the SQL expression of the article's id */
+#define DOSSIER_SQL_NOTES_OF(ID) \
+  "coalesce((SELECT group_concat(quote || ' ' || note || ' ' || tags, ' ')" \
+  " FROM annotations WHERE article_id = " ID "), '')"
 
 /* A random (version 4) UUID, in lower case with dashes, made by SQLite */
 #define DOSSIER_SQL_UUID \

@@ -418,6 +418,25 @@ static const char schema_team[] =
   "  INSERT OR REPLACE INTO team_queue VALUES ('search', old.uuid, 1);"
   "END;";
 
+/* Batched notes: while an article's id is in notes_batch, a note added
+ * to it does not rewrite the article's searchable notes (and so its whole
+ * row in the search index); the writer that filled notes_batch writes
+ * the notes of each listed article once and empties the table before its
+ * transaction ends (dossier_store_write_batched_notes), so outside a
+ * transaction the table is always empty.  An import that adds thousands
+ * of highlights indexes each article once instead of once per highlight. */
+static const char schema_notes_batch[] =
+  "CREATE TABLE notes_batch ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE);"
+  "DROP TRIGGER annotations_ai;"
+  "CREATE TRIGGER annotations_ai AFTER INSERT ON annotations BEGIN"
+  "  INSERT INTO annotations_fts(rowid, quote, note, tags) VALUES (new.id, new.quote, new.note, new.tags);"
+  "  UPDATE articles SET annotation_count = annotation_count + 1 WHERE id = new.article_id;"
+  "  UPDATE articles SET notes = " DOSSIER_SQL_NOTES_OF ("new.article_id")
+  "    WHERE id = new.article_id"
+  "      AND NOT EXISTS (SELECT 1 FROM notes_batch WHERE article_id = new.article_id);"
+  "END;";
+
 char *
 dossier_store_body_hash (const char *body)
 {
@@ -609,6 +628,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 8:
       if (!_dossier_store_exec (self, schema_team, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 9:
+      if (!_dossier_store_exec (self, schema_notes_batch, &local_error))
         goto fail;
       break;
     default:

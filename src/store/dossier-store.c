@@ -595,6 +595,8 @@ static const char * const stmt_sql[] = {
     "SELECT id, uuid, article_id, color, note, tags, quote, prefix, suffix, start_offset,"
     " end_offset, orphan, created, modified, author FROM annotations WHERE article_id = ?"
     " ORDER BY orphan, start_offset, id",
+  [STMT_BATCH_NOTES] =
+    "INSERT OR IGNORE INTO notes_batch (article_id) VALUES (?)",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (stmt_sql) == N_STMTS);
 

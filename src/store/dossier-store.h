@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 9
+#define DOSSIER_STORE_SCHEMA_VERSION 10
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
@@ -186,6 +186,15 @@ gboolean           dossier_store_update_annotation (DossierStore       *self,
 gboolean           dossier_store_delete_annotation (DossierStore       *self,
                                                     gint64              id,
                                                     GError            **error);
+/* Within the caller's transaction: notes added to @article_id from now
+ * on leave its searchable notes as they are, until
+ * dossier_store_write_batched_notes() writes them, once per article.
+ * The caller calls that before its transaction ends. */
+gboolean           dossier_store_batch_notes       (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    GError            **error);
+gboolean           dossier_store_write_batched_notes (DossierStore     *self,
+                                                      GError          **error);
 DossierAnnotation *dossier_store_get_annotation    (DossierStore       *self,
                                                     gint64              id,
                                                     GError            **error);

@@ -13,6 +13,7 @@
 #include "dossier-import-bar.h"
 #include "dossier-people.h"
 #include "dossier-fetcher.h"
+#include "dossier-app-import.h"
 
 struct _DossierImportBar
 {
@@ -22,6 +23,7 @@ struct _DossierImportBar
   GPtrArray      *failures;     /* DossierImportResult of the last import */
   guint           n_imported;
   guint           n_duplicates;
+  guint           n_kept;       /* links of other apps' exports still kept */
   gboolean        links;        /* the last batch was of links */
 
   /* Template widgets */
@@ -127,7 +129,12 @@ on_link_progress_cb (const DossierLinkResult *result,
   DossierImportBar *self = user_data;
   g_autofree char *label = NULL;
 
-  if (result->status == DOSSIER_IMPORT_FAILED)
+  if (result->status == DOSSIER_IMPORT_FAILED && result->reason == NULL &&
+      g_cancellable_is_cancelled (self->cancellable))
+    {
+      /* stopped in flight, not failed */
+    }
+  else if (result->status == DOSSIER_IMPORT_FAILED)
     {
       DossierImportResult *copy = g_new0 (DossierImportResult, 1);
 
@@ -147,7 +154,7 @@ on_link_progress_cb (const DossierLinkResult *result,
   gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / MAX (total, done) : 0);
 }
 
-static void finish (DossierImportBar *self, GPtrArray *results, GError *error);
+static void finish (DossierImportBar *self, gboolean done, GError *error);
 
 static void
 on_done_cb (GObject      *source,
@@ -161,7 +168,7 @@ on_done_cb (GObject      *source,
   results = dossier_library_import_finish (DOSSIER_LIBRARY (source), result, &error);
   /* the import is saved: its quotes are found in the background */
   dossier_people_catch_up (DOSSIER_LIBRARY (source));
-  finish (self, results, error);
+  finish (self, results != NULL, error);
 }
 
 static void
@@ -175,12 +182,50 @@ on_links_done_cb (GObject      *source,
 
   results = dossier_library_add_links_finish (DOSSIER_LIBRARY (source), result, &error);
   dossier_people_catch_up (DOSSIER_LIBRARY (source));
-  finish (self, results, error);
+  finish (self, results != NULL, error);
+}
+
+/* The links of other apps' exports: the summary has the last word on
+ * what came in, what failed and what is still kept. */
+static void
+on_pending_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DossierImportBar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierAppImportSummary) s = NULL;
+
+  s = dossier_app_import_fetch_pending_finish (DOSSIER_FETCHER (source), result, &error);
+  if (s != NULL)
+    {
+      g_ptr_array_set_size (self->failures, 0);
+      for (guint i = 0; i < s->entries->len; i++)
+        {
+          const DossierAppEntryResult *r = g_ptr_array_index (s->entries, i);
+          DossierImportResult *copy;
+
+          if (r->status != DOSSIER_APP_ENTRY_FAILED)
+            continue;
+          copy = g_new0 (DossierImportResult, 1);
+          copy->file = g_strdup (r->url);
+          copy->status = DOSSIER_IMPORT_FAILED;
+          copy->error = g_strdup (r->error);
+          g_ptr_array_add (self->failures, copy);
+        }
+      self->n_imported = s->articles;
+      self->n_duplicates = s->duplicates;
+      self->n_kept = s->pending;
+      if (s->cancelled)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+    }
+  dossier_people_catch_up (dossier_fetcher_get_library (DOSSIER_FETCHER (source)));
+  finish (self, s != NULL && !s->cancelled, error);
 }
 
 static void
 finish (DossierImportBar *self,
-        GPtrArray        *results,
+        gboolean          done,
         GError           *error)
 {
   g_autofree char *message = NULL;
@@ -191,7 +236,7 @@ finish (DossierImportBar *self,
   g_clear_object (&self->cancellable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  if (results == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!done && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *m = g_strdup_printf (self->links ? _("Adding links stopped: %s")
                                                         : _("Import stopped: %s"), error->message);
@@ -208,8 +253,21 @@ finish (DossierImportBar *self,
     g_autofree char *bad = g_strdup_printf (g_dngettext (NULL, "%u failed", "%u failed", failed), failed);
 
     /* TRANSLATORS: the import summary, as in "212 imported, 3 duplicates, 1 failed" */
-    message = g_strdup_printf (_("%s%s, %s, %s"), results == NULL ? _("Stopped: ") : "", ok, dup, bad);
+    message = g_strdup_printf (_("%s%s, %s, %s"), !done ? _("Stopped: ") : "", ok, dup, bad);
   }
+  if (self->n_kept > 0)
+    {
+      g_autofree char *kept = g_strdup_printf (g_dngettext (NULL, "%u link still kept to fetch later",
+                                                            "%u links still kept to fetch later", self->n_kept),
+                                               self->n_kept);
+      g_autofree char *whole = NULL;
+
+      /* TRANSLATORS: the summary, then the links not fetched, as in
+       * "Stopped: 3 imported, 0 duplicates, 0 failed; 5 links still kept to fetch later" */
+      whole = g_strdup_printf (_("%s; %s"), message, kept);
+      g_free (message);
+      message = g_steal_pointer (&whole);
+    }
   toast = adw_toast_new (message);
   if (failed > 0)
     {
@@ -322,7 +380,7 @@ begin (DossierImportBar *self,
   self->links = links;
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
-  self->n_imported = self->n_duplicates = 0;
+  self->n_imported = self->n_duplicates = self->n_kept = 0;
   gtk_label_set_label (self->import_label, links ? _("Adding links…") : _("Importing…"));
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
@@ -346,6 +404,23 @@ dossier_import_bar_start_links (DossierImportBar   *self,
 }
 
 gboolean
+dossier_import_bar_start_pending (DossierImportBar *self,
+                                  DossierLibrary   *library)
+{
+  g_autoptr(DossierFetcher) fetcher = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_IMPORT_BAR (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (!begin (self, TRUE))
+    return FALSE;
+  fetcher = dossier_fetcher_new (library);
+  dossier_app_import_fetch_pending_async (fetcher, on_link_progress_cb, self, NULL,
+                                          self->cancellable, on_pending_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
 dossier_import_bar_start (DossierImportBar   *self,
                           DossierLibrary     *library,
                           const char * const *paths)
@@ -358,6 +433,13 @@ dossier_import_bar_start (DossierImportBar   *self,
   dossier_library_import_async (library, paths, on_progress_cb, self, NULL,
                                 self->cancellable, on_done_cb, g_object_ref (self));
   return TRUE;
+}
+
+GPtrArray *
+dossier_import_bar_get_failures (DossierImportBar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IMPORT_BAR (self), NULL);
+  return self->failures;
 }
 
 void

@@ -31,6 +31,15 @@ gboolean dossier_import_bar_start    (DossierImportBar   *self,
 gboolean dossier_import_bar_start_links (DossierImportBar   *self,
                                          DossierLibrary     *library,
                                          const char * const *urls);
+/* Fetches the links other apps' exports left without text (see
+ * dossier_app_import_fetch_pending()); FALSE (and nothing starts) while
+ * another import runs.  Stopped, the links not fetched stay kept. */
+gboolean dossier_import_bar_start_pending (DossierImportBar *self,
+                                           DossierLibrary   *library);
+/* The failures of the last import, as its Details list them
+ * (element-type DossierImportResult: the file or link, and a sentence
+ * naming it and why); NULL before the first. */
+GPtrArray *dossier_import_bar_get_failures (DossierImportBar *self);
 /* Stops the import; what was imported stays. */
 void     dossier_import_bar_cancel   (DossierImportBar   *self);
 
