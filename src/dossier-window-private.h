@@ -125,6 +125,10 @@ void _dossier_window_notes_update     (DossierWindow      *self);
 void _dossier_window_stories_setup      (DossierWindow *self);
 void _dossier_window_stories_show_story (DossierWindow *self,
                                          gint64         story_id);
+/* the story shown as a printable dossier into @dest: Markdown for a name
+ * ending in .md, else HTML (Export… asks for @dest) */
+void _dossier_window_stories_export     (DossierWindow *self,
+                                         GFile         *dest);
 
 /* dossier-window-dates.c */
 void _dossier_window_dates_class_init (DossierWindowClass *klass);

@@ -12,6 +12,7 @@
 #include "dossier-window-private.h"
 #include "dossier-stories-view.h"
 #include "dossier-story-page.h"
+#include "dossier-exporter.h"
 
 /* the list is read when the section shows, and again when it changed */
 static gboolean
@@ -91,6 +92,85 @@ on_corrected_cb (DossierWindow *self)
   refresh (self);
 }
 
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!dossier_export_story_finish (DOSSIER_LIBRARY (source), result, &error))
+    {
+      /* TRANSLATORS: the reason the story could not be exported */
+      _dossier_window_toast_error (self, error, _("Could not export the story: %s"), error->message);
+      return;
+    }
+  _dossier_window_toast (self, _("Story exported"));
+}
+
+void
+_dossier_window_stories_export (DossierWindow *self,
+                                GFile         *dest)
+{
+  const DossierStory *story = dossier_story_page_get_story (DOSSIER_STORY_PAGE (self->story_page));
+  g_autofree char *name = g_file_get_basename (dest);
+  g_autofree char *span = NULL;
+  DossierExportFormat format = DOSSIER_EXPORT_HTML;
+
+  if (story == NULL)
+    return;
+  if (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown"))
+    format = DOSSIER_EXPORT_MARKDOWN;
+  span = dossier_story_describe_span (story);
+  dossier_export_story_async (self->library, story->id, format, span, dest, self->cancellable,
+                              on_exported_cb, g_object_ref (self));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       DossierWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) dest = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (dest != NULL)
+        _dossier_window_stories_export (self, dest);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_export_cb (DossierWindow *self)
+{
+  const DossierStory *story = dossier_story_page_get_story (DOSSIER_STORY_PAGE (self->story_page));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autofree char *safe = NULL;
+  g_autofree char *name = NULL;
+
+  if (story == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export Story"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (html, _("Printable page (HTML)"));
+  gtk_file_filter_add_suffix (html, "html");
+  gtk_file_filter_set_name (markdown, _("Markdown"));
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), html);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), markdown);
+  safe = dossier_export_safe_file_name (story->title);
+  name = g_strconcat (safe, ".html", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 void
 _dossier_window_stories_setup (DossierWindow *self)
 {
@@ -108,6 +188,7 @@ _dossier_window_stories_setup (DossierWindow *self)
   g_signal_connect_swapped (self->stories_view, "story-activated", G_CALLBACK (on_story_activated_cb), self);
   g_signal_connect_swapped (self->story_page, "article-activated", G_CALLBACK (on_article_activated_cb), self);
   g_signal_connect_swapped (self->story_page, "loaded", G_CALLBACK (title_page), self);
+  g_signal_connect_swapped (self->story_page, "export", G_CALLBACK (on_export_cb), self);
   g_signal_connect_swapped (self->story_page, "failed", G_CALLBACK (on_failed_cb), self);
   g_signal_connect_swapped (self->story_page, "changed", G_CALLBACK (on_corrected_cb), self);
   g_signal_connect_swapped (self->sections, "notify::visible-child-name", G_CALLBACK (on_section_changed_cb), self);

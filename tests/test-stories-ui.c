@@ -246,6 +246,33 @@ test_story_page (Fixture       *f,
   dossier_test_poll_until (listed_are (self, three, 3));
   g_assert_cmpint (story_of (f->t.library, f->court), ==, story_of (f->t.library, f->wire));
 
+  /* Export…: the story with its articles' text, as HTML and Markdown */
+  {
+    g_autofree char *html_path = g_build_filename (f->t.dir, "story.html", NULL);
+    g_autofree char *md_path = g_build_filename (f->t.dir, "story.md", NULL);
+    g_autoptr(GFile) html = g_file_new_for_path (html_path);
+    g_autoptr(GFile) md = g_file_new_for_path (md_path);
+    g_autofree char *contents = NULL;
+    const char *wire, *court;
+
+    _dossier_window_stories_export (self, html);
+    dossier_test_poll_until (g_file_get_contents (html_path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+    g_assert_nonnull (strstr (contents, "<h1>Ferry Crews Walk Out Over Night Shifts</h1>"));
+    g_assert_nonnull (strstr (contents, "3 days"));
+    wire = strstr (contents, "<h2>Ferry Crews Walk Out Over Night Shifts</h2>");
+    court = strstr (contents, "<h2>Court Halts Lindqvist Ferry Strike</h2>");
+    g_assert_nonnull (wire);
+    g_assert_nonnull (court);
+    g_assert_true (wire < court);
+    g_assert_nonnull (strstr (contents, "Kestrel Lines"));
+    g_clear_pointer (&contents, g_free);
+    _dossier_window_stories_export (self, md);
+    dossier_test_poll_until (g_file_get_contents (md_path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "# Ferry Crews Walk Out Over Night Shifts\n"));
+    g_assert_nonnull (strstr (contents, "## Court Halts Lindqvist Ferry Strike\n"));
+  }
+
   /* an article chosen opens in the reader */
   g_signal_emit_by_name (articles_box, "row-activated", gtk_widget_get_first_child (articles_box));
   dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == f->wire);

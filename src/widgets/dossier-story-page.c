@@ -34,6 +34,7 @@ struct _DossierStoryPage
   GtkLabel       *span_label;
   GtkLabel       *sources_label;
   GtkMenuButton  *join_button;
+  GtkWidget      *export_button;
   GtkSearchEntry *join_entry;
   GtkListBox     *join_box;
   GtkListBox     *articles_box;
@@ -47,6 +48,7 @@ enum
   LOADED,
   CHANGED,
   FAILED,
+  EXPORT,
   N_SIGNALS
 };
 
@@ -296,6 +298,7 @@ show_story (DossierStoryPage *self)
       gtk_label_set_text (self->span_label, "");
       gtk_label_set_text (self->sources_label, "");
       gtk_widget_set_sensitive (GTK_WIDGET (self->join_button), FALSE);
+      gtk_widget_set_sensitive (self->export_button, FALSE);
       clear_box (self->articles_box);
       g_array_set_size (self->listed, 0);
       g_signal_emit (self, signals[LOADED], 0);
@@ -314,6 +317,7 @@ show_story (DossierStoryPage *self)
     gtk_label_set_text (self->span_label, span);
   gtk_label_set_text (self->sources_label, sources);
   gtk_widget_set_sensitive (GTK_WIDGET (self->join_button), TRUE);
+  gtk_widget_set_sensitive (self->export_button, TRUE);
   dossier_library_load_articles_async (self->library,
                                        (const gint64 *) (gpointer) self->story->articles->data,
                                        self->story->articles->len, NULL, self->cancellable,
@@ -433,6 +437,7 @@ dossier_story_page_class_init (DossierStoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, sources_label);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, join_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, join_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, join_box);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, articles_box);
 
@@ -444,8 +449,17 @@ dossier_story_page_class_init (DossierStoryPageClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* a correction or the reading failed: the message */
+  /* Export… was clicked */
+  signals[EXPORT] = g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+on_export_clicked_cb (DossierStoryPage *self)
+{
+  g_signal_emit (self, signals[EXPORT], 0);
 }
 
 static void
@@ -454,6 +468,7 @@ dossier_story_page_init (DossierStoryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->listed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_swapped (self->articles_box, "row-activated", G_CALLBACK (on_article_activated_cb), self);
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked_cb), self);
   g_signal_connect_swapped (self->join_box, "row-activated", G_CALLBACK (on_choice_activated_cb), self);
   g_signal_connect_swapped (self->join_entry, "search-changed", G_CALLBACK (fill_choices), self);
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->join_button), "show",

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (DossierStoryPage, dossier_story_page, DOSSIER, STORY_PAGE,
 
 GtkWidget          *dossier_story_page_new          (void);
 /* Shows story @story_id of @library (read again from it); ::loaded once
- * it shows.  ::article-activated (gint64 id) when an article is chosen. */
+ * it shows.  ::article-activated (gint64 id) when an article is chosen,
+ * ::export when Export… is clicked. */
 void                dossier_story_page_set_story    (DossierStoryPage *self,
                                                      DossierLibrary   *library,
                                                      gint64            story_id);
