@@ -371,25 +371,23 @@ story_job_free (StoryJob *job)
   g_free (job);
 }
 
-static void
-story_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+GBytes *
+dossier_export_story_sync (DossierLibrary       *library,
+                           gint64                story_id,
+                           DossierExportFormat   format,
+                           const char           *span,
+                           GCancellable         *cancellable,
+                           GError              **error)
 {
-  DossierLibrary *library = source;
-  StoryJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStory) story = dossier_stories_get_sync (library, job->story_id, &error);
+  g_autoptr(DossierStory) story = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dates = NULL;
   DossierExportStoryInfo info = { 0 };
 
-  if (story == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  if ((story = dossier_stories_get_sync (library, story_id, error)) == NULL)
+    return NULL;
   entries = dossier_export_entries_new ();
   for (guint i = 0; i < story->articles->len; i++)
     {
@@ -397,21 +395,42 @@ story_thread (GTask        *task,
       g_autoptr(DossierArticle) article = NULL;
       g_autoptr(GPtrArray) notes = NULL;
 
-      if (g_task_return_error_if_cancelled (task))
-        return;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       /* with its text */
-      if ((article = dossier_library_get_article_sync (library, id, &error)) == NULL ||
-          (notes = dossier_library_list_annotations_sync (library, id, NULL, &error)) == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      if ((article = dossier_library_get_article_sync (library, id, error)) == NULL ||
+          (notes = dossier_library_list_annotations_sync (library, id, NULL, error)) == NULL)
+        return NULL;
       g_ptr_array_add (entries, dossier_export_entry_new (article, notes));
     }
+  if (span == NULL)
+    {
+      if (story->first == NULL)
+        dates = g_strdup (_("Undated"));
+      else if (g_strcmp0 (story->first, story->last) == 0 || story->last == NULL)
+        dates = g_strdup (story->first);
+      else
+        dates = g_strdup_printf ("%s – %s", story->first, story->last);
+      span = dates;
+    }
   info.title = story->title;
-  info.span = job->span;
+  info.span = span;
   info.outlets = story->sources;
-  if ((bytes = dossier_export_story_to_bytes (job->format, &info, entries, &error)) == NULL ||
+  return dossier_export_story_to_bytes (format, &info, entries, error);
+}
+
+static void
+story_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  StoryJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = dossier_export_story_sync (source, job->story_id, job->format, job->span,
+                                                       cancellable, &error);
+
+  if (bytes == NULL ||
       !g_file_replace_contents (job->dest, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
     {
