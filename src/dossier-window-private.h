@@ -51,6 +51,9 @@ struct _DossierWindow
   GtkWidget            *timeline;            /* DossierTimeline, below the reader */
   GtkWidget            *similar;             /* DossierSimilarList, below the text */
   guint                 feeds_timer;         /* the periodic refresh, when on */
+  GtkWidget            *stories_view;        /* DossierStoriesView, the Stories section */
+  GtkWidget            *story_page;          /* DossierStoryPage, the page "story" */
+  gboolean              stories_stale;       /* to read again when the section shows */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -117,6 +120,15 @@ gboolean _dossier_window_offer_app_import (DossierWindow      *self,
 void _dossier_window_notes_setup      (DossierWindow      *self);
 /* the open article's annotations changed (self->notes) */
 void _dossier_window_notes_update     (DossierWindow      *self);
+
+/* dossier-window-stories.c: the Stories section and a story's page */
+void _dossier_window_stories_setup      (DossierWindow *self);
+void _dossier_window_stories_show_story (DossierWindow *self,
+                                         gint64         story_id);
+/* the story shown as a printable dossier into @dest: Markdown for a name
+ * ending in .md, else HTML (Export… asks for @dest) */
+void _dossier_window_stories_export     (DossierWindow *self,
+                                         GFile         *dest);
 
 /* dossier-window-dates.c */
 void _dossier_window_dates_class_init (DossierWindowClass *klass);

@@ -674,6 +674,7 @@ dossier_window_new (DossierApplication *app,
   _dossier_window_timeline_setup (self);
   _dossier_window_notes_setup (self);
   _dossier_window_dates_setup (self);
+  _dossier_window_stories_setup (self);
   on_search_changed_cb (self);
   update_list_state (self);
 

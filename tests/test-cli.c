@@ -569,6 +569,32 @@ test_stories (Fixture       *f,
   g_assert_nonnull (strstr (text.out, "Ferry Crews Walk Out Over Night Shifts"));
   g_assert_null (strchr (g_strstrip (text.out), '\n'));
 
+  /* the story as a printable dossier: to standard output, to a new file,
+   * never over a file already there */
+  {
+    g_auto(Run) md = { 0 };
+    g_auto(Run) html = { 0 };
+    g_auto(Run) again = { 0 };
+    g_auto(Run) csv = { 0 };
+    g_autofree char *path = g_build_filename (f->dir, "story.html", NULL);
+    g_autofree char *contents = NULL;
+
+    run_cli (&md, f->library, "export", "--story", story, "--format", "markdown", NULL);
+    g_assert_cmpint (md.status, ==, 0);
+    g_assert_true (g_str_has_prefix (md.out, "# Ferry Crews Walk Out Over Night Shifts\n"));
+    g_assert_nonnull (strstr (md.out, "2014-06-03 – 2014-06-05"));
+    g_assert_nonnull (strstr (md.out, "## Court Halts Lindqvist Ferry Strike\n"));
+    g_assert_true (strstr (md.out, "## Ferry Crews Walk Out") < strstr (md.out, "## Court Halts"));
+    run_cli (&html, f->library, "export", "--story", story, "--format", "html", "--output", path, NULL);
+    g_assert_cmpint (html.status, ==, 0);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<h2>Court Halts Lindqvist Ferry Strike</h2>"));
+    run_cli (&again, f->library, "export", "--story", story, "--format", "html", "--output", path, NULL);
+    g_assert_cmpint (again.status, ==, 1);
+    run_cli (&csv, f->library, "export", "--story", story, "--format", "csv", NULL);
+    g_assert_cmpint (csv.status, ==, 2);
+  }
+
   /* delete, as the window's Delete does */
   run_cli (&del, f->library, "delete", id_wire, NULL);
   g_assert_cmpint (del.status, ==, 0);

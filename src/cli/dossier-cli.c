@@ -866,7 +866,7 @@ static int
 cmd_export (int argc, char **argv)
 {
   static char *format = NULL, *query_text = NULL, *output = NULL;
-  static gint64 article_id = 0;
+  static gint64 article_id = 0, story_id = 0;
   static gboolean one_file = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("markdown, json, csv or html"), N_("FORMAT") },
@@ -874,6 +874,7 @@ cmd_export (int argc, char **argv)
     { "query", 0, 0, G_OPTION_ARG_STRING, &query_text, N_("Only the notes of articles matching this search"), N_("Q") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("Write here (a folder for Markdown gives one file per article); default: standard output"), N_("PATH") },
     { "single-file", 0, 0, G_OPTION_ARG_NONE, &one_file, N_("Markdown: one combined file even when --output is a folder"), NULL },
+    { "story", 0, 0, G_OPTION_ARG_INT64, &story_id, N_("This story as a printable dossier: its articles’ text and notes, in time order (html or markdown)"), N_("ID") },
     { NULL }
   };
   g_autoptr(DossierLibrary) library = NULL;
@@ -889,9 +890,33 @@ cmd_export (int argc, char **argv)
     return usage_error ("export", _("--format must be markdown, json, csv or html"));
   if (article_id < 0)
     return usage_error ("export", _("--article must be a positive number"));
+  if (story_id < 0 || (story_id > 0 && (article_id > 0 || query_text != NULL)))
+    return usage_error ("export", _("--story takes a story’s number, without --article or --query"));
+  if (story_id > 0 && fmt != DOSSIER_EXPORT_HTML && fmt != DOSSIER_EXPORT_MARKDOWN)
+    return usage_error ("export", _("--story exports as html or markdown"));
   if (!(library = open_library (FALSE)))
     return 1;
 
+  if (story_id > 0)
+    {
+      g_autoptr(GBytes) bytes = dossier_export_story_sync (library, story_id, fmt, NULL, NULL, &error);
+      g_autoptr(GFile) file = output != NULL && strcmp (output, "-") != 0 ? g_file_new_for_path (output) : NULL;
+      g_autoptr(GFileOutputStream) stream = NULL;
+
+      /* a file already there is left alone */
+      if (bytes != NULL && file == NULL)
+        write_stdout (bytes, &error);
+      else if (bytes != NULL && (stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error)) != NULL &&
+               g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), NULL, NULL, &error))
+        g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+      if (error != NULL)
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
   if (!export_library (library, fmt, article_id, query_text, output, one_file, NULL, &error))
     {
       g_printerr ("dossier-cli: %s\n", error->message);

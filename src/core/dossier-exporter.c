@@ -10,6 +10,7 @@
 
 #include "dossier-exporter.h"
 #include "dossier-library-private.h"
+#include "dossier-stories.h"
 
 /* --- what to export ------------------------------------------------------------- */
 
@@ -350,4 +351,130 @@ dossier_export_finish (DossierLibrary  *library,
   if (n_notes != NULL)
     *n_notes = ((ExportJob *) g_task_get_task_data (task))->n_notes;
   return g_task_propagate_boolean (task, error);
+}
+
+/* --- a story as a printable dossier --- */
+
+typedef struct
+{
+  gint64               story_id;
+  DossierExportFormat  format;
+  char                *span;
+  GFile               *dest;
+} StoryJob;
+
+static void
+story_job_free (StoryJob *job)
+{
+  g_free (job->span);
+  g_object_unref (job->dest);
+  g_free (job);
+}
+
+GBytes *
+dossier_export_story_sync (DossierLibrary       *library,
+                           gint64                story_id,
+                           DossierExportFormat   format,
+                           const char           *span,
+                           GCancellable         *cancellable,
+                           GError              **error)
+{
+  g_autoptr(DossierStory) story = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *dates = NULL;
+  DossierExportStoryInfo info = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  if ((story = dossier_stories_get_sync (library, story_id, error)) == NULL)
+    return NULL;
+  entries = dossier_export_entries_new ();
+  for (guint i = 0; i < story->articles->len; i++)
+    {
+      gint64 id = g_array_index (story->articles, gint64, i);
+      g_autoptr(DossierArticle) article = NULL;
+      g_autoptr(GPtrArray) notes = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      /* with its text */
+      if ((article = dossier_library_get_article_sync (library, id, error)) == NULL ||
+          (notes = dossier_library_list_annotations_sync (library, id, NULL, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (entries, dossier_export_entry_new (article, notes));
+    }
+  if (span == NULL)
+    {
+      if (story->first == NULL)
+        dates = g_strdup (_("Undated"));
+      else if (g_strcmp0 (story->first, story->last) == 0 || story->last == NULL)
+        dates = g_strdup (story->first);
+      else
+        dates = g_strdup_printf ("%s – %s", story->first, story->last);
+      span = dates;
+    }
+  info.title = story->title;
+  info.span = span;
+  info.outlets = story->sources;
+  return dossier_export_story_to_bytes (format, &info, entries, error);
+}
+
+static void
+story_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  StoryJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = dossier_export_story_sync (source, job->story_id, job->format, job->span,
+                                                       cancellable, &error);
+
+  if (bytes == NULL ||
+      !g_file_replace_contents (job->dest, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+dossier_export_story_async (DossierLibrary      *library,
+                            gint64               story_id,
+                            DossierExportFormat  format,
+                            const char          *span,
+                            GFile               *dest,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  StoryJob *job;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+  g_return_if_fail (span != NULL);
+  g_return_if_fail (G_IS_FILE (dest));
+
+  job = g_new0 (StoryJob, 1);
+  job->story_id = story_id;
+  job->format = format;
+  job->span = g_strdup (span);
+  job->dest = g_object_ref (dest);
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_export_story_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) story_job_free);
+  g_task_run_in_thread (task, story_thread);
+}
+
+gboolean
+dossier_export_story_finish (DossierLibrary  *library,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, library), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_export_story_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -49,4 +49,28 @@ gboolean     dossier_export_finish               (DossierLibrary       *library,
                                                   guint                *n_notes,
                                                   GError              **error);
 
+/* Story @story_id as a printable dossier (HTML or Markdown): its title,
+ * @span (NULL: its first and last dates) and outlets, then its articles
+ * in time order with their text and notes.  Blocks: not on the UI thread. */
+GBytes      *dossier_export_story_sync           (DossierLibrary       *library,
+                                                  gint64                story_id,
+                                                  DossierExportFormat   format,
+                                                  const char           *span,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+/* Story @story_id as a printable dossier (HTML or Markdown) into @dest,
+ * replacing it (the file chooser asked): the story's title, @span and
+ * outlets, then its articles in time order with their text and notes. */
+void         dossier_export_story_async          (DossierLibrary       *library,
+                                                  gint64                story_id,
+                                                  DossierExportFormat   format,
+                                                  const char           *span,
+                                                  GFile                *dest,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean     dossier_export_story_finish         (DossierLibrary       *library,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
 G_END_DECLS

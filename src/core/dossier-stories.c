@@ -186,6 +186,29 @@ dossier_stories_get_sync (DossierLibrary  *library,
   return _dossier_library_run (library, &get_call, &a, NULL, error);
 }
 
+void
+dossier_stories_get_async (DossierLibrary      *library,
+                           gint64               story_id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  StoriesArgs *a = g_new0 (StoriesArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->id = story_id;
+  _dossier_library_run_async (library, &get_call, a, args_free, cancellable, callback, user_data);
+}
+
+DossierStory *
+dossier_stories_get_finish (DossierLibrary  *library,
+                            GAsyncResult    *result,
+                            GError         **error)
+{
+  return _dossier_library_finish (library, result, &get_call, error);
+}
+
 static gpointer
 story_of_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
@@ -242,7 +265,8 @@ move_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError *
   StoriesArgs *a = data;
 
   a->count = dossier_store_move_to_story (store, a->id, a->other, error);
-  return a->count >= 0 ? GINT_TO_POINTER (1) : NULL;
+  /* the story, never NULL: one more than its id */
+  return a->count >= 0 ? GSIZE_TO_POINTER ((gsize) a->count + 1) : NULL;
 }
 
 /* story:ID finds other articles now */
@@ -269,7 +293,7 @@ join_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError *
   StoriesArgs *a = data;
 
   a->count = dossier_store_join_stories (store, a->id, a->other, error);
-  return a->count >= 0 ? GINT_TO_POINTER (1) : NULL;
+  return a->count >= 0 ? GSIZE_TO_POINTER ((gsize) a->count + 1) : NULL;
 }
 
 static const DossierLibraryCall join_call = { join_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
@@ -287,6 +311,60 @@ dossier_stories_join_sync (DossierLibrary  *library,
   a.id = story_id;
   a.other = other_id;
   return _dossier_library_run (library, &join_call, &a, NULL, error) ? a.count : -1;
+}
+
+void
+dossier_stories_move_async (DossierLibrary      *library,
+                          gint64               article_id,
+                          gint64               story_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  StoriesArgs *a = g_new0 (StoriesArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->id = article_id;
+  a->other = story_id;
+  _dossier_library_run_async (library, &move_call, a, args_free, cancellable, callback, user_data);
+}
+
+gint64
+dossier_stories_move_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           GError         **error)
+{
+  gpointer r = _dossier_library_finish (library, result, &move_call, error);
+
+  return r ? (gint64) GPOINTER_TO_SIZE (r) - 1 : -1;
+}
+
+void
+dossier_stories_join_async (DossierLibrary      *library,
+                          gint64               story_id,
+                          gint64               other_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  StoriesArgs *a = g_new0 (StoriesArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->id = story_id;
+  a->other = other_id;
+  _dossier_library_run_async (library, &join_call, a, args_free, cancellable, callback, user_data);
+}
+
+gint64
+dossier_stories_join_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           GError         **error)
+{
+  gpointer r = _dossier_library_finish (library, result, &join_call, error);
+
+  return r ? (gint64) GPOINTER_TO_SIZE (r) - 1 : -1;
 }
 
 /* --- the service --- */

@@ -46,6 +46,14 @@ GPtrArray    *dossier_stories_list_finish  (DossierLibrary      *library,
 DossierStory *dossier_stories_get_sync     (DossierLibrary  *library,
                                             gint64           story_id,
                                             GError         **error);
+void          dossier_stories_get_async    (DossierLibrary      *library,
+                                            gint64               story_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+DossierStory *dossier_stories_get_finish   (DossierLibrary      *library,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* The story of an article: 0 for none, -1 with @error set. */
 gint64        dossier_stories_story_of_sync (DossierLibrary *library,
                                              gint64          article_id,
@@ -67,6 +75,24 @@ gint64        dossier_stories_join_sync    (DossierLibrary  *library,
                                             gint64           story_id,
                                             gint64           other_id,
                                             GError         **error);
+void          dossier_stories_move_async   (DossierLibrary      *library,
+                                            gint64               article_id,
+                                            gint64               story_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gint64        dossier_stories_move_finish  (DossierLibrary      *library,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void          dossier_stories_join_async   (DossierLibrary      *library,
+                                            gint64               story_id,
+                                            gint64               other_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gint64        dossier_stories_join_finish  (DossierLibrary      *library,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 #define DOSSIER_TYPE_STORIES (dossier_stories_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStories, dossier_stories, DOSSIER, STORIES, GObject)

@@ -146,6 +146,22 @@ gboolean     dossier_export_write_folder         (GPtrArray            *entries,
 gboolean     dossier_export_ensure_folder        (const char           *path,
                                                   GError              **error);
 
+/* A story as a printable dossier (dossier-export-story.c). */
+typedef struct
+{
+  const char         *title;    /* the earliest article's */
+  const char         *span;     /* "3 June 2014 – 5 June 2014 · 3 days" */
+  char * const       *outlets;  /* NULL-terminated; NULL: none known */
+} DossierExportStoryInfo;
+
+/* The story's title, span and outlets, then each entry in the order given
+ * (time order) with its article's text (the entries carry bodies) and its
+ * notes.  HTML or Markdown; any other format fails. */
+GBytes      *dossier_export_story_to_bytes       (DossierExportFormat           format,
+                                                  const DossierExportStoryInfo *info,
+                                                  GPtrArray                    *entries,
+                                                  GError                      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportEntry, dossier_export_entry_free)
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-gui LIBRARY [FRAMES]
+ *   bench-gui LIBRARY [FRAMES] [--stories]
  *
  * Runs the application as `dossier --library LIBRARY` would (non-unique,
  * so no D-Bus is needed) and records, from the window's GdkFrameClock:
@@ -14,7 +14,9 @@
  *    adjustment on by 600 px, then FRAMES/4 jumps to random places;
  *  - the timeline: FRAMES frames zooming in by 6 % each, then out, then
  *    panning;
- * and prints one JSON object.  A frame's time is from its "before-paint"
+ * and prints one JSON object.  With --stories, only the Stories section:
+ * FRAMES times from choosing it (its list read anew) to the first frame
+ * that shows the stories.  A frame's time is from its "before-paint"
  * to its "after-paint": update, layout, snapshot and render.
  */
 #include "config.h"
@@ -26,6 +28,7 @@
 #include "dossier-application.h"
 #include "dossier-window-private.h"
 #include "dossier-timeline.h"
+#include "dossier-stories-view.h"
 
 typedef enum
 {
@@ -35,11 +38,12 @@ typedef enum
   PHASE_ZOOM_IN,
   PHASE_ZOOM_OUT,
   PHASE_PAN,
+  PHASE_STORIES,    /* only with --stories */
   PHASE_DONE,
 } Phase;
 
 static const char * const phase_names[] = {
-  "start", "scroll", "jump", "zoom_in", "zoom_out", "pan", "done"
+  "start", "scroll", "jump", "zoom_in", "zoom_out", "pan", "stories_open", "done"
 };
 
 typedef struct
@@ -62,6 +66,10 @@ typedef struct
   guint           settle;
   GArray         *times[PHASE_DONE];  /* ms per frame, per phase */
   GRand          *rand;
+  gboolean        stories_mode;
+  gboolean        stories_waiting;  /* the section was chosen, not shown yet */
+  gboolean        stories_loaded;
+  gint64          t_stories;
 } Bench;
 
 static Bench bench;
@@ -135,7 +143,7 @@ finish (void)
   print_stats ("list_scroll", scroll);
   printf (", ");
   print_stats ("timeline", timeline);
-  printf ("}\n");
+  printf (", \"stories\": %u}\n", g_list_model_get_n_items (dossier_stories_view_get_model (DOSSIER_STORIES_VIEW (bench.window->stories_view))));
   fflush (stdout);
   g_application_quit (G_APPLICATION (bench.app));
 }
@@ -143,7 +151,12 @@ finish (void)
 static void
 next_phase (void)
 {
-  bench.phase++;
+  if (bench.stories_mode && bench.phase == PHASE_START)
+    bench.phase = PHASE_STORIES;
+  else if (!bench.stories_mode && bench.phase == PHASE_PAN)
+    bench.phase = PHASE_DONE;
+  else
+    bench.phase++;
   bench.phase_frame = 0;
   /* let the last phase's late work (rows whose page arrives after a
    * jump) land before this phase's frames are timed */
@@ -161,6 +174,8 @@ phase_length (Phase p)
       return MAX (bench.frames / 4, 1);
     case PHASE_PAN:
       return MAX (bench.frames / 2, 1);
+    case PHASE_STORIES:
+      return MAX (bench.frames / 10, 3);
     default:
       return bench.frames;
     }
@@ -212,6 +227,18 @@ tick_cb (GtkWidget     *widget,
         }
       dossier_timeline_set_visible_range (timeline, start + width / 20, start + width / 20 + width);
       break;
+    case PHASE_STORIES:
+      if (!bench.stories_waiting)
+        {
+          /* from the articles to the stories, read anew each time */
+          adw_view_stack_set_visible_child_name (bench.window->sections, "articles");
+          bench.window->stories_stale = TRUE;
+          bench.stories_waiting = TRUE;
+          bench.stories_loaded = FALSE;
+          bench.t_stories = g_get_monotonic_time ();
+          adw_view_stack_set_visible_child_name (bench.window->sections, "stories");
+        }
+      break;
     case PHASE_START:
     case PHASE_DONE:
     default:
@@ -261,6 +288,19 @@ on_after_paint_cb (GdkFrameClock *clock,
       gtk_widget_queue_draw (GTK_WIDGET (bench.window));
       return;
     }
+  if (bench.phase == PHASE_STORIES)
+    {
+      if (bench.stories_waiting && bench.stories_loaded)
+        {
+          double ms = (now - bench.t_stories) / 1000.0;
+
+          g_array_append_val (bench.times[PHASE_STORIES], ms);
+          bench.stories_waiting = FALSE;
+          bench.phase_frame++;
+        }
+      gtk_widget_queue_draw (GTK_WIDGET (bench.window));
+      return;
+    }
   if (bench.phase < PHASE_DONE && bench.t_before != 0)
     {
       double ms = (now - bench.t_before) / 1000.0;
@@ -271,6 +311,13 @@ on_after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+on_stories_loaded_cb (void)
+{
+  bench.stories_loaded = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (bench.window));
+}
+
+static void
 on_window_realize_cb (GtkWidget *widget,
                       gpointer   user_data)
 {
@@ -278,6 +325,7 @@ on_window_realize_cb (GtkWidget *widget,
   g_signal_connect (bench.clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
   g_signal_connect_after (bench.clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
   gtk_widget_add_tick_callback (widget, tick_cb, NULL, NULL);
+  g_signal_connect (bench.window->stories_view, "loaded", G_CALLBACK (on_stories_loaded_cb), NULL);
 }
 
 static void
@@ -310,10 +358,11 @@ main (int   argc,
   bench.t_main = g_get_monotonic_time ();
   if (argc < 2)
     {
-      fprintf (stderr, "usage: bench-gui LIBRARY [FRAMES]\n");
+      fprintf (stderr, "usage: bench-gui LIBRARY [FRAMES] [--stories]\n");
       return 2;
     }
   bench.frames = argc > 2 ? (guint) atoi (argv[2]) : 240;
+  bench.stories_mode = argc > 3 && strcmp (argv[3], "--stories") == 0;
   bench.rand = g_rand_new_with_seed (42);
   for (Phase p = 0; p < PHASE_DONE; p++)
     bench.times[p] = g_array_new (FALSE, FALSE, sizeof (double));

@@ -1,0 +1,438 @@
+/* dossier-stories-view.c — the Stories section: every story, the latest
+ * first, with its outlets, its span of days and who reported first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-stories-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dossier-stories-view.h"
+#include "dossier-stories.h"
+
+/* --- the list's items --- */
+
+struct _DossierStoryItem
+{
+  GObject       parent_instance;
+  DossierStory *story;
+  char         *haystack;  /* title and outlets, casefolded, for the search */
+};
+
+G_DEFINE_FINAL_TYPE (DossierStoryItem, dossier_story_item, G_TYPE_OBJECT)
+
+static void
+dossier_story_item_finalize (GObject *object)
+{
+  DossierStoryItem *self = DOSSIER_STORY_ITEM (object);
+
+  g_clear_pointer (&self->story, dossier_story_free);
+  g_free (self->haystack);
+  G_OBJECT_CLASS (dossier_story_item_parent_class)->finalize (object);
+}
+
+static void
+dossier_story_item_class_init (DossierStoryItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_story_item_finalize;
+}
+
+static void
+dossier_story_item_init (DossierStoryItem *self)
+{
+}
+
+/* takes @story */
+static DossierStoryItem *
+dossier_story_item_new (DossierStory *story)
+{
+  DossierStoryItem *self = g_object_new (DOSSIER_TYPE_STORY_ITEM, NULL);
+  GString *text = g_string_new (story->title);
+
+  self->story = story;
+  for (guint i = 0; story->sources != NULL && story->sources[i] != NULL; i++)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, story->sources[i]);
+    }
+  self->haystack = g_utf8_casefold (text->str, -1);
+  g_string_free (text, TRUE);
+  return self;
+}
+
+const DossierStory *
+dossier_story_item_get_story (DossierStoryItem *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORY_ITEM (self), NULL);
+  return self->story;
+}
+
+DossierStory *
+dossier_story_copy (const DossierStory *story)
+{
+  DossierStory *copy;
+
+  g_return_val_if_fail (story != NULL, NULL);
+
+  copy = g_new0 (DossierStory, 1);
+  copy->id = story->id;
+  copy->title = g_strdup (story->title);
+  copy->articles = g_array_copy (story->articles);
+  copy->sources = g_strdupv (story->sources);
+  copy->first = g_strdup (story->first);
+  copy->last = g_strdup (story->last);
+  copy->first_source = g_strdup (story->first_source);
+  return copy;
+}
+
+char *
+dossier_story_describe_span (const DossierStory *story)
+{
+  DossierDate first = DOSSIER_DATE_INIT, last = DOSSIER_DATE_INIT;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gint64 days;
+
+  if (story->first == NULL || !dossier_date_from_iso (story->first, &first))
+    return g_strdup (_("Undated"));
+  if (story->last == NULL || !dossier_date_from_iso (story->last, &last))
+    last = first;
+  days = dossier_date_to_last_julian (&last) - dossier_date_to_julian (&first) + 1;
+  days = MAX (days, 1);
+  from = dossier_date_to_string (&first);
+  to = dossier_date_to_string (&last);
+  if (g_strcmp0 (from, to) == 0)
+    /* TRANSLATORS: a story's span: "3 June 2014 · 1 day" */
+    return g_strdup_printf (g_dngettext (NULL, "%s · %d day", "%s · %d days", days), from, (int) days);
+  /* TRANSLATORS: a story's span: "3 June 2014 – 5 June 2014 · 3 days" */
+  return g_strdup_printf (g_dngettext (NULL, "%s – %s · %d day", "%s – %s · %d days", days),
+                          from, to, (int) days);
+}
+
+char *
+dossier_story_describe_sources (const DossierStory *story,
+                                guint               max_names)
+{
+  guint n = story->sources != NULL ? g_strv_length (story->sources) : 0;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (n == 0)
+    return g_strdup (_("Unknown outlet"));
+  for (guint i = 0; i < n && i < max_names; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between two outlets of a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, story->sources[i]);
+    }
+  if (n <= max_names)
+    return g_string_free (g_steal_pointer (&names), FALSE);
+  /* TRANSLATORS: "Coastal Press, The Harbour Ledger and 2 more" */
+  return g_strdup_printf (g_dngettext (NULL, "%s and %u more", "%s and %u more", n - max_names),
+                          names->str, n - max_names);
+}
+
+/* --- the view --- */
+
+struct _DossierStoriesView
+{
+  GtkBox              parent_instance;
+
+  DossierLibrary     *library;
+  GCancellable       *cancellable;
+  GListStore         *store;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *needle;     /* the search, casefolded; NULL: none */
+
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (DossierStoriesView, dossier_stories_view, GTK_TYPE_BOX)
+
+enum
+{
+  STORY_ACTIVATED,
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  DossierStoriesView *self = user_data;
+
+  return self->needle == NULL || strstr (DOSSIER_STORY_ITEM (item)->haystack, self->needle) != NULL;
+}
+
+static void
+update_state (DossierStoriesView *self)
+{
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (n_shown > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    {
+      adw_status_page_set_title (self->empty_page, n_all == 0 ? _("No Stories Yet") : _("No Matching Stories"));
+      adw_status_page_set_description (self->empty_page,
+                                       n_all == 0
+                                       ? _("Articles about the same event, from several outlets or days, are grouped into stories after an import.")
+                                       : _("No story's title or outlet holds these words."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+}
+
+static void
+on_search_changed_cb (DossierStoriesView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*stripped)
+    self->needle = g_utf8_casefold (stripped, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *sources = gtk_label_new (NULL);
+  GtkWidget *span = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  for (GtkWidget *l = sources; l != NULL; l = l == sources ? span : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (l), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (l, "caption");
+      gtk_widget_add_css_class (l, "dim-label");
+    }
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sources);
+  gtk_box_append (GTK_BOX (box), span);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  const DossierStory *story = dossier_story_item_get_story (gtk_list_item_get_item (item));
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *sources = gtk_widget_get_next_sibling (title);
+  GtkWidget *span = gtk_widget_get_next_sibling (sources);
+  g_autofree char *who = dossier_story_describe_sources (story, 3);
+  g_autofree char *when = dossier_story_describe_span (story);
+  g_autofree char *line1 = NULL;
+  g_autofree char *line2 = NULL;
+
+  /* TRANSLATORS: "4 articles · Coastal Press, The Harbour Ledger" */
+  line1 = g_strdup_printf (g_dngettext (NULL, "%u article · %s", "%u articles · %s", story->articles->len),
+                           story->articles->len, who);
+  if (story->first_source != NULL)
+    /* TRANSLATORS: "3 June 2014 – 5 June 2014 · 3 days · first: Coastal Press" */
+    line2 = g_strdup_printf (_("%s · first: %s"), when, story->first_source);
+  else
+    line2 = g_strdup (when);
+  gtk_label_set_text (GTK_LABEL (title), story->title);
+  gtk_label_set_text (GTK_LABEL (sources), line1);
+  gtk_label_set_text (GTK_LABEL (span), line2);
+}
+
+static void
+on_activate_cb (DossierStoriesView *self,
+                guint               position)
+{
+  g_autoptr(DossierStoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[STORY_ACTIVATED], 0, item->story->id);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DossierStoriesView *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stories = dossier_stories_list_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (stories == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the stories: %s", error->message);
+      return;
+    }
+  items = g_ptr_array_new_full (stories->len, g_object_unref);
+  /* the items take the stories */
+  g_ptr_array_set_free_func (stories, NULL);
+  for (guint i = 0; i < stories->len; i++)
+    g_ptr_array_add (items, dossier_story_item_new (g_ptr_array_index (stories, i)));
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  update_state (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+dossier_stories_view_reload (DossierStoriesView *self)
+{
+  g_return_if_fail (DOSSIER_IS_STORIES_VIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->library == NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  dossier_stories_list_async (self->library, self->cancellable, on_loaded_cb, self);
+}
+
+void
+dossier_stories_view_set_library (DossierStoriesView *self,
+                                  DossierLibrary     *library)
+{
+  g_return_if_fail (DOSSIER_IS_STORIES_VIEW (self));
+
+  g_set_object (&self->library, library);
+}
+
+GListModel *
+dossier_stories_view_get_model (DossierStoriesView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES_VIEW (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+guint
+dossier_stories_view_get_n_shown (DossierStoriesView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+const DossierStory *
+dossier_stories_view_find (DossierStoriesView *self,
+                           gint64              id)
+{
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_STORIES_VIEW (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      /* the store keeps the item: no reference needed past the loop */
+      g_autoptr(DossierStoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (item->story->id == id)
+        return item->story;
+    }
+  return NULL;
+}
+
+static void
+dossier_stories_view_dispose (GObject *object)
+{
+  DossierStoriesView *self = DOSSIER_STORIES_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->library);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_STORIES_VIEW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (dossier_stories_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_stories_view_finalize (GObject *object)
+{
+  DossierStoriesView *self = DOSSIER_STORIES_VIEW (object);
+
+  g_free (self->needle);
+  G_OBJECT_CLASS (dossier_stories_view_parent_class)->finalize (object);
+}
+
+static void
+dossier_stories_view_class_init (DossierStoriesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_stories_view_dispose;
+  object_class->finalize = dossier_stories_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-stories-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierStoriesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierStoriesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierStoriesView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierStoriesView, empty_page);
+
+  /* a story was chosen: its id */
+  signals[STORY_ACTIVATED] = g_signal_new ("story-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* the stories read by the last reload show */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dossier_stories_view_init (DossierStoriesView *self)
+{
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->store = g_list_store_new (DOSSIER_TYPE_STORY_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                              GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  update_state (self);
+}
+
+GtkWidget *
+dossier_stories_view_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_STORIES_VIEW, NULL);
+}

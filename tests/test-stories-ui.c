@@ -1,0 +1,292 @@
+/* test-stories-ui.c — the Stories section and a story's page, in the
+ * main window on a real library, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "dossier-window-private.h"
+#include "dossier-stories-view.h"
+#include "dossier-story-page.h"
+#include "dossier-importer.h"
+#include "dossier-test-util.h"
+
+typedef struct
+{
+  DossierTestLibrary t;
+  gint64             wire, copy, court, bakery, anniversary;
+} Fixture;
+
+static gint64
+add_file (DossierLibrary *library,
+          const char     *name)
+{
+  g_autofree char *path = dossier_test_data_path ("stories", name, NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(DossierImporter) importer = dossier_importer_new (library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = dossier_importer_run_sync (importer, paths, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  return ((DossierImportResult *) g_ptr_array_index (results, 0))->id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  dossier_test_library_setup (&f->t, data);
+  f->wire = add_file (f->t.library, "ferry-wire.txt");
+  f->copy = add_file (f->t.library, "ferry-copy.txt");
+  f->court = add_file (f->t.library, "ferry-court.txt");
+  f->bakery = add_file (f->t.library, "bakery.txt");
+  f->anniversary = add_file (f->t.library, "ferry-anniversary.txt");
+  g_assert_cmpint (dossier_stories_update_sync (f->t.library, FALSE, NULL, &error), ==, 5);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  dossier_test_library_teardown (&f->t, data);
+}
+
+/* every label's text under @widget, one a line, as the user reads it */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+static char *
+text_of (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+/* the buttons under @widget with the tooltip @tooltip, in order */
+static void
+find_buttons (GtkWidget  *widget,
+              const char *tooltip,
+              GPtrArray  *out)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_buttons (c, tooltip, out);
+}
+
+static gint64
+story_of (DossierLibrary *library,
+          gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 story = dossier_stories_story_of_sync (library, id, &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static gboolean
+listed_are (DossierWindow *self,
+            const gint64  *ids,
+            guint          n)
+{
+  GArray *listed = dossier_story_page_get_listed (DOSSIER_STORY_PAGE (self->story_page));
+
+  if (listed->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (listed, gint64, i) != ids[i])
+      return FALSE;
+  return TRUE;
+}
+
+static DossierWindow *
+open_window (Fixture *f,
+             int      width)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  return self;
+}
+
+/* The section lists the story with its title, outlets, span and first
+ * outlet; its search narrows the list by title or outlet. */
+static void
+test_section (Fixture       *f,
+              gconstpointer  data)
+{
+  DossierWindow *self = open_window (f, 1200);
+  DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
+  GtkWidget *entry;
+  g_autofree char *text = NULL;
+
+  g_assert_true (adw_view_switcher_bar_get_reveal (self->section_bar));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (self->sections, "stories"));
+  /* nothing read before the section shows */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_stories_view_get_model (view)), ==, 0);
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_test_poll_until (dossier_stories_view_get_n_shown (view) == 1);
+  text = text_of (self->stories_view);
+  g_assert_nonnull (strstr (text, "Ferry Crews Walk Out Over Night Shifts"));
+  g_assert_nonnull (strstr (text, "3 articles"));
+  g_assert_nonnull (strstr (text, "The Harbour Ledger"));
+  g_assert_nonnull (strstr (text, "The Estuary Courier"));
+  g_assert_nonnull (strstr (text, "The Marrow Evening Post"));
+  g_assert_nonnull (strstr (text, "3 days"));
+  g_assert_nonnull (strstr (text, "first: The Harbour Ledger"));
+  /* the bakery and the anniversary are in no story */
+  g_assert_null (strstr (text, "Bakery"));
+
+  entry = (GtkWidget *) gtk_widget_get_template_child (self->stories_view, DOSSIER_TYPE_STORIES_VIEW, "search_entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "estuary courier");
+  dossier_test_poll_until (dossier_stories_view_get_n_shown (view) == 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "bakery");
+  dossier_test_poll_until (dossier_stories_view_get_n_shown (view) == 0);
+  g_clear_pointer (&text, g_free);
+  text = text_of (self->stories_view);
+  g_assert_nonnull (strstr (text, "No Matching Stories"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  dossier_test_poll_until (dossier_stories_view_get_n_shown (view) == 1);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Choosing a story shows its articles in time order; an article moved
+ * out leaves the page, a story joined comes in, and an article chosen
+ * opens in the reader. */
+static void
+test_story_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  DossierWindow *self = open_window (f, 1200);
+  DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
+  DossierStoryPage *page = DOSSIER_STORY_PAGE (self->story_page);
+  GtkWidget *list_view = (GtkWidget *) gtk_widget_get_template_child (self->stories_view, DOSSIER_TYPE_STORIES_VIEW, "list_view");
+  GtkWidget *join_button = (GtkWidget *) gtk_widget_get_template_child (self->story_page, DOSSIER_TYPE_STORY_PAGE, "join_button");
+  GtkWidget *join_box = (GtkWidget *) gtk_widget_get_template_child (self->story_page, DOSSIER_TYPE_STORY_PAGE, "join_box");
+  GtkWidget *articles_box = (GtkWidget *) gtk_widget_get_template_child (self->story_page, DOSSIER_TYPE_STORY_PAGE, "articles_box");
+  const gint64 three[] = { f->wire, f->copy, f->court };
+  const gint64 two[] = { f->wire, f->copy };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  gint64 story = story_of (f->t.library, f->wire);
+  gint64 own;
+  GtkListBoxRow *choice = NULL;
+
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_test_poll_until (dossier_stories_view_get_n_shown (view) == 1);
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+  g_assert_cmpstr (_dossier_window_get_page (self), ==, "story");
+  dossier_test_poll_until (listed_are (self, three, 3));
+  g_assert_cmpint (dossier_story_page_get_story_id (page), ==, story);
+  text = text_of (self->story_page);
+  g_assert_nonnull (strstr (text, "Ferry Crews Walk Out Over Night Shifts"));
+  g_assert_nonnull (strstr (text, "Court Halts Lindqvist Ferry Strike"));
+  g_assert_nonnull (strstr (text, "first: The Harbour Ledger"));
+  /* the rows, oldest first, as shown */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (articles_box);
+    g_autofree char *first = text_of (row);
+    g_autofree char *last = text_of (gtk_widget_get_last_child (articles_box));
+
+    g_assert_nonnull (strstr (first, "Ferry Crews Walk Out"));
+    g_assert_nonnull (strstr (last, "Court Halts"));
+  }
+
+  /* the court's article out of the story, with its row's button */
+  find_buttons (articles_box, "Move Out of This Story", buttons);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 2), "clicked");
+  dossier_test_poll_until (listed_are (self, two, 2));
+  own = story_of (f->t.library, f->court);
+  g_assert_cmpint (own, !=, story);
+  g_assert_cmpint (own, >, 0);
+  g_clear_pointer (&text, g_free);
+  text = text_of (self->story_page);
+  g_assert_null (strstr (text, "Court Halts Lindqvist Ferry Strike"));
+
+  /* and back in, joining its story to this one through the chooser */
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_test_poll_until (dossier_stories_view_find (view, own) != NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (join_button));
+  for (GtkWidget *c = gtk_widget_get_first_child (join_box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      g_autofree char *row_text = text_of (c);
+
+      /* the chooser never offers the story itself */
+      g_assert_null (strstr (row_text, "Ferry Crews Walk Out"));
+      if (strstr (row_text, "Court Halts") != NULL)
+        choice = GTK_LIST_BOX_ROW (c);
+    }
+  g_assert_nonnull (choice);
+  g_signal_emit_by_name (join_box, "row-activated", choice);
+  dossier_test_poll_until (listed_are (self, three, 3));
+  g_assert_cmpint (story_of (f->t.library, f->court), ==, story_of (f->t.library, f->wire));
+
+  /* Export…: the story with its articles' text, as HTML and Markdown */
+  {
+    g_autofree char *html_path = g_build_filename (f->t.dir, "story.html", NULL);
+    g_autofree char *md_path = g_build_filename (f->t.dir, "story.md", NULL);
+    g_autoptr(GFile) html = g_file_new_for_path (html_path);
+    g_autoptr(GFile) md = g_file_new_for_path (md_path);
+    g_autofree char *contents = NULL;
+    const char *wire, *court;
+
+    _dossier_window_stories_export (self, html);
+    dossier_test_poll_until (g_file_get_contents (html_path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+    g_assert_nonnull (strstr (contents, "<h1>Ferry Crews Walk Out Over Night Shifts</h1>"));
+    g_assert_nonnull (strstr (contents, "3 days"));
+    wire = strstr (contents, "<h2>Ferry Crews Walk Out Over Night Shifts</h2>");
+    court = strstr (contents, "<h2>Court Halts Lindqvist Ferry Strike</h2>");
+    g_assert_nonnull (wire);
+    g_assert_nonnull (court);
+    g_assert_true (wire < court);
+    g_assert_nonnull (strstr (contents, "Kestrel Lines"));
+    g_clear_pointer (&contents, g_free);
+    _dossier_window_stories_export (self, md);
+    dossier_test_poll_until (g_file_get_contents (md_path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "# Ferry Crews Walk Out Over Night Shifts\n"));
+    g_assert_nonnull (strstr (contents, "## Court Halts Lindqvist Ferry Strike\n"));
+  }
+
+  /* an article chosen opens in the reader */
+  g_signal_emit_by_name (articles_box, "row-activated", gtk_widget_get_first_child (articles_box));
+  dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == f->wire);
+  g_assert_null (_dossier_window_get_page (self));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/Dossier/StoriesUI/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
+  g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);
+  return g_test_run ();
+}
