@@ -26,6 +26,9 @@ struct _DossierReaderView
   GtkTextTag     *current_tag;
   GtkTextTag     *flash_tag;
   GtkTextTag     *gap_tag;
+  GtkTextTag     *passage_tag;  /* a passage opened from elsewhere, till the next article */
+  int             passage_start;
+  int             passage_end;
   GtkTextTag     *color_tags[DOSSIER_ANNOTATION_N_COLORS];
   GArray         *matches;      /* pairs of char offsets */
   int             current_match;
@@ -511,6 +514,11 @@ dossier_reader_view_init (DossierReaderView *self)
                                                 "underline", PANGO_UNDERLINE_SINGLE, NULL);
   self->current_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(255, 140, 0, 0.75)", NULL);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(53, 132, 228, 0.45)", NULL);
+  /* a passage: a tint and an underline, unlike a highlight's colour */
+  self->passage_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(53, 132, 228, 0.16)",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
+  self->passage_start = self->passage_end = -1;
   /* the blank line between paragraphs: a gap, not a whole empty line */
   self->gap_tag = gtk_text_buffer_create_tag (buffer, NULL, "scale", 0.35, "pixels-below-lines", 0,
                                               "pixels-above-lines", 0, NULL);
@@ -547,6 +555,7 @@ dossier_reader_view_set_article (DossierReaderView *self,
 
   g_set_object (&self->article, article);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  self->passage_start = self->passage_end = -1;
   /* the window shows the new article's suggestion once it is read */
   dossier_reader_view_set_suggestion (self, NULL, 0, NULL);
   update_header (self);
@@ -677,4 +686,52 @@ dossier_reader_view_set_footer (DossierReaderView *self,
     gtk_box_remove (GTK_BOX (self->footer_box), child);
   if (footer != NULL)
     gtk_box_append (GTK_BOX (self->footer_box), footer);
+}
+
+void
+dossier_reader_view_mark_passage (DossierReaderView *self,
+                                  int                start,
+                                  int                end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  GtkTextMark *mark;
+  int n;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  gtk_text_buffer_remove_tag (buffer, self->passage_tag, &s, &e);
+  n = gtk_text_iter_get_offset (&e);
+  if (start < 0 || end <= start || start >= n)
+    {
+      self->passage_start = self->passage_end = -1;
+      return;
+    }
+  end = MIN (end, n);
+  self->passage_start = start;
+  self->passage_end = end;
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_apply_tag (buffer, self->passage_tag, &s, &e);
+  /* a mark scrolls once the new text is laid out, an iter might not */
+  mark = gtk_text_buffer_get_mark (buffer, "dossier-passage");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "dossier-passage", &s, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &s);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+}
+
+gboolean
+dossier_reader_view_get_passage (DossierReaderView *self,
+                                 int               *start,
+                                 int               *end)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), FALSE);
+
+  *start = self->passage_start;
+  *end = self->passage_end;
+  return self->passage_start >= 0;
 }

@@ -34,6 +34,15 @@ void            dossier_reader_view_scroll_to       (DossierReaderView *self,
                                                      int                start,
                                                      int                end,
                                                      gboolean           flash);
+/* Marks the characters [@start, @end) of the body until another article
+ * is set (or @start -1: none), and scrolls to them. */
+void            dossier_reader_view_mark_passage    (DossierReaderView *self,
+                                                     int                start,
+                                                     int                end);
+/* The marked passage; FALSE when none. */
+gboolean        dossier_reader_view_get_passage     (DossierReaderView *self,
+                                                     int               *start,
+                                                     int               *end);
 GtkTextView    *dossier_reader_view_get_text_view   (DossierReaderView *self);
 void            dossier_reader_view_show_find       (DossierReaderView *self);
 /* find: how many matches of the current find text (for tests) */
