@@ -125,7 +125,11 @@ void _dossier_window_dates_setup      (DossierWindow      *self);
 void _dossier_window_dates_update     (DossierWindow      *self);
 
 /* dossier-window-people.c */
+void _dossier_window_people_class_init (DossierWindowClass *klass);
 void _dossier_window_people_setup     (DossierWindow      *self);
+/* saves the quotes of the listed articles to @file (NULL: asks where) */
+void _dossier_window_export_search_quotes (DossierWindow *self,
+                                           GFile         *file);
 /* opens @article in the reader with [@start, @end) of its body marked */
 void _dossier_window_open_passage     (DossierWindow      *self,
                                        gint64              article,

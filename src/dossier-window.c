@@ -602,6 +602,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_dates_class_init (klass);
   _dossier_window_feeds_class_init (klass);
   _dossier_window_apps_class_init (klass);
+  _dossier_window_people_class_init (klass);
 }
 
 static void

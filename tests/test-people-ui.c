@@ -275,6 +275,47 @@ test_passage_link (DossierTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* the quotes of the listed articles, to a file; then a search narrows them */
+static void
+test_export_search (DossierTestLibrary *f,
+                    gconstpointer       data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *md_path = g_build_filename (dir, "all.md", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "kremlin.csv", NULL);
+  g_autoptr(GFile) md = g_file_new_for_path (md_path);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) rows = NULL;
+
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  _dossier_window_export_search_quotes (self, md);
+  dossier_test_poll_until (g_object_get_data (G_OBJECT (self), "dossier-quotes-written") != NULL);
+  g_assert_true (g_file_get_contents (md_path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# Quotes of the search\n"));
+  g_assert_nonnull (strstr (text, "> Nobody is closing the door\n\n— Sergei Lavrov, *Talks end early*, Test Wire, 2014-03-02"));
+  g_assert_nonnull (strstr (text, "> There is no such plan\n\n— Dmitry Peskov, *Kremlin comments*"));
+  g_assert_nonnull (strstr (text, "([passage](dossier://article/"));
+  g_clear_pointer (&text, g_free);
+
+  g_object_set_data (G_OBJECT (self), "dossier-quotes-written", NULL);
+  dossier_search_set_text (self->search, "Kremlin");
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  _dossier_window_export_search_quotes (self, csv);
+  dossier_test_poll_until (g_object_get_data (G_OBJECT (self), "dossier-quotes-written") != NULL);
+  g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+  rows = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (rows), ==, 4);  /* header, two quotes, the end */
+  g_assert_true (g_str_has_prefix (rows[1], "Dmitry Peskov,There is no such plan,"));
+  g_assert_true (g_str_has_prefix (rows[2], "Sergei Lavrov,The ties remain negatively stable.,"));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -287,5 +328,7 @@ main (int argc, char *argv[])
               fixture_setup, test_person_page, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleUI/passage-link", DossierTestLibrary, NULL,
               fixture_setup, test_passage_link, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleUI/export-search", DossierTestLibrary, NULL,
+              fixture_setup, test_export_search, dossier_test_library_teardown);
   return g_test_run ();
 }

@@ -233,3 +233,55 @@ dossier_people_overview_page_finish (DossierLibrary  *library,
 {
   return _dossier_library_finish (library, result, &page_call, error);
 }
+
+/* --- the quotes of a search's articles --- */
+
+static gpointer
+article_quotes_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ViewArgs *a = data;
+
+  return dossier_store_article_quotes (store, a->ids, a->n_ids, cancellable, error);
+}
+
+static const DossierLibraryCall article_quotes_call =
+  { article_quotes_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+GPtrArray *
+dossier_people_overview_article_quotes_sync (DossierLibrary  *library,
+                                             const gint64    *ids,
+                                             guint            n_ids,
+                                             GError         **error)
+{
+  ViewArgs a = { .ids = (gint64 *) ids, .n_ids = n_ids };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return _dossier_library_run (library, &article_quotes_call, &a, NULL, error);
+}
+
+void
+dossier_people_overview_article_quotes_async (DossierLibrary      *library,
+                                              const gint64        *ids,
+                                              guint                n_ids,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  ViewArgs *a = g_new0 (ViewArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->ids = g_memdup2 (ids, n_ids * sizeof (gint64));
+  a->n_ids = n_ids;
+  _dossier_library_run_async (library, &article_quotes_call, a, (GDestroyNotify) view_args_free,
+                              cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_people_overview_article_quotes_finish (DossierLibrary  *library,
+                                               GAsyncResult    *result,
+                                               GError         **error)
+{
+  return _dossier_library_finish (library, result, &article_quotes_call, error);
+}

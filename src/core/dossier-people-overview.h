@@ -89,4 +89,20 @@ DossierPersonPage *dossier_people_overview_page_finish        (DossierLibrary   
                                                            GAsyncResult         *result,
                                                            GError              **error);
 
+/* (element-type DossierPersonQuote): the quotes of the articles @ids, in
+ * that order, with their sentences (for exporting a search's quotes) */
+GPtrArray         *dossier_people_overview_article_quotes_sync   (DossierLibrary      *library,
+                                                                  const gint64        *ids,
+                                                                  guint                n_ids,
+                                                                  GError             **error);
+void               dossier_people_overview_article_quotes_async  (DossierLibrary      *library,
+                                                                  const gint64        *ids,
+                                                                  guint                n_ids,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+GPtrArray         *dossier_people_overview_article_quotes_finish (DossierLibrary      *library,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
+
 G_END_DECLS

@@ -35,6 +35,7 @@ dossier_person_quote_free (DossierPersonQuote *q)
 {
   if (q == NULL)
     return;
+  g_free (q->speaker);
   g_free (q->text);
   g_free (q->published);
   g_free (q->source);
@@ -253,6 +254,41 @@ sentence_around (const char *window,
   return g_steal_pointer (&trimmed);
 }
 
+/* the columns read_quote() reads: ?2 is how many characters to read on
+ * each side; substr() counts characters, as the offsets do */
+#define QUOTE_COLUMNS \
+  "q.id, q.article_id, q.start_offset, q.end_offset, q.text, a.published, a.source, a.title," \
+  " MAX(q.start_offset - ?2, 0)," \
+  " substr(a.body, MAX(q.start_offset - ?2, 0) + 1, q.end_offset - MAX(q.start_offset - ?2, 0) + ?2)," \
+  " p.name"
+
+static DossierPersonQuote *
+read_quote (sqlite3_stmt *stmt)
+{
+  DossierPersonQuote *q = g_new0 (DossierPersonQuote, 1);
+  const char *window = _dossier_store_column_text (stmt, 9);
+
+  q->id = sqlite3_column_int64 (stmt, 0);
+  q->article_id = sqlite3_column_int64 (stmt, 1);
+  q->start = sqlite3_column_int64 (stmt, 2);
+  q->end = sqlite3_column_int64 (stmt, 3);
+  q->text = g_strdup (_dossier_store_column_text (stmt, 4));
+  q->published = g_strdup (_dossier_store_column_text (stmt, 5));
+  q->source = g_strdup (_dossier_store_column_text (stmt, 6));
+  q->title = g_strdup (_dossier_store_column_text (stmt, 7));
+  q->speaker = g_strdup (_dossier_store_column_text (stmt, 10));
+  if (window != NULL && g_utf8_validate (window, -1, NULL))
+    q->context = sentence_around (window, sqlite3_column_int64 (stmt, 8), q->start, q->end,
+                                  &q->context_start, &q->context_end);
+  else
+    {
+      q->context = g_strdup (q->text != NULL ? q->text : "");
+      q->context_start = 0;
+      q->context_end = (int) g_utf8_strlen (q->context, -1);
+    }
+  return q;
+}
+
 GPtrArray *
 dossier_store_person_quotes (DossierStore  *self,
                              gint64         person_id,
@@ -264,12 +300,9 @@ dossier_store_person_quotes (DossierStore  *self,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  /* substr() counts characters, as the offsets do */
   stmt = prepare (self,
-                  "SELECT q.id, q.article_id, q.start_offset, q.end_offset, q.text, a.published, a.source, a.title,"
-                  " MAX(q.start_offset - ?2, 0) AS w,"
-                  " substr(a.body, MAX(q.start_offset - ?2, 0) + 1, q.end_offset - MAX(q.start_offset - ?2, 0) + ?2)"
-                  " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  "SELECT " QUOTE_COLUMNS " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  " LEFT JOIN people p ON p.id = q.person_id"
                   " WHERE q.person_id = ?1 AND q.status < 2"
                   " ORDER BY a.published_jd IS NULL, a.published_jd, a.id, q.start_offset",
                   error);
@@ -278,28 +311,45 @@ dossier_store_person_quotes (DossierStore  *self,
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, CONTEXT_CHARS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DossierPersonQuote *q = g_new0 (DossierPersonQuote, 1);
-      const char *window = _dossier_store_column_text (stmt, 9);
+    g_ptr_array_add (list, read_quote (stmt));
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
 
-      q->id = sqlite3_column_int64 (stmt, 0);
-      q->article_id = sqlite3_column_int64 (stmt, 1);
-      q->start = sqlite3_column_int64 (stmt, 2);
-      q->end = sqlite3_column_int64 (stmt, 3);
-      q->text = g_strdup (_dossier_store_column_text (stmt, 4));
-      q->published = g_strdup (_dossier_store_column_text (stmt, 5));
-      q->source = g_strdup (_dossier_store_column_text (stmt, 6));
-      q->title = g_strdup (_dossier_store_column_text (stmt, 7));
-      if (window != NULL && g_utf8_validate (window, -1, NULL))
-        q->context = sentence_around (window, sqlite3_column_int64 (stmt, 8), q->start, q->end,
-                                      &q->context_start, &q->context_end);
-      else
+GPtrArray *
+dossier_store_article_quotes (DossierStore  *self,
+                              const gint64  *ids,
+                              guint          n_ids,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_quote_free);
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  /* an article at a time, by the article's index, in the order given */
+  stmt = prepare (self,
+                  "SELECT " QUOTE_COLUMNS " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  " LEFT JOIN people p ON p.id = q.person_id"
+                  " WHERE q.article_id = ?1 AND q.status < 2 ORDER BY q.start_offset",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, CONTEXT_CHARS);
+  for (guint i = 0; i < n_ids && rc == SQLITE_DONE; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          q->context = g_strdup (q->text != NULL ? q->text : "");
-          q->context_start = 0;
-          q->context_end = (int) g_utf8_strlen (q->context, -1);
+          sqlite3_finalize (stmt);
+          return NULL;
         }
-      g_ptr_array_add (list, q);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (list, read_quote (stmt));
+      sqlite3_reset (stmt);
     }
   if (!finish (self, stmt, rc, error))
     return NULL;

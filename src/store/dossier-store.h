@@ -489,6 +489,7 @@ typedef struct
   gint64   article_id;
   gint64   start;          /* character offsets of the quoted words in the body */
   gint64   end;
+  char    *speaker;       /* the person's name; NULL: unattributed */
   char    *text;
   char    *published;     /* NULL when undated */
   char    *source;
@@ -524,6 +525,13 @@ gboolean   dossier_store_person_sparkline   (DossierStore   *self,
 /* (element-type DossierPersonQuote): in time order, rejected ones left out */
 GPtrArray *dossier_store_person_quotes      (DossierStore   *self,
                                              gint64          person_id,
+                                             GError        **error);
+/* (element-type DossierPersonQuote): the quotes of the articles @ids,
+ * article by article in that order, rejected ones left out */
+GPtrArray *dossier_store_article_quotes     (DossierStore   *self,
+                                             const gint64   *ids,
+                                             guint           n_ids,
+                                             GCancellable   *cancellable,
                                              GError        **error);
 /* (element-type DossierPersonSummary): the people quoted in the most
  * articles that quote @person_id, with that number as quotes */
