@@ -40,11 +40,63 @@ _dossier_window_open_passage (DossierWindow *self,
   dossier_window_open_article (self, article);
 }
 
+/* --- quotes in the reader --- */
+
+static void
+on_reader_quotes_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = dossier_people_overview_article_quotes_finish (DOSSIER_LIBRARY (source), result, &error);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "dossier-quotes-article"));
+  g_autoptr(GVariant) state = g_action_get_state (g_action_map_lookup_action (G_ACTION_MAP (self), "show-quotes"));
+
+  if (quotes == NULL)
+    {
+      _dossier_window_toast_error (self, error, "%s", error->message);
+      return;
+    }
+  /* only for the article still open, while the toggle is still on */
+  if (self->article == NULL || dossier_article_get_id (self->article) != id || !g_variant_get_boolean (state))
+    return;
+  dossier_reader_view_set_quotes (self->reader, quotes);
+}
+
+static void
+update_reader_quotes (DossierWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-quotes");
+  g_autoptr(GVariant) state = action != NULL ? g_action_get_state (action) : NULL;
+  gint64 id;
+
+  if (self->article == NULL || state == NULL || !g_variant_get_boolean (state))
+    {
+      dossier_reader_view_set_quotes (self->reader, NULL);
+      return;
+    }
+  id = dossier_article_get_id (self->article);
+  g_object_set_data (G_OBJECT (self), "dossier-quotes-article", GSIZE_TO_POINTER ((gsize) id));
+  dossier_people_overview_article_quotes_async (self->library, &id, 1, self->open_cancellable,
+                                                on_reader_quotes_cb, g_object_ref (self));
+}
+
+static void
+on_show_quotes_changed_cb (GSimpleAction *action,
+                           GVariant      *state,
+                           DossierWindow *self)
+{
+  g_simple_action_set_state (action, state);
+  update_reader_quotes (self);
+}
+
 void
 _dossier_window_people_article_loaded (DossierWindow *self)
 {
   Passage *p = g_object_get_data (G_OBJECT (self), PASSAGE_KEY);
 
+  update_reader_quotes (self);
   if (p == NULL || self->article == NULL)
     return;
   if (p->article == dossier_article_get_id (self->article))
@@ -284,6 +336,8 @@ _dossier_window_people_setup (DossierWindow *self)
   GtkWidget *people = dossier_people_view_new (self->library);
   GtkWidget *person = dossier_person_view_new (self->library);
   AdwViewStackPage *page;
+  g_autoptr(GSimpleAction) show_quotes = NULL;
+  GtkEventController *controller;
 
   page = _dossier_window_add_section (self, "people", _("People"), "avatar-default-symbolic", people);
   gtk_accessible_update_property (GTK_ACCESSIBLE (people), GTK_ACCESSIBLE_PROPERTY_LABEL, _("People"), -1);
@@ -295,4 +349,14 @@ _dossier_window_people_setup (DossierWindow *self)
   g_signal_connect_object (person, "person-activated", G_CALLBACK (on_person_activated_cb), self, 0);
   g_signal_connect_object (person, "quote-activated", G_CALLBACK (on_quote_activated_cb), self, 0);
   g_signal_connect_object (person, "export", G_CALLBACK (on_person_export_cb), self, 0);
+
+  /* View → Show Quotes: a toggle of the reader, off at start */
+  show_quotes = g_simple_action_new_stateful ("show-quotes", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (show_quotes, "change-state", G_CALLBACK (on_show_quotes_changed_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_quotes));
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Alt>q"),
+                                                          gtk_named_action_new ("win.show-quotes")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

@@ -316,6 +316,60 @@ test_export_search (DossierTestLibrary *f,
   dossier_test_remove_tree (dir);
 }
 
+/* the reader's toggle underlines the quotes, each with its speaker */
+static void
+test_show_quotes (DossierTestLibrary *f,
+                  gconstpointer       data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  GtkTextBuffer *buffer;
+  g_autofree char *body = NULL;
+  GtkTextIter s, e;
+  const char *speaker = NULL;
+  const char *at;
+  int offset;
+
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_window_open_article (self, 3);
+  dossier_test_poll_until (self->article != NULL);
+  g_assert_cmpuint (dossier_reader_view_get_n_quotes (self->reader), ==, 0);
+  buffer = gtk_text_view_get_buffer (dossier_reader_view_get_text_view (self->reader));
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  body = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  at = strstr (body, "There is no such plan");
+  g_assert_nonnull (at);
+  offset = (int) g_utf8_pointer_to_offset (body, at);
+  g_assert_false (dossier_reader_view_get_quote_at (self->reader, offset, &speaker));
+
+  /* the shortcut turns it on */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-quotes", NULL));
+  dossier_test_poll_until (dossier_reader_view_get_n_quotes (self->reader) == 2);
+  g_assert_true (dossier_reader_view_get_quote_at (self->reader, offset + 3, &speaker));
+  g_assert_cmpstr (speaker, ==, "Dmitry Peskov");
+  g_assert_false (dossier_reader_view_get_quote_at (self->reader, 2, &speaker));
+
+  /* it stays on for the next article, and a quote still highlights as any passage */
+  dossier_window_open_article (self, 2);
+  dossier_test_poll_until (dossier_article_get_id (self->article) == 2 &&
+                           dossier_reader_view_get_n_quotes (self->reader) == 2);
+  g_assert_true (dossier_reader_view_get_quote_at (self->reader, 45, &speaker));
+  g_assert_cmpstr (speaker, ==, "Sergei Lavrov");
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 40);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 73);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.highlight", NULL));
+  dossier_test_poll_until (dossier_article_notes_get_annotations (self->notes) != NULL &&
+                           dossier_article_notes_get_annotations (self->notes)->len == 1);
+  g_assert_cmpint (dossier_annotation_get_start (g_ptr_array_index (dossier_article_notes_get_annotations (self->notes), 0)), ==, 40);
+  g_assert_true (dossier_reader_view_get_quote_at (self->reader, 45, &speaker));
+
+  /* off again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-quotes", NULL));
+  g_assert_cmpuint (dossier_reader_view_get_n_quotes (self->reader), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -330,5 +384,7 @@ main (int argc, char *argv[])
               fixture_setup, test_passage_link, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleUI/export-search", DossierTestLibrary, NULL,
               fixture_setup, test_export_search, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleUI/show-quotes", DossierTestLibrary, NULL,
+              fixture_setup, test_show_quotes, dossier_test_library_teardown);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "dossier-reader-view.h"
 #include "dossier-article-row.h"
+#include "dossier-store.h"
 
 struct _DossierReaderView
 {
@@ -29,6 +30,8 @@ struct _DossierReaderView
   GtkTextTag     *passage_tag;  /* a passage opened from elsewhere, till the next article */
   int             passage_start;
   int             passage_end;
+  GtkTextTag     *quote_tag;    /* quotes found in the body, when shown */
+  GPtrArray      *quotes;       /* DossierPersonQuote, or NULL */
   GtkTextTag     *color_tags[DOSSIER_ANNOTATION_N_COLORS];
   GArray         *matches;      /* pairs of char offsets */
   int             current_match;
@@ -497,6 +500,31 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
 
+static gboolean
+on_query_tooltip_cb (GtkWidget         *widget,
+                     int                x,
+                     int                y,
+                     gboolean           keyboard,
+                     GtkTooltip        *tooltip,
+                     DossierReaderView *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+  const char *speaker;
+  g_autofree char *text = NULL;
+
+  if (self->quotes == NULL || keyboard)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) ||
+      !dossier_reader_view_get_quote_at (self, gtk_text_iter_get_offset (&iter), &speaker))
+    return FALSE;
+  /* TRANSLATORS: the tooltip of a quote in the reader, with the speaker's name */
+  text = speaker != NULL ? g_strdup_printf (_("Quoted by %s"), speaker) : g_strdup (_("Unattributed quote"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 dossier_reader_view_init (DossierReaderView *self)
 {
@@ -519,6 +547,12 @@ dossier_reader_view_init (DossierReaderView *self)
                                                   "underline", PANGO_UNDERLINE_SINGLE,
                                                   "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
   self->passage_start = self->passage_end = -1;
+  /* a quote: a thin grey underline and no colour, so that it is never
+   * taken for a highlight; the speaker shows in a tooltip */
+  self->quote_tag = gtk_text_buffer_create_tag (buffer, NULL, "underline", PANGO_UNDERLINE_SINGLE,
+                                                "underline-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 0.9 }, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
   /* the blank line between paragraphs: a gap, not a whole empty line */
   self->gap_tag = gtk_text_buffer_create_tag (buffer, NULL, "scale", 0.35, "pixels-below-lines", 0,
                                               "pixels-above-lines", 0, NULL);
@@ -555,6 +589,7 @@ dossier_reader_view_set_article (DossierReaderView *self,
 
   g_set_object (&self->article, article);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
   self->passage_start = self->passage_end = -1;
   /* the window shows the new article's suggestion once it is read */
   dossier_reader_view_set_suggestion (self, NULL, 0, NULL);
@@ -734,4 +769,70 @@ dossier_reader_view_get_passage (DossierReaderView *self,
   *start = self->passage_start;
   *end = self->passage_end;
   return self->passage_start >= 0;
+}
+
+void
+dossier_reader_view_set_quotes (DossierReaderView *self,
+                                GPtrArray         *quotes)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  int n;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  gtk_text_buffer_remove_tag (buffer, self->quote_tag, &s, &e);
+  n = gtk_text_iter_get_offset (&e);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  if (quotes == NULL)
+    return;
+  self->quotes = g_ptr_array_ref (quotes);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      DossierPersonQuote *q = g_ptr_array_index (quotes, i);
+
+      if (q->start < 0 || q->end <= q->start || q->end > n)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) q->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) q->end);
+      gtk_text_buffer_apply_tag (buffer, self->quote_tag, &s, &e);
+    }
+}
+
+guint
+dossier_reader_view_get_n_quotes (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), 0);
+
+  return self->quotes != NULL ? self->quotes->len : 0;
+}
+
+gboolean
+dossier_reader_view_get_quote_at (DossierReaderView  *self,
+                                  int                 offset,
+                                  const char        **speaker)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), FALSE);
+
+  *speaker = NULL;
+  if (self->quotes == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter, offset);
+  if (!gtk_text_iter_has_tag (&iter, self->quote_tag))
+    return FALSE;
+  for (guint i = 0; i < self->quotes->len; i++)
+    {
+      DossierPersonQuote *q = g_ptr_array_index (self->quotes, i);
+
+      if (offset >= q->start && offset < q->end)
+        {
+          *speaker = q->speaker;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
