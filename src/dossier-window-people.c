@@ -99,9 +99,12 @@ _dossier_window_people_article_loaded (DossierWindow *self)
   update_reader_quotes (self);
   if (p == NULL || self->article == NULL)
     return;
+  /* kept while the same article loads again (as choosing it in the list
+   * or the timeline does), dropped once another one opens */
   if (p->article == dossier_article_get_id (self->article))
     dossier_reader_view_mark_passage (self->reader, p->start, p->end);
-  g_object_set_data (G_OBJECT (self), PASSAGE_KEY, NULL);
+  else
+    g_object_set_data (G_OBJECT (self), PASSAGE_KEY, NULL);
 }
 
 static void

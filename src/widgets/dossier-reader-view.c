@@ -32,6 +32,8 @@ struct _DossierReaderView
   int             passage_end;
   GtkTextTag     *quote_tag;    /* quotes found in the body, when shown */
   GPtrArray      *quotes;       /* DossierPersonQuote, or NULL */
+  guint           passage_tick;  /* scrolls to the passage while the text is laid out */
+  guint           passage_frames;
   GtkTextTag     *color_tags[DOSSIER_ANNOTATION_N_COLORS];
   GArray         *matches;      /* pairs of char offsets */
   int             current_match;
@@ -551,6 +553,8 @@ dossier_reader_view_init (DossierReaderView *self)
    * taken for a highlight; the speaker shows in a tooltip */
   self->quote_tag = gtk_text_buffer_create_tag (buffer, NULL, "underline", PANGO_UNDERLINE_SINGLE,
                                                 "underline-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 0.9 }, NULL);
+  /* a passage's blue underline shows over a quote's grey one */
+  gtk_text_tag_set_priority (self->passage_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
   /* the blank line between paragraphs: a gap, not a whole empty line */
@@ -723,6 +727,36 @@ dossier_reader_view_set_footer (DossierReaderView *self,
     gtk_box_append (GTK_BOX (self->footer_box), footer);
 }
 
+/* a third down the page, as the annotations' jumps show theirs */
+static gboolean
+scroll_to_passage_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "dossier-passage");
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  graphene_point_t point;
+  int wx, wy;
+
+  if (mark == NULL || self->passage_start < 0 || ++self->passage_frames > 30)
+    {
+      self->passage_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), content, &GRAPHENE_POINT_INIT (wx, wy), &point))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adj, point.y - gtk_adjustment_get_page_size (adj) * 0.3);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 dossier_reader_view_mark_passage (DossierReaderView *self,
                                   int                start,
@@ -750,13 +784,16 @@ dossier_reader_view_mark_passage (DossierReaderView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
   gtk_text_buffer_apply_tag (buffer, self->passage_tag, &s, &e);
-  /* a mark scrolls once the new text is laid out, an iter might not */
   mark = gtk_text_buffer_get_mark (buffer, "dossier-passage");
   if (mark == NULL)
     mark = gtk_text_buffer_create_mark (buffer, "dossier-passage", &s, TRUE);
   else
     gtk_text_buffer_move_mark (buffer, mark, &s);
-  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+  /* the text view sits in the page's scroller below the header, so the
+   * scroller is moved, frame by frame until the new text is laid out */
+  self->passage_frames = 0;
+  if (self->passage_tick == 0)
+    self->passage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_passage_cb, NULL, NULL);
 }
 
 gboolean
