@@ -316,6 +316,43 @@ test_export_search (DossierTestLibrary *f,
   dossier_test_remove_tree (dir);
 }
 
+static void
+on_found_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dossier_people_find_quotes_finish (DOSSIER_LIBRARY (source), result, &error), ==, 1);
+  g_assert_no_error (error);
+  dossier_test_set_flag (user_data);
+}
+
+/* new quotes found while the section is hidden show when it shows */
+static void
+test_people_update (DossierTestLibrary *f,
+                    gconstpointer       data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->library);
+  DossierPeopleView *view = people_view (self);
+  GtkListBox *list = dossier_people_view_get_list (view);
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_test_poll_until (dossier_people_view_get_loaded (view));
+  g_assert_cmpstr (row_label (row_at (list, 0), "counts"), ==, "3 quotes · 3 articles");
+  add (f->library, "Talks resume", "2015-06-01",
+       "\"We are ready to talk,\" Sergei Lavrov told reporters in Vienna.");
+  dossier_people_find_quotes_async (f->library, G_MAXUINT, NULL, on_found_cb, &found);
+  dossier_test_poll_until (found);
+  g_assert_cmpstr (row_label (row_at (list, 0), "counts"), ==, "3 quotes · 3 articles");
+  adw_view_stack_set_visible_child_name (self->sections, "people");
+  dossier_test_poll_until (dossier_people_view_get_loaded (view) &&
+                           g_strcmp0 (row_label (row_at (list, 0), "counts"), "4 quotes · 4 articles") == 0);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* the reader's toggle underlines the quotes, each with its speaker */
 static void
 test_show_quotes (DossierTestLibrary *f,
@@ -378,6 +415,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/Dossier/PeopleUI/section", DossierTestLibrary, NULL,
               fixture_setup, test_people_section, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleUI/update", DossierTestLibrary, NULL,
+              fixture_setup, test_people_update, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleUI/person-page", DossierTestLibrary, NULL,
               fixture_setup, test_person_page, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleUI/passage-link", DossierTestLibrary, NULL,

@@ -33,6 +33,7 @@ struct _DossierPeopleView
   guint           search_id;
   gboolean        loaded;
   gboolean        sparks_loaded;
+  gboolean        stale;   /* the library changed while the list was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (DossierPeopleView, dossier_people_view, GTK_TYPE_BOX)
@@ -184,9 +185,26 @@ dossier_people_view_reload (DossierPeopleView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->loaded = self->sparks_loaded = FALSE;
+  self->loaded = self->sparks_loaded = self->stale = FALSE;
   dossier_people_overview_list_async (self->library, gtk_editable_get_text (GTK_EDITABLE (self->search)),
                                   DOSSIER_PEOPLE_VIEW_LIMIT, self->cancellable, on_list_cb, self);
+}
+
+/* a hidden list is read again when it shows, not at every change */
+static void
+on_library_changed_cb (DossierPeopleView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dossier_people_view_reload (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_map_cb (DossierPeopleView *self)
+{
+  if (self->stale)
+    dossier_people_view_reload (self);
 }
 
 static void
@@ -287,7 +305,8 @@ dossier_people_view_new (DossierLibrary *library)
 
   self = g_object_new (DOSSIER_TYPE_PEOPLE_VIEW, NULL);
   self->library = g_object_ref (library);
-  g_signal_connect_swapped (library, "changed", G_CALLBACK (dossier_people_view_reload), self);
+  g_signal_connect_swapped (library, "changed", G_CALLBACK (on_library_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   dossier_people_view_reload (self);
   return GTK_WIDGET (self);
 }
