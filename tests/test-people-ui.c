@@ -339,8 +339,12 @@ test_people_update (DossierTestLibrary *f,
   gboolean found = FALSE;
 
   gtk_window_present (GTK_WINDOW (self));
+  /* nothing is read before the section first shows */
+  g_assert_false (dossier_people_view_get_loaded (view));
+  adw_view_stack_set_visible_child_name (self->sections, "people");
   dossier_test_poll_until (dossier_people_view_get_loaded (view));
   g_assert_cmpstr (row_label (row_at (list, 0), "counts"), ==, "3 quotes · 3 articles");
+  adw_view_stack_set_visible_child_name (self->sections, "articles");
   add (f->library, "Talks resume", "2015-06-01",
        "\"We are ready to talk,\" Sergei Lavrov told reporters in Vienna.");
   dossier_people_find_quotes_async (f->library, G_MAXUINT, NULL, on_found_cb, &found);

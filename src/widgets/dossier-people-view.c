@@ -307,7 +307,9 @@ dossier_people_view_new (DossierLibrary *library)
   self->library = g_object_ref (library);
   g_signal_connect_swapped (library, "changed", G_CALLBACK (on_library_changed_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
-  dossier_people_view_reload (self);
+  /* read when first shown: the sparklines of a large library keep the
+   * store busy for a while */
+  self->stale = TRUE;
   return GTK_WIDGET (self);
 }
 
