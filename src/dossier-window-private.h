@@ -136,4 +136,18 @@ void _dossier_window_dates_setup      (DossierWindow      *self);
 /* shows the open article's suggestion in the reader, if it has one */
 void _dossier_window_dates_update     (DossierWindow      *self);
 
+/* dossier-window-people.c */
+void _dossier_window_people_class_init (DossierWindowClass *klass);
+void _dossier_window_people_setup     (DossierWindow      *self);
+/* saves the quotes of the listed articles to @file (NULL: asks where) */
+void _dossier_window_export_search_quotes (DossierWindow *self,
+                                           GFile         *file);
+/* opens @article in the reader with [@start, @end) of its body marked */
+void _dossier_window_open_passage     (DossierWindow      *self,
+                                       gint64              article,
+                                       int                 start,
+                                       int                 end);
+/* the reader shows self->article: marks a passage waiting for it */
+void _dossier_window_people_article_loaded (DossierWindow *self);
+
 G_END_DECLS

@@ -326,6 +326,7 @@ on_article_loaded_cb (GObject      *source,
   dossier_similar_list_set_article (DOSSIER_SIMILAR_LIST (self->similar), self->library,
                                     dossier_article_get_id (article));
   _dossier_window_reload_annotations (self);
+  _dossier_window_people_article_loaded (self);
   _dossier_window_dates_update (self);
   _dossier_window_update_actions (self);
 }
@@ -469,6 +470,20 @@ dossier_window_open_uri (DossierWindow *self,
   if (g_uri_get_query (parsed) != NULL)
     params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
   dossier_article_notes_set_pending (self->notes, params ? g_hash_table_lookup (params, "annotation") : NULL);
+  /* dossier://article/12?passage=40-95: characters of the body, marked */
+  if (params != NULL && g_hash_table_lookup (params, "passage") != NULL)
+    {
+      guint64 start, end;
+      g_auto(GStrv) range = g_strsplit (g_hash_table_lookup (params, "passage"), "-", 2);
+
+      if (g_strv_length (range) == 2 &&
+          g_ascii_string_to_unsigned (range[0], 10, 0, G_MAXINT, &start, NULL) &&
+          g_ascii_string_to_unsigned (range[1], 10, 0, G_MAXINT, &end, NULL) && end > start)
+        {
+          _dossier_window_open_passage (self, (gint64) id, (int) start, (int) end);
+          return TRUE;
+        }
+    }
   dossier_window_open_article (self, (gint64) id);
   return TRUE;
 }
@@ -587,6 +602,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_dates_class_init (klass);
   _dossier_window_feeds_class_init (klass);
   _dossier_window_apps_class_init (klass);
+  _dossier_window_people_class_init (klass);
 }
 
 static void
@@ -675,6 +691,7 @@ dossier_window_new (DossierApplication *app,
   _dossier_window_notes_setup (self);
   _dossier_window_dates_setup (self);
   _dossier_window_stories_setup (self);
+  _dossier_window_people_setup (self);
   on_search_changed_cb (self);
   update_list_state (self);
 

@@ -17,10 +17,10 @@
 
 #include "dossier-export-private.h"
 
-static void
-append_field (GString    *out,
-              const char *value,
-              gboolean    last)
+void
+_dossier_export_csv_field (GString    *out,
+                           const char *value,
+                           gboolean    last)
 {
   g_autofree char *clean = _dossier_export_clean_text (value);
   const char *v = clean;
@@ -70,15 +70,15 @@ _dossier_export_csv (GString   *out,
           g_autofree char *tags = g_strjoinv (", ", (char **) dossier_annotation_get_tags (a));
           g_autofree char *created = dossier_timestamp_to_iso (dossier_annotation_get_created (a));
 
-          append_field (out, dossier_article_get_title (e->article), FALSE);
-          append_field (out, dossier_article_get_source (e->article), FALSE);
-          append_field (out, published, FALSE);
-          append_field (out, dossier_article_get_url (e->article), FALSE);
-          append_field (out, dossier_annotation_get_quote (a), FALSE);
-          append_field (out, dossier_annotation_get_note (a), FALSE);
-          append_field (out, tags, FALSE);
-          append_field (out, dossier_annotation_get_color (a), FALSE);
-          append_field (out, created, TRUE);
+          _dossier_export_csv_field (out, dossier_article_get_title (e->article), FALSE);
+          _dossier_export_csv_field (out, dossier_article_get_source (e->article), FALSE);
+          _dossier_export_csv_field (out, published, FALSE);
+          _dossier_export_csv_field (out, dossier_article_get_url (e->article), FALSE);
+          _dossier_export_csv_field (out, dossier_annotation_get_quote (a), FALSE);
+          _dossier_export_csv_field (out, dossier_annotation_get_note (a), FALSE);
+          _dossier_export_csv_field (out, tags, FALSE);
+          _dossier_export_csv_field (out, dossier_annotation_get_color (a), FALSE);
+          _dossier_export_csv_field (out, created, TRUE);
         }
     }
 }

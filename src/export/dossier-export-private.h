@@ -45,6 +45,10 @@ void     _dossier_export_json               (GString            *out,
 /* dossier-export-csv.c */
 void     _dossier_export_csv                (GString            *out,
                                              GPtrArray          *entries);
+/* one cell, quoted as needed, then "," or (@last) the row's CRLF */
+void     _dossier_export_csv_field          (GString            *out,
+                                             const char         *value,
+                                             gboolean            last);
 
 /* dossier-export-html.c */
 void     _dossier_export_html               (GString            *out,

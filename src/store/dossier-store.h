@@ -477,6 +477,77 @@ gboolean   dossier_store_reassign_quote     (DossierStore   *self,
 gboolean   dossier_store_reject_quote       (DossierStore   *self,
                                              gint64          quote_id,
                                              GError        **error);
+/* What the People section and a person's page read
+ * (dossier-store-quotes.c) */
+
+typedef struct
+{
+  gint64   id;
+  char    *name;
+  gboolean organisation;
+  gint64   mentions;   /* articles that mention or quote them */
+  gint64   quotes;     /* quotes not rejected; beside another person: articles quoting both */
+} DossierPersonSummary;
+
+void dossier_person_summary_free (DossierPersonSummary *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierPersonSummary, dossier_person_summary_free)
+
+typedef struct
+{
+  gint64   id;
+  gint64   article_id;
+  gint64   start;          /* character offsets of the quoted words in the body */
+  gint64   end;
+  char    *speaker;       /* the person's name; NULL: unattributed */
+  char    *text;
+  char    *published;     /* NULL when undated */
+  char    *source;
+  char    *title;          /* the article's */
+  char    *context;        /* the sentence around the quote */
+  int      context_start;  /* where the quote lies in @context, in characters */
+  int      context_end;
+} DossierPersonQuote;
+
+void dossier_person_quote_free (DossierPersonQuote *q);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierPersonQuote, dossier_person_quote_free)
+
+/* (element-type DossierPersonSummary): the first @limit people (0: all)
+ * most quoted and mentioned, with @search in a name or variant. */
+GPtrArray *dossier_store_list_people_page   (DossierStore   *self,
+                                             const char     *search,
+                                             guint           limit,
+                                             GError        **error);
+/* The julian days of the first and last dated articles (0 when none). */
+gboolean   dossier_store_quote_range        (DossierStore   *self,
+                                             gint64         *first_jd,
+                                             gint64         *last_jd,
+                                             GError        **error);
+/* Counts @person_id's quotes in @n_buckets equal spans of the days
+ * @first_jd to @last_jd, into @buckets. */
+gboolean   dossier_store_person_sparkline   (DossierStore   *self,
+                                             gint64          person_id,
+                                             gint64          first_jd,
+                                             gint64          last_jd,
+                                             guint          *buckets,
+                                             guint           n_buckets,
+                                             GError        **error);
+/* (element-type DossierPersonQuote): in time order, rejected ones left out */
+GPtrArray *dossier_store_person_quotes      (DossierStore   *self,
+                                             gint64          person_id,
+                                             GError        **error);
+/* (element-type DossierPersonQuote): the quotes of the articles @ids,
+ * article by article in that order, rejected ones left out */
+GPtrArray *dossier_store_article_quotes     (DossierStore   *self,
+                                             const gint64   *ids,
+                                             guint           n_ids,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+/* (element-type DossierPersonSummary): the people quoted in the most
+ * articles that quote @person_id, with that number as quotes */
+GPtrArray *dossier_store_quoted_beside      (DossierStore   *self,
+                                             gint64          person_id,
+                                             guint           limit,
+                                             GError        **error);
 /* --- links that led to articles (dossier-store-links.c) --- */
 
 /* The article @url leads to: a link given or fetched before, or an

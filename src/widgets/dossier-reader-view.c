@@ -14,6 +14,7 @@
 
 #include "dossier-reader-view.h"
 #include "dossier-article-row.h"
+#include "dossier-store.h"
 
 struct _DossierReaderView
 {
@@ -26,6 +27,13 @@ struct _DossierReaderView
   GtkTextTag     *current_tag;
   GtkTextTag     *flash_tag;
   GtkTextTag     *gap_tag;
+  GtkTextTag     *passage_tag;  /* a passage opened from elsewhere, till the next article */
+  int             passage_start;
+  int             passage_end;
+  GtkTextTag     *quote_tag;    /* quotes found in the body, when shown */
+  GPtrArray      *quotes;       /* DossierPersonQuote, or NULL */
+  guint           passage_tick;  /* scrolls to the passage while the text is laid out */
+  guint           passage_frames;
   GtkTextTag     *color_tags[DOSSIER_ANNOTATION_N_COLORS];
   GArray         *matches;      /* pairs of char offsets */
   int             current_match;
@@ -494,6 +502,31 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
 
+static gboolean
+on_query_tooltip_cb (GtkWidget         *widget,
+                     int                x,
+                     int                y,
+                     gboolean           keyboard,
+                     GtkTooltip        *tooltip,
+                     DossierReaderView *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+  const char *speaker;
+  g_autofree char *text = NULL;
+
+  if (self->quotes == NULL || keyboard)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) ||
+      !dossier_reader_view_get_quote_at (self, gtk_text_iter_get_offset (&iter), &speaker))
+    return FALSE;
+  /* TRANSLATORS: the tooltip of a quote in the reader, with the speaker's name */
+  text = speaker != NULL ? g_strdup_printf (_("Quoted by %s"), speaker) : g_strdup (_("Unattributed quote"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 dossier_reader_view_init (DossierReaderView *self)
 {
@@ -511,6 +544,19 @@ dossier_reader_view_init (DossierReaderView *self)
                                                 "underline", PANGO_UNDERLINE_SINGLE, NULL);
   self->current_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(255, 140, 0, 0.75)", NULL);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(53, 132, 228, 0.45)", NULL);
+  /* a passage: a tint and an underline, unlike a highlight's colour */
+  self->passage_tag = gtk_text_buffer_create_tag (buffer, NULL, "background", "rgba(53, 132, 228, 0.16)",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
+  self->passage_start = self->passage_end = -1;
+  /* a quote: a thin grey underline and no colour, so that it is never
+   * taken for a highlight; the speaker shows in a tooltip */
+  self->quote_tag = gtk_text_buffer_create_tag (buffer, NULL, "underline", PANGO_UNDERLINE_SINGLE,
+                                                "underline-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 0.9 }, NULL);
+  /* a passage's blue underline shows over a quote's grey one */
+  gtk_text_tag_set_priority (self->passage_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
   /* the blank line between paragraphs: a gap, not a whole empty line */
   self->gap_tag = gtk_text_buffer_create_tag (buffer, NULL, "scale", 0.35, "pixels-below-lines", 0,
                                               "pixels-above-lines", 0, NULL);
@@ -547,6 +593,8 @@ dossier_reader_view_set_article (DossierReaderView *self,
 
   g_set_object (&self->article, article);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  self->passage_start = self->passage_end = -1;
   /* the window shows the new article's suggestion once it is read */
   dossier_reader_view_set_suggestion (self, NULL, 0, NULL);
   update_header (self);
@@ -677,4 +725,151 @@ dossier_reader_view_set_footer (DossierReaderView *self,
     gtk_box_remove (GTK_BOX (self->footer_box), child);
   if (footer != NULL)
     gtk_box_append (GTK_BOX (self->footer_box), footer);
+}
+
+/* a third down the page, as the annotations' jumps show theirs */
+static gboolean
+scroll_to_passage_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  DossierReaderView *self = DOSSIER_READER_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "dossier-passage");
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  graphene_point_t point;
+  int wx, wy;
+
+  if (mark == NULL || self->passage_start < 0 || ++self->passage_frames > 30)
+    {
+      self->passage_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), content, &GRAPHENE_POINT_INIT (wx, wy), &point))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adj, point.y - gtk_adjustment_get_page_size (adj) * 0.3);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+dossier_reader_view_mark_passage (DossierReaderView *self,
+                                  int                start,
+                                  int                end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  GtkTextMark *mark;
+  int n;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  gtk_text_buffer_remove_tag (buffer, self->passage_tag, &s, &e);
+  n = gtk_text_iter_get_offset (&e);
+  if (start < 0 || end <= start || start >= n)
+    {
+      self->passage_start = self->passage_end = -1;
+      return;
+    }
+  end = MIN (end, n);
+  self->passage_start = start;
+  self->passage_end = end;
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_apply_tag (buffer, self->passage_tag, &s, &e);
+  mark = gtk_text_buffer_get_mark (buffer, "dossier-passage");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "dossier-passage", &s, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &s);
+  /* the text view sits in the page's scroller below the header, so the
+   * scroller is moved, frame by frame until the new text is laid out */
+  self->passage_frames = 0;
+  if (self->passage_tick == 0)
+    self->passage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_passage_cb, NULL, NULL);
+}
+
+gboolean
+dossier_reader_view_get_passage (DossierReaderView *self,
+                                 int               *start,
+                                 int               *end)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), FALSE);
+
+  *start = self->passage_start;
+  *end = self->passage_end;
+  return self->passage_start >= 0;
+}
+
+void
+dossier_reader_view_set_quotes (DossierReaderView *self,
+                                GPtrArray         *quotes)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  int n;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  gtk_text_buffer_remove_tag (buffer, self->quote_tag, &s, &e);
+  n = gtk_text_iter_get_offset (&e);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  if (quotes == NULL)
+    return;
+  self->quotes = g_ptr_array_ref (quotes);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      DossierPersonQuote *q = g_ptr_array_index (quotes, i);
+
+      if (q->start < 0 || q->end <= q->start || q->end > n)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) q->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) q->end);
+      gtk_text_buffer_apply_tag (buffer, self->quote_tag, &s, &e);
+    }
+}
+
+guint
+dossier_reader_view_get_n_quotes (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), 0);
+
+  return self->quotes != NULL ? self->quotes->len : 0;
+}
+
+gboolean
+dossier_reader_view_get_quote_at (DossierReaderView  *self,
+                                  int                 offset,
+                                  const char        **speaker)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), FALSE);
+
+  *speaker = NULL;
+  if (self->quotes == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter, offset);
+  if (!gtk_text_iter_has_tag (&iter, self->quote_tag))
+    return FALSE;
+  for (guint i = 0; i < self->quotes->len; i++)
+    {
+      DossierPersonQuote *q = g_ptr_array_index (self->quotes, i);
+
+      if (offset >= q->start && offset < q->end)
+        {
+          *speaker = q->speaker;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -34,6 +34,25 @@ void            dossier_reader_view_scroll_to       (DossierReaderView *self,
                                                      int                start,
                                                      int                end,
                                                      gboolean           flash);
+/* Marks the characters [@start, @end) of the body until another article
+ * is set (or @start -1: none), and scrolls to them. */
+void            dossier_reader_view_mark_passage    (DossierReaderView *self,
+                                                     int                start,
+                                                     int                end);
+/* The marked passage; FALSE when none. */
+gboolean        dossier_reader_view_get_passage     (DossierReaderView *self,
+                                                     int               *start,
+                                                     int               *end);
+/* (element-type DossierPersonQuote): underlined, the speaker in a
+ * tooltip, until another article is set; NULL: none. */
+void            dossier_reader_view_set_quotes      (DossierReaderView *self,
+                                                     GPtrArray         *quotes);
+guint           dossier_reader_view_get_n_quotes    (DossierReaderView *self);
+/* Whether a shown quote covers @offset; @speaker gets its speaker's
+ * name, NULL when unattributed. */
+gboolean        dossier_reader_view_get_quote_at    (DossierReaderView  *self,
+                                                     int                 offset,
+                                                     const char        **speaker);
 GtkTextView    *dossier_reader_view_get_text_view   (DossierReaderView *self);
 void            dossier_reader_view_show_find       (DossierReaderView *self);
 /* find: how many matches of the current find text (for tests) */

@@ -38,6 +38,7 @@
 #include "dossier-dates.h"
 #include "dossier-stories.h"
 #include "dossier-people.h"
+#include "dossier-people-overview.h"
 
 #define FIRST_PAGE 50
 #define RAW_BATCH  256   /* as the importer's batches */
@@ -705,6 +706,10 @@ cmd_quotes (const char *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) people_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) quotes_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) section_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) section_full_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_rows = 0;
   gint64 pending, done, person = 0, n_quotes = 0;
   guint n_people = 0;
   double t0, seconds;
@@ -742,11 +747,53 @@ cmd_quotes (const char *db,
       g_array_append_val (quotes_ms, t);
       n_quotes = quotes->len;
     }
+  /* the window's People section: its rows, then their sparklines; and
+   * the most quoted person's page with the sentences and the people
+   * beside, as the section and the page read them */
+  for (guint r = 0; r < MAX (reps, 1); r++)
+    {
+      g_autoptr(DossierPeopleList) list = NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) lines = NULL;
+      g_autoptr(DossierPersonPage) page = NULL;
+      double t, t_list;
+
+      t = now_s ();
+      list = dossier_people_overview_list_sync (library, NULL, 200, &error);
+      if (list == NULL)
+        die ("people section", error);
+      t_list = (now_s () - t) * 1000;
+      g_array_append_val (section_ms, t_list);
+      for (guint i = 0; i < list->people->len; i++)
+        {
+          DossierPersonSummary *p = g_ptr_array_index (list->people, i);
+
+          if (p->quotes > 0)
+            g_array_append_val (ids, p->id);
+        }
+      lines = dossier_people_overview_sparklines_sync (library, (const gint64 *) ids->data, ids->len,
+                                                       list->first_jd, list->last_jd, &error);
+      if (lines == NULL)
+        die ("sparklines", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (section_full_ms, t);
+      n_rows = list->people->len;
+      if (person == 0)
+        continue;
+      t = now_s ();
+      page = dossier_people_overview_page_sync (library, person, 12, &error);
+      if (page == NULL)
+        die ("person page", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (page_ms, t);
+    }
   printf ("{\"articles\": %u, \"pending\": %" G_GINT64_FORMAT ", \"seconds\": %.3f,"
           " \"people\": %u, \"people_p95_ms\": %.1f, \"person\": %" G_GINT64_FORMAT ","
-          " \"person_quotes\": %" G_GINT64_FORMAT ", \"person_p95_ms\": %.1f}\n",
+          " \"person_quotes\": %" G_GINT64_FORMAT ", \"person_p95_ms\": %.1f,"
+          " \"section_rows\": %u, \"section_p95_ms\": %.1f, \"section_sparklines_p95_ms\": %.1f,"
+          " \"page_p95_ms\": %.1f}\n",
           dossier_library_count_sync (library, NULL), pending, seconds, n_people, p95 (people_ms),
-          person, n_quotes, p95 (quotes_ms));
+          person, n_quotes, p95 (quotes_ms), n_rows, p95 (section_ms), p95 (section_full_ms), p95 (page_ms));
   dossier_library_close (library);
   return 0;
 }

@@ -250,6 +250,38 @@ def filter_by_source(app, articles, n):
     check("the source shows as a removable chip", chip, chip.name if chip else "")
 
 
+def people(app):
+    """Opens the People section from the switcher at the list's foot, then
+    a person's page from the first row, as a person would."""
+    # the switcher at the list pane's foot: a tab per section
+    switch = wait(lambda: pyatspi.findDescendant(app, lambda a: a.name == "People" and
+                                                 a.getRoleName() == "page tab"))
+    check("the People section's switch is reachable by name (People)", switch)
+    if not switch:
+        return
+    click(switch)
+    listing = wait(lambda: find(app, "list", "People"))
+    shown = wait(lambda: listing.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width > 0)
+    rows = wait(lambda: listing.childCount if listing and listing.childCount > 0 else 0)
+    check("the People section shows the people quoted in the library", shown and rows, f"{rows or 0} rows")
+    if not (shown and rows):
+        return
+    first = listing.getChildAtIndex(0)
+    name = first.name
+    click(first)
+    # the page's heading is the name, and below it the number of quotes,
+    # one row of the Quotes list each
+    count = wait(lambda: pyatspi.findDescendant(app, lambda a: a.getRoleName() == "label" and
+                                                (a.name or "").endswith((" quote", " quotes")) and
+                                                (a.name or "")[0].isdigit()))
+    quotes = wait(lambda: find(app, "list", "Quotes"))
+    n = int(count.name.split()[0]) if count else -1
+    shown = wait(lambda: quotes is not None and quotes.childCount == n and n >= 0 and n + 1)
+    title = pyatspi.findDescendant(app, lambda a: a.getRoleName() == "label" and a.name == name)
+    check("choosing a person opens their page with their quotes", count and shown and title,
+          f"{name}: {n} quotes")
+
+
 def start_app():
     log = open(APP_LOG, "w") if APP_LOG else subprocess.DEVNULL
     return subprocess.Popen([APP], stderr=log)
@@ -313,6 +345,7 @@ def main():
                 click(chip)
                 wait(lambda: articles.childCount >= n and articles.childCount)
         filter_by_source(app, articles, n)
+        people(app)
     finally:
         proc.terminate()
         try:

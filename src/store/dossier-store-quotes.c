@@ -1,0 +1,395 @@
+/* dossier-store-quotes.c — what the People section and a person's page
+ * read: a page of people with their counts, each one's quotes over time
+ * in a few buckets, and a person's quotes with the sentence around each
+ * and the people quoted beside them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each is one indexed query, so that the section opens and a page fills
+ * in without reading every quote of the library.
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-store-private.h"
+
+/* characters read on each side of a quote to find its sentence */
+#define CONTEXT_CHARS 320
+
+void
+dossier_person_summary_free (DossierPersonSummary *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->name);
+  g_free (p);
+}
+
+void
+dossier_person_quote_free (DossierPersonQuote *q)
+{
+  if (q == NULL)
+    return;
+  g_free (q->speaker);
+  g_free (q->text);
+  g_free (q->published);
+  g_free (q->source);
+  g_free (q->title);
+  g_free (q->context);
+  g_free (q);
+}
+
+static sqlite3_stmt *
+prepare (DossierStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the people of the library"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+finish (DossierStore  *self,
+        sqlite3_stmt  *stmt,
+        int            rc,
+        GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not read the people of the library"));
+  return TRUE;
+}
+
+GPtrArray *
+dossier_store_list_people_page (DossierStore  *self,
+                                const char    *search,
+                                guint          limit,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_summary_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  /* without a search the rank index gives the first rows at once */
+  stmt = prepare (self,
+                  "SELECT p.id, p.name, p.kind, p.mentions, p.quotes FROM people p"
+                  " WHERE (p.mentions > 0 OR p.quotes > 0) AND (?1 IS NULL OR p.name LIKE '%' || ?1 || '%'"
+                  " OR EXISTS (SELECT 1 FROM person_variants v"
+                  "   WHERE v.person_id = p.id AND v.variant LIKE '%' || ?1 || '%'))"
+                  " ORDER BY p.quotes DESC, p.mentions DESC, p.name COLLATE NOCASE, p.id LIMIT ?2",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_store_bind_text (stmt, 1, search != NULL && *search != '\0' ? search : NULL);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierPersonSummary *p = g_new0 (DossierPersonSummary, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->name = g_strdup (_dossier_store_column_text (stmt, 1));
+      p->organisation = sqlite3_column_int (stmt, 2) != 0;
+      p->mentions = sqlite3_column_int64 (stmt, 3);
+      p->quotes = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (list, p);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gboolean
+dossier_store_quote_range (DossierStore  *self,
+                           gint64        *first_jd,
+                           gint64        *last_jd,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  *first_jd = *last_jd = 0;
+  /* both ends come from the date index of articles */
+  stmt = prepare (self,
+                  "SELECT (SELECT MIN(published_jd) FROM articles WHERE published_jd IS NOT NULL),"
+                  " (SELECT MAX(published_jd) FROM articles)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *first_jd = sqlite3_column_int64 (stmt, 0);
+      *last_jd = sqlite3_column_int64 (stmt, 1);
+      rc = SQLITE_DONE;
+    }
+  return finish (self, stmt, rc, error);
+}
+
+gboolean
+dossier_store_person_sparkline (DossierStore  *self,
+                                gint64         person_id,
+                                gint64         first_jd,
+                                gint64         last_jd,
+                                guint         *buckets,
+                                guint          n_buckets,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 span = MAX (last_jd - first_jd + 1, 1);
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_buckets > 0, FALSE);
+
+  memset (buckets, 0, n_buckets * sizeof (guint));
+  /* the bucket is worked out in SQL: one row per bucket, not per quote */
+  stmt = prepare (self,
+                  "SELECT (a.published_jd - ?2) * ?3 / ?4 AS b, COUNT(*) FROM quotes q"
+                  " JOIN articles a ON a.id = q.article_id"
+                  " WHERE q.person_id = ?1 AND q.status < 2 AND a.published_jd IS NOT NULL GROUP BY b",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, first_jd);
+  sqlite3_bind_int64 (stmt, 3, n_buckets);
+  sqlite3_bind_int64 (stmt, 4, span);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 b = CLAMP (sqlite3_column_int64 (stmt, 0), 0, (gint64) n_buckets - 1);
+
+      buckets[b] += (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  return finish (self, stmt, rc, error);
+}
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?';
+}
+
+static gboolean
+is_closing_mark (gunichar c)
+{
+  return c == '"' || c == 0x201D || c == 0x00BB || c == 0x201C || c == '\'' || c == 0x2019 || c == ')';
+}
+
+/* Cuts @window (which starts at character @window_start of the body) to
+ * the sentence holding the body's characters [@start, @end): from after
+ * the last sentence end or line break before @start to the first one
+ * after @end.  Sets where the quote lies in what it returns. */
+static char *
+sentence_around (const char *window,
+                 gint64      window_start,
+                 gint64      start,
+                 gint64      end,
+                 int        *q_start,
+                 int        *q_end)
+{
+  glong n = g_utf8_strlen (window, -1);
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (window, -1, NULL);
+  glong qs = CLAMP (start - window_start, 0, n);
+  glong qe = CLAMP (end - window_start, qs, n);
+  glong s = qs, e = qe;
+  g_autofree char *text = NULL;
+  g_autofree char *trimmed = NULL;
+  glong lead;
+  gboolean trail;
+
+  while (s > 0)
+    {
+      gunichar c = chars[s - 1];
+
+      if (c == '\n')
+        break;
+      /* ". " before the quote ends the sentence before it */
+      if (s >= 2 && g_unichar_isspace (c) && (is_sentence_end (chars[s - 2]) ||
+                                              (s >= 3 && is_closing_mark (chars[s - 2]) && is_sentence_end (chars[s - 3]))))
+        break;
+      s--;
+    }
+  while (e < n)
+    {
+      gunichar c = chars[e];
+
+      if (c == '\n')
+        break;
+      if (is_sentence_end (c) && (e + 1 == n || g_unichar_isspace (chars[e + 1]) || is_closing_mark (chars[e + 1])))
+        {
+          e++;
+          while (e < n && is_closing_mark (chars[e]))
+            e++;
+          break;
+        }
+      e++;
+    }
+  /* leading blanks go, and the quote's place moves with them */
+  while (s < qs && g_unichar_isspace (chars[s]))
+    s++;
+  while (e > qe && g_unichar_isspace (chars[e - 1]))
+    e--;
+  lead = (s == 0 && window_start > 0) ? 1 : 0;
+  /* a sentence that runs past what was read ends in an ellipsis */
+  trail = e == n && e > qe && !is_sentence_end (chars[e - 1]) && !is_closing_mark (chars[e - 1]);
+  text = g_ucs4_to_utf8 (chars + s, e - s, NULL, NULL, NULL);
+  trimmed = g_strconcat (lead ? "…" : "", text != NULL ? text : "", trail ? "…" : "", NULL);
+  *q_start = (int) (qs - s + lead);
+  *q_end = (int) (qe - s + lead);
+  return g_steal_pointer (&trimmed);
+}
+
+/* the columns read_quote() reads: ?2 is how many characters to read on
+ * each side; substr() counts characters, as the offsets do */
+#define QUOTE_COLUMNS \
+  "q.id, q.article_id, q.start_offset, q.end_offset, q.text, a.published, a.source, a.title," \
+  " MAX(q.start_offset - ?2, 0)," \
+  " substr(a.body, MAX(q.start_offset - ?2, 0) + 1, q.end_offset - MAX(q.start_offset - ?2, 0) + ?2)," \
+  " p.name"
+
+static DossierPersonQuote *
+read_quote (sqlite3_stmt *stmt)
+{
+  DossierPersonQuote *q = g_new0 (DossierPersonQuote, 1);
+  const char *window = _dossier_store_column_text (stmt, 9);
+
+  q->id = sqlite3_column_int64 (stmt, 0);
+  q->article_id = sqlite3_column_int64 (stmt, 1);
+  q->start = sqlite3_column_int64 (stmt, 2);
+  q->end = sqlite3_column_int64 (stmt, 3);
+  q->text = g_strdup (_dossier_store_column_text (stmt, 4));
+  q->published = g_strdup (_dossier_store_column_text (stmt, 5));
+  q->source = g_strdup (_dossier_store_column_text (stmt, 6));
+  q->title = g_strdup (_dossier_store_column_text (stmt, 7));
+  q->speaker = g_strdup (_dossier_store_column_text (stmt, 10));
+  if (window != NULL && g_utf8_validate (window, -1, NULL))
+    q->context = sentence_around (window, sqlite3_column_int64 (stmt, 8), q->start, q->end,
+                                  &q->context_start, &q->context_end);
+  else
+    {
+      q->context = g_strdup (q->text != NULL ? q->text : "");
+      q->context_start = 0;
+      q->context_end = (int) g_utf8_strlen (q->context, -1);
+    }
+  return q;
+}
+
+GPtrArray *
+dossier_store_person_quotes (DossierStore  *self,
+                             gint64         person_id,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_quote_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " QUOTE_COLUMNS " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  " LEFT JOIN people p ON p.id = q.person_id"
+                  " WHERE q.person_id = ?1 AND q.status < 2"
+                  " ORDER BY a.published_jd IS NULL, a.published_jd, a.id, q.start_offset",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, CONTEXT_CHARS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read_quote (stmt));
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+dossier_store_article_quotes (DossierStore  *self,
+                              const gint64  *ids,
+                              guint          n_ids,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_quote_free);
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  /* an article at a time, by the article's index, in the order given */
+  stmt = prepare (self,
+                  "SELECT " QUOTE_COLUMNS " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  " LEFT JOIN people p ON p.id = q.person_id"
+                  " WHERE q.article_id = ?1 AND q.status < 2 ORDER BY q.start_offset",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, CONTEXT_CHARS);
+  for (guint i = 0; i < n_ids && rc == SQLITE_DONE; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (list, read_quote (stmt));
+      sqlite3_reset (stmt);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+dossier_store_quoted_beside (DossierStore  *self,
+                             gint64         person_id,
+                             guint          limit,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_summary_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT p.id, p.name, p.kind, COUNT(DISTINCT o.article_id) AS n FROM quotes q"
+                  " JOIN quotes o ON o.article_id = q.article_id AND o.person_id <> q.person_id AND o.status < 2"
+                  " JOIN people p ON p.id = o.person_id"
+                  " WHERE q.person_id = ?1 AND q.status < 2"
+                  " GROUP BY p.id ORDER BY n DESC, p.name COLLATE NOCASE LIMIT ?2",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierPersonSummary *p = g_new0 (DossierPersonSummary, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->name = g_strdup (_dossier_store_column_text (stmt, 1));
+      p->organisation = sqlite3_column_int (stmt, 2) != 0;
+      p->quotes = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (list, p);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
