@@ -115,6 +115,11 @@ static const Case url_cases[] = {
   { "https://example.com/20130415/story.html", "2013-04-15" },
   { "https://example.com/story-2013-04-15-slug", "2013-04-15" },
   { "https://www.theguardian.com/world/2013/apr/15/obama-letter-putin", "2013-04-15" },
+  /* a month and a day without their zeros, between slashes only */
+  { "https://www.example.de/home/2017/7/12/unter-uns", "2017-07-12" },
+  { "https://example.com/2017/7/", "2017-07" },
+  { "https://example.com/story-2017-7-12-slug", NULL },
+  { "https://example.com/2017/7/123/", "2017-07" },
   { "https://example.com/2013/02/30/bad", NULL },
   { "https://example.com/2013/13/01/bad", NULL },
   { "https://2013.example.com/", NULL },

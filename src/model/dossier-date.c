@@ -604,6 +604,31 @@ dossier_date_parse (const char  *text,
   return dossier_date_find (text, -1, out, NULL, NULL);
 }
 
+/* One or two digits, not followed by a third: the month or day of a path
+ * such as /2017/7/12/ */
+static gboolean
+read_short_number (const char **p,
+                   int         *value)
+{
+  const char *q = *p;
+
+  if (!g_ascii_isdigit (q[0]))
+    return FALSE;
+  if (g_ascii_isdigit (q[1]))
+    {
+      if (g_ascii_isdigit (q[2]))
+        return FALSE;
+      *value = (q[0] - '0') * 10 + (q[1] - '0');
+      *p = q + 2;
+    }
+  else
+    {
+      *value = q[0] - '0';
+      *p = q + 1;
+    }
+  return TRUE;
+}
+
 static int
 url_month_word (const char *p,
                 gsize       len)
@@ -665,7 +690,8 @@ dossier_date_from_url (const char  *url,
         char sep = *q++;
         const char *mstart = q;
 
-        if (read_digits (&q, 2, &month) && month >= 1 && month <= 12)
+        if ((sep == '/' ? read_short_number (&q, &month) : read_digits (&q, 2, &month))
+            && month >= 1 && month <= 12)
           ;
         else
           {
@@ -681,7 +707,8 @@ dossier_date_from_url (const char  *url,
           {
             const char *dq = q + 1;
 
-            if (read_digits (&dq, 2, &day) && (dq == end || !g_ascii_isalnum (*dq)))
+            if ((sep == '/' ? read_short_number (&dq, &day) : read_digits (&dq, 2, &day))
+                && (dq == end || !g_ascii_isalnum (*dq)))
               {
                 if (set_day (&d, year, month, day))
                   goto found;
