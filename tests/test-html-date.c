@@ -72,6 +72,29 @@ test_date_after_headline (void)
   assert_page_date ("date-in-first-paragraph.html", NULL, DOSSIER_DATE_ORIGIN_NONE);
 }
 
+/* A page without a date keeps its other dates as hints; a dated one none */
+static void
+test_hints (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierExtracted) result = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  assert_page_date ("hints.html", NULL, DOSSIER_DATE_ORIGIN_NONE);
+  contents = dossier_test_data_read (&len, "html-dates", "hints.html", NULL);
+  result = dossier_html_extract (contents, len, "hints.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->date_hints, ==, "modified 2019-12-01\nimage 2016-05");
+  g_clear_pointer (&result, dossier_extracted_free);
+  g_free (contents);
+
+  contents = dossier_test_data_read (&len, "html-dates", "jsonld-webpage.html", NULL);
+  result = dossier_html_extract (contents, len, "jsonld-webpage.html", &error);
+  g_assert_no_error (error);
+  g_assert_null (result->date_hints);
+}
+
 /* Timestamps that are no timestamps, offsets out of range, dates glued to
  * text: a date or none, never a crash */
 static void
@@ -108,6 +131,7 @@ main (int    argc,
   g_test_add_func ("/Dossier/HtmlDate/url-date", test_url_date);
   g_test_add_func ("/Dossier/HtmlDate/jsonld-webpage", test_jsonld_webpage);
   g_test_add_func ("/Dossier/HtmlDate/date-after-headline", test_date_after_headline);
+  g_test_add_func ("/Dossier/HtmlDate/hints", test_hints);
   g_test_add_func ("/Dossier/HtmlDate/odd-timestamps", test_odd_timestamps);
   return g_test_run ();
 }

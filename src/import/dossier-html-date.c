@@ -18,6 +18,9 @@
  *  5. a short element whose class names a date, time or byline;
  *  6. a short element right after the headline holding little but a date;
  *  7. a year and month in the address.
+ * When the date found has no day, the page's other dates become hints for
+ * a suggested one: when it was updated (the date is no later), and the
+ * date in the address of its picture.
  */
 #define G_LOG_DOMAIN "dossier-html-extract"
 
@@ -325,6 +328,44 @@ date_in_dated_element (xmlNode     *root,
   return FALSE;
 }
 
+static const char * const modified_keys[] = {
+  "article:modified_time", "og:updated_time", "itemprop:dateModified", "datemodified",
+  "dcterms.modified", "last-modified", "http-equiv:last-modified", NULL
+};
+
+static const char * const image_keys[] = {
+  "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "itemprop:image", NULL
+};
+
+/* The dates of the page that were not taken for @result's own, when that
+ * has no day */
+static void
+find_hints (const DossierHtmlJsonLd *jsonld,
+            DossierHtmlMeta         *meta,
+            DossierExtracted        *result)
+{
+  GString *hints = NULL;
+  DossierDate date = DOSSIER_DATE_INIT;
+  const char *v = jsonld->modified;
+
+  if (result->published.precision == DOSSIER_DATE_PRECISION_DAY)
+    return;
+  for (guint i = 0; modified_keys[i] != NULL && (v == NULL || !dossier_date_from_iso (v, &date)); i++)
+    v = meta_value (meta, modified_keys[i]);
+  if (v != NULL && (dossier_date_from_iso (v, &date) || dossier_date_parse (v, &date))
+      && date.precision == DOSSIER_DATE_PRECISION_DAY)
+    dossier_date_hints_add (&hints, DOSSIER_DATE_HINT_MODIFIED, &date);
+
+  v = jsonld->image;
+  for (guint i = 0; image_keys[i] != NULL && (v == NULL || !dossier_date_from_url (v, &date)); i++)
+    v = meta_value (meta, image_keys[i]);
+  if (v != NULL && dossier_date_from_url (v, &date))
+    dossier_date_hints_add (&hints, DOSSIER_DATE_HINT_IMAGE, &date);
+
+  if (hints != NULL)
+    result->date_hints = g_string_free (hints, FALSE);
+}
+
 static void
 set_date (DossierExtracted  *result,
           const DossierDate *date,
@@ -334,15 +375,12 @@ set_date (DossierExtracted  *result,
   result->date_origin = origin;
 }
 
-/* Sets the date of @result (and where it came from) from the page at
- * @root, its JSON-LD, <meta> tags and address (@result->url), and the
- * title (@result->title when set, else the document's). */
-void
-_dossier_html_find_date (xmlNode                 *root,
-                         const DossierHtmlJsonLd *jsonld,
-                         DossierHtmlMeta         *meta,
-                         const char              *title,
-                         DossierExtracted        *result)
+static void
+find_date (xmlNode                 *root,
+           const DossierHtmlJsonLd *jsonld,
+           DossierHtmlMeta         *meta,
+           const char              *title,
+           DossierExtracted        *result)
 {
   DossierDate date = DOSSIER_DATE_INIT;
   DossierDate from_url = DOSSIER_DATE_INIT;
@@ -396,4 +434,18 @@ _dossier_html_find_date (xmlNode                 *root,
 
   if (from_url.precision != DOSSIER_DATE_PRECISION_UNKNOWN)
     set_date (result, &from_url, DOSSIER_DATE_ORIGIN_URL);
+}
+
+/* Sets the date of @result (and where it came from) from the page at
+ * @root, its JSON-LD, <meta> tags, address (@result->url) and @title, and
+ * its date hints. */
+void
+_dossier_html_find_date (xmlNode                 *root,
+                         const DossierHtmlJsonLd *jsonld,
+                         DossierHtmlMeta         *meta,
+                         const char              *title,
+                         DossierExtracted        *result)
+{
+  find_date (root, jsonld, meta, title, result);
+  find_hints (jsonld, meta, result);
 }

@@ -74,6 +74,28 @@ is_schema_org (const char *context)
          && (strchr (context + 8, '/') == NULL || g_str_has_suffix (context, "schema.org/"));
 }
 
+/* The address of the article's image: "image" as a string, an object with
+ * a "url", or a list of either. */
+static void
+read_image (JsonObject        *object,
+            DossierHtmlJsonLd *out)
+{
+  JsonNode *node;
+  const char *url = NULL;
+
+  if (!json_object_has_member (object, "image"))
+    return;
+  node = json_object_get_member (object, "image");
+  if (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
+    node = json_array_get_element (json_node_get_array (node), 0);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    url = json_member_string (json_node_get_object (node), "url");
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    url = json_node_get_string (node);
+  if (url != NULL)
+    out->image = _dossier_html_strip_dup (url);
+}
+
 /* Keeps in @out the first datePublished of a page (a WebPage, an
  * AboutPage…) in @node, a JSON-LD object, array or @graph. */
 static void
@@ -262,6 +284,10 @@ _dossier_html_read_jsonld (xmlNode           *root,
       date = json_member_string (object, "datePublished");
       if (date != NULL)
         out->published = _dossier_html_strip_dup (date);
+      date = json_member_string (object, "dateModified");
+      if (date != NULL)
+        out->modified = _dossier_html_strip_dup (date);
+      read_image (object, out);
       return;
     }
 }

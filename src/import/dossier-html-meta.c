@@ -598,6 +598,8 @@ _dossier_html_read_metadata (xmlNode            *root,
   g_free (jsonld.site_name);
   g_free (jsonld.published);
   g_free (jsonld.page_published);
+  g_free (jsonld.modified);
+  g_free (jsonld.image);
   g_hash_table_unref (meta.values);
   g_hash_table_unref (meta.all);
 }

@@ -73,6 +73,8 @@ typedef struct
   char       *site_name;
   char       *published;
   char       *page_published;   /* of the page itself (a WebPage) */
+  char       *modified;         /* the article's dateModified */
+  char       *image;            /* the address of the article's image */
 } DossierHtmlJsonLd;
 
 /* A page's <meta> tags */

@@ -812,3 +812,48 @@ dossier_date_compare (const DossierDate *a,
     return a->precision < b->precision ? -1 : 1;
   return 0;
 }
+
+void
+dossier_date_hints_add (GString          **hints,
+                        const char        *kind,
+                        const DossierDate *date)
+{
+  g_autofree char *iso = dossier_date_to_string (date);
+
+  g_return_if_fail (hints != NULL && kind != NULL);
+
+  if (iso == NULL)
+    return;
+  if (*hints == NULL)
+    *hints = g_string_new (NULL);
+  else if ((*hints)->len > 0)
+    g_string_append_c (*hints, '\n');
+  g_string_append_printf (*hints, "%s %s", kind, iso);
+}
+
+gboolean
+dossier_date_hints_read (const char  *hints,
+                         const char  *kind,
+                         DossierDate *out)
+{
+  gsize len;
+  const char *line;
+
+  g_return_val_if_fail (kind != NULL && out != NULL, FALSE);
+
+  if (hints == NULL)
+    return FALSE;
+  len = strlen (kind);
+  for (line = hints; line != NULL && *line; line = strchr (line, '\n') ? strchr (line, '\n') + 1 : NULL)
+    {
+      const char *end = strchr (line, '\n');
+      g_autofree char *value = NULL;
+
+      if (strncmp (line, kind, len) != 0 || line[len] != ' ')
+        continue;
+      value = end ? g_strndup (line + len + 1, end - line - len - 1) : g_strdup (line + len + 1);
+      if (dossier_date_from_iso (value, out))
+        return TRUE;
+    }
+  return FALSE;
+}

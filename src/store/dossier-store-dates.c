@@ -28,6 +28,7 @@ typedef struct
   char        *title;
   char        *body;
   char        *url;
+  char        *hints;
   DossierDate  known;
 } Target;
 
@@ -39,6 +40,7 @@ target_clear (gpointer p)
   g_free (t->title);
   g_free (t->body);
   g_free (t->url);
+  g_free (t->hints);
 }
 
 void
@@ -169,7 +171,8 @@ read_targets (DossierStore          *self,
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT a.id, a.title, a.body, a.url, a.published FROM articles a"
+                          "SELECT a.id, a.title, a.body, a.url, a.published, h.hints FROM articles a"
+                          " LEFT JOIN date_hints h ON h.article_id = a.id"
                           " WHERE " CANDIDATE " AND a.id > ? ORDER BY a.id LIMIT " G_STRINGIFY (ROWS),
                           -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not work out suggested dates"));
@@ -183,6 +186,7 @@ read_targets (DossierStore          *self,
       t.body = g_strdup (_dossier_store_column_text (stmt, 2));
       t.url = g_strdup (_dossier_store_column_text (stmt, 3));
       read_date (stmt, 4, &t.known);
+      t.hints = g_strdup (_dossier_store_column_text (stmt, 5));
       if (sg->index != NULL)
         dossier_shingle_index_add_target (sg->index, t.id, t.body);
       g_array_append_val (sg->targets, t);
@@ -300,10 +304,11 @@ weigh_targets (DossierStore          *self,
       /* else its copies and story, as the library grouped them */
       if (!matched && sg->use_corpus)
         matched = story_match (self, t->id, &neighbours, &match);
-      s = dossier_date_evidence_suggest (t->title, t->body, t->url, &t->known,
+      s = dossier_date_evidence_suggest (t->title, t->body, t->url, t->hints, &t->known,
                                          matched ? &match : NULL);
       /* the text is no longer needed */
       g_clear_pointer (&t->body, g_free);
+      g_clear_pointer (&t->hints, g_free);
       date = dossier_date_to_string (&s->date);
       evidence = join_evidence (s->evidence);
       _dossier_store_bind_text (stmt, 1, date);
