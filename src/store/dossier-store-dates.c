@@ -136,7 +136,8 @@ dossier_date_suggester_free (DossierDateSuggester *self)
   g_free (self);
 }
 
-/* id, title, known date, suggested date, confidence, evidence, state */
+/* id, title, known date, suggested date, confidence, evidence, state,
+ * the known date's origin */
 static DossierStoredSuggestion *
 read_suggestion (sqlite3_stmt *stmt)
 {
@@ -150,6 +151,7 @@ read_suggestion (sqlite3_stmt *stmt)
   s->confidence = sqlite3_column_double (stmt, 4);
   s->evidence = evidence && *evidence ? g_strsplit (evidence, "\n", -1) : g_new0 (char *, 1);
   s->state = sqlite3_column_int (stmt, 6);
+  s->known_origin = sqlite3_column_int (stmt, 7);
   return s;
 }
 
@@ -437,7 +439,7 @@ dossier_store_list_date_suggestions (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state"
+                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state, a.date_origin"
                           " FROM articles a LEFT JOIN date_suggestions s ON s.article_id = a.id"
                           " WHERE a.date_precision < 3 ORDER BY a.id", -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not read the suggested dates")), NULL;
@@ -718,7 +720,7 @@ dossier_store_get_date_suggestion (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state"
+                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state, a.date_origin"
                           " FROM articles a JOIN date_suggestions s ON s.article_id = a.id"
                           " WHERE a.id = ?", -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not read the suggested dates")), NULL;

@@ -218,6 +218,7 @@ typedef struct
   gint64                  article_id;
   char                   *title;
   DossierDate             known;       /* the article's own (partial) date */
+  DossierDateOrigin       known_origin;  /* where that came from (INFERRED once accepted) */
   DossierDate             date;        /* precision UNKNOWN: no suggestion */
   double                  confidence;
   char                  **evidence;    /* never NULL */
