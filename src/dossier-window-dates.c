@@ -4,7 +4,8 @@
  *
  * The reader's banner shows the open article's suggestion (read again
  * when the library changes, as when the suggestions worked out after an
- * import are saved).  Accept makes it the article's date and offers Undo
+ * import are saved; a suggestion accepted or taken back elsewhere opens
+ * the article again, with its date as it is now).  Accept makes it the article's date and offers Undo
  * in a toast, as deleting does; Dismiss drops it.  win.review-dates opens
  * the dialog that accepts many at once.
  */
@@ -37,6 +38,14 @@ on_suggestion_cb (GObject      *source,
 
   if (s == NULL)
     _dossier_window_toast_error (self, error, "%s", error->message);
+  /* accepted elsewhere (the dialog, the command line) or taken back: the
+   * reader shows the article's date as it is now */
+  else if (self->article != NULL && dossier_article_get_id (self->article) == s->article_id &&
+           ((s->state == DOSSIER_SUGGESTION_ACCEPTED &&
+             dossier_date_compare (dossier_article_get_published (self->article), &s->date) != 0) ||
+            (s->state == DOSSIER_SUGGESTION_OPEN &&
+             dossier_article_get_date_origin (self->article) == DOSSIER_DATE_ORIGIN_INFERRED)))
+    dossier_window_open_article (self, s->article_id);
   /* the article may have changed meanwhile */
   else if (self->article != NULL && dossier_article_get_id (self->article) == s->article_id &&
            s->state == DOSSIER_SUGGESTION_OPEN &&

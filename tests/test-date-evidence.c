@@ -17,7 +17,7 @@ suggest (const char        *body,
          const char        *url,
          const DossierDate *known)
 {
-  return dossier_date_evidence_suggest ("A Headline", body, url, known, NULL);
+  return dossier_date_evidence_suggest ("A Headline", body, url, NULL, known, NULL);
 }
 
 static void
@@ -225,7 +225,7 @@ static void
 test_nothing (void)
 {
   g_autoptr(DossierDateSuggestion) s = suggest ("Nothing here says when this was written.", NULL, NULL);
-  g_autoptr(DossierDateSuggestion) empty = dossier_date_evidence_suggest (NULL, NULL, NULL, NULL, NULL);
+  g_autoptr(DossierDateSuggestion) empty = dossier_date_evidence_suggest (NULL, NULL, NULL, NULL, NULL, NULL);
 
   g_assert_cmpint (s->date.precision, ==, DOSSIER_DATE_PRECISION_UNKNOWN);
   g_assert_cmpfloat (s->confidence, ==, 0);
@@ -264,7 +264,7 @@ test_corpus_match (void)
   g_assert_false (dossier_shingle_index_lookup (index, 99, &m));
 
   g_assert_true (dossier_shingle_index_lookup (index, 1, &m));
-  s = dossier_date_evidence_suggest (NULL, undated, NULL, NULL, &m);
+  s = dossier_date_evidence_suggest (NULL, undated, NULL, NULL, NULL, &m);
   /* 14 June 2011 was a Tuesday: the story's day */
   assert_day (s, "2011-06-14");
   g_assert_true (evidence_has (s, "same passages as article 10"));
@@ -389,6 +389,60 @@ test_bad_input (void)
   g_string_free (numbers, TRUE);
 }
 
+/* Evidence from the file: a month in the address, the date in the
+ * address of the page's picture, the day it was updated */
+static void
+test_file_evidence (void)
+{
+  DossierDate year = { 2016, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+  const char *plain = "Nothing in this text says when it was written at all.";
+  g_autoptr(DossierDateSuggestion) url = NULL;
+  g_autoptr(DossierDateSuggestion) image = NULL;
+  g_autoptr(DossierDateSuggestion) image_too_early = NULL;
+  g_autoptr(DossierDateSuggestion) updated = NULL;
+  g_autoptr(DossierDateSuggestion) bounded = NULL;
+  g_autoptr(DossierDateSuggestion) nothing = NULL;
+  g_autofree char *got = NULL;
+
+  /* a year from the metadata, a month from the address */
+  url = suggest (plain, "https://example.org/2016/05/river-walk", &year);
+  got = dossier_date_to_string (&url->date);
+  g_assert_cmpstr (got, ==, "2016-05");
+  g_assert_cmpfloat (url->confidence, ==, 0.5);
+  g_assert_true (evidence_has (url, "month in the address https://example.org/2016/05/river-walk"));
+
+  image = dossier_date_evidence_suggest ("A Headline", plain, NULL, "image 2016-05", NULL, NULL);
+  g_clear_pointer (&got, g_free);
+  got = dossier_date_to_string (&image->date);
+  g_assert_cmpstr (got, ==, "2016-05");
+  g_assert_cmpfloat (image->confidence, <, 0.5);
+  g_assert_true (evidence_has (image, "picture"));
+
+  /* a picture older than what the text tells of is no evidence */
+  image_too_early = dossier_date_evidence_suggest ("A Headline", "The vote of 3 March 2018 was close.", NULL,
+                                                   "image 2016-05", NULL, NULL);
+  g_assert_false (evidence_has (image_too_early, "picture"));
+  g_assert_cmpint (image_too_early->date.year, ==, 2018);
+
+  /* only the day it was updated: then or before */
+  updated = dossier_date_evidence_suggest ("A Headline", plain, NULL, "modified 2019-12-01", NULL, NULL);
+  assert_day (updated, "2019-12-01");
+  g_assert_cmpfloat (updated->confidence, <, 0.5);
+  g_assert_true (evidence_has (updated, "or before"));
+
+  /* the weekday after the latest date would be after the update: not that */
+  bounded = dossier_date_evidence_suggest ("A Headline", "Talks began on 3 March 2010 and resumed on Thursday.",
+                                           NULL, "modified 2010-03-03", NULL, NULL);
+  g_assert_cmpint (dossier_date_to_julian (&bounded->date), <=,
+                   dossier_date_to_julian (&(DossierDate) { 2010, 3, 3, DOSSIER_DATE_PRECISION_DAY }));
+  g_assert_true (evidence_has (bounded, "updated"));
+
+  /* hints that are no dates change nothing */
+  nothing = dossier_date_evidence_suggest ("A Headline", plain, NULL, "modified soon\nimage 2016-13", NULL, NULL);
+  g_assert_cmpint (nothing->date.precision, ==, DOSSIER_DATE_PRECISION_UNKNOWN);
+  g_assert_cmpfloat (nothing->confidence, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -411,6 +465,7 @@ main (int argc, char **argv)
   g_test_add_func ("/Dossier/DateEvidence/corpus-sorted-in-batches", test_corpus_sorted_in_batches);
   g_test_add_func ("/Dossier/DateEvidence/corpus-boilerplate", test_corpus_boilerplate);
   g_test_add_func ("/Dossier/DateEvidence/bad-input", test_bad_input);
+  g_test_add_func ("/Dossier/DateEvidence/file-evidence", test_file_evidence);
 
   return g_test_run ();
 }

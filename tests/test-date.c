@@ -115,6 +115,11 @@ static const Case url_cases[] = {
   { "https://example.com/20130415/story.html", "2013-04-15" },
   { "https://example.com/story-2013-04-15-slug", "2013-04-15" },
   { "https://www.theguardian.com/world/2013/apr/15/obama-letter-putin", "2013-04-15" },
+  /* a month and a day without their zeros, between slashes only */
+  { "https://www.example.de/home/2017/7/12/unter-uns", "2017-07-12" },
+  { "https://example.com/2017/7/", "2017-07" },
+  { "https://example.com/story-2017-7-12-slug", NULL },
+  { "https://example.com/2017/7/123/", "2017-07" },
   { "https://example.com/2013/02/30/bad", NULL },
   { "https://example.com/2013/13/01/bad", NULL },
   { "https://2013.example.com/", NULL },
@@ -225,6 +230,36 @@ test_julian_to_iso (void)
   g_assert_cmpstr (none, ==, "");
 }
 
+/* Date hints: written and read back; lines that are not hints skipped */
+static void
+test_hints (void)
+{
+  DossierDate modified = { 2019, 12, 1, DOSSIER_DATE_PRECISION_DAY };
+  DossierDate image = { 2016, 5, 0, DOSSIER_DATE_PRECISION_MONTH };
+  DossierDate none = DOSSIER_DATE_INIT;
+  DossierDate d = DOSSIER_DATE_INIT;
+  GString *hints = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *got = NULL;
+
+  dossier_date_hints_add (&hints, DOSSIER_DATE_HINT_MODIFIED, &modified);
+  dossier_date_hints_add (&hints, DOSSIER_DATE_HINT_IMAGE, &none);   /* nothing to add */
+  dossier_date_hints_add (&hints, DOSSIER_DATE_HINT_IMAGE, &image);
+  text = g_string_free (hints, FALSE);
+  g_assert_cmpstr (text, ==, "modified 2019-12-01\nimage 2016-05");
+  g_assert_true (dossier_date_hints_read (text, DOSSIER_DATE_HINT_IMAGE, &d));
+  got = dossier_date_to_string (&d);
+  g_assert_cmpstr (got, ==, "2016-05");
+  g_assert_true (dossier_date_hints_read (text, DOSSIER_DATE_HINT_MODIFIED, &d));
+  g_assert_cmpint (dossier_date_compare (&d, &modified), ==, 0);
+
+  g_assert_false (dossier_date_hints_read (NULL, DOSSIER_DATE_HINT_IMAGE, &d));
+  g_assert_false (dossier_date_hints_read ("", DOSSIER_DATE_HINT_IMAGE, &d));
+  g_assert_false (dossier_date_hints_read ("imaged 2016-05\nimage\nimage 2016-13\nimage", DOSSIER_DATE_HINT_IMAGE, &d));
+  g_assert_true (dossier_date_hints_read ("image 31 Feb\nimage 2016-02-29", DOSSIER_DATE_HINT_IMAGE, &d));
+  g_assert_cmpint (d.day, ==, 29);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,5 +274,6 @@ main (int   argc,
   g_test_add_func ("/Dossier/Date/last-julian", test_last_julian);
   g_test_add_func ("/Dossier/Date/julian-to-iso", test_julian_to_iso);
 
+  g_test_add_func ("/Dossier/Date/hints", test_hints);
   return g_test_run ();
 }

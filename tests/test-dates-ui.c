@@ -269,6 +269,91 @@ test_dialog_accept (DossierTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Any number of suggestions is listed (more than the 300 the dialog once
+ * showed), and a bulk Accept is undone from its toast, every article's
+ * date and its origin as they were before. */
+static void
+test_dialog_many_and_undo (DossierTestLibrary *f,
+                           gconstpointer       data)
+{
+  const guint n = 320;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DossierArticle) partial = dossier_article_new ();
+  DossierDate year = { 2010, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+  DossierDatesDialog *dialog;
+  DossierWindow *self;
+  DossierDateOrigin origin;
+  GtkWidget *undo;
+  gint64 partial_id;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("The council met on %u March %u to discuss harbour number %u.\n\n"
+                                               "On Thursday the mayor said it would reopen.",
+                                               1 + i % 28, 1990 + i / 28, i);
+      gint64 id = add (f->library, "Harbour", NULL, body);
+
+      g_array_append_val (ids, id);
+    }
+  /* dated to its year by its metadata */
+  dossier_article_set_title (partial, "Harbour in 2010");
+  dossier_article_set_body (partial, MARCH_TEXT);
+  dossier_article_set_published (partial, &year);
+  dossier_article_set_date_origin (partial, DOSSIER_DATE_ORIGIN_METADATA);
+  partial_id = dossier_library_add_article_sync (f->library, partial, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_dates_suggest_sync (f->library, TRUE, NULL, &error), ==, n + 1);
+  g_assert_no_error (error);
+
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.review-dates", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  dossier_test_poll_until (dossier_dates_dialog_get_loaded (dialog));
+  g_assert_cmpuint (dossier_dates_dialog_get_n_rows (dialog), ==, n + 1);
+
+  /* Select All, then Accept Selected: every one */
+  dossier_test_poll_until (find_button (GTK_WIDGET (dialog), "Select _All") != NULL);
+  /* a button's activation clicks it a moment later, as a press would */
+  gtk_widget_activate (find_button (GTK_WIDGET (dialog), "Select _All"));
+  dossier_test_poll_until (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Accept Selected")));
+  gtk_widget_activate (find_button (GTK_WIDGET (dialog), "_Accept Selected"));
+  dossier_test_poll_until ((undo = find_button (GTK_WIDGET (dialog), "_Undo")) != NULL);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (state_of (f->library, g_array_index (ids, gint64, i)), ==, DOSSIER_SUGGESTION_ACCEPTED);
+  {
+    g_autofree char *d = stored_date (f->library, partial_id, &origin);
+
+    g_assert_cmpstr (d, ==, "2010-03-04");
+    g_assert_cmpint (origin, ==, DOSSIER_DATE_ORIGIN_INFERRED);
+  }
+  dossier_test_poll_until (dossier_dates_dialog_get_n_rows (dialog) == 0);
+
+  /* Undo: as before, and listed again */
+  gtk_widget_activate (undo);
+  dossier_test_poll_until (dossier_dates_dialog_get_n_rows (dialog) == n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *d = stored_date (f->library, g_array_index (ids, gint64, i), &origin);
+
+      g_assert_cmpint (state_of (f->library, g_array_index (ids, gint64, i)), ==, DOSSIER_SUGGESTION_OPEN);
+      g_assert_cmpstr (d, ==, "");
+      g_assert_cmpint (origin, ==, DOSSIER_DATE_ORIGIN_NONE);
+    }
+  {
+    g_autofree char *d = stored_date (f->library, partial_id, &origin);
+
+    g_assert_cmpstr (d, ==, "2010");
+    g_assert_cmpint (origin, ==, DOSSIER_DATE_ORIGIN_METADATA);
+  }
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 on_imported_cb (GObject      *source,
                 GAsyncResult *result,
@@ -335,6 +420,8 @@ main (int argc, char *argv[])
               dossier_test_library_setup, test_banner_dismiss, dossier_test_library_teardown);
   g_test_add ("/Dossier/DatesUI/dialog-accept", DossierTestLibrary, NULL,
               dossier_test_library_setup, test_dialog_accept, dossier_test_library_teardown);
+  g_test_add ("/Dossier/DatesUI/dialog-many-undo", DossierTestLibrary, NULL,
+              dossier_test_library_setup, test_dialog_many_and_undo, dossier_test_library_teardown);
   g_test_add ("/Dossier/DatesUI/after-import", DossierTestLibrary, NULL,
               dossier_test_library_setup, test_after_import, dossier_test_library_teardown);
   return g_test_run ();

@@ -377,6 +377,55 @@ test_seeds (Fixture       *f,
     }
 }
 
+/* A saved page without a date: the dates of its file that import did not
+ * take are kept with it and become its suggestion's evidence */
+static void
+test_file_hints (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *page = g_build_filename (TEST_DATA_DIR, "html-dates", "hints.html", NULL);
+  g_autofree char *dated = g_build_filename (TEST_DATA_DIR, "html-dates", "jsonld-webpage.html", NULL);
+  const char *paths[] = { page, NULL };
+  const char *dated_paths[] = { dated, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  DossierStoredSuggestion *s;
+  gint64 n;
+
+  import_paths (f->library, paths);
+  n = dossier_dates_suggest_sync (f->library, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 1);
+  list = dossier_dates_list_sync (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  s = g_ptr_array_index (list, 0);
+  g_assert_cmpint (s->date.precision, ==, DOSSIER_DATE_PRECISION_MONTH);
+  g_assert_cmpint (s->date.year, ==, 2016);
+  g_assert_cmpint (s->date.month, ==, 5);
+  g_assert_nonnull (strstr (s->evidence[0], "picture"));
+
+  /* the hints stay with the article (and go with it), not with a dated one */
+  article = dossier_library_get_article_sync (f->library, s->article_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_delete_article_sync (f->library, s->article_id, &error));
+  g_assert_no_error (error);
+  import_paths (f->library, dated_paths);
+  {
+    g_autofree char *db = g_build_filename (f->dir, "library.db", NULL);
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (db, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT count(*) FROM date_hints", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (raw);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -385,6 +434,7 @@ main (int argc, char **argv)
   g_test_add ("/Dossier/Dates/suggest-accept", Fixture, NULL, fixture_setup, test_suggest_accept_dismiss, fixture_teardown);
   g_test_add ("/Dossier/Dates/dismiss-accept-above", Fixture, NULL, fixture_setup, test_dismiss_and_accept_above, fixture_teardown);
   g_test_add_func ("/Dossier/Dates/migrate-v3", test_migrate_v3);
+  g_test_add ("/Dossier/Dates/file-hints", Fixture, NULL, fixture_setup, test_file_hints, fixture_teardown);
   g_test_add ("/Dossier/Dates/seeds", Fixture, NULL, fixture_setup, test_seeds, fixture_teardown);
 
   return g_test_run ();

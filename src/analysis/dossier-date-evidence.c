@@ -639,13 +639,14 @@ typedef struct
 {
   gint64  lo;    /* the known partial date's days, or -1 */
   gint64  hi;
+  gint64  upper; /* the day the page was updated: none later; or -1 */
 } Range;
 
 static gboolean
 in_range (const Range *r,
           gint64       jd)
 {
-  return jd > 0 && (r->lo < 0 || (jd >= r->lo && jd <= r->hi));
+  return jd > 0 && (r->lo < 0 || (jd >= r->lo && jd <= r->hi)) && (r->upper < 0 || jd <= r->upper);
 }
 
 static void
@@ -744,12 +745,15 @@ DossierDateSuggestion *
 dossier_date_evidence_suggest (const char               *title,
                                const char               *body,
                                const char               *url,
+                               const char               *hints,
                                const DossierDate        *known,
                                const DossierCorpusMatch *match)
 {
   g_autoptr(DossierDateSuggestion) s = dossier_date_suggestion_new ();
   Features f;
-  Range range = { -1, -1 };
+  Range range = { -1, -1, -1 };
+  DossierDate modified = DOSSIER_DATE_INIT;
+  DossierDate hinted = DOSSIER_DATE_INIT;
   DossierDate from_url = DOSSIER_DATE_INIT;
   gint64 bound;
   g_autofree char *latest_text = NULL;
@@ -764,6 +768,13 @@ dossier_date_evidence_suggest (const char               *title,
       if (range.lo < 0 || range.hi < 0)
         range.lo = range.hi = -1;
     }
+
+  /* the page was published no later than it was updated */
+  if (dossier_date_hints_read (hints, DOSSIER_DATE_HINT_MODIFIED, &modified) &&
+      modified.precision == DOSSIER_DATE_PRECISION_DAY)
+    range.upper = dossier_date_to_julian (&modified);
+  if (range.upper > 0 && range.lo > 0 && range.upper < range.lo)
+    range.upper = -1;   /* contradicts the date known: left out */
 
   read_text (title, body, &f);
 
@@ -972,6 +983,36 @@ dossier_date_evidence_suggest (const char               *title,
         }
     }
 
+  /* 8c. a month in the address, where the date known has none */
+  if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && url != NULL &&
+      dossier_date_from_url (url, &hinted) && hinted.precision == DOSSIER_DATE_PRECISION_MONTH &&
+      (known == NULL || known->precision < DOSSIER_DATE_PRECISION_MONTH) &&
+      in_range (&range, dossier_date_to_julian (&hinted)))
+    {
+      g_autofree char *valid = g_utf8_make_valid (url, -1);
+      g_autofree char *shown = dossier_date_evidence_format (&hinted);
+
+      s->date = hinted;
+      s->confidence = 0.5;
+      /* TRANSLATORS: "month in the address https://…/2016/05/… → May 2016" */
+      g_ptr_array_add (s->evidence, g_strdup_printf (_("month in the address %s → %s"), valid, shown));
+    }
+
+  /* 8d. the date in the address of the page's picture, put there when it
+   * was uploaded: likely the article's, no earlier than what it mentions */
+  if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN &&
+      dossier_date_hints_read (hints, DOSSIER_DATE_HINT_IMAGE, &hinted) &&
+      in_range (&range, dossier_date_to_julian (&hinted)) &&
+      (bound < 0 || dossier_date_to_last_julian (&hinted) >= bound))
+    {
+      g_autofree char *shown = dossier_date_evidence_format (&hinted);
+
+      s->date = hinted;
+      s->confidence = 0.4;
+      g_ptr_array_add (s->evidence, g_strdup_printf (_("date in the address of the page’s picture → %s"),
+                                                     shown));
+    }
+
   /* 9. only the latest date mentioned: no earlier than it */
   if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && bound > 0 && latest_text != NULL)
     {
@@ -997,6 +1038,24 @@ dossier_date_evidence_suggest (const char               *title,
           g_ptr_array_add (s->evidence, g_strdup_printf (_("%s; no later evidence → %s or after"),
                                                          latest_text, shown));
         }
+    }
+
+  /* 10. only the day the page was updated: no later than it */
+  if (s->date.precision == DOSSIER_DATE_PRECISION_UNKNOWN && range.upper > 0 &&
+      in_range (&range, range.upper))
+    {
+      g_autofree char *shown = dossier_date_evidence_format (&modified);
+
+      s->date = modified;
+      s->confidence = 0.2;
+      /* TRANSLATORS: "updated Sun 1 Dec 2019 → Sun 1 Dec 2019 or before" */
+      g_ptr_array_add (s->evidence, g_strdup_printf (_("updated %s → %s or before"), shown, shown));
+    }
+  else if (range.upper > 0 && s->date.precision != DOSSIER_DATE_PRECISION_UNKNOWN)
+    {
+      g_autofree char *shown = dossier_date_evidence_format (&modified);
+
+      g_ptr_array_add (s->evidence, g_strdup_printf (_("the page was updated %s"), shown));
     }
 
   /* the rest of what was seen, for the reader to judge */

@@ -26,8 +26,9 @@ DossierDateSuggestion *dossier_date_suggestion_new  (void);
 void                   dossier_date_suggestion_free (DossierDateSuggestion *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierDateSuggestion, dossier_date_suggestion_free)
 
-/* Suggests a date for an article from its @title, @body and @url (each
- * may be NULL), its partly known date @known (NULL or precision UNKNOWN
+/* Suggests a date for an article from its @title, @body, @url and date
+ * @hints of its file (dossier_date_hints_read(); each may be NULL), its
+ * partly known date @known (NULL or precision UNKNOWN
  * when it has none; a suggestion always lies within it), and the corpus
  * match @match (NULL: text evidence only).  Never fails: with nothing to
  * go on the suggestion has precision UNKNOWN and confidence 0.  Bounded
@@ -35,6 +36,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierDateSuggestion, dossier_date_suggestion_fr
 DossierDateSuggestion *dossier_date_evidence_suggest (const char               *title,
                                                       const char               *body,
                                                       const char               *url,
+                                                      const char               *hints,
                                                       const DossierDate        *known,
                                                       const DossierCorpusMatch *match);
 

@@ -249,6 +249,7 @@ _dossier_importer_article_new (DossierExtracted *x,
   dossier_article_set_language (article, x->language);
   dossier_article_set_published (article, &x->published);
   dossier_article_set_date_origin (article, x->date_origin);
+  dossier_article_set_date_hints (article, x->date_hints);
   dossier_article_set_body (article, x->body);
   dossier_article_set_file_name (article, base);
   /* here, on the extracting thread, not on the store's */

@@ -32,5 +32,6 @@ dossier_extracted_free (DossierExtracted *self)
   g_free (self->url);
   g_free (self->language);
   g_free (self->body);
+  g_free (self->date_hints);
   g_free (self);
 }

@@ -32,6 +32,9 @@ typedef struct
   char                 *language;    /* BCP 47 tag, e.g. "en", or NULL */
   DossierDate           published;
   DossierDateOrigin     date_origin;
+  /* the file's dates not taken for the article's own, as
+   * dossier_date_hints_read() reads them, or NULL */
+  char                 *date_hints;
   /* The article text, UTF-8, NFC, no-break spaces folded to spaces,
    * paragraphs separated by exactly one blank line ("\n\n"), no leading
    * or trailing white space. */

@@ -30,6 +30,13 @@ is_jsonld_article_type (const char *type)
   return _dossier_html_contains_any (type, types);
 }
 
+static gboolean
+is_jsonld_page_type (const char *type)
+{
+  return type != NULL && g_str_has_suffix (type, "Page") && strcmp (type, "CollectionPage") != 0
+         && strcmp (type, "SearchResultsPage") != 0;
+}
+
 static const char *
 json_member_string (JsonObject *object,
                     const char *name)
@@ -67,8 +74,60 @@ is_schema_org (const char *context)
          && (strchr (context + 8, '/') == NULL || g_str_has_suffix (context, "schema.org/"));
 }
 
+/* The address of the article's image: "image" as a string, an object with
+ * a "url", or a list of either. */
+static void
+read_image (JsonObject        *object,
+            DossierHtmlJsonLd *out)
+{
+  JsonNode *node;
+  const char *url = NULL;
+
+  if (!json_object_has_member (object, "image"))
+    return;
+  node = json_object_get_member (object, "image");
+  if (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
+    node = json_array_get_element (json_node_get_array (node), 0);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    url = json_member_string (json_node_get_object (node), "url");
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    url = json_node_get_string (node);
+  if (url != NULL)
+    out->image = _dossier_html_strip_dup (url);
+}
+
+/* Keeps in @out the first datePublished of a page (a WebPage, an
+ * AboutPage…) in @node, a JSON-LD object, array or @graph. */
+static void
+read_page_date (JsonNode          *node,
+                guint              depth,
+                DossierHtmlJsonLd *out)
+{
+  if (out->page_published != NULL || depth > 2)
+    return;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array) && out->page_published == NULL; i++)
+        read_page_date (json_array_get_element (array, i), depth + 1, out);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      const char *date = json_member_string (object, "datePublished");
+
+      if (date != NULL && is_jsonld_page_type (json_member_string (object, "@type")))
+        out->page_published = _dossier_html_strip_dup (date);
+      else if (json_object_has_member (object, "@graph"))
+        read_page_date (json_object_get_member (object, "@graph"), depth + 1, out);
+    }
+}
+
 /* Reads the first schema.org article in the JSON-LD scripts of the page
- * into @out; @doc_title picks between its name and its headline. */
+ * into @out; @doc_title picks between its name and its headline.  The
+ * publication date of the page itself is kept apart, from the scripts
+ * before the article's and its own. */
 void
 _dossier_html_read_jsonld (xmlNode           *root,
                            const char        *doc_title,
@@ -113,6 +172,7 @@ _dossier_html_read_jsonld (xmlNode           *root,
       json = json_parser_get_root (parser);
       if (json == NULL)
         continue;
+      read_page_date (json, 0, out);
       if (JSON_NODE_HOLDS_ARRAY (json))
         {
           JsonArray *array = json_node_get_array (json);
@@ -224,6 +284,10 @@ _dossier_html_read_jsonld (xmlNode           *root,
       date = json_member_string (object, "datePublished");
       if (date != NULL)
         out->published = _dossier_html_strip_dup (date);
+      date = json_member_string (object, "dateModified");
+      if (date != NULL)
+        out->modified = _dossier_html_strip_dup (date);
+      read_image (object, out);
       return;
     }
 }

@@ -276,12 +276,6 @@ title_from_document (xmlNode *root)
 
 /* <meta> tags */
 
-typedef struct
-{
-  GHashTable *values;   /* Readability-style keys: "og:title", "author" … */
-  GHashTable *all;      /* every meta name/property/itemprop, lowercased */
-} MetaTags;
-
 /* Finds "<prefix>:<name>" anywhere in a property value (white space
  * allowed around the colon), e.g. "article:author" in "og:article:author". */
 static gboolean
@@ -376,8 +370,8 @@ match_name (const char *name,
 }
 
 static void
-read_meta_tags (xmlNode  *root,
-                MetaTags *meta)
+read_meta_tags (xmlNode         *root,
+                DossierHtmlMeta *meta)
 {
   xmlNode *node;
 
@@ -456,110 +450,9 @@ clean_byline (const char *raw)
   return g_strdup (p);
 }
 
-/* Dates */
-
-static gboolean
-date_from_text (const char  *text,
-                gboolean     iso_first,
-                DossierDate *out)
-{
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  if (iso_first && dossier_date_from_iso (text, out))
-    return TRUE;
-  return dossier_date_parse (text, out);
-}
-
-static void
-find_date (xmlNode                 *root,
-           const DossierHtmlJsonLd *jsonld,
-           MetaTags                *meta,
-           const char              *url,
-           DossierExtracted        *result)
-{
-  static const char * const meta_keys[] = {
-    "article:published_time", "parsely-pub-date", "itemprop:datePublished",
-    "og:published_time", "published_time", "article.published", "date",
-    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created",
-    "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date",
-    "datepublished", "article:published", "citation_publication_date",
-    "citation_date", NULL
-  };
-  DossierDate date = DOSSIER_DATE_INIT;
-  xmlNode *node;
-  xmlNode *first_time = NULL;
-  guint i;
-
-  if (jsonld->published != NULL && date_from_text (jsonld->published, TRUE, &date))
-    goto found_meta;
-  for (i = 0; meta_keys[i] != NULL; i++)
-    {
-      const char *v = g_hash_table_lookup (meta->values, meta_keys[i]);
-
-      if (v == NULL)
-        v = g_hash_table_lookup (meta->all, meta_keys[i]);
-      if (v != NULL && date_from_text (v, TRUE, &date))
-        goto found_meta;
-    }
-  /* <time datetime> marked as the publication date first, then any */
-  for (node = root; node != NULL; node = _dossier_html_next_in_subtree (node, root, FALSE))
-    {
-      const char *datetime;
-
-      if (!_dossier_html_has_tag (node, "time"))
-        continue;
-      datetime = _dossier_html_get_attr (node, "datetime");
-      if (_dossier_html_get_attr (node, "pubdate") != NULL
-          || g_strcmp0 (_dossier_html_get_attr (node, "itemprop"), "datePublished") == 0)
-        {
-          if (datetime != NULL && date_from_text (datetime, TRUE, &date))
-            goto found_meta;
-        }
-      if (first_time == NULL && datetime != NULL && *datetime)
-        first_time = node;
-    }
-  if (first_time != NULL && date_from_text (_dossier_html_get_attr (first_time, "datetime"), TRUE, &date))
-    goto found_meta;
-
-  /* a visible dateline: short elements whose class names a date */
-  for (node = root; node != NULL; node = _dossier_html_next_in_subtree (node, root, FALSE))
-    {
-      g_autofree char *match = NULL;
-      g_autofree char *text = NULL;
-
-      if (!_dossier_html_is_element (node) || _dossier_html_has_tag (node, "html")
-          || _dossier_html_has_tag (node, "body"))
-        continue;
-      match = _dossier_html_match_string (node);
-      if (strstr (match, "date") == NULL && strstr (match, "time") == NULL
-          && strstr (match, "publish") == NULL && strstr (match, "byline") == NULL)
-        continue;
-      if (_dossier_html_inner_text_length (node, NULL) > 120)
-        continue;
-      text = _dossier_html_inner_text (node);
-      if (dossier_date_parse (text, &date))
-        {
-          result->published = date;
-          result->date_origin = DOSSIER_DATE_ORIGIN_TEXT;
-          return;
-        }
-    }
-
-  if (url != NULL && dossier_date_from_url (url, &date))
-    {
-      result->published = date;
-      result->date_origin = DOSSIER_DATE_ORIGIN_URL;
-    }
-  return;
-
-found_meta:
-  result->published = date;
-  result->date_origin = DOSSIER_DATE_ORIGIN_METADATA;
-}
-
 static char *
-find_canonical_url (xmlNode  *root,
-                    MetaTags *meta)
+find_canonical_url (xmlNode         *root,
+                    DossierHtmlMeta *meta)
 {
   xmlNode *node;
   const char *og;
@@ -583,8 +476,8 @@ find_canonical_url (xmlNode  *root,
 }
 
 static char *
-find_language (xmlNode  *root,
-               MetaTags *meta)
+find_language (xmlNode         *root,
+               DossierHtmlMeta *meta)
 {
   const char *lang = _dossier_html_get_attr (root, "lang");
   const char *v;
@@ -628,7 +521,7 @@ _dossier_html_read_metadata (xmlNode            *root,
                              DossierExtracted   *result)
 {
   DossierHtmlJsonLd jsonld = { NULL, };
-  MetaTags meta;
+  DossierHtmlMeta meta;
   g_autofree char *doc_title = NULL;
   const char *v;
 
@@ -698,25 +591,29 @@ _dossier_html_read_metadata (xmlNode            *root,
       result->source = _dossier_html_collapse_string (unescaped);
     }
 
-  find_date (root, &jsonld, &meta, result->url, result);
+  _dossier_html_find_date (root, &jsonld, &meta, ctx->title, result);
 
   g_free (jsonld.title);
   g_free (jsonld.byline);
   g_free (jsonld.site_name);
   g_free (jsonld.published);
+  g_free (jsonld.page_published);
+  g_free (jsonld.modified);
+  g_free (jsonld.image);
   g_hash_table_unref (meta.values);
   g_hash_table_unref (meta.all);
 }
 
 /* Once the content finder has run: a date from a dateline or byline it
- * found when the metadata had none (or only the address's), the byline and
- * the title of @result. */
+ * found when the metadata had none (or the address only a month or a
+ * year), the byline and the title of @result. */
 void
 _dossier_html_finish_metadata (DossierHtmlContext *ctx,
                                DossierExtracted   *result)
 {
   if (result->date_origin == DOSSIER_DATE_ORIGIN_NONE
-      || result->date_origin == DOSSIER_DATE_ORIGIN_URL)
+      || (result->date_origin == DOSSIER_DATE_ORIGIN_URL
+          && result->published.precision != DOSSIER_DATE_PRECISION_DAY))
     {
       DossierDate date = DOSSIER_DATE_INIT;
 

@@ -72,7 +72,17 @@ typedef struct
   char       *byline;
   char       *site_name;
   char       *published;
+  char       *page_published;   /* of the page itself (a WebPage) */
+  char       *modified;         /* the article's dateModified */
+  char       *image;            /* the address of the article's image */
 } DossierHtmlJsonLd;
+
+/* A page's <meta> tags */
+typedef struct
+{
+  GHashTable *values;   /* Readability-style keys: "og:title", "author" … */
+  GHashTable *all;      /* every meta name/property/itemprop, lowercased */
+} DossierHtmlMeta;
 
 static inline gboolean
 _dossier_html_is_element (const xmlNode *node)
@@ -174,6 +184,13 @@ void _dossier_html_read_metadata   (xmlNode            *root,
                                     DossierExtracted   *result);
 void _dossier_html_finish_metadata (DossierHtmlContext *ctx,
                                     DossierExtracted   *result);
+
+/* dossier-html-date.c */
+void _dossier_html_find_date (xmlNode                 *root,
+                              const DossierHtmlJsonLd *jsonld,
+                              DossierHtmlMeta         *meta,
+                              const char              *title,
+                              DossierExtracted        *result);
 
 /* dossier-html-jsonld.c */
 void _dossier_html_read_jsonld (xmlNode           *root,

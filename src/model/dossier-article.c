@@ -11,6 +11,7 @@
 struct _DossierArticle
 {
   GObject            parent_instance;
+  char              *date_hints;
 
   gint64             id;
   char              *title;
@@ -83,6 +84,7 @@ dossier_article_finalize (GObject *object)
   g_free (self->body);
   g_free (self->body_hash);
   g_free (self->file_name);
+  g_free (self->date_hints);
   g_free (self->content_hash);
   g_free (self->uuid);
   g_free (self->snippet);
@@ -282,6 +284,22 @@ dossier_article_set_body_hash (DossierArticle *self,
   g_free (self->body_hash);
   self->body_hash = g_strdup (hash);
 }
+const char *
+dossier_article_get_date_hints (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+  return self->date_hints;
+}
+
+void
+dossier_article_set_date_hints (DossierArticle *self,
+                                const char     *hints)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE (self));
+  g_free (self->date_hints);
+  self->date_hints = g_strdup (hints);
+}
+
 STRING_ACCESSORS (file_name, PROP_FILE_NAME)
 STRING_ACCESSORS (content_hash, PROP_CONTENT_HASH)
 STRING_ACCESSORS (uuid, PROP_UUID)

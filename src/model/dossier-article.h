@@ -51,6 +51,11 @@ void               dossier_article_set_body             (DossierArticle    *self
 const char        *dossier_article_get_body_hash        (DossierArticle    *self);
 void               dossier_article_set_body_hash        (DossierArticle    *self,
                                                          const char        *hash);
+/* The dates of the article's file that were not taken for its own (see
+ * dossier_date_hints_read()), kept as evidence for a suggested date. */
+const char        *dossier_article_get_date_hints       (DossierArticle    *self);
+void               dossier_article_set_date_hints       (DossierArticle    *self,
+                                                         const char        *hints);
 const char        *dossier_article_get_file_name        (DossierArticle    *self);
 void               dossier_article_set_file_name        (DossierArticle    *self,
                                                          const char        *file_name);

@@ -604,6 +604,31 @@ dossier_date_parse (const char  *text,
   return dossier_date_find (text, -1, out, NULL, NULL);
 }
 
+/* One or two digits, not followed by a third: the month or day of a path
+ * such as /2017/7/12/ */
+static gboolean
+read_short_number (const char **p,
+                   int         *value)
+{
+  const char *q = *p;
+
+  if (!g_ascii_isdigit (q[0]))
+    return FALSE;
+  if (g_ascii_isdigit (q[1]))
+    {
+      if (g_ascii_isdigit (q[2]))
+        return FALSE;
+      *value = (q[0] - '0') * 10 + (q[1] - '0');
+      *p = q + 2;
+    }
+  else
+    {
+      *value = q[0] - '0';
+      *p = q + 1;
+    }
+  return TRUE;
+}
+
 static int
 url_month_word (const char *p,
                 gsize       len)
@@ -665,7 +690,8 @@ dossier_date_from_url (const char  *url,
         char sep = *q++;
         const char *mstart = q;
 
-        if (read_digits (&q, 2, &month) && month >= 1 && month <= 12)
+        if ((sep == '/' ? read_short_number (&q, &month) : read_digits (&q, 2, &month))
+            && month >= 1 && month <= 12)
           ;
         else
           {
@@ -681,7 +707,8 @@ dossier_date_from_url (const char  *url,
           {
             const char *dq = q + 1;
 
-            if (read_digits (&dq, 2, &day) && (dq == end || !g_ascii_isalnum (*dq)))
+            if ((sep == '/' ? read_short_number (&dq, &day) : read_digits (&dq, 2, &day))
+                && (dq == end || !g_ascii_isalnum (*dq)))
               {
                 if (set_day (&d, year, month, day))
                   goto found;
@@ -784,4 +811,49 @@ dossier_date_compare (const DossierDate *a,
   if (a->precision != b->precision)
     return a->precision < b->precision ? -1 : 1;
   return 0;
+}
+
+void
+dossier_date_hints_add (GString          **hints,
+                        const char        *kind,
+                        const DossierDate *date)
+{
+  g_autofree char *iso = dossier_date_to_string (date);
+
+  g_return_if_fail (hints != NULL && kind != NULL);
+
+  if (iso == NULL)
+    return;
+  if (*hints == NULL)
+    *hints = g_string_new (NULL);
+  else if ((*hints)->len > 0)
+    g_string_append_c (*hints, '\n');
+  g_string_append_printf (*hints, "%s %s", kind, iso);
+}
+
+gboolean
+dossier_date_hints_read (const char  *hints,
+                         const char  *kind,
+                         DossierDate *out)
+{
+  gsize len;
+  const char *line;
+
+  g_return_val_if_fail (kind != NULL && out != NULL, FALSE);
+
+  if (hints == NULL)
+    return FALSE;
+  len = strlen (kind);
+  for (line = hints; line != NULL && *line; line = strchr (line, '\n') ? strchr (line, '\n') + 1 : NULL)
+    {
+      const char *end = strchr (line, '\n');
+      g_autofree char *value = NULL;
+
+      if (strncmp (line, kind, len) != 0 || line[len] != ' ')
+        continue;
+      value = end ? g_strndup (line + len + 1, end - line - len - 1) : g_strdup (line + len + 1);
+      if (dossier_date_from_iso (value, out))
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -62,4 +62,20 @@ gint64    dossier_date_to_last_julian (const DossierDate *date);
 int       dossier_date_compare        (const DossierDate *a,
                                        const DossierDate *b);
 
+/* Date hints: the dates of a file that were not taken for its article's
+ * own, one "KIND DATE" a line, DATE as dossier_date_to_string() writes it.
+ * Kinds: "modified" (when the page says it was updated) and "image" (the
+ * date in the address of the page's picture). */
+#define DOSSIER_DATE_HINT_MODIFIED "modified"
+#define DOSSIER_DATE_HINT_IMAGE    "image"
+
+/* Appends the hint @kind @date to @hints (created when NULL). */
+void      dossier_date_hints_add      (GString          **hints,
+                                       const char        *kind,
+                                       const DossierDate *date);
+/* The first hint of @kind in @hints (may be NULL) into @out. */
+gboolean  dossier_date_hints_read     (const char        *hints,
+                                       const char        *kind,
+                                       DossierDate       *out);
+
 G_END_DECLS

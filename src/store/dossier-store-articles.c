@@ -83,6 +83,7 @@ insert_article (DossierStore    *self,
   g_autofree char *url = NULL;
   sqlite3_stmt *stmt;
   const char *title = dossier_article_get_title (article);
+  const char *hints;
   gint64 now;
 
   g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), 0);
@@ -147,6 +148,22 @@ insert_article (DossierStore    *self,
   sqlite3_reset (stmt);
   dossier_article_set_id (article, sqlite3_last_insert_rowid (self->db));
   dossier_article_set_imported_at (article, now);
+  /* the file's other dates, for a suggestion when its own is partial */
+  hints = dossier_article_get_date_hints (article);
+  if (hints != NULL && *hints && dossier_article_get_published (article)->precision != DOSSIER_DATE_PRECISION_DAY)
+    {
+      if (!(stmt = _dossier_store_stmt (self, STMT_INSERT_DATE_HINTS, error)))
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, dossier_article_get_id (article));
+      _dossier_store_bind_text (stmt, 2, hints);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _dossier_store_fail (self, error, _("Could not save the article"));
+          sqlite3_reset (stmt);
+          return 0;
+        }
+      sqlite3_reset (stmt);
+    }
   return dossier_article_get_id (article);
 }
 

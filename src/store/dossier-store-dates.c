@@ -28,6 +28,7 @@ typedef struct
   char        *title;
   char        *body;
   char        *url;
+  char        *hints;
   DossierDate  known;
 } Target;
 
@@ -39,6 +40,7 @@ target_clear (gpointer p)
   g_free (t->title);
   g_free (t->body);
   g_free (t->url);
+  g_free (t->hints);
 }
 
 void
@@ -134,7 +136,8 @@ dossier_date_suggester_free (DossierDateSuggester *self)
   g_free (self);
 }
 
-/* id, title, known date, suggested date, confidence, evidence, state */
+/* id, title, known date, suggested date, confidence, evidence, state,
+ * the known date's origin */
 static DossierStoredSuggestion *
 read_suggestion (sqlite3_stmt *stmt)
 {
@@ -148,6 +151,7 @@ read_suggestion (sqlite3_stmt *stmt)
   s->confidence = sqlite3_column_double (stmt, 4);
   s->evidence = evidence && *evidence ? g_strsplit (evidence, "\n", -1) : g_new0 (char *, 1);
   s->state = sqlite3_column_int (stmt, 6);
+  s->known_origin = sqlite3_column_int (stmt, 7);
   return s;
 }
 
@@ -169,7 +173,8 @@ read_targets (DossierStore          *self,
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT a.id, a.title, a.body, a.url, a.published FROM articles a"
+                          "SELECT a.id, a.title, a.body, a.url, a.published, h.hints FROM articles a"
+                          " LEFT JOIN date_hints h ON h.article_id = a.id"
                           " WHERE " CANDIDATE " AND a.id > ? ORDER BY a.id LIMIT " G_STRINGIFY (ROWS),
                           -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not work out suggested dates"));
@@ -183,6 +188,7 @@ read_targets (DossierStore          *self,
       t.body = g_strdup (_dossier_store_column_text (stmt, 2));
       t.url = g_strdup (_dossier_store_column_text (stmt, 3));
       read_date (stmt, 4, &t.known);
+      t.hints = g_strdup (_dossier_store_column_text (stmt, 5));
       if (sg->index != NULL)
         dossier_shingle_index_add_target (sg->index, t.id, t.body);
       g_array_append_val (sg->targets, t);
@@ -300,10 +306,11 @@ weigh_targets (DossierStore          *self,
       /* else its copies and story, as the library grouped them */
       if (!matched && sg->use_corpus)
         matched = story_match (self, t->id, &neighbours, &match);
-      s = dossier_date_evidence_suggest (t->title, t->body, t->url, &t->known,
+      s = dossier_date_evidence_suggest (t->title, t->body, t->url, t->hints, &t->known,
                                          matched ? &match : NULL);
       /* the text is no longer needed */
       g_clear_pointer (&t->body, g_free);
+      g_clear_pointer (&t->hints, g_free);
       date = dossier_date_to_string (&s->date);
       evidence = join_evidence (s->evidence);
       _dossier_store_bind_text (stmt, 1, date);
@@ -432,7 +439,7 @@ dossier_store_list_date_suggestions (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state"
+                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state, a.date_origin"
                           " FROM articles a LEFT JOIN date_suggestions s ON s.article_id = a.id"
                           " WHERE a.date_precision < 3 ORDER BY a.id", -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not read the suggested dates")), NULL;
@@ -713,7 +720,7 @@ dossier_store_get_date_suggestion (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state"
+                          "SELECT a.id, a.title, a.published, s.published, s.confidence, s.evidence, s.state, a.date_origin"
                           " FROM articles a JOIN date_suggestions s ON s.article_id = a.id"
                           " WHERE a.id = ?", -1, &stmt, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not read the suggested dates")), NULL;

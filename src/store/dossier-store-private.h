@@ -16,6 +16,7 @@ typedef struct sqlite3_stmt sqlite3_stmt;
 typedef enum
 {
   STMT_INSERT_ARTICLE,
+  STMT_INSERT_DATE_HINTS,
   STMT_FIND_DUPLICATE,
   STMT_GET_ARTICLE,
   STMT_GET_ARTICLE_BODY,

@@ -44,6 +44,14 @@ static const char schema_v1[] =
   "  INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);"
   "END;";
 
+/* The dates a page's file held that import did not take for the article's
+ * own (when it updated, the address of its picture…), one "kind date" a
+ * line, evidence for its suggested date. */
+static const char schema_date_hints[] =
+  "CREATE TABLE date_hints ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  hints      TEXT NOT NULL);";
+
 /* Version 2: bylines, languages, date precision and origin, duplicate
  * detection, tags and quote context on annotations, orphans; the search
  * index covers bylines and notes too; annotations get their own index;
@@ -632,6 +640,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 9:
       if (!_dossier_store_exec (self, schema_notes_batch, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 10:
+      if (!_dossier_store_exec (self, schema_date_hints, &local_error))
         goto fail;
       break;
     default:

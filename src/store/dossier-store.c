@@ -561,6 +561,8 @@ static const char * const stmt_sql[] = {
     "INSERT INTO articles (title, byline, source, url, language, published, date_precision,"
     " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at, id, uuid)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, " DOSSIER_SQL_UUID "))",
+  [STMT_INSERT_DATE_HINTS] =
+    "INSERT OR REPLACE INTO date_hints (article_id, hints) VALUES (?, ?)",
   [STMT_FIND_DUPLICATE] =
     "SELECT id FROM articles WHERE (?1 IS NOT NULL AND url = ?1) OR body_hash = ?2 LIMIT 1",
   [STMT_GET_ARTICLE] =

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The input's first line is an address, the rest an article's text; its
- * first byte picks a partly known date.  dossier_date_evidence_suggest()
+ * first byte picks a partly known date; the text, then the first line, are
+ * also read as date hints.  dossier_date_evidence_suggest()
  * must give a real calendar date (or none) within the known part, a
  * confidence in 0..1 and evidence in valid UTF-8; the shingle index,
  * with the text as an undated article and as a dated one, must find it
@@ -53,7 +54,7 @@ FUZZ_ENTRY (const uint8_t *data,
   for (guint pass = 0; pass < 2; pass++)
     {
       g_autoptr(DossierDateSuggestion) s =
-        dossier_date_evidence_suggest (body, body, url, k, pass && matched ? &match : NULL);
+        dossier_date_evidence_suggest (body, body, url, pass ? url : body, k, pass && matched ? &match : NULL);
 
       fuzz_check_date (&s->date);
       if (s->confidence < 0 || s->confidence > 1 || s->evidence == NULL)

@@ -25,6 +25,8 @@
 #include "dossier-extract.h"
 #include "dossier-dates.h"
 
+static const char * const origin_names[] = { "none", "text", "metadata", "url", "user", "inferred" };
+
 typedef struct
 {
   char        *file;
@@ -168,6 +170,16 @@ main (int argc, char **argv)
         {
           found++;
           right += dossier_date_compare (&x->published, &page->truth) == 0;
+        }
+      if (verbose && (x->published.precision != DOSSIER_DATE_PRECISION_DAY
+                      || dossier_date_compare (&x->published, &page->truth) != 0))
+        {
+          g_autofree char *got = dossier_date_to_string (&x->published);
+          g_autofree char *want = dossier_date_to_string (&page->truth);
+          g_autofree char *base = g_path_get_basename (page->file);
+
+          g_print ("  (a) BAD %-10s want %s  %-8s %s\n", got ? got : "none", want,
+                   origin_names[x->date_origin % 6], base);
         }
       /* (b) every other page keeps its true date; the rest only its text */
       article = dossier_article_new ();
