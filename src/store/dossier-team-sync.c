@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "dossier-team-private.h"
+#include "dossier-store-stories-private.h"
 
 typedef struct
 {
@@ -155,10 +156,17 @@ delete_row (Sync        *s,
   return write_row (s, sql, 2, params, error);
 }
 
+/* what a conflict shows of a row: a note's text, a search's query, a
+ * tag, the other article of a join */
 static const char *
-note_text (const TeamRow *row)
+conflict_text (const TeamRow *row)
 {
-  return row != NULL && row->values[3] != NULL ? row->values[3] : "";
+  const char *text;
+
+  if (row == NULL)
+    return NULL;
+  text = row->kind == TEAM_ANNOTATION ? row->values[3] : row->values[2];
+  return text != NULL ? text : "";
 }
 
 /* Mine lost against @theirs (newer, a tombstone, or the server refused
@@ -173,11 +181,10 @@ keep_as_conflict (Sync           *s,
 {
   g_autofree char *mine_row = mine ? _dossier_team_row_to_json (mine) : NULL;
   gboolean have_theirs = theirs->version > 0;
-  const char *their_text = have_theirs && !theirs->deleted
-                           ? (kind == TEAM_SEARCH ? theirs->values[2] : note_text (theirs)) : NULL;
-  const char *my_text = mine ? (kind == TEAM_SEARCH ? mine->values[2] : note_text (mine)) : NULL;
+  const char *their_text = have_theirs && !theirs->deleted ? conflict_text (theirs) : NULL;
+  const char *my_text = conflict_text (mine);
 
-  if (!_dossier_team_add_conflict (s->store, kind == TEAM_SEARCH ? "saved-search" : "annotation", uuid,
+  if (!_dossier_team_add_conflict (s->store, _dossier_team_kinds[kind].name, uuid,
                                    NULL, my_text, their_text, theirs->changed_by, mine_row, error))
     return FALSE;
   s->stats->conflicts++;
@@ -421,8 +428,9 @@ pull (Sync          *s,
   g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
   const char *param = since_text;
   gint64 newest = since;
+  gboolean joined = FALSE;
 
-  /* one snapshot of all three tables */
+  /* one snapshot of all the tables */
   if (!dossier_team_server_exec (s->server, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return FALSE;
   for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
@@ -472,6 +480,7 @@ pull (Sync          *s,
            * older notes are fetched with it */
           if (!_dossier_team_apply (s->store, row->extra != NULL ? s->server : NULL, row, error))
             return FALSE;
+          joined |= kind == TEAM_JOIN;
           s->stats->pulled++;
         }
     }
@@ -480,6 +489,9 @@ pull (Sync          *s,
     g_autofree char *sql = g_strdup_printf ("UPDATE team_link SET last_version = %s", v);
 
     s->stats->version = newest;
+    /* stories another member joined are joined here too */
+    if (joined && !_dossier_store_group_stories (s->store, error))
+      return FALSE;
     return _dossier_store_exec (s->store, sql, error);
   }
 }
