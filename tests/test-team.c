@@ -16,6 +16,7 @@
 #include "dossier-library.h"
 #include "dossier-stories.h"
 #include "dossier-team.h"
+#include "dossier-team-watch.h"
 #include "dossier-test-postgres.h"
 #include "dossier-test-util.h"
 
@@ -653,6 +654,113 @@ test_tags_and_joins (void)
   }
   g_free (second[0]);
   g_free (second[1]);
+}
+
+static void
+on_watch_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DossierTeamWatch **watch = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *watch = dossier_team_watch_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_watch_synced (DossierTeamWatch *watch,
+                 guint             pulled,
+                 guint             conflicts,
+                 gpointer          user_data)
+{
+  *(guint *) user_data += pulled;
+}
+
+static gboolean
+note_is (DossierLibrary *library,
+         const char     *uuid,
+         const char     *text)
+{
+  g_autofree char *now = note_text_of (library, uuid);
+
+  return g_strcmp0 (now, text) == 0;
+}
+
+static void
+on_watch_failed (DossierTeamWatch *watch,
+                 const GError     *error,
+                 gpointer          user_data)
+{
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
+  (*(guint *) user_data)++;
+}
+
+/* A library that is open hears of the others' changes and pulls them
+ * within seconds, without anyone calling sync. */
+static void
+test_watch (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(DossierTeamWatch) watch = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pulled = 0;
+  guint failed = 0;
+  gint64 id;
+
+  NEED_SERVER ();
+  url = new_team ("watch");
+  add_member ("watch", "ada", "editor");
+  add_member ("watch", "ben", "editor");
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+  share (b->library, url, "ben");
+
+  /* the watch syncs once as it starts */
+  dossier_team_watch_new_async (b->library, "ben", NULL, on_watch_ready, &watch);
+  dossier_test_wait_until (watch != NULL);
+  g_signal_connect (watch, "synced", G_CALLBACK (on_watch_synced), &pulled);
+  dossier_test_wait_until (dossier_team_watch_get_n_syncs (watch) >= 1);
+  g_assert_true (dossier_team_watch_is_listening (watch));
+  g_assert_cmpuint (dossier_library_count_sync (b->library, NULL), ==, 1);
+
+  /* a note pushed by one member reaches the other within 5 s */
+  note = add_note (a->library, id, "Delegates", "Who are they?");
+  sync_ok (a->library, "ada");
+  dossier_test_wait_until_full (NULL, 5 * dossier_test_slowdown (),
+                                note_is (b->library, dossier_annotation_get_uuid (note), "Who are they?"));
+  g_assert_cmpuint (pulled, >=, 1);
+
+  /* and its edit too */
+  dossier_annotation_set_note (note, "Council delegates");
+  g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
+  g_assert_no_error (error);
+  sync_ok (a->library, "ada");
+  dossier_test_wait_until_full (NULL, 5 * dossier_test_slowdown (),
+                                note_is (b->library, dossier_annotation_get_uuid (note), "Council delegates"));
+  g_assert_true (dossier_team_watch_is_listening (watch));
+
+  /* a lost connection is told, and the watch stops */
+  g_signal_connect (watch, "failed", G_CALLBACK (on_watch_failed), &failed);
+  {
+    g_autofree char *admin = dossier_test_postgres_admin_url (pg, "watch");
+    g_autoptr(DossierTeamServer) su = dossier_team_server_connect (admin, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_team_server_exec (su, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                                 " WHERE usename = 'ben'", &error));
+    g_assert_no_error (error);
+  }
+  dossier_test_wait_until (!dossier_team_watch_is_listening (watch));
+  g_assert_cmpuint (failed, >=, 1);
+  g_signal_handlers_disconnect_by_data (watch, &pulled);
+  g_signal_handlers_disconnect_by_data (watch, &failed);
 }
 
 static void
@@ -1357,6 +1465,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team/permissions", test_permissions);
   g_test_add_func ("/team/two-libraries", test_two_libraries);
   g_test_add_func ("/team/tags-and-joins", test_tags_and_joins);
+  g_test_add_func ("/team/watch", test_watch);
   g_test_add_func ("/team/conflicts", test_conflicts);
   g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
   g_test_add_func ("/team/offline-queue", test_offline_queue);
