@@ -8,10 +8,15 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dossier-app-import.h"
+#include "dossier-importer.h"
 #include "dossier-library.h"
+#include "dossier-stories.h"
 #include "dossier-team.h"
+#include "dossier-team-watch.h"
 #include "dossier-test-postgres.h"
 #include "dossier-test-util.h"
 
@@ -502,6 +507,260 @@ test_two_libraries (void)
   seen = note_by_uuid (b->library, dossier_annotation_get_uuid (note));
   g_assert_null (seen);
   g_assert_cmpuint (n_conflicts (a->library) + n_conflicts (b->library), ==, 0);
+}
+
+static void
+test_tags_and_joins (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *path = dossier_test_data_path ("apps", "wallabag.json", NULL);
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(DossierAppImportSummary) summary = NULL;
+  g_autoptr(DossierTeamServer) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autofree char *first = NULL;
+  char *second[2] = { NULL, NULL };
+  DossierTeamSyncStats stats;
+  gint64 ids[2], ids_b[1], stories[2], story_articles[2];
+
+  NEED_SERVER ();
+  url = new_team ("tags");
+  add_member ("tags", "ada", "editor");
+  add_member ("tags", "ben", "editor");
+  add_member ("tags", "cy", "reader");
+
+  /* two articles, one tagged in the export */
+  a = dossier_test_library_new ();
+  summary = dossier_app_import_file (a->library, DOSSIER_APP_UNKNOWN, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->articles, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    ids[i] = ((DossierAppEntryResult *) summary->entries->pdata[i])->id;
+  first = article_uuid_of (a->library, ids[0]);
+  /* two stories of two articles each (a ferry strike's wire and its
+   * copy, a bakery's prize and the same with a line added), which a
+   * person joins */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("dossier-team-XXXXXX", &error);
+    g_autofree char *bakery = dossier_test_data_path ("stories", "bakery.txt", NULL);
+    g_autofree char *body = NULL;
+    g_autofree char *again = NULL;
+    char *paths[5] = { NULL };
+    g_autoptr(DossierImporter) importer = dossier_importer_new (a->library);
+    g_autoptr(GPtrArray) results = NULL;
+
+    g_assert_no_error (error);
+    paths[0] = dossier_test_data_path ("stories", "ferry-wire.txt", NULL);
+    paths[1] = dossier_test_data_path ("stories", "ferry-copy.txt", NULL);
+    paths[2] = g_strdup (bakery);
+    paths[3] = g_build_filename (dir, "bakery-again.txt", NULL);
+    g_assert_true (g_file_get_contents (bakery, &body, NULL, &error));
+    again = g_strconcat (body, "\n\nThe fair's judges will visit the bakery in the autumn.\n", NULL);
+    g_assert_true (g_file_set_contents (paths[3], again, -1, &error));
+    results = dossier_importer_run_sync (importer, (const char * const *) paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 4);
+    story_articles[0] = ((DossierImportResult *) results->pdata[0])->id;
+    story_articles[1] = ((DossierImportResult *) results->pdata[2])->id;
+    g_unlink (paths[3]);
+    g_rmdir (dir);
+    for (guint i = 0; i < 4; i++)
+      g_free (paths[i]);
+  }
+  g_assert_cmpint (dossier_stories_update_sync (a->library, TRUE, NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    stories[i] = dossier_stories_story_of_sync (a->library, story_articles[i], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stories[0], >, 0);
+  g_assert_cmpint (stories[1], >, 0);
+  g_assert_cmpint (stories[0], !=, stories[1]);
+  g_assert_cmpint (dossier_stories_join_sync (a->library, stories[0], stories[1], &error), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    second[i] = article_uuid_of (a->library, story_articles[i]);
+  share (a->library, url, "ada");
+  stats = sync_ok (a->library, "ada");
+  /* 6 articles, 3 notes, 3 tags, and the joins (one article of a story
+   * to each of the other's) */
+  g_assert_cmpuint (stats.pushed, >=, 14);
+
+  /* the other library gets the tags and the join, under the same identities */
+  b = dossier_test_library_new ();
+  share (b->library, url, "ben");
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.pulled, ==, stats.rows_received);
+  ids_b[0] = dossier_team_find_article_sync (b->library, first, &error);
+  g_assert_no_error (error);
+  tags = dossier_app_import_get_article_tags (b->library, ids_b[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (tags, ((const char *[]) { "climate", "oceans", "starred", NULL }));
+  /* its own grouping keeps the stories joined */
+  g_assert_cmpint (dossier_stories_update_sync (b->library, TRUE, NULL, &error), >=, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 id = dossier_team_find_article_sync (b->library, second[i], &error);
+
+      g_assert_no_error (error);
+      stories[i] = dossier_stories_story_of_sync (b->library, id, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (stories[0], >, 0);
+  g_assert_cmpint (stories[0], ==, stories[1]);
+
+  /* the same export imported again adds each tag once: one identity */
+  g_clear_pointer (&summary, dossier_app_import_summary_free);
+  g_clear_pointer (&tags, g_strfreev);
+  summary = dossier_app_import_file (b->library, DOSSIER_APP_UNKNOWN, path, NULL, &error);
+  g_assert_no_error (error);
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+  sync_ok (a->library, "ada");
+  tags = dossier_app_import_get_article_tags (a->library, ids[0], &error);
+  g_assert_cmpstrv (tags, ((const char *[]) { "climate", "oceans", "starred", NULL }));
+
+  /* a tombstone from the server removes the tag everywhere */
+  {
+    g_autoptr(DossierTeamServer) editor = connect_as (url, "ada");
+    g_autoptr(DossierTeamRows) rows =
+      dossier_team_server_query (editor, "UPDATE article_tags SET deleted = true WHERE tag = 'oceans'"
+                                 " RETURNING version", 0, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->n_rows, ==, 1);
+  }
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.rows_received, ==, 1);
+  g_clear_pointer (&tags, g_strfreev);
+  tags = dossier_app_import_get_article_tags (b->library, ids_b[0], &error);
+  g_assert_cmpstrv (tags, ((const char *[]) { "climate", "starred", NULL }));
+
+  /* the server's rules: a reader adds no tag; an editor removes no one
+   * else's */
+  reader = connect_as (url, "cy");
+  {
+    g_autofree char *tag_uuid = g_uuid_string_random ();
+    const char *params[] = { tag_uuid, first };
+    g_autoptr(DossierTeamServer) other = connect_as (url, "ben");
+
+    assert_refused (reader, "INSERT INTO article_tags (uuid, article_uuid, tag) VALUES ($1, $2, 'x')", 2, params);
+    assert_refused (reader, "UPDATE story_joins SET deleted = true RETURNING 1", 0, NULL);
+    assert_changes_nothing (other, "UPDATE article_tags SET deleted = true WHERE tag = 'climate' RETURNING 1",
+                            0, NULL);
+    assert_refused (other, "INSERT INTO article_tags (uuid, article_uuid, tag, author) VALUES ($1, $2, 'y', 'ada')",
+                    2, params);
+  }
+  g_free (second[0]);
+  g_free (second[1]);
+}
+
+static void
+on_watch_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DossierTeamWatch **watch = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *watch = dossier_team_watch_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_watch_synced (DossierTeamWatch *watch,
+                 guint             pulled,
+                 guint             conflicts,
+                 gpointer          user_data)
+{
+  *(guint *) user_data += pulled;
+}
+
+static gboolean
+note_is (DossierLibrary *library,
+         const char     *uuid,
+         const char     *text)
+{
+  g_autofree char *now = note_text_of (library, uuid);
+
+  return g_strcmp0 (now, text) == 0;
+}
+
+static void
+on_watch_failed (DossierTeamWatch *watch,
+                 const GError     *error,
+                 gpointer          user_data)
+{
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
+  (*(guint *) user_data)++;
+}
+
+/* A library that is open hears of the others' changes and pulls them
+ * within seconds, without anyone calling sync. */
+static void
+test_watch (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(DossierTeamWatch) watch = NULL;
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pulled = 0;
+  guint failed = 0;
+  gint64 id;
+
+  NEED_SERVER ();
+  url = new_team ("watch");
+  add_member ("watch", "ada", "editor");
+  add_member ("watch", "ben", "editor");
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+  share (b->library, url, "ben");
+
+  /* the watch syncs once as it starts */
+  dossier_team_watch_new_async (b->library, "ben", NULL, on_watch_ready, &watch);
+  dossier_test_wait_until (watch != NULL);
+  g_signal_connect (watch, "synced", G_CALLBACK (on_watch_synced), &pulled);
+  dossier_test_wait_until (dossier_team_watch_get_n_syncs (watch) >= 1);
+  g_assert_true (dossier_team_watch_is_listening (watch));
+  g_assert_cmpuint (dossier_library_count_sync (b->library, NULL), ==, 1);
+
+  /* a note pushed by one member reaches the other within 5 s */
+  note = add_note (a->library, id, "Delegates", "Who are they?");
+  sync_ok (a->library, "ada");
+  dossier_test_wait_until_full (NULL, 5 * dossier_test_slowdown (),
+                                note_is (b->library, dossier_annotation_get_uuid (note), "Who are they?"));
+  g_assert_cmpuint (pulled, >=, 1);
+
+  /* and its edit too */
+  dossier_annotation_set_note (note, "Council delegates");
+  g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
+  g_assert_no_error (error);
+  sync_ok (a->library, "ada");
+  dossier_test_wait_until_full (NULL, 5 * dossier_test_slowdown (),
+                                note_is (b->library, dossier_annotation_get_uuid (note), "Council delegates"));
+  g_assert_true (dossier_team_watch_is_listening (watch));
+
+  /* a lost connection is told, and the watch stops */
+  g_signal_connect (watch, "failed", G_CALLBACK (on_watch_failed), &failed);
+  {
+    g_autofree char *admin = dossier_test_postgres_admin_url (pg, "watch");
+    g_autoptr(DossierTeamServer) su = dossier_team_server_connect (admin, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_team_server_exec (su, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                                 " WHERE usename = 'ben'", &error));
+    g_assert_no_error (error);
+  }
+  dossier_test_wait_until (!dossier_team_watch_is_listening (watch));
+  g_assert_cmpuint (failed, >=, 1);
+  g_signal_handlers_disconnect_by_data (watch, &pulled);
+  g_signal_handlers_disconnect_by_data (watch, &failed);
 }
 
 static void
@@ -1205,6 +1464,8 @@ main (int argc, char **argv)
   g_test_add_func ("/team/upgrade-from-v4", test_upgrade_from_v4);
   g_test_add_func ("/team/permissions", test_permissions);
   g_test_add_func ("/team/two-libraries", test_two_libraries);
+  g_test_add_func ("/team/tags-and-joins", test_tags_and_joins);
+  g_test_add_func ("/team/watch", test_watch);
   g_test_add_func ("/team/conflicts", test_conflicts);
   g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
   g_test_add_func ("/team/offline-queue", test_offline_queue);

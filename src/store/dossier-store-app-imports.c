@@ -117,7 +117,8 @@ dossier_store_add_article_tags (DossierStore       *self,
 
   if (tags == NULL || tags[0] == NULL)
     return TRUE;
-  if (!(stmt = prepare (self, "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)", error)))
+  if (!(stmt = prepare (self, "INSERT OR IGNORE INTO article_tags (article_id, tag, uuid) VALUES (?1, ?2, "
+                        DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = ?1)", "?2") ")", error)))
     return FALSE;
   for (guint i = 0; tags[i] != NULL; i++)
     {

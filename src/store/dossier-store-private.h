@@ -122,6 +122,15 @@ gboolean      _dossier_store_replace_body  (DossierStore     *self,
 
 gboolean      _dossier_store_add_rank_function (DossierStore  *self,
                                                 GError       **error);
+/* dossier_row_uuid(a, b): a name-based (version 5) UUID of two texts, the
+ * second case-folded, so a row known by its parts (an article's tag, two
+ * articles joined) has the same identity in every team member's library;
+ * NULL when either is NULL.  See dossier-store-team.c. */
+#define DOSSIER_SQL_ROW_UUID(a, b) "dossier_row_uuid(" a ", " b ")"
+gboolean      _dossier_store_add_uuid_function (DossierStore  *self,
+                                                GError       **error);
+char         *_dossier_store_row_uuid          (const char    *a,
+                                                const char    *b);
 /* What this connection changed, and whether another one committed: the
  * library is unchanged while both stay the same (stamp[1] < 0: unknown) */
 void          _dossier_store_change_stamp      (DossierStore  *self,

@@ -444,6 +444,53 @@ static const char schema_notes_batch[] =
   "    WHERE id = new.article_id"
   "      AND NOT EXISTS (SELECT 1 FROM notes_batch WHERE article_id = new.article_id);"
   "END;";
+/* A team library shares an article's tags and the stories a person
+ * joined too.  Each such row's UUID is made from its parts
+ * (dossier_row_uuid), so a tag two members add is one row, not two.
+ * Saved searches changed after a library was shared are queued under the
+ * kind sync reads ('saved-search'). */
+static const char schema_team_tags[] =
+  "ALTER TABLE article_tags ADD COLUMN uuid TEXT;"
+  "UPDATE article_tags SET uuid = " DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)", "tag") ";"
+  "CREATE UNIQUE INDEX article_tags_uuid ON article_tags(uuid);"
+  "ALTER TABLE story_joins ADD COLUMN uuid TEXT;"
+  "UPDATE story_joins SET uuid = " DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)",
+                                                         "(SELECT uuid FROM articles WHERE id = other_id)") ";"
+  "CREATE UNIQUE INDEX story_joins_uuid ON story_joins(uuid);"
+  "CREATE TRIGGER team_tags_ai AFTER INSERT ON article_tags" TEAM_QUEUE_WHEN " AND new.uuid IS NOT NULL BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('article-tag', new.uuid, 0);"
+  "END;"
+  /* the tags and joins of a deleted article stay on the server with it */
+  "CREATE TRIGGER team_tags_ad AFTER DELETE ON article_tags" TEAM_QUEUE_WHEN " AND old.uuid IS NOT NULL"
+  "  AND EXISTS (SELECT 1 FROM articles WHERE id = old.article_id) BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('article-tag', old.uuid, 1);"
+  "END;"
+  "CREATE TRIGGER team_joins_ai AFTER INSERT ON story_joins" TEAM_QUEUE_WHEN " AND new.uuid IS NOT NULL BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('story-join', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_joins_ad AFTER DELETE ON story_joins" TEAM_QUEUE_WHEN " AND old.uuid IS NOT NULL"
+  "  AND EXISTS (SELECT 1 FROM articles WHERE id = old.article_id)"
+  "  AND EXISTS (SELECT 1 FROM articles WHERE id = old.other_id) BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('story-join', old.uuid, 1);"
+  "END;"
+  "DROP TRIGGER team_searches_ai;"
+  "DROP TRIGGER team_searches_au;"
+  "DROP TRIGGER team_searches_ad;"
+  "CREATE TRIGGER team_searches_ai AFTER INSERT ON saved_searches" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('saved-search', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_searches_au AFTER UPDATE OF name, query ON saved_searches" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('saved-search', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_searches_ad AFTER DELETE ON saved_searches" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('saved-search', old.uuid, 1);"
+  "END;"
+  "INSERT OR REPLACE INTO team_queue SELECT 'saved-search', uuid, deleted FROM team_queue WHERE kind = 'search';"
+  "DELETE FROM team_queue WHERE kind = 'search';"
+  "INSERT OR IGNORE INTO team_queue SELECT 'article-tag', uuid, 0 FROM article_tags"
+  "  WHERE uuid IS NOT NULL AND EXISTS (SELECT 1 FROM team_link);"
+  "INSERT OR IGNORE INTO team_queue SELECT 'story-join', uuid, 0 FROM story_joins"
+  "  WHERE uuid IS NOT NULL AND EXISTS (SELECT 1 FROM team_link);";
 
 char *
 dossier_store_body_hash (const char *body)
@@ -644,6 +691,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 10:
       if (!_dossier_store_exec (self, schema_date_hints, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 11:
+      if (!_dossier_store_exec (self, schema_team_tags, &local_error))
         goto fail;
       break;
     default:

@@ -644,8 +644,11 @@ dossier_store_join_stories (DossierStore  *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (sqlite3_prepare_v2 (self->db,
                           rep != 0
-                          ? "INSERT OR IGNORE INTO story_joins (article_id, other_id)"
-                            " SELECT ?1, article_id FROM story_members WHERE story_id = ?2 AND pinned = 0"
+                          ? "INSERT OR IGNORE INTO story_joins (article_id, other_id, uuid)"
+                            " SELECT ?1, m.article_id, "
+                            DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = ?1)",
+                                                  "(SELECT uuid FROM articles WHERE id = m.article_id)")
+                            " FROM story_members m WHERE m.story_id = ?2 AND m.pinned = 0"
                           : "UPDATE story_members SET story_id = ?1, pinned = 1 WHERE story_id = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     goto out;

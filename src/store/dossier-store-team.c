@@ -36,7 +36,75 @@ const TeamKindInfo _dossier_team_kinds[N_TEAM_KINDS] = {
     { "uuid", "name", "query" },
     "SELECT uuid, name, query FROM saved_searches WHERE uuid = ?1",
   },
+  [TEAM_TAG] = {
+    "article-tag", "article_tags", 3,
+    { "uuid", "article_uuid", "tag" },
+    "SELECT t.uuid, a.uuid, t.tag FROM article_tags t JOIN articles a ON a.id = t.article_id"
+    " WHERE t.uuid = ?1",
+  },
+  [TEAM_JOIN] = {
+    "story-join", "story_joins", 3,
+    { "uuid", "article_uuid", "other_uuid" },
+    "SELECT j.uuid, a.uuid, b.uuid FROM story_joins j JOIN articles a ON a.id = j.article_id"
+    " JOIN articles b ON b.id = j.other_id WHERE j.uuid = ?1",
+  },
 };
+
+/* the namespace of dossier_row_uuid() */
+static const guint8 row_uuid_namespace[16] = {
+  0x6b, 0x1f, 0x3e, 0x52, 0x9d, 0x07, 0x4c, 0x8a, 0xb4, 0x35, 0x0e, 0x61, 0xd2, 0x7a, 0x93, 0xc8,
+};
+
+char *
+_dossier_store_row_uuid (const char *a,
+                         const char *b)
+{
+  g_autoptr(GChecksum) sum = NULL;
+  g_autofree char *folded = NULL;
+  guint8 digest[20];
+  gsize len = sizeof digest;
+
+  if (a == NULL || b == NULL || !g_utf8_validate (b, -1, NULL))
+    return NULL;
+  folded = g_utf8_casefold (b, -1);
+  sum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_checksum_update (sum, row_uuid_namespace, sizeof row_uuid_namespace);
+  g_checksum_update (sum, (const guchar *) a, strlen (a));
+  g_checksum_update (sum, (const guchar *) "\x1f", 1);
+  g_checksum_update (sum, (const guchar *) folded, strlen (folded));
+  g_checksum_get_digest (sum, digest, &len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+static void
+row_uuid_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  char *uuid = _dossier_store_row_uuid ((const char *) sqlite3_value_text (argv[0]),
+                                        (const char *) sqlite3_value_text (argv[1]));
+
+  if (uuid == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, uuid, -1, g_free);
+}
+
+gboolean
+_dossier_store_add_uuid_function (DossierStore  *self,
+                                  GError       **error)
+{
+  if (sqlite3_create_function (self->db, "dossier_row_uuid", 2,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, row_uuid_func, NULL, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not open the library"));
+  return TRUE;
+}
 
 /* the article columns by index */
 enum { A_UUID, A_TITLE, A_BYLINE, A_SOURCE, A_URL, A_LANGUAGE, A_PUBLISHED, A_PRECISION,
@@ -434,6 +502,39 @@ apply_search (DossierStore   *self,
   return run (self, "INSERT INTO saved_searches (name, query, uuid) VALUES (?, ?, ?)", 3, params, error);
 }
 
+/* an article's tag, or two articles whose stories a person joined: kept
+ * while its articles are here */
+static gboolean
+apply_pair (DossierStore   *self,
+            const TeamRow  *row,
+            GError        **error)
+{
+  gboolean tag = row->kind == TEAM_TAG;
+  const char *uuid = row->values[0];
+  gint64 article = local_id (self, "articles", row->values[1]);
+  gint64 other = tag ? 0 : local_id (self, "articles", row->values[2]);
+  g_autofree char *article_id = g_strdup_printf ("%" G_GINT64_FORMAT, article);
+  g_autofree char *other_id = g_strdup_printf ("%" G_GINT64_FORMAT, other);
+
+  if (row->deleted || article == 0 || (!tag && other == 0))
+    return run (self, tag ? "DELETE FROM article_tags WHERE uuid = ?" : "DELETE FROM story_joins WHERE uuid = ?",
+                1, &uuid, error);
+  if (tag)
+    {
+      const char *params[] = { article_id, row->values[2], uuid };
+
+      return run (self, "INSERT OR IGNORE INTO article_tags (article_id, tag, uuid) VALUES (?, ?, ?)",
+                  3, params, error);
+    }
+  else
+    {
+      const char *params[] = { article_id, other_id, uuid };
+
+      return run (self, "INSERT OR IGNORE INTO story_joins (article_id, other_id, uuid) VALUES (?, ?, ?)",
+                  3, params, error);
+    }
+}
+
 gboolean
 _dossier_team_apply (DossierStore       *self,
                      DossierTeamServer  *server,
@@ -452,6 +553,10 @@ _dossier_team_apply (DossierStore       *self,
       break;
     case TEAM_ANNOTATION:
       ok = apply_annotation (self, row, error);
+      break;
+    case TEAM_TAG:
+    case TEAM_JOIN:
+      ok = apply_pair (self, row, error);
       break;
     case TEAM_SEARCH:
     case N_TEAM_KINDS:
@@ -548,7 +653,11 @@ dossier_store_team_link (DossierStore  *self,
       !_dossier_store_exec (self,
                             "INSERT INTO team_queue SELECT 'article', uuid, 0 FROM articles;"
                             "INSERT INTO team_queue SELECT 'annotation', uuid, 0 FROM annotations;"
-                            "INSERT INTO team_queue SELECT 'saved-search', uuid, 0 FROM saved_searches;",
+                            "INSERT INTO team_queue SELECT 'saved-search', uuid, 0 FROM saved_searches;"
+                            "INSERT INTO team_queue SELECT 'article-tag', uuid, 0 FROM article_tags"
+                            " WHERE uuid IS NOT NULL;"
+                            "INSERT INTO team_queue SELECT 'story-join', uuid, 0 FROM story_joins"
+                            " WHERE uuid IS NOT NULL;",
                             error))
     {
       dossier_store_rollback (self);
@@ -789,6 +898,19 @@ dossier_store_team_resolve (DossierStore  *self,
             ok = run (self, "DELETE FROM annotations WHERE uuid = ?", 1, (const char **) &row_uuid, error);
           else if (row != NULL)
             ok = restore_note (self, row, g_str_equal (keep, "both"), error);
+        }
+      else if (g_str_equal (kind, "article-tag") || g_str_equal (kind, "story-join"))
+        {
+          TeamKind pair = g_str_equal (kind, "article-tag") ? TEAM_TAG : TEAM_JOIN;
+          g_autoptr(TeamRow) row = _dossier_team_row_from_json (pair, mine_row);
+
+          /* mine: the row here again (queued), or gone for a deletion */
+          if (row != NULL)
+            ok = apply_pair (self, row, error);
+          else
+            ok = run (self, pair == TEAM_TAG ? "DELETE FROM article_tags WHERE uuid = ?"
+                                             : "DELETE FROM story_joins WHERE uuid = ?",
+                      1, (const char **) &row_uuid, error);
         }
       else
         {

@@ -481,7 +481,8 @@ dossier_store_open (DossierStore  *self,
       !_dossier_store_exec (self, "PRAGMA application_id=1146049363", error))
     goto fail;
 
-  if (!_dossier_store_migrate (self, error) ||
+  if (!_dossier_store_add_uuid_function (self, error) ||
+      !_dossier_store_migrate (self, error) ||
       !_dossier_store_add_rank_function (self, error))
     goto fail;
 

@@ -15,6 +15,8 @@ typedef enum
   TEAM_ARTICLE,
   TEAM_ANNOTATION,
   TEAM_SEARCH,
+  TEAM_TAG,
+  TEAM_JOIN,
   N_TEAM_KINDS
 } TeamKind;
 

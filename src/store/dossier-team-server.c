@@ -245,6 +245,48 @@ dossier_team_server_rollback (DossierTeamServer *self)
   PQclear (PQexec (self->conn, "ROLLBACK"));
 }
 
+int
+dossier_team_server_listen (DossierTeamServer  *self,
+                            GError            **error)
+{
+  int fd;
+
+  if (!dossier_team_server_exec (self, "LISTEN dossier_changes", error))
+    return -1;
+  fd = PQsocket (self->conn);
+  if (fd < 0 || PQsetnonblocking (self->conn, 1) != 0)
+    {
+      set_result_error (self, NULL, error);
+      return -1;
+    }
+  return fd;
+}
+
+gboolean
+dossier_team_server_read_changes (DossierTeamServer  *self,
+                                  guint              *n_changes,
+                                  GError            **error)
+{
+  PGnotify *notify;
+  guint n = 0;
+
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+
+      g_set_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE,
+                   _("Lost the team server: %s"), message);
+      return FALSE;
+    }
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      n++;
+      PQfreemem (notify);
+    }
+  *n_changes = n;
+  return TRUE;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -89,6 +89,20 @@ gboolean           dossier_team_server_exec           (DossierTeamServer  *self,
                                                        GError            **error);
 void               dossier_team_server_rollback       (DossierTeamServer  *self);
 
+/* --- being told of changes (LISTEN/NOTIFY) --- */
+
+/* Listens for the team's changes on this connection, which is then for
+ * that alone, and makes it non-blocking.  Returns its socket, to watch
+ * for input, or -1 with @error set. */
+int                dossier_team_server_listen         (DossierTeamServer  *self,
+                                                       GError            **error);
+/* Reads what arrived on the socket without blocking; @n_changes: the
+ * notifications among it (0 for none yet).  FALSE with @error set
+ * (DOSSIER_TEAM_ERROR_UNREACHABLE) when the connection is lost. */
+gboolean           dossier_team_server_read_changes   (DossierTeamServer  *self,
+                                                       guint              *n_changes,
+                                                       GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTeamServer, dossier_team_server_free)
 
 G_END_DECLS

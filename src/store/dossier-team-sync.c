@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "dossier-team-private.h"
+#include "dossier-store-stories-private.h"
 
 typedef struct
 {
@@ -155,10 +156,17 @@ delete_row (Sync        *s,
   return write_row (s, sql, 2, params, error);
 }
 
+/* what a conflict shows of a row: a note's text, a search's query, a
+ * tag, the other article of a join */
 static const char *
-note_text (const TeamRow *row)
+conflict_text (const TeamRow *row)
 {
-  return row != NULL && row->values[3] != NULL ? row->values[3] : "";
+  const char *text;
+
+  if (row == NULL)
+    return NULL;
+  text = row->kind == TEAM_ANNOTATION ? row->values[3] : row->values[2];
+  return text != NULL ? text : "";
 }
 
 /* Mine lost against @theirs (newer, a tombstone, or the server refused
@@ -173,11 +181,10 @@ keep_as_conflict (Sync           *s,
 {
   g_autofree char *mine_row = mine ? _dossier_team_row_to_json (mine) : NULL;
   gboolean have_theirs = theirs->version > 0;
-  const char *their_text = have_theirs && !theirs->deleted
-                           ? (kind == TEAM_SEARCH ? theirs->values[2] : note_text (theirs)) : NULL;
-  const char *my_text = mine ? (kind == TEAM_SEARCH ? mine->values[2] : note_text (mine)) : NULL;
+  const char *their_text = have_theirs && !theirs->deleted ? conflict_text (theirs) : NULL;
+  const char *my_text = conflict_text (mine);
 
-  if (!_dossier_team_add_conflict (s->store, kind == TEAM_SEARCH ? "saved-search" : "annotation", uuid,
+  if (!_dossier_team_add_conflict (s->store, _dossier_team_kinds[kind].name, uuid,
                                    NULL, my_text, their_text, theirs->changed_by, mine_row, error))
     return FALSE;
   s->stats->conflicts++;
@@ -381,6 +388,105 @@ push_one (Sync         *s,
   return keep_as_conflict (s, kind, uuid, mine, theirs, error);
 }
 
+/* rows in one multi-row INSERT: 13 columns × 500 stays far below the
+ * protocol's 65,535 parameters */
+#define PUSH_BATCH 500
+
+/* Inserts @batch, rows new to the server, with one statement.  Those the
+ * server took are done (seen, dequeued, added to @done); a row that is
+ * there already is left to push_one().  A refusal ends a quick push. */
+static gboolean
+insert_batch (Sync        *s,
+              TeamKind     kind,
+              GPtrArray   *batch,
+              GHashTable  *done,
+              GError     **error)
+{
+  const TeamKindInfo *info = &_dossier_team_kinds[kind];
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree const char **params = g_new0 (const char *, batch->len * info->n_columns);
+  g_autoptr(DossierTeamRows) rows = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint p = 0;
+
+  g_string_append_printf (sql, "INSERT INTO %s (", info->table);
+  for (guint c = 0; c < info->n_columns; c++)
+    g_string_append_printf (sql, "%s%s", c ? ", " : "", info->columns[c]);
+  g_string_append (sql, ") VALUES ");
+  for (guint r = 0; r < batch->len; r++)
+    {
+      TeamRow *row = batch->pdata[r];
+
+      g_hash_table_insert (by_uuid, row->values[0], row);
+      g_string_append (sql, r ? ", (" : "(");
+      for (guint c = 0; c < info->n_columns; c++)
+        {
+          params[p] = row->values[c];
+          g_string_append_printf (sql, "%s$%u", c ? ", " : "", ++p);
+        }
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, " ON CONFLICT (uuid) DO NOTHING RETURNING uuid, version");
+
+  rows = dossier_team_server_query (s->server, sql->str, p, params, &local_error);
+  s->stats->rows_sent += batch->len;
+  if (rows == NULL)
+    {
+      if (g_error_matches (local_error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED))
+        s->careful = PUSH_REFUSED;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint r = 0; r < rows->n_rows; r++)
+    {
+      const char *uuid = dossier_team_rows_get (rows, r, 0);
+      TeamRow *mine = g_hash_table_lookup (by_uuid, uuid);
+      g_autofree char *base = NULL;
+
+      if (mine == NULL)
+        continue;
+      base = kind == TEAM_ARTICLE ? _dossier_team_article_base (mine) : NULL;
+      if (!_dossier_team_set_seen (s->store, kind, mine->values[0],
+                                   g_ascii_strtoll (dossier_team_rows_get (rows, r, 1), NULL, 10), base, error) ||
+          !_dossier_team_dequeue (s->store, kind, mine->values[0], error))
+        return FALSE;
+      s->stats->pushed++;
+      g_hash_table_add (done, g_strdup (mine->values[0]));
+    }
+  return TRUE;
+}
+
+/* The queued rows of @kind that the server has never seen go in batches,
+ * each one statement (a quick push only: a careful one, a reader's, goes
+ * row by row).  The rest are left to push_one(). */
+static gboolean
+push_new_rows (Sync        *s,
+               TeamKind     kind,
+               GPtrArray   *uuids,
+               GHashTable  *done,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) _dossier_team_row_free);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      TeamRow *mine;
+
+      if (_dossier_team_seen_version (s->store, kind, uuids->pdata[i], NULL) != 0 ||
+          !(mine = _dossier_team_read_local (s->store, kind, uuids->pdata[i])))
+        continue;
+      g_ptr_array_add (batch, mine);
+      if (batch->len == PUSH_BATCH)
+        {
+          if (!insert_batch (s, kind, batch, done, error))
+            return FALSE;
+          g_ptr_array_set_size (batch, 0);
+        }
+    }
+  return batch->len == 0 || insert_batch (s, kind, batch, done, error);
+}
+
 static gboolean
 push (Sync          *s,
       GCancellable  *cancellable,
@@ -389,6 +495,7 @@ push (Sync          *s,
   for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
     {
       g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       sqlite3_stmt *stmt = NULL;
 
       if (sqlite3_prepare_v2 (s->store->db, "SELECT uuid FROM team_queue WHERE kind = ?",
@@ -399,10 +506,14 @@ push (Sync          *s,
         g_ptr_array_add (uuids, g_strdup (_dossier_store_column_text (stmt, 0)));
       sqlite3_finalize (stmt);
 
+      if (s->careful == PUSH_QUICK && !push_new_rows (s, kind, uuids, done, error))
+        return FALSE;
       for (guint i = 0; i < uuids->len; i++)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
+          if (g_hash_table_contains (done, uuids->pdata[i]))
+            continue;
           if (!push_one (s, kind, uuids->pdata[i], error) ||
               !_dossier_team_dequeue (s->store, kind, uuids->pdata[i], error))
             return FALSE;
@@ -421,8 +532,9 @@ pull (Sync          *s,
   g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
   const char *param = since_text;
   gint64 newest = since;
+  gboolean joined = FALSE;
 
-  /* one snapshot of all three tables */
+  /* one snapshot of all the tables */
   if (!dossier_team_server_exec (s->server, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return FALSE;
   for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
@@ -472,6 +584,7 @@ pull (Sync          *s,
            * older notes are fetched with it */
           if (!_dossier_team_apply (s->store, row->extra != NULL ? s->server : NULL, row, error))
             return FALSE;
+          joined |= kind == TEAM_JOIN;
           s->stats->pulled++;
         }
     }
@@ -480,6 +593,9 @@ pull (Sync          *s,
     g_autofree char *sql = g_strdup_printf ("UPDATE team_link SET last_version = %s", v);
 
     s->stats->version = newest;
+    /* stories another member joined are joined here too */
+    if (joined && !_dossier_store_group_stories (s->store, error))
+      return FALSE;
     return _dossier_store_exec (s->store, sql, error);
   }
 }

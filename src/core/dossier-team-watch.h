@@ -1,0 +1,34 @@
+/* dossier-team-watch.h — a shared library kept in step with its team
+ * while it is open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_TEAM_WATCH (dossier_team_watch_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTeamWatch, dossier_team_watch, DOSSIER, TEAM_WATCH, GObject)
+
+/* Connects to the team's database a second time, to be told of changes
+ * (PostgreSQL's LISTEN/NOTIFY), and syncs @library once.  From then on,
+ * while the watch lives, every change another member pushes is pulled
+ * within moments, on the thread-default main context of the caller:
+ * ::synced after each sync (the library emits ::changed too), ::failed
+ * when a sync fails or the connection is lost (the watch then stops;
+ * start another).  @password NULL: libpq's own. */
+void              dossier_team_watch_new_async  (DossierLibrary       *library,
+                                                 const char           *password,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+DossierTeamWatch *dossier_team_watch_new_finish (GAsyncResult         *result,
+                                                 GError              **error);
+/* whether the connection that listens is still there */
+gboolean          dossier_team_watch_is_listening (DossierTeamWatch   *self);
+/* syncs that finished, ok or not */
+guint             dossier_team_watch_get_n_syncs  (DossierTeamWatch   *self);
+
+G_END_DECLS
