@@ -51,6 +51,9 @@ struct _DossierWindow
   GtkWidget            *timeline;            /* DossierTimeline, below the reader */
   GtkWidget            *similar;             /* DossierSimilarList, below the text */
   guint                 feeds_timer;         /* the periodic refresh, when on */
+  GtkWidget            *tags_button;         /* the reader's Article Tags */
+  GtkWidget            *tags_list;           /* its popover's tags */
+  GtkWidget            *tags_entry;          /* and the entry that adds one */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -107,6 +110,11 @@ void _dossier_window_notes_class_init (DossierWindowClass *klass);
 /* dossier-window-feeds.c */
 void _dossier_window_feeds_class_init (DossierWindowClass *klass);
 void _dossier_window_feeds_setup      (DossierWindow      *self);
+/* dossier-window-reading.c: read state and the article's own tags */
+void _dossier_window_reading_class_init (DossierWindowClass *klass);
+void _dossier_window_reading_setup      (DossierWindow      *self);
+/* an article was opened in the reader (self->article): it is read now */
+void _dossier_window_reading_opened     (DossierWindow      *self);
 /* dossier-window-apps.c: Import from Another App… */
 void     _dossier_window_apps_class_init  (DossierWindowClass *klass);
 /* Asks to import @file as another app's export; with @only_if_detected,

@@ -349,6 +349,9 @@ test_feeds (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (one, "url"), ==, feed);
   g_assert_false (json_object_get_boolean_member (one, "paused"));
   g_assert_false (json_object_get_null_member (one, "last_refresh"));
+  /* the two new articles, neither opened yet */
+  g_assert_cmpint (json_object_get_int_member (one, "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (one, "unread"), ==, 2);
 
   /* the entry that failed for good is not tried again */
   {
@@ -376,6 +379,7 @@ test_feeds (Fixture       *f,
     run_cli (&list2, f, lst);
     g_assert_nonnull (strstr (list2.out, "Wire of the Coast"));
     g_assert_nonnull (strstr (list2.out, "(paused)"));
+    g_assert_nonnull (strstr (list2.out, "2 articles, 2 unread"));
     run_cli (&remove, f, rem);
     g_assert_cmpint (remove.status, ==, 0);
     run_cli (&bad, f, none);

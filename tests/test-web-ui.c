@@ -13,6 +13,7 @@
 #include "dossier-import-bar.h"
 #include "dossier-fetcher.h"
 #include "dossier-window.h"
+#include "dossier-article-state.h"
 #include "dossier-test-util.h"
 
 typedef struct
@@ -232,6 +233,102 @@ test_feeds (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+listed_read (DossierWindow *self)
+{
+  g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (self->articles), 0);
+
+  return a != NULL && dossier_article_get_title (a) != NULL && dossier_article_get_read (a);
+}
+
+static guint
+n_tag_rows (DossierWindow *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (self->tags_list); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+/* An article from a feed is unread until opened; Mark as Unread undoes
+ * it; the Unread filter shows only those; its tags are added and removed
+ * in the reader's header. */
+static void
+test_unread_and_tags (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierWindow *self;
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_SCHEMA);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 id;
+
+  /* no article of an earlier test is reopened (and so read) */
+  g_settings_set_int64 (settings, "last-article", 0);
+  self = dossier_window_new (NULL, f->t.library);
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  article = g_list_model_get_item (G_LIST_MODEL (self->articles), 0);
+  dossier_test_poll_until (dossier_article_get_title (article) != NULL);
+  g_assert_false (dossier_article_get_read (article));
+  id = dossier_article_get_id (article);
+  g_assert_false (gtk_widget_get_sensitive (self->tags_button));
+
+  /* only unread: it is there */
+  dossier_search_set_unread (self->search, TRUE);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (self->articles)), ==, 1);
+  dossier_search_set_unread (self->search, FALSE);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+
+  /* opening it marks it read, in the library and in the list */
+  dossier_window_open_article (self, id);
+  dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == id);
+  dossier_test_poll_until (listed_read (self));
+  g_assert_true (gtk_widget_get_sensitive (self->tags_button));
+  dossier_search_set_unread (self->search, TRUE);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0);
+  dossier_search_set_unread (self->search, FALSE);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+
+  /* Mark as Unread */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.mark-unread", NULL));
+  dossier_test_poll_until (!listed_read (self) && !dossier_article_list_get_loading (self->articles));
+  {
+    g_autoptr(DossierArticle) stored = dossier_library_get_article_sync (f->t.library, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (dossier_article_get_read (stored));
+  }
+
+  /* a tag typed in the popover, then removed with its button */
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), "#tides");
+  g_signal_emit_by_name (self->tags_entry, "activate");
+  dossier_test_poll_until (n_tag_rows (self) == 1);
+  tags = dossier_article_state_get_tags_sync (f->t.library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (tags, ((const char * const[]) { "tides", NULL }));
+  {
+    GtkWidget *row_box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->tags_list), 0));
+    GtkWidget *remove = gtk_widget_get_last_child (row_box);
+
+    g_signal_emit_by_name (remove, "clicked");
+  }
+  dossier_test_poll_until (n_tag_rows (self) == 0);
+  g_clear_pointer (&tags, g_strfreev);
+  tags = dossier_article_state_get_tags_sync (f->t.library, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (tags[0]);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -243,6 +340,7 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/add-links", Fixture, NULL, setup, test_add_links, teardown);
   g_test_add ("/web-ui/dialog", Fixture, NULL, setup, test_dialog, teardown);
   g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
+  g_test_add ("/web-ui/unread-and-tags", Fixture, NULL, setup, test_unread_and_tags, teardown);
 
   status = g_test_run ();
   /* LeakSanitizer checks at exit: the name lookups' threads leave first */

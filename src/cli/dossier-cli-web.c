@@ -173,6 +173,9 @@ feeds_list (DossierLibrary *library)
         {
           g_print ("%5" G_GINT64_FORMAT "  %s%s\n       %s\n", f->id, f->title,
                    f->paused ? _(" (paused)") : "", f->url);
+          g_print ("       ");
+          g_print (g_dngettext (NULL, "%u article, %u unread\n", "%u articles, %u unread\n", f->n_articles),
+                   f->n_articles, f->n_unread);
           if (f->last_error != NULL)
             g_print ("       %s\n", f->last_error);
           continue;
@@ -184,6 +187,8 @@ feeds_list (DossierLibrary *library)
       add_string_or_null (b, "url", f->url);
       json_builder_set_member_name (b, "articles");
       json_builder_add_int_value (b, f->n_articles);
+      json_builder_set_member_name (b, "unread");
+      json_builder_add_int_value (b, f->n_unread);
       add_string_or_null (b, "last_refresh", when);
       add_string_or_null (b, "last_error", f->last_error);
       json_builder_set_member_name (b, "paused");

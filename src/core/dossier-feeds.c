@@ -227,6 +227,7 @@ import_entries (DossierFetcher      *fetcher,
       hint.title = e->title;
       hint.author = e->author;
       hint.published = e->published;
+      hint.tags = (const char * const *) e->categories;
       /* only a summary in the feed: the page is fetched */
       hint.content = dossier_feed_entry_is_full (e) ? e->content : NULL;
       g_ptr_array_add (urls, e->link);
