@@ -1,5 +1,6 @@
 /* dossier-window-feeds.c — following feeds from the window: Follow Feed,
- * Refresh Feeds, and the refresh every few hours when it is turned on
+ * Refresh Feeds, the refresh every few hours when it is turned on, and the
+ * Feeds section, whose feeds show their articles in the list
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 
 #include "dossier-window-private.h"
 #include "dossier-feeds.h"
+#include "dossier-feed-list.h"
 
 static void
 on_feeds_done_cb (GObject      *source,
@@ -147,9 +149,43 @@ schedule (DossierWindow *self)
     }
 }
 
+/* the section's badge: the unread articles of all feeds */
+static void
+on_unread_changed_cb (DossierFeedList  *list,
+                      GParamSpec       *pspec,
+                      AdwViewStackPage *page)
+{
+  guint n = dossier_feed_list_get_n_unread (list);
+
+  adw_view_stack_page_set_badge_number (page, n);
+  adw_view_stack_page_set_needs_attention (page, n > 0);
+}
+
+/* a feed's articles, through the search (feed:ID) */
+static void
+on_feed_activated_cb (DossierFeedList *list,
+                      gint64           id,
+                      const char      *title,
+                      DossierWindow   *self)
+{
+  g_autofree char *text = g_strdup_printf ("feed:%" G_GINT64_FORMAT, id);
+
+  dossier_search_set_text (self->search, text);
+  adw_view_stack_set_visible_child_name (self->sections, "articles");
+  _dossier_window_show_list (self);
+}
+
 void
 _dossier_window_feeds_setup (DossierWindow *self)
 {
+  GtkWidget *list = dossier_feed_list_new (self->library);
+  AdwViewStackPage *page;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feeds"), -1);
+  page = _dossier_window_add_section (self, "feeds", _("Feeds"), "application-rss+xml-symbolic", list);
+  g_signal_connect_object (list, "notify::n-unread", G_CALLBACK (on_unread_changed_cb), page, 0);
+  g_signal_connect_object (list, "feed-activated", G_CALLBACK (on_feed_activated_cb), self, 0);
+
   g_signal_connect_swapped (self->settings, "changed::refresh-feeds", G_CALLBACK (schedule), self);
   g_signal_connect_swapped (self->settings, "changed::refresh-feeds-hours", G_CALLBACK (schedule), self);
   schedule (self);

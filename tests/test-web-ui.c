@@ -14,6 +14,8 @@
 #include "dossier-fetcher.h"
 #include "dossier-window.h"
 #include "dossier-article-state.h"
+#include "dossier-feed-list.h"
+#include "dossier-feeds.h"
 #include "dossier-test-util.h"
 
 typedef struct
@@ -329,6 +331,86 @@ test_unread_and_tags (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+feed_paused (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) feeds = dossier_feeds_list_sync (f->t.library, &error);
+
+  g_assert_no_error (error);
+  return feeds->len == 1 && ((DossierFeedInfo *) feeds->pdata[0])->paused;
+}
+
+/* The Feeds section: its badge counts the unread articles, a feed opens
+ * its articles in the list, and its menu pauses it. */
+static void
+test_feeds_section (Fixture       *f,
+                    gconstpointer  data)
+{
+  DossierWindow *self;
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_SCHEMA);
+  DossierFeedList *list;
+  AdwViewStackPage *page;
+  GtkWidget *row;
+  g_autoptr(DossierQuery) query = NULL;
+
+  g_settings_set_int64 (settings, "last-article", 0);
+  self = dossier_window_new (NULL, f->t.library);
+  gtk_window_present (GTK_WINDOW (self));
+  list = DOSSIER_FEED_LIST (adw_view_stack_get_child_by_name (self->sections, "feeds"));
+  g_assert_nonnull (list);
+  page = adw_view_stack_get_page (self->sections, GTK_WIDGET (list));
+  g_assert_cmpstr (adw_view_stack_page_get_icon_name (page), ==, "application-rss+xml-symbolic");
+  dossier_test_poll_until (dossier_feed_list_get_n_feeds (list) == 0);
+
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (dossier_feed_list_get_n_feeds (list) == 1 && dossier_feed_list_get_n_unread (list) == 1);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 1);
+
+  adw_view_stack_set_visible_child_name (self->sections, "feeds");
+  {
+    /* the row of the one feed, down the template's box, stack and scroller */
+    GtkListBox *box = NULL;
+
+    for (GtkWidget *w = GTK_WIDGET (list); w != NULL && box == NULL; )
+      {
+        if (GTK_IS_LIST_BOX (w))
+          box = GTK_LIST_BOX (w);
+        else if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (box);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0));
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Tides");
+    g_signal_emit_by_name (box, "row-activated", row);
+  }
+  /* its articles, through the search */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (self->sections), ==, "articles");
+  query = dossier_search_dup_query (self->search);
+  g_assert_cmpint (query->feed, >, 0);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+
+  /* the row's menu pauses it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "feed.pause", "x", query->feed));
+  dossier_test_poll_until (feed_paused (f));
+
+  /* opening the article takes it off the badge */
+  dossier_window_open_article (self, dossier_article_list_get_id (self->articles, 0));
+  dossier_test_poll_until (dossier_feed_list_get_n_unread (list) == 0);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,6 +422,7 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/add-links", Fixture, NULL, setup, test_add_links, teardown);
   g_test_add ("/web-ui/dialog", Fixture, NULL, setup, test_dialog, teardown);
   g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
+  g_test_add ("/web-ui/feeds-section", Fixture, NULL, setup, test_feeds_section, teardown);
   g_test_add ("/web-ui/unread-and-tags", Fixture, NULL, setup, test_unread_and_tags, teardown);
 
   status = g_test_run ();

@@ -168,6 +168,82 @@ dossier_feeds_remove_sync (DossierLibrary  *library,
   return _dossier_library_run (library, &remove_call, &op, NULL, error) != NULL;
 }
 
+typedef struct
+{
+  gint64    id;
+  char     *title;
+  int       paused;
+  gboolean  remove;
+} EditOp;
+
+static void
+edit_op_free (gpointer p)
+{
+  EditOp *op = p;
+
+  g_free (op->title);
+  g_free (op);
+}
+
+static gpointer
+edit_op (DossierStore  *store,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  EditOp *op = data;
+  gboolean ok = op->remove ? dossier_store_remove_feed (store, op->id, error)
+                           : dossier_store_update_feed (store, op->id, op->title, op->paused, error);
+
+  return ok ? GINT_TO_POINTER (1) : NULL;
+}
+
+static const DossierLibraryCall edit_call = { edit_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+
+void
+dossier_feeds_list_async (DossierLibrary      *library,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  _dossier_library_run_async (library, &list_call, g_new0 (FeedOp, 1), g_free, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_feeds_list_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           GError         **error)
+{
+  return _dossier_library_finish (library, result, &list_call, error);
+}
+
+void
+dossier_feeds_edit_async (DossierLibrary      *library,
+                          gint64               id,
+                          const char          *title,
+                          int                  paused,
+                          gboolean             remove,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  EditOp *op = g_new0 (EditOp, 1);
+
+  op->id = id;
+  op->title = g_strdup (title);
+  op->paused = paused;
+  op->remove = remove;
+  _dossier_library_run_async (library, &edit_call, op, edit_op_free, cancellable, callback, user_data);
+}
+
+gboolean
+dossier_feeds_edit_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           GError         **error)
+{
+  return _dossier_library_finish (library, result, &edit_call, error) != NULL;
+}
+
 /* --- a refresh --- */
 
 /* Retry-After: seconds, or an HTTP date; µs since the epoch, 0: none */

@@ -59,6 +59,27 @@ gboolean          dossier_feeds_update_sync    (DossierLibrary      *library,
                                                 const char          *title,
                                                 int                  paused,
                                                 GError             **error);
+/* dossier_feeds_list_sync() on the store's thread */
+void              dossier_feeds_list_async     (DossierLibrary      *library,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray        *dossier_feeds_list_finish    (DossierLibrary      *library,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* Renames (@title not NULL), pauses or resumes (@paused >= 0), or with
+ * @remove removes feed @id; the library emits ::changed after. */
+void              dossier_feeds_edit_async     (DossierLibrary      *library,
+                                                gint64               id,
+                                                const char          *title,
+                                                int                  paused,
+                                                gboolean             remove,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean          dossier_feeds_edit_finish    (DossierLibrary      *library,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 /* The feed goes; the articles it brought stay. */
 gboolean          dossier_feeds_remove_sync    (DossierLibrary      *library,
                                                 gint64               id,
