@@ -13,6 +13,7 @@
 #include "dossier-feeds.h"
 #include "dossier-article-state.h"
 #include "dossier-feed-parse.h"
+#include "dossier-opml.h"
 #include "dossier-extracted.h"
 #include "dossier-test-util.h"
 
@@ -635,6 +636,106 @@ test_find_in_page (void)
 
 /* }}} */
 
+/* OPML: nested outlines, links twice or missing, titles; a round trip */
+static void
+test_opml_parse (void)
+{
+  g_autofree char *path = dossier_test_data_path ("feeds.opml", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char * const urls[] = { "https://harbour.example/feed.xml", "http://coast.example/rss",
+                                "https://untitled.example/atom", "https://zhurnal.example/feed" };
+  const char * const titles[] = { "Harbour News", "Coast & Quay Wire", NULL, "Журнал" };
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  feeds = dossier_opml_parse (data, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, G_N_ELEMENTS (urls));
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      DossierOpmlFeed *f = g_ptr_array_index (feeds, i);
+
+      g_assert_cmpstr (f->url, ==, urls[i]);
+      g_assert_cmpstr (f->title, ==, titles[i]);
+    }
+
+  /* written as OPML 2.0 and read back: the same feeds */
+  written = dossier_opml_write (feeds, G_GINT64_CONSTANT (1764900000) * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (written, "<opml version=\"2.0\">"));
+  g_assert_nonnull (strstr (written, "<dateCreated>"));
+  g_assert_nonnull (strstr (written, "Coast &amp; Quay Wire"));
+  again = dossier_opml_parse (written, strlen (written), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, feeds->len);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpstr (((DossierOpmlFeed *) again->pdata[i])->url, ==, urls[i]);
+
+  /* not OPML */
+  g_assert_null (dossier_opml_parse ("", 0, &error));
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_null (dossier_opml_parse ("<rss version=\"2.0\"/>", 20, &error));
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE);
+  g_clear_error (&error);
+}
+
+/* Import and export of a library's feeds; bad files name themselves */
+static void
+test_opml_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = dossier_test_data_path ("feeds.opml", NULL);
+  g_autofree char *broken = dossier_test_data_path ("broken.opml", NULL);
+  g_autofree char *not_opml = dossier_test_data_path ("not-opml.opml", NULL);
+  g_autofree char *out = g_build_filename (f->t.dir, "out.opml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  guint added = 99, known = 99, n = 0;
+
+  g_assert_true (dossier_feeds_import_opml_sync (f->t.library, path, &added, &known, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 4);
+  g_assert_cmpuint (known, ==, 0);
+  /* again: nothing twice */
+  g_assert_true (dossier_feeds_import_opml_sync (f->t.library, path, &added, &known, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (known, ==, 4);
+  /* nothing was fetched */
+  g_assert_cmpuint (f->rss_requests, ==, 0);
+  feeds = dossier_feeds_list_sync (f->t.library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, 4);
+
+  g_assert_false (dossier_feeds_import_opml_sync (f->t.library, broken, NULL, NULL, &error));
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, broken));
+  g_clear_error (&error);
+  g_assert_false (dossier_feeds_import_opml_sync (f->t.library, not_opml, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "not-opml.opml"));
+  g_clear_error (&error);
+  g_assert_false (dossier_feeds_import_opml_sync (f->t.library, "/no/such/list.opml", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "/no/such/list.opml"));
+  g_clear_error (&error);
+
+  g_assert_true (dossier_feeds_export_opml_sync (f->t.library, out, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_true (g_file_get_contents (out, &text, NULL, &error));
+  written = dossier_opml_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 4);
+  for (guint i = 0; i < written->len; i++)
+    g_assert_cmpstr (((DossierOpmlFeed *) written->pdata[i])->url, ==, ((DossierFeedInfo *) feeds->pdata[i])->url);
+  g_assert_false (dossier_feeds_export_opml_sync (f->t.library, "/no/such/folder/out.opml", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "/no/such/folder/out.opml"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -648,6 +749,8 @@ main (int argc, char **argv)
   g_test_add_func ("/feeds/parse/find-in-page", test_find_in_page);
   g_test_add ("/feeds/follow-and-refresh", Fixture, NULL, setup, test_follow_and_refresh, teardown);
   g_test_add ("/feeds/article-tags", Fixture, NULL, setup, test_article_tags, teardown);
+  g_test_add_func ("/feeds/opml/parse", test_opml_parse);
+  g_test_add ("/feeds/opml/files", Fixture, NULL, setup, test_opml_files, teardown);
   g_test_add ("/feeds/kinds", Fixture, NULL, setup, test_kinds, teardown);
   g_test_add ("/feeds/errors", Fixture, NULL, setup, test_errors, teardown);
 

@@ -212,14 +212,42 @@ dossier_cli_feeds (int    argc,
   gint64 id = 0;
   int code;
 
-  if (!parse_args ("feeds", _("add URL | list | refresh [ID] | rename ID NAME | pause ID | resume ID | remove ID"),
+  if (!parse_args ("feeds", _("add URL | list | refresh [ID] | rename ID NAME | pause ID | resume ID | remove ID"
+                              " | import-opml FILE | export-opml FILE"),
                    NULL, &argc, &argv, &code))
     return code;
   if (argc < 2)
-    return usage_error ("feeds", _("say what to do: add, list, refresh, rename, pause, resume or remove"));
+    return usage_error ("feeds", _("say what to do: add, list, refresh, rename, pause, resume, remove, "
+                                   "import-opml or export-opml"));
   verb = argv[1];
-  if (!(library = open_library (g_str_equal (verb, "add"))))
+  if (!(library = open_library (g_str_equal (verb, "add") || g_str_equal (verb, "import-opml"))))
     return 1;
+  if (g_str_equal (verb, "import-opml") && argc == 3)
+    {
+      guint added = 0, known = 0;
+
+      if (!dossier_feeds_import_opml_sync (library, argv[2], &added, &known, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      /* TRANSLATORS: after importing an OPML file: "3 feeds followed, 1 already followed" */
+      g_print (g_dngettext (NULL, "%u feed followed, %u already followed\n",
+                            "%u feeds followed, %u already followed\n", added), added, known);
+      return 0;
+    }
+  if (g_str_equal (verb, "export-opml") && argc == 3)
+    {
+      guint n = 0;
+
+      if (!dossier_feeds_export_opml_sync (library, argv[2], &n, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      g_print (g_dngettext (NULL, "%u feed written to %s\n", "%u feeds written to %s\n", n), n, argv[2]);
+      return 0;
+    }
   fetcher = dossier_fetcher_new (library);
 
   if (g_str_equal (verb, "list") && argc == 2)

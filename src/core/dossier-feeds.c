@@ -18,6 +18,8 @@
 #include <libsoup/soup.h>
 
 #include "dossier-feeds.h"
+#include "dossier-opml.h"
+#include "dossier-extracted.h"
 #include "dossier-feed-parse.h"
 #include "dossier-fetcher-private.h"
 #include "dossier-library-private.h"
@@ -242,6 +244,97 @@ dossier_feeds_edit_finish (DossierLibrary  *library,
                            GError         **error)
 {
   return _dossier_library_finish (library, result, &edit_call, error) != NULL;
+}
+
+/* --- OPML --- */
+
+/* larger lists of feeds are not read */
+#define OPML_MAX_BYTES (16 * 1024 * 1024)
+
+gboolean
+dossier_feeds_import_opml_sync (DossierLibrary  *library,
+                                const char      *path,
+                                guint           *n_added,
+                                guint           *n_known,
+                                GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  guint added = 0, known = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (!(file = g_mapped_file_new (path, FALSE, &local_error)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot be read: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (g_mapped_file_get_length (file) > OPML_MAX_BYTES)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: too large for a list of feeds (over 16 MB)"), path);
+      return FALSE;
+    }
+  feeds = dossier_opml_parse (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), &local_error);
+  if (feeds == NULL)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      DossierOpmlFeed *f = g_ptr_array_index (feeds, i);
+      FeedOp op = { .url = f->url, .title = f->title };
+      g_autofree gint64 *id = _dossier_library_run (library, &add_call, &op, NULL, error);
+
+      if (id == NULL)
+        return FALSE;
+      if (op.existed)
+        known++;
+      else
+        added++;
+    }
+  if (n_added)
+    *n_added = added;
+  if (n_known)
+    *n_known = known;
+  return TRUE;
+}
+
+gboolean
+dossier_feeds_export_opml_sync (DossierLibrary  *library,
+                                const char      *path,
+                                guint           *n_feeds,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_opml_feed_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (!(infos = dossier_feeds_list_sync (library, error)))
+    return FALSE;
+  for (guint i = 0; i < infos->len; i++)
+    {
+      DossierFeedInfo *info = g_ptr_array_index (infos, i);
+      DossierOpmlFeed *f = g_new0 (DossierOpmlFeed, 1);
+
+      f->url = g_strdup (info->url);
+      f->title = g_strdup (info->title);
+      g_ptr_array_add (feeds, f);
+    }
+  text = dossier_opml_write (feeds, g_get_real_time ());
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot be written: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (n_feeds)
+    *n_feeds = feeds->len;
+  return TRUE;
 }
 
 /* --- a refresh --- */

@@ -80,6 +80,20 @@ void              dossier_feeds_edit_async     (DossierLibrary      *library,
 gboolean          dossier_feeds_edit_finish    (DossierLibrary      *library,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+/* Follows the feeds an OPML file lists (nothing is fetched until the next
+ * refresh); *@n_added gets the new ones, *@n_known those followed already.
+ * FALSE with @error naming the file when it cannot be read or is no OPML. */
+gboolean          dossier_feeds_import_opml_sync (DossierLibrary    *library,
+                                                  const char        *path,
+                                                  guint             *n_added,
+                                                  guint             *n_known,
+                                                  GError           **error);
+/* Writes every feed to @path as OPML 2.0 (replacing it atomically);
+ * *@n_feeds gets how many. */
+gboolean          dossier_feeds_export_opml_sync (DossierLibrary    *library,
+                                                  const char        *path,
+                                                  guint             *n_feeds,
+                                                  GError           **error);
 /* The feed goes; the articles it brought stay. */
 gboolean          dossier_feeds_remove_sync    (DossierLibrary      *library,
                                                 gint64               id,
