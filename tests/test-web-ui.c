@@ -411,6 +411,53 @@ test_feeds_section (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+on_opml_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  guint *counts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_feeds_opml_finish (DOSSIER_LIBRARY (source), result, &counts[0], &counts[1], &error));
+  g_assert_no_error (error);
+  counts[2] = 1;
+}
+
+/* Import Feeds from OPML: the section lists them once the import ends;
+ * Export writes them back. */
+static void
+test_opml_window (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *path = dossier_test_data_path ("feeds.opml", NULL);
+  g_autofree char *out_path = g_build_filename (f->t.dir, "out.opml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  DossierFeedList *list = DOSSIER_FEED_LIST (adw_view_stack_get_child_by_name (self->sections, "feeds"));
+  guint counts[3] = { 0 };
+  g_autofree char *text = NULL;
+
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_feeds_opml_async (f->t.library, file, FALSE, NULL, on_opml_cb, counts);
+  dossier_test_poll_until (counts[2] == 1);
+  g_assert_cmpuint (counts[0], ==, 4);
+  g_assert_cmpuint (counts[1], ==, 0);
+  dossier_test_poll_until (dossier_feed_list_get_n_feeds (list) == 4);
+  /* nothing was fetched */
+  g_assert_cmpuint (f->paths->len, ==, 0);
+
+  counts[2] = 0;
+  dossier_feeds_opml_async (f->t.library, out, TRUE, NULL, on_opml_cb, counts);
+  dossier_test_poll_until (counts[2] == 1);
+  g_assert_cmpuint (counts[0], ==, 4);
+  g_assert_true (g_file_get_contents (out_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "https://harbour.example/feed.xml"));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -423,6 +470,7 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/dialog", Fixture, NULL, setup, test_dialog, teardown);
   g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
   g_test_add ("/web-ui/feeds-section", Fixture, NULL, setup, test_feeds_section, teardown);
+  g_test_add ("/web-ui/opml", Fixture, NULL, setup, test_opml_window, teardown);
   g_test_add ("/web-ui/unread-and-tags", Fixture, NULL, setup, test_unread_and_tags, teardown);
 
   status = g_test_run ();

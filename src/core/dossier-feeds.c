@@ -337,6 +337,108 @@ dossier_feeds_export_opml_sync (DossierLibrary  *library,
   return TRUE;
 }
 
+typedef struct
+{
+  char     *path;
+  gboolean  export;
+  guint     n_feeds;
+  guint     n_known;
+} OpmlJob;
+
+static void
+opml_job_free (gpointer p)
+{
+  OpmlJob *job = p;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+opml_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  OpmlJob *job = data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (job->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: not a local file"), "OPML");
+      return;
+    }
+  ok = job->export
+    ? dossier_feeds_export_opml_sync (source, job->path, &job->n_feeds, &error)
+    : dossier_feeds_import_opml_sync (source, job->path, &job->n_feeds, &job->n_known, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_opml_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *outer = user_data;
+  OpmlJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      g_object_unref (outer);
+      return;
+    }
+  if (!job->export && job->n_feeds > 0)
+    _dossier_library_emit (DOSSIER_LIBRARY (source), DOSSIER_LIBRARY_EMITS_CHANGED);
+  g_task_set_task_data (outer, g_memdup2 (job, sizeof *job), g_free);
+  ((OpmlJob *) g_task_get_task_data (outer))->path = NULL;
+  g_task_return_boolean (outer, TRUE);
+  g_object_unref (outer);
+}
+
+void
+dossier_feeds_opml_async (DossierLibrary      *library,
+                          GFile               *file,
+                          gboolean             export,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) inner = g_task_new (library, cancellable, on_opml_done_cb,
+                                       g_task_new (library, cancellable, callback, user_data));
+  OpmlJob *job = g_new0 (OpmlJob, 1);
+
+  job->path = g_file_get_path (file);
+  job->export = export;
+  g_task_set_task_data (inner, job, opml_job_free);
+  g_task_run_in_thread (inner, opml_thread);
+}
+
+gboolean
+dossier_feeds_opml_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           guint           *n_feeds,
+                           guint           *n_known,
+                           GError         **error)
+{
+  OpmlJob *job;
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  if (n_feeds)
+    *n_feeds = job->n_feeds;
+  if (n_known)
+    *n_known = job->n_known;
+  return TRUE;
+}
+
 /* --- a refresh --- */
 
 /* Retry-After: seconds, or an HTTP date; µs since the epoch, 0: none */

@@ -94,6 +94,21 @@ gboolean          dossier_feeds_export_opml_sync (DossierLibrary    *library,
                                                   const char        *path,
                                                   guint             *n_feeds,
                                                   GError           **error);
+/* dossier_feeds_import_opml_sync() (@export FALSE) or
+ * dossier_feeds_export_opml_sync() on a thread of its own; the library
+ * emits ::changed after an import.  _finish gives the feeds followed or
+ * written, and in *@n_known those followed already. */
+void              dossier_feeds_opml_async     (DossierLibrary      *library,
+                                                GFile               *file,
+                                                gboolean             export,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean          dossier_feeds_opml_finish    (DossierLibrary      *library,
+                                                GAsyncResult        *result,
+                                                guint               *n_feeds,
+                                                guint               *n_known,
+                                                GError             **error);
 /* The feed goes; the articles it brought stay. */
 gboolean          dossier_feeds_remove_sync    (DossierLibrary      *library,
                                                 gint64               id,
