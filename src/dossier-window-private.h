@@ -54,6 +54,9 @@ struct _DossierWindow
   GtkWidget            *stories_view;        /* DossierStoriesView, the Stories section */
   GtkWidget            *story_page;          /* DossierStoryPage, the page "story" */
   gboolean              stories_stale;       /* to read again when the section shows */
+  GtkWidget            *tags_button;         /* the reader's Article Tags */
+  GtkWidget            *tags_list;           /* its popover's tags */
+  GtkWidget            *tags_entry;          /* and the entry that adds one */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -110,6 +113,11 @@ void _dossier_window_notes_class_init (DossierWindowClass *klass);
 /* dossier-window-feeds.c */
 void _dossier_window_feeds_class_init (DossierWindowClass *klass);
 void _dossier_window_feeds_setup      (DossierWindow      *self);
+/* dossier-window-reading.c: read state and the article's own tags */
+void _dossier_window_reading_class_init (DossierWindowClass *klass);
+void _dossier_window_reading_setup      (DossierWindow      *self);
+/* an article was opened in the reader (self->article): it is read now */
+void _dossier_window_reading_opened     (DossierWindow      *self);
 /* dossier-window-apps.c: Import from Another App… */
 void     _dossier_window_apps_class_init  (DossierWindowClass *klass);
 /* Asks to import @file as another app's export; with @only_if_detected,

@@ -329,6 +329,7 @@ on_article_loaded_cb (GObject      *source,
   _dossier_window_people_article_loaded (self);
   _dossier_window_dates_update (self);
   _dossier_window_update_actions (self);
+  _dossier_window_reading_opened (self);
 }
 
 static void
@@ -601,6 +602,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_notes_class_init (klass);
   _dossier_window_dates_class_init (klass);
   _dossier_window_feeds_class_init (klass);
+  _dossier_window_reading_class_init (klass);
   _dossier_window_apps_class_init (klass);
   _dossier_window_people_class_init (klass);
 }
@@ -660,6 +662,7 @@ dossier_window_new (DossierApplication *app,
   g_signal_connect_swapped (self->articles, "notify::loading", G_CALLBACK (update_list_state), self);
   g_signal_connect_swapped (library, "changed", G_CALLBACK (on_library_changed_cb), self);
   _dossier_window_feeds_setup (self);
+  _dossier_window_reading_setup (self);
   g_signal_connect (self->settings, "changed::font-size", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::line-width", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect (self->settings, "changed::typeface", G_CALLBACK (on_typography_changed_cb), self);

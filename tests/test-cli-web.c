@@ -349,6 +349,9 @@ test_feeds (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (one, "url"), ==, feed);
   g_assert_false (json_object_get_boolean_member (one, "paused"));
   g_assert_false (json_object_get_null_member (one, "last_refresh"));
+  /* the two new articles, neither opened yet */
+  g_assert_cmpint (json_object_get_int_member (one, "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (one, "unread"), ==, 2);
 
   /* the entry that failed for good is not tried again */
   {
@@ -376,11 +379,61 @@ test_feeds (Fixture       *f,
     run_cli (&list2, f, lst);
     g_assert_nonnull (strstr (list2.out, "Wire of the Coast"));
     g_assert_nonnull (strstr (list2.out, "(paused)"));
+    g_assert_nonnull (strstr (list2.out, "2 articles, 2 unread"));
     run_cli (&remove, f, rem);
     g_assert_cmpint (remove.status, ==, 0);
     run_cli (&bad, f, none);
     g_assert_cmpint (bad.status, ==, 1);
   }
+}
+
+/* feeds import-opml and export-opml: counts, a message naming a bad
+ * file, and a file that reads back */
+static void
+test_opml (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *opml = dossier_test_data_path ("feeds.opml", NULL);
+  g_autofree char *broken = dossier_test_data_path ("broken.opml", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out.opml", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) exp = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  {
+    const char * const args[] = { "feeds", "import-opml", opml, NULL };
+
+    run_cli (&imp, f, args);
+    run_cli (&again, f, args);
+  }
+  g_assert_cmpint (imp.status, ==, 0);
+  g_assert_nonnull (strstr (imp.out, "4 feeds followed, 0 already followed"));
+  g_assert_nonnull (strstr (again.out, "0 feeds followed, 4 already followed"));
+  {
+    const char * const args[] = { "feeds", "import-opml", broken, NULL };
+
+    run_cli (&bad, f, args);
+  }
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "broken.opml: not an OPML file"));
+  {
+    const char * const args[] = { "feeds", "export-opml", out, NULL };
+
+    run_cli (&exp, f, args);
+  }
+  g_assert_cmpint (exp.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<opml version=\"2.0\">"));
+  g_assert_nonnull (strstr (text, "xmlUrl=\"https://zhurnal.example/feed\""));
+  {
+    const char * const args[] = { "feeds", "import-opml", NULL };
+
+    run_cli (&usage, f, args);
+  }
+  g_assert_cmpint (usage.status, ==, 2);
 }
 
 int
@@ -393,6 +446,7 @@ main (int argc, char **argv)
   g_test_add ("/cli-web/add", Fixture, NULL, setup, test_add, teardown);
   g_test_add ("/cli-web/usage", Fixture, NULL, setup, test_usage, teardown);
   g_test_add ("/cli-web/feeds", Fixture, NULL, setup, test_feeds, teardown);
+  g_test_add ("/cli-web/opml", Fixture, NULL, setup, test_opml, teardown);
 
   status = g_test_run ();
   /* LeakSanitizer checks at exit: the name lookups' threads leave first */

@@ -14,6 +14,7 @@
 
 #include "dossier-exporter.h"
 #include "dossier-test-util.h"
+#include "dossier-article-state.h"
 #include "test-export-common.h"
 
 /* Article text that looks like Markdown, HTML, YAML and Obsidian syntax. */
@@ -288,6 +289,32 @@ test_collect (ExportFixture *f,
   g_assert_cmpuint (tagged->len, ==, 2);
   for (guint i = 0; i < tagged->len; i++)
     g_assert_cmpuint (((DossierExportEntry *) tagged->pdata[i])->annotations->len, ==, 1);
+
+  /* an article's own tag selects all its notes, and every format has it */
+  g_assert_true (dossier_article_state_tag_sync (f->library, t.d, "graphs", TRUE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierQuery) qa = dossier_query_parse ("tag:graphs", FALSE);
+    g_autoptr(GPtrArray) own = dossier_export_collect_sync (f->library, NULL, 0, qa, NULL, &error);
+    const DossierExportFormat formats[] = { DOSSIER_EXPORT_MARKDOWN, DOSSIER_EXPORT_JSON,
+                                            DOSSIER_EXPORT_CSV, DOSSIER_EXPORT_HTML };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (own->len, ==, 1);
+    g_assert_cmpint (dossier_article_get_id (((DossierExportEntry *) own->pdata[0])->article), ==, t.d);
+    g_assert_cmpuint (((DossierExportEntry *) own->pdata[0])->annotations->len, >, 0);
+    g_assert_cmpstrv (dossier_article_get_tags (((DossierExportEntry *) own->pdata[0])->article),
+                      ((const char * const[]) { "graphs", NULL }));
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_autoptr(GBytes) bytes = dossier_export_to_bytes (formats[i], own, NULL, &error);
+        g_autofree char *text = NULL;
+
+        g_assert_no_error (error);
+        text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+        g_assert_nonnull (strstr (text, "graphs"));
+      }
+  }
 }
 
 /* --- Markdown ---------------------------------------------------------------- */

@@ -11,7 +11,9 @@
 #include <libsoup/soup.h>
 
 #include "dossier-feeds.h"
+#include "dossier-article-state.h"
 #include "dossier-feed-parse.h"
+#include "dossier-opml.h"
 #include "dossier-extracted.h"
 #include "dossier-test-util.h"
 
@@ -247,6 +249,19 @@ article_by_url (Fixture    *f,
   return NULL;
 }
 
+/* How many articles @text finds. */
+static guint
+n_found (Fixture    *f,
+         const char *text)
+{
+  g_autoptr(DossierQuery) query = dossier_query_parse (text, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = dossier_library_search_sync (f->t.library, query, 0, &error);
+
+  g_assert_no_error (error);
+  return found->len;
+}
+
 static void
 test_follow_and_refresh (Fixture       *f,
                          gconstpointer  data)
@@ -276,6 +291,28 @@ test_follow_and_refresh (Fixture       *f,
   published = dossier_article_dup_published_string (pier);
   g_assert_cmpstr (published, ==, "2003-06-10");
   g_assert_cmpstr (dossier_article_get_byline (pier), ==, "Ada Quay");
+  /* and its categories become the article's tags */
+  {
+    g_auto(GStrv) tags = dossier_article_state_get_tags_sync (f->t.library, dossier_article_get_id (pier), &error);
+    g_auto(GStrv) all = NULL;
+    g_autofree char *feed_query = g_strdup_printf ("feed:%" G_GINT64_FORMAT, id);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (tags, ((const char * const[]) { "council", NULL }));
+    g_assert_cmpuint (n_found (f, "tag:council"), ==, 1);
+    g_assert_cmpuint (n_found (f, "tag:COUNCIL"), ==, 1);
+    g_assert_cmpuint (n_found (f, "tag:weather"), ==, 0);
+    /* the filter lists it */
+    all = dossier_library_list_tags_sync (f->t.library, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_strv_contains ((const char * const *) all, "council"));
+    /* articles from feeds start unread */
+    g_assert_false (dossier_article_get_read (pier));
+    g_assert_cmpuint (n_found (f, "is:unread"), ==, 3);
+    g_assert_cmpuint (n_found (f, "is:read"), ==, 0);
+    g_assert_cmpuint (n_found (f, feed_query), ==, 3);
+    g_assert_cmpuint (n_found (f, "feed:999"), ==, 0);
+  }
 
   /* following it again is the same feed */
   again = dossier_feeds_subscribe_sync (fetcher, url, NULL, NULL, &error);
@@ -313,6 +350,91 @@ test_follow_and_refresh (Fixture       *f,
   g_assert_cmpint (((DossierFeedInfo *) feeds->pdata[0])->last_refresh, >, 0);
   g_assert_null (((DossierFeedInfo *) feeds->pdata[0])->last_error);
   g_assert_cmpuint (((DossierFeedInfo *) feeds->pdata[0])->n_articles, ==, 3);
+  g_assert_cmpuint (((DossierFeedInfo *) feeds->pdata[0])->n_unread, ==, 3);
+  g_clear_pointer (&feeds, g_ptr_array_unref);
+
+  /* opening one marks it read: one unread less */
+  {
+    g_autoptr(DossierArticle) tides = article_by_url (f, "/post/tides");
+
+    g_assert_true (dossier_article_state_set_read_sync (f->t.library, dossier_article_get_id (tides), TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_found (f, "is:unread"), ==, 2);
+    g_assert_cmpuint (n_found (f, "is:read"), ==, 1);
+    feeds = dossier_feeds_list_sync (f->t.library, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (((DossierFeedInfo *) feeds->pdata[0])->n_unread, ==, 2);
+    g_assert_cmpuint (((DossierFeedInfo *) feeds->pdata[0])->n_articles, ==, 3);
+  }
+}
+
+/* Tags the user adds and removes in the reader; tag: finds an article by
+ * its own tags and by its notes' tags. */
+static void
+test_article_tags (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArticle) article = dossier_article_new ();
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 id;
+
+  dossier_article_set_title (article, "Harbour budget");
+  dossier_article_set_body (article, "The harbour budget grew by a third this year.");
+  id = dossier_library_add_article_sync (f->t.library, article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  g_assert_true (dossier_article_state_tag_sync (f->t.library, id, "  #Budget ", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_article_state_tag_sync (f->t.library, id, "harbour", TRUE, &error));
+  g_assert_no_error (error);
+  /* the same tag in another case is the same tag */
+  g_assert_true (dossier_article_state_tag_sync (f->t.library, id, "budget", TRUE, &error));
+  g_assert_no_error (error);
+  tags = dossier_article_state_get_tags_sync (f->t.library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (tags, ((const char * const[]) { "Budget", "harbour", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+  g_assert_cmpuint (n_found (f, "tag:budget"), ==, 1);
+  g_assert_cmpuint (n_found (f, "tag:budget tag:harbour"), ==, 1);
+
+  /* an empty tag is refused, a missing one says so */
+  g_assert_false (dossier_article_state_tag_sync (f->t.library, id, " # ", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (dossier_article_state_tag_sync (f->t.library, id, "weather", FALSE, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dossier_article_state_tag_sync (f->t.library, id + 100, "x", TRUE, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (dossier_article_state_tag_sync (f->t.library, id, "harbour", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (f, "tag:harbour"), ==, 0);
+
+  /* a note's tag finds it too, and both kinds together */
+  note = dossier_annotation_new ();
+  dossier_annotation_set_article_id (note, id);
+  dossier_annotation_set_quote (note, "budget");
+  dossier_annotation_set_start (note, 12);
+  dossier_annotation_set_end (note, 18);
+  dossier_annotation_set_tags (note, (const char * const[]) { "money", NULL });
+  dossier_library_add_annotation_sync (f->t.library, note, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (f, "tag:money"), ==, 1);
+  g_assert_cmpuint (n_found (f, "tag:money tag:budget"), ==, 1);
+  g_assert_cmpuint (n_found (f, "tag:money tag:harbour"), ==, 0);
+
+  /* articles added by hand start unread; the state goes both ways */
+  g_assert_cmpuint (n_found (f, "is:unread"), ==, 1);
+  g_assert_true (dossier_article_state_set_read_sync (f->t.library, id, TRUE, &error));
+  g_assert_cmpuint (n_found (f, "is:unread"), ==, 0);
+  g_assert_true (dossier_article_state_set_read_sync (f->t.library, id, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (f, "is:unread"), ==, 1);
 }
 
 static void
@@ -514,6 +636,106 @@ test_find_in_page (void)
 
 /* }}} */
 
+/* OPML: nested outlines, links twice or missing, titles; a round trip */
+static void
+test_opml_parse (void)
+{
+  g_autofree char *path = dossier_test_data_path ("feeds.opml", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char * const urls[] = { "https://harbour.example/feed.xml", "http://coast.example/rss",
+                                "https://untitled.example/atom", "https://zhurnal.example/feed" };
+  const char * const titles[] = { "Harbour News", "Coast & Quay Wire", NULL, "Журнал" };
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  feeds = dossier_opml_parse (data, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, G_N_ELEMENTS (urls));
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      DossierOpmlFeed *f = g_ptr_array_index (feeds, i);
+
+      g_assert_cmpstr (f->url, ==, urls[i]);
+      g_assert_cmpstr (f->title, ==, titles[i]);
+    }
+
+  /* written as OPML 2.0 and read back: the same feeds */
+  written = dossier_opml_write (feeds, G_GINT64_CONSTANT (1764900000) * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (written, "<opml version=\"2.0\">"));
+  g_assert_nonnull (strstr (written, "<dateCreated>"));
+  g_assert_nonnull (strstr (written, "Coast &amp; Quay Wire"));
+  again = dossier_opml_parse (written, strlen (written), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, feeds->len);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpstr (((DossierOpmlFeed *) again->pdata[i])->url, ==, urls[i]);
+
+  /* not OPML */
+  g_assert_null (dossier_opml_parse ("", 0, &error));
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_null (dossier_opml_parse ("<rss version=\"2.0\"/>", 20, &error));
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE);
+  g_clear_error (&error);
+}
+
+/* Import and export of a library's feeds; bad files name themselves */
+static void
+test_opml_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = dossier_test_data_path ("feeds.opml", NULL);
+  g_autofree char *broken = dossier_test_data_path ("broken.opml", NULL);
+  g_autofree char *not_opml = dossier_test_data_path ("not-opml.opml", NULL);
+  g_autofree char *out = g_build_filename (f->t.dir, "out.opml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  guint added = 99, known = 99, n = 0;
+
+  g_assert_true (dossier_feeds_import_opml_sync (f->t.library, path, &added, &known, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 4);
+  g_assert_cmpuint (known, ==, 0);
+  /* again: nothing twice */
+  g_assert_true (dossier_feeds_import_opml_sync (f->t.library, path, &added, &known, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (known, ==, 4);
+  /* nothing was fetched */
+  g_assert_cmpuint (f->rss_requests, ==, 0);
+  feeds = dossier_feeds_list_sync (f->t.library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, 4);
+
+  g_assert_false (dossier_feeds_import_opml_sync (f->t.library, broken, NULL, NULL, &error));
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, broken));
+  g_clear_error (&error);
+  g_assert_false (dossier_feeds_import_opml_sync (f->t.library, not_opml, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "not-opml.opml"));
+  g_clear_error (&error);
+  g_assert_false (dossier_feeds_import_opml_sync (f->t.library, "/no/such/list.opml", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "/no/such/list.opml"));
+  g_clear_error (&error);
+
+  g_assert_true (dossier_feeds_export_opml_sync (f->t.library, out, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_true (g_file_get_contents (out, &text, NULL, &error));
+  written = dossier_opml_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 4);
+  for (guint i = 0; i < written->len; i++)
+    g_assert_cmpstr (((DossierOpmlFeed *) written->pdata[i])->url, ==, ((DossierFeedInfo *) feeds->pdata[i])->url);
+  g_assert_false (dossier_feeds_export_opml_sync (f->t.library, "/no/such/folder/out.opml", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "/no/such/folder/out.opml"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -526,6 +748,9 @@ main (int argc, char **argv)
   g_test_add_func ("/feeds/parse/many", test_parse_many);
   g_test_add_func ("/feeds/parse/find-in-page", test_find_in_page);
   g_test_add ("/feeds/follow-and-refresh", Fixture, NULL, setup, test_follow_and_refresh, teardown);
+  g_test_add ("/feeds/article-tags", Fixture, NULL, setup, test_article_tags, teardown);
+  g_test_add_func ("/feeds/opml/parse", test_opml_parse);
+  g_test_add ("/feeds/opml/files", Fixture, NULL, setup, test_opml_files, teardown);
   g_test_add ("/feeds/kinds", Fixture, NULL, setup, test_kinds, teardown);
   g_test_add ("/feeds/errors", Fixture, NULL, setup, test_errors, teardown);
 

@@ -42,6 +42,9 @@
 #define FUZZ_ENTRY fuzz_feed_one
 #include "fuzz/fuzz-feed.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_opml_one
+#include "fuzz/fuzz-opml.c"
+#undef FUZZ_ENTRY
 #define FUZZ_ENTRY fuzz_pocket_one
 #include "fuzz/fuzz-pocket.c"
 #undef FUZZ_ENTRY
@@ -67,6 +70,7 @@ static const Target targets[] = {
   { "text", fuzz_text_one },
   { "html", fuzz_html_one },
   { "feed", fuzz_feed_one },
+  { "opml", fuzz_opml_one },
   { "date", fuzz_date_one },
   { "query", fuzz_query_one },
   { "annotation", fuzz_annotation_one },

@@ -211,6 +211,8 @@ test_boilerplate_learning (Fixture       *f,
 
     g_assert_cmpstr (dossier_article_get_source (a), ==, "The Harbour Ledger");
     g_assert_nonnull (strstr (dossier_article_get_body (a), appeal));
+    /* a file saved by hand counts as read */
+    g_assert_true (dossier_article_get_read (a));
   }
 
   /* a note after the recurring paragraph */

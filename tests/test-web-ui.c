@@ -16,6 +16,9 @@
 #include "dossier-app-import.h"
 #include "dossier-annotation.h"
 #include "dossier-window.h"
+#include "dossier-article-state.h"
+#include "dossier-feed-list.h"
+#include "dossier-feeds.h"
 #include "dossier-test-util.h"
 
 typedef struct
@@ -407,6 +410,98 @@ test_app_links (Fixture       *f,
   g_assert_cmpuint (kept->len, ==, 0);
   g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 4);
   dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 4);
+static gboolean
+listed_read (DossierWindow *self)
+{
+  g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (self->articles), 0);
+
+  return a != NULL && dossier_article_get_title (a) != NULL && dossier_article_get_read (a);
+}
+
+static guint
+n_tag_rows (DossierWindow *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (self->tags_list); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+/* An article from a feed is unread until opened; Mark as Unread undoes
+ * it; the Unread filter shows only those; its tags are added and removed
+ * in the reader's header. */
+static void
+test_unread_and_tags (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierWindow *self;
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_SCHEMA);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 id;
+
+  /* no article of an earlier test is reopened (and so read) */
+  g_settings_set_int64 (settings, "last-article", 0);
+  self = dossier_window_new (NULL, f->t.library);
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  article = g_list_model_get_item (G_LIST_MODEL (self->articles), 0);
+  dossier_test_poll_until (dossier_article_get_title (article) != NULL);
+  g_assert_false (dossier_article_get_read (article));
+  id = dossier_article_get_id (article);
+  g_assert_false (gtk_widget_get_sensitive (self->tags_button));
+
+  /* only unread: it is there */
+  dossier_search_set_unread (self->search, TRUE);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (self->articles)), ==, 1);
+  dossier_search_set_unread (self->search, FALSE);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles));
+
+  /* opening it marks it read, in the library and in the list */
+  dossier_window_open_article (self, id);
+  dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == id);
+  dossier_test_poll_until (listed_read (self));
+  g_assert_true (gtk_widget_get_sensitive (self->tags_button));
+  dossier_search_set_unread (self->search, TRUE);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0);
+  dossier_search_set_unread (self->search, FALSE);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+
+  /* Mark as Unread */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "win.mark-unread", NULL));
+  dossier_test_poll_until (!listed_read (self) && !dossier_article_list_get_loading (self->articles));
+  {
+    g_autoptr(DossierArticle) stored = dossier_library_get_article_sync (f->t.library, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (dossier_article_get_read (stored));
+  }
+
+  /* a tag typed in the popover, then removed with its button */
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), "#tides");
+  g_signal_emit_by_name (self->tags_entry, "activate");
+  dossier_test_poll_until (n_tag_rows (self) == 1);
+  tags = dossier_article_state_get_tags_sync (f->t.library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (tags, ((const char * const[]) { "tides", NULL }));
+  {
+    GtkWidget *row_box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->tags_list), 0));
+    GtkWidget *remove = gtk_widget_get_last_child (row_box);
+
+    g_signal_emit_by_name (remove, "clicked");
+  }
+  dossier_test_poll_until (n_tag_rows (self) == 0);
+  g_clear_pointer (&tags, g_strfreev);
+  tags = dossier_article_state_get_tags_sync (f->t.library, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (tags[0]);
 
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -447,6 +542,129 @@ test_app_links_failed (Fixture       *f,
   g_assert_cmpuint (kept->len, ==, 1);
   g_assert_cmpstr (((DossierPendingLink *) g_ptr_array_index (kept, 0))->url, ==, gone);
   g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 1);
+static gboolean
+feed_paused (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) feeds = dossier_feeds_list_sync (f->t.library, &error);
+
+  g_assert_no_error (error);
+  return feeds->len == 1 && ((DossierFeedInfo *) feeds->pdata[0])->paused;
+}
+
+/* The Feeds section: its badge counts the unread articles, a feed opens
+ * its articles in the list, and its menu pauses it. */
+static void
+test_feeds_section (Fixture       *f,
+                    gconstpointer  data)
+{
+  DossierWindow *self;
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_SCHEMA);
+  DossierFeedList *list;
+  AdwViewStackPage *page;
+  GtkWidget *row;
+  g_autoptr(DossierQuery) query = NULL;
+
+  g_settings_set_int64 (settings, "last-article", 0);
+  self = dossier_window_new (NULL, f->t.library);
+  gtk_window_present (GTK_WINDOW (self));
+  list = DOSSIER_FEED_LIST (adw_view_stack_get_child_by_name (self->sections, "feeds"));
+  g_assert_nonnull (list);
+  page = adw_view_stack_get_page (self->sections, GTK_WIDGET (list));
+  g_assert_cmpstr (adw_view_stack_page_get_icon_name (page), ==, "application-rss+xml-symbolic");
+  dossier_test_poll_until (dossier_feed_list_get_n_feeds (list) == 0);
+
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (dossier_feed_list_get_n_feeds (list) == 1 && dossier_feed_list_get_n_unread (list) == 1);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 1);
+
+  adw_view_stack_set_visible_child_name (self->sections, "feeds");
+  {
+    /* the row of the one feed, down the template's box, stack and scroller */
+    GtkListBox *box = NULL;
+
+    for (GtkWidget *w = GTK_WIDGET (list); w != NULL && box == NULL; )
+      {
+        if (GTK_IS_LIST_BOX (w))
+          box = GTK_LIST_BOX (w);
+        else if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (box);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0));
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Tides");
+    g_signal_emit_by_name (box, "row-activated", row);
+  }
+  /* its articles, through the search */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (self->sections), ==, "articles");
+  query = dossier_search_dup_query (self->search);
+  g_assert_cmpint (query->feed, >, 0);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+
+  /* the row's menu pauses it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "feed.pause", "x", query->feed));
+  dossier_test_poll_until (feed_paused (f));
+
+  /* opening the article takes it off the badge */
+  dossier_window_open_article (self, dossier_article_list_get_id (self->articles, 0));
+  dossier_test_poll_until (dossier_feed_list_get_n_unread (list) == 0);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_opml_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  guint *counts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_feeds_opml_finish (DOSSIER_LIBRARY (source), result, &counts[0], &counts[1], &error));
+  g_assert_no_error (error);
+  counts[2] = 1;
+}
+
+/* Import Feeds from OPML: the section lists them once the import ends;
+ * Export writes them back. */
+static void
+test_opml_window (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *path = dossier_test_data_path ("feeds.opml", NULL);
+  g_autofree char *out_path = g_build_filename (f->t.dir, "out.opml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  DossierFeedList *list = DOSSIER_FEED_LIST (adw_view_stack_get_child_by_name (self->sections, "feeds"));
+  guint counts[3] = { 0 };
+  g_autofree char *text = NULL;
+
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_feeds_opml_async (f->t.library, file, FALSE, NULL, on_opml_cb, counts);
+  dossier_test_poll_until (counts[2] == 1);
+  g_assert_cmpuint (counts[0], ==, 4);
+  g_assert_cmpuint (counts[1], ==, 0);
+  dossier_test_poll_until (dossier_feed_list_get_n_feeds (list) == 4);
+  /* nothing was fetched */
+  g_assert_cmpuint (f->paths->len, ==, 0);
+
+  counts[2] = 0;
+  dossier_feeds_opml_async (f->t.library, out, TRUE, NULL, on_opml_cb, counts);
+  dossier_test_poll_until (counts[2] == 1);
+  g_assert_cmpuint (counts[0], ==, 4);
+  g_assert_true (g_file_get_contents (out_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "https://harbour.example/feed.xml"));
 
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -464,6 +682,9 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/feeds", Fixture, NULL, setup, test_feeds, teardown);
   g_test_add ("/web-ui/app-links", Fixture, NULL, setup, test_app_links, teardown);
   g_test_add ("/web-ui/app-links-failed", Fixture, NULL, setup, test_app_links_failed, teardown);
+  g_test_add ("/web-ui/feeds-section", Fixture, NULL, setup, test_feeds_section, teardown);
+  g_test_add ("/web-ui/opml", Fixture, NULL, setup, test_opml_window, teardown);
+  g_test_add ("/web-ui/unread-and-tags", Fixture, NULL, setup, test_unread_and_tags, teardown);
 
   status = g_test_run ();
   /* LeakSanitizer checks at exit: the name lookups' threads leave first */

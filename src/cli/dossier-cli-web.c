@@ -173,6 +173,9 @@ feeds_list (DossierLibrary *library)
         {
           g_print ("%5" G_GINT64_FORMAT "  %s%s\n       %s\n", f->id, f->title,
                    f->paused ? _(" (paused)") : "", f->url);
+          g_print ("       ");
+          g_print (g_dngettext (NULL, "%u article, %u unread\n", "%u articles, %u unread\n", f->n_articles),
+                   f->n_articles, f->n_unread);
           if (f->last_error != NULL)
             g_print ("       %s\n", f->last_error);
           continue;
@@ -184,6 +187,8 @@ feeds_list (DossierLibrary *library)
       add_string_or_null (b, "url", f->url);
       json_builder_set_member_name (b, "articles");
       json_builder_add_int_value (b, f->n_articles);
+      json_builder_set_member_name (b, "unread");
+      json_builder_add_int_value (b, f->n_unread);
       add_string_or_null (b, "last_refresh", when);
       add_string_or_null (b, "last_error", f->last_error);
       json_builder_set_member_name (b, "paused");
@@ -207,14 +212,42 @@ dossier_cli_feeds (int    argc,
   gint64 id = 0;
   int code;
 
-  if (!parse_args ("feeds", _("add URL | list | refresh [ID] | rename ID NAME | pause ID | resume ID | remove ID"),
+  if (!parse_args ("feeds", _("add URL | list | refresh [ID] | rename ID NAME | pause ID | resume ID | remove ID"
+                              " | import-opml FILE | export-opml FILE"),
                    NULL, &argc, &argv, &code))
     return code;
   if (argc < 2)
-    return usage_error ("feeds", _("say what to do: add, list, refresh, rename, pause, resume or remove"));
+    return usage_error ("feeds", _("say what to do: add, list, refresh, rename, pause, resume, remove, "
+                                   "import-opml or export-opml"));
   verb = argv[1];
-  if (!(library = open_library (g_str_equal (verb, "add"))))
+  if (!(library = open_library (g_str_equal (verb, "add") || g_str_equal (verb, "import-opml"))))
     return 1;
+  if (g_str_equal (verb, "import-opml") && argc == 3)
+    {
+      guint added = 0, known = 0;
+
+      if (!dossier_feeds_import_opml_sync (library, argv[2], &added, &known, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      /* TRANSLATORS: after importing an OPML file: "3 feeds followed, 1 already followed" */
+      g_print (g_dngettext (NULL, "%u feed followed, %u already followed\n",
+                            "%u feeds followed, %u already followed\n", added), added, known);
+      return 0;
+    }
+  if (g_str_equal (verb, "export-opml") && argc == 3)
+    {
+      guint n = 0;
+
+      if (!dossier_feeds_export_opml_sync (library, argv[2], &n, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
+      g_print (g_dngettext (NULL, "%u feed written to %s\n", "%u feeds written to %s\n", n), n, argv[2]);
+      return 0;
+    }
   fetcher = dossier_fetcher_new (library);
 
   if (g_str_equal (verb, "list") && argc == 2)

@@ -80,6 +80,7 @@ copy_article (DossierArticle *dst,
   dossier_article_set_annotation_count (dst, dossier_article_get_annotation_count (src));
   dossier_article_set_snippet (dst, dossier_article_get_snippet (src));
   dossier_article_set_score (dst, dossier_article_get_score (src));
+  dossier_article_set_read (dst, dossier_article_get_read (src));
   g_object_thaw_notify (G_OBJECT (dst));
 }
 

@@ -40,7 +40,23 @@ compare_entries (gconstpointer a,
 }
 
 static gboolean
+has_tag (const char * const *tags,
+         const char         *want_folded)
+{
+  for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
+    {
+      g_autofree char *folded = g_utf8_casefold (tags[t], -1);
+
+      if (g_strcmp0 (folded, want_folded) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A tag asked for may be on the note or on its article. */
+static gboolean
 annotation_passes (DossierAnnotation *a,
+                   DossierArticle    *article,
                    DossierQuery      *query)
 {
   const char * const *tags;
@@ -62,15 +78,8 @@ annotation_passes (DossierAnnotation *a,
     {
       const char *want = g_ptr_array_index (query->tags, i);
       g_autofree char *want_folded = g_utf8_casefold (want, -1);
-      gboolean found = FALSE;
 
-      for (guint t = 0; tags != NULL && tags[t] != NULL && !found; t++)
-        {
-          g_autofree char *folded = g_utf8_casefold (tags[t], -1);
-
-          found = g_strcmp0 (folded, want_folded) == 0;
-        }
-      if (!found)
+      if (!has_tag (tags, want_folded) && !has_tag (dossier_article_get_tags (article), want_folded))
         return FALSE;
     }
   return TRUE;
@@ -198,9 +207,13 @@ collect_op (DossierStore  *store,
       gint64 id = dossier_article_get_id (article);
       GPtrArray *notes = g_hash_table_lookup (by_article, &id);
       g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+      g_auto(GStrv) tags = dossier_store_get_article_tags (store, id, error);
 
+      if (tags == NULL)
+        return NULL;
+      dossier_article_set_tags (article, (const char * const *) tags);
       for (guint k = 0; notes != NULL && k < notes->len; k++)
-        if (annotation_passes (g_ptr_array_index (notes, k), query))
+        if (annotation_passes (g_ptr_array_index (notes, k), article, query))
           g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (notes, k)));
       if (!explicit && kept->len == 0)
         continue;

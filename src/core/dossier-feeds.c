@@ -18,6 +18,8 @@
 #include <libsoup/soup.h>
 
 #include "dossier-feeds.h"
+#include "dossier-opml.h"
+#include "dossier-extracted.h"
 #include "dossier-feed-parse.h"
 #include "dossier-fetcher-private.h"
 #include "dossier-library-private.h"
@@ -168,6 +170,275 @@ dossier_feeds_remove_sync (DossierLibrary  *library,
   return _dossier_library_run (library, &remove_call, &op, NULL, error) != NULL;
 }
 
+typedef struct
+{
+  gint64    id;
+  char     *title;
+  int       paused;
+  gboolean  remove;
+} EditOp;
+
+static void
+edit_op_free (gpointer p)
+{
+  EditOp *op = p;
+
+  g_free (op->title);
+  g_free (op);
+}
+
+static gpointer
+edit_op (DossierStore  *store,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  EditOp *op = data;
+  gboolean ok = op->remove ? dossier_store_remove_feed (store, op->id, error)
+                           : dossier_store_update_feed (store, op->id, op->title, op->paused, error);
+
+  return ok ? GINT_TO_POINTER (1) : NULL;
+}
+
+static const DossierLibraryCall edit_call = { edit_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+
+void
+dossier_feeds_list_async (DossierLibrary      *library,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  _dossier_library_run_async (library, &list_call, g_new0 (FeedOp, 1), g_free, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_feeds_list_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           GError         **error)
+{
+  return _dossier_library_finish (library, result, &list_call, error);
+}
+
+void
+dossier_feeds_edit_async (DossierLibrary      *library,
+                          gint64               id,
+                          const char          *title,
+                          int                  paused,
+                          gboolean             remove,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  EditOp *op = g_new0 (EditOp, 1);
+
+  op->id = id;
+  op->title = g_strdup (title);
+  op->paused = paused;
+  op->remove = remove;
+  _dossier_library_run_async (library, &edit_call, op, edit_op_free, cancellable, callback, user_data);
+}
+
+gboolean
+dossier_feeds_edit_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           GError         **error)
+{
+  return _dossier_library_finish (library, result, &edit_call, error) != NULL;
+}
+
+/* --- OPML --- */
+
+/* larger lists of feeds are not read */
+#define OPML_MAX_BYTES (16 * 1024 * 1024)
+
+gboolean
+dossier_feeds_import_opml_sync (DossierLibrary  *library,
+                                const char      *path,
+                                guint           *n_added,
+                                guint           *n_known,
+                                GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  guint added = 0, known = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (!(file = g_mapped_file_new (path, FALSE, &local_error)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot be read: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (g_mapped_file_get_length (file) > OPML_MAX_BYTES)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: too large for a list of feeds (over 16 MB)"), path);
+      return FALSE;
+    }
+  feeds = dossier_opml_parse (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), &local_error);
+  if (feeds == NULL)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_PARSE, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      DossierOpmlFeed *f = g_ptr_array_index (feeds, i);
+      FeedOp op = { .url = f->url, .title = f->title };
+      g_autofree gint64 *id = _dossier_library_run (library, &add_call, &op, NULL, error);
+
+      if (id == NULL)
+        return FALSE;
+      if (op.existed)
+        known++;
+      else
+        added++;
+    }
+  if (n_added)
+    *n_added = added;
+  if (n_known)
+    *n_known = known;
+  return TRUE;
+}
+
+gboolean
+dossier_feeds_export_opml_sync (DossierLibrary  *library,
+                                const char      *path,
+                                guint           *n_feeds,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_opml_feed_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (!(infos = dossier_feeds_list_sync (library, error)))
+    return FALSE;
+  for (guint i = 0; i < infos->len; i++)
+    {
+      DossierFeedInfo *info = g_ptr_array_index (infos, i);
+      DossierOpmlFeed *f = g_new0 (DossierOpmlFeed, 1);
+
+      f->url = g_strdup (info->url);
+      f->title = g_strdup (info->title);
+      g_ptr_array_add (feeds, f);
+    }
+  text = dossier_opml_write (feeds, g_get_real_time ());
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot be written: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (n_feeds)
+    *n_feeds = feeds->len;
+  return TRUE;
+}
+
+typedef struct
+{
+  char     *path;
+  gboolean  export;
+  guint     n_feeds;
+  guint     n_known;
+} OpmlJob;
+
+static void
+opml_job_free (gpointer p)
+{
+  OpmlJob *job = p;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+opml_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  OpmlJob *job = data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (job->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: not a local file"), "OPML");
+      return;
+    }
+  ok = job->export
+    ? dossier_feeds_export_opml_sync (source, job->path, &job->n_feeds, &error)
+    : dossier_feeds_import_opml_sync (source, job->path, &job->n_feeds, &job->n_known, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_opml_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *outer = user_data;
+  OpmlJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      g_object_unref (outer);
+      return;
+    }
+  if (!job->export && job->n_feeds > 0)
+    _dossier_library_emit (DOSSIER_LIBRARY (source), DOSSIER_LIBRARY_EMITS_CHANGED);
+  g_task_set_task_data (outer, g_memdup2 (job, sizeof *job), g_free);
+  ((OpmlJob *) g_task_get_task_data (outer))->path = NULL;
+  g_task_return_boolean (outer, TRUE);
+  g_object_unref (outer);
+}
+
+void
+dossier_feeds_opml_async (DossierLibrary      *library,
+                          GFile               *file,
+                          gboolean             export,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) inner = g_task_new (library, cancellable, on_opml_done_cb,
+                                       g_task_new (library, cancellable, callback, user_data));
+  OpmlJob *job = g_new0 (OpmlJob, 1);
+
+  job->path = g_file_get_path (file);
+  job->export = export;
+  g_task_set_task_data (inner, job, opml_job_free);
+  g_task_run_in_thread (inner, opml_thread);
+}
+
+gboolean
+dossier_feeds_opml_finish (DossierLibrary  *library,
+                           GAsyncResult    *result,
+                           guint           *n_feeds,
+                           guint           *n_known,
+                           GError         **error)
+{
+  OpmlJob *job;
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  if (n_feeds)
+    *n_feeds = job->n_feeds;
+  if (n_known)
+    *n_known = job->n_known;
+  return TRUE;
+}
+
 /* --- a refresh --- */
 
 /* Retry-After: seconds, or an HTTP date; µs since the epoch, 0: none */
@@ -227,6 +498,7 @@ import_entries (DossierFetcher      *fetcher,
       hint.title = e->title;
       hint.author = e->author;
       hint.published = e->published;
+      hint.tags = (const char * const *) e->categories;
       /* only a summary in the feed: the page is fetched */
       hint.content = dossier_feed_entry_is_full (e) ? e->content : NULL;
       g_ptr_array_add (urls, e->link);

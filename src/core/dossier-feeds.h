@@ -59,6 +59,56 @@ gboolean          dossier_feeds_update_sync    (DossierLibrary      *library,
                                                 const char          *title,
                                                 int                  paused,
                                                 GError             **error);
+/* dossier_feeds_list_sync() on the store's thread */
+void              dossier_feeds_list_async     (DossierLibrary      *library,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray        *dossier_feeds_list_finish    (DossierLibrary      *library,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* Renames (@title not NULL), pauses or resumes (@paused >= 0), or with
+ * @remove removes feed @id; the library emits ::changed after. */
+void              dossier_feeds_edit_async     (DossierLibrary      *library,
+                                                gint64               id,
+                                                const char          *title,
+                                                int                  paused,
+                                                gboolean             remove,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean          dossier_feeds_edit_finish    (DossierLibrary      *library,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* Follows the feeds an OPML file lists (nothing is fetched until the next
+ * refresh); *@n_added gets the new ones, *@n_known those followed already.
+ * FALSE with @error naming the file when it cannot be read or is no OPML. */
+gboolean          dossier_feeds_import_opml_sync (DossierLibrary    *library,
+                                                  const char        *path,
+                                                  guint             *n_added,
+                                                  guint             *n_known,
+                                                  GError           **error);
+/* Writes every feed to @path as OPML 2.0 (replacing it atomically);
+ * *@n_feeds gets how many. */
+gboolean          dossier_feeds_export_opml_sync (DossierLibrary    *library,
+                                                  const char        *path,
+                                                  guint             *n_feeds,
+                                                  GError           **error);
+/* dossier_feeds_import_opml_sync() (@export FALSE) or
+ * dossier_feeds_export_opml_sync() on a thread of its own; the library
+ * emits ::changed after an import.  _finish gives the feeds followed or
+ * written, and in *@n_known those followed already. */
+void              dossier_feeds_opml_async     (DossierLibrary      *library,
+                                                GFile               *file,
+                                                gboolean             export,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean          dossier_feeds_opml_finish    (DossierLibrary      *library,
+                                                GAsyncResult        *result,
+                                                guint               *n_feeds,
+                                                guint               *n_known,
+                                                GError             **error);
 /* The feed goes; the articles it brought stay. */
 gboolean          dossier_feeds_remove_sync    (DossierLibrary      *library,
                                                 gint64               id,

@@ -18,6 +18,7 @@ typedef struct
   const char  *author;      /* fills a page without a byline */
   DossierDate  published;   /* fills a page without a date */
   const char  *content;     /* the full text in the feed: nothing is fetched */
+  const char * const *tags; /* the entry's categories, as article tags, or NULL */
 } DossierLinkHint;
 
 /* One GET, with conditional request headers from @etag and

@@ -404,6 +404,7 @@ save_page (Fetch *f)
                                     g_strcmp0 (result->final_url, result->url) != 0 ? result->final_url : NULL,
                                     f->hint != NULL ? f->hint->feed_id : 0,
                                     f->hint != NULL ? f->hint->guid : NULL,
+                                    f->hint != NULL ? f->hint->tags : NULL,
                                     &duplicate, &error);
   if (id <= 0)
     {

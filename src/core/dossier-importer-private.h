@@ -24,6 +24,7 @@ gint64          _dossier_importer_save_page   (DossierLibrary    *library,
                                                const char        *final_url,
                                                gint64             feed_id,
                                                const char        *guid,
+                                               const char * const *tags,
                                                gboolean          *duplicate,
                                                GError           **error);
 

@@ -268,6 +268,7 @@ typedef struct
   const char     *final_url;
   gint64          feed_id;
   const char     *guid;
+  const char * const *tags;
   gboolean        duplicate;
 } SavePage;
 
@@ -300,6 +301,8 @@ save_page_op (DossierStore  *store,
   if (!dossier_store_add_link (store, id, page->given_url, TRUE, error) ||
       (page->final_url != NULL && !dossier_store_add_link (store, id, page->final_url, FALSE, error)) ||
       (page->feed_id > 0 && !dossier_store_mark_feed_entry (store, page->feed_id, page->guid, id, error)) ||
+      (!page->duplicate && page->tags != NULL && page->tags[0] != NULL &&
+       !dossier_store_add_article_tags (store, id, page->tags, error)) ||
       !dossier_store_learn_boilerplate (store, inserted, NULL, error) ||
       !dossier_store_commit (store, error))
     {
@@ -318,10 +321,11 @@ _dossier_importer_save_page (DossierLibrary  *library,
                              const char      *final_url,
                              gint64           feed_id,
                              const char      *guid,
+                             const char * const *tags,
                              gboolean        *duplicate,
                              GError         **error)
 {
-  SavePage page = { article, given_url, final_url, feed_id, guid, FALSE };
+  SavePage page = { article, given_url, final_url, feed_id, guid, tags, FALSE };
   g_autofree gint64 *id = NULL;
 
   id = _dossier_library_run (library, &save_page_call, &page, NULL, error);
@@ -353,7 +357,12 @@ import_one_file (Importer    *im,
       result->error = g_strdup (local_error->message);
     }
   else
-    p.article = _dossier_importer_article_new (x, path);
+    {
+      p.article = _dossier_importer_article_new (x, path);
+      /* a file the user saved by hand was read already; links and feeds
+       * bring articles still to read */
+      dossier_article_set_read (p.article, TRUE);
+    }
 
   g_array_append_val (im->batch, p);
   if (im->batch->len >= IMPORT_BATCH)

@@ -20,6 +20,7 @@ struct _DossierSearch
   char        *source;      /* NULL: any */
   char        *tag;         /* NULL: any */
   gboolean     has_notes;
+  gboolean     unread;
   gint64       range_from;  /* julian day, -1 for open */
   gint64       range_to;
   DossierSort  sort;
@@ -35,6 +36,7 @@ enum {
   PROP_SOURCE,
   PROP_TAG,
   PROP_HAS_NOTES,
+  PROP_UNREAD,
   PROP_RANGE_FROM,
   PROP_RANGE_TO,
   PROP_SORT,
@@ -153,6 +155,9 @@ dossier_search_get_property (GObject    *object,
     case PROP_TAG:
       g_value_set_string (value, dossier_search_get_tag (self));
       break;
+    case PROP_UNREAD:
+      g_value_set_boolean (value, self->unread);
+      break;
     case PROP_HAS_NOTES:
       g_value_set_boolean (value, dossier_search_get_has_notes (self));
       break;
@@ -192,6 +197,9 @@ dossier_search_set_property (GObject      *object,
     case PROP_TAG:
       dossier_search_set_tag (self, g_value_get_string (value));
       break;
+    case PROP_UNREAD:
+      dossier_search_set_unread (self, g_value_get_boolean (value));
+      break;
     case PROP_HAS_NOTES:
       dossier_search_set_has_notes (self, g_value_get_boolean (value));
       break;
@@ -227,6 +235,9 @@ dossier_search_class_init (DossierSearchClass *klass)
   properties[PROP_TAG] =
     g_param_spec_string ("tag", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNREAD] =
+    g_param_spec_boolean ("unread", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HAS_NOTES] =
     g_param_spec_boolean ("has-notes", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -366,6 +377,29 @@ dossier_search_set_has_notes (DossierSearch *self,
   mark_changed (self, properties[PROP_HAS_NOTES], was_active);
 }
 
+gboolean
+dossier_search_get_unread (DossierSearch *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH (self), FALSE);
+  return self->unread;
+}
+
+void
+dossier_search_set_unread (DossierSearch *self,
+                           gboolean       unread)
+{
+  gboolean was_active;
+
+  g_return_if_fail (DOSSIER_IS_SEARCH (self));
+
+  unread = !!unread;
+  if (self->unread == unread)
+    return;
+  was_active = dossier_search_get_filters_active (self);
+  self->unread = unread;
+  mark_changed (self, properties[PROP_UNREAD], was_active);
+}
+
 gint64
 dossier_search_get_range_from (DossierSearch *self)
 {
@@ -458,6 +492,8 @@ dossier_search_get_filters (DossierSearch *self)
     filters |= DOSSIER_SEARCH_FILTER_TAG;
   if (self->has_notes)
     filters |= DOSSIER_SEARCH_FILTER_HAS_NOTES;
+  if (self->unread)
+    filters |= DOSSIER_SEARCH_FILTER_UNREAD;
   if (self->range_from >= 0 || self->range_to >= 0)
     filters |= DOSSIER_SEARCH_FILTER_RANGE;
   return filters;
@@ -482,6 +518,8 @@ dossier_search_remove_filters (DossierSearch       *self,
     dossier_search_set_tag (self, NULL);
   if (filters & DOSSIER_SEARCH_FILTER_HAS_NOTES)
     dossier_search_set_has_notes (self, FALSE);
+  if (filters & DOSSIER_SEARCH_FILTER_UNREAD)
+    dossier_search_set_unread (self, FALSE);
   if (filters & DOSSIER_SEARCH_FILTER_RANGE)
     dossier_search_set_range (self, -1, -1);
   thaw (self);
@@ -492,7 +530,8 @@ dossier_search_clear (DossierSearch *self)
 {
   g_return_if_fail (DOSSIER_IS_SEARCH (self));
   dossier_search_remove_filters (self, DOSSIER_SEARCH_FILTER_SOURCE | DOSSIER_SEARCH_FILTER_TAG |
-                                       DOSSIER_SEARCH_FILTER_HAS_NOTES | DOSSIER_SEARCH_FILTER_RANGE);
+                                       DOSSIER_SEARCH_FILTER_HAS_NOTES | DOSSIER_SEARCH_FILTER_RANGE |
+                                       DOSSIER_SEARCH_FILTER_UNREAD);
 }
 
 DossierQuery *
@@ -524,6 +563,8 @@ dossier_search_dup_query (DossierSearch *self)
     add_value (&query->tags, self->tag);
   if (self->has_notes)
     query->has_notes = TRUE;
+  if (self->unread)
+    query->read = 0;
   /* the chosen order holds (newest first unless changed); relevance
    * needs words to rank by */
   query->sort = (self->sort == DOSSIER_SORT_RELEVANCE && query->fts == NULL) ? DOSSIER_SORT_DATE_DESC : self->sort;
@@ -547,6 +588,8 @@ dossier_search_to_text (DossierSearch *self)
     append_term (text, "tag", self->tag);
   if (self->has_notes)
     g_string_append (text, text->len > 0 ? " has:notes" : "has:notes");
+  if (self->unread)
+    g_string_append (text, text->len > 0 ? " is:unread" : "is:unread");
   if (self->range_from >= 0 || self->range_to >= 0)
     {
       g_autofree char *from = dossier_date_julian_to_iso (self->range_from);

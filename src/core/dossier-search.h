@@ -25,6 +25,7 @@ typedef enum
   DOSSIER_SEARCH_FILTER_TAG       = 1 << 1,
   DOSSIER_SEARCH_FILTER_HAS_NOTES = 1 << 2,
   DOSSIER_SEARCH_FILTER_RANGE     = 1 << 3,
+  DOSSIER_SEARCH_FILTER_UNREAD    = 1 << 4,
 } DossierSearchFilter;
 
 #define DOSSIER_TYPE_SEARCH (dossier_search_get_type ())
@@ -45,6 +46,10 @@ void                 dossier_search_set_tag           (DossierSearch *self,
 gboolean             dossier_search_get_has_notes     (DossierSearch *self);
 void                 dossier_search_set_has_notes     (DossierSearch *self,
                                                        gboolean       has_notes);
+/* only articles not read yet */
+gboolean             dossier_search_get_unread        (DossierSearch *self);
+void                 dossier_search_set_unread        (DossierSearch *self,
+                                                       gboolean       unread);
 /* Inclusive julian days, -1 for an open end. */
 gint64               dossier_search_get_range_from    (DossierSearch *self);
 void                 dossier_search_set_range_from    (DossierSearch *self,

@@ -67,7 +67,8 @@ _dossier_export_csv (GString   *out,
       for (guint k = 0; e->annotations != NULL && k < e->annotations->len; k++)
         {
           DossierAnnotation *a = g_ptr_array_index (e->annotations, k);
-          g_autofree char *tags = g_strjoinv (", ", (char **) dossier_annotation_get_tags (a));
+          g_auto(GStrv) all_tags = _dossier_export_all_tags (a, e->article);
+          g_autofree char *tags = g_strjoinv (", ", all_tags);
           g_autofree char *created = dossier_timestamp_to_iso (dossier_annotation_get_created (a));
 
           _dossier_export_csv_field (out, dossier_article_get_title (e->article), FALSE);

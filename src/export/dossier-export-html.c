@@ -229,7 +229,21 @@ append_article (GString            *out,
       dossier_markdown_append_html_escaped (out, url, -1);
       g_string_append (out, web ? "</a></span>" : "</span>");
     }
-  g_string_append (out, "</p>\n</header>\n");
+  g_string_append (out, "</p>\n");
+  /* the article's own tags (the notes' are under each note) */
+  if (dossier_article_get_tags (article)[0] != NULL)
+    {
+      const char * const *tags = dossier_article_get_tags (article);
+
+      g_string_append (out, "<p class=\"tags\">");
+      for (guint i = 0; tags[i] != NULL; i++)
+        {
+          g_string_append (out, i > 0 ? " #" : "#");
+          dossier_markdown_append_html_escaped (out, tags[i], -1);
+        }
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</header>\n");
   if (e->annotations == NULL || e->annotations->len == 0)
     g_string_append_printf (out, "<p class=\"empty\">%s</p>\n", _("No notes."));
   for (guint i = 0; e->annotations != NULL && i < e->annotations->len; i++)

@@ -268,7 +268,7 @@ add_annotation (JsonOut           *j,
                 DossierAnnotation *a)
 {
   const char *note = dossier_annotation_get_note (a);
-  const char * const *tags = dossier_annotation_get_tags (a);
+  g_auto(GStrv) tags = _dossier_export_all_tags (a, article);
   const char *color = dossier_annotation_get_color (a);
   g_autofree char *id = g_strdup_printf ("urn:uuid:%s", dossier_annotation_get_uuid (a));
   g_autofree char *created = dossier_timestamp_to_iso (dossier_annotation_get_created (a));

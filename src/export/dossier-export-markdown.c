@@ -440,15 +440,19 @@ append_metadata_line (GString        *out,
   g_string_append_printf (out, "%s[%s](%s)\n", any ? " · " : "", _("Open in Dossier"), uri);
 }
 
+/* The article's own tags, then its notes' (each once). */
 static char **
-collect_tags (GPtrArray *annotations)
+collect_tags (DossierArticle *article,
+              GPtrArray      *annotations)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = annotations != NULL ? annotations->len : 0;
 
-  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+  for (guint i = 0; i <= n; i++)
     {
-      const char * const *tags = dossier_annotation_get_tags (g_ptr_array_index (annotations, i));
+      const char * const *tags = i == 0 ? dossier_article_get_tags (article)
+                                        : dossier_annotation_get_tags (g_ptr_array_index (annotations, i - 1));
 
       for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
         {
@@ -477,7 +481,7 @@ _dossier_export_markdown_article (GString        *out,
 
   if (standalone)
     {
-      g_auto(GStrv) tags = collect_tags (annotations);
+      g_auto(GStrv) tags = collect_tags (article, annotations);
       const DossierDate *date = dossier_article_get_published (article);
       g_autofree char *published = dossier_article_dup_published_string (article);
       const char *fields[][2] = {

@@ -58,6 +58,9 @@ void     _dossier_export_html               (GString            *out,
 /* shared helpers (dossier-export.c) */
 /* "15 April 2013", "April 2013", "2013" or NULL */
 char    *_dossier_export_format_published   (DossierArticle     *article);
+/* the note's tags, then those of its article it lacks (case-insensitively) */
+char   **_dossier_export_all_tags           (DossierAnnotation  *annotation,
+                                             DossierArticle     *article);
 /* the text with control characters (but \n and \t) removed, never NULL */
 char    *_dossier_export_clean_text         (const char         *text);
 

@@ -145,6 +145,34 @@ _dossier_export_format_published (DossierArticle *article)
   return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
+char **
+_dossier_export_all_tags (DossierAnnotation *annotation,
+                          DossierArticle    *article)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char * const *tags = k == 0 ? dossier_annotation_get_tags (annotation)
+                                        : dossier_article_get_tags (article);
+
+      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+        {
+          char *key = g_utf8_casefold (tags[i], -1);
+
+          if (g_hash_table_contains (seen, key))
+            {
+              g_free (key);
+              continue;
+            }
+          g_hash_table_add (seen, key);
+          g_strv_builder_add (builder, tags[i]);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
 char *
 _dossier_export_clean_text (const char *text)
 {

@@ -30,6 +30,8 @@ struct _DossierArticle
   guint              annotation_count;
   char              *snippet;
   double             score;
+  gboolean           read;
+  char             **tags;
 };
 
 G_DEFINE_FINAL_TYPE (DossierArticle, dossier_article, G_TYPE_OBJECT)
@@ -53,6 +55,7 @@ enum {
   PROP_ANNOTATION_COUNT,
   PROP_SNIPPET,
   PROP_SCORE,
+  PROP_READ,
   N_PROPS
 };
 
@@ -88,6 +91,7 @@ dossier_article_finalize (GObject *object)
   g_free (self->content_hash);
   g_free (self->uuid);
   g_free (self->snippet);
+  g_strfreev (self->tags);
 
   G_OBJECT_CLASS (dossier_article_parent_class)->finalize (object);
 }
@@ -119,6 +123,7 @@ dossier_article_get_property (GObject    *object,
     case PROP_ANNOTATION_COUNT: g_value_set_uint (value, self->annotation_count); break;
     case PROP_SNIPPET: g_value_set_string (value, self->snippet); break;
     case PROP_SCORE: g_value_set_double (value, self->score); break;
+    case PROP_READ: g_value_set_boolean (value, self->read); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -158,6 +163,7 @@ dossier_article_set_property (GObject      *object,
     case PROP_ANNOTATION_COUNT: dossier_article_set_annotation_count (self, g_value_get_uint (value)); break;
     case PROP_SNIPPET: dossier_article_set_snippet (self, g_value_get_string (value)); break;
     case PROP_SCORE: dossier_article_set_score (self, g_value_get_double (value)); break;
+    case PROP_READ: dossier_article_set_read (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -197,6 +203,7 @@ dossier_article_class_init (DossierArticleClass *klass)
     g_param_spec_uint ("annotation-count", NULL, NULL, 0, G_MAXUINT, 0, rw);
   STR_PROP (PROP_SNIPPET, "snippet");
   properties[PROP_SCORE] = g_param_spec_double ("score", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  properties[PROP_READ] = g_param_spec_boolean ("read", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -407,4 +414,41 @@ dossier_article_set_score (DossierArticle *self,
     return;
   self->score = score;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+}
+
+gboolean
+dossier_article_get_read (DossierArticle *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), FALSE);
+  return self->read;
+}
+
+void
+dossier_article_set_read (DossierArticle *self,
+                          gboolean        read)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE (self));
+  read = !!read;
+  if (self->read == read)
+    return;
+  self->read = read;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ]);
+}
+
+const char * const *
+dossier_article_get_tags (DossierArticle *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), none);
+  return self->tags != NULL ? (const char * const *) self->tags : none;
+}
+
+void
+dossier_article_set_tags (DossierArticle     *self,
+                          const char * const *tags)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE (self));
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
 }

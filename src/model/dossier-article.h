@@ -81,5 +81,13 @@ void               dossier_article_set_snippet          (DossierArticle    *self
 double             dossier_article_get_score            (DossierArticle    *self);
 void               dossier_article_set_score            (DossierArticle    *self,
                                                          double             score);
+/* Opened in the reader (or marked read) */
+gboolean           dossier_article_get_read             (DossierArticle    *self);
+void               dossier_article_set_read             (DossierArticle    *self,
+                                                         gboolean           read);
+/* The article's own tags (not its notes'), when loaded; never NULL */
+const char * const *dossier_article_get_tags            (DossierArticle    *self);
+void               dossier_article_set_tags             (DossierArticle    *self,
+                                                         const char * const *tags);
 
 G_END_DECLS

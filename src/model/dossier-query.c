@@ -150,6 +150,19 @@ handle_field (DossierQuery *q,
     q->undated = TRUE;
   else if (g_ascii_strcasecmp (field, "is") == 0 && g_ascii_strcasecmp (value, "suggested") == 0)
     q->suggested = TRUE;
+  else if (g_ascii_strcasecmp (field, "is") == 0 && g_ascii_strcasecmp (value, "unread") == 0)
+    q->read = 0;
+  else if (g_ascii_strcasecmp (field, "is") == 0 && g_ascii_strcasecmp (value, "read") == 0)
+    q->read = 1;
+  else if (g_ascii_strcasecmp (field, "feed") == 0)
+    {
+      guint64 id;
+
+      if (g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT64, &id, NULL))
+        q->feed = (gint64) id;
+      else
+        add_hint (q, _("Feeds look like feed:3 — this one was left out."));
+    }
   else if (g_ascii_strcasecmp (field, "story") == 0)
     {
       guint64 id;
@@ -173,7 +186,7 @@ is_field_name (const char *start,
                gsize       len)
 {
   static const char * const fields[] = { "source", "tag", "color", "published", "date", "has", "is",
-                                         "story", "person", "quote" };
+                                         "story", "person", "quote", "feed" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (strlen (fields[i]) == len && g_ascii_strncasecmp (start, fields[i], len) == 0)
@@ -292,6 +305,7 @@ dossier_query_new (void)
   q->quote_terms = g_ptr_array_new_with_free_func (g_free);
   q->from_jd = -1;
   q->to_jd = -1;
+  q->read = -1;
   q->sort = DOSSIER_SORT_DATE_DESC;
   return q;
 }
@@ -465,6 +479,8 @@ dossier_query_copy (const DossierQuery *query)
   q->undated = query->undated;
   q->suggested = query->suggested;
   q->story = query->story;
+  q->read = query->read;
+  q->feed = query->feed;
   q->hint = g_strdup (query->hint);
   q->sort = query->sort;
   q->sort_set = query->sort_set;
@@ -499,6 +515,7 @@ dossier_query_is_empty (const DossierQuery *query)
           query->sources->len == 0 && query->tags->len == 0 &&
           query->colors->len == 0 && query->from_jd < 0 && query->to_jd < 0 &&
           !query->has_notes && !query->undated && !query->suggested && query->story == 0 &&
+          query->read < 0 && query->feed == 0 &&
           query->people->len == 0 && query->quoted->len == 0);
 }
 

@@ -6,7 +6,7 @@
  * -word to exclude, source:NAME, tag:NAME, published:2013-01..2013-06,
  * story:ID
  * (also published:2013, published:..2013-06, published:2013-01..),
- * has:notes, is:undated, is:suggested.  Values with spaces may be quoted:
+ * has:notes, is:undated, is:suggested, is:unread, is:read, feed:ID.  Values with spaces may be quoted:
  * source:"The Moscow Times".  Nothing the user types ever becomes SQL:
  * terms are quoted into an FTS5 expression that is bound as a parameter.
  */
@@ -34,7 +34,8 @@ typedef struct
   gsize        prefix_at;   /* where its term "…"* starts in @fts */
   gsize        prefix_len;  /* and how long it is there */
   GPtrArray   *sources;     /* any of these sources (exact, case-insensitive) */
-  GPtrArray   *tags;        /* articles with a note carrying all these tags */
+  GPtrArray   *tags;        /* articles carrying all these tags, each on the
+                             * article itself or on one of its notes */
   GPtrArray   *colors;      /* annotations view: any of these colours */
   gint64       from_jd;     /* inclusive julian day, -1 for open */
   gint64       to_jd;       /* inclusive julian day, -1 for open */
@@ -42,6 +43,8 @@ typedef struct
   gboolean     undated;
   gboolean     suggested;   /* is:suggested: a date is suggested for it */
   gint64       story;       /* story:ID, 0 for any */
+  int          read;        /* is:read 1, is:unread 0, -1 for either */
+  gint64       feed;        /* feed:ID: brought by that feed; 0 for any */
   GPtrArray   *people;      /* person:NAME: articles that mention or quote each */
   GPtrArray   *quoted;      /* quote:NAME: articles where each is quoted */
   GPtrArray   *quote_terms; /* with quote:, the words and phrases a quote

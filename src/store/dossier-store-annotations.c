@@ -351,8 +351,9 @@ dossier_store_list_tags (DossierStore  *self,
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT j.value FROM annotations n, json_each(n.tags) j"
-                          " GROUP BY j.value COLLATE NOCASE ORDER BY count(*) DESC, j.value",
+                          "SELECT tag FROM (SELECT j.value AS tag FROM annotations n, json_each(n.tags) j"
+                          "  WHERE j.type = 'text' UNION ALL SELECT tag FROM article_tags)"
+                          " GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _dossier_store_fail (self, error, _("Could not read the tags"));
@@ -395,10 +396,11 @@ dossier_store_article_tags (DossierStore  *self,
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT n.article_id, min(j.value) FROM annotations n, json_each(n.tags) j"
-                          " WHERE j.type = 'text'"
-                          " GROUP BY n.article_id, j.value COLLATE NOCASE"
-                          " ORDER BY n.article_id, min(j.value) COLLATE NOCASE",
+                          "SELECT article_id, min(tag) FROM"
+                          " (SELECT n.article_id, j.value AS tag FROM annotations n, json_each(n.tags) j"
+                          "  WHERE j.type = 'text' UNION ALL SELECT article_id, tag FROM article_tags)"
+                          " GROUP BY article_id, tag COLLATE NOCASE"
+                          " ORDER BY article_id, min(tag) COLLATE NOCASE",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _dossier_store_fail (self, error, _("Could not read the tags"));

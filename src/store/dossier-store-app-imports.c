@@ -136,6 +136,32 @@ dossier_store_add_article_tags (DossierStore       *self,
   return TRUE;
 }
 
+gboolean
+dossier_store_remove_article_tag (DossierStore  *self,
+                                  gint64         article_id,
+                                  const char    *tag,
+                                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self, "DELETE FROM article_tags WHERE article_id = ? AND tag = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  _dossier_store_bind_text (stmt, 2, tag);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not save the tags")), FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                   _("Article %lld has no tag “%s”"), (long long) article_id, tag);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char **
 dossier_store_get_article_tags (DossierStore  *self,
                                 gint64         article_id,

@@ -35,6 +35,7 @@ _dossier_store_read_article (sqlite3_stmt *stmt,
   dossier_article_set_imported_at (article, sqlite3_column_int64 (stmt, 11));
   dossier_article_set_annotation_count (article, sqlite3_column_int (stmt, 12));
   dossier_article_set_uuid (article, _dossier_store_column_text (stmt, 13));
+  dossier_article_set_read (article, sqlite3_column_int (stmt, 14) != 0);
   if (with_body)
     dossier_article_set_body (article, _dossier_store_column_text (stmt, DOSSIER_N_ARTICLE_COLUMNS));
   return article;
@@ -139,6 +140,7 @@ insert_article (DossierStore    *self,
   else
     sqlite3_bind_null (stmt, 15);
   _dossier_store_bind_text (stmt, 16, dossier_article_get_uuid (article));
+  sqlite3_bind_int (stmt, 17, dossier_article_get_read (article) ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _dossier_store_fail (self, error, _("Could not save the article"));

@@ -91,7 +91,9 @@ dossier_store_list_feeds (DossierStore  *self,
   stmt = prepare (self,
                   "SELECT f.id, f.url, f.title, f.site_url, f.etag, f.last_modified, f.last_refresh,"
                   " f.last_error, f.retry_after, f.paused,"
-                  " (SELECT count(*) FROM feed_entries e WHERE e.feed_id = f.id AND e.article_id IS NOT NULL)"
+                  " (SELECT count(*) FROM feed_entries e WHERE e.feed_id = f.id AND e.article_id IS NOT NULL),"
+                  " (SELECT count(*) FROM feed_entries e JOIN articles a ON a.id = e.article_id"
+                  "  WHERE e.feed_id = f.id AND a.read = 0)"
                   " FROM feeds f WHERE ?1 = 0 OR f.id = ?1 ORDER BY f.title COLLATE NOCASE, f.id", error);
   if (stmt == NULL)
     return NULL;
@@ -111,6 +113,7 @@ dossier_store_list_feeds (DossierStore  *self,
       info->retry_after = sqlite3_column_int64 (stmt, 8);
       info->paused = sqlite3_column_int (stmt, 9) != 0;
       info->n_articles = sqlite3_column_int (stmt, 10);
+      info->n_unread = sqlite3_column_int (stmt, 11);
       g_ptr_array_add (feeds, info);
     }
   sqlite3_finalize (stmt);

@@ -88,8 +88,8 @@ DossierAnnotation *_dossier_store_read_annotation (sqlite3_stmt *stmt);
  * reads them; a statement may add its own columns after them */
 #define DOSSIER_ARTICLE_COLUMNS \
   "a.id, a.title, a.byline, a.source, a.url, a.language, a.published, a.date_precision," \
-  " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count, a.uuid"
-#define DOSSIER_N_ARTICLE_COLUMNS 14
+  " a.date_origin, a.file_name, a.content_hash, a.imported_at, a.annotation_count, a.uuid, a.read"
+#define DOSSIER_N_ARTICLE_COLUMNS 15
 
 /* An article's searchable notes (articles.notes), from its annotations;
  * @ID: the SQL expression of the article's id */

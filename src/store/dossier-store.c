@@ -560,8 +560,8 @@ dossier_store_integrity_check (DossierStore  *self,
 static const char * const stmt_sql[] = {
   [STMT_INSERT_ARTICLE] =
     "INSERT INTO articles (title, byline, source, url, language, published, date_precision,"
-    " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at, id, uuid)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, " DOSSIER_SQL_UUID "))",
+      " date_origin, published_jd, body, body_hash, file_name, content_hash, imported_at, id, uuid, read)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, " DOSSIER_SQL_UUID "), ?)",
   [STMT_INSERT_DATE_HINTS] =
     "INSERT OR REPLACE INTO date_hints (article_id, hints) VALUES (?, ?)",
   [STMT_FIND_DUPLICATE] =
@@ -798,16 +798,25 @@ _dossier_store_sql_filters (DossierStoreSql    *b,
       append_list (b, query->sources);
       g_string_append (b->sql, ")");
     }
-  /* tags and colours: of the note itself, or of any note of the article */
+  /* tags and colours: of the note itself, or of the article or any of its notes */
   for (guint i = 0; i < query->tags->len; i++)
     {
+      const char *tag = g_ptr_array_index (query->tags, i);
+
       if (notes)
-        g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM json_each(n.tags) j WHERE j.value = ");
-      else
-        g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM annotations n, json_each(n.tags) j"
-                                 " WHERE n.article_id = a.id AND j.value = ");
-      _dossier_store_sql_text (b, g_ptr_array_index (query->tags, i));
-      g_string_append (b->sql, " COLLATE NOCASE)");
+        {
+          g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM json_each(n.tags) j WHERE j.value = ");
+          _dossier_store_sql_text (b, tag);
+          g_string_append (b->sql, " COLLATE NOCASE)");
+          continue;
+        }
+      /* the article's own tags, or those of one of its notes */
+      g_string_append (b->sql, " AND (EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ");
+      _dossier_store_sql_text (b, tag);
+      g_string_append (b->sql, ") OR EXISTS (SELECT 1 FROM annotations n, json_each(n.tags) j"
+                               " WHERE n.article_id = a.id AND j.value = ");
+      _dossier_store_sql_text (b, tag);
+      g_string_append (b->sql, " COLLATE NOCASE))");
     }
   if (query->colors->len > 0)
     {
@@ -836,6 +845,14 @@ _dossier_store_sql_filters (DossierStoreSql    *b,
   if (query->suggested)
     g_string_append (b->sql, " AND a.date_precision < 3 AND a.id IN (SELECT article_id FROM date_suggestions"
                              " WHERE state = 0 AND published IS NOT NULL)");
+  if (query->read >= 0)
+    g_string_append (b->sql, query->read ? " AND a.read != 0" : " AND a.read = 0");
+  if (query->feed > 0)
+    {
+      g_string_append (b->sql, " AND a.id IN (SELECT article_id FROM feed_entries WHERE feed_id = ");
+      _dossier_store_sql_int (b, query->feed);
+      g_string_append (b->sql, ")");
+    }
   if (query->story > 0)
     {
       g_string_append (b->sql, " AND a.id IN (SELECT article_id FROM story_members WHERE story_id = ");

@@ -583,6 +583,7 @@ typedef struct
   gint64  retry_after;      /* µs: no request before then */
   gboolean paused;
   guint   n_articles;       /* articles from its entries still in the library */
+  guint   n_unread;         /* of those, the ones not read yet */
 } DossierFeedInfo;
 
 void             dossier_feed_info_free          (DossierFeedInfo *info);
@@ -638,6 +639,11 @@ gboolean        dossier_store_record_app_import    (DossierStore       *self,
 gboolean        dossier_store_add_article_tags     (DossierStore       *self,
                                                     gint64              article_id,
                                                     const char * const *tags,
+                                                    GError            **error);
+/* FALSE with NOT_FOUND when the article does not have @tag. */
+gboolean        dossier_store_remove_article_tag   (DossierStore       *self,
+                                                    gint64              article_id,
+                                                    const char         *tag,
                                                     GError            **error);
 /* Sorted; never NULL on success. */
 char          **dossier_store_get_article_tags     (DossierStore       *self,

@@ -24,6 +24,7 @@ struct _DossierArticleRow
   GtkWidget      *notes_box;
   GtkLabel       *notes_label;
   GtkLabel       *snippet_label;
+  GtkWidget      *unread_dot;
 };
 
 G_DEFINE_FINAL_TYPE (DossierArticleRow, dossier_article_row, GTK_TYPE_WIDGET)
@@ -228,14 +229,23 @@ update (DossierArticleRow *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), FALSE);
 
+  /* unread: a dot before the title */
+  gtk_widget_set_visible (self->unread_dot, title != NULL && !dossier_article_get_read (a));
+
   if (title != NULL)
     {
+      g_autofree char *described = NULL;
+
       if (n > 0)
         accessible = g_strdup_printf (g_dngettext (NULL, "%s, %s, %s, %u note", "%s, %s, %s, %u notes", n),
                                       title, source ? source : _("Unknown source"), date, n);
       else
         accessible = g_strdup_printf ("%s, %s, %s", title, source ? source : _("Unknown source"), date);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      if (!dossier_article_get_read (a))
+        /* TRANSLATORS: the accessible label of an unread article's row: "Unread, <title, source, date>" */
+        described = g_strdup_printf (_("Unread, %s"), accessible);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      described ? described : accessible, -1);
     }
 }
 
@@ -276,6 +286,7 @@ dossier_article_row_class_init (DossierArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, notes_box);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, snippet_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, unread_dot);
   gtk_widget_class_set_css_name (widget_class, "articlerow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

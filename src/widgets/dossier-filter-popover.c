@@ -28,6 +28,7 @@ struct _DossierFilterPopover
   GtkEntry       *to_entry;
   GtkLabel       *date_hint;
   GtkCheckButton *notes_check;
+  GtkCheckButton *unread_check;
   GtkWidget      *clear_button;
 };
 
@@ -261,6 +262,8 @@ set_search (DossierFilterPopover *self,
   g_signal_connect_object (search, "notify::range-to", G_CALLBACK (show_range), self, G_CONNECT_SWAPPED);
   g_object_bind_property (search, "has-notes", self->notes_check, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (search, "unread", self->unread_check, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (search, "filters-active", self->clear_button, "sensitive", G_BINDING_SYNC_CREATE);
   show_source (self);
   show_tag (self);
@@ -337,6 +340,7 @@ dossier_filter_popover_class_init (DossierFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, to_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, date_hint);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, notes_check);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, unread_check);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);

@@ -163,6 +163,12 @@ update_chips (DossierSearchBar *self)
       add_chip (self, _("With notes"), _("Show articles without notes too"), accessible,
                 DOSSIER_SEARCH_FILTER_HAS_NOTES);
     }
+  if (filters & DOSSIER_SEARCH_FILTER_UNREAD)
+    {
+      g_autofree char *accessible = g_strdup_printf (_("Filter %s, remove"), _("Unread"));
+
+      add_chip (self, _("Unread"), _("Show read articles too"), accessible, DOSSIER_SEARCH_FILTER_UNREAD);
+    }
   if (filters & DOSSIER_SEARCH_FILTER_RANGE)
     {
       g_autofree char *from = day_label (dossier_search_get_range_from (self->search));

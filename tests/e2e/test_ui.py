@@ -282,6 +282,32 @@ def people(app):
           f"{name}: {n} quotes")
 
 
+def open_feeds_section(app, articles):
+    """Switches to the Feeds section with the switcher at the list's foot, and back."""
+    # the switcher's button (a page tab)
+    switch = wait(lambda: pyatspi.findDescendant(
+        app, lambda a: a.name == "Feeds" and a.getRoleName() in ("page tab", "toggle button", "radio button")))
+    if not switch:
+        seen = []
+        pyatspi.findAllDescendants(app, lambda a: seen.append((a.getRoleName(), a.name))
+                                   if "eed" in (a.name or "") or a.getRoleName() == "toggle button" else None)
+        check("the Feeds section's switch is reachable by name (Feeds)", switch, repr(seen[:30]))
+        return
+    check("the Feeds section's switch is reachable by name (Feeds)", switch)
+    click(switch)
+    feeds = wait(lambda: pyatspi.findDescendant(
+        app, lambda a: "Follow a Feed…" in (a.name or "") and a.getRoleName() == "push button"))
+    empty = wait(lambda: find(app, "label", "No Feeds"))
+    check("the Feeds section shows Follow a Feed and, with no feed yet, says so", feeds and empty)
+    check("the article list is hidden while Feeds shows",
+          wait(lambda: not has_state(articles, pyatspi.STATE_SHOWING)))
+    back = pyatspi.findDescendant(
+        app, lambda a: a.name == "Articles" and a.getRoleName() in ("page tab", "toggle button", "radio button"))
+    if back:
+        click(back)
+        wait(lambda: has_state(articles, pyatspi.STATE_SHOWING))
+
+
 def start_app():
     log = open(APP_LOG, "w") if APP_LOG else subprocess.DEVNULL
     return subprocess.Popen([APP], stderr=log)
@@ -345,6 +371,7 @@ def main():
                 click(chip)
                 wait(lambda: articles.childCount >= n and articles.childCount)
         filter_by_source(app, articles, n)
+        open_feeds_section(app, articles)
         people(app)
     finally:
         proc.terminate()
