@@ -410,6 +410,50 @@ test_app_links (Fixture       *f,
   g_assert_cmpuint (kept->len, ==, 0);
   g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 4);
   dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 4);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* A Pocket export dropped on the window: a failed link is listed by its
+ * link and why (the details of the bar's summary name it), and it stays
+ * kept. */
+static void
+test_app_links_failed (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  g_autofree char *path = g_build_filename (f->t.dir, "pocket.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *gone = g_strconcat (f->base, "/gone", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  GPtrArray *failures;
+  DossierImportResult *failure;
+
+  csv = g_strdup_printf ("title,url,time_added,tags,status\n"
+                         "Harbour Reopens,%s/harbour,1400000000,coast|ferries,unread\n"
+                         "Gone,%s,1400000100,,archive\n", f->base, gone);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  gtk_window_present (GTK_WINDOW (self));
+
+  /* dropped on the window, the export takes the same way */
+  import_and_fetch (self, path, TRUE);
+  dossier_test_poll_until (!busy (self));
+  failures = dossier_import_bar_get_failures (DOSSIER_IMPORT_BAR (self->import_bar));
+  g_assert_nonnull (failures);
+  g_assert_cmpuint (failures->len, ==, 1);
+  failure = g_ptr_array_index (failures, 0);
+  g_assert_cmpstr (failure->file, ==, gone);
+  g_assert_true (g_str_has_prefix (failure->error, gone));
+  g_assert_nonnull (strstr (failure->error, "404"));
+  kept = kept_links (self);
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_cmpstr (((DossierPendingLink *) g_ptr_array_index (kept, 0))->url, ==, gone);
+  g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static gboolean
 listed_read (DossierWindow *self)
 {
@@ -506,42 +550,6 @@ test_unread_and_tags (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* A Pocket export dropped on the window: a failed link is listed by its
- * link and why (the details of the bar's summary name it), and it stays
- * kept. */
-static void
-test_app_links_failed (Fixture       *f,
-                       gconstpointer  data)
-{
-  DossierWindow *self = dossier_window_new (NULL, f->t.library);
-  g_autofree char *path = g_build_filename (f->t.dir, "pocket.csv", NULL);
-  g_autofree char *csv = NULL;
-  g_autofree char *gone = g_strconcat (f->base, "/gone", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) kept = NULL;
-  GPtrArray *failures;
-  DossierImportResult *failure;
-
-  csv = g_strdup_printf ("title,url,time_added,tags,status\n"
-                         "Harbour Reopens,%s/harbour,1400000000,coast|ferries,unread\n"
-                         "Gone,%s,1400000100,,archive\n", f->base, gone);
-  g_assert_true (g_file_set_contents (path, csv, -1, &error));
-  gtk_window_present (GTK_WINDOW (self));
-
-  /* dropped on the window, the export takes the same way */
-  import_and_fetch (self, path, TRUE);
-  dossier_test_poll_until (!busy (self));
-  failures = dossier_import_bar_get_failures (DOSSIER_IMPORT_BAR (self->import_bar));
-  g_assert_nonnull (failures);
-  g_assert_cmpuint (failures->len, ==, 1);
-  failure = g_ptr_array_index (failures, 0);
-  g_assert_cmpstr (failure->file, ==, gone);
-  g_assert_true (g_str_has_prefix (failure->error, gone));
-  g_assert_nonnull (strstr (failure->error, "404"));
-  kept = kept_links (self);
-  g_assert_cmpuint (kept->len, ==, 1);
-  g_assert_cmpstr (((DossierPendingLink *) g_ptr_array_index (kept, 0))->url, ==, gone);
-  g_assert_cmpuint (dossier_library_count_sync (self->library, &error), ==, 1);
 static gboolean
 feed_paused (Fixture *f)
 {
@@ -685,7 +693,6 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/feeds-section", Fixture, NULL, setup, test_feeds_section, teardown);
   g_test_add ("/web-ui/opml", Fixture, NULL, setup, test_opml_window, teardown);
   g_test_add ("/web-ui/unread-and-tags", Fixture, NULL, setup, test_unread_and_tags, teardown);
-
   status = g_test_run ();
   /* LeakSanitizer checks at exit: the name lookups' threads leave first */
   dossier_test_settle_threads ();
