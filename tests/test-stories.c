@@ -296,6 +296,11 @@ test_migrate (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
   sqlite3_finalize (stmt);
+  /* what the library held before counts as read: nothing turns unread */
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM articles WHERE read = 0", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
   g_assert_cmpint (version, ==, DOSSIER_STORE_SCHEMA_VERSION);
   dossier_test_remove_tree (dir);

@@ -492,6 +492,14 @@ static const char schema_team_tags[] =
   "INSERT OR IGNORE INTO team_queue SELECT 'story-join', uuid, 0 FROM story_joins"
   "  WHERE uuid IS NOT NULL AND EXISTS (SELECT 1 FROM team_link);";
 
+/* Read and unread came with the web's articles; before, only another
+ * app's export said whether an article was read.  Everything else a
+ * library held when it was upgraded counts as read, so that the unread
+ * articles are the new ones, not a whole library. */
+static const char schema_read_state[] =
+  "UPDATE articles SET read = 1 WHERE read = 0"
+  "  AND id NOT IN (SELECT article_id FROM app_imports WHERE article_id IS NOT NULL);";
+
 char *
 dossier_store_body_hash (const char *body)
 {
@@ -695,6 +703,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 11:
       if (!_dossier_store_exec (self, schema_team_tags, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 12:
+      if (!_dossier_store_exec (self, schema_read_state, &local_error))
         goto fail;
       break;
     default:
