@@ -563,6 +563,13 @@ dossier_window_finalize (GObject *object)
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
 }
 
+static gboolean
+not_folded_cb (GObject  *object,
+               gboolean  folded)
+{
+  return !folded;
+}
+
 static void
 dossier_window_class_init (DossierWindowClass *klass)
 {
@@ -597,6 +604,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, _dossier_window_update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, not_folded_cb);
 
   dossier_window_actions_init (klass);
   _dossier_window_notes_class_init (klass);
