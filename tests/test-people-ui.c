@@ -48,7 +48,7 @@ fixture_setup (DossierTestLibrary *f,
   dossier_test_library_setup (f, data);
   add (f->library, "Talks end early", "2014-03-02",
        "Sergei Lavrov, Russia's foreign minister, spoke after the talks.\n\n"
-       "\"Nobody is closing the door,\" Lavrov said after the meeting in Geneva.\n\n"
+       "\"Nobody is closing the door,\" Lavrov said after the meeting on St. Gallen road in Geneva.\n\n"
        "John Kerry, the U.S. secretary of state, disagreed. \"The offer stands,\" Kerry told reporters.");
   add (f->library, "Missile shield offer rejected", "2012-05-10",
        "Moscow rejected the offer on Tuesday.\n\n"
@@ -210,6 +210,9 @@ test_person_page (DossierTestLibrary *f,
                    "\"We see no guarantees in this text,\" said Sergei Lavrov, Russia's foreign minister.");
   g_assert_cmpstr (row_label (row_at (list, 1), "context"), ==,
                    "Later Sergei Lavrov said: \"The ties remain negatively stable.\"");
+  /* the full stop of "St." ends no sentence */
+  g_assert_cmpstr (row_label (row_at (list, 2), "context"), ==,
+                   "\"Nobody is closing the door,\" Lavrov said after the meeting on St. Gallen road in Geneva.");
 
   /* the people quoted beside him, each a button to their page */
   beside = dossier_person_view_get_beside (person);

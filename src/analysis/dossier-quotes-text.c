@@ -165,9 +165,9 @@ _dossier_quotes_find_spans (Ctx    *ctx,
 
 /* Tokens */
 
-static gboolean
-is_abbreviation (const char *word,
-                 gsize       len)
+gboolean
+dossier_quotes_is_abbreviation (const char *word,
+                                gsize       len)
 {
   static const char *const abbrevs[] = {
     "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov",
@@ -274,7 +274,7 @@ _dossier_quotes_tokenize (Ctx *ctx)
               break;
             }
           if (end < ctx->len && ctx->text[end] == '.' &&
-              is_abbreviation (ctx->text + pos, end - pos))
+              dossier_quotes_is_abbreviation (ctx->text + pos, end - pos))
             end++;
           add_tok (ctx, T_WORD, pos, end);
           next = end;

@@ -76,4 +76,10 @@ char *dossier_name_surname_key (const char *name);
  * when the name is one word. */
 char *dossier_name_given_key (const char *name);
 
+/* Whether @word (@len bytes, without its full stop) is a title or an
+ * abbreviation whose full stop ends no sentence: "Mr", "Gen", an initial,
+ * "U.S". */
+gboolean dossier_quotes_is_abbreviation (const char *word,
+                                         gsize       len);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "dossier-store-private.h"
+#include "dossier-quotes.h"
 
 /* characters read on each side of a quote to find its sentence */
 #define CONTEXT_CHARS 320
@@ -184,6 +185,27 @@ is_sentence_end (gunichar c)
   return c == '.' || c == '!' || c == '?';
 }
 
+/* whether the full stop or mark at @i of @chars ends a sentence: not the
+ * stop after "Mr" or an initial */
+static gboolean
+ends_sentence (const gunichar *chars,
+               glong           i)
+{
+  glong w = i;
+  g_autofree char *word = NULL;
+
+  if (!is_sentence_end (chars[i]))
+    return FALSE;
+  if (chars[i] != '.')
+    return TRUE;
+  while (w > 0 && (g_unichar_isalpha (chars[w - 1]) || (chars[w - 1] == '.' && w >= 2 && g_unichar_isalpha (chars[w - 2]))))
+    w--;
+  if (w == i || i - w > 8)
+    return TRUE;
+  word = g_ucs4_to_utf8 (chars + w, i - w, NULL, NULL, NULL);
+  return word == NULL || !dossier_quotes_is_abbreviation (word, strlen (word));
+}
+
 static gboolean
 is_closing_mark (gunichar c)
 {
@@ -219,8 +241,8 @@ sentence_around (const char *window,
       if (c == '\n')
         break;
       /* ". " before the quote ends the sentence before it */
-      if (s >= 2 && g_unichar_isspace (c) && (is_sentence_end (chars[s - 2]) ||
-                                              (s >= 3 && is_closing_mark (chars[s - 2]) && is_sentence_end (chars[s - 3]))))
+      if (s >= 2 && g_unichar_isspace (c) && (ends_sentence (chars, s - 2) ||
+                                              (s >= 3 && is_closing_mark (chars[s - 2]) && ends_sentence (chars, s - 3))))
         break;
       s--;
     }
@@ -230,7 +252,7 @@ sentence_around (const char *window,
 
       if (c == '\n')
         break;
-      if (is_sentence_end (c) && (e + 1 == n || g_unichar_isspace (chars[e + 1]) || is_closing_mark (chars[e + 1])))
+      if (ends_sentence (chars, e) && (e + 1 == n || g_unichar_isspace (chars[e + 1]) || is_closing_mark (chars[e + 1])))
         {
           e++;
           while (e < n && is_closing_mark (chars[e]))
