@@ -50,7 +50,10 @@ title_page (DossierWindow *self)
     return;
   subtitle = g_strdup_printf (g_dngettext (NULL, "%u article", "%u articles", story->articles->len),
                               story->articles->len);
-  _dossier_window_show_page (self, "story", story->title, subtitle);
+  /* the page shows already: only its title changes (showing it again
+   * would stop an article being opened from it) */
+  adw_window_title_set_title (self->content_title, story->title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
 }
 
 void

@@ -340,15 +340,12 @@ on_similar_activated_cb (DossierWindow *self,
   _dossier_window_select_when_listed (self, id);
 }
 
-/* the story's page: its articles, in the list and on the timeline */
+/* the story's page: its articles in time order, in place of the reader */
 static void
 on_story_activated_cb (DossierWindow *self,
                        gint64         story)
 {
-  g_autofree char *text = g_strdup_printf ("story:%" G_GINT64_FORMAT, story);
-
-  dossier_search_set_text (self->search, text);
-  _dossier_window_show_list (self);
+  _dossier_window_stories_show_story (self, story);
 }
 
 /* the open article's copies and story may have changed */

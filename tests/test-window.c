@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dossier-window-private.h"
+#include "dossier-story-page.h"
 #include "dossier-timeline-private.h"
 #include "dossier-filter-popover.h"
 #include "dossier-article-row.h"
@@ -541,14 +542,17 @@ test_similar_articles (DossierTestLibrary *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
   first = dossier_article_get_id (self->article);
   g_assert_cmpint (first, ==, 4);
-  /* the whole story, through the search */
+  /* the whole story, on its page in place of the reader */
   dossier_test_poll_until (dossier_similar_list_get_story (list) > 0);
   {
-    g_autofree char *want = g_strdup_printf ("story:%" G_GINT64_FORMAT, dossier_similar_list_get_story (list));
+    gint64 story = dossier_similar_list_get_story (list);
+    DossierStoryPage *page = DOSSIER_STORY_PAGE (self->story_page);
 
-    g_signal_emit_by_name (list, "story-activated", dossier_similar_list_get_story (list));
-    g_assert_cmpstr (dossier_search_get_text (self->search), ==, want);
-    dossier_test_poll_until (n_articles (self) == 3);
+    g_signal_emit_by_name (list, "story-activated", story);
+    g_assert_cmpstr (_dossier_window_get_page (self), ==, "story");
+    dossier_test_poll_until (dossier_story_page_get_story (page) != NULL &&
+                             dossier_story_page_get_story (page)->id == story);
+    g_assert_cmpuint (dossier_story_page_get_story (page)->articles->len, ==, 3);
   }
   g_signal_emit_by_name (list, "article-activated", (gint64) 5);
   dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == 5);
