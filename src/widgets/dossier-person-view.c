@@ -183,14 +183,18 @@ dossier_person_view_set_person (DossierPersonView *self,
                                 gint64             id,
                                 const char        *name)
 {
+  char *copy;
+
   g_return_if_fail (DOSSIER_IS_PERSON_VIEW (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->person = id;
+  /* @name may be the page's own (its title, given again): copied first */
+  copy = g_strdup (name != NULL ? name : "");
   g_free (self->name);
-  self->name = g_strdup (name != NULL ? name : "");
+  self->name = copy;
   self->loaded = FALSE;
   gtk_label_set_text (GTK_LABEL (self->title), self->name);
   dossier_people_overview_page_async (self->library, id, N_BESIDE, self->cancellable, on_page_cb, self);
