@@ -693,6 +693,13 @@ find_link (DossierLibrary *library,
   return id != NULL ? *id : -1;
 }
 
+/* wakes an iteration that waits for the session to go */
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static GPtrArray *
 run_batch (DossierFetcher          *self,
            const char * const      *urls,
@@ -707,6 +714,8 @@ run_batch (DossierFetcher          *self,
 {
   g_autoptr(GCancellable) own_cancellable = NULL;
   Batch batch = { 0 };
+  SoupSession *session_alive;
+  gint64 deadline;
 
   if (cancellable == NULL)
     cancellable = own_cancellable = g_cancellable_new ();
@@ -736,7 +745,25 @@ run_batch (DossierFetcher          *self,
     g_main_context_iteration (batch.context, TRUE);
 
   soup_session_abort (batch.session);
+  /* A request stopped half-way closes its connection in this context:
+   * iterate until the session is gone (for at most two seconds), or the
+   * connection and its socket's source outlive the context unfreed. */
+  session_alive = batch.session;
+  g_object_add_weak_pointer (G_OBJECT (batch.session), (gpointer *) &session_alive);
   g_object_unref (batch.session);
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (session_alive != NULL && g_get_monotonic_time () < deadline)
+    {
+      GSource *tick = g_timeout_source_new (50);
+
+      g_source_set_callback (tick, wake_cb, NULL, NULL);
+      g_source_attach (tick, batch.context);
+      g_main_context_iteration (batch.context, TRUE);
+      g_source_destroy (tick);
+      g_source_unref (tick);
+    }
+  if (session_alive != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (session_alive), (gpointer *) &session_alive);
   /* let the session's last sources run down */
   while (g_main_context_iteration (batch.context, FALSE))
     ;
