@@ -89,6 +89,7 @@ typedef struct
   guint          fallback_id;
   guint          release_id;
   GArray        *pending;       /* points that came before the first frame */
+  guint          fallbacks;     /* times the fallback found the window on screen */
   gboolean       painted;
 } FirstFrame;
 
@@ -96,6 +97,8 @@ typedef struct
 /* if the window never draws (hidden, or a headless test), show the data
  * anyway after this long */
 #define FIRST_FRAME_FALLBACK_MS 2000
+/* and if it is on screen but has not drawn, after this long */
+#define FIRST_FRAME_MAPPED_MS 20000
 
 static void apply_points (DossierWindow *self,
                           GArray        *points);
@@ -192,6 +195,10 @@ first_frame_fallback_cb (gpointer user_data)
 
   if (ff == NULL)
     return G_SOURCE_REMOVE;
+  /* a window on screen draws soon, however slow its first frame (a
+   * loaded machine, a sanitizer's build): wait for it, up to a limit */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && ++ff->fallbacks * FIRST_FRAME_FALLBACK_MS < FIRST_FRAME_MAPPED_MS)
+    return G_SOURCE_CONTINUE;
   ff->fallback_id = 0;
   first_frame_release_cb (self);
   return G_SOURCE_REMOVE;
