@@ -22,6 +22,7 @@
 
 typedef struct
 {
+  GtkWidget     *caption;
   GtkWidget     *heading;
   GtkWidget     *title;
   GtkWidget     *view;
@@ -294,19 +295,26 @@ dossier_compare_view_get_summary (DossierCompareView *self)
 static void
 make_side (DossierCompareView *self,
            Side               *side,
+           const char         *caption,
            const char         *accessible)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
 
+  side->caption = gtk_label_new (caption);
+  gtk_label_set_xalign (GTK_LABEL (side->caption), 0);
+  gtk_widget_add_css_class (side->caption, "caption-heading");
+  gtk_widget_add_css_class (side->caption, "dim-label");
+  gtk_widget_set_margin_start (side->caption, 12);
+  gtk_widget_set_margin_end (side->caption, 12);
+  gtk_widget_set_margin_top (side->caption, 6);
   side->heading = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (side->heading), 0);
   gtk_label_set_ellipsize (GTK_LABEL (side->heading), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (side->heading, "heading");
   gtk_widget_set_margin_start (side->heading, 12);
   gtk_widget_set_margin_end (side->heading, 12);
-  gtk_widget_set_margin_top (side->heading, 6);
   side->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (side->title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (side->title), PANGO_ELLIPSIZE_END);
@@ -334,6 +342,7 @@ make_side (DossierCompareView *self,
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_widget_set_hexpand (scrolled, TRUE);
 
+  gtk_box_append (GTK_BOX (box), side->caption);
   gtk_box_append (GTK_BOX (box), side->heading);
   gtk_box_append (GTK_BOX (box), side->title);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
@@ -385,8 +394,8 @@ dossier_compare_view_init (DossierCompareView *self)
   gtk_box_set_homogeneous (GTK_BOX (self->panes), TRUE);
   gtk_widget_set_vexpand (self->panes, TRUE);
   gtk_box_append (GTK_BOX (self), self->panes);
-  make_side (self, &self->sides[0], _("The open article’s text"));
-  make_side (self, &self->sides[1], _("The other version’s text"));
+  make_side (self, &self->sides[0], _("Open Article"), _("The open article’s text"));
+  make_side (self, &self->sides[1], _("Other Version"), _("The other version’s text"));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tints), self, G_CONNECT_SWAPPED);
 }
