@@ -85,6 +85,20 @@ update_tints (DossierCompareView *self)
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+static gboolean
+update_tints_idle_cb (gpointer data)
+{
+  update_tints (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* the theme's colours change with its stylesheet, after the switch */
+static void
+on_dark_changed_cb (DossierCompareView *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_tints_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 /* "Outlet, 2014-06-03": who and when, as far as known */
 static char *
 outlet_and_date (DossierArticle *article)
@@ -397,7 +411,7 @@ dossier_compare_view_init (DossierCompareView *self)
   make_side (self, &self->sides[0], _("Open Article"), _("The open article’s text"));
   make_side (self, &self->sides[1], _("Other Version"), _("The other version’s text"));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_tints), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
