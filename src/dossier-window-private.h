@@ -54,6 +54,8 @@ struct _DossierWindow
   GtkWidget            *stories_view;        /* DossierStoriesView, the Stories section */
   GtkWidget            *story_page;          /* DossierStoryPage, the page "story" */
   gboolean              stories_stale;       /* to read again when the section shows */
+  GtkWidget            *compare_view;        /* DossierCompareView, the page "compare" */
+  GCancellable         *compare_cancellable; /* the two versions being read */
   GtkWidget            *tags_button;         /* the reader's Article Tags */
   GtkWidget            *tags_list;           /* its popover's tags */
   GtkWidget            *tags_entry;          /* and the entry that adds one */
@@ -128,6 +130,12 @@ gboolean _dossier_window_offer_app_import (DossierWindow      *self,
 void _dossier_window_notes_setup      (DossierWindow      *self);
 /* the open article's annotations changed (self->notes) */
 void _dossier_window_notes_update     (DossierWindow      *self);
+
+/* dossier-window-compare.c: two versions side by side, from Versions */
+void _dossier_window_compare_setup      (DossierWindow *self);
+/* compares the open article with @other_id on the page "compare" */
+void _dossier_window_compare_show       (DossierWindow *self,
+                                         gint64         other_id);
 
 /* dossier-window-stories.c: the Stories section and a story's page */
 void _dossier_window_stories_setup      (DossierWindow *self);

@@ -521,6 +521,7 @@ dossier_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->feeds_timer, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
+  g_cancellable_cancel (self->compare_cancellable);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   /* the list may outlive the window (a query still running holds it) */
@@ -540,6 +541,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->article);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->open_cancellable);
+  g_clear_object (&self->compare_cancellable);
   g_clear_object (&self->search);
   g_clear_object (&self->notes);
   if (self->stories != NULL)
@@ -699,6 +701,7 @@ dossier_window_new (DossierApplication *app,
   _dossier_window_notes_setup (self);
   _dossier_window_dates_setup (self);
   _dossier_window_stories_setup (self);
+  _dossier_window_compare_setup (self);
   _dossier_window_people_setup (self);
   on_search_changed_cb (self);
   update_list_state (self);

@@ -57,6 +57,9 @@
 #define FUZZ_ENTRY fuzz_instapaper_one
 #include "fuzz/fuzz-instapaper.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_sentence_diff_one
+#include "fuzz/fuzz-sentence-diff.c"
+#undef FUZZ_ENTRY
 
 typedef int (*FuzzEntry) (const uint8_t *data, size_t size);
 
@@ -80,6 +83,7 @@ static const Target targets[] = {
   { "omnivore", fuzz_omnivore_one },
   { "wallabag", fuzz_wallabag_one },
   { "instapaper", fuzz_instapaper_one },
+  { "sentence-diff", fuzz_sentence_diff_one },
 };
 
 static guint

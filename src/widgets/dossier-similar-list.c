@@ -39,6 +39,7 @@ enum
 {
   ARTICLE_ACTIVATED,
   STORY_ACTIVATED,
+  COMPARE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -69,6 +70,33 @@ outlet_and_date (DossierArticle *article)
   return g_strdup (_("Unknown outlet, undated"));
 }
 
+static void
+on_compare_clicked_cb (GtkButton *button,
+                       gpointer   user_data)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (button), DOSSIER_TYPE_SIMILAR_LIST);
+  gint64 *id = g_object_get_data (G_OBJECT (button), "article-id");
+
+  if (list != NULL && id != NULL)
+    g_signal_emit (list, signals[COMPARE_ACTIVATED], 0, *id);
+}
+
+/* a version's button that shows it beside the open article */
+static GtkWidget *
+make_compare_button (gint64 id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("view-dual-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Compare with This Version"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Compare with this version"), -1);
+  g_object_set_data_full (G_OBJECT (button), "article-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_compare_clicked_cb), NULL);
+  return button;
+}
+
 static GtkWidget *
 make_row (DossierStoredSimilar *s)
 {
@@ -96,9 +124,11 @@ make_row (DossierStoredSimilar *s)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   id = dossier_article_get_id (s->article);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (s->relation == DOSSIER_RELATION_NEAR_DUPLICATE)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_compare_button (id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "article-id", g_memdup2 (&id, sizeof id), g_free);
   return row;
 }
@@ -267,6 +297,9 @@ dossier_similar_list_class_init (DossierSimilarListClass *klass)
   /* the article's story was asked for: its id */
   signals[STORY_ACTIVATED] = g_signal_new ("story-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* a version's Compare button: the version's id */
+  signals[COMPARE_ACTIVATED] = g_signal_new ("compare-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (DossierSimilarList, dossier_similar_list, DOSSIER, SIMILAR
 
 GtkWidget *dossier_similar_list_new         (void);
 /* Lists the copies and articles like @article_id (0: none) of @library;
- * ::article-activated (gint64 id) when one is chosen. */
+ * ::article-activated (gint64 id) when one is chosen, and
+ * ::compare-activated (gint64 id) when a version's Compare button is. */
 void       dossier_similar_list_set_article (DossierSimilarList *self,
                                              DossierLibrary     *library,
                                              gint64              article_id);
