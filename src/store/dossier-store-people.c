@@ -51,15 +51,7 @@ prepare (DossierStore  *self,
          const char    *sql,
          GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _dossier_store_fail (self, error, _("Could not read the people of the library"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
+  return _dossier_store_prepare (self, sql, _("Could not read the people of the library"), error);
 }
 
 /* Runs @sql with up to two integer parameters (0 and less: unbound). */

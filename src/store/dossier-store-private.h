@@ -72,6 +72,12 @@ gboolean      _dossier_store_step_failed   (DossierStore     *self,
 gboolean      _dossier_store_fail          (DossierStore     *self,
                                             GError          **error,
                                             const char       *what);
+/* A new statement for @sql (finalize it), or NULL with @error set, its
+ * message beginning with @what ("Could not read the library") */
+sqlite3_stmt *_dossier_store_prepare       (DossierStore     *self,
+                                            const char       *sql,
+                                            const char       *what,
+                                            GError          **error);
 gboolean      _dossier_store_exec          (DossierStore     *self,
                                             const char       *sql,
                                             GError          **error);

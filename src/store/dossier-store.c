@@ -266,6 +266,23 @@ reason_for (int rc)
     }
 }
 
+sqlite3_stmt *
+_dossier_store_prepare (DossierStore  *self,
+                        const char    *sql,
+                        const char    *what,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, what);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 gboolean
 _dossier_store_fail (DossierStore  *self,
                      GError       **error,
