@@ -289,11 +289,40 @@ on_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A stop asked for from another thread reaches a link's requests through
+ * the batch's own context: cancelling their cancellable there, and not in
+ * the asking thread, keeps it from racing the sockets' sources as they go. */
+typedef struct
+{
+  GMainContext *context;
+  GCancellable *cancellable;
+} CancelRelay;
+
+static void
+cancel_relay_free (gpointer data)
+{
+  CancelRelay *relay = data;
+
+  g_main_context_unref (relay->context);
+  g_object_unref (relay->cancellable);
+  g_free (relay);
+}
+
+static gboolean
+cancel_in_batch (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cancel_fetch (GCancellable *outer,
               gpointer      data)
 {
-  g_cancellable_cancel (data);
+  CancelRelay *relay = data;
+
+  g_main_context_invoke_full (relay->context, G_PRIORITY_HIGH, cancel_in_batch,
+                              g_object_ref (relay->cancellable), g_object_unref);
 }
 
 static gboolean
@@ -595,6 +624,7 @@ start_fetch (Batch                 *batch,
   g_autoptr(GError) error = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (url));
   gint64 known;
+  CancelRelay *relay;
 
   f->batch = batch;
   f->hint = hint;
@@ -641,8 +671,11 @@ start_fetch (Batch                 *batch,
       return;
     }
 
+  relay = g_new (CancelRelay, 1);
+  relay->context = g_main_context_ref (batch->context);
+  relay->cancellable = g_object_ref (f->cancellable);
   f->cancel_id = g_cancellable_connect (batch->cancellable, G_CALLBACK (cancel_fetch),
-                                        g_object_ref (f->cancellable), g_object_unref);
+                                        relay, cancel_relay_free);
   f->timer = g_timeout_source_new (batch->fetcher->timeout_ms);
   g_source_set_callback (f->timer, on_timeout, f, NULL);
   g_source_attach (f->timer, batch->context);
