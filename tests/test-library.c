@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "dossier-library.h"
 #include "dossier-article-list.h"
 #include "dossier-test-util.h"
@@ -449,6 +451,131 @@ test_delete_and_restore (Fixture       *f,
   g_assert_cmpuint (notes->len, ==, 1);
 }
 
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* What the user gave a deleted article besides its notes comes back with
+ * Undo: its tags, the evidence for its date, the story the user put it
+ * in and the articles joined to it, a corrected speaker, the links and
+ * the feed entry and export entry that led to it; rows pointing at
+ * something removed meanwhile stay out (a new id is covered by
+ * delete-and-restore: the rows follow the id the restore gives). */
+static void
+test_restore_keeps_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  DossierDeletedArticle *deleted = NULL;
+  gint64 ids[3], restored = 0;
+  static const char rows[] =
+    "SELECT json_array("
+    " (SELECT hints FROM date_hints WHERE article_id = %1$lld),"
+    " (SELECT group_concat(tag || ':' || (uuid IS NOT NULL), ',') FROM"
+    "   (SELECT tag, uuid FROM article_tags WHERE article_id = %1$lld ORDER BY tag)),"
+    " (SELECT count(*) FROM story_joins WHERE (article_id = %1$lld AND other_id = %2$lld)"
+    "   OR (article_id = %3$lld AND other_id = %1$lld)),"
+    " (SELECT story_id || '/' || pinned FROM story_members WHERE article_id = %1$lld),"
+    " (SELECT text || '/' || rejected FROM quote_corrections WHERE article_id = %1$lld),"
+    " (SELECT group_concat(url, ' ') FROM article_links WHERE article_id = %1$lld),"
+    " (SELECT guid FROM feed_entries WHERE article_id = %1$lld),"
+    " (SELECT source_id FROM app_imports WHERE article_id = %1$lld))";
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(DossierArticle) a = dossier_article_new ();
+      g_autofree char *title = g_strdup_printf ("Flood report %u", i);
+      g_autofree char *body = g_strdup_printf ("Report %u: the river rose over the levee at Ostrava.", i);
+
+      dossier_article_set_title (a, title);
+      dossier_article_set_body (a, body);
+      ids[i] = dossier_library_add_article_sync (f->library, a, NULL, &error);
+      g_assert_no_error (error);
+    }
+  sql = g_strdup_printf ("INSERT INTO date_hints VALUES (%1$lld, 'modified 2011-05-04');"
+                         "INSERT INTO article_tags (article_id, tag, uuid) VALUES"
+                         "  (%1$lld, 'levee', 'u1'), (%1$lld, 'flood', 'u2');"
+                         "INSERT INTO stories (id, created) VALUES (77, 0);"
+                         "INSERT OR REPLACE INTO story_members VALUES (%1$lld, 77, 1);"
+                         "INSERT INTO story_joins (article_id, other_id, uuid) VALUES"
+                         "  (%1$lld, %2$lld, 'j1'), (%3$lld, %1$lld, 'j2');"
+                         "INSERT INTO quote_corrections VALUES (%1$lld, 'the levee held', NULL, 1);"
+                         "INSERT INTO article_links VALUES ('https://example.org/flood', %1$lld, 1);"
+                         "INSERT INTO feeds (id, url, added) VALUES (5, 'https://example.org/feed', 0);"
+                         "INSERT INTO feed_entries VALUES (5, 'entry-1', %1$lld, 0);"
+                         "INSERT INTO app_imports VALUES ('pocket', 'p-9', %1$lld, NULL);",
+                         (long long) ids[0], (long long) ids[1], (long long) ids[2]);
+  exec_sql (path, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf (rows, (long long) ids[0], (long long) ids[1], (long long) ids[2]);
+  before = query_text (path, sql);
+  g_assert_cmpstr (before, ==, "[\"modified 2011-05-04\",\"flood:1,levee:1\",2,\"77/1\",\"the levee held/1\","
+                               "\"https://example.org/flood\",\"entry-1\",\"p-9\"]");
+
+  dossier_library_delete_article_async (f->library, ids[0], NULL, on_deleted, &deleted);
+  dossier_test_wait_until (deleted != NULL);
+  g_assert_cmpstr ((after = query_text (path, sql)), ==, "[null,null,0,null,null,null,null,null]");
+  g_clear_pointer (&after, g_free);
+
+  dossier_library_restore_article_async (f->library, deleted, NULL, on_restored, &restored);
+  dossier_test_wait_until (restored != 0);
+  g_assert_cmpint (restored, ==, ids[0]);
+  after = query_text (path, sql);
+  g_assert_cmpstr (after, ==, before);
+
+  /* deleted again; meanwhile an article it was joined to, and the
+   * story, go: the rest comes back */
+  deleted = NULL;
+  dossier_library_delete_article_async (f->library, ids[0], NULL, on_deleted, &deleted);
+  dossier_test_wait_until (deleted != NULL);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DELETE FROM articles WHERE id = %lld; DELETE FROM stories WHERE id = 77;",
+                         (long long) ids[2]);
+  exec_sql (path, sql);
+  restored = 0;
+  dossier_library_restore_article_async (f->library, deleted, NULL, on_restored, &restored);
+  dossier_test_wait_until (restored != 0);
+  g_assert_cmpint (restored, ==, ids[0]);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf (rows, (long long) restored, (long long) ids[1], (long long) ids[2]);
+  g_clear_pointer (&after, g_free);
+  after = query_text (path, sql);
+  g_assert_cmpstr (after, ==, "[\"modified 2011-05-04\",\"flood:1,levee:1\",1,null,\"the levee held/1\","
+                              "\"https://example.org/flood\",\"entry-1\",\"p-9\"]");
+}
+
 /* Types "news harb" into @list's search a keystroke at a time, as the
  * window does (the last word a prefix), each keystroke making the previous
  * search stale, and waits for the last one's answer */
@@ -622,6 +749,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, dossier_test_library_setup, test_boilerplate_learning, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, dossier_test_library_setup, test_article_tags, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/delete-and-restore", Fixture, NULL, dossier_test_library_setup, test_delete_and_restore, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Library/restore-keeps-rows", Fixture, NULL, dossier_test_library_setup, test_restore_keeps_rows, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/rows-follow-query", Fixture, NULL, dossier_test_library_setup, test_rows_follow_query, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/query-and-reload", Fixture, NULL, dossier_test_library_setup, test_query_and_reload, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/typing-newest-first", Fixture, NULL, dossier_test_library_setup, test_typing_newest_first, dossier_test_library_teardown);

@@ -689,6 +689,7 @@ struct _DossierDeletedArticle
 {
   DossierArticle *article;      /* with its body */
   GPtrArray      *annotations;  /* DossierAnnotation, with their uuids */
+  char           *kept_rows;    /* its tags, date evidence, links… (JSON) */
 };
 
 void
@@ -698,6 +699,7 @@ dossier_deleted_article_free (DossierDeletedArticle *deleted)
     return;
   g_clear_object (&deleted->article);
   g_clear_pointer (&deleted->annotations, g_ptr_array_unref);
+  g_free (deleted->kept_rows);
   g_free (deleted);
 }
 
@@ -731,7 +733,9 @@ delete_keep_op (DossierStore *store, gpointer data, GCancellable *c, GError **er
   deleted->article = dossier_store_get_article (store, a->id, TRUE, error);
   if (deleted->article != NULL)
     deleted->annotations = dossier_store_list_annotations (store, a->id, NULL, error);
-  if (deleted->annotations == NULL ||
+  if (deleted->annotations != NULL)
+    deleted->kept_rows = dossier_store_keep_article_rows (store, a->id, error);
+  if (deleted->kept_rows == NULL ||
       !dossier_store_delete_article (store, a->id, error) ||
       !dossier_store_commit (store, error))
     {
@@ -764,12 +768,13 @@ dossier_library_delete_article_finish (DossierLibrary  *self,
 }
 
 /* The article comes back under its own id (a new one if that was taken
- * meanwhile), with its notes (same uuids) re-attached to it; all or
- * nothing. */
+ * meanwhile), with its notes (same uuids) re-attached to it and the rows
+ * it took with it put back; all or nothing. */
 static gpointer
 restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
   DossierDeletedArticle *deleted = data;
+  gint64 old_id = dossier_article_get_id (deleted->article);
   gint64 id, duplicate = 0;
 
   if (!dossier_store_begin (store, error))
@@ -790,6 +795,8 @@ restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
       if (dossier_store_insert_annotation (store, n, error) <= 0)
         id = 0;
     }
+  if (id > 0 && !dossier_store_put_back_article_rows (store, old_id, id, deleted->kept_rows, error))
+    id = 0;
   if (id <= 0 || !dossier_store_commit (store, error))
     {
       dossier_store_rollback (store);

@@ -126,6 +126,16 @@ gboolean        dossier_store_set_article_body     (DossierStore    *self,
 gboolean        dossier_store_delete_article       (DossierStore    *self,
                                                     gint64           id,
                                                     GError         **error);
+/* The rows of other tables an article takes with it when deleted, as one
+ * document to put back under its new id (dossier-store-kept-rows.c) */
+char           *dossier_store_keep_article_rows    (DossierStore    *self,
+                                                    gint64           id,
+                                                    GError         **error);
+gboolean        dossier_store_put_back_article_rows (DossierStore   *self,
+                                                    gint64           old_id,
+                                                    gint64           id,
+                                                    const char      *kept,
+                                                    GError         **error);
 guint           dossier_store_count_articles       (DossierStore    *self,
                                                     GError         **error);
 
