@@ -174,6 +174,14 @@ on_export_cb (DossierWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+on_grouping_cb (DossierWindow *self)
+{
+  dossier_stories_view_set_grouping (DOSSIER_STORIES_VIEW (self->stories_view),
+                                     dossier_stories_get_running (self->stories),
+                                     dossier_stories_get_progress (self->stories));
+}
+
 void
 _dossier_window_stories_setup (DossierWindow *self)
 {
@@ -196,5 +204,8 @@ _dossier_window_stories_setup (DossierWindow *self)
   g_signal_connect_swapped (self->story_page, "changed", G_CALLBACK (on_corrected_cb), self);
   g_signal_connect_swapped (self->sections, "notify::visible-child-name", G_CALLBACK (on_section_changed_cb), self);
   g_signal_connect_object (self->stories, "updated", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stories, "notify::running", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stories, "notify::progress", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
+  on_grouping_cb (self);
   g_signal_connect_object (self->library, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
 }

@@ -133,6 +133,39 @@ open_window (Fixture *f,
   return self;
 }
 
+/* Until its first list is read the section shows a spinner, not "No
+ * Stories Yet"; while the library is being grouped an empty list says so,
+ * with how far it is. */
+static void
+test_empty_states (void)
+{
+  g_autoptr(DossierTestLibrary) t = dossier_test_library_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = dossier_stories_view_new ();
+  GtkStack *stack = (GtkStack *) gtk_widget_get_template_child (view, DOSSIER_TYPE_STORIES_VIEW, "stack");
+  g_autofree char *text = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  dossier_stories_view_set_grouping (DOSSIER_STORIES_VIEW (view), TRUE, 0.4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+
+  dossier_stories_view_set_library (DOSSIER_STORIES_VIEW (view), t->library);
+  dossier_stories_view_reload (DOSSIER_STORIES_VIEW (view));
+  dossier_test_poll_until (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0);
+  text = text_of (view);
+  g_assert_nonnull (strstr (text, "Grouping Stories…"));
+  g_assert_nonnull (strstr (text, "40% done"));
+  g_assert_null (strstr (text, "No Stories Yet"));
+
+  dossier_stories_view_set_grouping (DOSSIER_STORIES_VIEW (view), FALSE, 1.0);
+  g_clear_pointer (&text, g_free);
+  text = text_of (view);
+  g_assert_nonnull (strstr (text, "No Stories Yet"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The section lists the story with its title, outlets, span and first
  * outlet; its search narrows the list by title or outlet. */
 static void
@@ -286,6 +319,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/Dossier/StoriesUI/empty-states", test_empty_states);
   g_test_add ("/Dossier/StoriesUI/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);
   return g_test_run ();

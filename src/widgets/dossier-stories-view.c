@@ -148,6 +148,9 @@ struct _DossierStoriesView
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *needle;     /* the search, casefolded; NULL: none */
+  gboolean            loaded;     /* a first list was read */
+  gboolean            grouping;   /* stories are being made in the background */
+  double              progress;   /* of the grouping, 0..1 */
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
@@ -184,6 +187,19 @@ update_state (DossierStoriesView *self)
 
   if (n_shown > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (n_all == 0 && self->grouping)
+    {
+      g_autofree char *done = NULL;
+
+      /* TRANSLATORS: how much of the library's grouping into stories is done */
+      done = g_strdup_printf (_("Articles about the same event are being grouped: %d%% done."),
+                              (int) (CLAMP (self->progress, 0.0, 1.0) * 100));
+      adw_status_page_set_title (self->empty_page, _("Grouping Stories…"));
+      adw_status_page_set_description (self->empty_page, done);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   else
     {
       adw_status_page_set_title (self->empty_page, n_all == 0 ? _("No Stories Yet") : _("No Matching Stories"));
@@ -291,7 +307,11 @@ on_loaded_cb (GObject      *source,
   if (stories == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the stories: %s", error->message);
+        {
+          g_warning ("Could not list the stories: %s", error->message);
+          self->loaded = TRUE;
+          update_state (self);
+        }
       return;
     }
   items = g_ptr_array_new_full (stories->len, g_object_unref);
@@ -301,6 +321,7 @@ on_loaded_cb (GObject      *source,
     g_ptr_array_add (items, dossier_story_item_new (g_ptr_array_index (stories, i)));
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
+  self->loaded = TRUE;
   update_state (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
@@ -325,6 +346,18 @@ dossier_stories_view_set_library (DossierStoriesView *self,
   g_return_if_fail (DOSSIER_IS_STORIES_VIEW (self));
 
   g_set_object (&self->library, library);
+}
+
+void
+dossier_stories_view_set_grouping (DossierStoriesView *self,
+                                   gboolean            grouping,
+                                   double              progress)
+{
+  g_return_if_fail (DOSSIER_IS_STORIES_VIEW (self));
+
+  self->grouping = grouping;
+  self->progress = progress;
+  update_state (self);
 }
 
 GListModel *

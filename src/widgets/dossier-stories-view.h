@@ -33,6 +33,11 @@ void        dossier_stories_view_set_library (DossierStoriesView *self,
                                               DossierLibrary     *library);
 /* Reads the stories again; ::loaded when they show. */
 void        dossier_stories_view_reload      (DossierStoriesView *self);
+/* Whether stories are being made meanwhile, and how far (0..1): an empty
+ * list says so rather than that there are none. */
+void        dossier_stories_view_set_grouping (DossierStoriesView *self,
+                                               gboolean            grouping,
+                                               double              progress);
 /* (element-type DossierStoryItem): every story, unfiltered */
 GListModel *dossier_stories_view_get_model   (DossierStoriesView *self);
 /* how many stories the list shows (after the search) */
