@@ -564,6 +564,34 @@ test_window_first_frame (void)
   g_free (probe.page);
 }
 
+/* A first load that is quick shows nothing until its points (no flicker
+ * of words); one that takes longer says that the timeline is being read,
+ * and stops saying so when it ends. */
+static void
+test_loading_notice (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  DossierTimeline *timeline = DOSSIER_TIMELINE (dossier_timeline_new ());
+  gint64 start;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 200);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (timeline));
+  gtk_window_present (GTK_WINDOW (window));
+  start = g_get_monotonic_time ();
+  dossier_timeline_set_loading (timeline, TRUE);
+  g_assert_false (timeline->loading_long);
+  dossier_test_poll_until (timeline->loading_long);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 500 * G_TIME_SPAN_MILLISECOND);
+  dossier_timeline_set_loading (timeline, FALSE);
+  g_assert_false (timeline->loading_long);
+  g_assert_cmpuint (timeline->loading_id, ==, 0);
+  /* loading again, then done at once: the notice never comes */
+  dossier_timeline_set_loading (timeline, TRUE);
+  dossier_timeline_set_loading (timeline, FALSE);
+  g_assert_cmpuint (timeline->loading_id, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Timeline/range", test_range);
   g_test_add_func ("/Dossier/Timeline/keyboard", test_keyboard);
   g_test_add_func ("/Dossier/Timeline/frame-time", test_frame_time);
+  g_test_add_func ("/Dossier/Timeline/loading-notice", test_loading_notice);
   g_test_add_func ("/Dossier/Timeline/window-first-frame", test_window_first_frame);
 
   return g_test_run ();

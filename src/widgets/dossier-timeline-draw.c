@@ -518,6 +518,14 @@ _dossier_timeline_snapshot (GtkWidget   *widget,
   /* no axis yet: it would show a year around today, then jump */
   if (self->loading && dossier_timeline_model_get_n_points (self->model) == 0)
     {
+      if (self->loading_long)
+        {
+          const char *loading = _("Reading the timeline…");
+          int tw = text_width (self, loading, self->bold_font);
+
+          append_text (self, snapshot, loading, self->bold_font, (w - tw) / 2,
+                       (h - self->line_height) / 2, &p.dim);
+        }
       gtk_snapshot_pop (snapshot);
       self->last_snapshot_us = g_get_monotonic_time () - t0;
       return;

@@ -57,6 +57,8 @@ struct _DossierTimeline
   int                       line_height;
   gint64                    last_snapshot_us;
   gboolean                  loading;     /* no "No articles" meanwhile */
+  gboolean                  loading_long; /* says so, after a moment */
+  guint                     loading_id;
 };
 
 enum {

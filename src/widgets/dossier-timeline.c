@@ -252,6 +252,7 @@ dossier_timeline_dispose (GObject *object)
   DossierTimeline *self = DOSSIER_TIMELINE (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   if (self->title_destroy != NULL)
     self->title_destroy (self->title_data);
   self->title_func = NULL;
@@ -417,6 +418,20 @@ dossier_timeline_get_n_points (DossierTimeline *self)
   return dossier_timeline_model_get_n_points (self->model);
 }
 
+/* A first load that takes longer than this says so; a quick one shows
+ * nothing until its points, so the view does not flicker. */
+#define LOADING_NOTICE_MS 600
+
+static void
+loading_is_long_cb (gpointer data)
+{
+  DossierTimeline *self = data;
+
+  self->loading_id = 0;
+  self->loading_long = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 dossier_timeline_set_loading (DossierTimeline *self,
                               gboolean         loading)
@@ -427,6 +442,10 @@ dossier_timeline_set_loading (DossierTimeline *self,
   if (self->loading == loading)
     return;
   self->loading = loading;
+  self->loading_long = FALSE;
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  if (loading)
+    self->loading_id = g_timeout_add_once (LOADING_NOTICE_MS, loading_is_long_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
