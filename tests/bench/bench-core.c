@@ -21,6 +21,11 @@
  *   bench-core quotes DB REPS         find the quotes of every article (as
  *                                     after an upgrade), then time listing the
  *                                     people and the most quoted person's quotes
+ *   bench-core compare DB REPS        the Compare view's sentence diff: REPS
+ *                                     articles against an edited version of
+ *                                     each (sentences cut, added, reworded,
+ *                                     moved), then one long text of many
+ *                                     articles against its edited version
  *
  * Each prints one JSON object on standard output; times are wall-clock.
  */
@@ -39,6 +44,7 @@
 #include "dossier-stories.h"
 #include "dossier-people.h"
 #include "dossier-people-overview.h"
+#include "dossier-sentence-diff.h"
 
 #define FIRST_PAGE 50
 #define RAW_BATCH  256   /* as the importer's batches */
@@ -798,6 +804,94 @@ cmd_quotes (const char *db,
   return 0;
 }
 
+/* --- compare ---------------------------------------------------------------- */
+
+/* @text's version as a wire copy gets edited: every 7th sentence cut, a
+ * sentence added after every 11th, a word changed in every 5th, and the
+ * last two sentences moved to the front */
+static char *
+edited_version (const char *text)
+{
+  g_autoptr(GArray) sentences = dossier_sentence_split (text, -1);
+  GString *out = g_string_new (NULL);
+  guint n = sentences->len;
+
+  for (guint i = n >= 4 ? n - 2 : n; i < n; i++)
+    {
+      const DossierSentence *s = &g_array_index (sentences, DossierSentence, i);
+
+      g_string_append_len (out, text + s->start, s->end - s->start);
+      g_string_append_c (out, ' ');
+    }
+  for (guint i = 0; i < (n >= 4 ? n - 2 : n); i++)
+    {
+      const DossierSentence *s = &g_array_index (sentences, DossierSentence, i);
+
+      if (i % 7 == 6)
+        continue;
+      g_string_append_len (out, text + s->start, s->end - s->start);
+      if (i % 5 == 4)
+        g_string_append (out, " Officials confirmed it later.");
+      g_string_append_c (out, ' ');
+      if (i % 11 == 10)
+        g_string_append_printf (out, "An update was added at %u o'clock. ", i % 24);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static double
+time_diff (const char *old_text,
+           const char *new_text,
+           guint      *n_sentences)
+{
+  double t0 = now_s ();
+  g_autoptr(DossierSentenceDiff) diff = dossier_sentence_diff_new (old_text, new_text);
+  double ms = (now_s () - t0) * 1000;
+
+  *n_sentences = diff->old_sentences->len + diff->new_sentences->len;
+  return ms;
+}
+
+static int
+cmd_compare (const char *db,
+             guint       reps)
+{
+  g_autoptr(DossierLibrary) library = open_library (db, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *long_edited = NULL;
+  guint count = dossier_library_count_sync (library, NULL);
+  guint n_sentences = 0, long_sentences = 0, sentences;
+  double long_ms;
+
+  for (guint i = 0; i < MAX (reps, 1); i++)
+    {
+      gint64 id = 1 + (gint64) ((guint64) i * 7919 % MAX (count, 1));
+      g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, &error);
+      g_autofree char *edited = NULL;
+      double t;
+
+      if (article == NULL)
+        die ("article", error);
+      edited = edited_version (dossier_article_get_body (article));
+      t = time_diff (dossier_article_get_body (article), edited, &sentences);
+      n_sentences += sentences;
+      g_array_append_val (ms, t);
+      if (i < 40)
+        g_string_append_printf (long_text, "%s\n\n", dossier_article_get_body (article));
+    }
+  long_edited = edited_version (long_text->str);
+  long_ms = time_diff (long_text->str, long_edited, &long_sentences);
+  g_array_sort (ms, compare_doubles);
+  printf ("{\"pairs\": %u, \"sentences_per_pair\": %.0f, \"median_ms\": %.2f, \"max_ms\": %.2f,"
+          " \"long_chars\": %" G_GSIZE_FORMAT ", \"long_sentences\": %u, \"long_ms\": %.1f}\n",
+          ms->len, (double) n_sentences / MAX (ms->len, 1), percentile (ms, 0.5),
+          g_array_index (ms, double, ms->len - 1), long_text->len, long_sentences, long_ms);
+  dossier_library_close (library);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,7 +915,10 @@ main (int   argc,
     return cmd_stories (argv[2], (guint) atoi (argv[3]));
   if (g_str_equal (cmd, "quotes") && argc == 4)
     return cmd_quotes (argv[2], (guint) atoi (argv[3]));
+  if (g_str_equal (cmd, "compare") && argc == 4)
+    return cmd_compare (argv[2], (guint) atoi (argv[3]));
   fprintf (stderr, "usage: bench-core import DIR DB | raw DIR DB | search DB REPS |"
-                   " annotate DB N | export DB DIR | dates DB N | stories DB REPS | quotes DB REPS\n");
+                   " annotate DB N | export DB DIR | dates DB N | stories DB REPS | quotes DB REPS |"
+                   " compare DB REPS\n");
   return 2;
 }
