@@ -36,11 +36,72 @@ typedef struct
   char              **import_paths;
   char              **uris;
   gboolean            fresh;
+  GtkWindow          *waiting;     /* shown while opening takes long (weak) */
+  guint               waiting_id;
 } OpenRequest;
+
+/* An open that lasts longer than this (a large library brought up to date
+ * by a new version, the demo articles added) shows a window saying so;
+ * a quick one shows nothing before the library's own window. */
+#define WAITING_AFTER_MS 500
+
+static gboolean
+show_waiting_cb (gpointer data)
+{
+  OpenRequest *req = data;
+  g_autofree char *name = g_filename_display_basename (dossier_library_get_path (req->library));
+  g_autofree char *description = NULL;
+  GtkWidget *box, *header, *status, *spinner;
+
+  req->waiting_id = 0;
+  req->waiting = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_application (req->waiting, GTK_APPLICATION (req->app));
+  gtk_window_set_title (req->waiting, _("Opening the Library"));
+  gtk_window_set_default_size (req->waiting, 460, 380);
+  gtk_window_set_resizable (req->waiting, FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Dossier"), NULL));
+  gtk_widget_add_css_class (header, "flat");
+  gtk_box_append (GTK_BOX (box), header);
+  /* TRANSLATORS: the name of the library's file */
+  description = g_strdup_printf (_("“%s” is being opened. A library made by an earlier version of Dossier "
+                                   "is brought up to date once; a large one can take a minute."), name);
+  status = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Opening the Library…"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  gtk_widget_set_vexpand (status, TRUE);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), spinner);
+  gtk_box_append (GTK_BOX (box), status);
+  adw_window_set_content (ADW_WINDOW (req->waiting), box);
+  /* closed by the user meanwhile: gone, and forgotten */
+  g_object_add_weak_pointer (G_OBJECT (req->waiting), (gpointer *) &req->waiting);
+  gtk_window_present (req->waiting);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting (OpenRequest *req)
+{
+  g_clear_handle_id (&req->waiting_id, g_source_remove);
+  if (req->waiting != NULL)
+    {
+      GtkWindow *waiting = req->waiting;
+
+      g_object_remove_weak_pointer (G_OBJECT (waiting), (gpointer *) &req->waiting);
+      req->waiting = NULL;
+      gtk_window_destroy (waiting);
+    }
+}
 
 static void
 open_request_free (OpenRequest *req)
 {
+  stop_waiting (req);
   g_clear_object (&req->app);
   g_clear_object (&req->library);
   g_strfreev (req->import_paths);
@@ -152,6 +213,7 @@ on_demo_filled_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("Could not add the demo articles: %s", error->message);
   show_window (req);
+  stop_waiting (req);
   /* quotes of articles that wait for them (all of them after an upgrade) */
   dossier_people_catch_up (req->library);
   g_application_release (G_APPLICATION (req->app));
@@ -239,6 +301,7 @@ on_library_opened_cb (GObject      *source,
 
   if (!dossier_library_open_finish (req->library, result, &error))
     {
+      stop_waiting (req);
       show_open_error (req, error);
       return;
     }
@@ -252,6 +315,7 @@ on_library_opened_cb (GObject      *source,
       return;
     }
   show_window (req);
+  stop_waiting (req);
   /* quotes of articles that wait for them (all of them after an upgrade) */
   dossier_people_catch_up (req->library);
   g_application_release (G_APPLICATION (req->app));
@@ -286,6 +350,7 @@ open_library (DossierApplication  *self,
   req->fresh = g_strcmp0 (path, default_path) == 0 && !g_file_test (path, G_FILE_TEST_EXISTS) &&
                g_getenv ("DOSSIER_NO_DEMO") == NULL;
   g_application_hold (G_APPLICATION (self));
+  req->waiting_id = g_timeout_add (WAITING_AFTER_MS, show_waiting_cb, req);
   dossier_library_open_async (req->library, create || req->fresh || g_strcmp0 (path, default_path) == 0,
                               NULL, on_library_opened_cb, req);
 }

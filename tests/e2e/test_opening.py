@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+# End-to-end: a library that takes long to open (one made by an earlier
+# version, large enough that bringing it up to date lasts seconds) shows a
+# window saying so at once, and the library's own window replaces it.
+# Prints TAP.  Started by run-e2e.sh inside dbus-run-session.
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_ui as ui  # noqa: E402
+from test_ui import check, find, wait, START_LIMIT  # noqa: E402
+
+import pyatspi  # noqa: E402
+
+FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "schema-v4.sql")
+# rows of about 1.2 kB each: the upgrade rewrites them all, which takes
+# seconds here (the waiting window comes after half of one)
+COPIES = 40000
+
+
+def make_library(folder):
+    """A schema-4 library (the fixture's three articles) with COPIES more."""
+    path = os.path.join(folder, "library.db")
+    db = sqlite3.connect(path)
+    with open(FIXTURE) as f:
+        db.executescript(f.read())
+    db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+               " INSERT INTO articles (title, source, published, body, imported_at, date_precision,"
+               "                       published_jd, body_hash)"
+               " SELECT 'Harbour notice ' || i, 'The Harbour Ledger', '2010-03-18',"
+               "        'Notice ' || i || ' of the harbour office. ' || hex(randomblob(500)),"
+               "        0, 3, 733849, hex(randomblob(32)) FROM n", (COPIES,))
+    db.commit()
+    db.close()
+    return path
+
+
+def label_containing(root, text):
+    return pyatspi.findDescendant(root, lambda a: a.getRoleName() == "label" and text in (a.name or ""))
+
+
+def main():
+    folder = tempfile.mkdtemp(prefix="dossier-e2e-opening-")
+    try:
+        run(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(folder):
+    library = make_library(folder)
+    if not ui.start_accessibility_bus(START_LIMIT):
+        check("the app appears on the accessibility bus", False,
+              f"the accessibility bus or its registry did not answer within {START_LIMIT:.0f} s")
+        return
+    log = open(ui.APP_LOG, "w") if ui.APP_LOG else subprocess.DEVNULL
+    proc = subprocess.Popen([ui.APP, "--library", library], stderr=log)
+    try:
+        app = wait(ui.find_app, START_LIMIT)
+        check("the app appears on the accessibility bus", app)
+        if not app:
+            return
+        t0 = time.monotonic()
+        waiting = wait(lambda: ui.windows(app, "Opening the Library"), START_LIMIT)
+        check("a window says the library is being opened", waiting)
+        if waiting:
+            words = wait(lambda: label_containing(waiting[0], "library.db"))
+            check("it names the library's file and why it takes long",
+                  words and "brought up to date" in words.name, words.name if words else "")
+        articles = wait(lambda: find(app, "list", "Articles"), START_LIMIT)
+        check("the library's own window follows", articles)
+        gone = wait(lambda: not ui.windows(app, "Opening the Library"))
+        check("the waiting window goes when the library's window shows", gone,
+              f"{time.monotonic() - t0:.1f} s after it appeared")
+        # the upgrade kept every article
+        listed = subprocess.run([os.path.join(os.path.dirname(ui.APP), "cli", "dossier-cli"), "list",
+                                 "--library", library, "--json"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        check("every article is still there", listed.stdout.count('"id"') == COPIES + 3,
+              f"{listed.stdout.count(chr(34) + 'id' + chr(34))} listed")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as e:  # a crash of the test is a failure, not a pass
+        check("the test ran to the end", False, repr(e))
+
+    results = ui.results
+    try:
+        tap = os.fdopen(3, "w")
+    except OSError:
+        tap = sys.stdout
+    print(f"1..{len(results)}", file=tap)
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {name}" + (f" # {detail}" if detail else ""), file=tap)
+    tap.flush()
+    failed = not all(ok for _, ok, _ in results)
+    if failed and ui.APP_LOG and os.path.exists(ui.APP_LOG):
+        with open(ui.APP_LOG, errors="replace") as f:
+            lines = f.read().splitlines()
+        print("the app's messages:" if lines else "the app printed nothing", file=sys.stderr)
+        for line in lines[-60:]:
+            print("  " + line, file=sys.stderr)
+    sys.exit(1 if failed else 0)
