@@ -482,6 +482,51 @@ json_id_of_import (const char *line)
   return json_object_get_int_member (json_node_get_object (node), "id");
 }
 
+/* `dates` works on the library's stories as the window does: an undated
+ * report imported with dated ones of the same event, in words of its own,
+ * gets its date from them without `stories` being run first. */
+static void
+test_dates_from_story (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *wire = dossier_test_data_path ("stories", "ferry-wire.txt", NULL);
+  g_autofree char *court = dossier_test_data_path ("stories", "ferry-court.txt", NULL);
+  g_autofree char *undated = dossier_test_data_path ("stories", "ferry-undated.txt", NULL);
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) dates = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  JsonArray *array;
+  gint64 id;
+  gboolean seen = FALSE;
+
+  run_cli (&imp, f->library, "import", "--json", wire, court, undated, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  lines = g_strsplit (g_strstrip (imp.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  id = json_id_of_import (lines[2]);
+
+  run_cli (&dates, f->library, "dates", "--json", NULL);
+  g_assert_cmpint (dates.status, ==, 0);
+  list = parse_json (dates.out);
+  array = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      JsonArray *evidence;
+
+      if (json_object_get_int_member (o, "article") != id)
+        continue;
+      seen = TRUE;
+      g_assert_cmpstr (json_object_get_string_member (o, "date"), ==, "2014-06-03");
+      g_assert_cmpfloat (json_object_get_double_member (o, "confidence"), >=, 0.5);
+      evidence = json_object_get_array_member (o, "evidence");
+      g_assert_cmpuint (json_array_get_length (evidence), >=, 1);
+      g_assert_true (g_str_has_prefix (json_array_get_string_element (evidence, 0), "the same story as ‘"));
+    }
+  g_assert_true (seen);
+}
+
 /* similar, stories, stories move / join and delete, as the contract has
  * them */
 static void
@@ -699,6 +744,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Cli/seeds", Fixture, NULL, fixture_setup, test_seeds, fixture_teardown);
   g_test_add ("/Dossier/Cli/dates", Fixture, NULL, fixture_setup, test_dates, fixture_teardown);
   g_test_add ("/Dossier/Cli/stories", Fixture, NULL, fixture_setup, test_stories, fixture_teardown);
+  g_test_add ("/Dossier/Cli/dates-from-story", Fixture, NULL, fixture_setup, test_dates_from_story, fixture_teardown);
   g_test_add ("/Dossier/Cli/import-from", Fixture, NULL, fixture_setup, test_import_from, fixture_teardown);
 
   return g_test_run ();

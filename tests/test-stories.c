@@ -423,6 +423,65 @@ test_dates_evidence (Fixture       *f,
   g_assert_true (seen);
 }
 
+/* the evidence of @id's open suggestion, NULL when it has none */
+static char *
+suggestion_evidence (DossierLibrary *library,
+                     gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = dossier_dates_list_sync (library, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredSuggestion *s = g_ptr_array_index (list, i);
+
+      if (s->article_id == id && s->evidence != NULL && s->evidence[0] != NULL)
+        return g_strjoinv ("\n", s->evidence);
+    }
+  return NULL;
+}
+
+static gboolean
+suggested_from_story (DossierLibrary *library,
+                      gint64          id)
+{
+  g_autofree char *evidence = suggestion_evidence (library, id);
+
+  return evidence != NULL && strstr (evidence, "the same story as ‘") != NULL;
+}
+
+/* An undated report imported with dated ones of the same event shares no
+ * passage with them, so the suggestions made right after the import have
+ * nothing from the library; once the background grouping puts it in their
+ * story, the suggestions are worked out again and take its date from them. */
+static void
+test_dates_after_grouping (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(DossierStories) stories = NULL;
+  g_autofree char *evidence = NULL;
+  gboolean updated = FALSE;
+  gint64 id;
+
+  id = add_file (l, "ferry-undated.txt");
+  dossier_test_wait_until (!dossier_dates_get_suggesting (l));
+  evidence = suggestion_evidence (l, id);
+  g_assert_false (evidence != NULL && strstr (evidence, "the same story as") != NULL);
+  g_assert_cmpint (story_of (l, id), ==, 0);
+
+  stories = dossier_stories_new (l);
+  g_signal_connect_swapped (stories, "updated", G_CALLBACK (dossier_test_set_flag), &updated);
+  dossier_test_wait_until (updated);
+  g_assert_cmpint (story_of (l, id), ==, story_of (l, f->wire));
+  dossier_test_poll_until (!dossier_dates_get_suggesting (l) && suggested_from_story (l, id));
+  g_clear_pointer (&evidence, g_free);
+  evidence = suggestion_evidence (l, id);
+  g_test_message ("evidence: %s", evidence);
+  g_assert_nonnull (strstr (evidence, "3 Jun 2014"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -433,6 +492,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Stories/service", Fixture, NULL, fixture_setup, test_service, fixture_teardown);
   g_test_add ("/Dossier/Stories/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
   g_test_add ("/Dossier/Stories/dates-evidence", Fixture, NULL, fixture_setup, test_dates_evidence, fixture_teardown);
+  g_test_add ("/Dossier/Stories/dates-after-grouping", Fixture, NULL, fixture_setup, test_dates_after_grouping, fixture_teardown);
   g_test_add_func ("/Dossier/Stories/migrate", test_migrate);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "dossier-exporter.h"
 #include "dossier-annotation-import.h"
 #include "dossier-dates.h"
+#include "dossier-stories.h"
 #include "dossier-people.h"
 #include "dossier-cli-private.h"
 #include "dossier-cli-apps.h"
@@ -1118,7 +1119,10 @@ cmd_dates (int argc, char **argv)
       return status;
     }
 
-  if (dossier_dates_suggest_sync (library, TRUE, NULL, &error) < 0 ||
+  /* the stories, as the window keeps them: an undated article grouped
+   * with dated ones takes its evidence from them */
+  if (dossier_stories_update_sync (library, FALSE, NULL, &error) < 0 ||
+      dossier_dates_suggest_sync (library, TRUE, NULL, &error) < 0 ||
       (list = dossier_dates_list_sync (library, &error)) == NULL)
     {
       g_printerr ("dossier-cli: %s\n", error->message);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dossier-stories.h"
+#include "dossier-dates.h"
 #include "dossier-library-private.h"
 
 typedef struct
@@ -54,7 +55,8 @@ update_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError
   StoriesArgs *a = data;
 
   a->count = dossier_store_update_stories (store, a->full, on_progress, a, cancellable, error);
-  return a->count >= 0 ? GINT_TO_POINTER (1) : NULL;
+  /* 2: articles were grouped, 1: nothing waited */
+  return a->count > 0 ? GINT_TO_POINTER (2) : a->count == 0 ? GINT_TO_POINTER (1) : NULL;
 }
 
 /* stories are no filter of what the views show until asked */
@@ -455,11 +457,16 @@ on_updated (GObject      *source,
 {
   g_autoptr(DossierStories) self = user_data;
   g_autoptr(GError) error = NULL;
+  gpointer done = _dossier_library_finish (DOSSIER_LIBRARY (source), result, &update_call, &error);
 
-  if (_dossier_library_finish (DOSSIER_LIBRARY (source), result, &update_call, &error) == NULL &&
+  if (done == NULL &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
     g_warning ("%s", error->message);
+  /* an undated article now in a story with dated ones has evidence for
+   * its date that the suggestions made right after the import lacked */
+  if (done == GINT_TO_POINTER (2))
+    dossier_dates_suggest_in_background (self->library);
   /* the last report may still be on its way: a finished run reads 1 */
   if (error == NULL && self->progress < 1)
     {
