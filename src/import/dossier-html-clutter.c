@@ -119,7 +119,8 @@ is_furniture (const char *s)
 /* Headings of a list of other articles: the heading and the short lines
  * after it go. */
 static gboolean
-is_related_heading (const char *s)
+is_related_heading (const char *s,
+                    const char *original)
 {
   static const char * const words[] = {
     "related", "related articles", "related stories", "related content", "related posts",
@@ -136,8 +137,8 @@ is_related_heading (const char *s)
 
   if (in_list (s, words))
     return TRUE;
-  /* "More on coronavirus:" before its links (the colon is gone) */
-  return g_str_has_prefix (s, "more on ") && len < 40;
+  /* "More on coronavirus:" before its links */
+  return g_str_has_prefix (s, "more on ") && len < 40 && g_str_has_suffix (original, ":");
 }
 
 /* A link to another article put between paragraphs: "MORE: …",
@@ -522,13 +523,13 @@ _dossier_html_drop_clutter (const char *text)
                            || (i < 3 && short_bullets <= 3 && g_str_has_prefix (p->text, "• ")
                                && strlen (k) < 25)))
         p->drop = TRUE;
-      else if (is_related_heading (k) && strlen (p->text) < 60)
+      else if (is_related_heading (k, p->text) && strlen (p->text) < 60)
         {
           guint j;
 
           p->drop = TRUE;
           for (j = i + 1; j < n && is_headline_line (paras[j].text)
-                          && !is_related_heading (paras[j].key); j++)
+                          && !is_related_heading (paras[j].key, paras[j].text); j++)
             paras[j].drop = TRUE;
           i = j - 1;
         }
