@@ -414,13 +414,20 @@ is_video_teaser (const char *original)
   return words >= 3;
 }
 
+/* "jane@example.com", "Write to us at desk@example.com" */
 static gboolean
 is_email_line (const char *s)
 {
   const char *at = strchr (s, '@');
+  guint words = 1;
+  const char *p;
 
-  return strlen (s) < 120 && at != NULL && strchr (at, '.') != NULL
-         && (strchr (s, ' ') == NULL || g_str_has_prefix (s, "we'd love") || strstr (s, " at ") != NULL);
+  if (strlen (s) >= 120 || at == NULL || at == s || strchr (at, '.') == NULL)
+    return FALSE;
+  for (p = s; *p; p++)
+    if (*p == ' ')
+      words++;
+  return words <= 12;
 }
 
 /* A line of a list of headlines: short, no full stop at its end. */
@@ -429,7 +436,7 @@ is_headline_line (const char *original)
 {
   gsize len = strlen (original);
 
-  if (len >= 160)
+  if (len == 0 || len >= 160)
     return FALSE;
   if (g_str_has_prefix (original, "• "))
     return TRUE;
@@ -478,7 +485,7 @@ _dossier_html_drop_clutter (const char *text)
   guint n = g_strv_length (parts);
   g_autofree Paragraph *paras = g_new0 (Paragraph, n + 1);
   GString *out;
-  guint i, first_real = n, last_real = 0, short_bullets = 0;
+  guint i, first_real = n, last_real = 0, leading_bullets = 0;
   gboolean any_real = FALSE;
 
   for (i = 0; i < n; i++)
@@ -495,7 +502,7 @@ _dossier_html_drop_clutter (const char *text)
     }
   for (i = 0; i < first_real && i < n; i++)
     if (g_str_has_prefix (paras[i].text, "• "))
-      short_bullets++;
+      leading_bullets++;
   if (!any_real)
     {
       for (i = 0; i < n; i++)
@@ -511,8 +518,7 @@ _dossier_html_drop_clutter (const char *text)
       gboolean edge = i < first_real + 3 || i + 3 > last_real;
 
       if (is_furniture (k) || is_link_line (k, p->text) || is_gallery_counter (k)
-          || is_credit (k) || is_prompt (k) || is_copyright (k) || is_video_teaser (p->text)
-          )
+          || is_credit (k) || is_prompt (k) || is_copyright (k) || is_video_teaser (p->text))
         p->drop = TRUE;
       else if (edge && is_bio (k))
         p->drop = TRUE;
@@ -520,7 +526,7 @@ _dossier_html_drop_clutter (const char *text)
                && (is_date_line (k) || is_email_line (k) || is_without_words (k)))
         p->drop = TRUE;
       else if (leading && (is_breadcrumb (k) || is_byline (k)
-                           || (i < 3 && short_bullets <= 3 && g_str_has_prefix (p->text, "• ")
+                           || (i < 3 && leading_bullets <= 3 && g_str_has_prefix (p->text, "• ")
                                && strlen (k) < 25)))
         p->drop = TRUE;
       else if (is_related_heading (k, p->text) && strlen (p->text) < 60)
@@ -545,6 +551,12 @@ _dossier_html_drop_clutter (const char *text)
           g_string_append (out, paras[i].text);
         }
       g_free (paras[i].key);
+    }
+  /* a page of nothing but furniture keeps it: it is still what was saved */
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return g_strdup (text);
     }
   return g_string_free (out, FALSE);
 }
