@@ -20,6 +20,8 @@
 
 /* A paragraph with at least this many characters is article text. */
 #define REAL_PARAGRAPH 100
+/* No test below takes a paragraph this long for clutter. */
+#define LONG_PARAGRAPH 400
 
 /* Further articles */
 
@@ -490,9 +492,11 @@ _dossier_html_drop_clutter (const char *text)
 
   for (i = 0; i < n; i++)
     {
+      gsize len = strlen (parts[i]);
+
       paras[i].text = parts[i];
-      paras[i].key = paragraph_key (parts[i]);
-      if (strlen (parts[i]) >= REAL_PARAGRAPH)
+      paras[i].key = len < LONG_PARAGRAPH ? paragraph_key (parts[i]) : NULL;
+      if (len >= REAL_PARAGRAPH)
         {
           if (!any_real)
             first_real = i;
@@ -517,6 +521,8 @@ _dossier_html_drop_clutter (const char *text)
       gboolean leading = i < first_real, trailing = i > last_real;
       gboolean edge = i < first_real + 3 || i + 3 > last_real;
 
+      if (k == NULL)
+        continue;
       if (is_furniture (k) || is_link_line (k, p->text) || is_gallery_counter (k)
           || is_credit (k) || is_prompt (k) || is_copyright (k) || is_video_teaser (p->text))
         p->drop = TRUE;
@@ -535,6 +541,7 @@ _dossier_html_drop_clutter (const char *text)
 
           p->drop = TRUE;
           for (j = i + 1; j < n && is_headline_line (paras[j].text)
+                          && paras[j].key != NULL
                           && !is_related_heading (paras[j].key, paras[j].text); j++)
             paras[j].drop = TRUE;
           i = j - 1;
