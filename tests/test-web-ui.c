@@ -677,6 +677,162 @@ test_opml_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The message dialog the feed list presented, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The title the first row of the Feeds section shows. */
+static const char *
+first_row_title (DossierFeedList *list)
+{
+  GtkWidget *w = GTK_WIDGET (list);
+  GtkListBoxRow *row;
+
+  while (w != NULL && !GTK_IS_LIST_BOX (w))
+    {
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (w);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (w), 0);
+  return row && ADW_IS_PREFERENCES_ROW (row) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+}
+
+static char *
+only_feed_title (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) feeds = dossier_feeds_list_sync (f->t.library, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, 1);
+  return g_strdup (((DossierFeedInfo *) feeds->pdata[0])->title);
+}
+
+static gboolean
+feed_titled (Fixture    *f,
+             const char *title)
+{
+  g_autofree char *got = only_feed_title (f);
+
+  return g_strcmp0 (got, title) == 0;
+}
+
+static guint
+n_feeds (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) feeds = dossier_feeds_list_sync (f->t.library, &error);
+
+  g_assert_no_error (error);
+  return feeds->len;
+}
+
+/* Answers the dialog the feed list shows and closes it, as a click on one
+ * of its buttons does. */
+static void
+answer_dialog (AdwMessageDialog *dialog,
+               const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dossier_test_poll_until (find_message_dialog () == NULL);
+}
+
+/* A feed's menu renames it (the name trimmed; Cancel and an empty name
+ * change nothing) and removes it after asking, leaving its articles. */
+static void
+test_feed_rename_remove (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierWindow *self;
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_SCHEMA);
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierFeedList *list;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  gint64 id;
+
+  g_settings_set_int64 (settings, "last-article", 0);
+  self = dossier_window_new (NULL, f->t.library);
+  gtk_window_present (GTK_WINDOW (self));
+  list = DOSSIER_FEED_LIST (adw_view_stack_get_child_by_name (self->sections, "feeds"));
+  adw_view_stack_set_visible_child_name (self->sections, "feeds");
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (dossier_feed_list_get_n_feeds (list) == 1 && dossier_feed_list_get_n_unread (list) == 1);
+  feeds = dossier_feeds_list_sync (f->t.library, &error);
+  g_assert_no_error (error);
+  id = ((DossierFeedInfo *) feeds->pdata[0])->id;
+  g_assert_true (feed_titled (f, "Tides"));
+
+  /* Rename: the entry starts with the name; Cancel keeps it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "feed.rename", "x", id));
+  dossier_test_poll_until ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Rename Feed");
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Tides");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "rename");
+  gtk_editable_set_text (entry, "Not this");
+  answer_dialog (dialog, "cancel");
+
+  /* a name of spaces only is no name */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "feed.rename", "x", id));
+  dossier_test_poll_until ((dialog = find_message_dialog ()) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "   ");
+  answer_dialog (dialog, "rename");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "feed.rename", "x", id));
+  dossier_test_poll_until ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))), ==, "Tides");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "  Harbour Tides ");
+  answer_dialog (dialog, "rename");
+  /* the edits run in order, so the first one seen is the last one made */
+  dossier_test_poll_until (!feed_titled (f, "Tides"));
+  g_assert_true (feed_titled (f, "Harbour Tides"));
+  /* and the section shows the new name */
+  dossier_test_poll_until (g_strcmp0 (first_row_title (list), "Harbour Tides") == 0);
+
+  /* Remove: the dialog names the feed; Cancel keeps it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "feed.remove", "x", id));
+  dossier_test_poll_until ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop Following “Harbour Tides”?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  answer_dialog (dialog, "cancel");
+  g_assert_cmpuint (n_feeds (f), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "feed.remove", "x", id));
+  dossier_test_poll_until ((dialog = find_message_dialog ()) != NULL);
+  answer_dialog (dialog, "remove");
+  dossier_test_poll_until (n_feeds (f) == 0 && dossier_feed_list_get_n_feeds (list) == 0);
+  /* the article the feed brought stays */
+  g_assert_cmpuint (dossier_library_count_sync (f->t.library, &error), ==, 1);
+  g_assert_no_error (error);
+  dossier_test_assert_library_sound (f->t.library);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -691,6 +847,7 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/app-links", Fixture, NULL, setup, test_app_links, teardown);
   g_test_add ("/web-ui/app-links-failed", Fixture, NULL, setup, test_app_links_failed, teardown);
   g_test_add ("/web-ui/feeds-section", Fixture, NULL, setup, test_feeds_section, teardown);
+  g_test_add ("/web-ui/feed-rename-remove", Fixture, NULL, setup, test_feed_rename_remove, teardown);
   g_test_add ("/web-ui/opml", Fixture, NULL, setup, test_opml_window, teardown);
   g_test_add ("/web-ui/unread-and-tags", Fixture, NULL, setup, test_unread_and_tags, teardown);
   status = g_test_run ();

@@ -6,7 +6,8 @@
  * dossier-html-jsonld.c); then the content finder (dossier-html-score.c)
  * picks the article out of it, the article is cleaned of boilerplate
  * (dossier-html-clean.c) and rendered as paragraphs of text
- * (dossier-html-render.c).  When that leaves too little text the page is
+ * (dossier-html-render.c), and the paragraphs that are page furniture go
+ * (dossier-html-clutter.c).  When that leaves too little text the page is
  * parsed again with the filters relaxed one by one.
  *
  * Every walk over the tree is iterative: libxml2 already limits the depth
@@ -68,6 +69,7 @@ extract_body (DossierHtmlContext *ctx,
           ctx_clear_attempt (ctx);
           break;
         }
+      _dossier_html_keep_first_article (article);
       _dossier_html_prep_article (ctx, article);
       text_len = _dossier_html_inner_text_length (article, NULL);
       if (text_len >= CHAR_THRESHOLD || best == NULL || text_len > best_len)
@@ -85,6 +87,13 @@ extract_body (DossierHtmlContext *ctx,
   /* a little text that is mostly links is a menu, not an article */
   if (best != NULL && best_len < CHAR_THRESHOLD && best_density > 0.5)
     g_clear_pointer (&best, g_free);
+  if (best != NULL)
+    {
+      char *clean = _dossier_html_drop_clutter (best);
+
+      g_free (best);
+      best = clean;
+    }
   return best;
 }
 

@@ -4,8 +4,9 @@
  *
  * dossier-html-extract.c runs the parts: dom (the tree and its parsing),
  * text (the text of nodes), meta and jsonld (the page's metadata), score
- * (the content finder), clean (the boilerplate taken out of the article)
- * and render (the article as paragraphs of text).
+ * (the content finder), clean (the boilerplate taken out of the article),
+ * render (the article as paragraphs of text) and clutter (further articles
+ * and page furniture among the paragraphs).
  */
 #pragma once
 
@@ -209,5 +210,8 @@ void _dossier_html_prep_article (DossierHtmlContext *ctx,
 
 /* dossier-html-render.c */
 char *_dossier_html_render_text (xmlNode *root);
+
+void  _dossier_html_keep_first_article (xmlNode    *root);
+char *_dossier_html_drop_clutter       (const char *text);
 
 G_END_DECLS
