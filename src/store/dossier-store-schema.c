@@ -500,6 +500,22 @@ static const char schema_read_state[] =
   "UPDATE articles SET read = 1 WHERE read = 0"
   "  AND id NOT IN (SELECT article_id FROM app_imports WHERE article_id IS NOT NULL);";
 
+/* Search that knows word forms and names: both text indexes are made
+ * again with the "dossier" tokenizer (dossier-store-tokenizer.c), whose
+ * version is kept beside them; _dossier_store_check_index() fills them. */
+static const char schema_stemming[] =
+  "DROP TABLE articles_fts;"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, byline, body, notes,"
+  "  content='articles', content_rowid='id', tokenize='dossier');"
+  "INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)');"
+  "DROP TABLE annotations_fts;"
+  "CREATE VIRTUAL TABLE annotations_fts USING fts5(quote, note, tags,"
+  "  content='annotations', content_rowid='id', tokenize='dossier');"
+  "CREATE TABLE search_tokenizer ("
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  version TEXT NOT NULL);"
+  "INSERT INTO search_tokenizer (id, version) VALUES (1, '');";
+
 char *
 dossier_store_body_hash (const char *body)
 {
@@ -707,6 +723,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 12:
       if (!_dossier_store_exec (self, schema_read_state, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 13:
+      if (!_dossier_store_exec (self, schema_stemming, &local_error))
         goto fail;
       break;
     default:
