@@ -211,6 +211,39 @@ test_bad_input (void)
   sqlite3_close (db);
 }
 
+/* A function word that opens a sentence is no name: only names get a
+ * name key, which keeps the index (and every import) smaller. */
+static void
+test_function_words (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='dossier');"
+                                     "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  insert_bytes (db, "The court met. But Navalny spoke. Это решение Навального. When Sergei left, He wrote.", -1);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term FROM v WHERE term LIKE '~%'", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  /* the names have theirs; The, But, He, When and Это none */
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "~navalni", g_str_equal, NULL));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      static const char * const not_names[] = { "~te", "~the", "~but", "~ke", "~he", "~vken", "~when", "~eto" };
+
+      g_assert_false (g_strv_contains (not_names, g_ptr_array_index (keys, i)));
+    }
+  /* and names are still found in any spelling */
+  g_assert_cmpuint (count_matches (db, "\"Navalnyy\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "\"Sergey\""), ==, 1);
+  sqlite3_close (db);
+}
+
 /* }}} */
 
 /* {{{ Search through the library */
@@ -453,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Tokenizer/reference-vocabularies", test_reference_vocabularies);
   g_test_add_func ("/Dossier/Tokenizer/stems-and-keys", test_stem_and_keys);
   g_test_add_func ("/Dossier/Tokenizer/bad-input", test_bad_input);
+  g_test_add_func ("/Dossier/Tokenizer/function-words", test_function_words);
   g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
               dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);
   g_test_add_func ("/Dossier/Tokenizer/version-rebuild", test_version_rebuild);

@@ -38,7 +38,7 @@
 
 /* Bump when what is indexed for a word changes: a library indexed with
  * another version has its index rebuilt when it opens. */
-#define TOKENIZER_REVISION "4"
+#define TOKENIZER_REVISION "5"
 
 /* A name key this long that is the folded word itself is not indexed
  * beside it; a query asks for the key as a word as well. */
@@ -239,6 +239,53 @@ emit_marked (TokenizeCall *call,
   return emit (call, TRUE, marked, len + 1, start, end);
 }
 
+/* Function words, which open sentences with a capital but are no names:
+ * they get no name key (in byte order, for bsearch). */
+static const char * const function_words[] = {
+  "a", "about", "after", "all", "also", "an", "and", "another", "any", "are", "as", "at",
+  "because", "before", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each",
+  "either", "even", "every", "few", "for", "from", "had", "has", "have", "he", "her", "here",
+  "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just",
+  "last", "least", "less", "many", "me", "meanwhile", "might", "more", "most", "much",
+  "must", "my", "neither", "next", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
+  "only", "or", "other", "our", "out", "over", "per", "perhaps", "since", "so", "some", "still",
+  "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+  "those", "though", "through", "thus", "to", "too", "two", "under", "unless", "until", "up",
+  "upon", "us", "was", "we", "were", "what", "whatever", "when", "where", "whether", "which",
+  "while", "who", "whom", "whose", "why", "with", "within", "without", "would", "yet",
+  "you", "your", "а", "без", "более", "бы", "был", "была", "были", "было", "в", "во", "вот", "все",
+  "всё", "вы", "где", "да", "для", "до", "его", "ее", "если", "есть", "еще", "ещё", "её", "же",
+  "за", "и", "из", "или", "им", "их", "к", "как", "когда", "кто", "ли", "либо", "между", "мы",
+  "на", "над", "не", "него", "нет", "ни", "но", "о", "об", "однако", "он", "она", "они", "оно",
+  "от", "по", "под", "после", "при", "про", "с", "со", "так", "также", "там", "то", "тогда",
+  "того", "тоже", "только", "том", "тот", "у", "уже", "хотя", "чем", "что", "чтобы", "эта", "эти",
+  "это", "этот", "я",
+};
+
+static int
+compare_word (const void *a,
+              const void *b)
+{
+  return strcmp (a, *(const char * const *) b);
+}
+
+/* @word (ASCII letters in any case, other letters in lower case) is a
+ * function word of English or Russian */
+static gboolean
+is_function_word (const char *word,
+                  int         len)
+{
+  char lower[32];
+
+  if (len <= 0 || len >= (int) sizeof lower)
+    return FALSE;
+  for (int i = 0; i < len; i++)
+    lower[i] = g_ascii_tolower (word[i]);
+  lower[len] = '\0';
+  return bsearch (lower, function_words, G_N_ELEMENTS (function_words), sizeof function_words[0],
+                  compare_word) != NULL;
+}
+
 static int
 on_base_token_cb (void       *data,
                   int         tflags,
@@ -323,7 +370,7 @@ on_base_token_cb (void       *data,
 
   /* names: a word written with a capital (any word of a query) */
   capital = g_unichar_isupper (g_utf8_get_char_validated (call->text + start, end - start));
-  if (!query && !capital)
+  if (!query && (!capital || is_function_word (word, word_len)))
     return rc;
   if (script == SCRIPT_CYRILLIC)
     {
