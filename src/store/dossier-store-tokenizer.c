@@ -47,17 +47,26 @@
 /* Longer words are indexed as folded only: no stem, no key. */
 #define MAX_STEMMED_BYTES 128
 
-/* Stems of recent Latin words, by a hash of the word: most words of a
- * text are a few common ones, whose stem is then not made again */
+/* Stems and name keys of recent words, by a hash of the word: most
+ * words of a text are a few common ones (and a few names), whose stem
+ * and key are then not made again */
 #define STEM_CACHE_SIZE 4096
-#define STEM_CACHE_WORD 24
+#define STEM_CACHE_WORD 32
+
+/* key_len when the word's name key has not been made yet (or is too
+ * long to keep), and when the word has none */
+#define KEY_UNKNOWN 0xFF
+#define KEY_NONE    0xFE
 
 typedef struct
 {
   guint8 word_len;               /* 0: empty */
   guint8 stem_len;
+  guint8 key_len;                /* KEY_UNKNOWN, KEY_NONE or the length */
+  guint8 function_word;
   char   word[STEM_CACHE_WORD];
   char   stem[STEM_CACHE_WORD];
+  char   key[STEM_CACHE_WORD];
 } StemCacheEntry;
 
 typedef struct
@@ -286,6 +295,44 @@ is_function_word (const char *word,
                   compare_word) != NULL;
 }
 
+/* The cache entry for @word (@len bytes), or NULL when it is too long
+ * to be cached; *hit tells whether it already holds the word */
+static StemCacheEntry *
+cache_entry (DossierTokenizer *tok,
+             const char       *word,
+             int               len,
+             gboolean         *hit)
+{
+  guint32 h = 2166136261u;
+  StemCacheEntry *e;
+
+  *hit = FALSE;
+  if (len >= STEM_CACHE_WORD)
+    return NULL;
+  for (int i = 0; i < len; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  e = &tok->stem_cache[h % STEM_CACHE_SIZE];
+  *hit = e->word_len == len && memcmp (e->word, word, len) == 0;
+  return e;
+}
+
+/* The name key of @word (Latin, folded; or Cyrillic, as cyrillic_lower()
+ * makes it), or NULL */
+static char *
+make_name_key (DossierTokenizer *tok,
+               Script            script,
+               const char       *word,
+               int               len)
+{
+  if (script == SCRIPT_CYRILLIC)
+    {
+      g_autofree char *latin = to_latin (tok, word);
+
+      return latin != NULL ? dossier_store_name_key (latin, -1) : NULL;
+    }
+  return dossier_store_name_key (word, len);
+}
+
 static int
 on_base_token_cb (void       *data,
                   int         tflags,
@@ -297,12 +344,17 @@ on_base_token_cb (void       *data,
   TokenizeCall *call = data;
   DossierTokenizer *tok = call->tok;
   g_autofree char *lower = NULL;
+  g_autofree char *made_key = NULL;
+  StemCacheEntry *e;
   const char *stem;
-  int stem_len;
-  g_autofree char *key = NULL;
+  const char *key = NULL;
   const char *word = token;
   int word_len = len;
+  int stem_len;
+  int key_len = 0;
   gboolean query = (call->flags & FTS5_TOKENIZE_QUERY) != 0;
+  gboolean hit;
+  gboolean function_word;
   gboolean capital;
   gboolean same;
   gboolean plain_key;
@@ -315,7 +367,14 @@ on_base_token_cb (void       *data,
       len > MAX_STEMMED_BYTES || start < 0 || end > call->n_text || start >= end)
     return emit (call, FALSE, token, len, start, end);
 
+  /* a Latin word is known by its folded form; a Cyrillic one by its
+   * letters as written, from which cyrillic_lower() makes the word */
   if (script == SCRIPT_CYRILLIC)
+    e = cache_entry (tok, call->text + start, end - start, &hit);
+  else
+    e = cache_entry (tok, token, len, &hit);
+
+  if (!hit && script == SCRIPT_CYRILLIC)
     {
       lower = cyrillic_lower (call->text + start, end - start);
       if (lower == NULL || script_of (lower, (int) strlen (lower)) != SCRIPT_CYRILLIC)
@@ -323,33 +382,33 @@ on_base_token_cb (void       *data,
       word = lower;
       word_len = (int) strlen (lower);
     }
-  if (script == SCRIPT_LATIN && len < STEM_CACHE_WORD)
+  if (hit)
     {
-      guint32 h = 2166136261u;
-      StemCacheEntry *e;
-
-      for (int i = 0; i < len; i++)
-        h = (h ^ (guchar) token[i]) * 16777619u;
-      e = &tok->stem_cache[h % STEM_CACHE_SIZE];
-      if (e->word_len != len || memcmp (e->word, token, len) != 0)
-        {
-          stem = stem_word (tok, script, word, word_len, &stem_len);
-          if (stem_len < STEM_CACHE_WORD)
-            {
-              e->word_len = (guint8) len;
-              memcpy (e->word, token, len);
-              e->stem_len = (guint8) stem_len;
-              memcpy (e->stem, stem, stem_len);
-            }
-        }
-      else
-        {
-          stem = e->stem;
-          stem_len = e->stem_len;
-        }
+      stem = e->stem;
+      stem_len = e->stem_len;
+      function_word = e->function_word;
     }
   else
-    stem = stem_word (tok, script, word, word_len, &stem_len);
+    {
+      stem = stem_word (tok, script, word, word_len, &stem_len);
+      function_word = is_function_word (word, word_len);
+      if (e != NULL && stem_len < STEM_CACHE_WORD)
+        {
+          if (script == SCRIPT_CYRILLIC)
+            memcpy (e->word, call->text + start, end - start);
+          else
+            memcpy (e->word, token, len);
+          e->word_len = (guint8) (script == SCRIPT_CYRILLIC ? end - start : len);
+          e->stem_len = (guint8) stem_len;
+          memcpy (e->stem, stem, stem_len);
+          e->key_len = KEY_UNKNOWN;
+          e->function_word = (guint8) function_word;
+          stem = e->stem;
+        }
+      else
+        e = NULL;
+    }
+
   same = stem_len == len && memcmp (stem, token, len) == 0;
   if (query)
     {
@@ -370,30 +429,49 @@ on_base_token_cb (void       *data,
 
   /* names: a word written with a capital (any word of a query) */
   capital = g_unichar_isupper (g_utf8_get_char_validated (call->text + start, end - start));
-  if (!query && (!capital || is_function_word (word, word_len)))
+  if (!query && (!capital || function_word))
     return rc;
-  if (script == SCRIPT_CYRILLIC)
+  if (e != NULL && e->key_len == KEY_NONE)
+    return rc;
+  if (e != NULL && e->key_len != KEY_UNKNOWN)
     {
-      g_autofree char *latin = to_latin (tok, word);
-
-      if (latin != NULL)
-        key = dossier_store_name_key (latin, -1);
+      key = e->key;
+      key_len = e->key_len;
     }
   else
-    key = dossier_store_name_key (token, len);
-  if (key == NULL || *key == '\0')
+    {
+      if (script == SCRIPT_CYRILLIC && lower == NULL)
+        {
+          lower = cyrillic_lower (call->text + start, end - start);
+          if (lower == NULL)
+            return rc;
+          word = lower;
+          word_len = (int) strlen (lower);
+        }
+      made_key = make_name_key (tok, script, word, word_len);
+      key = made_key;
+      key_len = key != NULL ? (int) strlen (key) : 0;
+      if (e != NULL && key_len == 0)
+        e->key_len = KEY_NONE;
+      else if (e != NULL && key_len < STEM_CACHE_WORD)
+        {
+          memcpy (e->key, key, key_len);
+          e->key_len = (guint8) key_len;
+        }
+    }
+  if (key_len == 0)
     return rc;
   /* a key of four letters or more that is the word itself is not
    * indexed again: a query asks for it as a word too */
-  plain_key = strlen (key) >= MIN_PLAIN_KEY;
+  plain_key = key_len >= MIN_PLAIN_KEY;
   if (query)
     {
-      rc = emit_marked (call, '~', key, -1, start, end);
-      if (rc == SQLITE_OK && plain_key && (strlen (key) != (gsize) stem_len || memcmp (key, stem, stem_len) != 0))
-        rc = emit (call, TRUE, key, (int) strlen (key), start, end);
+      rc = emit_marked (call, '~', key, key_len, start, end);
+      if (rc == SQLITE_OK && plain_key && (key_len != stem_len || memcmp (key, stem, stem_len) != 0))
+        rc = emit (call, TRUE, key, key_len, start, end);
     }
-  else if (!plain_key || strlen (key) != (gsize) len || memcmp (key, token, len) != 0)
-    rc = emit_marked (call, '~', key, -1, start, end);
+  else if (!plain_key || key_len != len || memcmp (key, token, len) != 0)
+    rc = emit_marked (call, '~', key, key_len, start, end);
   return rc;
 }
 
