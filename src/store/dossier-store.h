@@ -121,6 +121,14 @@ gint64          dossier_store_insert_article       (DossierStore    *self,
                                                     DossierArticle  *article,
                                                     gint64          *duplicate_of,
                                                     GError         **error);
+/* Inside a transaction: the articles inserted from now on are indexed
+ * for search together by dossier_store_index_deferred(), which must come
+ * before the commit (a batch of many articles is indexed much faster in
+ * one statement than one by one). */
+gboolean        dossier_store_defer_search_index   (DossierStore    *self,
+                                                    GError         **error);
+gboolean        dossier_store_index_deferred       (DossierStore    *self,
+                                                    GError         **error);
 /* As dossier_store_insert_article(), but under the article's own id when
  * no article holds it: an article deleted and brought back keeps its id,
  * so links to it (dossier://article/ID) still lead to it. */
