@@ -379,6 +379,107 @@ test_word_forms (Fixture       *f,
     }
 }
 
+/* A batch whose index waits for its end: its articles are indexed by
+ * its last statement, and then change and go as any other. */
+static gint64
+insert_titled (DossierStore  *store,
+               const char    *title,
+               const char    *body,
+               GError       **error)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+
+  dossier_article_set_title (a, title);
+  dossier_article_set_body (a, body);
+  return dossier_store_insert_article (store, a, NULL, error);
+}
+
+static gpointer
+deferred_batch_op (DossierStore  *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  gint64 *ids = data;
+
+  (void) cancellable;
+  if ((ids[0] = insert_titled (store, "Before", "The ministers debated tariffs.", error)) <= 0 ||
+      !dossier_store_begin (store, error))
+    return NULL;
+  if (!dossier_store_defer_search_index (store, error) ||
+      (ids[1] = insert_titled (store, "First", "New sanctions were imposed on exporters.", error)) <= 0 ||
+      (ids[2] = insert_titled (store, "Second", "The negotiations went on all night.", error)) <= 0 ||
+      (ids[3] = insert_titled (store, "Third", "Sergey Lavrov arrived in Geneva.", error)) <= 0 ||
+      !dossier_store_index_deferred (store, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
+  if (!dossier_store_commit (store, error))
+    return NULL;
+  /* after it, the articles it indexed change as any other */
+  if (!dossier_store_set_article_body (store, ids[2], "Talks about shipping resumed.", NULL, error) ||
+      !dossier_store_set_article_body (store, ids[0], "The ministers argued about quotas.", NULL, error) ||
+      !dossier_store_delete_article (store, ids[3], error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static guint
+count_library_matches (sqlite3    *db,
+                       const char *expr,
+                       gint64      id)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, id);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_deferred_batch (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 ids[4] = { 0 };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  (void) data;
+  g_assert_nonnull (dossier_store_run (dossier_library_get_store (f->library), deferred_batch_op,
+                                       ids, NULL, &error));
+  g_assert_no_error (error);
+  dossier_test_assert_library_sound (f->library);
+  dossier_library_close (f->library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM search_deferred", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  /* word forms, as the batch left the articles */
+  g_assert_cmpuint (count_library_matches (db, "sanction", ids[1]), ==, 1);
+  g_assert_cmpuint (count_library_matches (db, "talk", ids[2]), ==, 1);
+  g_assert_cmpuint (count_library_matches (db, "negotiation", 0), ==, 0);
+  g_assert_cmpuint (count_library_matches (db, "lavrov", 0), ==, 0);
+  g_assert_cmpuint (count_library_matches (db, "quota", ids[0]), ==, 1);
+  g_assert_cmpuint (count_library_matches (db, "tariff", 0), ==, 0);
+  sqlite3_close (db);
+}
+
 /* A library indexed by another tokenizer version is indexed again when
  * it opens, and keeps its articles and notes. */
 static void
@@ -489,6 +590,8 @@ main (int   argc,
   g_test_add_func ("/Dossier/Tokenizer/function-words", test_function_words);
   g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
               dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Tokenizer/deferred-batch", Fixture, NULL,
+              dossier_test_library_setup, test_deferred_batch, dossier_test_library_teardown);
   g_test_add_func ("/Dossier/Tokenizer/version-rebuild", test_version_rebuild);
   g_test_add_func ("/Dossier/Tokenizer/upgrade-from-v4", test_upgrade_from_v4);
 
