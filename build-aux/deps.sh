@@ -3,7 +3,7 @@
 # any is missing.  Sourced by build-aux/run and build-aux/test.
 DOSSIER_PACKAGES="meson ninja-build gcc pkg-config gettext libglib2.0-dev libgtk-4-dev
 libadwaita-1-dev librsvg2-common libsqlite3-dev libxml2-dev libjson-glib-dev libuchardet-dev libcmark-dev
-libsoup-3.0-dev libarchive-dev
+libstemmer-dev libicu-dev libsoup-3.0-dev libarchive-dev
 desktop-file-utils appstream xvfb xauth imagemagick dbus-x11 at-spi2-core
 python3-pyatspi python3-dogtail python3-jsonschema cmark xdotool
 clang libclang-rt-14-dev valgrind strace

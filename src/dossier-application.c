@@ -16,12 +16,14 @@
 #include "dossier-demo.h"
 #include "dossier-people.h"
 #include "dossier-team-watch.h"
+#include "dossier-search-provider.h"
 
 struct _DossierApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  DossierSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
@@ -509,12 +511,41 @@ dossier_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
+static gboolean
+dossier_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (dossier_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  if (self->search_provider == NULL)
+    self->search_provider = dossier_search_provider_new (app);
+  return dossier_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+dossier_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    dossier_search_provider_unregister (self->search_provider);
+  G_APPLICATION_CLASS (dossier_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 dossier_application_dispose (GObject *object)
 {
   DossierApplication *self = DOSSIER_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (dossier_application_parent_class)->dispose (object);
 }
@@ -530,6 +561,8 @@ dossier_application_class_init (DossierApplicationClass *klass)
   app_class->activate = dossier_application_activate;
   app_class->open = dossier_application_open;
   app_class->command_line = dossier_application_command_line;
+  app_class->dbus_register = dossier_application_dbus_register;
+  app_class->dbus_unregister = dossier_application_dbus_unregister;
 }
 
 static void

@@ -39,6 +39,9 @@
 #define FUZZ_ENTRY fuzz_quotes_one
 #include "fuzz/fuzz-quotes.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_tokenizer_one
+#include "fuzz/fuzz-tokenizer.c"
+#undef FUZZ_ENTRY
 #define FUZZ_ENTRY fuzz_feed_one
 #include "fuzz/fuzz-feed.c"
 #undef FUZZ_ENTRY
@@ -79,6 +82,7 @@ static const Target targets[] = {
   { "annotation", fuzz_annotation_one },
   { "dates-evidence", fuzz_dates_evidence_one },
   { "quotes", fuzz_quotes_one },
+  { "tokenizer", fuzz_tokenizer_one },
   { "pocket", fuzz_pocket_one },
   { "omnivore", fuzz_omnivore_one },
   { "wallabag", fuzz_wallabag_one },

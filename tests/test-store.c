@@ -710,15 +710,15 @@ test_query_prefix (void)
   g_assert_cmpstr (typing->fts, ==, "\"putin\" AND (\"kerry\" OR \"Sanct\"*)");
   g_assert_cmpstr (typing->prefix, ==, "Sanct");
   expanded = dossier_query_expand_prefix (typing, two, 2);
-  g_assert_cmpstr (expanded, ==, "\"putin\" AND (\"kerry\" OR (\"sanction\" OR \"sanctions\"))");
+  g_assert_cmpstr (expanded, ==, "\"putin\" AND (\"kerry\" OR (\"=sanction\" OR \"=sanctions\"))");
   g_clear_pointer (&expanded, g_free);
   copy = dossier_query_copy (typing);
   expanded = dossier_query_expand_prefix (copy, one, 1);
-  g_assert_cmpstr (expanded, ==, "\"putin\" AND (\"kerry\" OR \"lavrov\")");
+  g_assert_cmpstr (expanded, ==, "\"putin\" AND (\"kerry\" OR \"=lavrov\")");
   g_clear_pointer (&expanded, g_free);
   g_assert_null (dossier_query_expand_prefix (typing, two, 0));
   expanded = dossier_query_expand_prefix (alone, one, 1);
-  g_assert_cmpstr (expanded, ==, "\"lavrov\"");
+  g_assert_cmpstr (expanded, ==, "\"=lavrov\"");
 
   /* a finished word, an excluded one, a phrase, a dangling OR: no prefix */
   for (guint i = 0; i < G_N_ELEMENTS (done); i++)
@@ -1216,6 +1216,7 @@ generate_library (Fixture *f,
   g_assert_nonnull (dossier_store_run (dossier_library_get_store (f->library), generate_op, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, flags, NULL), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
   return db;
 }
 

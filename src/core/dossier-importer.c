@@ -63,6 +63,12 @@ insert_batch_op (DossierStore  *store,
 
   if (!dossier_store_begin (store, error))
     return NULL;
+  /* the batch is indexed for search at once, before it commits */
+  if (!dossier_store_defer_search_index (store, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
   for (guint i = 0; i < batch->len; i++)
     {
       Pending *p = &g_array_index (batch, Pending, i);
@@ -93,7 +99,8 @@ insert_batch_op (DossierStore  *store,
         }
     }
   /* what recurs across a source's articles is its boilerplate */
-  if (!dossier_store_learn_boilerplate (store, inserted, NULL, error))
+  if (!dossier_store_learn_boilerplate (store, inserted, NULL, error) ||
+      !dossier_store_index_deferred (store, error))
     {
       dossier_store_rollback (store);
       return NULL;

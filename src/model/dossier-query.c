@@ -381,7 +381,16 @@ dossier_query_parse (const char *text,
         continue;
 
       term = g_string_new (NULL);
-      append_fts_string (term, t->text);
+      if (t->kind == TOK_WORD && g_str_has_suffix (t->text, "*") && (int) i != last_word)
+        {
+          /* "negot*": the words as written that start with it */
+          g_autofree char *stem = g_strndup (t->text, strlen (t->text) - 1);
+
+          append_fts_string (term, stem);
+          g_string_append_c (term, '*');
+        }
+      else
+        append_fts_string (term, t->text);
       if ((int) i == last_word)
         g_string_append_c (term, '*');
 
@@ -547,9 +556,12 @@ dossier_query_expand_prefix (const DossierQuery *query,
     g_string_append_c (out, '(');
   for (guint i = 0; i < n_terms; i++)
     {
+      g_autofree char *exact = g_strconcat ("=", terms[i], NULL);
+
       if (i > 0)
         g_string_append (out, " OR ");
-      append_fts_string (out, terms[i]);
+      /* index terms, asked for as they are (the exact-form operator) */
+      append_fts_string (out, exact);
     }
   if (n_terms > 1)
     g_string_append_c (out, ')');

@@ -428,3 +428,29 @@ dossier_store_list_sources (DossierStore  *self,
     }
   return g_strv_builder_end (builder);
 }
+
+gboolean
+dossier_store_defer_search_index (DossierStore  *self,
+                                  GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  /* the row 0 tells the articles' triggers (schema_stemming) */
+  return _dossier_store_exec (self, "INSERT OR IGNORE INTO search_deferred(article_id) VALUES (0)",
+                              error);
+}
+
+gboolean
+dossier_store_index_deferred (DossierStore  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  return _dossier_store_exec (self,
+                              "DELETE FROM search_deferred WHERE article_id = 0;"
+                              "INSERT INTO articles_fts(rowid, title, byline, body, notes)"
+                              "  SELECT a.id, a.title, a.byline, a.body, a.notes"
+                              "  FROM search_deferred d JOIN articles a ON a.id = d.article_id;"
+                              "DELETE FROM search_deferred;",
+                              error);
+}

@@ -61,7 +61,6 @@ static char *
 prefix_token (DossierStore *self,
               const char   *word)
 {
-  static const char * const args[] = { "remove_diacritics", "2" };
   g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
   fts5_api *api = NULL;
@@ -77,8 +76,8 @@ prefix_token (DossierStore *self,
   sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (api == NULL || api->iVersion < 2 ||
-      api->xFindTokenizer (api, "unicode61", &user_data, &tokenizer) != SQLITE_OK ||
-      tokenizer.xCreate (user_data, (const char **) args, G_N_ELEMENTS (args), &t) != SQLITE_OK)
+      api->xFindTokenizer (api, "dossier", &user_data, &tokenizer) != SQLITE_OK ||
+      tokenizer.xCreate (user_data, NULL, 0, &t) != SQLITE_OK)
     return NULL;
   tokenizer.xTokenize (t, tokens, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX,
                        word, (int) strlen (word), on_prefix_token_cb);

@@ -126,6 +126,13 @@ gboolean      _dossier_store_replace_body  (DossierStore     *self,
 #define DOSSIER_RANK_WEIGHTS "10.0, 4.0, 1.0, 2.0"
 #define DOSSIER_RANK "dossier_rank(articles_fts, " DOSSIER_RANK_WEIGHTS ")"
 
+/* Registers the "dossier" FTS5 tokenizer on the connection */
+gboolean      _dossier_store_add_tokenizer (DossierStore  *self,
+                                            GError       **error);
+/* Rebuilds the search indexes when they were made by another tokenizer
+ * version (dossier_store_tokenizer_version()) */
+gboolean      _dossier_store_check_index   (DossierStore  *self,
+                                            GError       **error);
 gboolean      _dossier_store_add_rank_function (DossierStore  *self,
                                                 GError       **error);
 /* dossier_row_uuid(a, b): a name-based (version 5) UUID of two texts, the

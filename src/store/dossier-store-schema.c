@@ -500,6 +500,60 @@ static const char schema_read_state[] =
   "UPDATE articles SET read = 1 WHERE read = 0"
   "  AND id NOT IN (SELECT article_id FROM app_imports WHERE article_id IS NOT NULL);";
 
+/* Search that knows word forms and names: both text indexes are made
+ * again with the "dossier" tokenizer (dossier-store-tokenizer.c), whose
+ * version is kept beside them; _dossier_store_check_index() fills them. */
+static const char schema_stemming[] =
+  "DROP TABLE articles_fts;"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, byline, body, notes,"
+  "  content='articles', content_rowid='id', tokenize='dossier');"
+  "INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)');"
+  "DROP TABLE annotations_fts;"
+  "CREATE VIRTUAL TABLE annotations_fts USING fts5(quote, note, tags,"
+  "  content='annotations', content_rowid='id', tokenize='dossier');"
+  "CREATE TABLE search_tokenizer ("
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  version TEXT NOT NULL);"
+  "INSERT INTO search_tokenizer (id, version) VALUES (1, '');"
+  /* An import's batch indexes its articles in one statement before it
+   * commits (dossier_store_index_deferred()), not one at a time: FTS5
+   * writes what it holds to disk at every statement that follows a
+   * write, so a statement per article made a segment per article and
+   * merged them over and over.  While the row 0 is in search_deferred
+   * (only inside a batch's transaction, never committed), new articles
+   * are listed there instead of indexed, and changes to listed articles
+   * leave the index alone: the batch's last statement indexes them as
+   * they are then. */
+  "CREATE TABLE search_deferred (article_id INTEGER PRIMARY KEY);"
+  "DROP TRIGGER articles_ai;"
+  "DROP TRIGGER articles_ad;"
+  "DROP TRIGGER articles_au;"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles"
+  "  WHEN NOT EXISTS (SELECT 1 FROM search_deferred WHERE article_id = 0) BEGIN"
+  "  INSERT INTO articles_fts(rowid, title, byline, body, notes)"
+  "    VALUES (new.id, new.title, new.byline, new.body, new.notes);"
+  "END;"
+  "CREATE TRIGGER articles_ai_deferred AFTER INSERT ON articles"
+  "  WHEN EXISTS (SELECT 1 FROM search_deferred WHERE article_id = 0) BEGIN"
+  "  INSERT INTO search_deferred(article_id) VALUES (new.id);"
+  "END;"
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles"
+  "  WHEN NOT EXISTS (SELECT 1 FROM search_deferred WHERE article_id = old.id) BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, byline, body, notes)"
+  "    VALUES ('delete', old.id, old.title, old.byline, old.body, old.notes);"
+  "END;"
+  "CREATE TRIGGER articles_ad_deferred AFTER DELETE ON articles"
+  "  WHEN EXISTS (SELECT 1 FROM search_deferred WHERE article_id = old.id) BEGIN"
+  "  DELETE FROM search_deferred WHERE article_id = old.id;"
+  "END;"
+  "CREATE TRIGGER articles_au AFTER UPDATE OF title, byline, body, notes ON articles"
+  "  WHEN NOT EXISTS (SELECT 1 FROM search_deferred WHERE article_id = old.id) BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, byline, body, notes)"
+  "    VALUES ('delete', old.id, old.title, old.byline, old.body, old.notes);"
+  "  INSERT INTO articles_fts(rowid, title, byline, body, notes)"
+  "    VALUES (new.id, new.title, new.byline, new.body, new.notes);"
+  "END;";
+
 char *
 dossier_store_body_hash (const char *body)
 {
@@ -707,6 +761,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 12:
       if (!_dossier_store_exec (self, schema_read_state, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 13:
+      if (!_dossier_store_exec (self, schema_stemming, &local_error))
         goto fail;
       break;
     default:

@@ -32,7 +32,7 @@ _dossier_store_ensure_search_helpers (DossierStore  *self,
     "CREATE TEMP VIEW IF NOT EXISTS dossier_page_rows AS"
     "  SELECT id, title, byline, body, notes FROM main.articles;"
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_page USING fts5(title, byline, body, notes,"
-    "  content='dossier_page_rows', content_rowid='id', tokenize='unicode61 remove_diacritics 2');",
+    "  content='dossier_page_rows', content_rowid='id', tokenize='dossier');",
     error);
 }
 

@@ -499,7 +499,9 @@ dossier_store_open (DossierStore  *self,
     goto fail;
 
   if (!_dossier_store_add_uuid_function (self, error) ||
+      !_dossier_store_add_tokenizer (self, error) ||
       !_dossier_store_migrate (self, error) ||
+      !_dossier_store_check_index (self, error) ||
       !_dossier_store_add_rank_function (self, error))
     goto fail;
 

@@ -42,7 +42,24 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 13
+#define DOSSIER_STORE_SCHEMA_VERSION 14
+
+/* What the search index holds for a word (tokenizer, Snowball, the
+ * irregular forms): recorded in the library, whose index is rebuilt when
+ * it differs. */
+const char *dossier_store_tokenizer_version (void);
+/* Registers the library's FTS5 tokenizer ("dossier") on a connection
+ * opened without the store (tests and tools reading a library) */
+struct sqlite3;
+gboolean    dossier_store_register_tokenizer (struct sqlite3 *db);
+/* The search stem of one word: Snowball's Russian stemmer for Cyrillic,
+ * its English one for Latin letters; other words lower cased */
+char       *dossier_store_stem              (const char *word,
+                                             gssize      len);
+/* A Latin name's key, shared by its usual spellings (Navalny, Navalnyy;
+ * Sergei, Sergey): lower case ASCII letters, or NULL */
+char       *dossier_store_name_key          (const char *latin,
+                                             gssize      len);
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
@@ -103,6 +120,14 @@ gboolean      dossier_store_integrity_check     (DossierStore  *self,
 gint64          dossier_store_insert_article       (DossierStore    *self,
                                                     DossierArticle  *article,
                                                     gint64          *duplicate_of,
+                                                    GError         **error);
+/* Inside a transaction: the articles inserted from now on are indexed
+ * for search together by dossier_store_index_deferred(), which must come
+ * before the commit (a batch of many articles is indexed much faster in
+ * one statement than one by one). */
+gboolean        dossier_store_defer_search_index   (DossierStore    *self,
+                                                    GError         **error);
+gboolean        dossier_store_index_deferred       (DossierStore    *self,
                                                     GError         **error);
 /* As dossier_store_insert_article(), but under the article's own id when
  * no article holds it: an article deleted and brought back keeps its id,

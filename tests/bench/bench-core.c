@@ -183,6 +183,8 @@ cmd_raw (const char *dir,
   }
 
   check_sqlite (db, sqlite3_open (db_path, &db), "open");
+  if (!dossier_store_register_tokenizer (db))
+    die ("tokenizer", NULL);
   check_sqlite (db, sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                                       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
                                       "PRAGMA cache_size=-16000;", NULL, NULL, NULL), "pragmas");

@@ -1,0 +1,784 @@
+/* dossier-store-tokenizer.c — the library's FTS5 tokenizer: words with
+ * their stems, their exact forms and, for names, a key shared across
+ * spellings and scripts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Words are split and folded (case, diacritics) by SQLite's unicode61.
+ * Every word is indexed as its folded form; at the same position
+ * (FTS5_TOKEN_COLOCATED) come
+ *   "#stem"  its Snowball stem (Russian for Cyrillic, English for Latin),
+ *            when it differs from the folded form, or the lemma an
+ *            irregular form (said, люди) belongs to;
+ *   "~key"   for a word written with a capital letter, its name key: the
+ *            word in Latin letters (ICU's Russian-Latin/BGN for Cyrillic)
+ *            with the spellings that differ between transliterations
+ *            folded together (dossier_store_name_key()), unless the key
+ *            is the folded word itself (and not short).
+ * '#' and '~' never occur in a folded word, so no text can make them.
+ *
+ * A query word asks for any of its stem ("stem" or "#stem") and its name
+ * key ("~key", and "key" when that is not short).  A word written "=word" asks for the folded form alone, and a
+ * prefix ("negot*") for folded forms that start with it, so phrases,
+ * prefixes and exact forms keep working on the words as written.
+ * Snippets mark the words at the offsets unicode61 reports: as written.
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libstemmer.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unicode/utrans.h>
+
+#include "dossier-store-private.h"
+#include "dossier-store-irregular.h"
+
+/* Bump when what is indexed for a word changes: a library indexed with
+ * another version has its index rebuilt when it opens. */
+#define TOKENIZER_REVISION "5"
+
+/* A name key this long that is the folded word itself is not indexed
+ * beside it; a query asks for the key as a word as well. */
+#define MIN_PLAIN_KEY 4
+
+/* Longer words are indexed as folded only: no stem, no key. */
+#define MAX_STEMMED_BYTES 128
+
+/* Stems and name keys of recent words, by a hash of the word: most
+ * words of a text are a few common ones (and a few names), whose stem
+ * and key are then not made again */
+#define STEM_CACHE_SIZE 4096
+#define STEM_CACHE_WORD 32
+
+/* key_len when the word's name key has not been made yet (or is too
+ * long to keep), and when the word has none */
+#define KEY_UNKNOWN 0xFF
+#define KEY_NONE    0xFE
+
+typedef struct
+{
+  guint8 word_len;               /* 0: empty */
+  guint8 stem_len;
+  guint8 key_len;                /* KEY_UNKNOWN, KEY_NONE or the length */
+  guint8 function_word;
+  char   word[STEM_CACHE_WORD];
+  char   stem[STEM_CACHE_WORD];
+  char   key[STEM_CACHE_WORD];
+} StemCacheEntry;
+
+typedef struct
+{
+  fts5_tokenizer       base;      /* unicode61 */
+  Fts5Tokenizer       *base_tok;
+  struct sb_stemmer   *english;
+  struct sb_stemmer   *russian;
+  UTransliterator     *to_latin;
+  StemCacheEntry      *stem_cache;
+} DossierTokenizer;
+
+typedef struct
+{
+  DossierTokenizer *tok;
+  void             *ctx;
+  int             (*emit) (void *, int, const char *, int, int, int);
+  int               flags;
+  const char       *text;
+  int               n_text;
+  gboolean          exact;
+} TokenizeCall;
+
+typedef enum { SCRIPT_OTHER, SCRIPT_LATIN, SCRIPT_CYRILLIC } Script;
+
+static Script
+script_of (const char *word,
+           int         len)
+{
+  gboolean latin = FALSE, cyrillic = FALSE;
+
+  for (int i = 0; i < len; i++)
+    {
+      guchar b = (guchar) word[i];
+
+      /* (an apostrophe, which English stemming knows, never reaches
+       * here from unicode61, but does from dossier_store_stem()) */
+      if ((b >= 'a' && b <= 'z') || b == '\'')
+        latin = TRUE;
+      else if (b == 0xD0 || b == 0xD1)
+        {
+          /* U+0400–U+047F; the folded lower case letters live here */
+          cyrillic = TRUE;
+          i++;
+        }
+      else
+        return SCRIPT_OTHER;   /* digits, other scripts, other letters */
+    }
+  if (latin == cyrillic)
+    return SCRIPT_OTHER;       /* mixed scripts in one word ("пutin") */
+  return latin ? SCRIPT_LATIN : SCRIPT_CYRILLIC;
+}
+
+/* Lower case, composed, with combining marks and ё folded away, as
+ * Snowball's Russian stemmer expects (й stays) */
+static char *
+cyrillic_lower (const char *text,
+                gssize      len)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+  g_autofree char *down = NULL;
+  GString *out;
+
+  if (nfc == NULL)
+    return NULL;
+  down = g_utf8_strdown (nfc, -1);
+  out = g_string_sized_new (strlen (down));
+  for (const char *p = down; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (c == 0x0451)          /* ё */
+        c = 0x0435;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+stem_with (struct sb_stemmer *stemmer,
+           const char        *word,
+           int                len)
+{
+  const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) word, len);
+
+  if (stem == NULL)
+    return g_strndup (word, len);
+  return g_strndup ((const char *) stem, sb_stemmer_length (stemmer));
+}
+
+/* The stem of @word (folded, or for Cyrillic as cyrillic_lower() makes
+ * it), with irregular forms taken to their lemma: the stemmer's own
+ * buffer, valid until its next word, *stem_len bytes */
+static const char *
+stem_word (DossierTokenizer *tok,
+           Script            script,
+           const char       *word,
+           int               len,
+           int              *stem_len)
+{
+  struct sb_stemmer *stemmer = script == SCRIPT_LATIN ? tok->english : tok->russian;
+  const char *lemma = _dossier_irregular_lemma (word, len);
+  const sb_symbol *stem;
+
+  if (lemma != NULL)
+    word = lemma, len = (int) strlen (lemma);
+  stem = sb_stemmer_stem (stemmer, (const sb_symbol *) word, len);
+  if (stem == NULL)
+    {
+      *stem_len = len;
+      return word;
+    }
+  *stem_len = sb_stemmer_length (stemmer);
+  return (const char *) stem;
+}
+
+/* Cyrillic letters in Latin ones, lower case, or NULL */
+static char *
+to_latin (DossierTokenizer *tok,
+          const char       *word)
+{
+  glong n16 = 0;
+  g_autofree gunichar2 *u16 = g_utf8_to_utf16 (word, -1, NULL, &n16, NULL);
+  UChar buf[4 * MAX_STEMMED_BYTES];
+  int32_t len, limit;
+  UErrorCode status = U_ZERO_ERROR;
+
+  if (u16 == NULL || n16 >= (glong) G_N_ELEMENTS (buf) / 4)
+    return NULL;
+  if (tok->to_latin == NULL)
+    {
+      /* opened at the first Cyrillic name: it costs milliseconds */
+      static const UChar rules[] = u"Russian-Latin/BGN; Latin-ASCII; Lower";
+
+      tok->to_latin = utrans_openU (rules, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+      if (U_FAILURE (status))
+        {
+          tok->to_latin = NULL;
+          return NULL;
+        }
+    }
+  memcpy (buf, u16, n16 * sizeof (UChar));
+  len = limit = (int32_t) n16;
+  utrans_transUChars (tok->to_latin, buf, &len, G_N_ELEMENTS (buf), 0, &limit, &status);
+  if (U_FAILURE (status))
+    return NULL;
+  return g_utf16_to_utf8 ((const gunichar2 *) buf, len, NULL, NULL, NULL);
+}
+
+static int
+emit (TokenizeCall *call,
+      gboolean      colocated,
+      const char   *token,
+      int           len,
+      int           start,
+      int           end)
+{
+  return call->emit (call->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, token, len, start, end);
+}
+
+static int
+emit_marked (TokenizeCall *call,
+             char          mark,
+             const char   *token,
+             int           len,
+             int           start,
+             int           end)
+{
+  char marked[1 + 4 * MAX_STEMMED_BYTES];
+
+  if (len < 0)
+    len = (int) strlen (token);
+  if (len + 1 > (int) sizeof marked)
+    return SQLITE_OK;
+  marked[0] = mark;
+  memcpy (marked + 1, token, len);
+  return emit (call, TRUE, marked, len + 1, start, end);
+}
+
+/* Function words, which open sentences with a capital but are no names:
+ * they get no name key (in byte order, for bsearch). */
+static const char * const function_words[] = {
+  "a", "about", "after", "all", "also", "an", "and", "another", "any", "are", "as", "at",
+  "because", "before", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each",
+  "either", "even", "every", "few", "for", "from", "had", "has", "have", "he", "her", "here",
+  "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just",
+  "last", "least", "less", "many", "me", "meanwhile", "might", "more", "most", "much",
+  "must", "my", "neither", "next", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
+  "only", "or", "other", "our", "out", "over", "per", "perhaps", "since", "so", "some", "still",
+  "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+  "those", "though", "through", "thus", "to", "too", "two", "under", "unless", "until", "up",
+  "upon", "us", "was", "we", "were", "what", "whatever", "when", "where", "whether", "which",
+  "while", "who", "whom", "whose", "why", "with", "within", "without", "would", "yet",
+  "you", "your", "а", "без", "более", "бы", "был", "была", "были", "было", "в", "во", "вот", "все",
+  "всё", "вы", "где", "да", "для", "до", "его", "ее", "если", "есть", "еще", "ещё", "её", "же",
+  "за", "и", "из", "или", "им", "их", "к", "как", "когда", "кто", "ли", "либо", "между", "мы",
+  "на", "над", "не", "него", "нет", "ни", "но", "о", "об", "однако", "он", "она", "они", "оно",
+  "от", "по", "под", "после", "при", "про", "с", "со", "так", "также", "там", "то", "тогда",
+  "того", "тоже", "только", "том", "тот", "у", "уже", "хотя", "чем", "что", "чтобы", "эта", "эти",
+  "это", "этот", "я",
+};
+
+static int
+compare_word (const void *a,
+              const void *b)
+{
+  return strcmp (a, *(const char * const *) b);
+}
+
+/* @word (ASCII letters in any case, other letters in lower case) is a
+ * function word of English or Russian */
+static gboolean
+is_function_word (const char *word,
+                  int         len)
+{
+  char lower[32];
+
+  if (len <= 0 || len >= (int) sizeof lower)
+    return FALSE;
+  for (int i = 0; i < len; i++)
+    lower[i] = g_ascii_tolower (word[i]);
+  lower[len] = '\0';
+  return bsearch (lower, function_words, G_N_ELEMENTS (function_words), sizeof function_words[0],
+                  compare_word) != NULL;
+}
+
+/* The cache entry for @word (@len bytes), or NULL when it is too long
+ * to be cached; *hit tells whether it already holds the word */
+static StemCacheEntry *
+cache_entry (DossierTokenizer *tok,
+             const char       *word,
+             int               len,
+             gboolean         *hit)
+{
+  guint32 h = 2166136261u;
+  StemCacheEntry *e;
+
+  *hit = FALSE;
+  if (len >= STEM_CACHE_WORD)
+    return NULL;
+  for (int i = 0; i < len; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  e = &tok->stem_cache[h % STEM_CACHE_SIZE];
+  *hit = e->word_len == len && memcmp (e->word, word, len) == 0;
+  return e;
+}
+
+/* The name key of @word (Latin, folded; or Cyrillic, as cyrillic_lower()
+ * makes it), or NULL */
+static char *
+make_name_key (DossierTokenizer *tok,
+               Script            script,
+               const char       *word,
+               int               len)
+{
+  if (script == SCRIPT_CYRILLIC)
+    {
+      g_autofree char *latin = to_latin (tok, word);
+
+      return latin != NULL ? dossier_store_name_key (latin, -1) : NULL;
+    }
+  return dossier_store_name_key (word, len);
+}
+
+static int
+on_base_token_cb (void       *data,
+                  int         tflags,
+                  const char *token,
+                  int         len,
+                  int         start,
+                  int         end)
+{
+  TokenizeCall *call = data;
+  DossierTokenizer *tok = call->tok;
+  g_autofree char *lower = NULL;
+  g_autofree char *made_key = NULL;
+  StemCacheEntry *e;
+  const char *stem;
+  const char *key = NULL;
+  const char *word = token;
+  int word_len = len;
+  int stem_len;
+  int key_len = 0;
+  gboolean query = (call->flags & FTS5_TOKENIZE_QUERY) != 0;
+  gboolean hit;
+  gboolean function_word;
+  gboolean capital;
+  gboolean same;
+  gboolean plain_key;
+  Script script;
+  int rc;
+
+  (void) tflags;
+  script = script_of (token, len);
+  if (call->exact || (call->flags & FTS5_TOKENIZE_PREFIX) || script == SCRIPT_OTHER ||
+      len > MAX_STEMMED_BYTES || start < 0 || end > call->n_text || start >= end)
+    return emit (call, FALSE, token, len, start, end);
+
+  /* a Latin word is known by its folded form; a Cyrillic one by its
+   * letters as written, from which cyrillic_lower() makes the word */
+  if (script == SCRIPT_CYRILLIC)
+    e = cache_entry (tok, call->text + start, end - start, &hit);
+  else
+    e = cache_entry (tok, token, len, &hit);
+
+  if (!hit && script == SCRIPT_CYRILLIC)
+    {
+      lower = cyrillic_lower (call->text + start, end - start);
+      if (lower == NULL || script_of (lower, (int) strlen (lower)) != SCRIPT_CYRILLIC)
+        return emit (call, FALSE, token, len, start, end);
+      word = lower;
+      word_len = (int) strlen (lower);
+    }
+  if (hit)
+    {
+      stem = e->stem;
+      stem_len = e->stem_len;
+      function_word = e->function_word;
+    }
+  else
+    {
+      stem = stem_word (tok, script, word, word_len, &stem_len);
+      function_word = is_function_word (word, word_len);
+      if (e != NULL && stem_len < STEM_CACHE_WORD)
+        {
+          if (script == SCRIPT_CYRILLIC)
+            memcpy (e->word, call->text + start, end - start);
+          else
+            memcpy (e->word, token, len);
+          e->word_len = (guint8) (script == SCRIPT_CYRILLIC ? end - start : len);
+          e->stem_len = (guint8) stem_len;
+          memcpy (e->stem, stem, stem_len);
+          e->key_len = KEY_UNKNOWN;
+          e->function_word = (guint8) function_word;
+          stem = e->stem;
+        }
+      else
+        e = NULL;
+    }
+
+  same = stem_len == len && memcmp (stem, token, len) == 0;
+  if (query)
+    {
+      /* any word whose stem this is: the folded form that is its own
+       * stem carries no mark, the others are marked */
+      rc = emit (call, FALSE, stem, stem_len, start, end);
+      if (rc == SQLITE_OK)
+        rc = emit_marked (call, '#', stem, stem_len, start, end);
+    }
+  else
+    {
+      rc = emit (call, FALSE, token, len, start, end);
+      if (rc == SQLITE_OK && !same)
+        rc = emit_marked (call, '#', stem, stem_len, start, end);
+    }
+  if (rc != SQLITE_OK)
+    return rc;
+
+  /* names: a word written with a capital (any word of a query) */
+  capital = g_unichar_isupper (g_utf8_get_char_validated (call->text + start, end - start));
+  if (!query && (!capital || function_word))
+    return rc;
+  if (e != NULL && e->key_len == KEY_NONE)
+    return rc;
+  if (e != NULL && e->key_len != KEY_UNKNOWN)
+    {
+      key = e->key;
+      key_len = e->key_len;
+    }
+  else
+    {
+      if (script == SCRIPT_CYRILLIC && lower == NULL)
+        {
+          lower = cyrillic_lower (call->text + start, end - start);
+          if (lower == NULL)
+            return rc;
+          word = lower;
+          word_len = (int) strlen (lower);
+        }
+      made_key = make_name_key (tok, script, word, word_len);
+      key = made_key;
+      key_len = key != NULL ? (int) strlen (key) : 0;
+      if (e != NULL && key_len == 0)
+        e->key_len = KEY_NONE;
+      else if (e != NULL && key_len < STEM_CACHE_WORD)
+        {
+          memcpy (e->key, key, key_len);
+          e->key_len = (guint8) key_len;
+        }
+    }
+  if (key_len == 0)
+    return rc;
+  /* a key of four letters or more that is the word itself is not
+   * indexed again: a query asks for it as a word too */
+  plain_key = key_len >= MIN_PLAIN_KEY;
+  if (query)
+    {
+      rc = emit_marked (call, '~', key, key_len, start, end);
+      if (rc == SQLITE_OK && plain_key && (key_len != stem_len || memcmp (key, stem, stem_len) != 0))
+        rc = emit (call, TRUE, key, key_len, start, end);
+    }
+  else if (!plain_key || key_len != len || memcmp (key, token, len) != 0)
+    rc = emit_marked (call, '~', key, key_len, start, end);
+  return rc;
+}
+
+static void
+tokenizer_delete (Fts5Tokenizer *p)
+{
+  DossierTokenizer *tok = (DossierTokenizer *) p;
+
+  if (tok == NULL)
+    return;
+  if (tok->base_tok != NULL)
+    tok->base.xDelete (tok->base_tok);
+  if (tok->english != NULL)
+    sb_stemmer_delete (tok->english);
+  if (tok->russian != NULL)
+    sb_stemmer_delete (tok->russian);
+  if (tok->to_latin != NULL)
+    utrans_close (tok->to_latin);
+  g_free (tok->stem_cache);
+  g_free (tok);
+}
+
+static int
+tokenizer_create (void           *user_data,
+                  const char    **args,
+                  int             n_args,
+                  Fts5Tokenizer **out)
+{
+  static const char * const base_args[] = { "remove_diacritics", "2" };
+  fts5_api *api = user_data;
+  DossierTokenizer *tok = g_new0 (DossierTokenizer, 1);
+  void *base_data = NULL;
+
+  (void) args;
+  (void) n_args;
+  *out = NULL;
+  if (api->xFindTokenizer (api, "unicode61", &base_data, &tok->base) != SQLITE_OK ||
+      tok->base.xCreate (base_data, (const char **) base_args, G_N_ELEMENTS (base_args),
+                         &tok->base_tok) != SQLITE_OK)
+    {
+      tokenizer_delete ((Fts5Tokenizer *) tok);
+      return SQLITE_ERROR;
+    }
+  tok->english = sb_stemmer_new ("english", "UTF_8");
+  tok->russian = sb_stemmer_new ("russian", "UTF_8");
+  tok->stem_cache = g_new0 (StemCacheEntry, STEM_CACHE_SIZE);
+  if (tok->english == NULL || tok->russian == NULL)
+    {
+      tokenizer_delete ((Fts5Tokenizer *) tok);
+      return SQLITE_ERROR;
+    }
+  *out = (Fts5Tokenizer *) tok;
+  return SQLITE_OK;
+}
+
+static int
+tokenizer_tokenize (Fts5Tokenizer *p,
+                    void          *ctx,
+                    int            flags,
+                    const char    *text,
+                    int            n_text,
+                    int          (*emit_cb) (void *, int, const char *, int, int, int))
+{
+  DossierTokenizer *tok = (DossierTokenizer *) p;
+  TokenizeCall call = { tok, ctx, emit_cb, flags, text, n_text, FALSE };
+
+  if (text == NULL || n_text <= 0)
+    return SQLITE_OK;
+  /* the exact-form operator: "=word" in a query */
+  if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == '=')
+    call.exact = TRUE;
+  return tok->base.xTokenize (tok->base_tok, &call, flags, text, n_text, on_base_token_cb);
+}
+
+gboolean
+dossier_store_register_tokenizer (struct sqlite3 *db)
+{
+  static fts5_tokenizer tokenizer = { tokenizer_create, tokenizer_delete, tokenizer_tokenize };
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api != NULL && api->iVersion >= 2 &&
+         api->xCreateTokenizer (api, "dossier", api, &tokenizer, NULL) == SQLITE_OK;
+}
+
+gboolean
+_dossier_store_add_tokenizer (DossierStore  *self,
+                              GError       **error)
+{
+  if (!dossier_store_register_tokenizer (self->db))
+    return _dossier_store_fail (self, error, _("Could not open the library"));
+  return TRUE;
+}
+
+static gboolean
+is_vowel (char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* The letters of a name as they sound, roughly, in the letters both
+ * scripts' transliterations agree on */
+static GString *
+name_letters (const char *latin,
+              gssize      len)
+{
+  GString *letters = g_string_sized_new (len + 4);
+
+  for (gssize i = 0; i < len; i++)
+    {
+      char c = g_ascii_tolower (latin[i]);
+      char prev = letters->len > 0 ? letters->str[letters->len - 1] : '\0';
+
+      if (c < 'a' || c > 'z')
+        continue;
+      switch (c)
+        {
+        case 'x':
+          g_string_append (letters, "ks");
+          continue;
+        case 'w':
+          c = 'v';
+          break;
+        case 'q':
+        case 'c':
+          c = 'k';
+          break;
+        case 'y':
+        case 'j':
+          c = 'i';
+          break;
+        case 'h':
+          /* Х is h, kh or ch, Ч is ch, tch or c, a German ch is Х: each
+           * is k (c already is), and the h of sh, zh, th is left out;
+           * ph is f */
+          if (prev == 'p')
+            letters->str[letters->len - 1] = 'f';
+          else if (prev == 'k' && letters->len >= 2 && letters->str[letters->len - 2] == 's')
+            g_string_truncate (letters, letters->len - 1);    /* sch */
+          else if (prev != 's' && prev != 'z' && prev != 't' && prev != 'k')
+            g_string_append_c (letters, 'k');
+          continue;
+        case 'z':
+          /* ts, tz, dz and z (Ц, Z; Nozaki, Нодзаки) */
+          if (prev == 't' || prev == 'd')
+            {
+              letters->str[letters->len - 1] = 'z';
+              continue;
+            }
+          break;
+        case 's':
+          if (prev == 't')
+            {
+              letters->str[letters->len - 1] = 'z';
+              continue;
+            }
+          break;
+        case 'u':
+          /* ou and u (Homayoun, Хомаюн) */
+          if (prev == 'o')
+            {
+              letters->str[letters->len - 1] = 'u';
+              continue;
+            }
+          break;
+        case 'e':
+          /* oe, ae and e (Roemer, Рёмер) */
+          if (prev == 'o' || prev == 'a')
+            {
+              letters->str[letters->len - 1] = 'e';
+              continue;
+            }
+          break;
+        default:
+          break;
+        }
+      g_string_append_c (letters, c);
+    }
+  /* tk: the t of tch */
+  for (char *p = strstr (letters->str, "tk"); p != NULL; p = strstr (p, "tk"))
+    memmove (p, p + 1, strlen (p + 1) + 1);
+  g_string_set_size (letters, strlen (letters->str));
+  /* a final e after a consonant is silent (Chute, Lefevre) */
+  if (letters->len > 2 && letters->str[letters->len - 1] == 'e' &&
+      !is_vowel (letters->str[letters->len - 2]) && letters->str[letters->len - 2] != 'i')
+    g_string_truncate (letters, letters->len - 1);
+  return letters;
+}
+
+char *
+dossier_store_name_key (const char *latin,
+                        gssize      len)
+{
+  g_autoptr(GString) letters = NULL;
+  GString *key;
+
+  g_return_val_if_fail (latin != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (latin);
+  letters = name_letters (latin, len);
+  if (letters->len == 0)
+    return NULL;
+
+  /* a doubled letter is one; "ie" after a vowel or at the start is "e"
+   * (Yevgeny, Evgeny; Dostoyevsky, Dostoevsky) */
+  key = g_string_sized_new (letters->len);
+  for (gsize i = 0; i < letters->len; i++)
+    {
+      char c = letters->str[i];
+
+      if (key->len > 0 && key->str[key->len - 1] == c)
+        continue;
+      if (c == 'i' && i + 1 < letters->len && letters->str[i + 1] == 'e' &&
+          (key->len == 0 || is_vowel (key->str[key->len - 1])))
+        continue;
+      g_string_append_c (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+const char *
+dossier_store_tokenizer_version (void)
+{
+  /* libstemmer names no version of its own; Debian 12 ships 2.2.0, and
+   * the irregular forms table is part of the revision */
+  return "dossier-" TOKENIZER_REVISION " snowball-" DOSSIER_SNOWBALL_VERSION
+         " irregular-" DOSSIER_IRREGULAR_REVISION;
+}
+
+char *
+dossier_store_stem (const char *word,
+                    gssize      len)
+{
+  static struct sb_stemmer *english, *russian;
+  static GMutex lock;
+  g_autofree char *lower = NULL;
+  char *stem;
+  Script script;
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  lower = cyrillic_lower (word, len);
+  if (lower == NULL)
+    return NULL;
+  script = script_of (lower, (int) strlen (lower));
+  if (script == SCRIPT_OTHER)
+    return g_steal_pointer (&lower);
+  g_mutex_lock (&lock);
+  if (english == NULL)
+    {
+      english = sb_stemmer_new ("english", "UTF_8");
+      russian = sb_stemmer_new ("russian", "UTF_8");
+    }
+  stem = stem_with (script == SCRIPT_LATIN ? english : russian, lower, (int) strlen (lower));
+  g_mutex_unlock (&lock);
+  return stem;
+}
+
+gboolean
+_dossier_store_check_index (DossierStore  *self,
+                            GError       **error)
+{
+  const char *version = dossier_store_tokenizer_version ();
+  g_autofree char *indexed = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT version FROM search_tokenizer WHERE id = 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not open the library"));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    indexed = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (indexed, version) == 0 || sqlite3_db_readonly (self->db, "main") == 1)
+    return TRUE;
+
+  /* made by another version: every row is indexed again, at once */
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+  if (!_dossier_store_exec (self,
+                            "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+                            "INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild');",
+                            error))
+    {
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_prepare_v2 (self->db, "UPDATE search_tokenizer SET version = ?1 WHERE id = 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not open the library"));
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  _dossier_store_bind_text (stmt, 1, version);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      _dossier_store_fail (self, error, _("Could not open the library"));
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return dossier_store_commit (self, error);
+}

@@ -1,0 +1,599 @@
+/* test-tokenizer.c — the search tokenizer: stems, exact forms, names,
+ * and what it makes of bad input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reference vocabularies test uses ../shared/corpora/stemming and is
+ * skipped without it (a user's clone has none).
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-library.h"
+#include "dossier-store.h"
+#include "dossier-test-util.h"
+
+typedef DossierTestLibrary Fixture;
+
+/* {{{ Stems */
+
+static GHashTable *
+read_known_differences (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "stemming", "english-known-differences.tsv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], "\t", 3);
+      g_assert_cmpuint (g_strv_length (f), ==, 3);
+      g_hash_table_insert (known, g_strdup (f[0]), g_strdup (f[1]));
+    }
+  return known;
+}
+
+/* Every word of Snowball's list gets the reference stem; English may
+ * differ on the words listed in tests/data as known, and on no other. */
+static void
+check_vocabulary (const char *language,
+                  GHashTable *known)
+{
+  const char *shared = g_getenv ("DOSSIER_SHARED_DIR");
+  g_autofree char *dir = shared ? g_build_filename (shared, "corpora", "stemming", language, NULL) : NULL;
+  g_autofree char *voc_path = dir ? g_build_filename (dir, "voc.txt", NULL) : NULL;
+  g_autofree char *out_path = dir ? g_build_filename (dir, "output.txt", NULL) : NULL;
+  g_autofree char *voc_text = NULL, *out_text = NULL;
+  g_auto(GStrv) voc = NULL, out = NULL;
+  guint differ = 0, n = 0, known_seen = 0;
+
+  if (voc_path == NULL || !g_file_get_contents (voc_path, &voc_text, NULL, NULL) ||
+      !g_file_get_contents (out_path, &out_text, NULL, NULL))
+    {
+      g_test_skip ("shared/corpora/stemming is not here (a user's clone has none)");
+      return;
+    }
+  voc = g_strsplit (voc_text, "\n", -1);
+  out = g_strsplit (out_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (voc), ==, g_strv_length (out));
+  for (guint i = 0; voc[i] != NULL; i++)
+    {
+      g_autofree char *stem = NULL;
+      const char *expected = out[i];
+
+      if (voc[i][0] == '\0')
+        continue;
+      n++;
+      stem = dossier_store_stem (voc[i], -1);
+      if (known != NULL && g_hash_table_contains (known, voc[i]))
+        {
+          known_seen++;
+          expected = g_hash_table_lookup (known, voc[i]);
+        }
+      if (g_strcmp0 (stem, expected) != 0)
+        {
+          if (differ < 10)
+            g_test_message ("%s: %s → %s, expected %s", language, voc[i], stem, expected);
+          differ++;
+        }
+    }
+  g_test_message ("%s: %u words, %u differ", language, n, differ);
+  g_assert_cmpuint (n, >, 40000);
+  g_assert_cmpuint (differ, ==, 0);
+  if (known != NULL)
+    g_assert_cmpuint (known_seen, ==, g_hash_table_size (known));
+}
+
+static void
+test_reference_vocabularies (void)
+{
+  g_autoptr(GHashTable) known = read_known_differences ();
+
+  g_assert_cmpuint (g_hash_table_size (known), ==, 57);
+  check_vocabulary ("russian", NULL);
+  check_vocabulary ("english", known);
+}
+
+static void
+test_stem_and_keys (void)
+{
+  static const struct { const char *word, *stem; } stems[] = {
+    { "sanctions", "sanction" },
+    { "Negotiations", "negoti" },
+    { "санкциями", "санкц" },
+    { "САНКЦИЙ", "санкц" },
+    { "ещё", "ещ" },
+    { "2014", "2014" },
+    { "Пutin", "пutin" },        /* mixed scripts: lower cased, not stemmed */
+  };
+  static const struct { const char *a, *b; } same_key[] = {
+    { "Navalnyy", "Navalny" },
+    { "Sergey", "Sergei" },
+    { "Tchaikovsky", "Chaikovsky" },
+    { "Dmitriy", "Dmitri" },
+    { "Yevgeny", "Evgeny" },
+    { "Alexei", "Aleksey" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+    {
+      g_autofree char *stem = dossier_store_stem (stems[i].word, -1);
+      g_assert_cmpstr (stem, ==, stems[i].stem);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (same_key); i++)
+    {
+      g_autofree char *a = dossier_store_name_key (same_key[i].a, -1);
+      g_autofree char *b = dossier_store_name_key (same_key[i].b, -1);
+      g_assert_nonnull (a);
+      g_assert_cmpstr (a, ==, b);
+    }
+  {
+    g_autofree char *lavrov = dossier_store_name_key ("Lavrov", -1);
+    g_autofree char *putin = dossier_store_name_key ("Putin", -1);
+    g_assert_cmpstr (lavrov, !=, putin);
+    g_assert_null (dossier_store_name_key ("2014 ...", -1));
+  }
+  g_assert_nonnull (strstr (dossier_store_tokenizer_version (), "snowball-2.2.0"));
+}
+
+/* }}} */
+
+/* {{{ Bad input, straight through FTS5 */
+
+static guint
+count_matches (sqlite3    *db,
+               const char *expr)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM t WHERE t MATCH ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n++;
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+insert_bytes (sqlite3    *db,
+              const char *bytes,
+              int         len)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (body) VALUES (?1)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, bytes, len, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_bad_input (void)
+{
+  static const char invalid[] = "Лавр\xd0 \xff\xfe sanctions \xc3\x28 Пutin s\xcc\x81\xcc\x81\xcc\x81nctions";
+  g_autoptr(GString) long_word = g_string_new ("Д");
+  g_autoptr(GString) marks = g_string_new ("Sanctions");
+  sqlite3 *db = NULL;
+  gint64 t0;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (long_word, i % 2 ? "a" : "ж");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (marks, "\xcc\x81");
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='dossier')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  t0 = g_get_monotonic_time ();
+  insert_bytes (db, invalid, sizeof invalid - 1);
+  insert_bytes (db, long_word->str, (int) long_word->len);
+  insert_bytes (db, marks->str, (int) marks->len);
+  insert_bytes (db, "", 0);
+  g_assert_cmpuint (count_matches (db, "\"sanction\""), ==, 2);
+  g_assert_cmpuint (count_matches (db, "\"=sanctions\""), ==, 2);
+  g_assert_cmpuint (count_matches (db, "\"\xff\""), ==, 0);
+  g_assert_cmpuint (count_matches (db, "\"Пutin\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "\"=\""), ==, 0);
+  /* bounded time: far below a second even under sanitizers */
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 2 * G_USEC_PER_SEC * dossier_test_slowdown ());
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A function word that opens a sentence is no name: only names get a
+ * name key, which keeps the index (and every import) smaller. */
+static void
+test_function_words (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='dossier');"
+                                     "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  insert_bytes (db, "The court met. But Navalny spoke. Это решение Навального. When Sergei left, He wrote.", -1);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term FROM v WHERE term LIKE '~%'", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  /* the names have theirs; The, But, He, When and Это none */
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "~navalni", g_str_equal, NULL));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      static const char * const not_names[] = { "~te", "~the", "~but", "~ke", "~he", "~vken", "~when", "~eto" };
+
+      g_assert_false (g_strv_contains (not_names, g_ptr_array_index (keys, i)));
+    }
+  /* and names are still found in any spelling */
+  g_assert_cmpuint (count_matches (db, "\"Navalnyy\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "\"Sergey\""), ==, 1);
+  sqlite3_close (db);
+}
+
+/* }}} */
+
+/* {{{ Search through the library */
+
+static gint64
+add_article (DossierLibrary *library,
+             const char     *title,
+             const char     *body)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dossier_article_set_title (a, title);
+  dossier_article_set_body (a, body);
+  id = dossier_library_add_article_sync (library, a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GPtrArray *
+search (DossierLibrary *library,
+        const char     *text,
+        gboolean        prefix_last)
+{
+  g_autoptr(DossierQuery) query = dossier_query_parse (text, prefix_last);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = dossier_library_search_sync (library, query, 0, &error);
+
+  g_assert_no_error (error);
+  return hits;
+}
+
+/* Which of @ids (0-terminated) the search for @text finds, as a
+ * string of their positions: "02" */
+static char *
+found (DossierLibrary *library,
+       const char     *text,
+       const gint64   *ids)
+{
+  g_autoptr(GPtrArray) hits = search (library, text, FALSE);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != 0; i++)
+    for (guint j = 0; j < hits->len; j++)
+      if (dossier_article_get_id (g_ptr_array_index (hits, j)) == ids[i])
+        {
+          g_string_append_printf (out, "%u", i);
+          break;
+        }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_corpus (DossierLibrary *library,
+            gint64         *ids)
+{
+  ids[0] = add_article (library, "Sanctions widened",
+                        "The new sanctions were announced as negotiations on missile defense stalled. "
+                        "Sergei Lavrov said little.");
+  ids[1] = add_article (library, "One sanction",
+                        "A single sanction was named; the negotiator said the missile was old and defense was weak.");
+  ids[2] = add_article (library, "Санкции",
+                        "Министр Лавров говорил о санкциях. Новые санкции против компаний.");
+  ids[3] = add_article (library, "Другое",
+                        "Список санкций расширен. Сергей Навальный и Чайковский.");
+  ids[4] = add_article (library, "Unrelated",
+                        "Navalnyy spoke with Sergey about Tchaikovsky in the hall.");
+  ids[5] = add_article (library, "Irregular",
+                        "The people went home. Люди шёл мимо, и через пять лет.");
+  ids[6] = 0;
+}
+
+static void
+test_word_forms (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 ids[7];
+  static const struct { const char *query, *found; } cases[] = {
+    { "sanction", "01" },
+    { "sanctions", "01" },
+    { "=sanctions", "0" },              /* the exact form alone */
+    { "=sanction", "1" },
+    { "negotiate", "01" },              /* negotiations, negotiator */
+    { "negot*", "01" },                 /* a prefix of the words as written */
+    { "\"missile defense\"", "0" },     /* a phrase, word by word */
+    { "\"missiles defenses\"", "0" },   /* a phrase of any forms of its words */
+    { "санкции", "23" },
+    { "санкциями", "23" },
+    { "=санкциях", "2" },
+    { "Лавров", "02" },                 /* across scripts */
+    { "Lavrov", "02" },
+    { "Navalny", "34" },
+    { "Навальный", "34" },
+    { "Sergey", "034" },
+    { "Tchaikovsky", "34" },
+    { "Chaikovsky", "34" },
+    { "say", "01" },                    /* irregular forms meet their lemma */
+    { "person", "5" },
+    { "going", "5" },
+    { "человек", "5" },
+    { "идти", "5" },
+    { "год", "5" },
+    { "=people", "5" },
+  };
+  g_autoptr(GPtrArray) hits = NULL;
+  const char *snippet;
+
+  add_corpus (f->library, ids);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = found (f->library, cases[i].query, ids);
+
+      g_test_message ("%s → %s", cases[i].query, got);
+      g_assert_cmpstr (got, ==, cases[i].found);
+    }
+
+  /* the snippet marks the words as written */
+  hits = search (f->library, "sanction", FALSE);
+  g_assert_cmpuint (hits->len, ==, 2);
+  snippet = dossier_article_get_snippet (g_ptr_array_index (hits, 0));
+  g_assert_nonnull (snippet);
+  g_assert_true (strstr (snippet, "\001sanctions\002") != NULL || strstr (snippet, "\001Sanctions\002") != NULL ||
+                 strstr (snippet, "\001sanction\002") != NULL);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (f->library, "Лавров", FALSE);
+  g_assert_cmpuint (hits->len, ==, 2);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      snippet = dossier_article_get_snippet (g_ptr_array_index (hits, i));
+      g_assert_true (strstr (snippet, "\001Lavrov\002") != NULL || strstr (snippet, "\001Лавров\002") != NULL);
+    }
+}
+
+/* A batch whose index waits for its end: its articles are indexed by
+ * its last statement, and then change and go as any other. */
+static gint64
+insert_titled (DossierStore  *store,
+               const char    *title,
+               const char    *body,
+               GError       **error)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+
+  dossier_article_set_title (a, title);
+  dossier_article_set_body (a, body);
+  return dossier_store_insert_article (store, a, NULL, error);
+}
+
+static gpointer
+deferred_batch_op (DossierStore  *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  gint64 *ids = data;
+
+  (void) cancellable;
+  if ((ids[0] = insert_titled (store, "Before", "The ministers debated tariffs.", error)) <= 0 ||
+      !dossier_store_begin (store, error))
+    return NULL;
+  if (!dossier_store_defer_search_index (store, error) ||
+      (ids[1] = insert_titled (store, "First", "New sanctions were imposed on exporters.", error)) <= 0 ||
+      (ids[2] = insert_titled (store, "Second", "The negotiations went on all night.", error)) <= 0 ||
+      (ids[3] = insert_titled (store, "Third", "Sergey Lavrov arrived in Geneva.", error)) <= 0 ||
+      !dossier_store_index_deferred (store, error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
+  if (!dossier_store_commit (store, error))
+    return NULL;
+  /* after it, the articles it indexed change as any other */
+  if (!dossier_store_set_article_body (store, ids[2], "Talks about shipping resumed.", NULL, error) ||
+      !dossier_store_set_article_body (store, ids[0], "The ministers argued about quotas.", NULL, error) ||
+      !dossier_store_delete_article (store, ids[3], error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static guint
+count_library_matches (sqlite3    *db,
+                       const char *expr,
+                       gint64      id)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, id);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_deferred_batch (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 ids[4] = { 0 };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  (void) data;
+  g_assert_nonnull (dossier_store_run (dossier_library_get_store (f->library), deferred_batch_op,
+                                       ids, NULL, &error));
+  g_assert_no_error (error);
+  dossier_test_assert_library_sound (f->library);
+  dossier_library_close (f->library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM search_deferred", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  /* word forms, as the batch left the articles */
+  g_assert_cmpuint (count_library_matches (db, "sanction", ids[1]), ==, 1);
+  g_assert_cmpuint (count_library_matches (db, "talk", ids[2]), ==, 1);
+  g_assert_cmpuint (count_library_matches (db, "negotiation", 0), ==, 0);
+  g_assert_cmpuint (count_library_matches (db, "lavrov", 0), ==, 0);
+  g_assert_cmpuint (count_library_matches (db, "quota", ids[0]), ==, 1);
+  g_assert_cmpuint (count_library_matches (db, "tariff", 0), ==, 0);
+  sqlite3_close (db);
+}
+
+/* A library indexed by another tokenizer version is indexed again when
+ * it opens, and keeps its articles and notes. */
+static void
+test_version_rebuild (void)
+{
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 ids[7];
+
+  library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (library, TRUE, &error));
+  g_assert_no_error (error);
+  add_corpus (library, ids);
+  dossier_library_close (library);
+  g_object_unref (library);
+
+  /* another version's index: the stems gone, the version another */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');"
+                                     "UPDATE search_tokenizer SET version = 'dossier-0'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *got = found (library, "санкции", ids);
+    g_assert_cmpstr (got, ==, "23");
+  }
+  dossier_library_close (library);
+  g_object_unref (library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version FROM search_tokenizer", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, dossier_store_tokenizer_version ());
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  dossier_test_remove_tree (dir);
+}
+
+/* A version-4 library (made from the version-3 fixture and the steps
+ * to 4) upgrades: its articles are kept and found by any word form. */
+static void
+test_upgrade_from_v4 (void)
+{
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "schema-v3.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(DossierQuery) everything = dossier_query_parse ("", FALSE);
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  /* the step to 4, as version 4 made it */
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE date_suggestions ("
+    "  article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+    "  published   TEXT, precision INTEGER NOT NULL DEFAULT 0, confidence REAL NOT NULL DEFAULT 0,"
+    "  evidence TEXT NOT NULL DEFAULT '', state INTEGER NOT NULL DEFAULT 0, computed_at INTEGER NOT NULL);"
+    "CREATE INDEX date_suggestions_open ON date_suggestions(state, confidence);"
+    "PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  all = dossier_library_search_sync (library, everything, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 0);
+  /* other forms of their words find them: "Talks Open", "Deal Signed" */
+  {
+    gint64 ids[] = { 1, 2, 0 };
+    g_autofree char *talk = found (library, "talk", ids);
+    g_autofree char *signing = found (library, "signing", ids);
+    g_autofree char *exact = found (library, "=talk", ids);
+
+    g_assert_cmpstr (talk, ==, "01");
+    g_assert_cmpstr (signing, ==, "1");
+    g_assert_cmpstr (exact, ==, "");
+  }
+  dossier_library_close (library);
+  dossier_test_remove_tree (dir);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Dossier/Tokenizer/reference-vocabularies", test_reference_vocabularies);
+  g_test_add_func ("/Dossier/Tokenizer/stems-and-keys", test_stem_and_keys);
+  g_test_add_func ("/Dossier/Tokenizer/bad-input", test_bad_input);
+  g_test_add_func ("/Dossier/Tokenizer/function-words", test_function_words);
+  g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
+              dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Tokenizer/deferred-batch", Fixture, NULL,
+              dossier_test_library_setup, test_deferred_batch, dossier_test_library_teardown);
+  g_test_add_func ("/Dossier/Tokenizer/version-rebuild", test_version_rebuild);
+  g_test_add_func ("/Dossier/Tokenizer/upgrade-from-v4", test_upgrade_from_v4);
+
+  return g_test_run ();
+}
