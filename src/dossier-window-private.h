@@ -156,6 +156,8 @@ void        _dossier_window_team_setup      (DossierWindow      *self);
 const char *_dossier_window_team_get_state       (DossierWindow *self);
 const char *_dossier_window_team_get_status_text (DossierWindow *self);
 GtkWidget  *_dossier_window_team_get_conflicts_view (DossierWindow *self);
+/* the last toast about another member's new note in the open article */
+const char *_dossier_window_team_get_last_live (DossierWindow *self);
 /* dossier-window-dates.c */
 void _dossier_window_dates_class_init (DossierWindowClass *klass);
 void _dossier_window_dates_setup      (DossierWindow      *self);

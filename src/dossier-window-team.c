@@ -50,6 +50,9 @@ typedef struct
   GtkWidget        *icon;
   GtkWidget        *label;
   GtkWidget        *conflicts_view;
+  GHashTable       *known_notes;     /* the UUIDs of the open article's notes */
+  gint64            known_article;
+  char             *last_live;       /* the last toast about another member's note */
 } Team;
 
 static Team *
@@ -76,6 +79,8 @@ close_team (Team *team)
   g_clear_handle_id (&team->retry_id, g_source_remove);
   if (team->library != NULL)
     g_signal_handlers_disconnect_by_data (team->library, team);
+  if (team->window->notes != NULL)
+    g_signal_handlers_disconnect_by_data (team->window->notes, team);
   g_clear_object (&team->library);
 }
 
@@ -87,6 +92,8 @@ team_free (Team *team)
   g_clear_pointer (&team->link, dossier_team_link_free);
   dossier_team_password_free (team->password);
   g_free (team->problem);
+  g_free (team->last_live);
+  g_clear_pointer (&team->known_notes, g_hash_table_unref);
   g_free (team);
 }
 
@@ -140,12 +147,19 @@ update_status (Team *team)
       team->state = "offline";
       icon = "network-offline-symbolic";
       if (n_queued > 0)
-        text = g_strdup_printf (g_dngettext (NULL, "Offline, %u change waiting", "Offline, %u changes waiting", n_queued),
-                                n_queued);
+        text = g_strdup_printf (g_dngettext (NULL, "Offline · %u queued", "Offline · %u queued", n_queued), n_queued);
       else
         text = g_strdup (_("Offline"));
-      tooltip = g_strdup_printf ("%s\n%s", team->problem ? team->problem : _("The team server is out of reach."),
-                                 _("Changes are kept and sent once the server is back."));
+      /* the header's words are short; the tooltip and the accessible
+       * description say it all */
+      {
+        g_autofree char *waiting = g_strdup_printf (g_dngettext (NULL, "Offline, %u change waiting",
+                                                                 "Offline, %u changes waiting", n_queued), n_queued);
+
+        tooltip = g_strdup_printf ("%s\n%s\n%s", waiting,
+                                   team->problem ? team->problem : _("The team server is out of reach."),
+                                   _("Changes are kept and sent once the server is back."));
+      }
     }
   else
     {
@@ -162,7 +176,8 @@ update_status (Team *team)
     gtk_image_set_from_icon_name (GTK_IMAGE (team->icon), icon);
   gtk_label_set_text (GTK_LABEL (team->label), text);
   gtk_widget_set_tooltip_text (team->button, tooltip ? tooltip : text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (team->button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (team->button), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip ? tooltip : text, -1);
   if (g_strcmp0 (team->state, "conflicts") == 0)
     gtk_widget_add_css_class (team->button, "warning");
   else
@@ -399,6 +414,54 @@ on_status_clicked_cb (GtkButton     *button,
     start_watch (team);
 }
 
+/* Another member's new note in the open article: a toast names them.
+ * Notes seen in the article before, and this member's own, say nothing. */
+static void
+on_notes_changed_cb (DossierArticleNotes *notes,
+                     GParamSpec          *pspec,
+                     Team                *team)
+{
+  DossierWindow *self = team->window;
+  GPtrArray *annotations = dossier_article_notes_get_annotations (notes);
+  gint64 article = self->article ? dossier_article_get_id (self->article) : 0;
+  g_autoptr(GPtrArray) authors = g_ptr_array_new ();
+  guint n_new = 0;
+
+  if (annotations == NULL || team->closed)
+    return;
+  if (article == team->known_article && team->link != NULL)
+    for (guint i = 0; i < annotations->len; i++)
+      {
+        DossierAnnotation *a = annotations->pdata[i];
+        const char *author = dossier_annotation_get_author (a);
+
+        if (dossier_annotation_get_uuid (a) == NULL ||
+            g_hash_table_contains (team->known_notes, dossier_annotation_get_uuid (a)) ||
+            author == NULL || g_strcmp0 (author, team->link->member) == 0)
+          continue;
+        n_new++;
+        if (!g_ptr_array_find_with_equal_func (authors, author, g_str_equal, NULL))
+          g_ptr_array_add (authors, (gpointer) author);
+      }
+  if (n_new > 0)
+    {
+      g_free (team->last_live);
+      if (authors->len == 1)
+        /* TRANSLATORS: another member's new notes appeared in the open article: "ben added a note" */
+        team->last_live = g_strdup_printf (g_dngettext (NULL, "%s added a note", "%s added %u notes", n_new),
+                                           (const char *) authors->pdata[0], n_new);
+      else
+        team->last_live = g_strdup_printf (g_dngettext (NULL, "%u new note from the team", "%u new notes from the team",
+                                                        n_new), n_new);
+      _dossier_window_toast (self, team->last_live);
+    }
+  team->known_article = article;
+  g_hash_table_remove_all (team->known_notes);
+  for (guint i = 0; i < annotations->len; i++)
+    if (dossier_annotation_get_uuid (annotations->pdata[i]) != NULL)
+      g_hash_table_add (team->known_notes, g_strdup (dossier_annotation_get_uuid (annotations->pdata[i])));
+}
+
 /* --- actions --- */
 
 static void
@@ -552,7 +615,6 @@ _dossier_window_team_setup (DossierWindow *self)
   team->spinner = gtk_spinner_new ();
   team->icon = gtk_image_new ();
   team->label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (team->label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), team->spinner);
   gtk_box_append (GTK_BOX (box), team->icon);
   gtk_box_append (GTK_BOX (box), team->label);
@@ -570,6 +632,8 @@ _dossier_window_team_setup (DossierWindow *self)
   team->library = g_object_ref (self->library);
   g_signal_connect (team->library, "changed", G_CALLBACK (on_library_changed_cb), team);
   g_signal_connect_swapped (self, "destroy", G_CALLBACK (close_team), team);
+  team->known_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (self->notes, "notify::annotations", G_CALLBACK (on_notes_changed_cb), team);
   update_status (team);
   read_link (team);
 }
@@ -588,6 +652,14 @@ _dossier_window_team_get_status_text (DossierWindow *self)
   Team *team = get_team (self);
 
   return team != NULL && team->link != NULL ? gtk_label_get_text (GTK_LABEL (team->label)) : NULL;
+}
+
+const char *
+_dossier_window_team_get_last_live (DossierWindow *self)
+{
+  Team *team = get_team (self);
+
+  return team != NULL ? team->last_live : NULL;
 }
 
 GtkWidget *

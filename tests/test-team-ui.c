@@ -13,6 +13,7 @@
 
 #include "dossier-window-private.h"
 #include "dossier-conflicts-view.h"
+#include "dossier-notes-pane.h"
 #include "dossier-share-dialog.h"
 #include "dossier-team-account.h"
 #include "dossier-test-postgres.h"
@@ -124,6 +125,35 @@ count_notes (DossierLibrary *library,
   g_autoptr(GPtrArray) notes = dossier_library_list_annotations_sync (library, article_id, NULL, NULL);
 
   return notes != NULL ? notes->len : 0;
+}
+
+static DossierAnnotation *
+find_note (GPtrArray  *notes,
+           const char *text)
+{
+  for (guint i = 0; i < notes->len; i++)
+    if (g_strcmp0 (dossier_annotation_get_note (notes->pdata[i]), text) == 0)
+      return notes->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* the author line of the notes pane's cards, one after another */
+static char *
+pane_authors (DossierWindow *window)
+{
+  GtkListBox *list = dossier_notes_pane_get_list (DOSSIER_NOTES_PANE (window->notes_view));
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *body = card ? gtk_widget_get_next_sibling (gtk_widget_get_first_child (card)) : NULL;
+      GtkWidget *meta = body ? gtk_widget_get_first_child (body) : NULL;
+
+      if (meta != NULL && gtk_widget_has_css_class (meta, "note-meta"))
+        g_string_append_printf (out, "%s%s", out->len ? " " : "", gtk_label_get_text (GTK_LABEL (meta)));
+    }
+  return g_string_free (out, FALSE);
 }
 
 static GtkWindow *
@@ -322,31 +352,50 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   g_assert_cmpint (article_ana, >, 0);
   dossier_test_wait_until (count_notes (f->library, article_ana) == 1);
 
+  /* live: ben's new note appears in the open article, with his name */
+  dossier_window_open_article (window, article_ana);
+  dossier_test_wait_until (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)) == 1);
+  {
+    g_autoptr(DossierAnnotation) live = add_note (other->library, article_ben, "customs house", "ben, live");
+
+    g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
+    g_assert_no_error (error);
+  }
+  dossier_test_wait_until (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)) == 2);
+  g_assert_cmpstr (_dossier_window_team_get_last_live (window), ==, "ben added a note");
+  {
+    g_autofree char *authors = pane_authors (window);
+
+    g_assert_cmpstr (authors, ==, "ben ben");
+  }
+  shot ("live-note");
+
   /* the server goes: the window says offline and counts what waits */
   g_assert_true (dossier_test_postgres_stop (pg));
   dossier_test_wait_until (g_strcmp0 (_dossier_window_team_get_state (window), "offline") == 0);
   notes = dossier_library_list_annotations_sync (f->library, article_ana, NULL, NULL);
-  dossier_annotation_set_note (notes->pdata[0], "ana's words, written offline");
+  dossier_annotation_set_note (find_note (notes, "ben's first note"), "ana's words, written offline");
   {
     g_autoptr(GAsyncResult) result = NULL;
 
     /* as the window edits: the library tells its views (the sync calls don't) */
-    dossier_library_update_annotation_async (f->library, notes->pdata[0], NULL, on_done, &result);
+    dossier_library_update_annotation_async (f->library, find_note (notes, "ana's words, written offline"),
+                                             NULL, on_done, &result);
     dossier_test_wait_until (result != NULL);
     g_assert_true (dossier_library_update_annotation_finish (f->library, result, &error));
     g_assert_no_error (error);
   }
-  dossier_test_wait_until (g_str_has_prefix (_dossier_window_team_get_status_text (window), "Offline, "));
-  g_assert_cmpstr (_dossier_window_team_get_status_text (window), ==, "Offline, 1 change waiting");
+  dossier_test_wait_until (g_str_has_prefix (_dossier_window_team_get_status_text (window), "Offline · "));
+  g_assert_cmpstr (_dossier_window_team_get_status_text (window), ==, "Offline · 1 queued");
   shot ("status-offline");
 
   /* back: ben changes the same note first, so ana's becomes a conflict */
   g_assert_true (dossier_test_postgres_resume (pg));
   bens = dossier_library_list_annotations_sync (other->library, article_ben, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (bens->len, ==, 1);
-  dossier_annotation_set_note (bens->pdata[0], "ben's second thoughts");
-  g_assert_true (dossier_library_update_annotation_sync (other->library, bens->pdata[0], &error));
+  dossier_annotation_set_note (find_note (bens, "ben's first note"), "ben's second thoughts");
+  g_assert_true (dossier_library_update_annotation_sync (other->library, find_note (bens, "ben's second thoughts"),
+                                                         &error));
   g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.team-sync", NULL));
@@ -371,9 +420,9 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   /* ana's copy goes to the team by itself, and ben gets it */
   dossier_test_wait_until (g_strcmp0 (_dossier_window_team_get_state (window), "synced") == 0 &&
                            g_strcmp0 (_dossier_window_team_get_status_text (window), "Synced") == 0);
-  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 2);
+  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 3);
   dossier_test_wait_until ((dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, NULL),
-                            count_notes (other->library, article_ben) == 2));
+                            count_notes (other->library, article_ben) == 3));
 
   /* Leave Team: unlinked, everything kept, the password forgotten */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-team", NULL));
@@ -386,7 +435,7 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_NOT_SHARED);
   g_clear_error (&error);
   g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 2);
-  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 2);
+  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 3);
   {
     g_autofree char *gone = NULL;
 
