@@ -7,7 +7,7 @@ libstemmer-dev libicu-dev libsoup-3.0-dev libarchive-dev
 desktop-file-utils appstream xvfb xauth imagemagick dbus-x11 at-spi2-core
 python3-pyatspi python3-dogtail python3-jsonschema cmark xdotool
 clang libclang-rt-14-dev valgrind strace
-libpq-dev postgresql"
+libpq-dev postgresql libsecret-1-dev gnome-keyring"
 
 dossier_install_deps () {
   missing=""

@@ -15,7 +15,6 @@
 #include "dossier-window.h"
 #include "dossier-demo.h"
 #include "dossier-people.h"
-#include "dossier-team-watch.h"
 #include "dossier-search-provider.h"
 
 struct _DossierApplication
@@ -174,34 +173,12 @@ demo_thread (GTask        *task,
 }
 
 static void
-on_team_watch_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-  DossierTeamWatch *watch = dossier_team_watch_new_finish (result, &error);
-
-  /* a library of one's own, or a team server out of reach: the
-   * command line's sync is there for that */
-  if (watch == NULL)
-    {
-      g_debug ("no team changes heard: %s", error->message);
-      return;
-    }
-  /* the window holds it, and it the library: both go with the window */
-  g_object_set_data_full (G_OBJECT (window), "dossier-team-watch", watch, g_object_unref);
-}
-
-static void
 show_window (OpenRequest *req)
 {
   DossierWindow *window = dossier_window_new (req->app, req->library);
 
+  /* a shared library's window keeps it in step with the team itself */
   deliver (window, req->import_paths, req->uris);
-  /* a shared library hears the team's changes while its window is open
-   * (the password from libpq's own ~/.pgpass or PGPASSWORD) */
-  dossier_team_watch_new_async (req->library, NULL, NULL, on_team_watch_cb, g_object_ref (window));
 }
 
 static void

@@ -59,6 +59,7 @@ struct _DossierWindow
   GtkWidget            *tags_button;         /* the reader's Article Tags */
   GtkWidget            *tags_list;           /* its popover's tags */
   GtkWidget            *tags_entry;          /* and the entry that adds one */
+  AdwHeaderBar         *list_header;         /* the list pane's (the team's sync status) */
 };
 
 void _dossier_window_toast          (DossierWindow *self,
@@ -146,6 +147,17 @@ void _dossier_window_stories_show_story (DossierWindow *self,
 void _dossier_window_stories_export     (DossierWindow *self,
                                          GFile         *dest);
 
+/* dossier-window-team.c: Share Library…, Leave Team…, the sync status
+ * and the Conflicts page */
+void        _dossier_window_team_class_init (DossierWindowClass *klass);
+void        _dossier_window_team_setup      (DossierWindow      *self);
+/* what the header shows: "connecting", "syncing", "synced", "offline",
+ * "conflicts", or NULL for a library of one's own; and its words */
+const char *_dossier_window_team_get_state       (DossierWindow *self);
+const char *_dossier_window_team_get_status_text (DossierWindow *self);
+GtkWidget  *_dossier_window_team_get_conflicts_view (DossierWindow *self);
+/* the last toast about another member's new note in the open article */
+const char *_dossier_window_team_get_last_live (DossierWindow *self);
 /* dossier-window-dates.c */
 void _dossier_window_dates_class_init (DossierWindowClass *klass);
 void _dossier_window_dates_setup      (DossierWindow      *self);

@@ -588,6 +588,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_header);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_list);
@@ -612,6 +613,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_reading_class_init (klass);
   _dossier_window_apps_class_init (klass);
   _dossier_window_people_class_init (klass);
+  _dossier_window_team_class_init (klass);
 }
 
 static void
@@ -703,6 +705,7 @@ dossier_window_new (DossierApplication *app,
   _dossier_window_stories_setup (self);
   _dossier_window_compare_setup (self);
   _dossier_window_people_setup (self);
+  _dossier_window_team_setup (self);
   on_search_changed_cb (self);
   update_list_state (self);
 

@@ -38,6 +38,37 @@ G_DEFINE_FINAL_TYPE (DossierTeamWatch, dossier_team_watch, G_TYPE_OBJECT)
 enum { SYNCED, FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum { PROP_0, PROP_SYNCING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_syncing (DossierTeamWatch *self,
+             gboolean          syncing)
+{
+  if (self->syncing == syncing)
+    return;
+  self->syncing = syncing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+dossier_team_watch_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DossierTeamWatch *self = DOSSIER_TEAM_WATCH (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNCING:
+      g_value_set_boolean (value, self->syncing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 forget_password (DossierTeamWatch *self)
 {
@@ -85,6 +116,13 @@ dossier_team_watch_class_init (DossierTeamWatchClass *klass)
 
   object_class->dispose = dossier_team_watch_dispose;
   object_class->finalize = dossier_team_watch_finalize;
+  object_class->get_property = dossier_team_watch_get_property;
+
+  /* a sync is under way */
+  properties[PROP_SYNCING] = g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                   G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* (pulled, conflicts) of the sync that just ended */
   signals[SYNCED] = g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -120,8 +158,9 @@ on_synced (GObject      *source,
       dossier_team_sync_finish (DOSSIER_LIBRARY (source), result, NULL, NULL);
       return;
     }
-  self->syncing = FALSE;
   self->n_syncs++;
+  /* FALSE before the signals, so a handler may ask for another */
+  set_syncing (self, FALSE);
   if (!dossier_team_sync_finish (DOSSIER_LIBRARY (source), result, &stats, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -150,7 +189,7 @@ run_sync (DossierTeamWatch *self)
     }
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
-  self->syncing = TRUE;
+  set_syncing (self, TRUE);
   dossier_team_sync_async (self->library, self->password, self->cancellable, on_synced, weak);
 }
 
@@ -273,4 +312,19 @@ dossier_team_watch_get_n_syncs (DossierTeamWatch *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TEAM_WATCH (self), 0);
   return self->n_syncs;
+}
+
+void
+dossier_team_watch_sync (DossierTeamWatch *self)
+{
+  g_return_if_fail (DOSSIER_IS_TEAM_WATCH (self));
+  if (self->server != NULL)
+    run_sync (self);
+}
+
+gboolean
+dossier_team_watch_get_syncing (DossierTeamWatch *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TEAM_WATCH (self), FALSE);
+  return self->syncing;
 }

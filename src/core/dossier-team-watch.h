@@ -30,5 +30,10 @@ DossierTeamWatch *dossier_team_watch_new_finish (GAsyncResult         *result,
 gboolean          dossier_team_watch_is_listening (DossierTeamWatch   *self);
 /* syncs that finished, ok or not */
 guint             dossier_team_watch_get_n_syncs  (DossierTeamWatch   *self);
+/* Syncs now (after the sync under way, if one is): for this library's
+ * own changes, which nobody notifies.  Nothing once the watch stopped. */
+void              dossier_team_watch_sync         (DossierTeamWatch   *self);
+/* whether a sync is under way (::notify::syncing) */
+gboolean          dossier_team_watch_get_syncing  (DossierTeamWatch   *self);
 
 G_END_DECLS

@@ -659,6 +659,22 @@ dossier_store_team_link (DossierStore  *self,
   return dossier_store_commit (self, error);
 }
 
+gboolean
+dossier_store_team_unlink (DossierStore  *self,
+                           GError       **error)
+{
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+  if (!_dossier_store_exec (self,
+                            "DELETE FROM team_link; DELETE FROM team_rows; DELETE FROM team_queue;"
+                            "DELETE FROM team_conflicts;", error))
+    {
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  return dossier_store_commit (self, error);
+}
+
 DossierTeamLink *
 dossier_store_team_get_link (DossierStore  *self,
                              GError       **error)

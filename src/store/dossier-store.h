@@ -736,6 +736,11 @@ gboolean         dossier_store_team_link              (DossierStore   *self,
                                                        const char     *server,
                                                        const char     *member,
                                                        GError        **error);
+/* Unlinks the library from its team: what it holds stays, as a library
+ * of one's own; changes not yet pushed and open conflicts are dropped
+ * (the conflicts' own versions stay as they are here). */
+gboolean         dossier_store_team_unlink            (DossierStore   *self,
+                                                       GError        **error);
 /* NULL with DOSSIER_TEAM_ERROR_NOT_SHARED for a library linked to no team */
 DossierTeamLink *dossier_store_team_get_link          (DossierStore   *self,
                                                        GError        **error);

@@ -97,15 +97,43 @@ on_notice (void       *data,
   g_debug ("server: %s", message);
 }
 
+/* A connection, good or not (NULL only without memory); @key and @value
+ * (if not NULL) override one setting of the address */
+static PGconn *
+open_conn (const char *url,
+           gboolean    local,
+           const char *user,
+           const char *password,
+           const char *key,
+           const char *value)
+{
+  const char *keys[9];
+  const char *values[9];
+  guint n = 0;
+
+  keys[n] = "dbname", values[n++] = url;
+  if (user != NULL)
+    keys[n] = "user", values[n++] = user;
+  if (password != NULL)
+    keys[n] = "password", values[n++] = password;
+  /* later keys win over the address's own: a remote server is reached
+   * over TLS with its certificate and name checked, or not at all */
+  if (!local)
+    keys[n] = "sslmode", values[n++] = "verify-full";
+  keys[n] = "connect_timeout", values[n++] = "10";
+  keys[n] = "application_name", values[n++] = "dossier";
+  if (key != NULL)
+    keys[n] = key, values[n++] = value;
+  keys[n] = NULL, values[n] = NULL;
+  return PQconnectdbParams (keys, values, 1);
+}
+
 DossierTeamServer *
 dossier_team_server_connect (const char  *url,
                              const char  *user,
                              const char  *password,
                              GError     **error)
 {
-  const char *keys[8];
-  const char *values[8];
-  guint n = 0;
   gboolean local;
   g_autoptr(GError) local_error = NULL;
   DossierTeamServer *self;
@@ -119,20 +147,7 @@ dossier_team_server_connect (const char  *url,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  keys[n] = "dbname", values[n++] = url;
-  if (user != NULL)
-    keys[n] = "user", values[n++] = user;
-  if (password != NULL)
-    keys[n] = "password", values[n++] = password;
-  /* later keys win over the address's own: a remote server is reached
-   * over TLS with its certificate and name checked, or not at all */
-  if (!local)
-    keys[n] = "sslmode", values[n++] = "verify-full";
-  keys[n] = "connect_timeout", values[n++] = "10";
-  keys[n] = "application_name", values[n++] = "dossier";
-  keys[n] = NULL, values[n] = NULL;
-
-  conn = PQconnectdbParams (keys, values, 1);
+  conn = open_conn (url, local, user, password, NULL, NULL);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       if (conn == NULL)
@@ -147,6 +162,116 @@ dossier_team_server_connect (const char  *url,
   self = g_new0 (DossierTeamServer, 1);
   self->conn = conn;
   return self;
+}
+
+/* Whether the server behind @url answers at all when TLS is not
+ * verified; no password is sent to a server not verified. */
+static gboolean
+answers_unverified (const char *url,
+                    const char *user)
+{
+  PGconn *conn = open_conn (url, TRUE, user, NULL, "sslmode", "prefer");
+  gboolean answers = conn != NULL &&
+                     (PQstatus (conn) == CONNECTION_OK || PQconnectionNeedsPassword (conn) ||
+                      strstr (PQerrorMessage (conn), "FATAL") != NULL);
+
+  PQfinish (conn);
+  return answers;
+}
+
+/* Whether the database of the refused connection @failed exists, asked
+ * of the server's maintenance database; -1: that could not be asked
+ * either (so the user name or password is what the server refused) */
+static int
+database_exists (const char *url,
+                 gboolean    local,
+                 const char *user,
+                 const char *password,
+                 PGconn     *failed)
+{
+  PGconn *conn = open_conn (url, local, user, password, "dbname", "postgres");
+  const char *params[] = { PQdb (failed) };
+  PGresult *result;
+  int exists = -1;
+
+  if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
+    {
+      result = PQexecParams (conn, "SELECT count(*) FROM pg_database WHERE datname = $1",
+                             1, NULL, params, NULL, NULL, 0);
+      if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+        exists = g_str_equal (PQgetvalue (result, 0, 0), "0") ? 0 : 1;
+      PQclear (result);
+    }
+  PQfinish (conn);
+  return exists;
+}
+
+DossierTeamCheck
+dossier_team_server_check (const char  *url,
+                           const char  *user,
+                           const char  *password,
+                           char       **role,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DossierTeamServer) server = NULL;
+  DossierTeamCheck check = DOSSIER_TEAM_CHECK_FAILED;
+  gboolean local;
+  PGconn *conn;
+
+  g_return_val_if_fail (url != NULL, DOSSIER_TEAM_CHECK_FAILED);
+
+  local = is_local (url, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return DOSSIER_TEAM_CHECK_FAILED;
+    }
+  conn = open_conn (url, local, user, password, NULL, NULL);
+  if (conn == NULL)
+    {
+      g_set_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_FAILED,
+                   _("Could not reach the team server %s: %s"), url, _("out of memory"));
+      return DOSSIER_TEAM_CHECK_FAILED;
+    }
+  if (PQstatus (conn) == CONNECTION_OK)
+    {
+      char *found;
+
+      PQsetNoticeProcessor (conn, on_notice, NULL);
+      server = g_new0 (DossierTeamServer, 1);
+      server->conn = conn;
+      found = dossier_team_server_get_role (server, error);
+      if (role != NULL)
+        *role = found;
+      else
+        g_free (found);
+      return found != NULL ? DOSSIER_TEAM_CHECK_OK : DOSSIER_TEAM_CHECK_NOT_MEMBER;
+    }
+  set_connection_error (conn, url, &local_error);
+  if (g_error_matches (local_error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED))
+    {
+      /* the server answered and said no: to what? */
+      switch (database_exists (url, local, user, password, conn))
+        {
+        case 0:
+          check = DOSSIER_TEAM_CHECK_NO_DATABASE;
+          break;
+        case 1:
+          check = DOSSIER_TEAM_CHECK_NOT_MEMBER;
+          break;
+        default:
+          check = DOSSIER_TEAM_CHECK_WRONG_PASSWORD;
+          break;
+        }
+    }
+  else if (!local && answers_unverified (url, user))
+    check = DOSSIER_TEAM_CHECK_UNTRUSTED;
+  else
+    check = DOSSIER_TEAM_CHECK_UNREACHABLE;
+  PQfinish (conn);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return check;
 }
 
 void

@@ -36,6 +36,27 @@ DossierTeamServer *dossier_team_server_connect        (const char         *url,
                                                        const char         *user,
                                                        const char         *password,
                                                        GError            **error);
+/* What a first connection found, for words a person understands */
+typedef enum
+{
+  DOSSIER_TEAM_CHECK_OK,
+  DOSSIER_TEAM_CHECK_WRONG_PASSWORD,  /* the user name or password was refused */
+  DOSSIER_TEAM_CHECK_NO_DATABASE,     /* the server has no database of that name */
+  DOSSIER_TEAM_CHECK_NOT_MEMBER,      /* logged in, but no member of the team */
+  DOSSIER_TEAM_CHECK_UNTRUSTED,       /* answers, but not with a TLS certificate we trust */
+  DOSSIER_TEAM_CHECK_UNREACHABLE,     /* no answer at all */
+  DOSSIER_TEAM_CHECK_FAILED,          /* anything else, such as an address that is none */
+} DossierTeamCheck;
+
+/* Connects as dossier_team_server_connect() does and asks for the
+ * member's role (@role, when not NULL, then holds it); when that fails,
+ * finds out why, with more connections that send the password only as
+ * the first one did.  @error is set unless the check is OK. */
+DossierTeamCheck   dossier_team_server_check          (const char         *url,
+                                                       const char         *user,
+                                                       const char         *password,
+                                                       char              **role,
+                                                       GError            **error);
 void               dossier_team_server_free           (DossierTeamServer  *self);
 /* the login role, which is the member's name */
 const char        *dossier_team_server_get_user       (DossierTeamServer  *self);

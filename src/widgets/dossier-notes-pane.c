@@ -304,7 +304,9 @@ make_row (DossierNotesPane  *self,
           gboolean           orphan)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *card = dossier_note_card_new (annotation, NULL);
+  /* a shared library's notes say who wrote them */
+  const char *author = dossier_annotation_get_author (annotation);
+  GtkWidget *card = dossier_note_card_new (annotation, author);
   g_autofree char *description = dossier_note_describe (annotation);
 
   gtk_box_append (GTK_BOX (card), make_menu_button (annotation));
