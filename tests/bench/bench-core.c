@@ -781,7 +781,7 @@ cmd_quotes (const char *db,
       if (person == 0)
         continue;
       t = now_s ();
-      page = dossier_people_overview_page_sync (library, person, 12, &error);
+      page = dossier_people_overview_page_sync (library, person, 50, 12, &error);
       if (page == NULL)
         die ("person page", error);
       t = (now_s () - t) * 1000;
