@@ -170,6 +170,7 @@ test_page (DossierTestLibrary *f,
   g_autoptr(DossierPersonPage) page = NULL;
   g_autoptr(GPtrArray) rest = NULL;
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) beside = NULL;
   gint64 lavrov = person (f->library, "Sergei Lavrov");
   gint64 ids[3];
   DossierPersonQuote *q;
@@ -209,6 +210,19 @@ test_page (DossierTestLibrary *f,
   g_assert_cmpuint (all->len, ==, 2);
   g_assert_cmpstr (text_of (all, 0), ==, "Undated words");
   g_assert_cmpstr (text_of (all, 1), ==, "First words");
+  g_clear_pointer (&page, dossier_person_page_free);
+
+  /* the people beside in a call of their own, the page then without them */
+  beside = dossier_people_overview_beside_sync (f->library, lavrov, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (beside->len, ==, 1);
+  g_assert_cmpstr (((DossierPersonSummary *) g_ptr_array_index (beside, 0))->name, ==, "John Kerry");
+  g_assert_cmpint (((DossierPersonSummary *) g_ptr_array_index (beside, 0))->quotes, ==, 1);
+  page = dossier_people_overview_page_sync (f->library, lavrov, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->quote_ids->len, ==, 5);
+  g_assert_cmpuint (page->quotes->len, ==, 1);
+  g_assert_cmpuint (page->beside->len, ==, 0);
   g_clear_pointer (&page, dossier_person_page_free);
 
   /* a rejected quote leaves the page */

@@ -194,7 +194,11 @@ page_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError *
                                              MIN (page->quote_ids->len, a->n_first), cancellable, error);
   if (page->quotes == NULL)
     return NULL;
-  page->beside = dossier_store_quoted_beside (store, a->ids[0], a->limit, error);
+  /* with @n_beside 0 the people beside are left to their own call */
+  if (a->limit == 0)
+    page->beside = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_summary_free);
+  else
+    page->beside = dossier_store_quoted_beside (store, a->ids[0], a->limit, error);
   if (page->beside == NULL)
     return NULL;
   return g_steal_pointer (&page);
@@ -245,6 +249,60 @@ dossier_people_overview_page_finish (DossierLibrary  *library,
                                  GError         **error)
 {
   return _dossier_library_finish (library, result, &page_call, error);
+}
+
+/* --- the people quoted beside a person --- */
+
+static gpointer
+beside_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ViewArgs *a = data;
+
+  return dossier_store_quoted_beside (store, a->ids[0], a->limit, error);
+}
+
+static const DossierLibraryCall beside_call =
+  { beside_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+GPtrArray *
+dossier_people_overview_beside_sync (DossierLibrary  *library,
+                                     gint64           person_id,
+                                     guint            limit,
+                                     GError         **error)
+{
+  ViewArgs a = { .ids = &person_id, .n_ids = 1, .limit = limit };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return _dossier_library_run (library, &beside_call, &a, NULL, error);
+}
+
+void
+dossier_people_overview_beside_async (DossierLibrary      *library,
+                                      gint64               person_id,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  ViewArgs *a = g_new0 (ViewArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->ids = g_new (gint64, 1);
+  a->ids[0] = person_id;
+  a->n_ids = 1;
+  a->limit = limit;
+  _dossier_library_run_async (library, &beside_call, a, (GDestroyNotify) view_args_free,
+                              cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_people_overview_beside_finish (DossierLibrary  *library,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  return _dossier_library_finish (library, result, &beside_call, error);
 }
 
 /* --- quotes by id: a page's next rows, or all of them to export --- */

@@ -76,7 +76,7 @@ GArray            *dossier_people_overview_sparklines_finish  (DossierLibrary   
 
 /* The ids of @person_id's quotes, the first @n_first of them with the
  * sentence around each, and the people most often quoted in the same
- * articles (at most @n_beside). */
+ * articles (at most @n_beside; none with 0, for the beside call). */
 DossierPersonPage *dossier_people_overview_page_sync          (DossierLibrary       *library,
                                                            gint64                person_id,
                                                            guint                 n_first,
@@ -92,6 +92,23 @@ void               dossier_people_overview_page_async         (DossierLibrary   
 DossierPersonPage *dossier_people_overview_page_finish        (DossierLibrary       *library,
                                                            GAsyncResult         *result,
                                                            GError              **error);
+
+/* (element-type DossierPersonSummary): the people quoted in the most
+ * articles that quote @person_id (at most @limit), read after the
+ * quotes, as it takes longer for a much-quoted person */
+GPtrArray         *dossier_people_overview_beside_sync        (DossierLibrary      *library,
+                                                           gint64               person_id,
+                                                           guint                limit,
+                                                           GError             **error);
+void               dossier_people_overview_beside_async       (DossierLibrary      *library,
+                                                           gint64               person_id,
+                                                           guint                limit,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray         *dossier_people_overview_beside_finish      (DossierLibrary      *library,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 /* (element-type DossierPersonQuote): the quotes @ids (from a page's
  * quote_ids) in that order, with their sentences */

@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 13
+#define DOSSIER_STORE_SCHEMA_VERSION 14
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page's call reads the ids of all the person's quotes but the
- * sentences of the first page of them only; the next page is read as the
+ * sentences of the first page of them only, and the people quoted beside
+ * follow in a call of their own; the next page is read as the
  * list scrolls near its end (or with "Show More"), so a much-quoted
  * person's page fills in as fast as a rarely quoted one's.
  */
@@ -198,10 +199,50 @@ clear (DossierPersonView *self)
     gtk_list_box_remove (self->list, child);
   while ((child = gtk_widget_get_first_child (self->beside)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->beside), child);
+  gtk_widget_set_visible (self->beside_title, FALSE);
+  gtk_widget_set_visible (self->beside, FALSE);
   g_cancellable_cancel (self->more_cancellable);
   g_clear_object (&self->more_cancellable);
   g_clear_pointer (&self->page, dossier_person_page_free);
   g_ptr_array_set_size (self->shown, 0);
+}
+
+/* the people beside follow the quotes: the page is complete with them */
+static void
+on_beside_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) beside = NULL;
+  DossierPersonView *self;
+
+  beside = dossier_people_overview_beside_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (beside == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the people quoted beside: %s", error->message);
+      return;
+    }
+  self = user_data;
+  for (guint i = 0; i < beside->len; i++)
+    {
+      DossierPersonSummary *p = g_ptr_array_index (beside, i);
+      GtkWidget *button = gtk_button_new_with_label (p->name);
+      guint n = (guint) MIN (p->quotes, G_MAXUINT);
+      g_autofree char *tip = g_strdup_printf (g_dngettext (NULL, "Quoted beside in %u article",
+                                                           "Quoted beside in %u articles", n), n);
+
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "small");
+      gtk_widget_set_tooltip_text (button, tip);
+      g_object_set_data (G_OBJECT (button), "dossier-person-id", GSIZE_TO_POINTER ((gsize) p->id));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_beside_clicked_cb), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->beside), button);
+    }
+  gtk_widget_set_visible (self->beside_title, beside->len > 0);
+  gtk_widget_set_visible (self->beside, beside->len > 0);
+  self->loaded = TRUE;
 }
 
 static void
@@ -227,27 +268,11 @@ on_page_cb (GObject      *source,
   count = g_strdup_printf (g_dngettext (NULL, "%u quote", "%u quotes", page->quote_ids->len),
                            page->quote_ids->len);
   gtk_label_set_text (GTK_LABEL (self->subtitle), count);
-  for (guint i = 0; i < page->beside->len; i++)
-    {
-      DossierPersonSummary *p = g_ptr_array_index (page->beside, i);
-      GtkWidget *button = gtk_button_new_with_label (p->name);
-      guint n = (guint) MIN (p->quotes, G_MAXUINT);
-      g_autofree char *tip = g_strdup_printf (g_dngettext (NULL, "Quoted beside in %u article",
-                                                           "Quoted beside in %u articles", n), n);
-
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
-      gtk_widget_set_tooltip_text (button, tip);
-      g_object_set_data (G_OBJECT (button), "dossier-person-id", GSIZE_TO_POINTER ((gsize) p->id));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_beside_clicked_cb), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->beside), button);
-    }
-  gtk_widget_set_visible (self->beside_title, page->beside->len > 0);
-  gtk_widget_set_visible (self->beside, page->beside->len > 0);
   append_rows (self, page->quotes);
   update_more (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
-  self->loaded = TRUE;
+  dossier_people_overview_beside_async (self->library, self->person, N_BESIDE, self->cancellable,
+                                        on_beside_cb, self);
 }
 
 void
@@ -269,7 +294,7 @@ dossier_person_view_set_person (DossierPersonView *self,
   self->name = copy;
   self->loaded = FALSE;
   gtk_label_set_text (GTK_LABEL (self->title), self->name);
-  dossier_people_overview_page_async (self->library, id, ROWS_AT_ONCE, N_BESIDE, self->cancellable,
+  dossier_people_overview_page_async (self->library, id, ROWS_AT_ONCE, 0, self->cancellable,
                                       on_page_cb, self);
 }
 
