@@ -246,18 +246,72 @@ choose_export (DossierWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+typedef struct
+{
+  DossierWindow *window;
+  char          *title;
+  char          *format;
+  GFile         *file;   /* NULL: ask */
+} PersonExport;
+
+static void
+on_person_quotes_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PersonExport *pe = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+
+  quotes = dossier_people_overview_quotes_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (quotes == NULL)
+    _dossier_window_toast_error (pe->window, error, _("Could not save the quotes: %s"), error->message);
+  else if (pe->file != NULL)
+    {
+      Export *e = g_new0 (Export, 1);
+
+      e->window = g_object_ref (pe->window);
+      e->title = g_strdup (pe->title);
+      e->quotes = g_ptr_array_ref (quotes);
+      write_quotes (e, pe->file);
+    }
+  else
+    choose_export (pe->window, pe->title, quotes, pe->format);
+  g_object_unref (pe->window);
+  g_clear_object (&pe->file);
+  g_free (pe->title);
+  g_free (pe->format);
+  g_free (pe);
+}
+
+/* The page reads its rows a page at a time; all the person's quotes are
+ * read for the file. */
+void
+_dossier_window_export_person_quotes (DossierWindow *self,
+                                      const char    *format,
+                                      GFile         *file)
+{
+  DossierPersonView *view = g_object_get_data (G_OBJECT (self), "dossier-person-view");
+  GArray *ids = dossier_person_view_get_quote_ids (view);
+  PersonExport *pe;
+
+  if (ids == NULL)
+    return;
+  pe = g_new0 (PersonExport, 1);
+  pe->window = g_object_ref (self);
+  pe->title = g_strdup_printf (_("Quotes of %s"), dossier_person_view_get_name (view));
+  pe->format = g_strdup (format);
+  pe->file = file != NULL ? g_object_ref (file) : NULL;
+  dossier_people_overview_quotes_async (self->library, (const gint64 *) ids->data, ids->len, self->cancellable,
+                                        on_person_quotes_cb, pe);
+}
+
 static void
 on_person_export_cb (DossierPersonView *view,
                      const char        *format,
                      DossierWindow     *self)
 {
-  GPtrArray *quotes = dossier_person_view_get_quotes (view);
-  g_autofree char *title = NULL;
-
-  if (quotes == NULL)
-    return;
-  title = g_strdup_printf (_("Quotes of %s"), dossier_person_view_get_name (view));
-  choose_export (self, title, quotes, format);
+  _dossier_window_export_person_quotes (self, format, NULL);
 }
 
 typedef struct

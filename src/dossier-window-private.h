@@ -170,6 +170,11 @@ void _dossier_window_people_setup     (DossierWindow      *self);
 /* saves the quotes of the listed articles to @file (NULL: asks where) */
 void _dossier_window_export_search_quotes (DossierWindow *self,
                                            GFile         *file);
+/* saves all the quotes of the person's page shown to @file (NULL: asks
+ * where, as @format "markdown" or "csv") */
+void _dossier_window_export_person_quotes (DossierWindow *self,
+                                           const char    *format,
+                                           GFile         *file);
 /* opens @article in the reader with [@start, @end) of its body marked */
 void _dossier_window_open_passage     (DossierWindow      *self,
                                        gint64              article,

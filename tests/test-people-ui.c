@@ -414,6 +414,109 @@ test_show_quotes (DossierTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* 120 more of Lavrov's quotes, one an article, in reverse time order,
+ * the last few undated */
+static void
+long_setup (DossierTestLibrary *f,
+            gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_setup (f, data);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *date = i < 5 ? NULL : g_strdup_printf ("%d-%02d-15", 1999 - (int) i / 12, 12 - (int) i % 12);
+      g_autofree char *body = g_strdup_printf ("\"Point number %u stands,\" said Sergei Lavrov, Russia's foreign minister.",
+                                               i);
+
+      add (f->library, "Remarks", date, body);
+    }
+  g_assert_cmpint (dossier_people_find_quotes_sync (f->library, G_MAXUINT, NULL, &error), ==, 120);
+  g_assert_no_error (error);
+}
+
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* a much-quoted person's page shows a first page of rows, reads the next
+ * as the list scrolls near its end, and exports all the quotes */
+static void
+test_long_page (DossierTestLibrary *f,
+                gconstpointer       data)
+{
+  DossierWindow *self;
+  DossierPersonView *person;
+  GtkListBox *list;
+  GtkAdjustment *adj;
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *md_path = g_build_filename (dir, "lavrov.md", NULL);
+  g_autoptr(GFile) md = g_file_new_for_path (md_path);
+  g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("org.dossierapp.Dossier");
+  guint shown;
+
+  /* no article of an earlier test's window reopens over the page */
+  g_settings_set_int64 (settings, "last-article", 0);
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 700);
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 123);
+  g_signal_emit_by_name (people_view (self), "person-activated",
+                         dossier_people_find_sync (f->library, "Sergei Lavrov", NULL), "Sergei Lavrov");
+  person = g_object_get_data (G_OBJECT (self), "dossier-person-view");
+  dossier_test_poll_until (dossier_person_view_get_loaded (person));
+  list = dossier_person_view_get_list (person);
+  dossier_test_poll_until (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpuint (dossier_person_view_get_quote_ids (person)->len, ==, 123);
+  shown = n_rows (list);
+  g_assert_cmpuint (shown, <, 123);
+  g_assert_cmpuint (shown, ==, dossier_person_view_get_quotes (person)->len);
+  /* the earliest first: point 119, December 1990 */
+  g_assert_cmpstr (row_label (row_at (list, 0), "where"), ==, "1990-01-15 · Test Wire");
+
+  /* scrolled to the end, the next rows come, until all show */
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list),
+                                                                                          GTK_TYPE_SCROLLED_WINDOW)));
+  while (shown < 123)
+    {
+      /* the rows read last laid out: there is room to scroll down */
+      dossier_test_poll_until (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) -
+                               gtk_adjustment_get_value (adj) > 100 || n_rows (list) > shown);
+      if (n_rows (list) == shown)
+        {
+          gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+          dossier_test_poll_until (n_rows (list) > shown);
+        }
+      shown = n_rows (list);
+    }
+  g_assert_cmpuint (n_rows (list), ==, 123);
+  /* the undated last, the fixture's 2014 quote just before them */
+  g_assert_cmpstr (row_label (row_at (list, 117), "where"), ==, "2014-03-02 · Test Wire");
+  g_assert_cmpstr (row_label (row_at (list, 122), "where"), ==, "Undated · Test Wire");
+
+  /* the export holds every quote, not only the rows read */
+  _dossier_window_export_person_quotes (self, "markdown", md);
+  dossier_test_poll_until (g_object_get_data (G_OBJECT (self), "dossier-quotes-written") != NULL);
+  g_assert_true (g_file_get_contents (md_path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# Quotes of Sergei Lavrov\n"));
+  g_assert_cmpuint (count_of (text, "> Point number "), ==, 120);
+  g_assert_cmpuint (count_of (text, "([passage](dossier://article/"), ==, 123);
+  g_assert_nonnull (strstr (text, "> Point number 5 stands\n"));
+  g_assert_true (strstr (text, "> Point number 119 stands\n") < strstr (text, "> Point number 5 stands\n"));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -432,5 +535,7 @@ main (int argc, char *argv[])
               fixture_setup, test_export_search, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleUI/show-quotes", DossierTestLibrary, NULL,
               fixture_setup, test_show_quotes, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleUI/long-page", DossierTestLibrary, NULL,
+              long_setup, test_long_page, dossier_test_library_teardown);
   return g_test_run ();
 }

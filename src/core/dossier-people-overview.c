@@ -10,6 +10,8 @@
 #include "dossier-people-overview.h"
 #include "dossier-library-private.h"
 
+#include <string.h>
+
 typedef struct
 {
   char   *search;
@@ -18,6 +20,7 @@ typedef struct
   guint   n_ids;
   gint64  first_jd;
   gint64  last_jd;
+  guint   n_first;
 } ViewArgs;
 
 static void
@@ -42,6 +45,7 @@ dossier_person_page_free (DossierPersonPage *page)
 {
   if (page == NULL)
     return;
+  g_clear_pointer (&page->quote_ids, g_array_unref);
   g_clear_pointer (&page->quotes, g_ptr_array_unref);
   g_clear_pointer (&page->beside, g_ptr_array_unref);
   g_free (page);
@@ -111,15 +115,16 @@ sparklines_op (DossierStore *store, gpointer data, GCancellable *cancellable, GE
 {
   ViewArgs *a = data;
   g_autoptr(GArray) lines = g_array_sized_new (FALSE, TRUE, sizeof (DossierPersonSpark), a->n_ids);
+  g_autofree guint *buckets = g_new0 (guint, (gsize) MAX (a->n_ids, 1) * DOSSIER_SPARK_BUCKETS);
 
+  if (!dossier_store_people_sparklines (store, a->ids, a->n_ids, a->first_jd, a->last_jd,
+                                        buckets, DOSSIER_SPARK_BUCKETS, cancellable, error))
+    return NULL;
   for (guint i = 0; i < a->n_ids; i++)
     {
       DossierPersonSpark line = { .person_id = a->ids[i] };
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !dossier_store_person_sparkline (store, a->ids[i], a->first_jd, a->last_jd,
-                                           line.buckets, DOSSIER_SPARK_BUCKETS, error))
-        return NULL;
+      memcpy (line.buckets, buckets + (gsize) i * DOSSIER_SPARK_BUCKETS, sizeof line.buckets);
       g_array_append_val (lines, line);
     }
   return g_steal_pointer (&lines);
@@ -181,10 +186,19 @@ page_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError *
   ViewArgs *a = data;
   g_autoptr(DossierPersonPage) page = g_new0 (DossierPersonPage, 1);
 
-  page->quotes = dossier_store_person_quotes (store, a->ids[0], error);
+  /* all the ids in time order, but the sentences of the first few only */
+  page->quote_ids = dossier_store_person_quote_ids (store, a->ids[0], error);
+  if (page->quote_ids == NULL)
+    return NULL;
+  page->quotes = dossier_store_quotes_by_id (store, (const gint64 *) page->quote_ids->data,
+                                             MIN (page->quote_ids->len, a->n_first), cancellable, error);
   if (page->quotes == NULL)
     return NULL;
-  page->beside = dossier_store_quoted_beside (store, a->ids[0], a->limit, error);
+  /* with @n_beside 0 the people beside are left to their own call */
+  if (a->limit == 0)
+    page->beside = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_summary_free);
+  else
+    page->beside = dossier_store_quoted_beside (store, a->ids[0], a->limit, error);
   if (page->beside == NULL)
     return NULL;
   return g_steal_pointer (&page);
@@ -195,11 +209,12 @@ static const DossierLibraryCall page_call =
 
 DossierPersonPage *
 dossier_people_overview_page_sync (DossierLibrary  *library,
-                               gint64           person_id,
-                               guint            n_beside,
-                               GError         **error)
+                                   gint64           person_id,
+                                   guint            n_first,
+                                   guint            n_beside,
+                                   GError         **error)
 {
-  ViewArgs a = { .ids = &person_id, .n_ids = 1, .limit = n_beside };
+  ViewArgs a = { .ids = &person_id, .n_ids = 1, .limit = n_beside, .n_first = n_first };
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
 
@@ -208,8 +223,9 @@ dossier_people_overview_page_sync (DossierLibrary  *library,
 
 void
 dossier_people_overview_page_async (DossierLibrary      *library,
-                                gint64               person_id,
-                                guint                n_beside,
+                                    gint64               person_id,
+                                    guint                n_first,
+                                    guint                n_beside,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -222,6 +238,7 @@ dossier_people_overview_page_async (DossierLibrary      *library,
   a->ids[0] = person_id;
   a->n_ids = 1;
   a->limit = n_beside;
+  a->n_first = n_first;
   _dossier_library_run_async (library, &page_call, a, (GDestroyNotify) view_args_free,
                               cancellable, callback, user_data);
 }
@@ -232,6 +249,112 @@ dossier_people_overview_page_finish (DossierLibrary  *library,
                                  GError         **error)
 {
   return _dossier_library_finish (library, result, &page_call, error);
+}
+
+/* --- the people quoted beside a person --- */
+
+static gpointer
+beside_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ViewArgs *a = data;
+
+  return dossier_store_quoted_beside (store, a->ids[0], a->limit, error);
+}
+
+static const DossierLibraryCall beside_call =
+  { beside_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+GPtrArray *
+dossier_people_overview_beside_sync (DossierLibrary  *library,
+                                     gint64           person_id,
+                                     guint            limit,
+                                     GError         **error)
+{
+  ViewArgs a = { .ids = &person_id, .n_ids = 1, .limit = limit };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return _dossier_library_run (library, &beside_call, &a, NULL, error);
+}
+
+void
+dossier_people_overview_beside_async (DossierLibrary      *library,
+                                      gint64               person_id,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  ViewArgs *a = g_new0 (ViewArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->ids = g_new (gint64, 1);
+  a->ids[0] = person_id;
+  a->n_ids = 1;
+  a->limit = limit;
+  _dossier_library_run_async (library, &beside_call, a, (GDestroyNotify) view_args_free,
+                              cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_people_overview_beside_finish (DossierLibrary  *library,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  return _dossier_library_finish (library, result, &beside_call, error);
+}
+
+/* --- quotes by id: a page's next rows, or all of them to export --- */
+
+static gpointer
+quotes_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ViewArgs *a = data;
+
+  return dossier_store_quotes_by_id (store, a->ids, a->n_ids, cancellable, error);
+}
+
+static const DossierLibraryCall quotes_call =
+  { quotes_op, (GDestroyNotify) g_ptr_array_unref, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+GPtrArray *
+dossier_people_overview_quotes_sync (DossierLibrary  *library,
+                                     const gint64    *ids,
+                                     guint            n_ids,
+                                     GError         **error)
+{
+  ViewArgs a = { .ids = (gint64 *) ids, .n_ids = n_ids };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return _dossier_library_run (library, &quotes_call, &a, NULL, error);
+}
+
+void
+dossier_people_overview_quotes_async (DossierLibrary      *library,
+                                      const gint64        *ids,
+                                      guint                n_ids,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  ViewArgs *a = g_new0 (ViewArgs, 1);
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  a->ids = g_memdup2 (ids, MAX (n_ids, 1) * sizeof (gint64));
+  a->n_ids = n_ids;
+  _dossier_library_run_async (library, &quotes_call, a, (GDestroyNotify) view_args_free,
+                              cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_people_overview_quotes_finish (DossierLibrary  *library,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  return _dossier_library_finish (library, result, &quotes_call, error);
 }
 
 /* --- the quotes of a search's articles --- */

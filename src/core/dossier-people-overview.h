@@ -30,7 +30,8 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *quotes;    /* (element-type DossierPersonQuote), in time order */
+  GArray    *quote_ids; /* (element-type gint64): all the person's quotes, in time order */
+  GPtrArray *quotes;    /* (element-type DossierPersonQuote): the first of them */
   GPtrArray *beside;    /* (element-type DossierPersonSummary), most shared articles first */
 } DossierPersonPage;
 
@@ -73,14 +74,17 @@ GArray            *dossier_people_overview_sparklines_finish  (DossierLibrary   
                                                            GAsyncResult         *result,
                                                            GError              **error);
 
-/* @person_id's quotes with the sentence around each, and the people
- * most often quoted in the same articles (at most @n_beside). */
+/* The ids of @person_id's quotes, the first @n_first of them with the
+ * sentence around each, and the people most often quoted in the same
+ * articles (at most @n_beside; none with 0, for the beside call). */
 DossierPersonPage *dossier_people_overview_page_sync          (DossierLibrary       *library,
                                                            gint64                person_id,
+                                                           guint                 n_first,
                                                            guint                 n_beside,
                                                            GError              **error);
 void               dossier_people_overview_page_async         (DossierLibrary       *library,
                                                            gint64                person_id,
+                                                           guint                 n_first,
                                                            guint                 n_beside,
                                                            GCancellable         *cancellable,
                                                            GAsyncReadyCallback   callback,
@@ -88,6 +92,39 @@ void               dossier_people_overview_page_async         (DossierLibrary   
 DossierPersonPage *dossier_people_overview_page_finish        (DossierLibrary       *library,
                                                            GAsyncResult         *result,
                                                            GError              **error);
+
+/* (element-type DossierPersonSummary): the people quoted in the most
+ * articles that quote @person_id (at most @limit), read after the
+ * quotes, as it takes longer for a much-quoted person */
+GPtrArray         *dossier_people_overview_beside_sync        (DossierLibrary      *library,
+                                                           gint64               person_id,
+                                                           guint                limit,
+                                                           GError             **error);
+void               dossier_people_overview_beside_async       (DossierLibrary      *library,
+                                                           gint64               person_id,
+                                                           guint                limit,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray         *dossier_people_overview_beside_finish      (DossierLibrary      *library,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* (element-type DossierPersonQuote): the quotes @ids (from a page's
+ * quote_ids) in that order, with their sentences */
+GPtrArray         *dossier_people_overview_quotes_sync        (DossierLibrary      *library,
+                                                           const gint64        *ids,
+                                                           guint                n_ids,
+                                                           GError             **error);
+void               dossier_people_overview_quotes_async       (DossierLibrary      *library,
+                                                           const gint64        *ids,
+                                                           guint                n_ids,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray         *dossier_people_overview_quotes_finish      (DossierLibrary      *library,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 /* (element-type DossierPersonQuote): the quotes of the articles @ids, in
  * that order, with their sentences (for exporting a search's quotes) */

@@ -5,8 +5,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each is one indexed query, so that the section opens and a page fills
- * in without reading every quote of the library.
+ * None reads an article's row for its day: the day is stored after the
+ * body, so that would read the body of every article quoting someone.
+ * The days come from their index instead, and a person's quotes are put
+ * in time order from their own index; the sentences (which do read the
+ * body) are read for the quotes asked for only, a page at a time.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -133,40 +136,124 @@ dossier_store_quote_range (DossierStore  *self,
   return finish (self, stmt, rc, error);
 }
 
-gboolean
-dossier_store_person_sparkline (DossierStore  *self,
-                                gint64         person_id,
-                                gint64         first_jd,
-                                gint64         last_jd,
-                                guint         *buckets,
-                                guint          n_buckets,
-                                GError       **error)
+/* Each dated article's day, read from the date index alone (the day is
+ * kept after the body in an article's row, so reading it from the rows
+ * would read every body): a sorted array of (id, day) pairs. */
+typedef struct
 {
+  gint64 id;
+  gint64 jd;
+} ArticleDay;
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  const ArticleDay *x = a, *y = b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+static GArray *
+article_days (DossierStore  *self,
+              GError       **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (ArticleDay));
+  sqlite3_stmt *stmt;
+  gboolean sorted = TRUE;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT id, published_jd FROM articles INDEXED BY articles_published"
+                  " WHERE published_jd IS NOT NULL",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ArticleDay d = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      if (days->len > 0 && g_array_index (days, ArticleDay, days->len - 1).id > d.id)
+        sorted = FALSE;
+      g_array_append_val (days, d);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  if (!sorted)
+    g_array_sort (days, compare_days);
+  return g_steal_pointer (&days);
+}
+
+/* @article_id's day in @days, or -1 when undated */
+static gint64
+day_of (GArray *days,
+        gint64  article_id)
+{
+  guint lo = 0, hi = days->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const ArticleDay *d = &g_array_index (days, ArticleDay, mid);
+
+      if (d->id == article_id)
+        return d->jd;
+      if (d->id < article_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return -1;
+}
+
+gboolean
+dossier_store_people_sparklines (DossierStore  *self,
+                                 const gint64  *ids,
+                                 guint          n_ids,
+                                 gint64         first_jd,
+                                 gint64         last_jd,
+                                 guint         *buckets,
+                                 guint          n_buckets,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GArray) days = NULL;
   sqlite3_stmt *stmt;
   gint64 span = MAX (last_jd - first_jd + 1, 1);
-  int rc;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (n_buckets > 0, FALSE);
 
-  memset (buckets, 0, n_buckets * sizeof (guint));
-  /* the bucket is worked out in SQL: one row per bucket, not per quote */
-  stmt = prepare (self,
-                  "SELECT (a.published_jd - ?2) * ?3 / ?4 AS b, COUNT(*) FROM quotes q"
-                  " JOIN articles a ON a.id = q.article_id"
-                  " WHERE q.person_id = ?1 AND q.status < 2 AND a.published_jd IS NOT NULL GROUP BY b",
-                  error);
+  memset (buckets, 0, (gsize) n_ids * n_buckets * sizeof (guint));
+  if (n_ids == 0)
+    return TRUE;
+  days = article_days (self, error);
+  if (days == NULL)
+    return FALSE;
+  /* one person's quotes at a time through their index, counted by the
+   * day of each quote's article */
+  stmt = prepare (self, "SELECT article_id FROM quotes WHERE person_id = ?1 AND status < 2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, first_jd);
-  sqlite3_bind_int64 (stmt, 3, n_buckets);
-  sqlite3_bind_int64 (stmt, 4, span);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < n_ids && rc == SQLITE_DONE; i++)
     {
-      gint64 b = CLAMP (sqlite3_column_int64 (stmt, 0), 0, (gint64) n_buckets - 1);
+      guint *line = buckets + (gsize) i * n_buckets;
 
-      buckets[b] += (guint) sqlite3_column_int64 (stmt, 1);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 jd = day_of (days, sqlite3_column_int64 (stmt, 0));
+
+          if (jd >= 0)
+            line[CLAMP ((jd - first_jd) * (gint64) n_buckets / span, 0, (gint64) n_buckets - 1)]++;
+        }
+      sqlite3_reset (stmt);
     }
   return finish (self, stmt, rc, error);
 }
@@ -303,32 +390,121 @@ read_quote (sqlite3_stmt *stmt)
   return q;
 }
 
-GPtrArray *
-dossier_store_person_quotes (DossierStore  *self,
-                             gint64         person_id,
-                             GError       **error)
+typedef struct
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_quote_free);
+  gint64 jd;       /* G_MAXINT64: undated, after the dated */
+  gint64 article_id;
+  gint64 start;
+  gint64 id;
+} QuoteKey;
+
+static int
+compare_quote_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const QuoteKey *x = a, *y = b;
+
+  if (x->jd != y->jd)
+    return x->jd < y->jd ? -1 : 1;
+  if (x->article_id != y->article_id)
+    return x->article_id < y->article_id ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+GArray *
+dossier_store_person_quote_ids (DossierStore  *self,
+                                gint64         person_id,
+                                GError       **error)
+{
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
+  GArray *ids;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT " QUOTE_COLUMNS " FROM quotes q JOIN articles a ON a.id = q.article_id"
-                  " LEFT JOIN people p ON p.id = q.person_id"
-                  " WHERE q.person_id = ?1 AND q.status < 2"
-                  " ORDER BY a.published_jd IS NULL, a.published_jd, a.id, q.start_offset",
+  days = article_days (self, error);
+  if (days == NULL)
+    return NULL;
+  /* the quotes from their person index, put in time order here: sorting
+   * by the articles' days in SQL would read each article's row */
+  stmt = prepare (self, "SELECT id, article_id, start_offset FROM quotes WHERE person_id = ?1 AND status < 2",
                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, CONTEXT_CHARS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, read_quote (stmt));
+    {
+      QuoteKey k;
+
+      k.id = sqlite3_column_int64 (stmt, 0);
+      k.article_id = sqlite3_column_int64 (stmt, 1);
+      k.start = sqlite3_column_int64 (stmt, 2);
+      k.jd = day_of (days, k.article_id);
+      if (k.jd < 0)
+        k.jd = G_MAXINT64;
+      g_array_append_val (keys, k);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  g_array_sort (keys, compare_quote_keys);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    g_array_append_val (ids, g_array_index (keys, QuoteKey, i).id);
+  return ids;
+}
+
+GPtrArray *
+dossier_store_quotes_by_id (DossierStore  *self,
+                            const gint64  *ids,
+                            guint          n_ids,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_quote_free);
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " QUOTE_COLUMNS " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  " LEFT JOIN people p ON p.id = q.person_id WHERE q.id = ?1",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, CONTEXT_CHARS);
+  for (guint i = 0; i < n_ids && rc == SQLITE_DONE; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      /* a quote gone since its id was read is left out */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (list, read_quote (stmt));
+      sqlite3_reset (stmt);
+    }
   if (!finish (self, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+dossier_store_person_quotes (DossierStore  *self,
+                             gint64         person_id,
+                             GError       **error)
+{
+  g_autoptr(GArray) ids = dossier_store_person_quote_ids (self, person_id, error);
+
+  if (ids == NULL)
+    return NULL;
+  return dossier_store_quotes_by_id (self, (const gint64 *) ids->data, ids->len, NULL, error);
 }
 
 GPtrArray *

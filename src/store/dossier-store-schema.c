@@ -350,6 +350,16 @@ static const char schema_app_imports[] =
   "CREATE INDEX app_imports_article ON app_imports(article_id);"
   "CREATE INDEX app_imports_pending ON app_imports(pending_id);";
 
+/* The quotes' indexes hold their status (and a person's the article and
+ * place of each quote), so that the People section's sparklines, a
+ * person's quotes in time order and the people quoted beside them are
+ * read from the indexes alone, without a row lookup per quote. */
+static const char schema_quote_indexes[] =
+  "DROP INDEX quotes_person;"
+  "DROP INDEX quotes_article;"
+  "CREATE INDEX quotes_person ON quotes(person_id, status, article_id, start_offset);"
+  "CREATE INDEX quotes_article ON quotes(article_id, status, person_id);";
+
 /* A team library: every shared row gets a UUID that is the same in every
  * member's library, notes record their author, and a library linked to a
  * team database (team_link) keeps its own changes queued until they are
@@ -765,6 +775,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 13:
       if (!_dossier_store_exec (self, schema_stemming, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 14:
+      if (!_dossier_store_exec (self, schema_quote_indexes, &local_error))
         goto fail;
       break;
     default:

@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 14
+#define DOSSIER_STORE_SCHEMA_VERSION 15
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -558,16 +558,32 @@ gboolean   dossier_store_quote_range        (DossierStore   *self,
                                              gint64         *first_jd,
                                              gint64         *last_jd,
                                              GError        **error);
-/* Counts @person_id's quotes in @n_buckets equal spans of the days
- * @first_jd to @last_jd, into @buckets. */
-gboolean   dossier_store_person_sparkline   (DossierStore   *self,
-                                             gint64          person_id,
+/* Counts the quotes of each of @ids in @n_buckets equal spans of the
+ * days @first_jd to @last_jd, into @buckets[i * @n_buckets …] (@n_ids
+ * times @n_buckets counts). */
+gboolean   dossier_store_people_sparklines  (DossierStore   *self,
+                                             const gint64   *ids,
+                                             guint           n_ids,
                                              gint64          first_jd,
                                              gint64          last_jd,
                                              guint          *buckets,
                                              guint           n_buckets,
+                                             GCancellable   *cancellable,
                                              GError        **error);
-/* (element-type DossierPersonQuote): in time order, rejected ones left out */
+/* (element-type gint64): the ids of @person_id's quotes in time order
+ * (undated last), rejected ones left out */
+GArray    *dossier_store_person_quote_ids   (DossierStore   *self,
+                                             gint64          person_id,
+                                             GError        **error);
+/* (element-type DossierPersonQuote): the quotes @ids in that order, each
+ * with its sentence; ids no longer there are left out */
+GPtrArray *dossier_store_quotes_by_id       (DossierStore   *self,
+                                             const gint64   *ids,
+                                             guint           n_ids,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+/* (element-type DossierPersonQuote): all of them, in time order, rejected
+ * ones left out */
 GPtrArray *dossier_store_person_quotes      (DossierStore   *self,
                                              gint64          person_id,
                                              GError        **error);

@@ -3,9 +3,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The quotes come with the sentence around each from one call; the rows
- * are made a few hundred at a time, the rest behind "Show More", so a
- * much-quoted person's page fills in as fast as a rarely quoted one's.
+ * The page's call reads the ids of all the person's quotes but the
+ * sentences of the first page of them only, and the people quoted beside
+ * follow in a call of their own; the next page is read as the
+ * list scrolls near its end (or with "Show More"), so a much-quoted
+ * person's page fills in as fast as a rarely quoted one's.
  */
 #define G_LOG_DOMAIN "dossier-person-view"
 
@@ -18,7 +20,7 @@
 #include "dossier-people-overview.h"
 #include "dossier-store.h"
 
-#define ROWS_AT_ONCE 300
+#define ROWS_AT_ONCE 50
 #define N_BESIDE 12
 
 struct _DossierPersonView
@@ -30,7 +32,8 @@ struct _DossierPersonView
   gint64             person;
   char              *name;
   DossierPersonPage *page;
-  guint              n_shown;
+  GPtrArray         *shown;     /* (element-type DossierPersonQuote): the rows' quotes */
+  GCancellable      *more_cancellable;  /* the next page being read, or NULL */
   gboolean           loaded;
 
   GtkWidget         *title;
@@ -100,16 +103,82 @@ make_quote_row (DossierPersonQuote *q)
 }
 
 static void
+update_more (DossierPersonView *self)
+{
+  gtk_widget_set_visible (self->more, self->page != NULL && self->shown->len < self->page->quote_ids->len);
+  gtk_widget_set_sensitive (self->more, self->more_cancellable == NULL);
+}
+
+static void
+append_rows (DossierPersonView *self,
+             GPtrArray         *quotes)
+{
+  gsize n = 0;
+  g_autofree gpointer *items = g_ptr_array_steal (quotes, &n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gtk_list_box_append (self->list, make_quote_row (items[i]));
+      g_ptr_array_add (self->shown, items[i]);
+    }
+}
+
+static void
+on_more_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  DossierPersonView *self;
+
+  quotes = dossier_people_overview_quotes_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (quotes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  g_clear_object (&self->more_cancellable);
+  if (quotes == NULL)
+    {
+      g_warning ("Could not read the quotes: %s", error->message);
+      /* the ids left cannot be read: the page ends here */
+      g_array_set_size (self->page->quote_ids, self->shown->len);
+    }
+  else if (quotes->len == 0)
+    /* gone since their ids were read: what is left is shown */
+    g_array_set_size (self->page->quote_ids, self->shown->len);
+  else
+    append_rows (self, quotes);
+  update_more (self);
+}
+
+/* Reads the next page of rows unless one is being read or all show. */
+static void
 show_more (DossierPersonView *self)
 {
-  guint until;
+  GArray *ids;
+  guint n;
 
-  if (self->page == NULL)
+  if (self->page == NULL || self->more_cancellable != NULL)
     return;
-  until = MIN (self->page->quotes->len, self->n_shown + ROWS_AT_ONCE);
-  for (; self->n_shown < until; self->n_shown++)
-    gtk_list_box_append (self->list, make_quote_row (g_ptr_array_index (self->page->quotes, self->n_shown)));
-  gtk_widget_set_visible (self->more, self->n_shown < self->page->quotes->len);
+  ids = self->page->quote_ids;
+  if (self->shown->len >= ids->len)
+    return;
+  n = MIN (ids->len - self->shown->len, ROWS_AT_ONCE);
+  self->more_cancellable = g_cancellable_new ();
+  dossier_people_overview_quotes_async (self->library, &g_array_index (ids, gint64, self->shown->len), n,
+                                        self->more_cancellable, on_more_cb, self);
+  update_more (self);
+}
+
+/* the next page is read while a screenful of rows is still below */
+static void
+on_scrolled_cb (GtkAdjustment     *adj,
+                DossierPersonView *self)
+{
+  double left = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_value (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (left < gtk_adjustment_get_page_size (adj))
+    show_more (self);
 }
 
 static void
@@ -130,8 +199,50 @@ clear (DossierPersonView *self)
     gtk_list_box_remove (self->list, child);
   while ((child = gtk_widget_get_first_child (self->beside)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->beside), child);
+  gtk_widget_set_visible (self->beside_title, FALSE);
+  gtk_widget_set_visible (self->beside, FALSE);
+  g_cancellable_cancel (self->more_cancellable);
+  g_clear_object (&self->more_cancellable);
   g_clear_pointer (&self->page, dossier_person_page_free);
-  self->n_shown = 0;
+  g_ptr_array_set_size (self->shown, 0);
+}
+
+/* the people beside follow the quotes: the page is complete with them */
+static void
+on_beside_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) beside = NULL;
+  DossierPersonView *self;
+
+  beside = dossier_people_overview_beside_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (beside == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the people quoted beside: %s", error->message);
+      return;
+    }
+  self = user_data;
+  for (guint i = 0; i < beside->len; i++)
+    {
+      DossierPersonSummary *p = g_ptr_array_index (beside, i);
+      GtkWidget *button = gtk_button_new_with_label (p->name);
+      guint n = (guint) MIN (p->quotes, G_MAXUINT);
+      g_autofree char *tip = g_strdup_printf (g_dngettext (NULL, "Quoted beside in %u article",
+                                                           "Quoted beside in %u articles", n), n);
+
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "small");
+      gtk_widget_set_tooltip_text (button, tip);
+      g_object_set_data (G_OBJECT (button), "dossier-person-id", GSIZE_TO_POINTER ((gsize) p->id));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_beside_clicked_cb), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->beside), button);
+    }
+  gtk_widget_set_visible (self->beside_title, beside->len > 0);
+  gtk_widget_set_visible (self->beside, beside->len > 0);
+  self->loaded = TRUE;
 }
 
 static void
@@ -154,28 +265,14 @@ on_page_cb (GObject      *source,
   self = user_data;
   clear (self);
   self->page = page;
-  count = g_strdup_printf (g_dngettext (NULL, "%u quote", "%u quotes", page->quotes->len), page->quotes->len);
+  count = g_strdup_printf (g_dngettext (NULL, "%u quote", "%u quotes", page->quote_ids->len),
+                           page->quote_ids->len);
   gtk_label_set_text (GTK_LABEL (self->subtitle), count);
-  for (guint i = 0; i < page->beside->len; i++)
-    {
-      DossierPersonSummary *p = g_ptr_array_index (page->beside, i);
-      GtkWidget *button = gtk_button_new_with_label (p->name);
-      guint n = (guint) MIN (p->quotes, G_MAXUINT);
-      g_autofree char *tip = g_strdup_printf (g_dngettext (NULL, "Quoted beside in %u article",
-                                                           "Quoted beside in %u articles", n), n);
-
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
-      gtk_widget_set_tooltip_text (button, tip);
-      g_object_set_data (G_OBJECT (button), "dossier-person-id", GSIZE_TO_POINTER ((gsize) p->id));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_beside_clicked_cb), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->beside), button);
-    }
-  gtk_widget_set_visible (self->beside_title, page->beside->len > 0);
-  gtk_widget_set_visible (self->beside, page->beside->len > 0);
-  show_more (self);
+  append_rows (self, page->quotes);
+  update_more (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
-  self->loaded = TRUE;
+  dossier_people_overview_beside_async (self->library, self->person, N_BESIDE, self->cancellable,
+                                        on_beside_cb, self);
 }
 
 void
@@ -197,7 +294,8 @@ dossier_person_view_set_person (DossierPersonView *self,
   self->name = copy;
   self->loaded = FALSE;
   gtk_label_set_text (GTK_LABEL (self->title), self->name);
-  dossier_people_overview_page_async (self->library, id, N_BESIDE, self->cancellable, on_page_cb, self);
+  dossier_people_overview_page_async (self->library, id, ROWS_AT_ONCE, 0, self->cancellable,
+                                      on_page_cb, self);
 }
 
 static void
@@ -234,10 +332,13 @@ dossier_person_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->more_cancellable);
+  g_clear_object (&self->more_cancellable);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->library);
   g_clear_pointer (&self->page, dossier_person_page_free);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->name, g_free);
   G_OBJECT_CLASS (dossier_person_view_parent_class)->dispose (object);
 }
@@ -271,6 +372,7 @@ dossier_person_view_init (DossierPersonView *self)
   g_autoptr(GMenu) menu = g_menu_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->shown = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_quote_free);
   self->title = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->title, "title-1");
   gtk_label_set_xalign (GTK_LABEL (self->title), 0);
@@ -331,6 +433,8 @@ dossier_person_view_init (DossierPersonView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
   gtk_widget_set_vexpand (self->scrolled, TRUE);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), "value-changed",
+                    G_CALLBACK (on_scrolled_cb), self);
   gtk_box_append (GTK_BOX (self), self->scrolled);
 }
 
@@ -372,7 +476,14 @@ GPtrArray *
 dossier_person_view_get_quotes (DossierPersonView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_PERSON_VIEW (self), NULL);
-  return self->page != NULL ? self->page->quotes : NULL;
+  return self->page != NULL ? self->shown : NULL;
+}
+
+GArray *
+dossier_person_view_get_quote_ids (DossierPersonView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON_VIEW (self), NULL);
+  return self->page != NULL ? self->page->quote_ids : NULL;
 }
 
 GtkListBox *

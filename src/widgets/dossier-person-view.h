@@ -26,8 +26,12 @@ gint64      dossier_person_view_get_person (DossierPersonView *self);
 const char *dossier_person_view_get_name   (DossierPersonView *self);
 /* TRUE once the page shows the person set last */
 gboolean    dossier_person_view_get_loaded (DossierPersonView *self);
-/* (element-type DossierPersonQuote) (transfer none): the quotes shown, or NULL */
+/* (element-type DossierPersonQuote) (transfer none): the quotes of the
+ * rows read so far (a page at a time, as the list scrolls), or NULL */
 GPtrArray  *dossier_person_view_get_quotes (DossierPersonView *self);
+/* (element-type gint64) (transfer none): the ids of all the person's
+ * quotes in time order (for exporting them), or NULL before the page loads */
+GArray     *dossier_person_view_get_quote_ids (DossierPersonView *self);
 GtkListBox *dossier_person_view_get_list   (DossierPersonView *self);
 /* the buttons of the people quoted beside */
 GtkWidget  *dossier_person_view_get_beside (DossierPersonView *self);

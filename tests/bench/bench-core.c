@@ -717,6 +717,8 @@ cmd_quotes (const char *db,
   g_autoptr(GArray) section_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) section_full_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) next_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) beside_ms = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_rows = 0;
   gint64 pending, done, person = 0, n_quotes = 0;
   guint n_people = 0;
@@ -764,6 +766,8 @@ cmd_quotes (const char *db,
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autoptr(GArray) lines = NULL;
       g_autoptr(DossierPersonPage) page = NULL;
+      g_autoptr(GPtrArray) next = NULL;
+      g_autoptr(GPtrArray) beside = NULL;
       double t, t_list;
 
       t = now_s ();
@@ -789,19 +793,37 @@ cmd_quotes (const char *db,
       if (person == 0)
         continue;
       t = now_s ();
-      page = dossier_people_overview_page_sync (library, person, 12, &error);
+      page = dossier_people_overview_page_sync (library, person, 50, 0, &error);
       if (page == NULL)
         die ("person page", error);
       t = (now_s () - t) * 1000;
       g_array_append_val (page_ms, t);
+      /* the next rows as the page scrolls: 50 from the middle of the ids */
+      t = now_s ();
+      next = dossier_people_overview_quotes_sync (library,
+                                                  &g_array_index (page->quote_ids, gint64, page->quote_ids->len / 2),
+                                                  MIN (50, page->quote_ids->len - page->quote_ids->len / 2), &error);
+      if (next == NULL)
+        die ("next page", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (next_ms, t);
+      /* the people quoted beside, which follow the quotes */
+      t = now_s ();
+      beside = dossier_people_overview_beside_sync (library, person, 12, &error);
+      if (beside == NULL)
+        die ("people beside", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (beside_ms, t);
     }
   printf ("{\"articles\": %u, \"pending\": %" G_GINT64_FORMAT ", \"seconds\": %.3f,"
           " \"people\": %u, \"people_p95_ms\": %.1f, \"person\": %" G_GINT64_FORMAT ","
           " \"person_quotes\": %" G_GINT64_FORMAT ", \"person_p95_ms\": %.1f,"
           " \"section_rows\": %u, \"section_p95_ms\": %.1f, \"section_sparklines_p95_ms\": %.1f,"
-          " \"page_p95_ms\": %.1f}\n",
+          " \"page_p95_ms\": %.1f, \"next_page_p95_ms\": %.1f,"
+          " \"beside_p95_ms\": %.1f}\n",
           dossier_library_count_sync (library, NULL), pending, seconds, n_people, p95 (people_ms),
-          person, n_quotes, p95 (quotes_ms), n_rows, p95 (section_ms), p95 (section_full_ms), p95 (page_ms));
+          person, n_quotes, p95 (quotes_ms), n_rows, p95 (section_ms), p95 (section_full_ms), p95 (page_ms),
+          p95 (next_ms), p95 (beside_ms));
   dossier_library_close (library);
   return 0;
 }

@@ -1,0 +1,248 @@
+/* test-people-overview.c — what the People section and a person's page
+ * read: the sparklines of several people in one call, and a person's
+ * quotes as ids in time order with their sentences read a page at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-people.h"
+#include "dossier-people-overview.h"
+#include "dossier-test-util.h"
+
+static gint64
+add (DossierLibrary *library,
+     const char     *title,
+     const char     *date,
+     const char     *body)
+{
+  g_autoptr(DossierArticle) a = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  DossierDate d = DOSSIER_DATE_INIT;
+  gint64 id;
+
+  dossier_article_set_title (a, title);
+  dossier_article_set_source (a, "Test Wire");
+  dossier_article_set_body (a, body);
+  if (date != NULL && dossier_date_from_iso (date, &d))
+    dossier_article_set_published (a, &d);
+  id = dossier_library_add_article_sync (library, a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Lavrov: once on the first day, twice on the last (the article added
+ * before the first), once undated, once in the middle; Kerry once on
+ * the last day.  The undated article is added first, the middle one
+ * between, so that neither order of adding nor ids give time order. */
+static void
+fixture_setup (DossierTestLibrary *f,
+               gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+
+  dossier_test_library_setup (f, data);
+  add (f->library, "Undated remarks", NULL,
+       "\"Undated words,\" said Sergei Lavrov, Russia's foreign minister.");
+  add (f->library, "Last day", "2020-12-31",
+       "\"Later words,\" said Sergei Lavrov, Russia's foreign minister.\n\n"
+       "\"We put a serious proposal on the table,\" said John Kerry, the U.S. secretary of state.\n\n"
+       "\"Last words of the year,\" Lavrov told reporters.");
+  add (f->library, "Middle", "2015-06-15",
+       "\"Middle words,\" said Sergei Lavrov, Russia's foreign minister.");
+  add (f->library, "First day", "2010-01-01",
+       "\"First words,\" said Sergei Lavrov, Russia's foreign minister.");
+  g_assert_cmpint (dossier_people_find_quotes_sync (f->library, G_MAXUINT, NULL, &error), ==, 4);
+  g_assert_no_error (error);
+}
+
+static gint64
+person (DossierLibrary *library,
+        const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_people_find_sync (library, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static guint
+sum (const guint *buckets)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < DOSSIER_SPARK_BUCKETS; i++)
+    n += buckets[i];
+  return n;
+}
+
+/* the quote of @person_id whose text is @text */
+static gint64
+quote_id (DossierLibrary *library,
+          gint64          person_id,
+          const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = dossier_people_quotes_sync (library, person_id, 0, FALSE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      DossierStoredQuote *q = g_ptr_array_index (quotes, i);
+
+      if (g_strcmp0 (q->text, text) == 0)
+        return q->id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+test_sparklines (DossierTestLibrary *f,
+                 gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierPeopleList) list = NULL;
+  g_autoptr(GArray) lines = NULL;
+  gint64 ids[3];
+  const DossierPersonSpark *lavrov, *kerry, *nobody;
+
+  ids[0] = person (f->library, "Sergei Lavrov");
+  ids[1] = person (f->library, "John Kerry");
+  ids[2] = 999999;
+  list = dossier_people_overview_list_sync (f->library, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (list->first_jd, <, list->last_jd);
+
+  lines = dossier_people_overview_sparklines_sync (f->library, ids, 3, list->first_jd, list->last_jd, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 3);
+  lavrov = &g_array_index (lines, DossierPersonSpark, 0);
+  kerry = &g_array_index (lines, DossierPersonSpark, 1);
+  nobody = &g_array_index (lines, DossierPersonSpark, 2);
+  g_assert_cmpint (lavrov->person_id, ==, ids[0]);
+  g_assert_cmpint (kerry->person_id, ==, ids[1]);
+  g_assert_cmpint (nobody->person_id, ==, ids[2]);
+  /* the dated quotes only, each in its span of time */
+  g_assert_cmpuint (lavrov->buckets[0], ==, 1);
+  g_assert_cmpuint (lavrov->buckets[DOSSIER_SPARK_BUCKETS - 1], ==, 2);
+  /* 2015-06-15 is day 1991 of the 4018 days: just before the middle */
+  g_assert_cmpuint (lavrov->buckets[DOSSIER_SPARK_BUCKETS / 2 - 1], ==, 1);
+  g_assert_cmpuint (sum (lavrov->buckets), ==, 4);
+  g_assert_cmpuint (kerry->buckets[DOSSIER_SPARK_BUCKETS - 1], ==, 1);
+  g_assert_cmpuint (sum (kerry->buckets), ==, 1);
+  g_assert_cmpuint (sum (nobody->buckets), ==, 0);
+  g_clear_pointer (&lines, g_array_unref);
+
+  /* a rejected quote counts no more */
+  g_assert_true (dossier_people_reject_sync (f->library, quote_id (f->library, ids[0], "Middle words"), &error));
+  g_assert_no_error (error);
+  lines = dossier_people_overview_sparklines_sync (f->library, ids, 2, list->first_jd, list->last_jd, &error);
+  g_assert_no_error (error);
+  lavrov = &g_array_index (lines, DossierPersonSpark, 0);
+  g_assert_cmpuint (lavrov->buckets[DOSSIER_SPARK_BUCKETS / 2 - 1], ==, 0);
+  g_assert_cmpuint (sum (lavrov->buckets), ==, 3);
+
+  /* none asked for, none given */
+  g_clear_pointer (&lines, g_array_unref);
+  lines = dossier_people_overview_sparklines_sync (f->library, NULL, 0, list->first_jd, list->last_jd, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 0);
+}
+
+static const char *
+text_of (GPtrArray *quotes,
+         guint      i)
+{
+  return ((DossierPersonQuote *) g_ptr_array_index (quotes, i))->text;
+}
+
+static void
+test_page (DossierTestLibrary *f,
+           gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierPersonPage) page = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) beside = NULL;
+  gint64 lavrov = person (f->library, "Sergei Lavrov");
+  gint64 ids[3];
+  DossierPersonQuote *q;
+
+  /* all the ids in time order, undated last; the sentences of two */
+  page = dossier_people_overview_page_sync (f->library, lavrov, 2, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->quote_ids->len, ==, 5);
+  g_assert_cmpuint (page->quotes->len, ==, 2);
+  g_assert_cmpstr (text_of (page->quotes, 0), ==, "First words");
+  g_assert_cmpstr (text_of (page->quotes, 1), ==, "Middle words");
+  q = g_ptr_array_index (page->quotes, 0);
+  g_assert_cmpint (q->id, ==, g_array_index (page->quote_ids, gint64, 0));
+  g_assert_cmpstr (q->published, ==, "2010-01-01");
+  g_assert_cmpstr (q->speaker, ==, "Sergei Lavrov");
+  g_assert_cmpstr (q->context, ==, "\"First words,\" said Sergei Lavrov, Russia's foreign minister.");
+  g_assert_cmpint (q->context_start, ==, 1);
+  g_assert_cmpint (q->context_end, ==, 12);
+  g_assert_cmpuint (page->beside->len, ==, 1);
+  g_assert_cmpstr (((DossierPersonSummary *) g_ptr_array_index (page->beside, 0))->name, ==, "John Kerry");
+
+  /* the next page from the ids: the last day's two in the body's order, then the undated */
+  rest = dossier_people_overview_quotes_sync (f->library, &g_array_index (page->quote_ids, gint64, 2), 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rest->len, ==, 3);
+  g_assert_cmpstr (text_of (rest, 0), ==, "Later words");
+  g_assert_cmpstr (text_of (rest, 1), ==, "Last words of the year");
+  g_assert_cmpstr (text_of (rest, 2), ==, "Undated words");
+  g_assert_null (((DossierPersonQuote *) g_ptr_array_index (rest, 2))->published);
+
+  /* an id gone since (here: never there) is left out, the order kept */
+  ids[0] = g_array_index (page->quote_ids, gint64, 4);
+  ids[1] = 999999;
+  ids[2] = g_array_index (page->quote_ids, gint64, 0);
+  all = dossier_people_overview_quotes_sync (f->library, ids, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (text_of (all, 0), ==, "Undated words");
+  g_assert_cmpstr (text_of (all, 1), ==, "First words");
+  g_clear_pointer (&page, dossier_person_page_free);
+
+  /* the people beside in a call of their own, the page then without them */
+  beside = dossier_people_overview_beside_sync (f->library, lavrov, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (beside->len, ==, 1);
+  g_assert_cmpstr (((DossierPersonSummary *) g_ptr_array_index (beside, 0))->name, ==, "John Kerry");
+  g_assert_cmpint (((DossierPersonSummary *) g_ptr_array_index (beside, 0))->quotes, ==, 1);
+  page = dossier_people_overview_page_sync (f->library, lavrov, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->quote_ids->len, ==, 5);
+  g_assert_cmpuint (page->quotes->len, ==, 1);
+  g_assert_cmpuint (page->beside->len, ==, 0);
+  g_clear_pointer (&page, dossier_person_page_free);
+
+  /* a rejected quote leaves the page */
+  g_assert_true (dossier_people_reject_sync (f->library, quote_id (f->library, lavrov, "Later words"), &error));
+  g_assert_no_error (error);
+  page = dossier_people_overview_page_sync (f->library, lavrov, 50, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->quote_ids->len, ==, 4);
+  g_assert_cmpuint (page->quotes->len, ==, 4);
+  g_assert_cmpstr (text_of (page->quotes, 2), ==, "Last words of the year");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Dossier/PeopleOverview/sparklines", DossierTestLibrary, NULL,
+              fixture_setup, test_sparklines, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleOverview/page", DossierTestLibrary, NULL,
+              fixture_setup, test_page, dossier_test_library_teardown);
+  return g_test_run ();
+}
