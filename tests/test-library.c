@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "dossier-library.h"
+#include "dossier-store.h"
 #include "dossier-article-list.h"
 #include "dossier-test-util.h"
 
@@ -460,6 +461,8 @@ exec_sql (const char *path,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
+  /* deleting an article writes to the search index */
+  g_assert_true (dossier_store_register_tokenizer (db));
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
