@@ -87,6 +87,36 @@ pg_ctl (DossierTestPostgres  *pg,
   return run_as_server (g_str_equal (what, "start") ? start : stop, why);
 }
 
+/* in a session of its own: a time limit that kills the test's process
+ * group leaves the watcher */
+static void
+leave_group (gpointer data)
+{
+  setsid ();
+}
+
+/* The server goes with the test: a watcher polls the test's process
+ * once a second and, once it is gone (killed by a time limit, say, before
+ * it could stop its server), stops the server and removes its folder. */
+static void
+watch_test (DossierTestPostgres *pg)
+{
+  static const char script[] =
+    "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
+    "if [ -f \"$2/data/postmaster.pid\" ]; then "
+    "  if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$3/pg_ctl\" -D \"$2/data\" -m immediate -w -t 30 stop; "
+    "  else \"$3/pg_ctl\" -D \"$2/data\" -m immediate -w -t 30 stop; fi; "
+    "fi; rm -rf \"$2\"";
+  g_autofree char *parent = g_strdup_printf ("%d", (int) getpid ());
+  const char *argv[] = { "/bin/sh", "-c", script, "dossier-test-postgres-watch", parent, pg->dir, pg->bin, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_STDIN_FROM_DEV_NULL | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      leave_group, NULL, NULL, &error))
+    g_test_message ("no watcher for the test's PostgreSQL: %s", error->message);
+}
+
 DossierTestPostgres *
 dossier_test_postgres_start (char **why)
 {
@@ -134,6 +164,7 @@ dossier_test_postgres_start (char **why)
   }
   if (!pg_ctl (pg, "start", why))
     return NULL;
+  watch_test (pg);
   return g_steal_pointer (&pg);
 }
 
