@@ -252,6 +252,7 @@ test_share_dialog_explains (DossierTestLibrary *f,
 {
   g_autofree char *url = NULL;
   g_autofree char *admin = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
   DossierWindow *window;
   DossierShareDialog *dialog;
@@ -272,7 +273,8 @@ test_share_dialog_explains (DossierTestLibrary *f,
   /* nothing to try until there is a server and a database */
   g_assert_null (dossier_share_dialog_get_url (dialog));
   dossier_share_dialog_fill (dialog, "team.example.org:6543", "news", NULL, NULL);
-  g_assert_cmpstr (dossier_share_dialog_get_url (dialog), ==, "postgresql://team.example.org:6543/news");
+  shown = dossier_share_dialog_get_url (dialog);
+  g_assert_cmpstr (shown, ==, "postgresql://team.example.org:6543/news");
 
   g_assert_nonnull (strstr (try_connection (dialog, pg->dir, "words", "ana", "not-the-password"),
                             "did not accept this user name and password"));
