@@ -305,7 +305,39 @@ dossier_people_overview_beside_finish (DossierLibrary  *library,
   return _dossier_library_finish (library, result, &beside_call, error);
 }
 
-/* --- quotes by id: a page's next rows, or all of them to export --- */
+/* --- calls on a list of ids: quotes by id (a page's next rows, or all of
+ * them to export), and the quotes of a search's articles --- */
+
+static GPtrArray *
+run_ids_sync (DossierLibrary           *library,
+              const DossierLibraryCall *call,
+              const gint64             *ids,
+              guint                     n_ids,
+              GError                  **error)
+{
+  ViewArgs a = { .ids = (gint64 *) ids, .n_ids = n_ids };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return _dossier_library_run (library, call, &a, NULL, error);
+}
+
+static void
+run_ids_async (DossierLibrary           *library,
+               const DossierLibraryCall *call,
+               const gint64             *ids,
+               guint                     n_ids,
+               GCancellable             *cancellable,
+               GAsyncReadyCallback       callback,
+               gpointer                  user_data)
+{
+  ViewArgs *a = g_new0 (ViewArgs, 1);
+
+  a->ids = g_memdup2 (ids, MAX (n_ids, 1) * sizeof (gint64));
+  a->n_ids = n_ids;
+  _dossier_library_run_async (library, call, a, (GDestroyNotify) view_args_free,
+                              cancellable, callback, user_data);
+}
 
 static gpointer
 quotes_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
@@ -324,11 +356,7 @@ dossier_people_overview_quotes_sync (DossierLibrary  *library,
                                      guint            n_ids,
                                      GError         **error)
 {
-  ViewArgs a = { .ids = (gint64 *) ids, .n_ids = n_ids };
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
-
-  return _dossier_library_run (library, &quotes_call, &a, NULL, error);
+  return run_ids_sync (library, &quotes_call, ids, n_ids, error);
 }
 
 void
@@ -339,14 +367,9 @@ dossier_people_overview_quotes_async (DossierLibrary      *library,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  ViewArgs *a = g_new0 (ViewArgs, 1);
-
   g_return_if_fail (DOSSIER_IS_LIBRARY (library));
 
-  a->ids = g_memdup2 (ids, MAX (n_ids, 1) * sizeof (gint64));
-  a->n_ids = n_ids;
-  _dossier_library_run_async (library, &quotes_call, a, (GDestroyNotify) view_args_free,
-                              cancellable, callback, user_data);
+  run_ids_async (library, &quotes_call, ids, n_ids, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -356,8 +379,6 @@ dossier_people_overview_quotes_finish (DossierLibrary  *library,
 {
   return _dossier_library_finish (library, result, &quotes_call, error);
 }
-
-/* --- the quotes of a search's articles --- */
 
 static gpointer
 article_quotes_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
@@ -376,11 +397,7 @@ dossier_people_overview_article_quotes_sync (DossierLibrary  *library,
                                              guint            n_ids,
                                              GError         **error)
 {
-  ViewArgs a = { .ids = (gint64 *) ids, .n_ids = n_ids };
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
-
-  return _dossier_library_run (library, &article_quotes_call, &a, NULL, error);
+  return run_ids_sync (library, &article_quotes_call, ids, n_ids, error);
 }
 
 void
@@ -391,14 +408,9 @@ dossier_people_overview_article_quotes_async (DossierLibrary      *library,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data)
 {
-  ViewArgs *a = g_new0 (ViewArgs, 1);
-
   g_return_if_fail (DOSSIER_IS_LIBRARY (library));
 
-  a->ids = g_memdup2 (ids, n_ids * sizeof (gint64));
-  a->n_ids = n_ids;
-  _dossier_library_run_async (library, &article_quotes_call, a, (GDestroyNotify) view_args_free,
-                              cancellable, callback, user_data);
+  run_ids_async (library, &article_quotes_call, ids, n_ids, cancellable, callback, user_data);
 }
 
 GPtrArray *
