@@ -308,3 +308,41 @@ dossier_test_data_read (gsize      *length,
 }
 
 /* }}} */
+
+gint64
+dossier_test_add_article (DossierLibrary *library,
+                          const char     *title,
+                          const char     *body)
+{
+  g_autoptr(DossierArticle) article = dossier_article_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dossier_article_set_title (article, title);
+  dossier_article_set_body (article, body);
+  dossier_article_set_source (article, "The Harbour Ledger");
+  id = dossier_library_add_article_sync (library, article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+DossierAnnotation *
+dossier_test_add_note (DossierLibrary *library,
+                       gint64          article_id,
+                       const char     *quote,
+                       const char     *note)
+{
+  DossierAnnotation *a = dossier_annotation_new ();
+  g_autoptr(GError) error = NULL;
+
+  dossier_annotation_set_article_id (a, article_id);
+  dossier_annotation_set_quote (a, quote);
+  dossier_annotation_set_start (a, 0);
+  dossier_annotation_set_end (a, (int) g_utf8_strlen (quote, -1));
+  dossier_annotation_set_note (a, note);
+  dossier_annotation_set_color (a, "yellow");
+  g_assert_cmpint (dossier_library_add_annotation_sync (library, a, &error), >, 0);
+  g_assert_no_error (error);
+  return a;
+}

@@ -52,6 +52,16 @@ DossierLibrary *dossier_test_library_open_other  (DossierTestLibrary *t,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierTestLibrary, dossier_test_library_free)
 
+/* An article of The Harbour Ledger, added; its id */
+gint64          dossier_test_add_article         (DossierLibrary     *library,
+                                                  const char         *title,
+                                                  const char         *body);
+/* A yellow note on the first characters of an article, added */
+DossierAnnotation *dossier_test_add_note         (DossierLibrary     *library,
+                                                  gint64              article_id,
+                                                  const char         *quote,
+                                                  const char         *note);
+
 /* }}} */
 
 /* {{{ Waiting with a time limit */

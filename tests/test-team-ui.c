@@ -81,43 +81,6 @@ new_team (const char *name)
   return url;
 }
 
-static gint64
-add_article (DossierLibrary *library,
-             const char     *title,
-             const char     *body)
-{
-  g_autoptr(DossierArticle) article = dossier_article_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  dossier_article_set_title (article, title);
-  dossier_article_set_body (article, body);
-  dossier_article_set_source (article, "The Harbour Ledger");
-  id = dossier_library_add_article_sync (library, article, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static DossierAnnotation *
-add_note (DossierLibrary *library,
-          gint64          article_id,
-          const char     *quote,
-          const char     *note)
-{
-  DossierAnnotation *a = dossier_annotation_new ();
-  g_autoptr(GError) error = NULL;
-
-  dossier_annotation_set_article_id (a, article_id);
-  dossier_annotation_set_quote (a, quote);
-  dossier_annotation_set_start (a, 0);
-  dossier_annotation_set_end (a, (int) g_utf8_strlen (quote, -1));
-  dossier_annotation_set_note (a, note);
-  dossier_annotation_set_color (a, "yellow");
-  g_assert_cmpint (dossier_library_add_annotation_sync (library, a, &error), >, 0);
-  g_assert_no_error (error);
-  return a;
-}
-
 static guint
 count_notes (DossierLibrary *library,
              gint64          article_id)
@@ -323,14 +286,14 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
 
   /* ben shares first: an article with a note */
   other = dossier_test_library_new ();
-  article_ben = add_article (other->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
-  note = add_note (other->library, article_ben, "Delegates", "ben's first note");
+  article_ben = dossier_test_add_article (other->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  note = dossier_test_add_note (other->library, article_ben, "Delegates", "ben's first note");
   g_assert_true (dossier_team_share_sync (other->library, url, "ben", BEN_PASSWORD, &error));
   g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
   g_assert_no_error (error);
 
   /* ana shares from the window */
-  add_article (f->library, "Quay closed", "The quay stays closed for repairs.");
+  dossier_test_add_article (f->library, "Quay closed", "The quay stays closed for repairs.");
   window = dossier_window_new (NULL, f->library);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -358,7 +321,7 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   dossier_window_open_article (window, article_ana);
   dossier_test_wait_until (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)) == 1);
   {
-    g_autoptr(DossierAnnotation) live = add_note (other->library, article_ben, "customs house", "ben, live");
+    g_autoptr(DossierAnnotation) live = dossier_test_add_note (other->library, article_ben, "customs house", "ben, live");
 
     g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
     g_assert_no_error (error);

@@ -57,44 +57,6 @@ add_member (const char *team,
   g_assert_no_error (error);
 }
 
-static gint64
-add_article (DossierLibrary *library,
-             const char     *title,
-             const char     *body)
-{
-  g_autoptr(DossierArticle) article = dossier_article_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  dossier_article_set_title (article, title);
-  dossier_article_set_body (article, body);
-  dossier_article_set_source (article, "The Harbour Ledger");
-  id = dossier_library_add_article_sync (library, article, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static DossierAnnotation *
-add_note (DossierLibrary *library,
-          gint64          article_id,
-          const char     *quote,
-          const char     *note)
-{
-  DossierAnnotation *a = dossier_annotation_new ();
-  g_autoptr(GError) error = NULL;
-
-  dossier_annotation_set_article_id (a, article_id);
-  dossier_annotation_set_quote (a, quote);
-  dossier_annotation_set_start (a, 0);
-  dossier_annotation_set_end (a, (int) g_utf8_strlen (quote, -1));
-  dossier_annotation_set_note (a, note);
-  dossier_annotation_set_color (a, "yellow");
-  g_assert_cmpint (dossier_library_add_annotation_sync (library, a, &error), >, 0);
-  g_assert_no_error (error);
-  return a;
-}
-
 static void
 share (DossierLibrary *library,
        const char     *url,
@@ -205,9 +167,9 @@ test_uuid_identity (DossierTestLibrary *t,
                     gconstpointer       data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = add_article (t->library, "Harbour talks", "Delegates met on Thursday.");
+  gint64 id = dossier_test_add_article (t->library, "Harbour talks", "Delegates met on Thursday.");
   g_autofree char *uuid = article_uuid_of (t->library, id);
-  g_autofree char *other = article_uuid_of (t->library, add_article (t->library, "Dredging", "Signed."));
+  g_autofree char *other = article_uuid_of (t->library, dossier_test_add_article (t->library, "Dredging", "Signed."));
   g_autofree char *upper = g_ascii_strup (uuid, -1);
 
   g_assert_true (g_uuid_string_is_valid (uuid));
@@ -344,8 +306,8 @@ test_permissions (void)
   add_member ("rules", "cyd", "reader");
 
   a = dossier_test_library_new ();
-  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday.");
-  note = add_note (a->library, id, "Delegates", "Who are they?");
+  id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday.");
+  note = dossier_test_add_note (a->library, id, "Delegates", "Who are they?");
   share (a->library, url, "ada");
   sync_ok (a->library, "ada");
   article_uuid = article_uuid_of (a->library, id);
@@ -458,9 +420,9 @@ test_two_libraries (void)
 
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
-  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
-  add_article (a->library, "Dredging deal", "The councils signed a dredging agreement.");
-  note = add_note (a->library, id, "Delegates", "Who are they?");
+  id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  dossier_test_add_article (a->library, "Dredging deal", "The councils signed a dredging agreement.");
+  note = dossier_test_add_note (a->library, id, "Delegates", "Who are they?");
   share (a->library, url, "ada");
   stats = sync_ok (a->library, "ada");
   g_assert_cmpuint (stats.pushed, ==, 3);
@@ -479,7 +441,7 @@ test_two_libraries (void)
   id_b = dossier_annotation_get_article_id (seen);
 
   /* each changes something; both converge */
-  reply = add_note (b->library, id_b, "customs house", "Built in 1820");
+  reply = dossier_test_add_note (b->library, id_b, "customs house", "Built in 1820");
   dossier_annotation_set_note (note, "Council delegates");
   g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
   g_assert_no_error (error);
@@ -717,7 +679,7 @@ test_watch (void)
   add_member ("watch", "ben", "editor");
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
-  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
   share (a->library, url, "ada");
   sync_ok (a->library, "ada");
   share (b->library, url, "ben");
@@ -731,7 +693,7 @@ test_watch (void)
   g_assert_cmpuint (dossier_library_count_sync (b->library, NULL), ==, 1);
 
   /* a note pushed by one member reaches the other within 5 s */
-  note = add_note (a->library, id, "Delegates", "Who are they?");
+  note = dossier_test_add_note (a->library, id, "Delegates", "Who are they?");
   sync_ok (a->library, "ada");
   dossier_test_wait_until_full (NULL, 5 * dossier_test_slowdown (),
                                 note_is (b->library, dossier_annotation_get_uuid (note), "Who are they?"));
@@ -788,8 +750,8 @@ test_conflicts (void)
   add_member ("clash", "olga", "owner");
   a = dossier_test_library_new ();
   o = dossier_test_library_new ();
-  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
-  note = add_note (a->library, id, "Delegates", "first");
+  id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  note = dossier_test_add_note (a->library, id, "Delegates", "first");
   share (a->library, url, "ada");
   sync_ok (a->library, "ada");
   share (o->library, url, "olga");
@@ -884,8 +846,8 @@ test_deleted_article_comes_back (void)
   add_member ("revive", "ben", "editor");
   o = dossier_test_library_new ();
   b = dossier_test_library_new ();
-  id = add_article (o->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
-  first = add_note (o->library, id, "Delegates", "owner's note");
+  id = dossier_test_add_article (o->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  first = dossier_test_add_note (o->library, id, "Delegates", "owner's note");
   uuid = article_uuid_of (o->library, id);
   share (o->library, url, "olga");
   sync_ok (o->library, "olga");
@@ -896,7 +858,7 @@ test_deleted_article_comes_back (void)
   g_assert_true (dossier_library_delete_article_sync (o->library, id, &error));
   sync_ok (o->library, "olga");
   id_b = dossier_team_find_article_sync (b->library, uuid, &error);
-  added = add_note (b->library, id_b, "customs house", "ben's note");
+  added = dossier_test_add_note (b->library, id_b, "customs house", "ben's note");
   sync_ok (b->library, "ben");
   g_assert_cmpint (dossier_team_find_article_sync (b->library, uuid, NULL), ==, id_b);
 
@@ -941,14 +903,14 @@ test_offline_queue (void)
   add_member ("offline", "ben", "reader");
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
-  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
   uuid = article_uuid_of (a->library, id);
   share (a->library, url, "ada");
   sync_ok (a->library, "ada");
 
   /* the server goes away; edits queue */
   g_assert_true (dossier_test_postgres_stop (pg));
-  note = add_note (a->library, id, "Delegates", "written offline");
+  note = dossier_test_add_note (a->library, id, "Delegates", "written offline");
   g_assert_false (dossier_team_sync_sync (a->library, "ada", &stats, NULL, &error));
   g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
   g_clear_error (&error);
@@ -976,7 +938,7 @@ test_offline_queue (void)
   share (b->library, url, "ben");
   sync_ok (b->library, "ben");
   g_assert_nonnull (note_by_uuid (b->library, dossier_annotation_get_uuid (note)));
-  own = add_note (b->library, dossier_team_find_article_sync (b->library, uuid, NULL), "Thursday", "a reader's note");
+  own = dossier_test_add_note (b->library, dossier_team_find_article_sync (b->library, uuid, NULL), "Thursday", "a reader's note");
   stats = sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.pushed, ==, 0);
   g_assert_cmpuint (stats.conflicts, ==, 1);
@@ -1033,7 +995,7 @@ trial_edit (Trial *t,
         }
       if (id == 0)
         return;
-      a = add_note (library, id, "Delegates", text);
+      a = dossier_test_add_note (library, id, "Delegates", text);
       g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
     }
   else if (op == 1)
@@ -1118,9 +1080,9 @@ run_trial (const char *url,
 
   for (guint c = 0; c < N_CLIENTS; c++)
     t.lib[c] = dossier_test_library_new ();
-  add_article (t.lib[0]->library, "Harbour talks", "Delegates met on Thursday.");
-  add_article (t.lib[0]->library, "Dredging deal", "Delegates signed a dredging agreement.");
-  add_article (t.lib[0]->library, "Channel survey", "Delegates heard the engineers.");
+  dossier_test_add_article (t.lib[0]->library, "Harbour talks", "Delegates met on Thursday.");
+  dossier_test_add_article (t.lib[0]->library, "Dredging deal", "Delegates signed a dredging agreement.");
+  dossier_test_add_article (t.lib[0]->library, "Channel survey", "Delegates heard the engineers.");
   for (guint c = 0; c < N_CLIENTS; c++)
     {
       share (t.lib[c]->library, url, trial_members[c]);
@@ -1372,7 +1334,7 @@ test_sync_killed (void)
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
   path = g_build_filename (a->dir, "library.db", NULL);
-  id = add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
   share (a->library, url, "ada");
   sync_ok (a->library, "ada");
 
@@ -1387,12 +1349,12 @@ test_sync_killed (void)
       GOutputStream *in;
 
       /* a few edits: a new note and a changed one */
-      added = add_note (a->library, id, "Delegates", text);
+      added = dossier_test_add_note (a->library, id, "Delegates", text);
       g_ptr_array_add (written, g_strdup (text));
       for (guint k = 0; k < 40; k++)
         {
           g_autofree char *bulk = g_strdup_printf ("round %u note %u", round, k);
-          g_autoptr(DossierAnnotation) more = add_note (a->library, id, "customs house", bulk);
+          g_autoptr(DossierAnnotation) more = dossier_test_add_note (a->library, id, "customs house", bulk);
 
           g_ptr_array_add (written, g_strdup (bulk));
         }
