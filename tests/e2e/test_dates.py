@@ -11,13 +11,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 # the helpers of test_ui.py, without leaving compiled files in the source tree
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_ui as ui  # noqa: E402
-from test_ui import check, click, find, key, wait, START_LIMIT  # noqa: E402
+from test_ui import check, click, find, key, wait, START_LIMIT, label_containing  # noqa: E402
 
 import pyatspi  # noqa: E402
 
@@ -43,9 +42,6 @@ def make_library(folder):
                    stdout=subprocess.DEVNULL, stderr=sys.stderr)
     return library
 
-
-def label_containing(root, text):
-    return pyatspi.findDescendant(root, lambda a: a.getRoleName() == "label" and text in (a.name or ""))
 
 
 def button(root, label):
@@ -135,26 +131,4 @@ def main():
 
 
 if __name__ == "__main__":
-    t0 = time.monotonic()
-    try:
-        main()
-    except Exception as e:  # a crash of the test is a failure, not a pass
-        check("the test ran to the end", False, repr(e))
-
-    results = ui.results
-    try:
-        tap = os.fdopen(3, "w")
-    except OSError:
-        tap = sys.stdout
-    print(f"1..{len(results)}", file=tap)
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}" + (f" # {detail}" if detail else ""), file=tap)
-    tap.flush()
-    failed = not all(ok for _, ok, _ in results)
-    if failed and ui.APP_LOG and os.path.exists(ui.APP_LOG):
-        with open(ui.APP_LOG, errors="replace") as f:
-            lines = f.read().splitlines()
-        print("the app's messages:" if lines else "the app printed nothing", file=sys.stderr)
-        for line in lines[-60:]:
-            print("  " + line, file=sys.stderr)
-    sys.exit(1 if failed else 0)
+    ui.run(main)

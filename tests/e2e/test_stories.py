@@ -12,7 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_ui  # noqa: E402
-from test_ui import check, wait, find, click, START_LIMIT, results  # noqa: E402
+from test_ui import check, wait, find, click, START_LIMIT  # noqa: E402
 import pyatspi  # noqa: E402
 
 CLI = os.environ.get("DOSSIER_CLI")
@@ -102,16 +102,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # a crash of the test is a failure, not a pass
-        check("the test ran to the end", False, repr(e))
-    try:
-        tap = os.fdopen(3, "w")
-    except OSError:
-        tap = sys.stdout
-    print(f"1..{len(results)}", file=tap)
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}" + (f" # {detail}" if detail else ""), file=tap)
-    tap.flush()
-    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+    test_ui.run(main)

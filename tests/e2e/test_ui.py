@@ -390,7 +390,10 @@ def main():
             proc.wait()
 
 
-if __name__ == "__main__":
+def run(main):
+    """Runs a test's main(), prints its checks as TAP on fd 3 (or standard
+    output) and, if one failed, the app's last messages; exits with the
+    verdict."""
     try:
         main()
     except Exception as e:  # a crash of the test is a failure, not a pass
@@ -413,3 +416,11 @@ if __name__ == "__main__":
         for line in lines[-60:]:
             print("  " + line, file=sys.stderr)
     sys.exit(1 if failed else 0)
+
+
+def label_containing(root, text):
+    return pyatspi.findDescendant(root, lambda a: a.getRoleName() == "label" and text in (a.name or ""))
+
+
+if __name__ == "__main__":
+    run(main)
