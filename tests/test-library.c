@@ -743,11 +743,87 @@ test_closed_library (Fixture       *f,
   g_assert_cmpint (dossier_library_count_sync (f->library, &error), ==, 50);
 }
 
+/* A snippet of a note shows the words a reader sees: the Markdown's
+ * marks and a link's address are gone, the tags read as #tags, and the
+ * match marks stand alone, in the command line's search, in the list
+ * (newest first) and in a page ranked by relevance */
+static void
+assert_note_snippet (const char *snippet,
+                     const char *marked)
+{
+  g_assert_nonnull (snippet);
+  g_assert_nonnull (strstr (snippet, marked));
+  g_assert_null (strstr (snippet, "**"));
+  g_assert_null (strstr (snippet, "`"));
+  g_assert_null (strstr (snippet, "https"));
+  g_assert_null (strstr (snippet, "[\""));
+}
+
+static void
+test_note_snippets (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *tags[] = { "claim", "follow-up", NULL };
+  const char *texts[] = { "check", "claim" };
+  const char *marked[] = {
+    "The harbour \001Check\002 it against the log and tide #claim #follow-up",
+    "against the log and tide #\001claim\002 #follow-up",
+  };
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = dossier_test_add_article (f->library, "Harbour news", "The harbour reopened after the storm.");
+  dossier_test_add_article (f->library, "Other news", "Nothing to note.");
+  note = dossier_test_add_note (f->library, id, "The harbour",
+                                "**Check** it against\n[the log](https://example.org/ledger) and `tide`");
+  dossier_annotation_set_tags (note, tags);
+  g_assert_true (dossier_library_update_annotation_sync (f->library, note, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(DossierQuery) q = dossier_query_parse (texts[i], FALSE);
+      g_autoptr(DossierQuery) other = dossier_query_parse ("storm", FALSE);
+      g_autoptr(DossierArticleList) list = dossier_article_list_new (f->library);
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GPtrArray) again = NULL;
+      g_autoptr(DossierArticle) item = NULL;
+
+      /* as dossier-cli search */
+      found = dossier_library_search_sync (f->library, q, 50, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 1);
+      assert_note_snippet (dossier_article_get_snippet (g_ptr_array_index (found, 0)), marked[i]);
+
+      /* a page ranked by relevance, read after another search */
+      g_clear_pointer (&found, g_ptr_array_unref);
+      found = dossier_library_search_sync (f->library, other, 50, &error);
+      g_assert_no_error (error);
+      q->sort = DOSSIER_SORT_RELEVANCE;
+      q->sort_set = TRUE;
+      again = dossier_library_search_sync (f->library, q, 50, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (again->len, ==, 1);
+      assert_note_snippet (dossier_article_get_snippet (g_ptr_array_index (again, 0)), marked[i]);
+
+      /* as the list shows it, newest first */
+      q->sort = DOSSIER_SORT_DATE_DESC;
+      dossier_article_list_set_query (list, q);
+      wait_until_idle (list);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+      item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      dossier_test_wait_until (dossier_article_get_snippet (item) != NULL);
+      assert_note_snippet (dossier_article_get_snippet (item), marked[i]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/Dossier/Library/note-snippets", Fixture, NULL, dossier_test_library_setup, test_note_snippets, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/lazy-list", Fixture, NULL, dossier_test_library_setup, test_lazy_list, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/boilerplate-learning", Fixture, NULL, dossier_test_library_setup, test_boilerplate_learning, dossier_test_library_teardown);
   g_test_add ("/Dossier/Library/article-tags", Fixture, NULL, dossier_test_library_setup, test_article_tags, dossier_test_library_teardown);

@@ -146,6 +146,75 @@ is_block (cmark_node_type type)
   return type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK;
 }
 
+/* A space between two pieces of text, never two, none at the start */
+static void
+append_gap (GString *out)
+{
+  if (out->len > 0 && out->str[out->len - 1] != ' ')
+    g_string_append_c (out, ' ');
+}
+
+/* @s with its line breaks and tabs made spaces */
+static void
+append_flat (GString    *out,
+             const char *s)
+{
+  for (const char *p = s; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        append_gap (out);
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+char *
+dossier_markdown_to_text (const char *markdown)
+{
+  cmark_node *document = dossier_markdown_parse (markdown, -1);
+  cmark_iter *iter = cmark_iter_new (document);
+  GString *out = g_string_new (NULL);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event == CMARK_EVENT_EXIT)
+        {
+          if (is_block (type))
+            append_gap (out);
+          continue;
+        }
+      switch (type)
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+          append_flat (out, cmark_node_get_literal (node));
+          break;
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+          append_gap (out);
+          append_flat (out, cmark_node_get_literal (node));
+          append_gap (out);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          append_gap (out);
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+  cmark_node_free (document);
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
 static void
 render_pango (GString    *out,
               cmark_node *document)

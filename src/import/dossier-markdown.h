@@ -22,6 +22,11 @@ cmark_node       *dossier_markdown_parse      (const char  *markdown,
 char             *dossier_markdown_to_pango   (const char  *markdown,
                                                int          max_chars);
 
+/* A note as the words it shows, on one line: the text of its emphasis,
+ * code, links (not their addresses), images' descriptions and raw HTML
+ * as typed, with blocks and line breaks made single spaces. */
+char             *dossier_markdown_to_text    (const char  *markdown);
+
 /* A note as an HTML fragment appended to @out: the same subset as
  * dossier_markdown_to_pango().  Raw HTML never passes through: it is
  * escaped and shown as text, and only http(s) and mailto links are links. */

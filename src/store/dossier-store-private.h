@@ -133,6 +133,8 @@ gboolean      _dossier_store_add_tokenizer (DossierStore  *self,
  * version (dossier_store_tokenizer_version()) */
 gboolean      _dossier_store_check_index   (DossierStore  *self,
                                             GError       **error);
+gboolean      _dossier_store_add_snippet_function (DossierStore  *self,
+                                                  GError       **error);
 gboolean      _dossier_store_add_rank_function (DossierStore  *self,
                                                 GError       **error);
 /* dossier_row_uuid(a, b): a name-based (version 5) UUID of two texts, the

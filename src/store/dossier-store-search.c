@@ -265,14 +265,13 @@ dossier_store_query_article_ids (DossierStore  *self,
   return ids;
 }
 
-/* A row of a ranked page: the article, its snippet and its score */
+/* A row of a ranked page: the article and its score */
 static DossierArticle *
 read_result (sqlite3_stmt *stmt)
 {
   DossierArticle *article = _dossier_store_read_article (stmt, FALSE);
 
-  dossier_article_set_snippet (article, _dossier_store_column_text (stmt, DOSSIER_N_ARTICLE_COLUMNS));
-  dossier_article_set_score (article, sqlite3_column_double (stmt, DOSSIER_N_ARTICLE_COLUMNS + 1));
+  dossier_article_set_score (article, sqlite3_column_double (stmt, DOSSIER_N_ARTICLE_COLUMNS));
   return article;
 }
 
@@ -304,10 +303,11 @@ dossier_store_load_articles (DossierStore  *self,
     {
       /* One pass over the matches keeps the rows asked for (+rowid: not
        * handed to FTS5, which would re-run the whole query for each id)
-       * and builds snippets and scores for those only. */
-      g_string_append (b.sql, "SELECT " DOSSIER_ARTICLE_COLUMNS ", m.snip, m.score FROM"
-                              " (SELECT rowid AS id, snippet(articles_fts, -1, char(1), char(2), '…', 24) AS snip,"
-                              " -" DOSSIER_RANK " AS score FROM articles_fts WHERE articles_fts MATCH ");
+       * and scores those only; their snippets come from the page index
+       * as any page's do. */
+      g_string_append (b.sql, "SELECT " DOSSIER_ARTICLE_COLUMNS ", m.score FROM"
+                              " (SELECT rowid AS id, -" DOSSIER_RANK " AS score"
+                              " FROM articles_fts WHERE articles_fts MATCH ");
       _dossier_store_sql_text (&b, query->fts);
       g_string_append (b.sql, " AND +rowid IN (");
     }
@@ -344,7 +344,7 @@ dossier_store_load_articles (DossierStore  *self,
     }
   sqlite3_finalize (stmt);
 
-  if (text && !ranked && !_dossier_store_add_page_snippets (self, ids, n_ids, query->fts, by_id, error))
+  if (text && !_dossier_store_add_page_snippets (self, ids, n_ids, query->fts, by_id, error))
     return NULL;
 
   result = g_ptr_array_new_full (n_ids, g_object_unref);
