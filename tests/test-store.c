@@ -864,6 +864,12 @@ static const NewestCase newest_cases[] = {
   { "has:notes officials", "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)" },
   { "tag:claim respect", "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.tags LIKE '%\"claim\"%')" },
   { "officials -summit", NULL },
+  /* the language-aware tokens: stems, exact forms, name keys */
+  { "official", NULL },                          /* its stem: officials too */
+  { "sanctioned", NULL },                        /* a stem of several forms */
+  { "=officials", NULL },                        /* the exact form alone */
+  { "Лавров", NULL },                            /* a name key across scripts */
+  { "source:\"wire press\" official", "a.source = 'Wire Press'" },  /* one stem, filtered */
 };
 
 /* A reference query for @c, the plainest way: @head (which matches ?1),

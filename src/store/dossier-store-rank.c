@@ -26,7 +26,13 @@
  * of matches is the number of rows, so the collector holds each row's
  * counts and length and scores them at the end: no second pass over the
  * phrase's matches to count them first (for a phrase, a third of the
- * time).
+ * time).  Such a query (a word, a prefix, a quoted phrase), filtered or
+ * not, can also be walked whole at the statement's first match
+ * (_dossier_rank_collector_walk()): FTS5's own pass over the phrase's
+ * matches (xQueryPhrase) hands each to a callback with no SQL step
+ * between rows, reading the instances in place, counts every match and
+ * holds the rows a filter allows (a sorted set of ids): one pass where a
+ * filtered query took two.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -397,13 +403,116 @@ struct _DossierRankCollector
   GArray   *rows;     /* DossierRanked: a heap (root: the worst kept)
                        * with a limit, else every row */
   GArray   *held;     /* HeldRow: one phrase, matches still being counted */
+  gint64    n_hits;   /* the one phrase's matches, when held */
   gint64    n_rows;
   double    avgdl;
+
+  /* a walk of the one phrase (_dossier_rank_collector_walk()) */
+  gboolean      walk;
+  gboolean      walked;
+  const gint64 *allowed;    /* sorted ids the rows must be among, or NULL */
+  guint         n_allowed;
+  RankData     *data;       /* during the walk */
 };
 
 static void collector_add (DossierRankCollector *c,
                            gint64                id,
                            double                rank);
+
+static gboolean
+is_allowed (const DossierRankCollector *c,
+            gint64                      id)
+{
+  guint lo = 0, hi = c->n_allowed;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (c->allowed[mid] == id)
+        return TRUE;
+      if (c->allowed[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* One match of the phrase walked: every one counts towards the phrase's
+ * number of matches; the allowed ones are held with their counts and
+ * lengths, to be scored at the end */
+static int
+walk_row_cb (const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             void                   *user_data)
+{
+  DossierRankCollector *c = user_data;
+  RankData *d = c->data;
+  HeldRow row = { api->xRowid (fts), 0.0, 0.0 };
+  Fts5PhraseIter iter;
+  int column = -1, offset = 0, tokens = 0;
+  int rc;
+
+  c->n_hits++;
+  if (c->allowed != NULL && !is_allowed (c, row.id))
+    return SQLITE_OK;
+  /* the phrase's instances read in place (xInstCount would copy them
+   * into an array of its own first) */
+  rc = api->xPhraseFirst (fts, 0, &iter, &column, &offset);
+  if (rc != SQLITE_OK)
+    return rc;
+  for (; column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+    row.freq += column < d->n_weights ? d->weights[column] : 1.0;
+  if (d->lengths != NULL && row.id >= 0 && (gsize) row.id < d->n_lengths && d->lengths[row.id] != NO_LENGTH)
+    tokens = d->lengths[row.id];
+  else if ((rc = api->xColumnSize (fts, -1, &tokens)) != SQLITE_OK)
+    return rc;
+  row.length = tokens;
+  g_array_append_val (c->held, row);
+  return SQLITE_OK;
+}
+
+/* At the query's first match: a query of one phrase has its matches
+ * walked here, in one pass of FTS5's own (xQueryPhrase) with no SQL
+ * between the rows, and the collector is complete; any other query is
+ * left to the statement's pass over its matches */
+static int
+walk_phrase (const Fts5ExtensionApi  *api,
+             Fts5Context             *fts,
+             DossierRankCollector    *c,
+             int                      n_values,
+             sqlite3_value          **values)
+{
+  RankData *d = NULL;
+  int rc;
+
+  if (c->walked)
+    return SQLITE_OK;
+  if (api->xPhraseCount (fts) != 1)
+    {
+      c->walk = FALSE;  /* the statement ranks */
+      return SQLITE_OK;
+    }
+  c->walked = TRUE;
+  rc = rank_data_new (api, fts, api->xUserData (fts), TRUE, n_values, values, &d);
+  if (rc != SQLITE_OK)
+    return rc;
+  c->data = d;
+  c->n_rows = d->n_rows;
+  c->avgdl = d->avgdl;
+  rc = api->xQueryPhrase (fts, 0, c, walk_row_cb);
+  c->data = NULL;
+  rank_data_free (d);
+  if (rc != SQLITE_OK)
+    {
+      g_array_set_size (c->held, 0);
+      c->n_hits = 0;
+      return rc;
+    }
+  c->walk = FALSE;  /* complete */
+  return SQLITE_OK;
+}
 
 /* dossier_rank_into(articles_fts, collector, weight...): NULL; the row's
  * score goes to the collector */
@@ -424,6 +533,15 @@ rank_into_function (const Fts5ExtensionApi  *api,
       sqlite3_result_error (ctx, "dossier_rank_into: no collector", -1);
       return;
     }
+  if (c->walk)
+    {
+      rc = walk_phrase (api, fts, c, n_values - 1, values + 1);
+      if (rc != SQLITE_OK)
+        sqlite3_result_error_code (ctx, rc);
+      else
+        sqlite3_result_null (ctx);
+      return;
+    }
   rc = row_parts (api, fts, ctx, c->all_matches, n_values - 1, values + 1, &d, &length);
   if (rc != SQLITE_OK)
     {
@@ -435,6 +553,7 @@ rank_into_function (const Fts5ExtensionApi  *api,
       HeldRow row = { api->xRowid (fts), d->freq[0], length };
 
       g_array_append_val (c->held, row);
+      c->n_hits++;
       c->n_rows = d->n_rows;
       c->avgdl = d->avgdl;
     }
@@ -541,6 +660,27 @@ _dossier_rank_collector_new (guint    limit,
 }
 
 void
+_dossier_rank_collector_walk (DossierRankCollector *c,
+                              const gint64         *allowed,
+                              guint                 n_allowed)
+{
+  c->walk = TRUE;
+  c->walked = FALSE;
+  c->allowed = allowed;
+  c->n_allowed = n_allowed;
+}
+
+gboolean
+_dossier_rank_collector_walked (DossierRankCollector *c)
+{
+  if (c->walked && !c->walk)
+    return TRUE;
+  /* no match, or more than one phrase: the next statement ranks */
+  c->walk = FALSE;
+  return FALSE;
+}
+
+void
 _dossier_rank_collector_bind (DossierRankCollector *c,
                               sqlite3_stmt         *stmt,
                               int                   col)
@@ -575,10 +715,10 @@ _dossier_rank_collector_finish (DossierRankCollector *c)
 {
   GArray *rows;
 
-  /* one phrase: its matches are the rows held */
+  /* one phrase: its rows held, its matches counted */
   if (c->held->len > 0)
     {
-      double idf = idf_of (c->n_rows, c->held->len);
+      double idf = idf_of (c->n_rows, c->n_hits);
 
       for (guint i = 0; i < c->held->len; i++)
         {

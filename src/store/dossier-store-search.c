@@ -177,24 +177,52 @@ recall_ranks (DossierStore *self,
   return g_steal_pointer (&ranks);
 }
 
-/* Ranked by relevance: every match is scored once as FTS5 hands it out,
- * and the best are kept as they come (see dossier-store-rank.c).  Filters
- * other than excluded words are answered by the timeline's index, which
- * holds every column they ask about, as one set. */
+/* The ids the query's filters other than words allow, sorted, or NULL
+ * with @error set */
 static GArray *
-query_ids_ranked (DossierStore  *self,
-                  DossierQuery  *query,
-                  GError       **error)
+filtered_ids (DossierStore  *self,
+              DossierQuery  *query,
+              GError       **error)
 {
-  gboolean filtered = has_filters (query);
-  DossierRankCollector *collector;
-  g_autoptr(GArray) rows = NULL;
-  GArray *ids;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   DossierStoreSql b;
   int rc;
 
-  collector = _dossier_rank_collector_new (query->limit, !filtered && query->fts_exclude == NULL);
+  _dossier_store_sql_init (&b);
+  g_string_append (b.sql, "SELECT id FROM (");
+  _dossier_store_sql_filtered_ids (&b, query);
+  g_string_append (b.sql, ") ORDER BY 1");
+  stmt = _dossier_store_sql_prepare (self, &b, error);
+  _dossier_store_sql_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (_dossier_store_step_failed (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+/* Runs the ranking statement (dossier_rank_into() over the query's
+ * matches) with @collector; @first: stop at the first match */
+static gboolean
+run_ranking (DossierStore          *self,
+             DossierQuery          *query,
+             DossierRankCollector  *collector,
+             gboolean               filtered,
+             gboolean               first,
+             GError               **error)
+{
+  sqlite3_stmt *stmt;
+  DossierStoreSql b;
+  int rc;
+
   _dossier_store_sql_init (&b);
   g_string_append (b.sql, "SELECT dossier_rank_into(articles_fts, ");
   _dossier_store_sql_collector (&b, collector);
@@ -213,17 +241,57 @@ query_ids_ranked (DossierStore  *self,
       _dossier_store_sql_filtered_ids (&b, query);
       g_string_append (b.sql, ")");
     }
+  if (first)
+    g_string_append (b.sql, " LIMIT 1");
   stmt = _dossier_store_sql_prepare (self, &b, error);
   _dossier_store_sql_clear (&b);
   if (stmt == NULL)
-    {
-      _dossier_rank_collector_free (collector);
-      return NULL;
-    }
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   sqlite3_finalize (stmt);
-  if (_dossier_store_step_failed (self, rc, error))
+  return !_dossier_store_step_failed (self, rc, error);
+}
+
+/* Ranked by relevance: every match is scored once as FTS5 hands it out,
+ * and the best are kept as they come (see dossier-store-rank.c).  A query
+ * of one phrase (a word, a prefix, a quoted phrase) is walked in FTS5's
+ * own pass over the phrase's matches, started at the statement's first
+ * match, the filters other than words then a sorted set of ids the walk
+ * looks in; any other query is ranked in the statement's pass, where the
+ * filters are answered by the timeline's index, which holds every column
+ * they ask about, as one set. */
+static GArray *
+query_ids_ranked (DossierStore  *self,
+                  DossierQuery  *query,
+                  GError       **error)
+{
+  gboolean filtered = has_filters (query);
+  DossierRankCollector *collector;
+  g_autoptr(GArray) allowed = NULL;
+  g_autoptr(GArray) rows = NULL;
+  GArray *ids;
+
+  collector = _dossier_rank_collector_new (query->limit, !filtered && query->fts_exclude == NULL);
+  if (query->fts_exclude == NULL)
+    {
+      if (filtered && (allowed = filtered_ids (self, query, error)) == NULL)
+        {
+          _dossier_rank_collector_free (collector);
+          return NULL;
+        }
+      if (allowed != NULL)
+        _dossier_rank_collector_walk (collector, (const gint64 *) (gpointer) allowed->data, allowed->len);
+      else
+        _dossier_rank_collector_walk (collector, NULL, 0);
+      if (!run_ranking (self, query, collector, FALSE, TRUE, error))
+        {
+          _dossier_rank_collector_free (collector);
+          return NULL;
+        }
+    }
+  if (!_dossier_rank_collector_walked (collector) &&
+      !run_ranking (self, query, collector, filtered, FALSE, error))
     {
       _dossier_rank_collector_free (collector);
       return NULL;
