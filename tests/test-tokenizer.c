@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dossier-library.h"
+#include "dossier-search-index.h"
 #include "dossier-store.h"
 #include "dossier-test-util.h"
 
@@ -511,6 +512,10 @@ test_version_rebuild (void)
   library = dossier_library_new (path);
   g_assert_true (dossier_library_open_sync (library, FALSE, &error));
   g_assert_no_error (error);
+  /* the articles wait to be indexed again, in batches */
+  g_assert_cmpint (dossier_search_index_remaining_sync (library, NULL, &error), ==, 6);
+  g_assert_true (dossier_search_index_rebuild_sync (library, 0, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
   {
     g_autofree char *got = found (library, "санкции", ids);
     g_assert_cmpstr (got, ==, "23");
@@ -523,6 +528,117 @@ test_version_rebuild (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, dossier_store_tokenizer_version ());
   sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  dossier_test_remove_tree (dir);
+}
+
+/* The upgrade's rebuild goes in batches, each saved: stopped after the
+ * first (the app quit), the library opens with the rest still waiting,
+ * finds what was indexed meanwhile, notes and changes made half-way
+ * included, and the rest goes on from there; at the end every article is
+ * found by any word form, and the index is sound. */
+static void
+on_batch (gint64   done,
+          gint64   total,
+          gpointer user_data)
+{
+  GArray *steps = user_data;
+
+  g_assert_cmpint (done, <=, total);
+  g_array_append_val (steps, done);
+}
+
+static void
+stop_after_batch (gint64   done,
+                  gint64   total,
+                  gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_rebuild_half_way (void)
+{
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DossierAnnotation) note = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  DossierLibrary *library;
+  sqlite3 *db = NULL;
+  gint64 ids[7], total = 0;
+
+  library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (library, TRUE, &error));
+  g_assert_no_error (error);
+  add_corpus (library, ids);
+  dossier_library_close (library);
+  g_object_unref (library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE search_tokenizer SET version = 'dossier-0'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* opened: nothing indexed yet, every article waits */
+  library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_search_index_remaining_sync (library, &total, &error), ==, 6);
+  g_assert_cmpint (total, ==, 6);
+  {
+    g_autofree char *got = found (library, "sanction", ids);
+    g_assert_cmpstr (got, ==, "");
+  }
+  /* one batch of two, then the app quits */
+  g_assert_false (dossier_search_index_rebuild_sync (library, 2, stop_after_batch, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_search_index_remaining_sync (library, NULL, &error), ==, 4);
+  {
+    g_autofree char *got = found (library, "sanction", ids);
+    g_assert_cmpstr (got, ==, "01");
+  }
+  /* changes half-way: an article indexed, one waiting, one deleted */
+  note = dossier_test_add_note (library, ids[0], "The new", "*zeppelin* note");
+  note = (g_object_unref (note), dossier_test_add_note (library, ids[3], "Список", "about a *blimp*"));
+  g_assert_true (dossier_library_delete_article_sync (library, ids[4], &error));
+  g_assert_no_error (error);
+  dossier_library_close (library);
+  g_object_unref (library);
+
+  /* the next start goes on from there */
+  library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_search_index_remaining_sync (library, NULL, &error), ==, 3);
+  g_assert_true (dossier_search_index_rebuild_sync (library, 1, on_batch, steps, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpint (g_array_index (steps, gint64, 2), ==, 5);
+  g_assert_cmpint (dossier_search_index_remaining_sync (library, NULL, &error), ==, 0);
+  {
+    g_autofree char *sanction = found (library, "sanction", ids);
+    g_autofree char *sanctions = found (library, "санкции", ids);
+    g_autofree char *zeppelin = found (library, "zeppelin", ids);
+    g_autofree char *blimp = found (library, "blimp", ids);
+    g_autofree char *person = found (library, "person", ids);
+
+    g_assert_cmpstr (sanction, ==, "01");
+    g_assert_cmpstr (sanctions, ==, "23");
+    g_assert_cmpstr (zeppelin, ==, "0");
+    g_assert_cmpstr (blimp, ==, "3");
+    g_assert_cmpstr (person, ==, "5");
+  }
+  dossier_test_assert_library_sound (library);
+  dossier_library_close (library);
+  g_object_unref (library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   dossier_test_remove_tree (dir);
 }
@@ -557,6 +673,8 @@ test_upgrade_from_v4 (void)
 
   library = dossier_library_new (path);
   g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_search_index_rebuild_sync (library, 0, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   all = dossier_library_search_sync (library, everything, 0, &error);
   g_assert_no_error (error);
@@ -594,6 +712,7 @@ main (int   argc,
               dossier_test_library_setup, test_deferred_batch, dossier_test_library_teardown);
   g_test_add_func ("/Dossier/Tokenizer/version-rebuild", test_version_rebuild);
   g_test_add_func ("/Dossier/Tokenizer/upgrade-from-v4", test_upgrade_from_v4);
+  g_test_add_func ("/Dossier/Tokenizer/rebuild-half-way", test_rebuild_half_way);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "dossier-dates.h"
 #include "dossier-stories.h"
 #include "dossier-people.h"
+#include "dossier-search-index.h"
 #include "dossier-cli-private.h"
 #include "dossier-cli-apps.h"
 #include "dossier-app-export.h"
@@ -77,13 +78,49 @@ parse_args (const char    *command,
   return TRUE;
 }
 
+/* A line on standard error at each tenth of the rebuild */
+static void
+on_reindexed (gint64   done,
+              gint64   total,
+              gpointer user_data)
+{
+  int *tenths = user_data;
+
+  if (total > 0 && done * 10 / total > *tenths)
+    {
+      *tenths = (int) (done * 10 / total);
+      /* TRANSLATORS: progress of the search index's rebuild, e.g. "40000 of 100000 articles" */
+      g_printerr (_("dossier-cli: search index: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " articles indexed\n"),
+                  done, total);
+    }
+}
+
 DossierLibrary *
 open_library (gboolean create)
 {
   g_autoptr(DossierLibrary) library = dossier_library_new (opt_library);
   g_autoptr(GError) error = NULL;
+  gint64 remaining, total = 0;
+  int tenths = 0;
 
   if (!dossier_library_open_sync (library, create || opt_library == NULL, &error))
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return NULL;
+    }
+  /* a library made by another version has its search index rebuilt in
+   * batches: what the window left is finished before the command runs,
+   * so that every command finds every article */
+  remaining = dossier_search_index_remaining_sync (library, &total, &error);
+  if (remaining > 0)
+    {
+      g_printerr (_("dossier-cli: rebuilding the search index for this version of Dossier"
+                    " (%" G_GINT64_FORMAT " articles to go; stopped, it goes on from there)\n"), remaining);
+      tenths = total > 0 ? (int) ((total - remaining) * 10 / total) : 0;
+      if (!dossier_search_index_rebuild_sync (library, 0, on_reindexed, &tenths, NULL, &error))
+        remaining = -1;
+    }
+  if (remaining < 0)
     {
       g_printerr ("dossier-cli: %s\n", error->message);
       return NULL;

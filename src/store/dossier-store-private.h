@@ -133,6 +133,11 @@ gboolean      _dossier_store_add_tokenizer (DossierStore  *self,
  * version (dossier_store_tokenizer_version()) */
 gboolean      _dossier_store_check_index   (DossierStore  *self,
                                             GError       **error);
+/* Empties the articles' search index and lists every article to be
+ * indexed again in batches (dossier-store-reindex.c); inside a
+ * transaction */
+gboolean      _dossier_store_start_reindex (DossierStore  *self,
+                                            GError       **error);
 gboolean      _dossier_store_add_snippet_function (DossierStore  *self,
                                                   GError       **error);
 gboolean      _dossier_store_add_rank_function (DossierStore  *self,

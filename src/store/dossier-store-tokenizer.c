@@ -753,13 +753,12 @@ _dossier_store_check_index (DossierStore  *self,
   if (g_strcmp0 (indexed, version) == 0 || sqlite3_db_readonly (self->db, "main") == 1)
     return TRUE;
 
-  /* made by another version: every row is indexed again, at once */
+  /* made by another version: the notes are indexed again at once, the
+   * articles in the background, in batches (dossier-store-reindex.c) */
   if (!dossier_store_begin (self, error))
     return FALSE;
-  if (!_dossier_store_exec (self,
-                            "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
-                            "INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild');",
-                            error))
+  if (!_dossier_store_start_reindex (self, error) ||
+      !_dossier_store_exec (self, "INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild');", error))
     {
       dossier_store_rollback (self);
       return FALSE;

@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 15
+#define DOSSIER_STORE_SCHEMA_VERSION 16
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -128,6 +128,17 @@ gint64          dossier_store_insert_article       (DossierStore    *self,
 gboolean        dossier_store_defer_search_index   (DossierStore    *self,
                                                     GError         **error);
 gboolean        dossier_store_index_deferred       (DossierStore    *self,
+                                                    GError         **error);
+/* The search index rebuilt in the background (dossier-store-reindex.c):
+ * how many articles wait to be indexed again (0: none; @total, if not
+ * NULL: all the articles), and one batch of at most @batch of them
+ * indexed in a transaction of its own, returning how many still wait;
+ * -1 with @error set on failure. */
+gint64          dossier_store_reindex_remaining    (DossierStore    *self,
+                                                    gint64          *total,
+                                                    GError         **error);
+gint64          dossier_store_reindex_step         (DossierStore    *self,
+                                                    guint            batch,
                                                     GError         **error);
 /* As dossier_store_insert_article(), but under the article's own id when
  * no article holds it: an article deleted and brought back keeps its id,

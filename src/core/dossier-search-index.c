@@ -1,0 +1,299 @@
+/* dossier-search-index.c — the search index rebuilt in the background
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-search-index"
+
+#include "config.h"
+
+#include "dossier-search-index.h"
+#include "dossier-library-private.h"
+#include "dossier-store.h"
+
+/* Articles indexed in one transaction: about a second's work at most on
+ * a slow machine, so the library's other calls wait little between them */
+#define DEFAULT_BATCH 2000
+
+typedef struct
+{
+  guint  batch;
+  gint64 remaining;  /* out */
+  gint64 total;      /* out */
+} StepArgs;
+
+static gpointer
+remaining_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StepArgs *a = data;
+
+  a->remaining = dossier_store_reindex_remaining (store, &a->total, error);
+  return a->remaining < 0 ? NULL : GINT_TO_POINTER (1);
+}
+
+static gpointer
+step_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StepArgs *a = data;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  a->remaining = dossier_store_reindex_step (store, a->batch, error);
+  if (a->remaining < 0)
+    return NULL;
+  if (dossier_store_reindex_remaining (store, &a->total, error) < 0)
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static const DossierLibraryCall remaining_call = { remaining_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+/* the library's ::changed comes once, when the index is whole */
+static const DossierLibraryCall step_call = { step_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gint64
+dossier_search_index_remaining_sync (DossierLibrary  *library,
+                                     gint64          *total,
+                                     GError         **error)
+{
+  StepArgs a = { 0, -1, 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
+
+  if (_dossier_library_run (library, &remaining_call, &a, NULL, error) == NULL)
+    return -1;
+  if (total != NULL)
+    *total = a.total;
+  return a.remaining;
+}
+
+gboolean
+dossier_search_index_rebuild_sync (DossierLibrary              *library,
+                                   guint                        batch,
+                                   DossierSearchIndexProgress   progress,
+                                   gpointer                     user_data,
+                                   GCancellable                *cancellable,
+                                   GError                     **error)
+{
+  StepArgs a = { batch > 0 ? batch : DEFAULT_BATCH, -1, 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  if (_dossier_library_run (library, &remaining_call, &a, cancellable, error) == NULL)
+    return FALSE;
+  while (a.remaining > 0)
+    {
+      if (_dossier_library_run (library, &step_call, &a, cancellable, error) == NULL)
+        return FALSE;
+      if (progress != NULL)
+        progress (a.total - a.remaining, a.total, user_data);
+    }
+  return TRUE;
+}
+
+/* --- DossierSearchIndex ------------------------------------------------- */
+
+struct _DossierSearchIndex
+{
+  GObject         parent_instance;
+
+  DossierLibrary *library;
+  GCancellable   *cancellable;
+  gboolean        running;
+  double          progress;
+  StepArgs        args;  /* of the one call on its way */
+};
+
+G_DEFINE_FINAL_TYPE (DossierSearchIndex, dossier_search_index, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_RUNNING,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void step (DossierSearchIndex *self, const DossierLibraryCall *call);
+
+static void
+set_state (DossierSearchIndex *self,
+           gboolean            running,
+           double              progress)
+{
+  if (self->progress != progress)
+    {
+      self->progress = progress;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+    }
+  if (self->running != running)
+    {
+      self->running = running;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+    }
+}
+
+static void
+on_step_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DossierSearchIndex) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const DossierLibraryCall *call = g_task_get_source_tag (G_TASK (result));
+  gint64 remaining = self->args.remaining, total = self->args.total;
+
+  if (_dossier_library_finish (DOSSIER_LIBRARY (source), result, call, &error) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
+        g_warning ("%s", error->message);
+      set_state (self, FALSE, 0);
+      return;
+    }
+  if (remaining > 0 && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      set_state (self, TRUE, total > 0 ? (double) (total - remaining) / total : 0);
+      step (self, &step_call);
+      return;
+    }
+  if (self->running)
+    {
+      set_state (self, TRUE, 1);
+      set_state (self, FALSE, 0);
+      /* every article is found again */
+      _dossier_library_emit (self->library, DOSSIER_LIBRARY_EMITS_CHANGED);
+    }
+}
+
+static void
+step (DossierSearchIndex       *self,
+      const DossierLibraryCall *call)
+{
+  self->args.batch = DEFAULT_BATCH;
+  self->args.remaining = -1;
+  _dossier_library_run_async (self->library, call, &self->args, NULL, self->cancellable,
+                              on_step_cb, g_object_ref (self));
+}
+
+gboolean
+dossier_search_index_get_running (DossierSearchIndex *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_INDEX (self), FALSE);
+
+  return self->running;
+}
+
+double
+dossier_search_index_get_progress (DossierSearchIndex *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_INDEX (self), 0);
+
+  return self->progress;
+}
+
+static void
+dossier_search_index_constructed (GObject *object)
+{
+  DossierSearchIndex *self = DOSSIER_SEARCH_INDEX (object);
+
+  G_OBJECT_CLASS (dossier_search_index_parent_class)->constructed (object);
+  /* what an upgrade (or a rebuild stopped half-way) left */
+  step (self, &remaining_call);
+}
+
+static void
+dossier_search_index_dispose (GObject *object)
+{
+  DossierSearchIndex *self = DOSSIER_SEARCH_INDEX (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->library);
+  G_OBJECT_CLASS (dossier_search_index_parent_class)->dispose (object);
+}
+
+static void
+dossier_search_index_finalize (GObject *object)
+{
+  DossierSearchIndex *self = DOSSIER_SEARCH_INDEX (object);
+
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (dossier_search_index_parent_class)->finalize (object);
+}
+
+static void
+dossier_search_index_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DossierSearchIndex *self = DOSSIER_SEARCH_INDEX (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_search_index_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DossierSearchIndex *self = DOSSIER_SEARCH_INDEX (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_search_index_class_init (DossierSearchIndexClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dossier_search_index_constructed;
+  object_class->dispose = dossier_search_index_dispose;
+  object_class->finalize = dossier_search_index_finalize;
+  object_class->get_property = dossier_search_index_get_property;
+  object_class->set_property = dossier_search_index_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, DOSSIER_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_search_index_init (DossierSearchIndex *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+DossierSearchIndex *
+dossier_search_index_new (DossierLibrary *library)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  return g_object_new (DOSSIER_TYPE_SEARCH_INDEX, "library", library, NULL);
+}

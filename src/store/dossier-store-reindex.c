@@ -1,0 +1,140 @@
+/* dossier-store-reindex.c — the search index rebuilt in batches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * When the library's index was made by another version of the tokenizer
+ * (an upgrade, or a new stemmer), opening it no longer indexes every
+ * article again at once.  It empties the articles' index and lists every
+ * article in search_deferred, in one short transaction.  The triggers
+ * already leave listed articles' index alone when they change (see
+ * schema_stemming), and an article deleted meanwhile leaves the list.
+ * dossier_store_reindex_step() then indexes the listed articles with the
+ * lowest ids, a batch at a time, each batch in its own transaction: a
+ * rebuild stopped half-way (the app quit) goes on from where it was at
+ * the next step, and nothing is lost.  Meanwhile a search finds what is
+ * indexed so far.  (An import's batch, which indexes what is listed
+ * before it commits, takes the rest of the list along.)
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "dossier-store-private.h"
+
+gboolean
+_dossier_store_start_reindex (DossierStore  *self,
+                              GError       **error)
+{
+  /* the list holds committed rows only while a rebuild goes on (an
+   * import's rows never outlive its transaction) */
+  return _dossier_store_exec (self,
+                              "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');"
+                              "DELETE FROM search_deferred;"
+                              "INSERT INTO search_deferred (article_id) SELECT id FROM articles WHERE id > 0;",
+                              error);
+}
+
+static gint64
+count_listed (DossierStore *self,
+              int          *rc)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  *rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM search_deferred WHERE article_id > 0",
+                            -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return -1;
+  if ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      n = sqlite3_column_int64 (stmt, 0);
+      *rc = SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+gint64
+dossier_store_reindex_remaining (DossierStore  *self,
+                                 gint64        *total,
+                                 GError       **error)
+{
+  gint64 remaining, articles = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+
+  remaining = count_listed (self, &rc);
+  if (_dossier_store_step_failed (self, rc, error))
+    return -1;
+  if (total != NULL)
+    {
+      if (sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM articles", -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _dossier_store_fail (self, error, _("Could not search the library"));
+          return -1;
+        }
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        articles = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      *total = articles;
+    }
+  return remaining;
+}
+
+gint64
+dossier_store_reindex_step (DossierStore  *self,
+                            guint          batch,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 remaining;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+  g_return_val_if_fail (batch > 0, -1);
+
+  if (!dossier_store_begin (self, error))
+    return -1;
+  /* the batch: the listed articles with the lowest ids */
+  if (!_dossier_store_exec (self,
+                            "CREATE TEMP TABLE IF NOT EXISTS dossier_reindex_batch (id INTEGER PRIMARY KEY);"
+                            "DELETE FROM temp.dossier_reindex_batch;",
+                            error))
+    goto failed;
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO temp.dossier_reindex_batch (id)"
+                          " SELECT article_id FROM search_deferred WHERE article_id > 0"
+                          " ORDER BY article_id LIMIT ?1", -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, batch);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  /* indexed as they are now, then off the list */
+  if (!_dossier_store_exec (self,
+                            "INSERT INTO articles_fts(rowid, title, byline, body, notes)"
+                            "  SELECT a.id, a.title, a.byline, a.body, a.notes"
+                            "  FROM temp.dossier_reindex_batch b JOIN articles a ON a.id = b.id;"
+                            "DELETE FROM search_deferred WHERE article_id IN (SELECT id FROM temp.dossier_reindex_batch);"
+                            "DELETE FROM temp.dossier_reindex_batch;",
+                            error))
+    goto failed;
+  remaining = count_listed (self, &rc);
+  if (remaining < 0)
+    goto fail;
+  if (!dossier_store_commit (self, error))
+    return -1;
+  return remaining;
+
+fail:
+  _dossier_store_fail (self, error, _("Could not search the library"));
+failed:
+  dossier_store_rollback (self);
+  return -1;
+}
