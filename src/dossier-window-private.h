@@ -140,6 +140,7 @@ void _dossier_window_compare_show       (DossierWindow *self,
 
 /* dossier-window-stories.c: the Stories section and a story's page */
 void _dossier_window_stories_setup      (DossierWindow *self);
+void _dossier_window_search_index_setup (DossierWindow *self);
 void _dossier_window_stories_show_story (DossierWindow *self,
                                          gint64         story_id);
 /* the story shown as a printable dossier into @dest: Markdown for a name

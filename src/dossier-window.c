@@ -703,6 +703,7 @@ dossier_window_new (DossierApplication *app,
   _dossier_window_notes_setup (self);
   _dossier_window_dates_setup (self);
   _dossier_window_stories_setup (self);
+  _dossier_window_search_index_setup (self);
   _dossier_window_compare_setup (self);
   _dossier_window_people_setup (self);
   _dossier_window_team_setup (self);

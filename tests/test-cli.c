@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "dossier-test-util.h"
@@ -733,6 +734,36 @@ test_import_from (Fixture       *f,
   g_assert_nonnull (strstr (evil.err, "../../x"));
 }
 
+/* A library whose index another version made is indexed again before
+ * the command, with a line on stderr, and every article is found */
+static void
+test_search_index_rebuild (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonNode) results = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixtures (f);
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE search_tokenizer SET version = 'dossier-0'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_cli (&r, f->library, "search", "--json", "Brenn", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "rebuilding the search index"));
+  g_assert_nonnull (strstr (r.err, "articles indexed"));
+  results = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (results)), ==, 2);
+
+  /* done: the next command says nothing of it */
+  run_cli (&again, f->library, "search", "--json", "Brenn", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_null (strstr (again.err, "search index"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -745,6 +776,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Cli/dates", Fixture, NULL, fixture_setup, test_dates, fixture_teardown);
   g_test_add ("/Dossier/Cli/stories", Fixture, NULL, fixture_setup, test_stories, fixture_teardown);
   g_test_add ("/Dossier/Cli/dates-from-story", Fixture, NULL, fixture_setup, test_dates_from_story, fixture_teardown);
+  g_test_add ("/Dossier/Cli/search-index-rebuild", Fixture, NULL, fixture_setup, test_search_index_rebuild, fixture_teardown);
   g_test_add ("/Dossier/Cli/import-from", Fixture, NULL, fixture_setup, test_import_from, fixture_teardown);
 
   return g_test_run ();

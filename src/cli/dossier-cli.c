@@ -90,8 +90,7 @@ on_reindexed (gint64   done,
     {
       *tenths = (int) (done * 10 / total);
       /* TRANSLATORS: progress of the search index's rebuild, e.g. "40000 of 100000 articles" */
-      g_printerr (_("dossier-cli: search index: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " articles indexed\n"),
-                  done, total);
+      g_printerr (_("dossier-cli: search index: %d of %d articles indexed\n"), (int) done, (int) total);
     }
 }
 
@@ -115,7 +114,7 @@ open_library (gboolean create)
   if (remaining > 0)
     {
       g_printerr (_("dossier-cli: rebuilding the search index for this version of Dossier"
-                    " (%" G_GINT64_FORMAT " articles to go; stopped, it goes on from there)\n"), remaining);
+                    " (%d articles to go; stopped, it goes on from there)\n"), (int) remaining);
       tenths = total > 0 ? (int) ((total - remaining) * 10 / total) : 0;
       if (!dossier_search_index_rebuild_sync (library, 0, on_reindexed, &tenths, NULL, &error))
         remaining = -1;
