@@ -27,12 +27,20 @@
  *                                     moved), then one long text of many
  *                                     articles against its edited version
  *
- * Each prints one JSON object on standard output; times are wall-clock.
+ *   bench-core index-size DB DIR      the size of the search index over the
+ *                                     library's articles with the library's
+ *                                     tokenizer and with plain unicode61 (the
+ *                                     index before the language-aware one),
+ *                                     each built in a database of its own in DIR
+ *
+ * Each prints one JSON object on standard output; times are wall-clock
+ * (with DOSSIER_BENCH_CPU_TIME set, the process's processor time).
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
@@ -52,6 +60,12 @@
 static double
 now_s (void)
 {
+  struct timespec ts;
+
+  /* DOSSIER_BENCH_CPU_TIME: the process's processor time instead, for a
+   * machine busy with other work */
+  if (g_getenv ("DOSSIER_BENCH_CPU_TIME") != NULL && clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
+    return ts.tv_sec + ts.tv_nsec / 1e9;
   return g_get_monotonic_time () / 1e6;
 }
 
@@ -916,6 +930,73 @@ cmd_compare (const char *db,
   return 0;
 }
 
+/* --- search index size --------------------------------------------------- */
+
+/* The bytes an index of the library's articles takes with @tokenize: a
+ * contentless FTS5 table (the index and the lengths of its rows, as the
+ * library keeps beside its articles) in a database of its own */
+static gint64
+index_bytes (sqlite3    *db,
+             const char *dir,
+             const char *name,
+             const char *tokenize,
+             double     *seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *sql = NULL;
+  char *attach;
+  GStatBuf st;
+  gint64 bytes = 0;
+  double t0;
+
+  g_unlink (path);
+  attach = sqlite3_mprintf ("ATTACH %Q AS sized", path);
+  check_sqlite (db, sqlite3_exec (db, attach, NULL, NULL, NULL), "attach");
+  sqlite3_free (attach);
+  sql = g_strdup_printf ("CREATE VIRTUAL TABLE sized.fts USING fts5(title, byline, body, notes,"
+                         " content='', tokenize='%s')", tokenize);
+  check_sqlite (db, sqlite3_exec (db, sql, NULL, NULL, NULL), "create");
+  t0 = now_s ();
+  check_sqlite (db, sqlite3_exec (db, "INSERT INTO sized.fts (rowid, title, byline, body, notes)"
+                                      " SELECT id, title, byline, body, notes FROM main.articles",
+                                  NULL, NULL, NULL), "index");
+  *seconds = now_s () - t0;
+  check_sqlite (db, sqlite3_exec (db, "DETACH sized", NULL, NULL, NULL), "detach");
+  if (g_stat (path, &st) == 0)
+    bytes = st.st_size;
+  g_unlink (path);
+  return bytes;
+}
+
+static int
+cmd_index_size (const char *db_path,
+                const char *dir)
+{
+  sqlite3 *db = NULL;
+  gint64 plain, dossier;
+  double plain_s, dossier_s;
+  int articles = 0;
+  sqlite3_stmt *stmt = NULL;
+
+  /* read and write: the databases attached are written (the library is
+   * only read) */
+  check_sqlite (db, sqlite3_open (db_path, &db), "open");
+  if (!dossier_store_register_tokenizer (db))
+    die ("tokenizer", NULL);
+  check_sqlite (db, sqlite3_exec (db, "PRAGMA cache_size=-64000", NULL, NULL, NULL), "pragmas");
+  check_sqlite (db, sqlite3_prepare_v2 (db, "SELECT count(*) FROM articles", -1, &stmt, NULL), "count");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    articles = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  plain = index_bytes (db, dir, "index-plain.db", "unicode61 remove_diacritics 2", &plain_s);
+  dossier = index_bytes (db, dir, "index-dossier.db", "dossier", &dossier_s);
+  sqlite3_close (db);
+  printf ("{\"articles\": %d, \"plain_bytes\": %" G_GINT64_FORMAT ", \"dossier_bytes\": %" G_GINT64_FORMAT ","
+          " \"growth_pct\": %.1f, \"plain_seconds\": %.1f, \"dossier_seconds\": %.1f}\n",
+          articles, plain, dossier, plain > 0 ? 100.0 * (dossier - plain) / plain : 0.0, plain_s, dossier_s);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -929,6 +1010,8 @@ main (int   argc,
     return cmd_raw (argv[2], argv[3]);
   if (g_str_equal (cmd, "search") && argc == 4)
     return cmd_search (argv[2], (guint) atoi (argv[3]));
+  if (g_str_equal (cmd, "index-size") && argc == 4)
+    return cmd_index_size (argv[2], argv[3]);
   if (g_str_equal (cmd, "annotate") && argc == 4)
     return cmd_annotate (argv[2], (guint) atoi (argv[3]));
   if (g_str_equal (cmd, "export") && argc == 4)
@@ -943,6 +1026,6 @@ main (int   argc,
     return cmd_compare (argv[2], (guint) atoi (argv[3]));
   fprintf (stderr, "usage: bench-core import DIR DB | raw DIR DB | search DB REPS |"
                    " annotate DB N | export DB DIR | dates DB N | stories DB REPS | quotes DB REPS |"
-                   " compare DB REPS\n");
+                   " compare DB REPS | index-size DB DIR\n");
   return 2;
 }
