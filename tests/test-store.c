@@ -875,6 +875,7 @@ static const NewestCase newest_cases[] = {
   { "=officials", NULL },                        /* the exact form alone */
   { "Лавров", NULL },                            /* a name key across scripts */
   { "source:\"wire press\" official", "a.source = 'Wire Press'" },  /* one stem, filtered */
+  { "source:nowhere officials", "a.source = 'nowhere'" },               /* a filter none passes */
 };
 
 /* A reference query for @c, the plainest way: @head (which matches ?1),

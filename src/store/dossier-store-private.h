@@ -181,12 +181,13 @@ void                  _dossier_rank_collector_bind   (DossierRankCollector *c,
                                                       int                   col);
 /* The statement to run next (one that stops at its first row will do)
  * walks every match of its query, when the query is one phrase, in
- * FTS5's own pass: rows outside @allowed (sorted ids, kept by the caller
- * till the collector is finished; NULL: none outside) are counted as
- * matches but not ranked.  _dossier_rank_collector_walked() then says
+ * FTS5's own pass: when @restricted, rows outside @allowed (sorted ids,
+ * kept by the caller till the collector is finished; none may be) are
+ * counted as matches but not ranked.  _dossier_rank_collector_walked() then says
  * whether the collector is complete; if not, nothing was collected and a
  * statement over every match it should rank is run next. */
 void                  _dossier_rank_collector_walk   (DossierRankCollector *c,
+                                                      gboolean              restricted,
                                                       const gint64         *allowed,
                                                       guint                 n_allowed);
 gboolean              _dossier_rank_collector_walked (DossierRankCollector *c);

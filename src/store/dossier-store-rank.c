@@ -410,7 +410,8 @@ struct _DossierRankCollector
   /* a walk of the one phrase (_dossier_rank_collector_walk()) */
   gboolean      walk;
   gboolean      walked;
-  const gint64 *allowed;    /* sorted ids the rows must be among, or NULL */
+  gboolean      restricted; /* the rows must be among allowed */
+  const gint64 *allowed;    /* sorted */
   guint         n_allowed;
   RankData     *data;       /* during the walk */
 };
@@ -455,7 +456,7 @@ walk_row_cb (const Fts5ExtensionApi *api,
   int rc;
 
   c->n_hits++;
-  if (c->allowed != NULL && !is_allowed (c, row.id))
+  if (c->restricted && !is_allowed (c, row.id))
     return SQLITE_OK;
   /* the phrase's instances read in place (xInstCount would copy them
    * into an array of its own first) */
@@ -661,11 +662,13 @@ _dossier_rank_collector_new (guint    limit,
 
 void
 _dossier_rank_collector_walk (DossierRankCollector *c,
+                              gboolean              restricted,
                               const gint64         *allowed,
                               guint                 n_allowed)
 {
   c->walk = TRUE;
   c->walked = FALSE;
+  c->restricted = restricted;
   c->allowed = allowed;
   c->n_allowed = n_allowed;
 }

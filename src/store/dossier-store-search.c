@@ -280,10 +280,11 @@ query_ids_ranked (DossierStore  *self,
           _dossier_rank_collector_free (collector);
           return NULL;
         }
+      /* (an empty set's data may be NULL: it still allows nothing) */
       if (allowed != NULL)
-        _dossier_rank_collector_walk (collector, (const gint64 *) (gpointer) allowed->data, allowed->len);
+        _dossier_rank_collector_walk (collector, TRUE, (const gint64 *) (gpointer) allowed->data, allowed->len);
       else
-        _dossier_rank_collector_walk (collector, NULL, 0);
+        _dossier_rank_collector_walk (collector, FALSE, NULL, 0);
       if (!run_ranking (self, query, collector, FALSE, TRUE, error))
         {
           _dossier_rank_collector_free (collector);
