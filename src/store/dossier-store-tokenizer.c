@@ -19,12 +19,16 @@
  *            Snowball stem for Cyrillic, the word for Latin) without its
  *            final vowels, so that the cases of a Russian name meet its
  *            Latin spellings (Лаврова, Навального; Lavrov, Navalny),
- *            unless it is the name key itself.
- * '#', '~' and '^' never occur in a folded word, so no text can make them.
+ *            unless it is the name key itself;
+ *   "%skel"  for such a word, the coarse shape of its key: h left out,
+ *            vowels in two classes, z as s (name_skeleton()), so that
+ *            spellings that follow the sound rather than the letters
+ *            meet (Eastmond, Истмонд; Sauerbruch, Зауэрбрух).
+ * '#', '~', '^' and '%' never occur in a folded word, so no text can make them.
  *
  * A query word asks for any of its stem ("stem" or "#stem"), its name
- * key ("~key", and "key" when that is not short) and the key of its stem
- * ("^key", "~key" and "key").  A word written "=word" asks for the folded form alone, and a
+ * key ("~key", and "key" when that is not short), the key of its stem
+ * ("^key", "~key" and "key") and its shape ("%skel").  A word written "=word" asks for the folded form alone, and a
  * prefix ("negot*") for folded forms that start with it, so phrases,
  * prefixes and exact forms keep working on the words as written.
  * Snippets mark the words at the offsets unicode61 reports: as written.
@@ -44,7 +48,7 @@
 
 /* Bump when what is indexed for a word changes: a library indexed with
  * another version has its index rebuilt when it opens. */
-#define TOKENIZER_REVISION "6"
+#define TOKENIZER_REVISION "7"
 
 /* Set to 1, the tokenizer leaves the irregular forms out (Snowball
  * alone), for build-aux/score-search to compare; the recorded version
@@ -79,11 +83,13 @@ typedef struct
   guint8 stem_len;
   guint8 key_len;                /* KEY_UNKNOWN, KEY_NONE or the length */
   guint8 function_word;
-  guint8 stem_key_len;           /* 0: none, or the same as the key */
+  guint8 stem_key_len;           /* 0: none */
+  guint8 skeleton_len;           /* 0: none */
   char   word[STEM_CACHE_WORD];
   char   stem[STEM_CACHE_WORD];
   char   key[STEM_CACHE_WORD];
   char   stem_key[STEM_CACHE_WORD];
+  char   skeleton[STEM_CACHE_WORD];
 } StemCacheEntry;
 
 typedef struct
@@ -357,6 +363,8 @@ is_vowel (char c)
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+static char *name_skeleton (const char *latin);
+
 /* The length of @key (@len bytes) without its final vowels */
 static int
 without_final_vowels (const char *key,
@@ -416,11 +424,14 @@ on_base_token_cb (void       *data,
   const char *stem;
   const char *key = NULL;
   const char *stem_key = NULL;
+  const char *skeleton = NULL;
+  g_autofree char *made_skeleton = NULL;
   const char *word = token;
   int word_len = len;
   int stem_len;
   int key_len = 0;
   int stem_key_len = 0;
+  int skeleton_len = 0;
   int n_plain;
   gboolean query = (call->flags & FTS5_TOKENIZE_QUERY) != 0;
   gboolean hit;
@@ -509,6 +520,8 @@ on_base_token_cb (void       *data,
       key_len = e->key_len;
       stem_key = e->stem_key;
       stem_key_len = e->stem_key_len;
+      skeleton = e->skeleton;
+      skeleton_len = e->skeleton_len;
     }
   else
     {
@@ -528,13 +541,32 @@ on_base_token_cb (void       *data,
       key = made_key;
       key_len = key != NULL ? (int) strlen (key) : 0;
       if (key_len > 0)
-        made_stem_key = make_stem_key (tok, script, word, word_len, key, key_len);
+        {
+          made_stem_key = make_stem_key (tok, script, word, word_len, key, key_len);
+          if (script == SCRIPT_CYRILLIC)
+            {
+              g_autofree char *latin = to_latin (tok, word);
+
+              made_skeleton = latin != NULL ? name_skeleton (latin) : NULL;
+            }
+          else
+            {
+              g_autofree char *latin = g_strndup (word, word_len);
+
+              made_skeleton = name_skeleton (latin);
+            }
+        }
+      skeleton = made_skeleton;
+      skeleton_len = skeleton != NULL ? (int) strlen (skeleton) : 0;
       stem_key = made_stem_key;
       stem_key_len = stem_key != NULL ? (int) strlen (stem_key) : 0;
       if (e != NULL && key_len == 0)
         e->key_len = KEY_NONE;
-      else if (e != NULL && key_len < STEM_CACHE_WORD && stem_key_len < STEM_CACHE_WORD)
+      else if (e != NULL && key_len < STEM_CACHE_WORD && stem_key_len < STEM_CACHE_WORD &&
+               skeleton_len < STEM_CACHE_WORD)
         {
+          memcpy (e->skeleton, skeleton, skeleton_len);
+          e->skeleton_len = (guint8) skeleton_len;
           memcpy (e->key, key, key_len);
           e->key_len = (guint8) key_len;
           memcpy (e->stem_key, stem_key, stem_key_len);
@@ -543,6 +575,12 @@ on_base_token_cb (void       *data,
     }
   if (key_len == 0)
     return rc;
+  if (skeleton_len > 0)
+    {
+      rc = emit_marked (call, '%', skeleton, skeleton_len, start, end);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
   /* a key of four letters or more that is the word itself is not
    * indexed again: a query asks for it as a word too */
   plain_key = key_len >= MIN_PLAIN_KEY;
@@ -811,6 +849,48 @@ dossier_store_name_key (const char *latin,
       g_string_append_c (key, c);
     }
   return g_string_free (key, FALSE);
+}
+
+/* The coarse shape of a name (Latin letters, lower case): its key made
+ * without h (kh, sh, ch, zh and h alone are spelt or heard without it as
+ * often as with it), an i between a consonant and a vowel left out (я, ю
+ * and ь before a vowel: Ludendorff, Людендорф), a, e and i as one vowel
+ * and o and u as another, z as s, and a run of vowels as its first.
+ * Many spellings that follow the sound meet here, and few other names. */
+static char *
+name_skeleton (const char *latin)
+{
+  g_autofree char *key = NULL;
+  GString *without_h = g_string_sized_new (strlen (latin));
+  GString *skel;
+
+  for (const char *p = latin; *p; p++)
+    if (*p != 'h' && *p != 'H')
+      g_string_append_c (without_h, *p);
+  key = dossier_store_name_key (without_h->str, without_h->len);
+  g_string_free (without_h, TRUE);
+  if (key == NULL)
+    return NULL;
+  skel = g_string_sized_new (strlen (key));
+  for (gsize i = 0; key[i] != '\0'; i++)
+    {
+      char c = key[i];
+      char last = skel->len > 0 ? skel->str[skel->len - 1] : '\0';
+
+      if (c == 'i' && i > 0 && !is_vowel (key[i - 1]) && key[i + 1] != '\0' &&
+          key[i + 1] != 'i' && is_vowel (key[i + 1]))
+        continue;
+      if (c == 'a' || c == 'e')
+        c = 'i';
+      else if (c == 'o')
+        c = 'u';
+      else if (c == 'z')
+        c = 's';
+      if (c == last || (is_vowel (c) && is_vowel (last)))
+        continue;
+      g_string_append_c (skel, c);
+    }
+  return g_string_free (skel, FALSE);
 }
 
 const char *
