@@ -565,11 +565,13 @@ on_base_token_cb (void       *data,
       else if (e != NULL && key_len < STEM_CACHE_WORD && stem_key_len < STEM_CACHE_WORD &&
                skeleton_len < STEM_CACHE_WORD)
         {
-          memcpy (e->skeleton, skeleton, skeleton_len);
+          if (skeleton_len > 0)
+            memcpy (e->skeleton, skeleton, skeleton_len);
           e->skeleton_len = (guint8) skeleton_len;
           memcpy (e->key, key, key_len);
           e->key_len = (guint8) key_len;
-          memcpy (e->stem_key, stem_key, stem_key_len);
+          if (stem_key_len > 0)
+            memcpy (e->stem_key, stem_key, stem_key_len);
           e->stem_key_len = (guint8) stem_key_len;
         }
     }
