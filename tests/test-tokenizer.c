@@ -123,6 +123,7 @@ test_stem_and_keys (void)
     { "Dmitriy", "Dmitri" },
     { "Yevgeny", "Evgeny" },
     { "Alexei", "Aleksey" },
+    { "Fyodor", "Fedor" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
@@ -377,6 +378,41 @@ test_word_forms (Fixture       *f,
     {
       snippet = dossier_article_get_snippet (g_ptr_array_index (hits, i));
       g_assert_true (strstr (snippet, "\001Lavrov\002") != NULL || strstr (snippet, "\001Лавров\002") != NULL);
+    }
+}
+
+/* The cases of a Russian name meet its Latin spellings through the key
+ * of the name's stem, and no other name */
+static void
+test_name_cases (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 ids[6];
+  static const struct { const char *query, *found; } cases[] = {
+    { "Lavrov", "03" },
+    { "Лавров", "03" },
+    { "Лаврову", "03" },
+    { "Navalny", "14" },
+    { "Навальный", "14" },
+    { "Навального", "14" },
+    { "Tchaikovsky", "24" },
+    { "Чайковского", "24" },
+    { "Fyodor", "24" },                 /* ё written yo */
+    { "Лаврентьев", "" },
+  };
+
+  ids[0] = add_article (f->library, "Встреча", "Министр встретился с Лавровым в пятницу.");
+  ids[1] = add_article (f->library, "Суд", "Адвокаты Навального подали жалобу.");
+  ids[2] = add_article (f->library, "Музыка", "Концерт Фёдора и музыка Чайковского.");
+  ids[3] = add_article (f->library, "Talks", "Sergei Lavrov met his counterpart.");
+  ids[4] = add_article (f->library, "Music", "Fyodor Gorbachev spoke of Navalny and played Tchaikovsky.");
+  ids[5] = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = found (f->library, cases[i].query, ids);
+
+      g_test_message ("%s → %s", cases[i].query, got);
+      g_assert_cmpstr (got, ==, cases[i].found);
     }
 }
 
@@ -708,6 +744,8 @@ main (int   argc,
   g_test_add_func ("/Dossier/Tokenizer/function-words", test_function_words);
   g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
               dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Tokenizer/name-cases", Fixture, NULL,
+              dossier_test_library_setup, test_name_cases, dossier_test_library_teardown);
   g_test_add ("/Dossier/Tokenizer/deferred-batch", Fixture, NULL,
               dossier_test_library_setup, test_deferred_batch, dossier_test_library_teardown);
   g_test_add_func ("/Dossier/Tokenizer/version-rebuild", test_version_rebuild);

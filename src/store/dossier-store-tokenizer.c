@@ -14,11 +14,21 @@
  *            word in Latin letters (ICU's Russian-Latin/BGN for Cyrillic)
  *            with the spellings that differ between transliterations
  *            folded together (dossier_store_name_key()), unless the key
- *            is the folded word itself (and not short).
- * '#' and '~' never occur in a folded word, so no text can make them.
+ *            is the folded word itself (and not short);
+ *   "^key"   for such a word, the name key of its stem (the Russian
+ *            Snowball stem for Cyrillic, the word for Latin) without its
+ *            final vowels, so that the cases of a Russian name meet its
+ *            Latin spellings (Лаврова, Навального; Lavrov, Navalny),
+ *            unless it is the name key itself;
+ *   "%skel"  for such a word, the coarse shape of its key: h left out,
+ *            vowels in two classes, z as s (name_skeleton()), so that
+ *            spellings that follow the sound rather than the letters
+ *            meet (Eastmond, Истмонд; Sauerbruch, Зауэрбрух).
+ * '#', '~', '^' and '%' never occur in a folded word, so no text can make them.
  *
- * A query word asks for any of its stem ("stem" or "#stem") and its name
- * key ("~key", and "key" when that is not short).  A word written "=word" asks for the folded form alone, and a
+ * A query word asks for any of its stem ("stem" or "#stem"), its name
+ * key ("~key", and "key" when that is not short), the key of its stem
+ * ("^key", "~key" and "key") and its shape ("%skel").  A word written "=word" asks for the folded form alone, and a
  * prefix ("negot*") for folded forms that start with it, so phrases,
  * prefixes and exact forms keep working on the words as written.
  * Snippets mark the words at the offsets unicode61 reports: as written.
@@ -38,7 +48,16 @@
 
 /* Bump when what is indexed for a word changes: a library indexed with
  * another version has its index rebuilt when it opens. */
-#define TOKENIZER_REVISION "5"
+#define TOKENIZER_REVISION "7"
+
+/* Set to 1, the tokenizer leaves the irregular forms out (Snowball
+ * alone), for build-aux/score-search to compare; the recorded version
+ * says so, so an index is never read the other way. */
+#define SNOWBALL_ONLY_ENV "DOSSIER_SEARCH_SNOWBALL_ONLY"
+
+/* A key of a stem keeps at least this many letters when its final
+ * vowels are taken away */
+#define MIN_STEM_KEY 3
 
 /* A name key this long that is the folded word itself is not indexed
  * beside it; a query asks for the key as a word as well. */
@@ -64,9 +83,13 @@ typedef struct
   guint8 stem_len;
   guint8 key_len;                /* KEY_UNKNOWN, KEY_NONE or the length */
   guint8 function_word;
+  guint8 stem_key_len;           /* 0: none */
+  guint8 skeleton_len;           /* 0: none */
   char   word[STEM_CACHE_WORD];
   char   stem[STEM_CACHE_WORD];
   char   key[STEM_CACHE_WORD];
+  char   stem_key[STEM_CACHE_WORD];
+  char   skeleton[STEM_CACHE_WORD];
 } StemCacheEntry;
 
 typedef struct
@@ -77,6 +100,7 @@ typedef struct
   struct sb_stemmer   *russian;
   UTransliterator     *to_latin;
   StemCacheEntry      *stem_cache;
+  gboolean             snowball_only;
 } DossierTokenizer;
 
 typedef struct
@@ -170,7 +194,7 @@ stem_word (DossierTokenizer *tok,
            int              *stem_len)
 {
   struct sb_stemmer *stemmer = script == SCRIPT_LATIN ? tok->english : tok->russian;
-  const char *lemma = _dossier_irregular_lemma (word, len);
+  const char *lemma = tok->snowball_only ? NULL : _dossier_irregular_lemma (word, len);
   const sb_symbol *stem;
 
   if (lemma != NULL)
@@ -333,6 +357,55 @@ make_name_key (DossierTokenizer *tok,
   return dossier_store_name_key (word, len);
 }
 
+static gboolean
+is_vowel (char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static char *name_skeleton (const char *latin);
+
+/* The length of @key (@len bytes) without its final vowels */
+static int
+without_final_vowels (const char *key,
+                      int         len)
+{
+  while (len > MIN_STEM_KEY && is_vowel (key[len - 1]))
+    len--;
+  return len;
+}
+
+/* The key of @word's stem without its final vowels (see the top), or
+ * NULL */
+static char *
+make_stem_key (DossierTokenizer *tok,
+               Script            script,
+               const char       *word,
+               int               len,
+               const char       *key,
+               int               key_len)
+{
+  char *stem_key;
+  gsize n;
+
+  if (script == SCRIPT_CYRILLIC)
+    {
+      g_autofree char *stem = stem_with (tok->russian, word, len);
+      g_autofree char *latin = to_latin (tok, stem);
+
+      stem_key = latin != NULL ? dossier_store_name_key (latin, -1) : NULL;
+    }
+  else
+    stem_key = g_strndup (key, key_len);
+  if (stem_key == NULL)
+    return NULL;
+  n = without_final_vowels (stem_key, strlen (stem_key));
+  stem_key[n] = '\0';
+  if (n == 0)
+    g_clear_pointer (&stem_key, g_free);
+  return stem_key;
+}
+
 static int
 on_base_token_cb (void       *data,
                   int         tflags,
@@ -345,13 +418,21 @@ on_base_token_cb (void       *data,
   DossierTokenizer *tok = call->tok;
   g_autofree char *lower = NULL;
   g_autofree char *made_key = NULL;
+  g_autofree char *made_stem_key = NULL;
+  g_autofree char *own_stem = NULL;
   StemCacheEntry *e;
   const char *stem;
   const char *key = NULL;
+  const char *stem_key = NULL;
+  const char *skeleton = NULL;
+  g_autofree char *made_skeleton = NULL;
   const char *word = token;
   int word_len = len;
   int stem_len;
   int key_len = 0;
+  int stem_key_len = 0;
+  int skeleton_len = 0;
+  int n_plain;
   gboolean query = (call->flags & FTS5_TOKENIZE_QUERY) != 0;
   gboolean hit;
   gboolean function_word;
@@ -437,9 +518,17 @@ on_base_token_cb (void       *data,
     {
       key = e->key;
       key_len = e->key_len;
+      stem_key = e->stem_key;
+      stem_key_len = e->stem_key_len;
+      skeleton = e->skeleton;
+      skeleton_len = e->skeleton_len;
     }
   else
     {
+      /* the stemmer's buffer, which the stem may be, serves the key's
+       * stem next */
+      if (e == NULL)
+        stem = own_stem = g_strndup (stem, stem_len);
       if (script == SCRIPT_CYRILLIC && lower == NULL)
         {
           lower = cyrillic_lower (call->text + start, end - start);
@@ -451,16 +540,49 @@ on_base_token_cb (void       *data,
       made_key = make_name_key (tok, script, word, word_len);
       key = made_key;
       key_len = key != NULL ? (int) strlen (key) : 0;
+      if (key_len > 0)
+        {
+          made_stem_key = make_stem_key (tok, script, word, word_len, key, key_len);
+          if (script == SCRIPT_CYRILLIC)
+            {
+              g_autofree char *latin = to_latin (tok, word);
+
+              made_skeleton = latin != NULL ? name_skeleton (latin) : NULL;
+            }
+          else
+            {
+              g_autofree char *latin = g_strndup (word, word_len);
+
+              made_skeleton = name_skeleton (latin);
+            }
+        }
+      skeleton = made_skeleton;
+      skeleton_len = skeleton != NULL ? (int) strlen (skeleton) : 0;
+      stem_key = made_stem_key;
+      stem_key_len = stem_key != NULL ? (int) strlen (stem_key) : 0;
       if (e != NULL && key_len == 0)
         e->key_len = KEY_NONE;
-      else if (e != NULL && key_len < STEM_CACHE_WORD)
+      else if (e != NULL && key_len < STEM_CACHE_WORD && stem_key_len < STEM_CACHE_WORD &&
+               skeleton_len < STEM_CACHE_WORD)
         {
+          if (skeleton_len > 0)
+            memcpy (e->skeleton, skeleton, skeleton_len);
+          e->skeleton_len = (guint8) skeleton_len;
           memcpy (e->key, key, key_len);
           e->key_len = (guint8) key_len;
+          if (stem_key_len > 0)
+            memcpy (e->stem_key, stem_key, stem_key_len);
+          e->stem_key_len = (guint8) stem_key_len;
         }
     }
   if (key_len == 0)
     return rc;
+  if (skeleton_len > 0)
+    {
+      rc = emit_marked (call, '%', skeleton, skeleton_len, start, end);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
   /* a key of four letters or more that is the word itself is not
    * indexed again: a query asks for it as a word too */
   plain_key = key_len >= MIN_PLAIN_KEY;
@@ -469,9 +591,35 @@ on_base_token_cb (void       *data,
       rc = emit_marked (call, '~', key, key_len, start, end);
       if (rc == SQLITE_OK && plain_key && (key_len != stem_len || memcmp (key, stem, stem_len) != 0))
         rc = emit (call, TRUE, key, key_len, start, end);
+      /* the key of the stem, as a stem's key and as a name's key or
+       * word (Лаврова finds "Lavrov", Navalny "Навального") */
+      if (rc == SQLITE_OK && stem_key_len > 0)
+        {
+          rc = emit_marked (call, '^', stem_key, stem_key_len, start, end);
+          if (rc == SQLITE_OK && (stem_key_len != key_len || memcmp (stem_key, key, key_len) != 0))
+            {
+              rc = emit_marked (call, '~', stem_key, stem_key_len, start, end);
+              if (rc == SQLITE_OK && stem_key_len >= MIN_PLAIN_KEY &&
+                  (stem_key_len != stem_len || memcmp (stem_key, stem, stem_len) != 0))
+                rc = emit (call, TRUE, stem_key, stem_key_len, start, end);
+            }
+        }
+      /* and the key of the word without its final vowels, which a case
+       * of it may have as its stem's key (Лавров; Лаврова: "lavrov",
+       * where Snowball's stem of Лавров is лавр) */
+      n_plain = without_final_vowels (key, key_len);
+      if (rc == SQLITE_OK && script == SCRIPT_CYRILLIC &&
+          (n_plain != stem_key_len || memcmp (key, stem_key, n_plain) != 0))
+        rc = emit_marked (call, '^', key, n_plain, start, end);
+      return rc;
     }
-  else if (!plain_key || key_len != len || memcmp (key, token, len) != 0)
+  if (!plain_key || key_len != len || memcmp (key, token, len) != 0)
     rc = emit_marked (call, '~', key, key_len, start, end);
+  /* (a query asks for the key too, so a stem key that is the key itself
+   * is not indexed again) */
+  if (rc == SQLITE_OK && stem_key_len > 0 &&
+      (stem_key_len != key_len || memcmp (stem_key, key, key_len) != 0))
+    rc = emit_marked (call, '^', stem_key, stem_key_len, start, end);
   return rc;
 }
 
@@ -518,6 +666,7 @@ tokenizer_create (void           *user_data,
   tok->english = sb_stemmer_new ("english", "UTF_8");
   tok->russian = sb_stemmer_new ("russian", "UTF_8");
   tok->stem_cache = g_new0 (StemCacheEntry, STEM_CACHE_SIZE);
+  tok->snowball_only = g_strcmp0 (g_getenv (SNOWBALL_ONLY_ENV), "1") == 0;
   if (tok->english == NULL || tok->russian == NULL)
     {
       tokenizer_delete ((Fts5Tokenizer *) tok);
@@ -569,12 +718,6 @@ _dossier_store_add_tokenizer (DossierStore  *self,
   if (!dossier_store_register_tokenizer (self->db))
     return _dossier_store_fail (self, error, _("Could not open the library"));
   return TRUE;
-}
-
-static gboolean
-is_vowel (char c)
-{
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
 /* The letters of a name as they sound, roughly, in the letters both
@@ -682,7 +825,8 @@ dossier_store_name_key (const char *latin,
     return NULL;
 
   /* a doubled letter is one; "ie" after a vowel or at the start is "e"
-   * (Yevgeny, Evgeny; Dostoyevsky, Dostoevsky) */
+   * (Yevgeny, Evgeny; Dostoyevsky, Dostoevsky), and "io" after a
+   * consonant too (below) */
   key = g_string_sized_new (letters->len);
   for (gsize i = 0; i < letters->len; i++)
     {
@@ -693,9 +837,62 @@ dossier_store_name_key (const char *latin,
       if (c == 'i' && i + 1 < letters->len && letters->str[i + 1] == 'e' &&
           (key->len == 0 || is_vowel (key->str[key->len - 1])))
         continue;
+      /* "io" after a consonant is "e": ё, folded to е before Cyrillic is
+       * transliterated, and written yo, io or e in Latin (Fyodor, Fedor,
+       * Фёдор; Gorbachov, Горбачёв) */
+      if (c == 'i' && i + 1 < letters->len && letters->str[i + 1] == 'o' &&
+          key->len > 0 && !is_vowel (key->str[key->len - 1]))
+        {
+          if (key->str[key->len - 1] != 'e')
+            g_string_append_c (key, 'e');
+          i++;
+          continue;
+        }
       g_string_append_c (key, c);
     }
   return g_string_free (key, FALSE);
+}
+
+/* The coarse shape of a name (Latin letters, lower case): its key made
+ * without h (kh, sh, ch, zh and h alone are spelt or heard without it as
+ * often as with it), an i between a consonant and a vowel left out (я, ю
+ * and ь before a vowel: Ludendorff, Людендорф), a, e and i as one vowel
+ * and o and u as another, z as s, and a run of vowels as its first.
+ * Many spellings that follow the sound meet here, and few other names. */
+static char *
+name_skeleton (const char *latin)
+{
+  g_autofree char *key = NULL;
+  GString *without_h = g_string_sized_new (strlen (latin));
+  GString *skel;
+
+  for (const char *p = latin; *p; p++)
+    if (*p != 'h' && *p != 'H')
+      g_string_append_c (without_h, *p);
+  key = dossier_store_name_key (without_h->str, without_h->len);
+  g_string_free (without_h, TRUE);
+  if (key == NULL)
+    return NULL;
+  skel = g_string_sized_new (strlen (key));
+  for (gsize i = 0; key[i] != '\0'; i++)
+    {
+      char c = key[i];
+      char last = skel->len > 0 ? skel->str[skel->len - 1] : '\0';
+
+      if (c == 'i' && i > 0 && !is_vowel (key[i - 1]) && key[i + 1] != '\0' &&
+          key[i + 1] != 'i' && is_vowel (key[i + 1]))
+        continue;
+      if (c == 'a' || c == 'e')
+        c = 'i';
+      else if (c == 'o')
+        c = 'u';
+      else if (c == 'z')
+        c = 's';
+      if (c == last || (is_vowel (c) && is_vowel (last)))
+        continue;
+      g_string_append_c (skel, c);
+    }
+  return g_string_free (skel, FALSE);
 }
 
 const char *
@@ -703,6 +900,8 @@ dossier_store_tokenizer_version (void)
 {
   /* libstemmer names no version of its own; Debian 12 ships 2.2.0, and
    * the irregular forms table is part of the revision */
+  if (g_strcmp0 (g_getenv (SNOWBALL_ONLY_ENV), "1") == 0)
+    return "dossier-" TOKENIZER_REVISION " snowball-" DOSSIER_SNOWBALL_VERSION " alone";
   return "dossier-" TOKENIZER_REVISION " snowball-" DOSSIER_SNOWBALL_VERSION
          " irregular-" DOSSIER_IRREGULAR_REVISION;
 }

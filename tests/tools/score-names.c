@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: score-names PAIRS.TSV [SAMPLE]
+ * Usage: score-names PAIRS.TSV [SAMPLE [misses]]
  *
  * PAIRS.TSV is shared/corpora/names-translit/pairs.tsv (latin, Cyrillic
  * letters separated by spaces, count).  Pairs are kept where a plain
@@ -16,6 +16,8 @@
  * Cyrillic article in the top 10, and each Cyrillic name its Latin one.
  * Precision: of all articles returned in those top 10s, the share that
  * names the same person (the same Cyrillic name) rather than another.
+ * With a third argument, each name that missed is printed ("miss\tLatin →
+ * Cyrillic").
  */
 #include "config.h"
 
