@@ -235,6 +235,82 @@ test_page (DossierTestLibrary *f,
   g_assert_cmpstr (text_of (page->quotes, 2), ==, "Last words of the year");
 }
 
+static const char *
+name_of (GPtrArray *people,
+         guint      i)
+{
+  return ((DossierPersonSummary *) g_ptr_array_index (people, i))->name;
+}
+
+static gint64
+articles_of (GPtrArray *people,
+             guint      i)
+{
+  return ((DossierPersonSummary *) g_ptr_array_index (people, i))->quotes;
+}
+
+/* The people beside Lavrov are ranked by the articles they share with
+ * him, an article counted once however often either is quoted in it;
+ * ties go by name; the limit cuts after the ranking; a rejected quote
+ * no longer counts, and nor does an article quoting only the others. */
+static void
+test_beside_ranking (DossierTestLibrary *f,
+                     gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) beside = NULL;
+  gint64 lavrov;
+
+  for (int i = 1; i <= 3; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("\"Talks, round %d,\" said Sergei Lavrov, Russia's foreign minister.\n\n"
+                                               "\"We agree,\" said Boris Johnson, Britain's foreign secretary.\n\n"
+                                               "\"We agree again,\" Johnson said.", i);
+
+      add (f->library, "Arms talks", "2016-03-01", body);
+    }
+  add (f->library, "Syria", "2016-04-01",
+       "\"Syria first,\" said Sergei Lavrov, Russia's foreign minister.\n\n"
+       "\"A ceasefire now,\" said Federica Mogherini, the EU's foreign policy chief.\n\n"
+       "\"Aid must pass,\" said Boris Johnson, Britain's foreign secretary.");
+  add (f->library, "Without Lavrov", "2016-05-01",
+       "\"Only the envoy here,\" said Federica Mogherini, the EU's foreign policy chief.\n\n"
+       "\"And Kerry,\" said John Kerry, the U.S. secretary of state.");
+  g_assert_cmpint (dossier_people_find_quotes_sync (f->library, G_MAXUINT, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  lavrov = person (f->library, "Sergei Lavrov");
+
+  beside = dossier_people_overview_beside_sync (f->library, lavrov, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (beside->len, ==, 3);
+  g_assert_cmpstr (name_of (beside, 0), ==, "Boris Johnson");
+  g_assert_cmpint (articles_of (beside, 0), ==, 4);
+  /* one article each: by name */
+  g_assert_cmpstr (name_of (beside, 1), ==, "Federica Mogherini");
+  g_assert_cmpint (articles_of (beside, 1), ==, 1);
+  g_assert_cmpstr (name_of (beside, 2), ==, "John Kerry");
+  g_assert_cmpint (articles_of (beside, 2), ==, 1);
+  g_clear_pointer (&beside, g_ptr_array_unref);
+
+  beside = dossier_people_overview_beside_sync (f->library, lavrov, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (beside->len, ==, 2);
+  g_assert_cmpstr (name_of (beside, 1), ==, "Federica Mogherini");
+  g_clear_pointer (&beside, g_ptr_array_unref);
+
+  /* Kerry's one quote beside Lavrov rejected: he is gone from the list */
+  g_assert_true (dossier_people_reject_sync (f->library,
+                                             quote_id (f->library, person (f->library, "John Kerry"),
+                                                       "We put a serious proposal on the table"),
+                                             &error));
+  g_assert_no_error (error);
+  beside = dossier_people_overview_beside_sync (f->library, lavrov, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (beside->len, ==, 2);
+  g_assert_cmpstr (name_of (beside, 0), ==, "Boris Johnson");
+  g_assert_cmpstr (name_of (beside, 1), ==, "Federica Mogherini");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -244,5 +320,7 @@ main (int argc, char *argv[])
               fixture_setup, test_sparklines, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleOverview/page", DossierTestLibrary, NULL,
               fixture_setup, test_page, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleOverview/beside-ranking", DossierTestLibrary, NULL,
+              fixture_setup, test_beside_ranking, dossier_test_library_teardown);
   return g_test_run ();
 }

@@ -190,6 +190,7 @@ list_quotes (DossierLibrary *library,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) out = NULL;
   gint64 person_id = 0;
 
   if (!catch_up (library))
@@ -237,17 +238,21 @@ list_quotes (DossierLibrary *library,
       print_json (b, TRUE);
       return 0;
     }
+  /* one write: g_print() flushes, and a person may have tens of
+   * thousands of quotes */
+  out = g_string_new (NULL);
   for (guint i = 0; i < list->len; i++)
     {
       DossierStoredQuote *q = g_ptr_array_index (list, i);
 
-      g_print ("%6" G_GINT64_FORMAT "  %-10s  %s%s: “%s”  (%s %" G_GINT64_FORMAT "%s%s)\n",
-               q->id, q->published ? q->published : "—",
-               q->speaker ? q->speaker : _("unattributed"),
-               q->status == DOSSIER_QUOTE_REJECTED ? _(" [rejected]") : "",
-               q->text, _("article"), q->article_id,
-               q->source ? ", " : "", q->source ? q->source : "");
+      g_string_append_printf (out, "%6" G_GINT64_FORMAT "  %-10s  %s%s: “%s”  (%s %" G_GINT64_FORMAT "%s%s)\n",
+                              q->id, q->published ? q->published : "—",
+                              q->speaker ? q->speaker : _("unattributed"),
+                              q->status == DOSSIER_QUOTE_REJECTED ? _(" [rejected]") : "",
+                              q->text, _("article"), q->article_id,
+                              q->source ? ", " : "", q->source ? q->source : "");
     }
+  g_print ("%s", out->str);
   return 0;
 }
 

@@ -293,7 +293,7 @@ dossier_store_list_annotations (DossierStore  *self,
         {
           if (sqlite3_prepare_v2 (self->db,
                                   "SELECT " ANNOTATION_COLUMNS " FROM annotations n"
-                                  " JOIN articles a ON a.id = n.article_id"
+                                  " JOIN articles a INDEXED BY articles_list ON a.id = n.article_id"
                                   " ORDER BY coalesce(a.published_jd, -1) DESC, a.id DESC,"
                                   " n.orphan, n.start_offset, n.id",
                                   -1, &stmt, NULL) != SQLITE_OK)

@@ -596,6 +596,26 @@ dossier_store_find_person (DossierStore  *self,
   return id;
 }
 
+typedef struct {
+  gint64 jd;            /* the article's day; G_MAXINT64 when undated */
+  gint64 article_id;
+  gint64 start;
+  DossierStoredQuote *quote;
+} QuoteInTime;
+
+static int
+compare_in_time (gconstpointer a,
+                 gconstpointer b)
+{
+  const QuoteInTime *x = a, *y = b;
+
+  if (x->jd != y->jd)
+    return x->jd < y->jd ? -1 : 1;
+  if (x->article_id != y->article_id)
+    return x->article_id < y->article_id ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
 GPtrArray *
 dossier_store_list_quotes (DossierStore  *self,
                            gint64         person_id,
@@ -604,19 +624,22 @@ dossier_store_list_quotes (DossierStore  *self,
                            GError       **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_quote_free);
+  g_autoptr(GArray) in_time = g_array_new (FALSE, FALSE, sizeof (QuoteInTime));
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  /* one condition per case, so that each uses its index */
+  /* One condition per case, so that each uses its index. The days come
+   * from the articles' list index, not their rows, and the quotes are
+   * put in time order here: SQLite's sorter would carry every quote's
+   * text through its sort. */
   sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, p.name, q.text, q.start_offset, q.end_offset,"
-                         " a.published, a.source, q.attribution, q.status"
-                         " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                         " a.published, a.source, q.attribution, q.status, a.published_jd"
+                         " FROM quotes q JOIN articles a INDEXED BY articles_list ON a.id = q.article_id"
                          " LEFT JOIN people p ON p.id = q.person_id"
-                         " WHERE %s %s AND (?3 OR q.status < 2)"
-                         " ORDER BY a.published_jd IS NULL, a.published_jd, a.id, q.start_offset",
+                         " WHERE %s %s AND (?3 OR q.status < 2)",
                          person_id > 0 ? "q.person_id = ?1" : "?1 = 0",
                          article_id > 0 ? "AND q.article_id = ?2" : "AND ?2 = 0");
   stmt = prepare (self, sql, error);
@@ -628,6 +651,7 @@ dossier_store_list_quotes (DossierStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DossierStoredQuote *q = g_new0 (DossierStoredQuote, 1);
+      QuoteInTime t;
 
       q->id = sqlite3_column_int64 (stmt, 0);
       q->article_id = sqlite3_column_int64 (stmt, 1);
@@ -640,9 +664,16 @@ dossier_store_list_quotes (DossierStore  *self,
       q->source = g_strdup (_dossier_store_column_text (stmt, 8));
       q->attribution = sqlite3_column_int (stmt, 9);
       q->status = sqlite3_column_int (stmt, 10);
-      g_ptr_array_add (list, q);
+      t.jd = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? G_MAXINT64 : sqlite3_column_int64 (stmt, 11);
+      t.article_id = q->article_id;
+      t.start = q->start;
+      t.quote = q;
+      g_array_append_val (in_time, t);
     }
   sqlite3_finalize (stmt);
+  g_array_sort (in_time, compare_in_time);
+  for (guint i = 0; i < in_time->len; i++)
+    g_ptr_array_add (list, g_array_index (in_time, QuoteInTime, i).quote);
   if (rc != SQLITE_DONE)
     {
       _dossier_store_fail (self, error, _("Could not read the quotes"));

@@ -546,6 +546,51 @@ dossier_store_article_quotes (DossierStore  *self,
   return g_steal_pointer (&list);
 }
 
+typedef struct {
+  gint64 id;
+  gint64 n;
+  gint64 last_article;
+  char *name;
+  gboolean organisation;
+} Beside;
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_beside_counts (gconstpointer a,
+                       gconstpointer b)
+{
+  const Beside *x = a, *y = b;
+
+  return x->n > y->n ? -1 : x->n < y->n ? 1 : compare_ids (&x->id, &y->id);
+}
+
+/* most articles first, then by name as COLLATE NOCASE orders it */
+static int
+compare_beside_names (gconstpointer a,
+                      gconstpointer b)
+{
+  const Beside *x = a, *y = b;
+  int c;
+
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  c = g_ascii_strcasecmp (x->name, y->name);
+  return c != 0 ? c : strcmp (x->name, y->name);
+}
+
+/* The people quoted in the articles that quote @person_id, each with the
+ * number of those articles. Counted here rather than by one GROUP BY:
+ * the most quoted person shares tens of thousands of articles with
+ * hundreds of thousands of other quotes, and SQLite would sort them all
+ * twice (for the DISTINCT and for the GROUP BY). */
 GPtrArray *
 dossier_store_quoted_beside (DossierStore  *self,
                              gint64         person_id,
@@ -553,33 +598,91 @@ dossier_store_quoted_beside (DossierStore  *self,
                              GError       **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_person_summary_free);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Beside));
   sqlite3_stmt *stmt;
-  int rc;
+  guint wanted;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
+  /* each article quoting the person once, then the others quoted in it:
+   * the rows of one article come together */
   stmt = prepare (self,
-                  "SELECT p.id, p.name, p.kind, COUNT(DISTINCT o.article_id) AS n FROM quotes q"
-                  " JOIN quotes o ON o.article_id = q.article_id AND o.person_id <> q.person_id AND o.status < 2"
-                  " JOIN people p ON p.id = o.person_id"
-                  " WHERE q.person_id = ?1 AND q.status < 2"
-                  " GROUP BY p.id ORDER BY n DESC, p.name COLLATE NOCASE LIMIT ?2",
+                  "SELECT o.article_id, o.person_id"
+                  " FROM (SELECT DISTINCT article_id FROM quotes WHERE person_id = ?1 AND status < 2) q"
+                  " JOIN quotes o ON o.article_id = q.article_id AND o.status < 2 AND o.person_id <> ?1",
                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DossierPersonSummary *p = g_new0 (DossierPersonSummary, 1);
+      gint64 article = sqlite3_column_int64 (stmt, 0);
+      gint64 other = sqlite3_column_int64 (stmt, 1);
+      gpointer at = g_hash_table_lookup (counts, &other);
+      Beside *b;
 
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->name = g_strdup (_dossier_store_column_text (stmt, 1));
-      p->organisation = sqlite3_column_int (stmt, 2) != 0;
-      p->quotes = sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (list, p);
+      if (at == NULL)
+        {
+          Beside fresh = { other, 0, 0, NULL, FALSE };
+
+          g_array_append_val (found, fresh);
+          at = GUINT_TO_POINTER (found->len);       /* one past its place */
+          g_hash_table_insert (counts, g_memdup2 (&other, sizeof other), at);
+        }
+      b = &g_array_index (found, Beside, GPOINTER_TO_UINT (at) - 1);
+      /* quoted twice in one article: counted once */
+      if (b->last_article != article)
+        {
+          b->last_article = article;
+          b->n++;
+        }
     }
   if (!finish (self, stmt, rc, error))
     return NULL;
+
+  /* names for the first @limit and all tied with the last of them */
+  g_array_sort (found, compare_beside_counts);
+  wanted = limit > 0 && limit < found->len ? limit : found->len;
+  while (wanted > 0 && wanted < found->len &&
+         g_array_index (found, Beside, wanted).n == g_array_index (found, Beside, wanted - 1).n)
+    wanted++;
+  if (!(stmt = prepare (self, "SELECT name, kind FROM people WHERE id = ?1", error)))
+    return NULL;
+  for (guint i = 0; i < wanted && rc == SQLITE_DONE; i++)
+    {
+      Beside *b = &g_array_index (found, Beside, i);
+
+      sqlite3_bind_int64 (stmt, 1, b->id);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          b->name = g_strdup (_dossier_store_column_text (stmt, 0));
+          b->organisation = sqlite3_column_int (stmt, 1) != 0;
+          rc = SQLITE_DONE;
+        }
+      sqlite3_reset (stmt);
+    }
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+  g_array_set_size (found, wanted);
+  /* a person deleted meanwhile has no name and is left out */
+  for (guint i = found->len; i > 0; i--)
+    if (g_array_index (found, Beside, i - 1).name == NULL)
+      g_array_remove_index (found, i - 1);
+  g_array_sort (found, compare_beside_names);
+  for (guint i = 0; i < found->len && (limit == 0 || i < limit); i++)
+    {
+      Beside *b = &g_array_index (found, Beside, i);
+      DossierPersonSummary *p = g_new0 (DossierPersonSummary, 1);
+
+      p->id = b->id;
+      p->name = g_steal_pointer (&b->name);
+      p->organisation = b->organisation;
+      p->quotes = b->n;
+      g_ptr_array_add (list, p);
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_free (g_array_index (found, Beside, i).name);
   return g_steal_pointer (&list);
 }

@@ -376,6 +376,15 @@ static const char schema_search_rebuild[] =
   "  DELETE FROM search_deferred WHERE article_id = old.id;"
   "END;";
 
+/* The columns a list shows of an article (its date, source and title),
+ * keyed by id. An article's row holds its body, and the columns after
+ * the body (published_jd, date_precision) live on its overflow pages:
+ * a list that looks articles up by id reads them from this index
+ * (INDEXED BY articles_list) instead, a few bytes per article instead
+ * of the whole body. */
+static const char schema_article_list_index[] =
+  "CREATE INDEX articles_list ON articles(id, published_jd, date_precision, published, source, title);";
+
 /* A team library: every shared row gets a UUID that is the same in every
  * member's library, notes record their author, and a library linked to a
  * team database (team_link) keeps its own changes queued until they are
@@ -799,6 +808,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 15:
       if (!_dossier_store_exec (self, schema_search_rebuild, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 16:
+      if (!_dossier_store_exec (self, schema_article_list_index, &local_error))
         goto fail;
       break;
     default:

@@ -139,7 +139,8 @@ load_index (DossierStore  *self,
 
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT s.article_id, a.published_jd, a.date_precision, s.n_shingles,"
-                          " s.minhash, s.terms FROM sketches s JOIN articles a ON a.id = s.article_id",
+                          " s.minhash, s.terms FROM sketches s"
+                          " JOIN articles a INDEXED BY articles_list ON a.id = s.article_id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _dossier_store_fail (self, error, _("Could not work out the library's stories"));

@@ -467,7 +467,7 @@ read_stories (DossierStore  *self,
 
 #define STORY_ROWS \
   "SELECT m.story_id, a.id, a.title, a.source, a.published, a.date_precision" \
-  " FROM story_members m JOIN articles a ON a.id = m.article_id"
+  " FROM story_members m JOIN articles a INDEXED BY articles_list ON a.id = m.article_id"
 /* the dated in time order, then the undated; within a day by id */
 #define STORY_ORDER \
   " ORDER BY m.story_id, a.date_precision != 3, a.published_jd, a.id"
