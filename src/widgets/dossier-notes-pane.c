@@ -34,6 +34,7 @@ struct _DossierNotesPane
   /* Template widgets */
   GtkLabel      *count_label;
   GtkMenuButton *author_button;
+  GtkWidget     *author_label;  /* the button's, shortened when long */
   GtkStack      *stack;
   AdwStatusPage *empty_page;
   GtkListBox    *list;
@@ -520,7 +521,7 @@ update_author_menu (DossierNotesPane *self)
   if (g_menu_model_get_n_items (G_MENU_MODEL (members)) > 0)
     g_menu_append_section (menu, _("One Member’s"), G_MENU_MODEL (members));
   gtk_menu_button_set_menu_model (self->author_button, G_MENU_MODEL (menu));
-  gtk_menu_button_set_label (self->author_button, filter_label (self->author_filter));
+  gtk_label_set_label (GTK_LABEL (self->author_label), filter_label (self->author_filter));
   /* TRANSLATORS: the notes pane's author filter, as in "Showing: Mine" */
   tooltip = g_strdup_printf (_("Whose Notes: %s"), filter_label (self->author_filter));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->author_button), tooltip);
@@ -663,6 +664,17 @@ dossier_notes_pane_init (DossierNotesPane *self)
   self->orphans = g_ptr_array_new_with_free_func (g_object_unref);
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->author_filter = g_strdup ("everyone");
+  {
+    /* a long name must not widen the pane past the reader's room */
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    self->author_label = gtk_label_new (NULL);
+    gtk_label_set_ellipsize (GTK_LABEL (self->author_label), PANGO_ELLIPSIZE_END);
+    gtk_label_set_max_width_chars (GTK_LABEL (self->author_label), 12);
+    gtk_box_append (GTK_BOX (box), self->author_label);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+    gtk_menu_button_set_child (self->author_button, box);
+  }
   update_author_menu (self);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.reattach", FALSE);
