@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <adwaita.h>
 
@@ -64,6 +65,15 @@ shot (const char *name)
     g_main_context_iteration (NULL, FALSE);
   command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+/* the window's width: DOSSIER_TEST_WIDTH to look at it narrow or wide */
+static int
+window_width (void)
+{
+  const char *width = g_getenv ("DOSSIER_TEST_WIDTH");
+
+  return width != NULL ? CLAMP (atoi (width), 360, 2000) : 1200;
 }
 
 static char *
@@ -321,7 +331,7 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   /* ana shares from the window */
   dossier_test_add_article (f->library, "Quay closed", "The quay stays closed for repairs.");
   window = dossier_window_new (NULL, f->library);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
   gtk_window_present (GTK_WINDOW (window));
   dialog = open_share_dialog (window);
   dossier_share_dialog_fill (dialog, pg->dir, "news", "ana", ANA_PASSWORD);
@@ -581,7 +591,7 @@ test_sync_progress (DossierTestLibrary *f,
   g_assert_no_error (error);
 
   window = dossier_window_new (NULL, f->library);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
   gtk_window_present (GTK_WINDOW (window));
   dialog = open_share_dialog (window);
   dossier_share_dialog_fill (dialog, pg->dir, "progress", "ana", ANA_PASSWORD);
