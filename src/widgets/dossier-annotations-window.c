@@ -145,21 +145,17 @@ fill_authors (DossierAnnotationsWindow *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) items = NULL;
-  guint selected = 0, n = 2;
+  guint selected = g_strcmp0 (self->author_filter, "mine") == 0 ? 1 : 0, n = 2;
 
   g_strv_builder_add (builder, _("Everyone’s Notes"));
   g_strv_builder_add (builder, _("My Notes"));
-  if (g_strcmp0 (self->author_filter, "mine") == 0)
-    selected = 1;
   for (guint i = 0; self->authors && self->authors[i]; i++)
-    {
-      if (g_strcmp0 (self->authors[i], self->member) == 0)
-        continue;
-      g_strv_builder_add (builder, self->authors[i]);
-      if (g_strcmp0 (self->authors[i], self->author_filter) == 0)
-        selected = n;
-      n++;
-    }
+    if (g_strcmp0 (self->authors[i], self->member) != 0)
+      {
+        g_strv_builder_add (builder, self->authors[i]);
+        selected = g_strcmp0 (self->authors[i], self->author_filter) == 0 ? n : selected;
+        n++;
+      }
   items = g_strv_builder_end (builder);
   self->setting_dropdowns = TRUE;
   gtk_string_list_splice (self->author_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->author_model)),
@@ -178,12 +174,10 @@ on_authors_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   char **authors = dossier_team_list_authors_finish (DOSSIER_LIBRARY (source), result, &error);
 
+  if (authors == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not list the notes’ authors: %s", error->message);
   if (authors == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the notes’ authors: %s", error->message);
-      return;
-    }
+    return;
   g_strfreev (self->authors);
   self->authors = authors;
   fill_authors (self);
@@ -527,10 +521,9 @@ build_query (DossierAnnotationsWindow *self)
   if (self->source)
     g_ptr_array_add (query->sources, g_strdup (self->source));
   /* whose notes: through author:, as typed in a search */
-  if (self->member != NULL && g_strcmp0 (self->author_filter, "mine") == 0)
-    g_ptr_array_add (query->authors, g_strdup (self->member));
-  else if (self->member != NULL && self->author_filter != NULL && g_strcmp0 (self->author_filter, "everyone") != 0)
-    g_ptr_array_add (query->authors, g_strdup (self->author_filter));
+  if (self->member != NULL && self->author_filter != NULL && g_strcmp0 (self->author_filter, "everyone") != 0)
+    g_ptr_array_add (query->authors, g_strdup (g_str_equal (self->author_filter, "mine") ? self->member
+                                                                                         : self->author_filter));
   return query;
 }
 
@@ -589,13 +582,11 @@ on_author_changed_cb (DossierAnnotationsWindow *self)
 {
   guint pos = gtk_drop_down_get_selected (self->author_dropdown);
   GObject *item = gtk_drop_down_get_selected_item (self->author_dropdown);
-  const char *filter = pos == 1 ? "mine"
-                       : pos >= 2 && item ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
-                       : "everyone";
+  const char *filter = pos == 1 ? "mine" : pos >= 2 && item ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                                            : "everyone";
 
-  if (self->setting_dropdowns || pos == GTK_INVALID_LIST_POSITION)
-    return;
-  dossier_annotations_window_set_author_filter (self, filter);
+  if (!self->setting_dropdowns && pos != GTK_INVALID_LIST_POSITION)
+    dossier_annotations_window_set_author_filter (self, filter);
 }
 
 static char *
@@ -863,8 +854,7 @@ dossier_annotations_window_set_author_filter (DossierAnnotationsWindow *self,
 {
   g_return_if_fail (DOSSIER_IS_ANNOTATIONS_WINDOW (self));
 
-  if (filter == NULL || *filter == '\0')
-    filter = "everyone";
+  filter = filter != NULL && *filter ? filter : "everyone";
   if (g_strcmp0 (self->author_filter, filter) == 0)
     return;
   g_free (self->author_filter);
