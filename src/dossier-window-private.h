@@ -159,6 +159,11 @@ const char *_dossier_window_team_get_status_text (DossierWindow *self);
 GtkWidget  *_dossier_window_team_get_conflicts_view (DossierWindow *self);
 /* the last toast about another member's new note in the open article */
 const char *_dossier_window_team_get_last_live (DossierWindow *self);
+/* how often another member's change to the open article's details was
+ * shown while it was open */
+guint       _dossier_window_team_get_n_details (DossierWindow *self);
+/* every sync progress the header showed, in percent (guint), in order */
+GArray     *_dossier_window_team_get_percents  (DossierWindow *self);
 /* dossier-window-dates.c */
 void _dossier_window_dates_class_init (DossierWindowClass *klass);
 void _dossier_window_dates_setup      (DossierWindow      *self);

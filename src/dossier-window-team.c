@@ -22,6 +22,7 @@
 #include "dossier-team-watch.h"
 #include "dossier-share-dialog.h"
 #include "dossier-conflicts-view.h"
+#include "dossier-notes-pane.h"
 
 #define TEAM_KEY "dossier-window-team"
 #define RETRY_SECONDS 30
@@ -53,6 +54,10 @@ typedef struct
   GHashTable       *known_notes;     /* the UUIDs of the open article's notes */
   gint64            known_article;
   char             *last_live;       /* the last toast about another member's note */
+  char            **authors;         /* the members who wrote notes, as last read */
+  guint             n_details;       /* the open article's details updated from the team */
+  guint             percent;         /* the sync's progress, as last shown */
+  GArray           *percents;        /* every progress shown (guint), for tests */
 } Team;
 
 static Team *
@@ -93,8 +98,45 @@ team_free (Team *team)
   dossier_team_password_free (team->password);
   g_free (team->problem);
   g_free (team->last_live);
+  g_strfreev (team->authors);
+  g_clear_pointer (&team->percents, g_array_unref);
   g_clear_pointer (&team->known_notes, g_hash_table_unref);
   g_free (team);
+}
+
+/* The team's address in words: "the database “news” on db.example.org
+ * as ana" for postgresql://db.example.org/news, and the socket's folder
+ * for a server on this computer (postgresql:///news?host=%2Frun%2F…). */
+static char *
+describe_server (const DossierTeamLink *link)
+{
+  g_autoptr(GUri) uri = g_uri_parse (link->server, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+  const char *host = NULL;
+
+  if (uri == NULL)
+    /* TRANSLATORS: the team's server as it was typed, and the member */
+    return g_strdup_printf (_("%s as %s"), link->server, link->member);
+  if (g_uri_get_query (uri) != NULL)
+    params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  host = g_uri_get_host (uri);
+  if ((host == NULL || *host == '\0') && params != NULL)
+    host = g_hash_table_lookup (params, "host");
+  database = g_strdup (g_uri_get_path (uri) && g_uri_get_path (uri)[0] == '/' && g_uri_get_path (uri)[1]
+                       ? g_uri_get_path (uri) + 1 : params ? g_hash_table_lookup (params, "dbname") : NULL);
+  if (host == NULL || *host == '\0')
+    server = g_strdup (_("this computer"));
+  else if (host[0] == '/')
+    /* TRANSLATORS: a server on a Unix socket, as in "this computer (/run/postgresql)" */
+    server = g_strdup_printf (_("this computer (%s)"), host);
+  else if (g_uri_get_port (uri) > 0)
+    server = g_strdup_printf ("%s:%d", host, g_uri_get_port (uri));
+  else
+    server = g_strdup (host);
+  /* TRANSLATORS: "the database “news” on db.example.org as ana" */
+  return g_strdup_printf (_("the database “%s” on %s as %s"), database ? database : "", server, link->member);
 }
 
 static void
@@ -129,9 +171,21 @@ update_status (Team *team)
     }
   else if (team->watch != NULL && dossier_team_watch_get_syncing (team->watch))
     {
+      guint done = 0, total = 0;
+
       team->state = "syncing";
       spinning = TRUE;
-      if (n_queued > 0)
+      if (dossier_team_watch_get_progress (team->watch, &done, &total))
+        {
+          guint percent = (guint) MIN (100, (guint64) done * 100 / total);
+
+          /* TRANSLATORS: the sync's progress in the header bar, as in "Syncing… 40%" */
+          text = g_strdup_printf (_("Syncing… %u%%"), percent);
+          tooltip = g_strdup_printf (g_dngettext (NULL, "Syncing with the team: %u of %u change",
+                                                  "Syncing with the team: %u of %u changes", total), done, total);
+          team->percent = percent;
+        }
+      else if (n_queued > 0)
         text = g_strdup_printf (g_dngettext (NULL, "Sending %u change…", "Sending %u changes…", n_queued), n_queued);
       else
         text = g_strdup (_("Syncing…"));
@@ -163,11 +217,13 @@ update_status (Team *team)
     }
   else
     {
+      g_autofree char *where = describe_server (team->link);
+
       team->state = "synced";
       icon = "emblem-ok-symbolic";
       text = g_strdup (_("Synced"));
-      /* TRANSLATORS: "Shared with the team at postgresql://… as ana" */
-      tooltip = g_strdup_printf (_("Shared with the team at %s as %s"), team->link->server, team->link->member);
+      /* TRANSLATORS: "Shared with the team in the database “news” on db.example.org as ana" */
+      tooltip = g_strdup_printf (_("Shared with the team in %s"), where);
     }
   gtk_spinner_set_spinning (GTK_SPINNER (team->spinner), spinning);
   gtk_widget_set_visible (team->spinner, spinning);
@@ -186,6 +242,8 @@ update_status (Team *team)
 
 static void read_link (Team *team);
 static void start_watch (Team *team);
+static void update_pane_team (Team *team);
+static void on_authors_read_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static gboolean
 on_retry_cb (gpointer user_data)
@@ -210,6 +268,47 @@ go_offline (Team         *team,
   update_status (team);
 }
 
+/* Another member changed the open article's details (title, date, tags,
+ * read…): the reader's header and the window's title follow while it is
+ * open; its text and where it is scrolled stay.  (The list's rows follow
+ * the library's ::changed by themselves.) */
+static void
+on_open_article_read_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArticle) article = dossier_library_get_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  Team *team = get_team (self);
+
+  if (article == NULL || team == NULL || team->closed || self->article == NULL ||
+      dossier_article_get_id (self->article) != dossier_article_get_id (article))
+    return;
+  if (g_strcmp0 (dossier_article_get_body (self->article), dossier_article_get_body (article)) != 0)
+    {
+      /* a new text: opened again, its notes placed anew */
+      dossier_window_open_article (self, dossier_article_get_id (article));
+      return;
+    }
+  g_set_object (&self->article, article);
+  dossier_reader_view_update_details (self->reader, article);
+  adw_window_title_set_title (self->content_title, dossier_article_get_title (article));
+  adw_window_title_set_subtitle (self->content_title, dossier_article_get_source (article));
+  team->n_details++;
+}
+
+static void
+reread_open_article (Team *team)
+{
+  DossierWindow *self = team->window;
+
+  if (self->article == NULL || team->closed)
+    return;
+  dossier_library_get_article_async (self->library, dossier_article_get_id (self->article), team->cancellable,
+                                     on_open_article_read_cb, g_object_ref (self));
+}
+
 static void
 on_watch_synced_cb (DossierTeamWatch *watch,
                     guint             pulled,
@@ -220,6 +319,8 @@ on_watch_synced_cb (DossierTeamWatch *watch,
   g_clear_pointer (&team->problem, g_free);
   team->just_synced = TRUE;
   read_link (team);
+  if (pulled > 0)
+    reread_open_article (team);
   if (conflicts > 0)
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (NULL, "%u new conflict with the team’s changes",
@@ -251,6 +352,17 @@ on_watch_syncing_cb (DossierTeamWatch *watch,
 }
 
 static void
+on_watch_progress_cb (DossierTeamWatch *watch,
+                      guint             done,
+                      guint             total,
+                      Team             *team)
+{
+  update_status (team);
+  if (g_strcmp0 (team->state, "syncing") == 0 && total > 0)
+    g_array_append_val (team->percents, team->percent);
+}
+
+static void
 on_watch_started_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -279,6 +391,7 @@ on_watch_started_cb (GObject      *source,
   g_signal_connect (watch, "synced", G_CALLBACK (on_watch_synced_cb), team);
   g_signal_connect (watch, "failed", G_CALLBACK (on_watch_failed_cb), team);
   g_signal_connect (watch, "notify::syncing", G_CALLBACK (on_watch_syncing_cb), team);
+  g_signal_connect (watch, "progress", G_CALLBACK (on_watch_progress_cb), team);
   update_status (team);
 }
 
@@ -344,14 +457,25 @@ on_link_read_cb (GObject      *source,
     }
   team->reading--;
   was_shared = team->link != NULL;
-  g_clear_pointer (&team->link, dossier_team_link_free);
-  team->link = link;
+  if (was_shared != (link != NULL) ||
+      (link != NULL && g_strcmp0 (link->member, team->link->member) != 0))
+    {
+      g_clear_pointer (&team->link, dossier_team_link_free);
+      team->link = link;
+      update_pane_team (team);
+    }
+  else
+    {
+      g_clear_pointer (&team->link, dossier_team_link_free);
+      team->link = link;
+    }
   if (link == NULL)
     {
       stop_watch (team);
       update_status (team);
       return;
     }
+  dossier_team_list_authors_async (team->library, team->cancellable, on_authors_read_cb, g_object_ref (self));
   if (team->just_synced)
     {
       team->just_synced = FALSE;
@@ -370,6 +494,42 @@ on_link_read_cb (GObject      *source,
   if (!was_shared && team->watch == NULL)
     start_watch (team);
   update_status (team);
+}
+
+/* the notes pane's author filter offers the members who wrote notes */
+static void
+update_pane_team (Team *team)
+{
+  dossier_notes_pane_set_team (DOSSIER_NOTES_PANE (team->window->notes_view),
+                               team->link ? team->link->member : NULL,
+                               (const char * const *) team->authors);
+}
+
+static void
+on_authors_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char **authors = dossier_team_list_authors_finish (DOSSIER_LIBRARY (source), result, &error);
+  Team *team = get_team (self);
+
+  if (team == NULL || team->closed || authors == NULL)
+    {
+      if (authors == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("could not list the notes' authors: %s", error->message);
+      g_strfreev (authors);
+      return;
+    }
+  if (team->authors != NULL && g_strv_equal ((const char * const *) team->authors, (const char * const *) authors))
+    {
+      g_strfreev (authors);
+      return;
+    }
+  g_strfreev (team->authors);
+  team->authors = authors;
+  update_pane_team (team);
 }
 
 static void
@@ -394,10 +554,20 @@ static void
 show_conflicts (DossierWindow *self)
 {
   Team *team = get_team (self);
+  g_autofree char *where = team->link ? describe_server (team->link) : NULL;
+  g_autofree char *subtitle = NULL;
 
+  if (where != NULL)
+    {
+      /* the first letter up, as a subtitle starts */
+      gunichar first = g_unichar_toupper (g_utf8_get_char (where));
+      char head[8] = { 0 };
+
+      g_unichar_to_utf8 (first, head);
+      subtitle = g_strconcat (head, g_utf8_next_char (where), NULL);
+    }
   dossier_conflicts_view_reload (DOSSIER_CONFLICTS_VIEW (team->conflicts_view));
-  _dossier_window_show_page (self, "conflicts", _("Conflicts"),
-                             team->link ? team->link->server : NULL);
+  _dossier_window_show_page (self, "conflicts", _("Conflicts"), subtitle);
 }
 
 static void
@@ -553,15 +723,17 @@ leave_team_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   Team *team = get_team (self);
+  g_autofree char *where = NULL;
   GtkWidget *dialog;
 
   if (team->link == NULL)
     return;
+  where = describe_server (team->link);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Leave the Team?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("This library stops syncing with %s. Everything in it stays on this computer; "
                                     "changes not yet sent are not sent."),
-                                  team->link->server);
+                                  where);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "leave", _("_Leave Team"),
@@ -601,6 +773,10 @@ _dossier_window_team_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.leave-team", NULL, leave_team_action);
   gtk_widget_class_install_action (widget_class, "win.team-sync", NULL, team_sync_action);
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.team-sync", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.show-conflicts", NULL);
 }
 
 void
@@ -633,7 +809,9 @@ _dossier_window_team_setup (DossierWindow *self)
   g_signal_connect (team->library, "changed", G_CALLBACK (on_library_changed_cb), team);
   g_signal_connect_swapped (self, "destroy", G_CALLBACK (close_team), team);
   team->known_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  team->percents = g_array_new (FALSE, FALSE, sizeof (guint));
   g_signal_connect (self->notes, "notify::annotations", G_CALLBACK (on_notes_changed_cb), team);
+  g_settings_bind (self->settings, "notes-author", self->notes_view, "author-filter", G_SETTINGS_BIND_DEFAULT);
   update_status (team);
   read_link (team);
 }
@@ -660,6 +838,22 @@ _dossier_window_team_get_last_live (DossierWindow *self)
   Team *team = get_team (self);
 
   return team != NULL ? team->last_live : NULL;
+}
+
+GArray *
+_dossier_window_team_get_percents (DossierWindow *self)
+{
+  Team *team = get_team (self);
+
+  return team != NULL ? team->percents : NULL;
+}
+
+guint
+_dossier_window_team_get_n_details (DossierWindow *self)
+{
+  Team *team = get_team (self);
+
+  return team != NULL ? team->n_details : 0;
 }
 
 GtkWidget *

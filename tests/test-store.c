@@ -285,6 +285,33 @@ test_search_grammar (Fixture       *f,
   g_assert_cmpuint (r->len, ==, 1);
   g_ptr_array_unref (r);
 
+  /* author:NAME: an article with a note by that member; the notes
+   * search keeps only theirs (a name in any case) */
+  {
+    g_autoptr(DossierAnnotation) bens = dossier_annotation_new ();
+    g_autoptr(DossierQuery) q = dossier_query_parse ("author:BEN", FALSE);
+    g_autoptr(GPtrArray) notes = NULL;
+
+    dossier_annotation_set_article_id (bens, b);
+    dossier_annotation_set_quote (bens, "sanctions");
+    dossier_annotation_set_note (bens, "ben reads the rift");
+    dossier_annotation_set_author (bens, "ben");
+    g_assert_cmpint (dossier_library_add_annotation_sync (f->library, bens, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpuint (q->authors->len, ==, 1);
+    r = search (f->library, "author:ben");
+    g_assert_cmpuint (r->len, ==, 1);
+    g_assert_true (has_id (r, b));
+    g_ptr_array_unref (r);
+    r = search (f->library, "author:ana");
+    g_assert_cmpuint (r->len, ==, 0);
+    g_ptr_array_unref (r);
+    notes = dossier_library_list_annotations_sync (f->library, 0, q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (notes->len, ==, 1);
+    g_assert_cmpstr (dossier_annotation_get_note (notes->pdata[0]), ==, "ben reads the rift");
+  }
+
   /* hostile text stays text: no FTS syntax error, no SQL */
   r = search (f->library, "'; DROP TABLE articles; -- \" NEAR( * ^");
   g_assert_cmpuint (r->len, ==, 0);

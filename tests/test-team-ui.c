@@ -8,12 +8,15 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <adwaita.h>
 
 #include "dossier-window-private.h"
 #include "dossier-conflicts-view.h"
 #include "dossier-notes-pane.h"
+#include "dossier-member-color.h"
+#include "dossier-annotations-window.h"
 #include "dossier-share-dialog.h"
 #include "dossier-team-account.h"
 #include "dossier-test-postgres.h"
@@ -64,6 +67,15 @@ shot (const char *name)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+/* the window's width: DOSSIER_TEST_WIDTH to look at it narrow or wide */
+static int
+window_width (void)
+{
+  const char *width = g_getenv ("DOSSIER_TEST_WIDTH");
+
+  return width != NULL ? CLAMP (atoi (width), 360, 2000) : 1200;
+}
+
 static char *
 new_team (const char *name)
 {
@@ -100,7 +112,8 @@ find_note (GPtrArray  *notes,
   g_assert_not_reached ();
 }
 
-/* the author line of the notes pane's cards, one after another */
+/* the author line of the notes pane's cards, one after another; each
+ * name comes with a chip of that member's colour */
 static char *
 pane_authors (DossierWindow *window)
 {
@@ -111,12 +124,35 @@ pane_authors (DossierWindow *window)
     {
       GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
       GtkWidget *body = card ? gtk_widget_get_next_sibling (gtk_widget_get_first_child (card)) : NULL;
-      GtkWidget *meta = body ? gtk_widget_get_first_child (body) : NULL;
+      GtkWidget *line = body ? gtk_widget_get_first_child (body) : NULL;
 
-      if (meta != NULL && gtk_widget_has_css_class (meta, "note-meta"))
-        g_string_append_printf (out, "%s%s", out->len ? " " : "", gtk_label_get_text (GTK_LABEL (meta)));
+      if (line != NULL && gtk_widget_has_css_class (line, "note-author-line"))
+        {
+          GtkWidget *chip = gtk_widget_get_first_child (line);
+          const char *name = gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (line)));
+
+          g_assert_true (gtk_widget_has_css_class (chip, "member-chip"));
+          g_assert_true (gtk_widget_has_css_class (chip, dossier_member_color_class (name)));
+          g_string_append_printf (out, "%s%s", out->len ? " " : "", name);
+        }
     }
   return g_string_free (out, FALSE);
+}
+
+/* the title of article @id as the article list holds it, or NULL while
+ * it is not loaded */
+static const char *
+list_title (DossierWindow *window,
+            gint64         id)
+{
+  int pos = dossier_article_list_find (window->articles, id);
+  g_autoptr(DossierArticle) article = NULL;
+
+  if (pos < 0)
+    return NULL;
+  article = g_list_model_get_item (G_LIST_MODEL (window->articles), pos);
+  /* the list keeps its item; the title lives as long */
+  return article != NULL ? dossier_article_get_title (article) : NULL;
 }
 
 static GtkWindow *
@@ -295,7 +331,7 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   /* ana shares from the window */
   dossier_test_add_article (f->library, "Quay closed", "The quay stays closed for repairs.");
   window = dossier_window_new (NULL, f->library);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
   gtk_window_present (GTK_WINDOW (window));
   dialog = open_share_dialog (window);
   dossier_share_dialog_fill (dialog, pg->dir, "news", "ana", ANA_PASSWORD);
@@ -335,6 +371,102 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   }
   shot ("live-note");
 
+  /* ben changes the open article's details: the reader, the window's
+   * title and the list's row follow while it is open */
+  {
+    g_autoptr(DossierArticle) edited = dossier_library_get_article_sync (other->library, article_ben, &error);
+    guint n_details = _dossier_window_team_get_n_details (window);
+
+    g_assert_no_error (error);
+    dossier_article_set_title (edited, "Harbour talks resume");
+    g_assert_true (dossier_library_update_article_sync (other->library, edited, &error));
+    g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
+    g_assert_no_error (error);
+    dossier_test_wait_until (_dossier_window_team_get_n_details (window) > n_details);
+    g_assert_cmpstr (dossier_article_get_title (dossier_reader_view_get_article (window->reader)), ==,
+                     "Harbour talks resume");
+    g_assert_cmpstr (dossier_article_get_title (window->article), ==, "Harbour talks resume");
+    g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Harbour talks resume");
+    /* the same article stays open: its notes did not go */
+    g_assert_cmpint (dossier_article_get_id (window->article), ==, article_ana);
+    g_assert_cmpuint (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)), ==, 2);
+    dossier_test_wait_until (list_title (window, article_ana) != NULL &&
+                             g_strcmp0 (list_title (window, article_ana), "Harbour talks resume") == 0);
+  }
+
+  /* ana's own note beside ben's two: whose notes the pane and All Notes show */
+  {
+    g_autoptr(DossierAnnotation) mine = dossier_annotation_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *authors = NULL;
+    DossierAnnotationsWindow *all;
+
+    dossier_annotation_set_article_id (mine, article_ana);
+    dossier_annotation_set_quote (mine, "Thursday");
+    dossier_annotation_set_start (mine, 17);
+    dossier_annotation_set_end (mine, 25);
+    dossier_annotation_set_note (mine, "ana checks the day");
+    dossier_annotation_set_color (mine, "green");
+    dossier_library_add_annotation_async (f->library, mine, NULL, on_done, &result);
+    dossier_test_wait_until (result != NULL);
+    g_assert_cmpint (dossier_library_add_annotation_finish (f->library, result, &error), >, 0);
+    g_assert_no_error (error);
+    dossier_test_wait_until (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)) == 3);
+    /* in text order; ana's note, not yet given its author, is hers */
+    authors = pane_authors (window);
+    g_assert_cmpstr (authors, ==, "ben ben ana");
+    g_assert_true (gtk_widget_activate_action (window->notes_view, "notes.author", "s", "mine"));
+    g_assert_cmpuint (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)), ==, 1);
+    {
+      g_autofree char *only = pane_authors (window);
+      g_autofree char *remembered = g_settings_get_string (window->settings, "notes-author");
+
+      g_assert_cmpstr (only, ==, "ana");
+      g_assert_cmpstr (remembered, ==, "mine");
+    }
+    g_assert_true (gtk_widget_activate_action (window->notes_view, "notes.author", "s", "ben"));
+    g_assert_cmpuint (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)), ==, 2);
+    shot ("notes-filter-ben");
+    /* the timeline marks the article's notes in the colour of who wrote
+     * the latest: ana */
+    {
+      g_autoptr(GArray) points = dossier_library_timeline_points_sync (f->library, NULL, &error);
+      gboolean found = FALSE;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < points->len; i++)
+        {
+          const DossierTimelinePoint *p = &g_array_index (points, DossierTimelinePoint, i);
+
+          if (p->id == article_ana)
+            {
+              g_assert_cmpstr (p->note_author, ==, "ana");
+              found = TRUE;
+            }
+          else
+            g_assert_null (p->note_author);
+        }
+      g_assert_true (found);
+    }
+
+    /* All Notes starts with the remembered filter, through author: */
+    all = DOSSIER_ANNOTATIONS_WINDOW (dossier_annotations_window_new (GTK_WINDOW (window), f->library));
+    gtk_window_present (GTK_WINDOW (all));
+    dossier_test_wait_until (!dossier_annotations_window_get_loading (all) &&
+                             dossier_annotations_window_get_n_results (all) == 2);
+    dossier_annotations_window_set_author_filter (all, "mine");
+    dossier_test_wait_until (!dossier_annotations_window_get_loading (all) &&
+                             dossier_annotations_window_get_n_results (all) == 1);
+    shot ("all-notes-mine");
+    dossier_annotations_window_set_author_filter (all, "everyone");
+    dossier_test_wait_until (!dossier_annotations_window_get_loading (all) &&
+                             dossier_annotations_window_get_n_results (all) == 3);
+    /* the pane follows the setting */
+    g_assert_cmpstr (dossier_notes_pane_get_author_filter (DOSSIER_NOTES_PANE (window->notes_view)), ==, "everyone");
+    g_assert_cmpuint (dossier_notes_pane_get_n_notes (DOSSIER_NOTES_PANE (window->notes_view)), ==, 3);
+    gtk_window_destroy (GTK_WINDOW (all));
+  }
+
   /* the server goes: the window says offline and counts what waits */
   g_assert_true (dossier_test_postgres_stop (pg));
   dossier_test_wait_until (g_strcmp0 (_dossier_window_team_get_state (window), "offline") == 0);
@@ -371,6 +503,14 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   /* the Conflicts page: both versions, who made them, and Keep Both */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-conflicts", NULL));
   g_assert_cmpstr (_dossier_window_get_page (window), ==, "conflicts");
+  /* the header names the team's database in words, not as an address */
+  {
+    const char *subtitle = adw_window_title_get_subtitle (window->content_title);
+
+    g_assert_true (g_str_has_prefix (subtitle, "The database “news” on this computer (/"));
+    g_assert_true (g_str_has_suffix (subtitle, ") as ana"));
+    g_assert_null (strstr (subtitle, "%2F"));
+  }
   view = DOSSIER_CONFLICTS_VIEW (_dossier_window_team_get_conflicts_view (window));
   dossier_test_wait_until (dossier_conflicts_view_get_n_conflicts (view) == 1);
   mine_text = dossier_conflicts_view_get_text (view, 0, "mine");
@@ -385,9 +525,9 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   /* ana's copy goes to the team by itself, and ben gets it */
   dossier_test_wait_until (g_strcmp0 (_dossier_window_team_get_state (window), "synced") == 0 &&
                            g_strcmp0 (_dossier_window_team_get_status_text (window), "Synced") == 0);
-  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 3);
+  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 4);
   dossier_test_wait_until ((dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, NULL),
-                            count_notes (other->library, article_ben) == 3));
+                            count_notes (other->library, article_ben) == 4));
 
   /* Leave Team: unlinked, everything kept, the password forgotten */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-team", NULL));
@@ -400,7 +540,7 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_NOT_SHARED);
   g_clear_error (&error);
   g_assert_cmpuint (dossier_library_count_sync (f->library, NULL), ==, 2);
-  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 3);
+  g_assert_cmpuint (count_notes (f->library, article_ana), ==, 4);
   {
     g_autofree char *gone = NULL;
 
@@ -416,6 +556,58 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   g_assert_false (found_in_tree (g_get_user_cache_dir (), ANA_PASSWORD));
   g_assert_cmpuint (log_text->len, >, 0);
   g_assert_null (strstr (log_text->str, ANA_PASSWORD));
+}
+
+/* A first sync that pulls a few hundred rows: the header shows its
+ * progress, which only grows and ends at 100 %; and a member's colour is
+ * the same for a name however it is written. */
+static void
+test_sync_progress (DossierTestLibrary *f,
+                    gconstpointer       data)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) other = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierTeamSyncStats stats;
+  DossierShareDialog *dialog;
+  DossierWindow *window;
+  GArray *percents;
+  gint64 article;
+
+  g_assert_cmpuint (dossier_member_color_index ("Ben"), ==, dossier_member_color_index ("ben"));
+  g_assert_cmpuint (dossier_member_color_index ("ana"), !=, dossier_member_color_index ("ben"));
+  g_assert_cmpuint (dossier_member_color_index ("olga"), <, DOSSIER_MEMBER_N_COLORS);
+  NEED_SERVER ();
+  url = new_team ("progress");
+  other = dossier_test_library_new ();
+  article = dossier_test_add_article (other->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  for (int i = 0; i < 400; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("ben's note %d", i);
+      g_autoptr(DossierAnnotation) note = dossier_test_add_note (other->library, article, "Delegates", text);
+    }
+  g_assert_true (dossier_team_share_sync (other->library, url, "ben", BEN_PASSWORD, &error));
+  g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
+  g_assert_no_error (error);
+
+  window = dossier_window_new (NULL, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = open_share_dialog (window);
+  dossier_share_dialog_fill (dialog, pg->dir, "progress", "ana", ANA_PASSWORD);
+  dossier_share_dialog_share (dialog);
+  dossier_test_wait_until (g_strcmp0 (_dossier_window_team_get_state (window), "syncing") == 0 ||
+                           _dossier_window_team_get_percents (window)->len > 0);
+  shot ("status-syncing");
+  dossier_test_wait_until (g_strcmp0 (_dossier_window_team_get_state (window), "synced") == 0 &&
+                           count_notes (f->library, 0) == 400);
+  percents = _dossier_window_team_get_percents (window);
+  g_assert_cmpuint (percents->len, >=, 2);
+  for (guint i = 1; i < percents->len; i++)
+    g_assert_cmpuint (g_array_index (percents, guint, i - 1), <=, g_array_index (percents, guint, i));
+  g_assert_cmpuint (g_array_index (percents, guint, 0), <, 100);
+  g_assert_cmpuint (g_array_index (percents, guint, percents->len - 1), ==, 100);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -440,6 +632,8 @@ main (int argc, char **argv)
               dossier_test_library_setup, test_share_dialog_explains, dossier_test_library_teardown);
   g_test_add ("/team-ui/share-sync-and-conflicts", DossierTestLibrary, NULL,
               dossier_test_library_setup, test_share_sync_and_conflicts, dossier_test_library_teardown);
+  g_test_add ("/team-ui/sync-progress", DossierTestLibrary, NULL,
+              dossier_test_library_setup, test_sync_progress, dossier_test_library_teardown);
   status = g_test_run ();
   g_clear_pointer (&pg, dossier_test_postgres_free);
   g_free (pg_missing);

@@ -216,6 +216,33 @@ dossier_team_get_link_finish (DossierLibrary  *library,
 }
 
 static gpointer
+authors_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  return dossier_store_list_note_authors (store, error);
+}
+
+static const DossierLibraryCall authors_call =
+  { authors_op, (GDestroyNotify) g_strfreev, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+void
+dossier_team_list_authors_async (DossierLibrary      *library,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+  _dossier_library_run_async (library, &authors_call, NULL, NULL, cancellable, callback, user_data);
+}
+
+char **
+dossier_team_list_authors_finish (DossierLibrary  *library,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  return _dossier_library_finish (library, result, &authors_call, error);
+}
+
+static gpointer
 conflicts_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   return dossier_store_team_list_conflicts (store, error);

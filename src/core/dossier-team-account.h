@@ -56,6 +56,15 @@ DossierTeamLink *dossier_team_get_link_finish     (DossierLibrary        *librar
                                                    GAsyncResult          *result,
                                                    GError               **error);
 
+/* The members who wrote notes in @library, by name (a GStrv) */
+void             dossier_team_list_authors_async  (DossierLibrary        *library,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+char           **dossier_team_list_authors_finish (DossierLibrary        *library,
+                                                   GAsyncResult          *result,
+                                                   GError               **error);
+
 /* (element-type DossierTeamConflict) */
 void             dossier_team_list_conflicts_async  (DossierLibrary      *library,
                                                      GCancellable        *cancellable,

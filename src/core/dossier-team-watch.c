@@ -31,11 +31,13 @@ struct _DossierTeamWatch
   gboolean            syncing;
   gboolean            again;
   guint               n_syncs;
+  guint               done;      /* the sync under way: rows done of total */
+  guint               total;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTeamWatch, dossier_team_watch, G_TYPE_OBJECT)
 
-enum { SYNCED, FAILED, N_SIGNALS };
+enum { SYNCED, FAILED, PROGRESS, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 enum { PROP_0, PROP_SYNCING, N_PROPS };
@@ -129,6 +131,9 @@ dossier_team_watch_class_init (DossierTeamWatchClass *klass)
                                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* (done, total) rows of the sync under way */
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -178,9 +183,30 @@ on_synced (GObject      *source,
 }
 
 static void
+free_weak (GWeakRef *weak)
+{
+  g_weak_ref_clear (weak);
+  g_free (weak);
+}
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  g_autoptr(DossierTeamWatch) self = g_weak_ref_get (user_data);
+
+  if (self == NULL || !self->syncing)
+    return;
+  self->done = done;
+  self->total = total;
+  g_signal_emit (self, signals[PROGRESS], 0, done, total);
+}
+
+static void
 run_sync (DossierTeamWatch *self)
 {
-  GWeakRef *weak;
+  GWeakRef *weak, *weak_progress;
 
   if (self->syncing)
     {
@@ -189,8 +215,12 @@ run_sync (DossierTeamWatch *self)
     }
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
+  weak_progress = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak_progress, self);
+  self->done = self->total = 0;
   set_syncing (self, TRUE);
-  dossier_team_sync_async (self->library, self->password, self->cancellable, on_synced, weak);
+  dossier_team_sync_with_progress_async (self->library, self->password, on_progress, weak_progress,
+                                         (GDestroyNotify) free_weak, self->cancellable, on_synced, weak);
 }
 
 static gboolean
@@ -320,6 +350,19 @@ dossier_team_watch_sync (DossierTeamWatch *self)
   g_return_if_fail (DOSSIER_IS_TEAM_WATCH (self));
   if (self->server != NULL)
     run_sync (self);
+}
+
+gboolean
+dossier_team_watch_get_progress (DossierTeamWatch *self,
+                                 guint            *done,
+                                 guint            *total)
+{
+  g_return_val_if_fail (DOSSIER_IS_TEAM_WATCH (self), FALSE);
+  if (done != NULL)
+    *done = self->done;
+  if (total != NULL)
+    *total = self->total;
+  return self->syncing && self->total > 0;
 }
 
 gboolean

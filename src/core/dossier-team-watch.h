@@ -33,6 +33,11 @@ guint             dossier_team_watch_get_n_syncs  (DossierTeamWatch   *self);
 /* Syncs now (after the sync under way, if one is): for this library's
  * own changes, which nobody notifies.  Nothing once the watch stopped. */
 void              dossier_team_watch_sync         (DossierTeamWatch   *self);
+/* How far the sync under way is (::progress (done, total) as it moves):
+ * FALSE while no sync runs or its size is not known yet */
+gboolean          dossier_team_watch_get_progress (DossierTeamWatch   *self,
+                                                   guint              *done,
+                                                   guint              *total);
 /* whether a sync is under way (::notify::syncing) */
 gboolean          dossier_team_watch_get_syncing  (DossierTeamWatch   *self);
 

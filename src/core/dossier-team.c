@@ -115,11 +115,83 @@ typedef struct
   gint64                id;
   char                 *keep;
   DossierTeamSyncStats  stats;   /* out */
+  struct Progress      *progress;
 } TeamArgs;
+
+/* A sync's progress, told on the thread-default main context of the
+ * caller: the store's thread keeps the latest count, and one idle at a
+ * time hands it over. */
+typedef struct Progress
+{
+  gatomicrefcount          ref;
+  GMutex                   lock;
+  GMainContext            *context;
+  DossierTeamProgressFunc  func;
+  gpointer                 data;
+  GDestroyNotify           destroy;
+  guint                    done;
+  guint                    total;
+  gboolean                 scheduled;
+} Progress;
+
+static Progress *
+progress_ref (Progress *p)
+{
+  g_atomic_ref_count_inc (&p->ref);
+  return p;
+}
+
+static void
+progress_unref (Progress *p)
+{
+  if (!g_atomic_ref_count_dec (&p->ref))
+    return;
+  if (p->destroy != NULL)
+    p->destroy (p->data);
+  g_main_context_unref (p->context);
+  g_mutex_clear (&p->lock);
+  g_free (p);
+}
+
+static gboolean
+progress_dispatch (gpointer user_data)
+{
+  Progress *p = user_data;
+  guint done, total;
+
+  g_mutex_lock (&p->lock);
+  done = p->done;
+  total = p->total;
+  p->scheduled = FALSE;
+  g_mutex_unlock (&p->lock);
+  p->func (done, total, p->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* on the store's thread */
+static void
+progress_report (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  Progress *p = user_data;
+  gboolean schedule;
+
+  g_mutex_lock (&p->lock);
+  p->done = done;
+  p->total = total;
+  schedule = !p->scheduled;
+  p->scheduled = TRUE;
+  g_mutex_unlock (&p->lock);
+  if (schedule)
+    g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT, progress_dispatch, progress_ref (p),
+                                (GDestroyNotify) progress_unref);
+}
 
 static void
 team_args_free (TeamArgs *a)
 {
+  g_clear_pointer (&a->progress, progress_unref);
   g_free (a->url);
   g_free (a->user);
   if (a->password != NULL)
@@ -185,7 +257,8 @@ sync_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError *
   server = dossier_team_server_connect (link->server, link->member, a->password, error);
   if (server == NULL)
     return NULL;
-  return dossier_store_team_sync (store, server, &a->stats, cancellable, error) ? DONE : NULL;
+  return dossier_store_team_sync (store, server, &a->stats, a->progress ? progress_report : NULL, a->progress,
+                                  cancellable, error) ? DONE : NULL;
 }
 
 /* pulled rows change what the window shows */
@@ -230,11 +303,34 @@ dossier_team_sync_async (DossierLibrary      *library,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  dossier_team_sync_with_progress_async (library, password, NULL, NULL, NULL, cancellable, callback, user_data);
+}
+
+void
+dossier_team_sync_with_progress_async (DossierLibrary          *library,
+                                       const char              *password,
+                                       DossierTeamProgressFunc  progress,
+                                       gpointer                 progress_data,
+                                       GDestroyNotify           progress_destroy,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data)
+{
   TeamArgs *a = g_new0 (TeamArgs, 1);
   GTask *task;
 
   g_return_if_fail (DOSSIER_IS_LIBRARY (library));
   a->password = g_strdup (password);
+  if (progress != NULL)
+    {
+      a->progress = g_new0 (Progress, 1);
+      g_atomic_ref_count_init (&a->progress->ref);
+      g_mutex_init (&a->progress->lock);
+      a->progress->context = g_main_context_ref_thread_default ();
+      a->progress->func = progress;
+      a->progress->data = progress_data;
+      a->progress->destroy = progress_destroy;
+    }
   task = g_task_new (library, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_team_sync_async);
   /* the stats live in the arguments, which the task keeps */

@@ -73,6 +73,18 @@ void             dossier_team_sync_async          (DossierLibrary        *librar
                                                    GCancellable          *cancellable,
                                                    GAsyncReadyCallback    callback,
                                                    gpointer               user_data);
+/* As dossier_team_sync_async(), and @progress hears how far the sync is
+ * on the caller's thread-default main context (the latest count only;
+ * a sync that ends well tells done == total last).
+ * @progress_destroy frees @progress_data once nothing more is told. */
+void             dossier_team_sync_with_progress_async (DossierLibrary          *library,
+                                                        const char              *password,
+                                                        DossierTeamProgressFunc  progress,
+                                                        gpointer                 progress_data,
+                                                        GDestroyNotify           progress_destroy,
+                                                        GCancellable            *cancellable,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
 gboolean         dossier_team_sync_finish         (DossierLibrary        *library,
                                                    GAsyncResult          *result,
                                                    DossierTeamSyncStats  *stats,

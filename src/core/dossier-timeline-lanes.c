@@ -379,6 +379,7 @@ dossier_timeline_model_get_entry (DossierTimelineModel *self,
       out->suggested = e->suggested;
       out->precision = p->precision;
       out->n_notes = p->n_notes;
+      out->note_author = p->note_author;
       out->source = p->source;
       out->lane = g_array_index (self->entries, Entry, entry).lane;
     }

@@ -164,6 +164,7 @@ typedef struct
   const char *source;
   guint       lane;
   gboolean    suggested;     /* julian is the suggested day of an undated article */
+  const char *note_author;   /* interned: its latest note's author, or NULL */
 } DossierTimelineEntry;
 
 #define DOSSIER_TIMELINE_MIN_SPAN 2.0         /* days */

@@ -176,6 +176,8 @@ handle_field (DossierQuery *q,
     g_ptr_array_add (q->people, g_strdup (value));
   else if (g_ascii_strcasecmp (field, "quote") == 0 && *value)
     g_ptr_array_add (q->quoted, g_strdup (value));
+  else if (g_ascii_strcasecmp (field, "author") == 0 && *value)
+    g_ptr_array_add (q->authors, g_strdup (value));
   else
     return FALSE;
   return TRUE;
@@ -186,7 +188,7 @@ is_field_name (const char *start,
                gsize       len)
 {
   static const char * const fields[] = { "source", "tag", "color", "published", "date", "has", "is",
-                                         "story", "person", "quote", "feed" };
+                                         "story", "person", "quote", "feed", "author" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (strlen (fields[i]) == len && g_ascii_strncasecmp (start, fields[i], len) == 0)
@@ -303,6 +305,7 @@ dossier_query_new (void)
   q->people = g_ptr_array_new_with_free_func (g_free);
   q->quoted = g_ptr_array_new_with_free_func (g_free);
   q->quote_terms = g_ptr_array_new_with_free_func (g_free);
+  q->authors = g_ptr_array_new_with_free_func (g_free);
   q->from_jd = -1;
   q->to_jd = -1;
   q->read = -1;
@@ -482,6 +485,8 @@ dossier_query_copy (const DossierQuery *query)
     g_ptr_array_add (q->quoted, g_strdup (g_ptr_array_index (query->quoted, i)));
   for (guint i = 0; i < query->quote_terms->len; i++)
     g_ptr_array_add (q->quote_terms, g_strdup (g_ptr_array_index (query->quote_terms, i)));
+  for (guint i = 0; i < query->authors->len; i++)
+    g_ptr_array_add (q->authors, g_strdup (g_ptr_array_index (query->authors, i)));
   q->from_jd = query->from_jd;
   q->to_jd = query->to_jd;
   q->has_notes = query->has_notes;
@@ -512,6 +517,7 @@ dossier_query_free (DossierQuery *query)
   g_ptr_array_unref (query->people);
   g_ptr_array_unref (query->quoted);
   g_ptr_array_unref (query->quote_terms);
+  g_ptr_array_unref (query->authors);
   g_free (query->hint);
   g_free (query);
 }
@@ -525,7 +531,7 @@ dossier_query_is_empty (const DossierQuery *query)
           query->colors->len == 0 && query->from_jd < 0 && query->to_jd < 0 &&
           !query->has_notes && !query->undated && !query->suggested && query->story == 0 &&
           query->read < 0 && query->feed == 0 &&
-          query->people->len == 0 && query->quoted->len == 0);
+          query->people->len == 0 && query->quoted->len == 0 && query->authors->len == 0);
 }
 
 DossierSort

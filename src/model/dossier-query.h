@@ -6,7 +6,8 @@
  * -word to exclude, source:NAME, tag:NAME, published:2013-01..2013-06,
  * story:ID
  * (also published:2013, published:..2013-06, published:2013-01..),
- * has:notes, is:undated, is:suggested, is:unread, is:read, feed:ID.  Values with spaces may be quoted:
+ * has:notes, is:undated, is:suggested, is:unread, is:read, feed:ID,
+ * author:NAME (a note's author in a team library).  Values with spaces may be quoted:
  * source:"The Moscow Times".  Nothing the user types ever becomes SQL:
  * terms are quoted into an FTS5 expression that is bound as a parameter.
  */
@@ -47,6 +48,8 @@ typedef struct
   gint64       feed;        /* feed:ID: brought by that feed; 0 for any */
   GPtrArray   *people;      /* person:NAME: articles that mention or quote each */
   GPtrArray   *quoted;      /* quote:NAME: articles where each is quoted */
+  GPtrArray   *authors;     /* author:NAME: notes by any of these members (an
+                             * article: one of its notes is theirs) */
   GPtrArray   *quote_terms; /* with quote:, the words and phrases a quote
                              * of theirs must hold (as typed) */
   char        *hint;        /* a gentle, translated hint, or NULL */

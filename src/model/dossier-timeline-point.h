@@ -17,6 +17,8 @@ typedef struct
   const char *source;       /* interned; NULL when unknown */
   gint64      suggested;    /* an undated article's suggested day (julian),
                              * drawn as a hollow mark; 0 or -1: none */
+  const char *note_author;  /* interned: who wrote its latest note in a
+                             * team library; NULL: nobody named */
 } DossierTimelinePoint;
 
 G_END_DECLS

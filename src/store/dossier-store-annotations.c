@@ -370,6 +370,33 @@ dossier_store_list_tags (DossierStore  *self,
   return g_strv_builder_end (builder);
 }
 
+char **
+dossier_store_list_note_authors (DossierStore  *self,
+                                 GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT author FROM annotations WHERE author IS NOT NULL AND author != ''"
+                          " GROUP BY author ORDER BY author COLLATE NOCASE",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the notes’ authors"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _dossier_store_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not read the notes’ authors"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 flush_article_tags (GHashTable   *table,
                     gint64        id,

@@ -520,7 +520,13 @@ dossier_store_timeline_points (DossierStore  *self,
                           /* only undated rows look up their suggestion: a
                            * join would cost every row a lookup (3× the time) */
                           " CASE WHEN a.published_jd IS NULL THEN (SELECT s.published FROM date_suggestions s"
-                          " WHERE s.article_id = a.id AND s.state = 0) END"
+                          " WHERE s.article_id = a.id AND s.state = 0) END,"
+                          /* the mark of notes takes the colour of the
+                           * member who wrote the latest (one with no
+                           * author yet is this library's member's) */
+                          " CASE WHEN a.annotation_count > 0 THEN (SELECT coalesce(n.author,"
+                          " (SELECT member FROM team_link)) FROM annotations n"
+                          " WHERE n.article_id = a.id ORDER BY n.modified DESC LIMIT 1) END"
                           " FROM articles a INDEXED BY articles_timeline WHERE 1");
   _dossier_store_sql_filters (&b, query, DOSSIER_STORE_FILTER_WORDS | DOSSIER_STORE_FILTER_EXCLUDED);
   /* undated (NULL) first, then by day: the order the timeline keeps */
@@ -541,6 +547,8 @@ dossier_store_timeline_points (DossierStore  *self,
       p.n_notes = sqlite3_column_int (stmt, 3);
       p.source = source ? g_intern_string (source) : NULL;
       p.suggested = -1;
+      p.note_author = sqlite3_column_type (stmt, 6) == SQLITE_TEXT
+                      ? g_intern_string (_dossier_store_column_text (stmt, 6)) : NULL;
       if (sqlite3_column_type (stmt, 5) == SQLITE_TEXT)
         {
           DossierDate d = DOSSIER_DATE_INIT;

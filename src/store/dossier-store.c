@@ -847,6 +847,18 @@ _dossier_store_sql_filters (DossierStoreSql    *b,
       append_list (b, query->colors);
       g_string_append (b->sql, notes ? ")" : "))");
     }
+  /* author:NAME: the note's author, or one of the article's notes'; a
+   * note with no author yet in a shared library is its own member's */
+  if (query->authors->len > 0)
+    {
+      if (notes)
+        g_string_append (b->sql, " AND coalesce(n.author, (SELECT member FROM team_link)) COLLATE NOCASE IN (");
+      else
+        g_string_append (b->sql, " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id"
+                                 " AND coalesce(n.author, (SELECT member FROM team_link)) COLLATE NOCASE IN (");
+      append_list (b, query->authors);
+      g_string_append (b->sql, notes ? ")" : "))");
+    }
   if (query->from_jd >= 0)
     {
       g_string_append (b->sql, " AND a.published_jd >= ");

@@ -254,6 +254,10 @@ GPtrArray         *dossier_store_list_annotations  (DossierStore       *self,
                                                     GError            **error);
 char             **dossier_store_list_tags         (DossierStore       *self,
                                                     GError            **error);
+/* The distinct authors of the notes (a team library's members who
+ * wrote any), by name */
+char             **dossier_store_list_note_authors (DossierStore       *self,
+                                                    GError            **error);
 /* gint64 id → GStrv of the distinct tags on the article's notes (the
  * spelling first used, case-insensitively merged). */
 GHashTable        *dossier_store_article_tags      (DossierStore       *self,
@@ -782,15 +786,24 @@ typedef struct
   guint  rows_received;
 } DossierTeamSyncStats;
 
+/* How far a sync is: @done of @total rows pushed and pulled (@total
+ * grows once the pull knows its rows); called on the sync's thread. */
+typedef void (*DossierTeamProgressFunc) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+
 /* Pushes the queued changes, each with the version it was last seen at
  * (a row changed meanwhile becomes a conflict, never an overwrite), then
  * pulls what changed since the last sync.  A lost connection leaves
- * everything queued (DOSSIER_TEAM_ERROR_UNREACHABLE). */
-gboolean         dossier_store_team_sync              (DossierStore          *self,
-                                                       DossierTeamServer     *server,
-                                                       DossierTeamSyncStats  *stats,
-                                                       GCancellable          *cancellable,
-                                                       GError               **error);
+ * everything queued (DOSSIER_TEAM_ERROR_UNREACHABLE).  @progress (may be
+ * NULL) hears of each whole percent, and of the end (@done == @total). */
+gboolean         dossier_store_team_sync              (DossierStore            *self,
+                                                       DossierTeamServer       *server,
+                                                       DossierTeamSyncStats    *stats,
+                                                       DossierTeamProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GCancellable            *cancellable,
+                                                       GError                 **error);
 
 typedef struct
 {

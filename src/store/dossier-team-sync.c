@@ -40,7 +40,30 @@ typedef struct
    * refused one costs only itself.  PUSH_QUICK: none, and a refusal ends
    * the push (PUSH_REFUSED), which then runs again carefully. */
   int                    careful;
+  DossierTeamProgressFunc progress;
+  gpointer               progress_data;
+  guint                  done;          /* rows pushed and pulled so far */
+  guint                  total;         /* queued, then those pulled too */
+  guint                  percent;       /* as last reported */
 } Sync;
+
+/* @n more rows done: the progress hears of each new whole percent */
+static void
+report (Sync  *s,
+        guint  n)
+{
+  guint percent;
+
+  s->done += n;
+  if (s->progress == NULL)
+    return;
+  percent = s->total > 0 ? (guint) MIN (100, (guint64) s->done * 100 / s->total) : 0;
+  if (percent != s->percent)
+    {
+      s->percent = percent;
+      s->progress (s->done, s->total, s->progress_data);
+    }
+}
 
 enum { PUSH_QUICK, PUSH_CAREFUL, PUSH_REFUSED };
 
@@ -508,6 +531,7 @@ push (Sync          *s,
 
       if (s->careful == PUSH_QUICK && !push_new_rows (s, kind, uuids, done, error))
         return FALSE;
+      report (s, g_hash_table_size (done));
       for (guint i = 0; i < uuids->len; i++)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -517,6 +541,7 @@ push (Sync          *s,
           if (!push_one (s, kind, uuids->pdata[i], error) ||
               !_dossier_team_dequeue (s->store, kind, uuids->pdata[i], error))
             return FALSE;
+          report (s, 1);
         }
     }
   return TRUE;
@@ -555,11 +580,14 @@ pull (Sync          *s,
     return FALSE;
 
   for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
+    s->total += ((DossierTeamRows *) results->pdata[kind])->n_rows;
+  report (s, 0);
+  for (TeamKind kind = 0; kind < N_TEAM_KINDS; kind++)
     {
       DossierTeamRows *rows = results->pdata[kind];
 
       s->stats->rows_received += rows->n_rows;
-      for (guint r = 0; r < rows->n_rows; r++)
+      for (guint r = 0; r < rows->n_rows; r++, report (s, 1))
         {
           g_autoptr(TeamRow) row = _dossier_team_row_from_server (kind, rows, r);
           gint64 seen = _dossier_team_seen_version (s->store, kind, row->values[0], NULL);
@@ -601,11 +629,13 @@ pull (Sync          *s,
 }
 
 gboolean
-dossier_store_team_sync (DossierStore          *self,
-                         DossierTeamServer     *server,
-                         DossierTeamSyncStats  *stats,
-                         GCancellable          *cancellable,
-                         GError               **error)
+dossier_store_team_sync (DossierStore            *self,
+                         DossierTeamServer       *server,
+                         DossierTeamSyncStats    *stats,
+                         DossierTeamProgressFunc  progress,
+                         gpointer                 progress_data,
+                         GCancellable            *cancellable,
+                         GError                 **error)
 {
   g_autoptr(DossierTeamLink) link = dossier_store_team_get_link (self, error);
   DossierTeamSyncStats local_stats = { 0 };
@@ -613,6 +643,9 @@ dossier_store_team_sync (DossierStore          *self,
 
   if (link == NULL)
     return FALSE;
+  s.progress = progress;
+  s.progress_data = progress_data;
+  s.total = link->n_queued;
   memset (s.stats, 0, sizeof *s.stats);
   s.stats->version = link->version;
 
@@ -648,6 +681,7 @@ dossier_store_team_sync (DossierStore          *self,
         }
       /* refused on the way: once more, a savepoint for each write */
       s.careful = PUSH_CAREFUL;
+      s.done = 0;
       memset (s.stats, 0, sizeof *s.stats);
       s.stats->version = link->version;
     }
@@ -661,7 +695,11 @@ dossier_store_team_sync (DossierStore          *self,
       !pull (&s, link->version, cancellable, error) ||
       !_dossier_team_set_applying (self, FALSE, error))
     goto fail;
-  return dossier_store_commit (self, error);
+  if (!dossier_store_commit (self, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (s.total, s.total, progress_data);
+  return TRUE;
 
 fail:
   dossier_store_rollback (self);

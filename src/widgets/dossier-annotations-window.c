@@ -13,6 +13,7 @@
 #include "dossier-annotation-popover.h"
 #include "dossier-article-row.h"
 #include "dossier-notes-pane.h"
+#include "dossier-team-account.h"
 
 /* a list box row per card: past this many, ask for a narrower search */
 #define MAX_CARDS 500
@@ -28,6 +29,11 @@ struct _DossierAnnotationsWindow
   GPtrArray      *results;              /* of the last load */
   GtkStringList  *tag_model;
   GtkStringList  *source_model;
+  GtkStringList  *author_model;
+  GSettings      *settings;             /* NULL without the app's schema */
+  char           *member;               /* this library's; NULL: not shared */
+  char           *author_filter;        /* "everyone", "mine" or a member's name */
+  char          **authors;              /* offered after the first two */
   char           *color;
   char           *tag;
   char           *source;
@@ -46,6 +52,7 @@ struct _DossierAnnotationsWindow
   GtkDropDown    *color_dropdown;
   GtkDropDown    *tag_dropdown;
   GtkDropDown    *source_dropdown;
+  GtkDropDown    *author_dropdown;
   GtkMenuButton  *date_button;
   GtkEntry       *from_entry;
   GtkEntry       *to_entry;
@@ -131,6 +138,73 @@ on_catalogue_cb (GObject      *source,
   fill_model (self, self->source_model, self->source_dropdown, _("All Sources"), sources, self->source);
 }
 
+/* --- whose notes (a shared library) --- */
+
+static void
+fill_authors (DossierAnnotationsWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  guint selected = g_strcmp0 (self->author_filter, "mine") == 0 ? 1 : 0, n = 2;
+
+  g_strv_builder_add (builder, _("Everyone’s Notes"));
+  g_strv_builder_add (builder, _("My Notes"));
+  for (guint i = 0; self->authors && self->authors[i]; i++)
+    if (g_strcmp0 (self->authors[i], self->member) != 0)
+      {
+        g_strv_builder_add (builder, self->authors[i]);
+        selected = g_strcmp0 (self->authors[i], self->author_filter) == 0 ? n : selected;
+        n++;
+      }
+  items = g_strv_builder_end (builder);
+  self->setting_dropdowns = TRUE;
+  gtk_string_list_splice (self->author_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->author_model)),
+                          (const char * const *) items);
+  gtk_drop_down_set_selected (self->author_dropdown, selected);
+  self->setting_dropdowns = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->author_dropdown), self->member != NULL);
+}
+
+static void
+on_authors_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DossierAnnotationsWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  char **authors = dossier_team_list_authors_finish (DOSSIER_LIBRARY (source), result, &error);
+
+  if (authors == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not list the notes’ authors: %s", error->message);
+  if (authors == NULL)
+    return;
+  g_strfreev (self->authors);
+  self->authors = authors;
+  fill_authors (self);
+}
+
+static void
+on_link_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DossierAnnotationsWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTeamLink) link = dossier_team_get_link_finish (DOSSIER_LIBRARY (source), result, &error);
+  gboolean was_shared = self->member != NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_free (self->member);
+  self->member = link ? g_strdup (link->member) : NULL;
+  fill_authors (self);
+  /* the filter counts only in a shared library */
+  if (was_shared != (self->member != NULL) && g_strcmp0 (self->author_filter, "everyone") != 0)
+    load (self);
+  if (link != NULL)
+    dossier_team_list_authors_async (self->library, self->catalogue_cancellable, on_authors_cb, self);
+}
+
 static void
 load_catalogue (DossierAnnotationsWindow *self)
 {
@@ -139,6 +213,7 @@ load_catalogue (DossierAnnotationsWindow *self)
   self->catalogue_cancellable = g_cancellable_new ();
   dossier_library_list_tags_and_sources_async (self->library, self->catalogue_cancellable,
                                                on_catalogue_cb, self);
+  dossier_team_get_link_async (self->library, self->catalogue_cancellable, on_link_cb, self);
 }
 
 /* --- the list --- */
@@ -207,7 +282,10 @@ add_card (DossierAnnotationsWindow *self,
       meta = g_strdup_printf (_("%s — %s"), dossier_article_get_title (article), source_date);
     }
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), dossier_note_card_new (annotation, meta));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), dossier_note_card_new (annotation, meta,
+                                                                            dossier_annotation_get_author (annotation)
+                                                                            ? dossier_annotation_get_author (annotation)
+                                                                            : self->member));
   gtk_widget_add_css_class (row, "card");
   label = article ? g_strdup_printf (_("%s, in “%s”"), description, dossier_article_get_title (article))
                   : g_strdup (description);
@@ -442,6 +520,10 @@ build_query (DossierAnnotationsWindow *self)
     g_ptr_array_add (query->tags, g_strdup (self->tag));
   if (self->source)
     g_ptr_array_add (query->sources, g_strdup (self->source));
+  /* whose notes: through author:, as typed in a search */
+  if (self->member != NULL && self->author_filter != NULL && g_strcmp0 (self->author_filter, "everyone") != 0)
+    g_ptr_array_add (query->authors, g_strdup (g_str_equal (self->author_filter, "mine") ? self->member
+                                                                                         : self->author_filter));
   return query;
 }
 
@@ -485,6 +567,26 @@ on_dropdown_changed_cb (DossierAnnotationsWindow *self)
   g_free (self->source);
   self->source = g_strdup (dropdown_value (self->source_dropdown));
   load (self);
+}
+
+static void
+on_author_setting_cb (DossierAnnotationsWindow *self)
+{
+  g_autofree char *filter = g_settings_get_string (self->settings, "notes-author");
+
+  dossier_annotations_window_set_author_filter (self, filter);
+}
+
+static void
+on_author_changed_cb (DossierAnnotationsWindow *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->author_dropdown);
+  GObject *item = gtk_drop_down_get_selected_item (self->author_dropdown);
+  const char *filter = pos == 1 ? "mine" : pos >= 2 && item ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                                            : "everyone";
+
+  if (!self->setting_dropdowns && pos != GTK_INVALID_LIST_POSITION)
+    dossier_annotations_window_set_author_filter (self, filter);
 }
 
 static char *
@@ -601,6 +703,8 @@ dossier_annotations_window_dispose (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_object (&self->tag_model);
   g_clear_object (&self->source_model);
+  g_clear_object (&self->author_model);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_annotations_window_parent_class)->dispose (object);
 }
@@ -615,6 +719,9 @@ dossier_annotations_window_finalize (GObject *object)
   g_free (self->source);
   g_free (self->from);
   g_free (self->to);
+  g_free (self->member);
+  g_free (self->author_filter);
+  g_strfreev (self->authors);
 
   G_OBJECT_CLASS (dossier_annotations_window_parent_class)->finalize (object);
 }
@@ -647,6 +754,7 @@ dossier_annotations_window_class_init (DossierAnnotationsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsWindow, color_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsWindow, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsWindow, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsWindow, author_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsWindow, date_button);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsWindow, from_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsWindow, to_entry);
@@ -668,6 +776,8 @@ static void
 dossier_annotations_window_init (DossierAnnotationsWindow *self)
 {
   g_autoptr(GtkStringList) colors = gtk_string_list_new (NULL);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   GtkExpression *expression;
 
   dossier_notes_ensure_style ();
@@ -687,12 +797,25 @@ dossier_annotations_window_init (DossierAnnotationsWindow *self)
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->tag_dropdown, expression);
   gtk_drop_down_set_expression (self->source_dropdown, expression);
+  self->author_model = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->author_dropdown, G_LIST_MODEL (self->author_model));
+  gtk_drop_down_set_expression (self->author_dropdown, expression);
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, APPLICATION_ID_SCHEMA, TRUE)) != NULL)
+    {
+      self->settings = g_settings_new (APPLICATION_ID_SCHEMA);
+      self->author_filter = g_settings_get_string (self->settings, "notes-author");
+      g_signal_connect_swapped (self->settings, "changed::notes-author", G_CALLBACK (on_author_setting_cb), self);
+    }
+  else
+    self->author_filter = g_strdup ("everyone");
+  fill_authors (self);
   gtk_expression_unref (expression);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->color_dropdown, "notify::selected", G_CALLBACK (on_dropdown_changed_cb), self);
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (on_dropdown_changed_cb), self);
   g_signal_connect_swapped (self->source_dropdown, "notify::selected", G_CALLBACK (on_dropdown_changed_cb), self);
+  g_signal_connect_swapped (self->author_dropdown, "notify::selected", G_CALLBACK (on_author_changed_cb), self);
   g_signal_connect_swapped (self->from_entry, "activate", G_CALLBACK (on_dates_changed_cb), self);
   g_signal_connect_swapped (self->to_entry, "activate", G_CALLBACK (on_dates_changed_cb), self);
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->date_button), "closed",
@@ -723,6 +846,24 @@ dossier_annotations_window_new (GtkWindow      *parent,
   load (self);
   load_catalogue (self);
   return GTK_WIDGET (self);
+}
+
+void
+dossier_annotations_window_set_author_filter (DossierAnnotationsWindow *self,
+                                              const char               *filter)
+{
+  g_return_if_fail (DOSSIER_IS_ANNOTATIONS_WINDOW (self));
+
+  filter = filter != NULL && *filter ? filter : "everyone";
+  if (g_strcmp0 (self->author_filter, filter) == 0)
+    return;
+  g_free (self->author_filter);
+  self->author_filter = g_strdup (filter);
+  /* the notes pane follows, and the next time remembers it */
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "notes-author", filter);
+  fill_authors (self);
+  load (self);
 }
 
 void

@@ -32,6 +32,9 @@ void       dossier_annotations_window_set_source      (DossierAnnotationsWindow 
 void       dossier_annotations_window_set_date_range  (DossierAnnotationsWindow *self,
                                                        const char               *from,
                                                        const char               *to);
+/* a shared library: "everyone", "mine" or a member's name (remembered) */
+void       dossier_annotations_window_set_author_filter (DossierAnnotationsWindow *self,
+                                                         const char               *filter);
 void       dossier_annotations_window_set_group_by_tag (DossierAnnotationsWindow *self,
                                                         gboolean                  by_tag);
 gboolean   dossier_annotations_window_get_loading     (DossierAnnotationsWindow *self);

@@ -12,6 +12,7 @@
 #include "dossier-notes-pane.h"
 #include "dossier-annotation-popover.h"
 #include "dossier-markdown.h"
+#include "dossier-member-color.h"
 
 /* cards show the start of very long notes; the popover has all of it */
 #define CARD_NOTE_CHARS 1200
@@ -21,13 +22,19 @@ struct _DossierNotesPane
 {
   GtkWidget      parent_instance;
 
+  GPtrArray     *all;          /* the article's, before the author filter */
   GPtrArray     *annotations;  /* placed, in text order */
   GPtrArray     *orphans;
+  char          *member;       /* this library's member; NULL: not shared */
+  char          *author_filter; /* "everyone", "mine" or a member's name */
+  char         **authors;      /* the team's members who wrote notes */
   gboolean       has_article;
   gboolean       can_reattach;
 
   /* Template widgets */
   GtkLabel      *count_label;
+  GtkMenuButton *author_button;
+  GtkWidget     *author_label;  /* the button's, shortened when long */
   GtkStack      *stack;
   AdwStatusPage *empty_page;
   GtkListBox    *list;
@@ -39,6 +46,9 @@ G_DEFINE_FINAL_TYPE (DossierNotesPane, dossier_notes_pane, GTK_TYPE_WIDGET)
 
 enum { ANNOTATION_ACTIVATED, EDIT_ANNOTATION, DELETE_ANNOTATION, REATTACH_ANNOTATION, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_AUTHOR_FILTER, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static const char * const color_labels[DOSSIER_ANNOTATION_N_COLORS] = {
   N_("Yellow"), N_("Green"), N_("Blue"), N_("Pink"), N_("Purple"), N_("Orange"),
@@ -131,7 +141,8 @@ dossier_note_describe (DossierAnnotation *annotation)
 
 GtkWidget *
 dossier_note_card_new (DossierAnnotation *annotation,
-                       const char        *meta)
+                       const char        *meta,
+                       const char        *author)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -152,6 +163,21 @@ dossier_note_card_new (DossierAnnotation *annotation,
   gtk_widget_add_css_class (body, "note-card-body");
   gtk_widget_set_hexpand (body, TRUE);
   gtk_box_append (GTK_BOX (card), body);
+
+  /* a shared library's notes say who wrote them, in the member's colour */
+  if (author != NULL)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_widget_add_css_class (line, "note-author-line");
+      gtk_box_append (GTK_BOX (line), dossier_member_chip_new (author));
+      label = gtk_label_new (author);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "note-author");
+      gtk_box_append (GTK_BOX (line), label);
+      gtk_box_append (GTK_BOX (body), line);
+    }
 
   if (meta != NULL)
     {
@@ -304,9 +330,10 @@ make_row (DossierNotesPane  *self,
           gboolean           orphan)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  /* a shared library's notes say who wrote them */
-  const char *author = dossier_annotation_get_author (annotation);
-  GtkWidget *card = dossier_note_card_new (annotation, author);
+  /* in a shared library, a note with no author yet is this member's */
+  const char *author = dossier_annotation_get_author (annotation) ? dossier_annotation_get_author (annotation)
+                                                                   : self->member;
+  GtkWidget *card = dossier_note_card_new (annotation, NULL, author);
   g_autofree char *description = dossier_note_describe (annotation);
 
   gtk_box_append (GTK_BOX (card), make_menu_button (annotation));
@@ -384,7 +411,21 @@ rebuild (DossierNotesPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->list), self->annotations->len > 0);
   gtk_widget_set_visible (self->orphans_box, self->orphans->len > 0);
 
-  if (!self->has_article)
+  if (n == 0 && self->all->len > 0)
+    {
+      /* every note of the article is someone else's */
+      if (g_strcmp0 (self->author_filter, "mine") == 0)
+        adw_status_page_set_title (self->empty_page, _("None of Your Notes"));
+      else
+        {
+          g_autofree char *title = g_strdup_printf (_("No Notes by %s"), self->author_filter);
+
+          adw_status_page_set_title (self->empty_page, title);
+        }
+      adw_status_page_set_description (self->empty_page,
+                                       _("Other members’ notes on this article are hidden: choose Everyone’s Notes to see them"));
+    }
+  else if (!self->has_article)
     {
       adw_status_page_set_title (self->empty_page, _("No Article"));
       adw_status_page_set_description (self->empty_page, _("The notes of the open article appear here"));
@@ -396,11 +437,135 @@ rebuild (DossierNotesPane *self)
                                        _("Select a passage, then press Ctrl+H to highlight it or Ctrl+Return to add a note"));
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-  count = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
+  if (n < self->all->len)
+    /* TRANSLATORS: the notes shown of the article's notes, as in "2 of 5" */
+    count = g_strdup_printf (_("%u of %u"), n, self->all->len);
+  else
+    count = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
   gtk_label_set_label (self->count_label, count);
 }
 
+/* --- the author filter --- */
+
+static const char *
+filter_label (const char *filter)
+{
+  if (filter == NULL || g_str_equal (filter, "everyone"))
+    return _("Everyone");
+  if (g_str_equal (filter, "mine"))
+    return _("Mine");
+  return filter;
+}
+
+static gboolean
+shows_author (DossierNotesPane *self,
+              const char       *author)
+{
+  /* a library of one's own shows everything */
+  if (self->member == NULL || self->author_filter == NULL || g_str_equal (self->author_filter, "everyone"))
+    return TRUE;
+  /* notes written before the library was shared are this member's */
+  if (g_str_equal (self->author_filter, "mine"))
+    return author == NULL || g_strcmp0 (author, self->member) == 0;
+  return g_strcmp0 (author, self->author_filter) == 0;
+}
+
+static void
+apply_filter (DossierNotesPane *self)
+{
+  g_ptr_array_set_size (self->annotations, 0);
+  g_ptr_array_set_size (self->orphans, 0);
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      DossierAnnotation *a = g_ptr_array_index (self->all, i);
+
+      if (shows_author (self, dossier_annotation_get_author (a)))
+        g_ptr_array_add (dossier_annotation_get_orphan (a) ? self->orphans : self->annotations, g_object_ref (a));
+    }
+  g_ptr_array_sort (self->annotations, compare_start);
+  rebuild (self);
+}
+
+static void
+update_author_menu (DossierNotesPane *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) fixed = g_menu_new ();
+  g_autoptr(GMenu) members = g_menu_new ();
+  g_autofree char *tooltip = NULL;
+  gboolean listed = FALSE;
+
+  g_menu_append (fixed, _("_Everyone’s Notes"), "notes.author::everyone");
+  g_menu_append (fixed, _("_My Notes"), "notes.author::mine");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (fixed));
+  for (guint i = 0; self->authors && self->authors[i]; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (self->authors[i], self->member) == 0)
+        continue;
+      item = g_menu_item_new (self->authors[i], NULL);
+      g_menu_item_set_action_and_target (item, "notes.author", "s", self->authors[i]);
+      g_menu_append_item (members, item);
+      listed |= g_strcmp0 (self->authors[i], self->author_filter) == 0;
+    }
+  /* a member chosen before still shows, with no notes yet */
+  if (!listed && self->author_filter != NULL && !g_str_equal (self->author_filter, "everyone") &&
+      !g_str_equal (self->author_filter, "mine"))
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (self->author_filter, NULL);
+
+      g_menu_item_set_action_and_target (item, "notes.author", "s", self->author_filter);
+      g_menu_append_item (members, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (members)) > 0)
+    g_menu_append_section (menu, _("One Member’s"), G_MENU_MODEL (members));
+  gtk_menu_button_set_menu_model (self->author_button, G_MENU_MODEL (menu));
+  gtk_label_set_label (GTK_LABEL (self->author_label), filter_label (self->author_filter));
+  /* TRANSLATORS: the notes pane's author filter, as in "Showing: Mine" */
+  tooltip = g_strdup_printf (_("Whose Notes: %s"), filter_label (self->author_filter));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->author_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->author_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->author_button), self->member != NULL);
+}
+
 /* --- GObject --- */
+
+static void
+dossier_notes_pane_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DossierNotesPane *self = DOSSIER_NOTES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR_FILTER:
+      g_value_set_string (value, self->author_filter);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_notes_pane_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  DossierNotesPane *self = DOSSIER_NOTES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR_FILTER:
+      dossier_notes_pane_set_author_filter (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 dossier_notes_pane_dispose (GObject *object)
@@ -413,6 +578,10 @@ dossier_notes_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_pointer (&self->member, g_free);
+  g_clear_pointer (&self->author_filter, g_free);
+  g_clear_pointer (&self->authors, g_strfreev);
 
   G_OBJECT_CLASS (dossier_notes_pane_parent_class)->dispose (object);
 }
@@ -424,6 +593,19 @@ dossier_notes_pane_class_init (DossierNotesPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_notes_pane_dispose;
+  object_class->get_property = dossier_notes_pane_get_property;
+  object_class->set_property = dossier_notes_pane_set_property;
+
+  /**
+   * DossierNotesPane:author-filter:
+   *
+   * Whose notes show in a shared library: "everyone", "mine", or a
+   * member's name.
+   */
+  properties[PROP_AUTHOR_FILTER] =
+    g_param_spec_string ("author-filter", NULL, NULL, "everyone",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * DossierNotesPane::annotation-activated:
@@ -457,9 +639,11 @@ dossier_notes_pane_class_init (DossierNotesPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "notes.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "notes.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "notes.reattach", "s", reattach_action);
+  gtk_widget_class_install_property_action (widget_class, "notes.author", "author-filter");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-notes-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierNotesPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesPane, author_button);
   gtk_widget_class_bind_template_child (widget_class, DossierNotesPane, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierNotesPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierNotesPane, list);
@@ -478,6 +662,20 @@ dossier_notes_pane_init (DossierNotesPane *self)
 
   self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self->orphans = g_ptr_array_new_with_free_func (g_object_unref);
+  self->all = g_ptr_array_new_with_free_func (g_object_unref);
+  self->author_filter = g_strdup ("everyone");
+  {
+    /* a long name must not widen the pane past the reader's room */
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    self->author_label = gtk_label_new (NULL);
+    gtk_label_set_ellipsize (GTK_LABEL (self->author_label), PANGO_ELLIPSIZE_END);
+    gtk_label_set_max_width_chars (GTK_LABEL (self->author_label), 12);
+    gtk_box_append (GTK_BOX (box), self->author_label);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+    gtk_menu_button_set_child (self->author_button, box);
+  }
+  update_author_menu (self);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.reattach", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
@@ -498,17 +696,50 @@ dossier_notes_pane_set_annotations (DossierNotesPane *self,
 {
   g_return_if_fail (DOSSIER_IS_NOTES_PANE (self));
 
-  g_ptr_array_set_size (self->annotations, 0);
-  g_ptr_array_set_size (self->orphans, 0);
+  g_ptr_array_set_size (self->all, 0);
   self->has_article = annotations != NULL;
   for (guint i = 0; annotations && i < annotations->len; i++)
-    {
-      DossierAnnotation *a = g_ptr_array_index (annotations, i);
+    g_ptr_array_add (self->all, g_object_ref (g_ptr_array_index (annotations, i)));
+  apply_filter (self);
+}
 
-      g_ptr_array_add (dossier_annotation_get_orphan (a) ? self->orphans : self->annotations, g_object_ref (a));
-    }
-  g_ptr_array_sort (self->annotations, compare_start);
-  rebuild (self);
+void
+dossier_notes_pane_set_team (DossierNotesPane   *self,
+                             const char         *member,
+                             const char * const *authors)
+{
+  g_return_if_fail (DOSSIER_IS_NOTES_PANE (self));
+
+  g_free (self->member);
+  self->member = g_strdup (member);
+  g_strfreev (self->authors);
+  self->authors = g_strdupv ((char **) authors);
+  update_author_menu (self);
+  apply_filter (self);
+}
+
+void
+dossier_notes_pane_set_author_filter (DossierNotesPane *self,
+                                      const char       *filter)
+{
+  g_return_if_fail (DOSSIER_IS_NOTES_PANE (self));
+
+  if (filter == NULL || *filter == '\0')
+    filter = "everyone";
+  if (g_strcmp0 (self->author_filter, filter) == 0)
+    return;
+  g_free (self->author_filter);
+  self->author_filter = g_strdup (filter);
+  update_author_menu (self);
+  apply_filter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR_FILTER]);
+}
+
+const char *
+dossier_notes_pane_get_author_filter (DossierNotesPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_NOTES_PANE (self), NULL);
+  return self->author_filter;
 }
 
 void

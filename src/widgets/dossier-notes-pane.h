@@ -20,6 +20,17 @@ void        dossier_notes_pane_set_annotations   (DossierNotesPane *self,
 /* Whether "Re-attach to Selection" can act (the reader has a selection) */
 void        dossier_notes_pane_set_can_reattach  (DossierNotesPane *self,
                                                   gboolean          can_reattach);
+/* A shared library: @member is this library's (NULL: not shared, and
+ * every note shows), @authors the members who wrote notes, offered by
+ * the author filter. */
+void        dossier_notes_pane_set_team          (DossierNotesPane   *self,
+                                                  const char         *member,
+                                                  const char * const *authors);
+/* "everyone", "mine" or a member's name (:author-filter) */
+void        dossier_notes_pane_set_author_filter (DossierNotesPane *self,
+                                                  const char       *filter);
+const char *dossier_notes_pane_get_author_filter (DossierNotesPane *self);
+/* the placed notes shown (after the author filter) */
 guint       dossier_notes_pane_get_n_notes       (DossierNotesPane *self);
 guint       dossier_notes_pane_get_n_orphans     (DossierNotesPane *self);
 /* the cards of placed notes and of orphans (for tests and AT) */
@@ -27,9 +38,11 @@ GtkListBox *dossier_notes_pane_get_list          (DossierNotesPane *self);
 GtkListBox *dossier_notes_pane_get_orphan_list   (DossierNotesPane *self);
 
 /* Shared with the All Notes window. */
-/* A card: colour bar, @meta line (may be NULL), quote, note, #tags. */
+/* A card: colour bar, @author in their colour (may be NULL), @meta line
+ * (may be NULL), quote, note, #tags. */
 GtkWidget  *dossier_note_card_new                (DossierAnnotation *annotation,
-                                                  const char        *meta);
+                                                  const char        *meta,
+                                                  const char        *author);
 /* "Yellow highlight: “…”. Note: …" for screen readers */
 char       *dossier_note_describe                (DossierAnnotation *annotation);
 

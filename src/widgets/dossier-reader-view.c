@@ -610,6 +610,17 @@ dossier_reader_view_set_article (DossierReaderView *self,
 }
 
 void
+dossier_reader_view_update_details (DossierReaderView *self,
+                                    DossierArticle    *article)
+{
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+  g_return_if_fail (DOSSIER_IS_ARTICLE (article));
+
+  g_set_object (&self->article, article);
+  update_header (self);
+}
+
+void
 dossier_reader_view_set_annotations (DossierReaderView *self,
                                      GPtrArray         *annotations)
 {

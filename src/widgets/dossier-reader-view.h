@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (DossierReaderView, dossier_reader_view, DOSSIER, READER_VI
 GtkWidget      *dossier_reader_view_new             (void);
 DossierArticle *dossier_reader_view_get_article     (DossierReaderView *self);
 /* @article must have its body loaded */
+/* The same article with other details (title, source, date, byline):
+ * the header follows, the text and where it is scrolled stay. */
+void            dossier_reader_view_update_details  (DossierReaderView *self,
+                                                     DossierArticle    *article);
 void            dossier_reader_view_set_article     (DossierReaderView *self,
                                                      DossierArticle    *article);
 /* (element-type DossierAnnotation): drawn as highlights */

@@ -14,6 +14,7 @@
 
 #include "dossier-timeline.h"
 #include "dossier-timeline-private.h"
+#include "dossier-member-color.h"
 
 #define BOX_RADIUS      3.0f
 
@@ -391,7 +392,17 @@ snapshot_boxes (DossierTimeline             *self,
           append_outline (snapshot, &r, BOX_RADIUS, 1.5f, hover ? &p->item_hover : &p->item);
         }
       if (b->n_notes > 0)
-        append_box (snapshot, &GRAPHENE_RECT_INIT (b->x + b->width - 5, b->y + 1, 4, 4), 2, &p->note);
+        {
+          DossierTimelineEntry e = { 0 };
+          GdkRGBA author;
+
+          /* in a team library, the colour of who wrote the latest note */
+          if (dossier_timeline_model_get_entry (self->model, b->entry, &e) && e.note_author != NULL)
+            dossier_member_color_rgba (e.note_author, adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                                       &author);
+          append_box (snapshot, &GRAPHENE_RECT_INIT (b->x + b->width - 5, b->y + 1, 4, 4), 2,
+                      e.note_author != NULL ? &author : &p->note);
+        }
     }
 }
 
