@@ -17,6 +17,10 @@ typedef struct
   const char *source;       /* interned; NULL when unknown */
   gint64      suggested;    /* an undated article's suggested day (julian),
                              * drawn as a hollow mark; 0 or -1: none */
+  const char *key;          /* interned: the lane of lanes by person or by
+                             * story; NULL for none */
+  gint64      item;         /* what the mark stands for beside the article
+                             * (a quote); 0 for the article itself */
 } DossierTimelinePoint;
 
 G_END_DECLS

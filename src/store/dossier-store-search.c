@@ -472,6 +472,8 @@ dossier_store_timeline_points (DossierStore  *self,
       p.n_notes = sqlite3_column_int (stmt, 3);
       p.source = source ? g_intern_string (source) : NULL;
       p.suggested = -1;
+      p.key = NULL;
+      p.item = 0;
       if (sqlite3_column_type (stmt, 5) == SQLITE_TEXT)
         {
           DossierDate d = DOSSIER_DATE_INIT;
