@@ -276,7 +276,11 @@ dossier_store_timeline_story_points (DossierStore  *self,
           g_autofree char *key = NULL;
 
           if (title == NULL || *title == '\0')
-            key = g_strdup_printf (_("Story %" G_GINT64_FORMAT), *story);
+            {
+              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, *story);
+
+              key = g_strdup_printf (_("Story %s"), number);
+            }
           else if (g_hash_table_contains (taken, title))
             key = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", title, *story);
           else

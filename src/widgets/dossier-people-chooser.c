@@ -194,9 +194,8 @@ dossier_people_chooser_set_people (DossierPeopleChooser *self,
   for (guint i = 0; offered != NULL && i < offered->len; i++)
     {
       DossierPersonSummary *p = g_ptr_array_index (offered, i);
-      g_autofree char *label = g_strdup_printf (ngettext ("%s (%" G_GINT64_FORMAT " quote)",
-                                                          "%s (%" G_GINT64_FORMAT " quotes)", (gulong) p->quotes),
-                                                p->name, p->quotes);
+      guint n = (guint) MIN (p->quotes, G_MAXUINT);
+      g_autofree char *label = g_strdup_printf (ngettext ("%s (%u quote)", "%s (%u quotes)", n), p->name, n);
       GtkWidget *check = gtk_check_button_new_with_label (label);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_remove (checked, &p->id));
