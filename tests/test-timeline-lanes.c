@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dossier-people.h"
+#include "dossier-search.h"
 #include "dossier-stories.h"
 #include "dossier-timeline.h"
 #include "dossier-timeline-marks.h"
@@ -156,6 +157,27 @@ test_people_chosen (Fixture       *f,
     g_assert_true (g_array_index (herald->points, DossierTimelinePoint, i).id != f->first);
 }
 
+/* The person filter of the list goes through the one filter builder: the
+ * lanes then hold only the articles that quote or mention them */
+static void
+test_person_filter (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierSearch) search = dossier_search_new ();
+  g_autoptr(DossierQuery) query = NULL;
+  g_autoptr(DossierTimelinePeople) people = NULL;
+
+  dossier_search_set_person (search, "Kerry");
+  query = dossier_search_dup_query (search);
+  people = dossier_timeline_people_sync (f->lib.library, query, NULL, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->offered->len, ==, 2);
+  g_assert_cmpuint (count_key (people->points, "Dmitry Peskov"), ==, 0);
+  g_assert_cmpuint (count_key (people->points, "John Kerry"), ==, 2);
+  g_assert_cmpuint (count_key (people->points, "Sergei Lavrov"), ==, 3);
+}
+
 static void
 test_stories (Fixture       *f,
               gconstpointer  data)
@@ -291,6 +313,7 @@ main (int   argc,
 
   g_test_add ("/timeline-lanes/people/default", Fixture, NULL, fixture_setup, test_people_default, fixture_teardown);
   g_test_add ("/timeline-lanes/people/chosen", Fixture, NULL, fixture_setup, test_people_chosen, fixture_teardown);
+  g_test_add ("/timeline-lanes/people/person-filter", Fixture, NULL, fixture_setup, test_person_filter, fixture_teardown);
   g_test_add ("/timeline-lanes/stories", Fixture, NULL, fixture_setup, test_stories, fixture_teardown);
   g_test_add_func ("/timeline-lanes/model", test_model_lanes);
   g_test_add ("/timeline-lanes/widget/keyboard", Fixture, NULL, fixture_setup, test_widget_keyboard, fixture_teardown);
