@@ -193,11 +193,10 @@ dossier_store_timeline_quote_points (DossierStore  *self,
   return g_steal_pointer (&points);
 }
 
-/* the title of story @id's earliest article, dated ones first */
+/* the title of article @id */
 static char *
-story_title (DossierStore  *self,
-             sqlite3_stmt  *stmt,
-             gint64         id)
+article_title (sqlite3_stmt  *stmt,
+               gint64         id)
 {
   char *title = NULL;
 
@@ -247,32 +246,31 @@ dossier_store_timeline_story_points (DossierStore  *self,
   if (_dossier_store_step_failed (self, rc, error))
     return NULL;
 
-  /* each story's title once; two stories of one title keep apart */
+  /* each story's title once, from its first article in the list (they
+   * are in time order); two stories of one title keep apart */
   for (guint i = 0; i < points->len; i++)
     {
-      gint64 story = g_array_index (points, DossierTimelinePoint, i).item;
+      const DossierTimelinePoint *p = &g_array_index (points, DossierTimelinePoint, i);
 
-      if (story > 0 && !g_hash_table_contains (keys, &story))
+      if (!g_hash_table_contains (keys, &p->item))
         {
-          g_array_append_val (stories, story);
-          g_hash_table_insert (keys, g_memdup2 (&story, sizeof story), NULL);
+          g_array_append_val (stories, p->item);
+          g_array_append_val (stories, p->id);
+          g_hash_table_insert (keys, g_memdup2 (&p->item, sizeof p->item), NULL);
         }
     }
   g_hash_table_remove_all (keys);
   if (stories->len > 0)
     {
-      if (sqlite3_prepare_v2 (self->db,
-                              "SELECT a.title FROM story_members m JOIN articles a ON a.id = m.article_id"
-                              " WHERE m.story_id = ? ORDER BY a.date_precision != 3, a.published_jd, a.id LIMIT 1",
-                              -1, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v2 (self->db, "SELECT title FROM articles WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
         {
           _dossier_store_fail (self, error, _("Could not read the library's stories"));
           return NULL;
         }
-      for (guint i = 0; i < stories->len; i++)
+      for (guint i = 0; i + 1 < stories->len; i += 2)
         {
           gint64 *story = &g_array_index (stories, gint64, i);
-          g_autofree char *title = story_title (self, stmt, *story);
+          g_autofree char *title = article_title (stmt, g_array_index (stories, gint64, i + 1));
           g_autofree char *key = NULL;
 
           if (title == NULL || *title == '\0')
