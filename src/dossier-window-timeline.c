@@ -9,7 +9,70 @@
 #include <glib/gi18n.h>
 
 #include "dossier-window-private.h"
+#include "dossier-people-chooser.h"
+#include "dossier-people-overview.h"
 #include "dossier-timeline.h"
+#include "dossier-timeline-marks.h"
+
+/* the lanes of timeline-lanes, as in the settings' enum */
+enum { LANES_NONE, LANES_SOURCE, LANES_TAG, LANES_PERSON, LANES_STORY };
+/* how many people the chooser offers */
+#define OFFERED_PEOPLE 60
+/* typing in the search waits this long before the lanes follow */
+#define MARKS_DELAY_MS 200
+/* the timeline's least height with lanes by person or story */
+#define MARKS_MIN_HEIGHT 250
+
+#define MARKS_KEY "dossier-window-timeline-marks"
+
+/* What lanes by person and by story keep: each reload of the timeline
+ * takes a new generation, and an answer of an older one is dropped. */
+typedef struct
+{
+  guint      generation;
+  guint      delay_id;
+  GtkWidget *people_button;   /* shown with lanes by person */
+  GtkWidget *overlay;         /* the timeline and the button */
+  GtkWidget *chooser;
+} Marks;
+
+typedef struct
+{
+  DossierWindow *window;      /* not referenced: the window's cancellable stops the call first */
+  guint          generation;
+} Load;
+
+static Load *
+load_new (DossierWindow *self,
+          guint          generation)
+{
+  Load *load = g_new (Load, 1);
+
+  load->window = self;
+  load->generation = generation;
+  return load;
+}
+
+static void
+marks_free (gpointer data)
+{
+  Marks *marks = data;
+
+  g_clear_handle_id (&marks->delay_id, g_source_remove);
+  g_free (marks);
+}
+
+static Marks *
+marks_get (DossierWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), MARKS_KEY);
+}
+
+static int
+lanes_setting (DossierWindow *self)
+{
+  return g_settings_get_enum (self->settings, "timeline-lanes");
+}
 
 typedef struct
 {
@@ -231,26 +294,43 @@ apply_points (DossierWindow *self,
     dossier_timeline_set_selected_id (DOSSIER_TIMELINE (self->timeline), dossier_article_get_id (self->article));
 }
 
+/* The answer of a reload, or NULL when it is stale or failed (a toast
+ * says why).  Takes @user_data. */
+static DossierWindow *
+load_answered (gpointer      user_data,
+               gboolean      failed,
+               const GError *error)
+{
+  g_autofree Load *load = user_data;
+  DossierWindow *self = load->window;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  if (marks_get (self) == NULL || load->generation != marks_get (self)->generation)
+    return NULL;
+  if (failed)
+    {
+      dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), FALSE);
+      _dossier_window_toast (self, error->message);
+      return NULL;
+    }
+  return self;
+}
+
 static void
 on_points_loaded_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  DossierWindow *self = user_data;
+  DossierWindow *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) points = NULL;
   FirstFrame *ff;
 
   points = dossier_library_timeline_points_finish (DOSSIER_LIBRARY (source), result, &error);
-  if (points == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), FALSE);
-          _dossier_window_toast (self, error->message);
-        }
-      return;
-    }
+  self = load_answered (user_data, points == NULL, error);
+  if (self == NULL)
+    return;
   ff = first_frame_get (self);
   if (ff != NULL && !ff->painted)
     {
@@ -273,11 +353,152 @@ first_reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The list's query, without the range chosen on the timeline: the lanes
+ * show the list around it, not only inside it. */
+static DossierQuery *
+list_query (DossierWindow *self)
+{
+  DossierQuery *query = dossier_search_dup_query (self->search);
+
+  if (dossier_search_get_range_from (self->search) >= 0 || dossier_search_get_range_to (self->search) >= 0)
+    query->from_jd = query->to_jd = -1;
+  return query;
+}
+
+static void
+on_people_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DossierWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTimelinePeople) people = NULL;
+  DossierTimeline *timeline;
+  Marks *marks;
+
+  people = dossier_timeline_people_finish (DOSSIER_LIBRARY (source), result, &error);
+  self = load_answered (user_data, people == NULL, error);
+  if (self == NULL)
+    return;
+  timeline = DOSSIER_TIMELINE (self->timeline);
+  marks = marks_get (self);
+  dossier_people_chooser_set_people (DOSSIER_PEOPLE_CHOOSER (marks->chooser), people->offered,
+                                     (const gint64 *) (gpointer) people->shown->data, people->shown->len);
+  dossier_timeline_set_loading (timeline, FALSE);
+  dossier_timeline_set_lane_mode (timeline, DOSSIER_TIMELINE_LANES_PERSON);
+  apply_points (self, people->points);
+}
+
+static void
+on_stories_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DossierWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = NULL;
+
+  points = dossier_timeline_stories_finish (DOSSIER_LIBRARY (source), result, &error);
+  self = load_answered (user_data, points == NULL, error);
+  if (self == NULL)
+    return;
+  dossier_timeline_set_lane_mode (DOSSIER_TIMELINE (self->timeline), DOSSIER_TIMELINE_LANES_STORY);
+  apply_points (self, points);
+}
+
+/* Lanes by person and by story show the marks of the list's articles:
+ * read on the worker whenever the list or the library changes. */
 void
 _dossier_window_timeline_reload (DossierWindow *self)
 {
-  dossier_library_timeline_points_async (self->library, NULL, self->cancellable,
-                                         on_points_loaded_cb, self);
+  Marks *marks = marks_get (self);
+  guint generation = ++marks->generation;
+  int mode = lanes_setting (self);
+
+  g_clear_handle_id (&marks->delay_id, g_source_remove);
+  gtk_widget_set_visible (marks->people_button, mode == LANES_PERSON);
+  /* room for five lanes of people or stories */
+  gtk_widget_set_size_request (marks->overlay, -1, mode == LANES_PERSON || mode == LANES_STORY ? MARKS_MIN_HEIGHT : -1);
+  if (mode == LANES_PERSON)
+    {
+      g_autoptr(DossierQuery) query = list_query (self);
+      g_autoptr(GVariant) chosen = g_settings_get_value (self->settings, "timeline-people");
+      gsize n = 0;
+      const gint64 *ids = g_variant_get_fixed_array (chosen, &n, sizeof (gint64));
+
+      dossier_timeline_people_async (self->library, query, n > 0 ? ids : NULL, (guint) n, OFFERED_PEOPLE,
+                                     self->cancellable, on_people_loaded_cb, load_new (self, generation));
+    }
+  else if (mode == LANES_STORY)
+    {
+      g_autoptr(DossierQuery) query = list_query (self);
+
+      dossier_timeline_stories_async (self->library, query, self->cancellable,
+                                      on_stories_loaded_cb, load_new (self, generation));
+    }
+  else
+    dossier_library_timeline_points_async (self->library, NULL, self->cancellable,
+                                           on_points_loaded_cb, load_new (self, generation));
+}
+
+static gboolean
+delayed_reload_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  marks_get (self)->delay_id = 0;
+  if (self->library != NULL && self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    _dossier_window_timeline_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_search_changed_cb (DossierWindow *self)
+{
+  Marks *marks = marks_get (self);
+  int mode = lanes_setting (self);
+
+  if (mode != LANES_PERSON && mode != LANES_STORY)
+    return;
+  g_clear_handle_id (&marks->delay_id, g_source_remove);
+  marks->delay_id = g_timeout_add (MARKS_DELAY_MS, delayed_reload_cb, self);
+}
+
+static void
+on_chooser_changed_cb (DossierPeopleChooser *chooser,
+                       DossierWindow        *self)
+{
+  g_autoptr(GArray) chosen = dossier_people_chooser_get_chosen (chooser);
+
+  g_settings_set_value (self->settings, "timeline-people",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, chosen->data, chosen->len, sizeof (gint64)));
+}
+
+/* a quote's mark opens its article at the quote */
+static void
+on_quote_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  DossierPersonQuote *q;
+
+  quotes = dossier_people_overview_quotes_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (quotes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dossier_window_toast_error (self, error, "%s", error->message);
+      g_object_unref (self);
+      return;
+    }
+  if (quotes->len > 0)
+    {
+      q = g_ptr_array_index (quotes, 0);
+      _dossier_window_open_passage (self, q->article_id, (int) q->start, (int) q->end);
+    }
+  g_object_unref (self);
 }
 
 void
@@ -307,7 +528,16 @@ on_article_activated_cb (DossierTimeline *timeline,
                          gint64           id,
                          DossierWindow   *self)
 {
-  int pos = dossier_article_list_find (self->articles, id);
+  int pos;
+  gint64 quote = dossier_timeline_get_cursor_item (timeline);
+
+  if (quote > 0 && dossier_timeline_get_lane_mode (timeline) == DOSSIER_TIMELINE_LANES_PERSON)
+    {
+      dossier_people_overview_quotes_async (self->library, &quote, 1, self->cancellable,
+                                            on_quote_loaded_cb, g_object_ref (self));
+      return;
+    }
+  pos = dossier_article_list_find (self->articles, id);
 
   if (pos >= 0)
     gtk_single_selection_set_selected (_dossier_window_get_selection (self), pos);
@@ -346,7 +576,7 @@ on_article_tags_cb (GObject      *source,
       _dossier_window_toast_error (self, error, "%s", error->message);
       return;
     }
-  if (g_settings_get_enum (self->settings, "timeline-lanes") != 2)
+  if (lanes_setting (self) != LANES_TAG)
     return;
   dossier_timeline_set_tags (DOSSIER_TIMELINE (self->timeline), tags);
   dossier_timeline_set_lane_mode (DOSSIER_TIMELINE (self->timeline), DOSSIER_TIMELINE_LANES_TAG);
@@ -357,40 +587,89 @@ on_article_tags_cb (GObject      *source,
 static void
 apply_lanes (DossierWindow *self)
 {
-  int mode = g_settings_get_enum (self->settings, "timeline-lanes");
+  int mode = lanes_setting (self);
 
-  if (mode == 2)
+  if (mode == LANES_TAG)
     {
       dossier_library_article_tags_async (self->library, self->cancellable, on_article_tags_cb, self);
       return;
     }
-  dossier_timeline_set_lane_mode (DOSSIER_TIMELINE (self->timeline),
-                                  mode == 1 ? DOSSIER_TIMELINE_LANES_SOURCE : DOSSIER_TIMELINE_LANES_NONE);
+  if (mode == LANES_SOURCE || mode == LANES_NONE)
+    dossier_timeline_set_lane_mode (DOSSIER_TIMELINE (self->timeline),
+                                    mode == LANES_SOURCE ? DOSSIER_TIMELINE_LANES_SOURCE : DOSSIER_TIMELINE_LANES_NONE);
 }
 
 static void
 on_library_changed_cb (DossierWindow *self)
 {
-  if (g_settings_get_enum (self->settings, "timeline-lanes") == 2)
+  if (lanes_setting (self) == LANES_TAG)
     apply_lanes (self);
 }
 
+/* Lanes by person and by story show other points than the articles: a
+ * change to or from them reads the timeline again. */
 static void
 on_lanes_changed_cb (GSettings     *settings,
                      const char    *key,
                      DossierWindow *self)
 {
+  int mode = lanes_setting (self);
+  DossierTimelineLanes shown = dossier_timeline_get_lane_mode (DOSSIER_TIMELINE (self->timeline));
+  gboolean marks_before = shown == DOSSIER_TIMELINE_LANES_PERSON || shown == DOSSIER_TIMELINE_LANES_STORY;
+
+  if (mode == LANES_PERSON || mode == LANES_STORY || marks_before)
+    {
+      /* the marks of another mode are not the articles: none meanwhile */
+      if (marks_before || mode == LANES_PERSON || mode == LANES_STORY)
+        {
+          dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), TRUE);
+          dossier_timeline_set_points (DOSSIER_TIMELINE (self->timeline), NULL);
+        }
+      _dossier_window_timeline_reload (self);
+    }
   apply_lanes (self);
+}
+
+static void
+on_people_changed_cb (GSettings     *settings,
+                      const char    *key,
+                      DossierWindow *self)
+{
+  if (lanes_setting (self) == LANES_PERSON)
+    _dossier_window_timeline_reload (self);
 }
 
 void
 _dossier_window_timeline_setup (DossierWindow *self)
 {
   TitleCache *cache = g_new0 (TitleCache, 1);
+  Marks *marks = g_new0 (Marks, 1);
+  GtkWidget *overlay = gtk_overlay_new ();
 
   self->timeline = GTK_WIDGET (dossier_timeline_new ());
-  gtk_widget_set_vexpand (self->timeline, TRUE);
-  gtk_box_append (GTK_BOX (gtk_paned_get_end_child (self->content_paned)), self->timeline);
+  gtk_widget_set_vexpand (overlay, TRUE);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->timeline);
+  gtk_box_append (GTK_BOX (gtk_paned_get_end_child (self->content_paned)), overlay);
+
+  /* lanes by person: who they are, chosen in a popover at the top right */
+  g_object_set_data_full (G_OBJECT (self), MARKS_KEY, marks, marks_free);
+  marks->overlay = overlay;
+  marks->chooser = dossier_people_chooser_new ();
+  marks->people_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (marks->people_button), "system-users-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (marks->people_button), marks->chooser);
+  gtk_widget_set_tooltip_text (marks->people_button, _("Choose People"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (marks->people_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the people on the timeline"), -1);
+  gtk_widget_add_css_class (marks->people_button, "osd");
+  gtk_widget_add_css_class (marks->people_button, "circular");
+  gtk_widget_set_halign (marks->people_button, GTK_ALIGN_END);
+  gtk_widget_set_valign (marks->people_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (marks->people_button, 4);
+  gtk_widget_set_margin_end (marks->people_button, 4);
+  gtk_widget_set_visible (marks->people_button, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), marks->people_button);
+  g_signal_connect (marks->chooser, "changed", G_CALLBACK (on_chooser_changed_cb), self);
 
   cache->window = self;
   cache->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -401,6 +680,8 @@ _dossier_window_timeline_setup (DossierWindow *self)
   g_signal_connect (self->timeline, "range-selected", G_CALLBACK (on_range_selected_cb), self);
   g_signal_connect (self->timeline, "range-cleared", G_CALLBACK (on_range_cleared_cb), self);
   g_signal_connect (self->settings, "changed::timeline-lanes", G_CALLBACK (on_lanes_changed_cb), self);
+  g_signal_connect (self->settings, "changed::timeline-people", G_CALLBACK (on_people_changed_cb), self);
+  g_signal_connect_swapped (self->search, "changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (_dossier_window_timeline_reload), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (on_library_changed_cb), self);
   apply_lanes (self);

@@ -174,6 +174,34 @@ test_range_and_saved (void)
   g_assert_cmpuint (n_values (saved->tags), ==, 0);
 }
 
+/* The person filter: a chip of its own, person:NAME in the query and in
+ * a saved search's text, and taken away with the others */
+static void
+test_person (void)
+{
+  g_autoptr(DossierSearch) search = dossier_search_new ();
+  g_autoptr(DossierQuery) query = NULL;
+  g_autofree char *text = NULL;
+
+  dossier_search_set_text (search, "talks");
+  dossier_search_set_person (search, "Sergei Lavrov");
+  g_assert_cmpstr (dossier_search_get_person (search), ==, "Sergei Lavrov");
+  g_assert_true (dossier_search_get_filters (search) == DOSSIER_SEARCH_FILTER_PERSON);
+  query = dossier_search_dup_query (search);
+  g_assert_cmpuint (n_values (query->people), ==, 1);
+  g_assert_cmpstr (value_at (query->people, 0), ==, "Sergei Lavrov");
+  text = dossier_search_to_text (search);
+  g_assert_cmpstr (text, ==, "talks person:\"Sergei Lavrov\"");
+
+  dossier_search_remove_filters (search, DOSSIER_SEARCH_FILTER_PERSON);
+  g_assert_null (dossier_search_get_person (search));
+  g_assert_false (dossier_search_get_filters_active (search));
+  dossier_search_set_person (search, "Kerry");
+  dossier_search_clear (search);
+  g_assert_null (dossier_search_get_person (search));
+  g_assert_cmpstr (dossier_search_get_text (search), ==, "talks");
+}
+
 /* Clearing takes every filter away at once and keeps the typed text;
  * each chip takes away its own. */
 static void
@@ -379,6 +407,7 @@ main (int   argc,
 
   g_test_add_func ("/Dossier/Search/typed-source", test_typed_source);
   g_test_add_func ("/Dossier/Search/range-and-saved", test_range_and_saved);
+  g_test_add_func ("/Dossier/Search/person", test_person);
   g_test_add_func ("/Dossier/Search/clear", test_clear);
   g_test_add_func ("/Dossier/Search/sort", test_sort);
   g_test_add_func ("/Dossier/Search/notify", test_notify);

@@ -19,6 +19,7 @@ struct _DossierSearch
   char        *text;        /* as typed, never NULL */
   char        *source;      /* NULL: any */
   char        *tag;         /* NULL: any */
+  char        *person;      /* NULL: anyone */
   gboolean     has_notes;
   gboolean     unread;
   gint64       range_from;  /* julian day, -1 for open */
@@ -35,6 +36,7 @@ enum {
   PROP_TEXT,
   PROP_SOURCE,
   PROP_TAG,
+  PROP_PERSON,
   PROP_HAS_NOTES,
   PROP_UNREAD,
   PROP_RANGE_FROM,
@@ -132,6 +134,7 @@ dossier_search_finalize (GObject *object)
   g_free (self->text);
   g_free (self->source);
   g_free (self->tag);
+  g_free (self->person);
 
   G_OBJECT_CLASS (dossier_search_parent_class)->finalize (object);
 }
@@ -154,6 +157,9 @@ dossier_search_get_property (GObject    *object,
       break;
     case PROP_TAG:
       g_value_set_string (value, dossier_search_get_tag (self));
+      break;
+    case PROP_PERSON:
+      g_value_set_string (value, dossier_search_get_person (self));
       break;
     case PROP_UNREAD:
       g_value_set_boolean (value, self->unread);
@@ -197,6 +203,9 @@ dossier_search_set_property (GObject      *object,
     case PROP_TAG:
       dossier_search_set_tag (self, g_value_get_string (value));
       break;
+    case PROP_PERSON:
+      dossier_search_set_person (self, g_value_get_string (value));
+      break;
     case PROP_UNREAD:
       dossier_search_set_unread (self, g_value_get_boolean (value));
       break;
@@ -234,6 +243,9 @@ dossier_search_class_init (DossierSearchClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TAG] =
     g_param_spec_string ("tag", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_string ("person", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNREAD] =
     g_param_spec_boolean ("unread", NULL, NULL, FALSE,
@@ -352,6 +364,30 @@ dossier_search_set_tag (DossierSearch *self,
   g_free (self->tag);
   self->tag = g_steal_pointer (&value);
   mark_changed (self, properties[PROP_TAG], was_active);
+}
+
+const char *
+dossier_search_get_person (DossierSearch *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH (self), NULL);
+  return self->person;
+}
+
+void
+dossier_search_set_person (DossierSearch *self,
+                           const char    *person)
+{
+  g_autofree char *value = dup_choice (person);
+  gboolean was_active;
+
+  g_return_if_fail (DOSSIER_IS_SEARCH (self));
+
+  if (g_strcmp0 (self->person, value) == 0)
+    return;
+  was_active = dossier_search_get_filters_active (self);
+  g_free (self->person);
+  self->person = g_steal_pointer (&value);
+  mark_changed (self, properties[PROP_PERSON], was_active);
 }
 
 gboolean
@@ -490,6 +526,8 @@ dossier_search_get_filters (DossierSearch *self)
     filters |= DOSSIER_SEARCH_FILTER_SOURCE;
   if (self->tag != NULL)
     filters |= DOSSIER_SEARCH_FILTER_TAG;
+  if (self->person != NULL)
+    filters |= DOSSIER_SEARCH_FILTER_PERSON;
   if (self->has_notes)
     filters |= DOSSIER_SEARCH_FILTER_HAS_NOTES;
   if (self->unread)
@@ -516,6 +554,8 @@ dossier_search_remove_filters (DossierSearch       *self,
     dossier_search_set_source (self, NULL);
   if (filters & DOSSIER_SEARCH_FILTER_TAG)
     dossier_search_set_tag (self, NULL);
+  if (filters & DOSSIER_SEARCH_FILTER_PERSON)
+    dossier_search_set_person (self, NULL);
   if (filters & DOSSIER_SEARCH_FILTER_HAS_NOTES)
     dossier_search_set_has_notes (self, FALSE);
   if (filters & DOSSIER_SEARCH_FILTER_UNREAD)
@@ -531,7 +571,7 @@ dossier_search_clear (DossierSearch *self)
   g_return_if_fail (DOSSIER_IS_SEARCH (self));
   dossier_search_remove_filters (self, DOSSIER_SEARCH_FILTER_SOURCE | DOSSIER_SEARCH_FILTER_TAG |
                                        DOSSIER_SEARCH_FILTER_HAS_NOTES | DOSSIER_SEARCH_FILTER_RANGE |
-                                       DOSSIER_SEARCH_FILTER_UNREAD);
+                                       DOSSIER_SEARCH_FILTER_UNREAD | DOSSIER_SEARCH_FILTER_PERSON);
 }
 
 DossierQuery *
@@ -561,6 +601,8 @@ dossier_search_dup_query (DossierSearch *self)
     }
   if (self->tag != NULL)
     add_value (&query->tags, self->tag);
+  if (self->person != NULL)
+    add_value (&query->people, self->person);
   if (self->has_notes)
     query->has_notes = TRUE;
   if (self->unread)
@@ -586,6 +628,8 @@ dossier_search_to_text (DossierSearch *self)
     append_term (text, "source", self->source);
   if (self->tag != NULL)
     append_term (text, "tag", self->tag);
+  if (self->person != NULL)
+    append_term (text, "person", self->person);
   if (self->has_notes)
     g_string_append (text, text->len > 0 ? " has:notes" : "has:notes");
   if (self->unread)

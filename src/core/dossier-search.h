@@ -26,6 +26,7 @@ typedef enum
   DOSSIER_SEARCH_FILTER_HAS_NOTES = 1 << 2,
   DOSSIER_SEARCH_FILTER_RANGE     = 1 << 3,
   DOSSIER_SEARCH_FILTER_UNREAD    = 1 << 4,
+  DOSSIER_SEARCH_FILTER_PERSON    = 1 << 5,
 } DossierSearchFilter;
 
 #define DOSSIER_TYPE_SEARCH (dossier_search_get_type ())
@@ -43,6 +44,11 @@ void                 dossier_search_set_source        (DossierSearch *self,
 const char          *dossier_search_get_tag           (DossierSearch *self);
 void                 dossier_search_set_tag           (DossierSearch *self,
                                                        const char    *tag);
+/* a person's name or variant, as person:NAME: articles that mention or
+ * quote them; NULL (or ""): anyone */
+const char          *dossier_search_get_person        (DossierSearch *self);
+void                 dossier_search_set_person        (DossierSearch *self,
+                                                       const char    *person);
 gboolean             dossier_search_get_has_notes     (DossierSearch *self);
 void                 dossier_search_set_has_notes     (DossierSearch *self,
                                                        gboolean       has_notes);

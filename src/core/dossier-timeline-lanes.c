@@ -1,5 +1,5 @@
 /* dossier-timeline-lanes.c — the timeline's entries grouped into lanes by
- * source or tag, and the keyboard cursor that moves among them
+ * source, tag, person or story, and the keyboard cursor that moves among them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,16 +13,21 @@
 
 typedef struct
 {
-  const char *key;    /* a source or a tag; "" for none */
+  const char *key;    /* a source, tag, person or story; "" for none */
   guint       count;
 } LaneKey;
 
 static int
 compare_lane_keys (gconstpointer a,
-                   gconstpointer b)
+                   gconstpointer b,
+                   gpointer      user_data)
 {
   const LaneKey *ka = a, *kb = b;
+  DossierTimelineModel *self = user_data;
 
+  /* articles in no story come after every story, however many */
+  if (self->mode == DOSSIER_TIMELINE_LANES_STORY && (*ka->key == '\0') != (*kb->key == '\0'))
+    return *ka->key == '\0' ? 1 : -1;
   if (ka->count != kb->count)
     return ka->count > kb->count ? -1 : 1;
   /* the unnamed lane ("" — unknown source, untagged) after named ones */
@@ -40,10 +45,50 @@ point_tags (DossierTimelineModel       *self,
   return g_hash_table_lookup (self->tags, &p->id);
 }
 
+/* the one key of a point in every mode but lanes by tag */
 static const char *
-point_key (const DossierTimelinePoint *p)
+point_key (DossierTimelineModel       *self,
+           const DossierTimelinePoint *p)
 {
-  return p->source != NULL ? p->source : "";
+  const char *key = self->mode == DOSSIER_TIMELINE_LANES_SOURCE ? p->source : p->key;
+
+  return key != NULL ? key : "";
+}
+
+static char *
+unnamed_label (DossierTimelineLanes mode)
+{
+  switch (mode)
+    {
+    case DOSSIER_TIMELINE_LANES_SOURCE:
+      return g_strdup (_("Unknown source"));
+    case DOSSIER_TIMELINE_LANES_PERSON:
+      return g_strdup (_("Unknown speaker"));
+    case DOSSIER_TIMELINE_LANES_STORY:
+      return g_strdup (_("Not in a story"));
+    case DOSSIER_TIMELINE_LANES_NONE:
+    case DOSSIER_TIMELINE_LANES_TAG:
+    default:
+      return g_strdup (_("Untagged"));
+    }
+}
+
+static char *
+other_label (DossierTimelineLanes mode)
+{
+  switch (mode)
+    {
+    case DOSSIER_TIMELINE_LANES_SOURCE:
+      return g_strdup (_("Other sources"));
+    case DOSSIER_TIMELINE_LANES_PERSON:
+      return g_strdup (_("Other people"));
+    case DOSSIER_TIMELINE_LANES_STORY:
+      return g_strdup (_("Other stories"));
+    case DOSSIER_TIMELINE_LANES_NONE:
+    case DOSSIER_TIMELINE_LANES_TAG:
+    default:
+      return g_strdup (_("Other tags"));
+    }
 }
 
 static void
@@ -125,10 +170,10 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
           /* an undated article counts where its suggestion puts it */
           if (p->julian < 0 && !julian_valid (p->suggested))
             continue;
-          if (self->mode == DOSSIER_TIMELINE_LANES_SOURCE)
+          if (self->mode != DOSSIER_TIMELINE_LANES_TAG)
             {
-              /* by pointer first: sources are interned, so few distinct */
-              const char *key = point_key (p);
+              /* by pointer first: keys are interned, so few distinct */
+              const char *key = point_key (self, p);
 
               v = g_hash_table_lookup (ptr_count, key);
               g_hash_table_insert (ptr_count, (gpointer) key, GUINT_TO_POINTER (GPOINTER_TO_UINT (v) + 1));
@@ -163,7 +208,7 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
           LaneKey lk = { k, GPOINTER_TO_UINT (v) };
           g_array_append_val (keys, lk);
         }
-      g_array_sort (keys, compare_lane_keys);
+      g_array_sort_with_data (keys, compare_lane_keys, self);
     }
   self->n_keys = keys->len;
 
@@ -186,17 +231,13 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
           g_hash_table_insert (key_lane, (gpointer) lk->key, GUINT_TO_POINTER (i + 1));
           if (*lk->key != '\0')
             g_ptr_array_add (self->lane_labels, g_strdup (lk->key));
-          else if (self->mode == DOSSIER_TIMELINE_LANES_SOURCE)
-            g_ptr_array_add (self->lane_labels, g_strdup (_("Unknown source")));
           else
-            g_ptr_array_add (self->lane_labels, g_strdup (_("Untagged")));
+            g_ptr_array_add (self->lane_labels, unnamed_label (self->mode));
         }
       if (named < keys->len)
         {
           other_lane = named;
-          g_ptr_array_add (self->lane_labels,
-                           g_strdup (self->mode == DOSSIER_TIMELINE_LANES_SOURCE
-                                     ? _("Other sources") : _("Other tags")));
+          g_ptr_array_add (self->lane_labels, other_label (self->mode));
         }
       n_dated_lanes = self->lane_labels->len;
     }
@@ -236,8 +277,8 @@ _dossier_timeline_model_build_lanes (DossierTimelineModel *self)
           const char *single[2] = { "", NULL };
           guint first_here = raw->len;
 
-          if (self->mode == DOSSIER_TIMELINE_LANES_SOURCE)
-            single[0] = point_key (p);
+          if (self->mode != DOSSIER_TIMELINE_LANES_TAG)
+            single[0] = point_key (self, p);
           else
             tags = point_tags (self, p);
           if (tags == NULL || tags[0] == NULL)
@@ -382,6 +423,8 @@ dossier_timeline_model_get_entry (DossierTimelineModel *self,
       out->note_author = p->note_author;
       out->source = p->source;
       out->lane = g_array_index (self->entries, Entry, entry).lane;
+      out->key = p->key;
+      out->item = p->item;
     }
   return TRUE;
 }

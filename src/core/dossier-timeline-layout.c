@@ -526,7 +526,11 @@ layout_lanes (DossierTimelineModel *self,
   dated_h = MAX (0, height - top - undated_h);
   if (self->mode != DOSSIER_TIMELINE_LANES_NONE)
     {
-      guint limit = (guint) MAX (1.0, floor (dated_h / m->min_lane_height));
+      /* lanes by person or story are compared more than read: a row each
+       * lets more of them show before "Other" */
+      double min_h = self->mode == DOSSIER_TIMELINE_LANES_PERSON || self->mode == DOSSIER_TIMELINE_LANES_STORY
+                     ? MIN (m->min_lane_height, m->lane_label_height + m->row_height) : m->min_lane_height;
+      guint limit = (guint) MAX (1.0, floor (dated_h / min_h));
 
       if (limit != self->fold_limit
           && (self->n_keys > limit || self->n_keys > self->fold_limit || !self->lanes_valid))

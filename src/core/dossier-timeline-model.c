@@ -20,7 +20,9 @@ G_DEFINE_FINAL_TYPE (DossierTimelineModel, dossier_timeline_model, G_TYPE_OBJECT
 G_DEFINE_ENUM_TYPE (DossierTimelineLanes, dossier_timeline_lanes,
                     G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_NONE, "none"),
                     G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_SOURCE, "source"),
-                    G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_TAG, "tag"))
+                    G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_TAG, "tag"),
+                    G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_PERSON, "person"),
+                    G_DEFINE_ENUM_VALUE (DOSSIER_TIMELINE_LANES_STORY, "story"))
 
 static const DossierTimelineMetrics default_metrics = {
   .axis_height = 44,
@@ -47,6 +49,8 @@ compare_points (gconstpointer a,
     return pa->julian < pb->julian ? -1 : 1;
   if (pa->id != pb->id)
     return pa->id < pb->id ? -1 : 1;
+  if (pa->item != pb->item)
+    return pa->item < pb->item ? -1 : 1;
   return 0;
 }
 
@@ -210,7 +214,7 @@ dossier_timeline_model_set_lane_mode (DossierTimelineModel *self,
                                       DossierTimelineLanes  mode)
 {
   g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
-  g_return_if_fail (mode <= DOSSIER_TIMELINE_LANES_TAG);
+  g_return_if_fail (mode <= DOSSIER_TIMELINE_LANES_STORY);
 
   if (self->mode == mode)
     return;

@@ -32,9 +32,12 @@ typedef enum
   DOSSIER_TIMELINE_LANES_NONE,
   DOSSIER_TIMELINE_LANES_SOURCE,
   DOSSIER_TIMELINE_LANES_TAG,      /* needs dossier_timeline_model_set_tags() */
+  DOSSIER_TIMELINE_LANES_PERSON,   /* by each point's key: a person's name */
+  DOSSIER_TIMELINE_LANES_STORY,    /* by each point's key: a story's title */
 } DossierTimelineLanes;
 
-/* nicks "none", "source", "tag", as in the GSettings key timeline-lanes */
+/* nicks "none", "source", "tag", "person", "story", as in the GSettings
+ * key timeline-lanes */
 #define DOSSIER_TYPE_TIMELINE_LANES (dossier_timeline_lanes_get_type ())
 GType dossier_timeline_lanes_get_type (void) G_GNUC_CONST;
 
@@ -165,6 +168,8 @@ typedef struct
   guint       lane;
   gboolean    suggested;     /* julian is the suggested day of an undated article */
   const char *note_author;   /* interned: its latest note's author, or NULL */
+  const char *key;           /* the point's key (lanes by person or story) */
+  gint64      item;          /* the point's item (a quote), 0 for none */
 } DossierTimelineEntry;
 
 #define DOSSIER_TIMELINE_MIN_SPAN 2.0         /* days */

@@ -19,6 +19,10 @@ typedef struct
                              * drawn as a hollow mark; 0 or -1: none */
   const char *note_author;  /* interned: who wrote its latest note in a
                              * team library; NULL: nobody named */
+  const char *key;          /* interned: the lane of lanes by person or by
+                             * story; NULL for none */
+  gint64      item;         /* what the mark stands for beside the article
+                             * (a quote); 0 for the article itself */
 } DossierTimelinePoint;
 
 G_END_DECLS

@@ -549,6 +549,8 @@ dossier_store_timeline_points (DossierStore  *self,
       p.suggested = -1;
       p.note_author = sqlite3_column_type (stmt, 6) == SQLITE_TEXT
                       ? g_intern_string (_dossier_store_column_text (stmt, 6)) : NULL;
+      p.key = NULL;
+      p.item = 0;
       if (sqlite3_column_type (stmt, 5) == SQLITE_TEXT)
         {
           DossierDate d = DOSSIER_DATE_INIT;

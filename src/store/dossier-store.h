@@ -198,6 +198,28 @@ GPtrArray      *dossier_store_search               (DossierStore    *self,
 GArray         *dossier_store_timeline_points      (DossierStore    *self,
                                                     DossierQuery    *query,
                                                     GError         **error);
+/* The timeline's lanes by person and by story (dossier-store-timeline-marks.c).
+ * (element-type DossierPersonSummary): the first @limit people (0: all)
+ * most quoted in the articles matching @query (NULL: all), with their
+ * quotes there (mentions stay 0). */
+GPtrArray      *dossier_store_timeline_top_people   (DossierStore    *self,
+                                                     DossierQuery    *query,
+                                                     guint            limit,
+                                                     GError         **error);
+/* A DossierTimelinePoint per quote (not rejected) of each of @person_ids
+ * in the dated articles matching @query: the article's id, day and source,
+ * the quote as item and the person's name as key. */
+GArray         *dossier_store_timeline_quote_points (DossierStore    *self,
+                                                     DossierQuery    *query,
+                                                     const gint64    *person_ids,
+                                                     guint            n_ids,
+                                                     GError         **error);
+/* Every dated article of a story matching @query as a DossierTimelinePoint
+ * whose key is its story's title (that of its earliest article matching
+ * @query; a title two stories share gets the story's id added). */
+GArray         *dossier_store_timeline_story_points (DossierStore    *self,
+                                                     DossierQuery    *query,
+                                                     GError         **error);
 /* (dossier-store-articles.c) */
 char          **dossier_store_list_sources         (DossierStore    *self,
                                                     GError         **error);

@@ -24,6 +24,8 @@ struct _DossierFilterPopover
   GtkStringList  *sources;
   GtkDropDown    *tag_dropdown;
   GtkStringList  *tags;
+  GtkDropDown    *person_dropdown;
+  GtkStringList  *people;
   GtkEntry       *from_entry;
   GtkEntry       *to_entry;
   GtkLabel       *date_hint;
@@ -182,6 +184,16 @@ show_tag (DossierFilterPopover *self)
     select_choice (self, self->tag_dropdown, self->tags, tag);
 }
 
+static void
+show_person (DossierFilterPopover *self)
+{
+  g_autofree char *shown = selected_value (self->person_dropdown, self->people);
+  const char *person = dossier_search_get_person (self->search);
+
+  if (shown == NULL || person == NULL || g_ascii_strcasecmp (shown, person) != 0)
+    select_choice (self, self->person_dropdown, self->people, person);
+}
+
 /* The fields keep what was typed ("2012") while it means the search's
  * range; another range is written out in full. */
 static void
@@ -211,11 +223,12 @@ on_dropdown_changed_cb (DossierFilterPopover *self)
 {
   g_autofree char *source = selected_value (self->source_dropdown, self->sources);
   g_autofree char *tag = selected_value (self->tag_dropdown, self->tags);
+  g_autofree char *person = selected_value (self->person_dropdown, self->people);
 
   /* refilling a list moves its selection about: not the user's doing */
   if (self->updating > 0 || self->search == NULL)
     return;
-  g_object_set (self->search, "source", source, "tag", tag, NULL);
+  g_object_set (self->search, "source", source, "tag", tag, "person", person, NULL);
 }
 
 /* Dates apply as they are typed, once they read as a date; until then
@@ -258,6 +271,7 @@ set_search (DossierFilterPopover *self,
   self->search = g_object_ref (search);
   g_signal_connect_object (search, "notify::source", G_CALLBACK (show_source), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (search, "notify::tag", G_CALLBACK (show_tag), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (search, "notify::person", G_CALLBACK (show_person), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (search, "notify::range-from", G_CALLBACK (show_range), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (search, "notify::range-to", G_CALLBACK (show_range), self, G_CONNECT_SWAPPED);
   g_object_bind_property (search, "has-notes", self->notes_check, "active",
@@ -267,6 +281,7 @@ set_search (DossierFilterPopover *self,
   g_object_bind_property (search, "filters-active", self->clear_button, "sensitive", G_BINDING_SYNC_CREATE);
   show_source (self);
   show_tag (self);
+  show_person (self);
   show_range (self);
 }
 
@@ -336,6 +351,8 @@ dossier_filter_popover_class_init (DossierFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, sources);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, tags);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, people);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, from_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, to_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPopover, date_hint);
@@ -358,8 +375,10 @@ dossier_filter_popover_init (DossierFilterPopover *self)
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->source_dropdown, expression);
   gtk_drop_down_set_expression (self->tag_dropdown, expression);
+  gtk_drop_down_set_expression (self->person_dropdown, expression);
   fill_list (self->source_dropdown, self->sources, _("Any Source"), NULL, NULL);
   fill_list (self->tag_dropdown, self->tags, _("Any Tag"), NULL, NULL);
+  fill_list (self->person_dropdown, self->people, _("Anyone"), NULL, NULL);
   self->updating--;
   gtk_widget_set_sensitive (self->clear_button, FALSE);
 }
@@ -381,5 +400,16 @@ dossier_filter_popover_set_choices (DossierFilterPopover *self,
   self->updating++;
   fill_list (self->source_dropdown, self->sources, _("Any Source"), sources, dossier_search_get_source (self->search));
   fill_list (self->tag_dropdown, self->tags, _("Any Tag"), tags, dossier_search_get_tag (self->search));
+  self->updating--;
+}
+
+void
+dossier_filter_popover_set_people (DossierFilterPopover *self,
+                                   const char * const   *people)
+{
+  g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
+
+  self->updating++;
+  fill_list (self->person_dropdown, self->people, _("Anyone"), people, dossier_search_get_person (self->search));
   self->updating--;
 }

@@ -1,5 +1,5 @@
-/* dossier-filter-popover.h — narrow the article list by source, tag, date
- * and notes
+/* dossier-filter-popover.h — narrow the article list by source, tag,
+ * person, date and notes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -25,6 +25,11 @@ GtkWidget  *dossier_filter_popover_new         (DossierSearch        *search);
 void        dossier_filter_popover_set_choices (DossierFilterPopover *self,
                                                 const char * const   *sources,
                                                 const char * const   *tags);
+
+/* The people to offer (names), most quoted first; the search's person
+ * stays offered. */
+void        dossier_filter_popover_set_people  (DossierFilterPopover *self,
+                                                const char * const   *people);
 
 /* Understands what a person types in a date field: "2013", "2013-06",
  * "2013-06-03", "June 2013", "3 June 2013".  @last: the last day the text

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-search-bar.h"
+#include "dossier-people-overview.h"
 #include "dossier-filter-popover.h"
 
 struct _DossierSearchBar
@@ -155,6 +156,14 @@ update_chips (DossierSearchBar *self)
       g_autofree char *accessible = g_strdup_printf (_("Filter %s, remove"), label);
 
       add_chip (self, label, _("Remove the tag filter"), accessible, DOSSIER_SEARCH_FILTER_TAG);
+    }
+  if (filters & DOSSIER_SEARCH_FILTER_PERSON)
+    {
+      /* TRANSLATORS: a filter chip, as in "Person: Sergei Lavrov" */
+      g_autofree char *label = g_strdup_printf (_("Person: %s"), dossier_search_get_person (self->search));
+      g_autofree char *accessible = g_strdup_printf (_("Filter %s, remove"), label);
+
+      add_chip (self, label, _("Remove the person filter"), accessible, DOSSIER_SEARCH_FILTER_PERSON);
     }
   if (filters & DOSSIER_SEARCH_FILTER_HAS_NOTES)
     {
@@ -351,13 +360,43 @@ on_choices_loaded_cb (GObject      *source,
                                       (const char * const *) sources, (const char * const *) tags);
 }
 
-/* The lists are read each time the popover opens: sources and tags come
- * and go with imports and notes. */
+static void
+on_people_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DossierSearchBar *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierPeopleList) list = dossier_people_overview_list_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GtkPopover *popover;
+
+  if (list == NULL)
+    {
+      /* cancelled: the bar is going */
+      toast_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < list->people->len; i++)
+    g_ptr_array_add (names, ((DossierPersonSummary *) g_ptr_array_index (list->people, i))->name);
+  g_ptr_array_add (names, NULL);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->filter_button));
+  dossier_filter_popover_set_people (DOSSIER_FILTER_POPOVER (popover), (const char * const *) names->pdata);
+}
+
+/* how many people the person filter offers, most quoted first */
+#define PEOPLE_OFFERED 300
+
+/* The lists are read each time the popover opens: sources, tags and
+ * people come and go with imports and notes. */
 static void
 on_popover_show_cb (DossierSearchBar *self)
 {
-  if (self->library != NULL)
-    dossier_library_list_tags_and_sources_async (self->library, self->cancellable, on_choices_loaded_cb, self);
+  if (self->library == NULL)
+    return;
+  dossier_library_list_tags_and_sources_async (self->library, self->cancellable, on_choices_loaded_cb, self);
+  dossier_people_overview_list_async (self->library, NULL, PEOPLE_OFFERED, self->cancellable,
+                                      on_people_loaded_cb, self);
 }
 
 /* The popover is made the first time it is opened: the window's first

@@ -284,8 +284,11 @@ snapshot_histogram (DossierTimeline             *self,
   const guint *counts = layout->counts + (gsize) lane_index * layout->bins->len;
   double base = lane->content_y + lane->content_height - 2;
   double room = lane->content_height - 4 - (double) self->line_height;
-  gboolean labels;
+  gboolean labels, label_room = room > 8;
 
+  /* a low lane (lanes by person or story) has bars without counts */
+  if (!label_room)
+    room = lane->content_height - 4;
   if (lane->max_count == 0 || room <= 2)
     return;
   /* counts over the bars where they fit */
@@ -293,7 +296,7 @@ snapshot_histogram (DossierTimeline             *self,
     char buf[16];
 
     g_snprintf (buf, sizeof buf, "%u", lane->max_count);
-    labels = layout->bins->len > 0
+    labels = label_room && layout->bins->len > 0
              && g_array_index (layout->bins, DossierTimelineBin, 0).width >= text_width (self, buf, self->small_font) + 6;
   }
 
@@ -589,7 +592,8 @@ _dossier_timeline_snapshot (GtkWidget   *widget,
 
   if (dossier_timeline_model_get_n_points (self->model) == 0 && !self->loading)
     {
-      const char *empty = _("No articles to show");
+      const char *empty = dossier_timeline_model_get_lane_mode (self->model) == DOSSIER_TIMELINE_LANES_PERSON
+                          ? _("No quotes of the chosen people") : _("No articles to show");
       int tw = text_width (self, empty, self->bold_font);
       double axis = dossier_timeline_model_get_metrics (self->model)->axis_height;
 

@@ -65,12 +65,24 @@ _dossier_timeline_describe_entry (DossierTimeline *self,
     }
   date = dossier_timeline_format_date (e.julian, e.precision);
 
+  /* lanes by person: the speaker before the article; by story: the story */
+  if (!markup && e.key != NULL && dossier_timeline_model_get_lane_mode (self->model) == DOSSIER_TIMELINE_LANES_PERSON)
+    /* Translators: a quote's mark on the timeline: speaker, article's title, date */
+    return g_strdup_printf (_("%s quoted in %s, %s"), e.key, title, date);
+  if (!markup && e.key != NULL)
+    return g_strdup_printf ("%s, %s (%s)", title, date, e.key);
   if (!markup)
     return g_strdup_printf ("%s, %s", title, date);
   {
     GString *s = g_string_new (NULL);
     g_autofree char *escaped = g_markup_escape_text (title, -1);
 
+    if (e.key != NULL)
+      {
+        g_autofree char *key = g_markup_escape_text (e.key, -1);
+
+        g_string_append_printf (s, "%s\n", key);
+      }
     g_string_append_printf (s, "<b>%s</b>\n%s", escaped, date);
     if (e.source != NULL)
       {
@@ -99,6 +111,18 @@ update_accessible (DossierTimeline *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description != NULL ? description : _("No article selected"),
                                   -1);
+}
+
+gint64
+dossier_timeline_get_cursor_item (DossierTimeline *self)
+{
+  DossierTimelineEntry e;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), 0);
+
+  if (!dossier_timeline_model_get_entry (self->model, dossier_timeline_model_get_cursor (self->model), &e))
+    return 0;
+  return e.item;
 }
 
 gint64

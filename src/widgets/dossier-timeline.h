@@ -50,6 +50,10 @@ void                 dossier_timeline_set_title_func       (DossierTimeline     
                                                             DossierTimelineTitleFunc  func,
                                                             gpointer                  user_data,
                                                             GDestroyNotify            destroy);
+/* The item (DossierTimelinePoint.item, e.g. a quote) of the mark under
+ * the keyboard cursor, which the last activated mark becomes; 0 when
+ * none or the mark has no item. */
+gint64               dossier_timeline_get_cursor_item      (DossierTimeline          *self);
 /* -1: none.  Setting it shows the article, panning if need be. */
 gint64               dossier_timeline_get_selected_id      (DossierTimeline          *self);
 void                 dossier_timeline_set_selected_id      (DossierTimeline          *self,

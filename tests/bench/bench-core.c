@@ -52,6 +52,7 @@
 #include "dossier-stories.h"
 #include "dossier-people.h"
 #include "dossier-people-overview.h"
+#include "dossier-timeline-marks.h"
 #include "dossier-sentence-diff.h"
 
 #define FIRST_PAGE 50
@@ -733,6 +734,9 @@ cmd_quotes (const char *db,
   g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) next_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) beside_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lanes_people_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lanes_stories_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_marks = 0;
   guint n_rows = 0;
   gint64 pending, done, person = 0, n_quotes = 0;
   guint n_people = 0;
@@ -829,15 +833,37 @@ cmd_quotes (const char *db,
       t = (now_s () - t) * 1000;
       g_array_append_val (beside_ms, t);
     }
+  /* the timeline's lanes by person (the five most quoted and 60 offered)
+   * and by story, for the whole library */
+  for (guint r = 0; r < MAX (reps, 1); r++)
+    {
+      g_autoptr(DossierTimelinePeople) lanes = NULL;
+      g_autoptr(GArray) stories = NULL;
+      double t = now_s ();
+
+      lanes = dossier_timeline_people_sync (library, NULL, NULL, 0, 60, &error);
+      if (lanes == NULL)
+        die ("lanes by person", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (lanes_people_ms, t);
+      n_marks = lanes->points->len;
+      t = now_s ();
+      stories = dossier_timeline_stories_sync (library, NULL, &error);
+      if (stories == NULL)
+        die ("lanes by story", error);
+      t = (now_s () - t) * 1000;
+      g_array_append_val (lanes_stories_ms, t);
+    }
   printf ("{\"articles\": %u, \"pending\": %" G_GINT64_FORMAT ", \"seconds\": %.3f,"
           " \"people\": %u, \"people_p95_ms\": %.1f, \"person\": %" G_GINT64_FORMAT ","
           " \"person_quotes\": %" G_GINT64_FORMAT ", \"person_p95_ms\": %.1f,"
           " \"section_rows\": %u, \"section_p95_ms\": %.1f, \"section_sparklines_p95_ms\": %.1f,"
           " \"page_p95_ms\": %.1f, \"next_page_p95_ms\": %.1f,"
-          " \"beside_p95_ms\": %.1f}\n",
+          " \"beside_p95_ms\": %.1f, \"timeline_person_marks\": %u,"
+          " \"timeline_people_p95_ms\": %.1f, \"timeline_stories_p95_ms\": %.1f}\n",
           dossier_library_count_sync (library, NULL), pending, seconds, n_people, p95 (people_ms),
           person, n_quotes, p95 (quotes_ms), n_rows, p95 (section_ms), p95 (section_full_ms), p95 (page_ms),
-          p95 (next_ms), p95 (beside_ms));
+          p95 (next_ms), p95 (beside_ms), n_marks, p95 (lanes_people_ms), p95 (lanes_stories_ms));
   dossier_library_close (library);
   return 0;
 }
