@@ -822,7 +822,8 @@ test_conflicts (void)
 
     g_assert_cmpstr (sa, ==, so);
     g_assert_nonnull (strstr (sa, "ada the author's words"));
-    g_assert_nonnull (strstr (sa, "ada the owner's words"));
+    /* the owner's edit of the note made it theirs */
+    g_assert_nonnull (strstr (sa, "olga the owner's words"));
     g_assert_nonnull (strstr (sa, "Talks (author) | Ledger"));
   }
 }
@@ -944,6 +945,124 @@ test_offline_queue (void)
   g_assert_cmpuint (stats.conflicts, ==, 1);
   kept = note_by_uuid (b->library, dossier_annotation_get_uuid (own));
   g_assert_nonnull (kept);
+}
+
+/* A note edited offline is the editor's once pushed, in every library;
+ * edits and deletions made together go in batches, one row each sent. */
+static void
+test_offline_author (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) o = NULL;
+  g_autoptr(DossierAnnotation) first = NULL;
+  g_autoptr(DossierAnnotation) second = NULL;
+  g_autoptr(DossierAnnotation) third = NULL;
+  g_autoptr(DossierAnnotation) edited = NULL;
+  g_autoptr(DossierAnnotation) own = NULL;
+  g_autoptr(DossierAnnotation) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierTeamSyncStats stats;
+  gint64 id;
+
+  NEED_SERVER ();
+  url = new_team ("editor");
+  add_member ("editor", "ada", "editor");
+  add_member ("editor", "olga", "owner");
+  a = dossier_test_library_new ();
+  o = dossier_test_library_new ();
+  id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  first = dossier_test_add_note (a->library, id, "Delegates", "ada's first");
+  second = dossier_test_add_note (a->library, id, "Thursday", "ada's second");
+  third = dossier_test_add_note (a->library, id, "customs house", "ada's third");
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+  share (o->library, url, "olga");
+  sync_ok (o->library, "olga");
+
+  /* offline, the owner edits two of ada's notes and deletes the third;
+   * the edited notes are the owner's here at once */
+  g_assert_true (dossier_test_postgres_stop (pg));
+  edited = note_by_uuid (o->library, dossier_annotation_get_uuid (first));
+  g_assert_cmpstr (dossier_annotation_get_author (edited), ==, "ada");
+  dossier_annotation_set_note (edited, "olga's rewrite");
+  g_assert_true (dossier_library_update_annotation_sync (o->library, edited, &error));
+  g_assert_no_error (error);
+  g_clear_object (&edited);
+  edited = note_by_uuid (o->library, dossier_annotation_get_uuid (second));
+  dossier_annotation_set_color (edited, "blue");
+  g_assert_true (dossier_library_update_annotation_sync (o->library, edited, &error));
+  g_clear_object (&edited);
+  edited = note_by_uuid (o->library, dossier_annotation_get_uuid (third));
+  g_assert_true (dossier_library_delete_annotation_sync (o->library, dossier_annotation_get_id (edited), &error));
+  g_assert_no_error (error);
+  g_clear_object (&edited);
+  edited = note_by_uuid (o->library, dossier_annotation_get_uuid (first));
+  g_assert_cmpstr (dossier_annotation_get_author (edited), ==, "olga");
+  /* ada, offline too, edits her own note: it stays hers */
+  own = note_by_uuid (a->library, dossier_annotation_get_uuid (second));
+  g_assert_nonnull (own);
+  dossier_annotation_set_note (own, "ada's second, longer");
+  g_assert_true (dossier_library_update_annotation_sync (a->library, own, &error));
+  g_assert_false (dossier_team_sync_sync (o->library, "olga", &stats, NULL, &error));
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+
+  /* back online: the owner's three changes go in two statements, one row
+   * each; the server names the editor */
+  g_assert_true (dossier_test_postgres_resume (pg));
+  stats = sync_ok (o->library, "olga");
+  g_assert_cmpuint (stats.pushed, ==, 3);
+  g_assert_cmpuint (stats.rows_sent, ==, 3);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+  /* ada's edit of the note the owner recoloured meanwhile is a conflict */
+  stats = sync_ok (a->library, "ada");
+  g_assert_cmpuint (stats.conflicts, ==, 1);
+  sync_ok (o->library, "olga");
+  seen = note_by_uuid (a->library, dossier_annotation_get_uuid (first));
+  g_assert_cmpstr (dossier_annotation_get_author (seen), ==, "olga");
+  g_assert_cmpstr (dossier_annotation_get_note (seen), ==, "olga's rewrite");
+  g_clear_object (&seen);
+  seen = note_by_uuid (a->library, dossier_annotation_get_uuid (second));
+  g_assert_cmpstr (dossier_annotation_get_author (seen), ==, "olga");
+  g_assert_cmpstr (dossier_annotation_get_color (seen), ==, "blue");
+  g_clear_object (&seen);
+  seen = note_by_uuid (a->library, dossier_annotation_get_uuid (third));
+  g_assert_null (seen);
+  {
+    g_autofree char *state_a = library_state (a->library);
+    g_autofree char *state_o = library_state (o->library);
+
+    g_assert_cmpstr (state_a, ==, state_o);
+  }
+
+  /* an edit undone before it was pushed changes nothing on the server:
+   * the note stays ada's there and so here */
+  g_clear_object (&own);
+  own = dossier_test_add_note (a->library, id, "met", "ada's fourth");
+  sync_ok (a->library, "ada");
+  sync_ok (o->library, "olga");
+  g_clear_object (&edited);
+  edited = note_by_uuid (o->library, dossier_annotation_get_uuid (own));
+  dossier_annotation_set_note (edited, "a passing thought");
+  g_assert_true (dossier_library_update_annotation_sync (o->library, edited, &error));
+  dossier_annotation_set_note (edited, "ada's fourth");
+  g_assert_true (dossier_library_update_annotation_sync (o->library, edited, &error));
+  g_clear_object (&edited);
+  edited = note_by_uuid (o->library, dossier_annotation_get_uuid (own));
+  g_assert_cmpstr (dossier_annotation_get_author (edited), ==, "olga");
+  stats = sync_ok (o->library, "olga");
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  g_clear_object (&edited);
+  edited = note_by_uuid (o->library, dossier_annotation_get_uuid (own));
+  g_assert_cmpstr (dossier_annotation_get_author (edited), ==, "ada");
+  sync_ok (a->library, "ada");
+  {
+    g_autofree char *state_a = library_state (a->library);
+    g_autofree char *state_o = library_state (o->library);
+
+    g_assert_cmpstr (state_a, ==, state_o);
+  }
 }
 
 /* }}} */
@@ -1431,6 +1550,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team/conflicts", test_conflicts);
   g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
   g_test_add_func ("/team/offline-queue", test_offline_queue);
+  g_test_add_func ("/team/offline-author", test_offline_author);
   g_test_add_func ("/team/cli", test_cli);
   g_test_add_func ("/team/sync-killed", test_sync_killed);
   g_test_add_func ("/team/convergence-trials", test_convergence_trials);

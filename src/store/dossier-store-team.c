@@ -347,6 +347,18 @@ _dossier_team_set_applying (DossierStore  *self,
 }
 
 gboolean
+_dossier_team_set_author (DossierStore  *self,
+                          const char    *uuid,
+                          const char    *author,
+                          GError       **error)
+{
+  const char *params[] = { author, uuid };
+
+  return author == NULL ||
+         run (self, "UPDATE annotations SET author = ? WHERE uuid = ? AND author IS NOT ?1", 2, params, error);
+}
+
+gboolean
 _dossier_team_add_conflict (DossierStore  *self,
                             const char    *kind,
                             const char    *row_uuid,
@@ -775,8 +787,10 @@ restore_note (DossierStore   *self,
     {
       const char *params[] = { v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[12], uuid };
 
+      /* kept as mine, it is the member's edit (the server agrees) */
       return run (self, "UPDATE annotations SET color = ?, note = ?, tags = ?, quote = ?, prefix = ?,"
-                  " suffix = ?, start_offset = ?, end_offset = ?, orphan = ?, modified = ? WHERE uuid = ?",
+                  " suffix = ?, start_offset = ?, end_offset = ?, orphan = ?, modified = ?,"
+                  " author = coalesce((SELECT member FROM team_link), author) WHERE uuid = ?",
                   11, params, error);
     }
   {

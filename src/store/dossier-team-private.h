@@ -97,6 +97,11 @@ gboolean  _dossier_team_is_queued     (DossierStore  *self,
 gboolean  _dossier_team_set_applying  (DossierStore  *self,
                                        gboolean       applying,
                                        GError       **error);
+/* Sets a note's author here as the server has it, without queueing. */
+gboolean  _dossier_team_set_author    (DossierStore  *self,
+                                       const char    *uuid,
+                                       const char    *author,
+                                       GError       **error);
 /* Records a conflict for a person to resolve. */
 gboolean  _dossier_team_add_conflict  (DossierStore  *self,
                                        const char    *kind,
