@@ -14,6 +14,7 @@
 #include "dossier-app-import.h"
 #include "dossier-importer.h"
 #include "dossier-library.h"
+#include "dossier-people.h"
 #include "dossier-stories.h"
 #include "dossier-team.h"
 #include "dossier-team-server.h"
@@ -1066,6 +1067,197 @@ test_offline_author (void)
   }
 }
 
+/* the speaker and status of the quote of @library with @text ("" for
+ * none), rejected ones too */
+static char *
+quote_state (DossierLibrary *library,
+             const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = dossier_people_quotes_sync (library, 0, 0, TRUE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      DossierStoredQuote *q = quotes->pdata[i];
+
+      if (g_str_equal (q->text, text))
+        return g_strdup_printf ("%s %d", q->speaker ? q->speaker : "-", (int) q->status);
+    }
+  return g_strdup ("");
+}
+
+static gint64
+quote_id (DossierLibrary *library,
+          const char     *text)
+{
+  g_autoptr(GPtrArray) quotes = dossier_people_quotes_sync (library, 0, 0, TRUE, NULL);
+
+  for (guint i = 0; quotes != NULL && i < quotes->len; i++)
+    if (g_str_equal (((DossierStoredQuote *) quotes->pdata[i])->text, text))
+      return ((DossierStoredQuote *) quotes->pdata[i])->id;
+  g_assert_not_reached ();
+}
+
+/* A member corrects a quote's speaker, rejects another and moves
+ * articles between stories; the others see the same after a sync, and a
+ * correction changed again travels too. */
+static void
+test_corrections (void)
+{
+  static const char listen[] = "We came to listen before we came to bargain";
+  static const char silted[] = "The channel has silted faster than anyone forecast";
+  static const char formula[] = "The tonnage formula favours the larger port";
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid_x = NULL;
+  g_autofree char *uuid_y = NULL;
+  g_autofree char *state = NULL;
+  gint64 x, y, z, x_b, y_b, story, lenk;
+  DossierTeamSyncStats stats;
+
+  NEED_SERVER ();
+  url = new_team ("fixes");
+  add_member ("fixes", "ada", "editor");
+  add_member ("fixes", "ben", "editor");
+  add_member ("fixes", "rita", "reader");
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  x = dossier_test_add_article (a->library, "Harbour talks open",
+                                "Delegates met on Thursday in the old customs house.\n\n"
+                                "\"We came to listen before we came to bargain,\" said council chair Otto Brenn.\n\n"
+                                "\"The channel has silted faster than anyone forecast,\" said harbour master Mira Lenk.");
+  y = dossier_test_add_article (a->library, "Dredging deal signed",
+                                "The councils signed a dredging agreement on Monday.\n\n"
+                                "\"The tonnage formula favours the larger port,\" said Mira Lenk.");
+  z = dossier_test_add_article (a->library, "Ferry timetable", "The ferry runs every hour from May.");
+  uuid_x = article_uuid_of (a->library, x);
+  uuid_y = article_uuid_of (a->library, y);
+  share (a->library, url, "ada");
+  sync_ok (a->library, "ada");
+  share (b->library, url, "ben");
+  sync_ok (b->library, "ben");
+  x_b = dossier_team_find_article_sync (b->library, uuid_x, NULL);
+  y_b = dossier_team_find_article_sync (b->library, uuid_y, NULL);
+  g_assert_cmpint (dossier_people_find_quotes_sync (a->library, G_MAXUINT, NULL, &error), ==, 3);
+  g_assert_cmpint (dossier_people_find_quotes_sync (b->library, G_MAXUINT, NULL, &error), ==, 3);
+  g_assert_no_error (error);
+  state = quote_state (b->library, listen);
+  g_assert_cmpstr (state, ==, "Otto Brenn 0");
+
+  /* ada gives Brenn's words to Lenk, rejects Lenk's formula, and moves
+   * the deal out of its story into one with the talks, the ferry into a
+   * story of its own */
+  lenk = dossier_people_find_sync (a->library, "Mira Lenk", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_people_reassign_sync (a->library, quote_id (a->library, listen), lenk, &error));
+  g_assert_true (dossier_people_reject_sync (a->library, quote_id (a->library, formula), &error));
+  g_assert_no_error (error);
+  story = dossier_stories_move_sync (a->library, x, 0, &error);
+  g_assert_cmpint (story, >, 0);
+  g_assert_cmpint (dossier_stories_move_sync (a->library, y, story, &error), ==, story);
+  g_assert_cmpint (dossier_stories_move_sync (a->library, z, 0, &error), >, 0);
+  g_assert_no_error (error);
+  stats = sync_ok (a->library, "ada");
+  /* two quote corrections, three articles placed */
+  g_assert_cmpuint (stats.pushed, ==, 5);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.pulled, ==, 5);
+  g_clear_pointer (&state, g_free);
+  state = quote_state (b->library, listen);
+  g_assert_cmpstr (state, ==, "Mira Lenk 1");
+  g_clear_pointer (&state, g_free);
+  state = quote_state (b->library, formula);
+  g_assert_cmpstr (state, ==, "Mira Lenk 2");
+  g_clear_pointer (&state, g_free);
+  state = quote_state (b->library, silted);
+  {
+    /* an uncorrected quote as the finder gave it, alike in both */
+    g_autofree char *found = quote_state (a->library, silted);
+
+    g_assert_cmpstr (state, ==, found);
+    g_assert_true (g_str_has_suffix (state, " 0"));
+  }
+  story = dossier_stories_story_of_sync (b->library, x_b, &error);
+  g_assert_cmpint (story, >, 0);
+  g_assert_cmpint (dossier_stories_story_of_sync (b->library, y_b, &error), ==, story);
+  {
+    gint64 z_b = dossier_team_find_article_sync (b->library, article_uuid_of (a->library, z), NULL);
+    g_autoptr(DossierStory) own = NULL;
+    gint64 s = dossier_stories_story_of_sync (b->library, z_b, &error);
+
+    g_assert_cmpint (s, >, 0);
+    g_assert_cmpint (s, !=, story);
+    own = dossier_stories_get_sync (b->library, s, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (own->articles->len, ==, 1);
+  }
+  /* the corrections survive the quotes found again here */
+  {
+    g_autoptr(DossierArticle) article = dossier_library_get_article_sync (b->library, x_b, NULL);
+    g_autofree char *body = g_strconcat ("An editor's note.\n\n", dossier_article_get_body (article), NULL);
+
+    dossier_article_set_body (article, body);
+    g_assert_true (dossier_library_update_article_sync (b->library, article, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_people_find_quotes_sync (b->library, G_MAXUINT, NULL, &error), >=, 0);
+    g_assert_cmpint (dossier_people_pending_sync (b->library, &error), ==, 0);
+    g_clear_pointer (&state, g_free);
+    state = quote_state (b->library, listen);
+    g_assert_cmpstr (state, ==, "Mira Lenk 1");
+  }
+
+  /* ben gives the words back to Brenn and moves the deal into a story of
+   * its own: ada gets both */
+  g_assert_true (dossier_people_reassign_sync (b->library, quote_id (b->library, listen),
+                                               dossier_people_find_sync (b->library, "Otto Brenn", NULL), &error));
+  g_assert_cmpint (dossier_stories_move_sync (b->library, y_b, 0, &error), >, 0);
+  g_assert_no_error (error);
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.pushed, >=, 2);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+  sync_ok (a->library, "ada");
+  g_clear_pointer (&state, g_free);
+  state = quote_state (a->library, listen);
+  g_assert_cmpstr (state, ==, "Otto Brenn 1");
+  g_assert_cmpint (dossier_stories_story_of_sync (a->library, y, &error), !=,
+                   dossier_stories_story_of_sync (a->library, x, &error));
+
+  /* both correct one quote at once: the later push is a conflict, kept */
+  g_assert_true (dossier_people_reject_sync (a->library, quote_id (a->library, silted), &error));
+  g_assert_true (dossier_people_reassign_sync (b->library, quote_id (b->library, silted),
+                                               dossier_people_find_sync (b->library, "Otto Brenn", NULL), &error));
+  g_assert_no_error (error);
+  sync_ok (a->library, "ada");
+  stats = sync_ok (b->library, "ben");
+  g_assert_cmpuint (stats.conflicts, ==, 1);
+  g_clear_pointer (&state, g_free);
+  state = quote_state (b->library, silted);
+  g_assert_true (g_str_has_suffix (state, " 2"));
+  {
+    g_autofree char *theirs = quote_state (a->library, silted);
+
+    g_assert_cmpstr (state, ==, theirs);
+  }
+
+  /* a reader's correction is refused by the server, and kept as a conflict */
+  {
+    g_autoptr(DossierTestLibrary) r = dossier_test_library_new ();
+
+    share (r->library, url, "rita");
+    sync_ok (r->library, "rita");
+    g_assert_cmpint (dossier_people_find_quotes_sync (r->library, G_MAXUINT, NULL, &error), ==, 3);
+    g_assert_true (dossier_people_reject_sync (r->library, quote_id (r->library, listen), &error));
+    stats = sync_ok (r->library, "rita");
+    g_assert_cmpuint (stats.pushed, ==, 0);
+    g_assert_cmpuint (stats.conflicts, ==, 1);
+  }
+}
+
 /* }}} */
 
 /* {{{ randomised convergence trials */
@@ -1696,6 +1888,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team/deleted-article-comes-back", test_deleted_article_comes_back);
   g_test_add_func ("/team/offline-queue", test_offline_queue);
   g_test_add_func ("/team/offline-author", test_offline_author);
+  g_test_add_func ("/team/corrections", test_corrections);
   g_test_add_func ("/team/cli", test_cli);
   g_test_add_func ("/team/tls", test_tls);
   g_test_add_func ("/team/sync-killed", test_sync_killed);

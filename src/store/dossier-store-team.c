@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier-team-private.h"
+#include "dossier-store-stories-private.h"
 #include "dossier-date.h"
 
 const TeamKindInfo _dossier_team_kinds[N_TEAM_KINDS] = {
@@ -47,6 +48,28 @@ const TeamKindInfo _dossier_team_kinds[N_TEAM_KINDS] = {
     { "uuid", "article_uuid", "other_uuid" },
     "SELECT j.uuid, a.uuid, b.uuid FROM story_joins j JOIN articles a ON a.id = j.article_id"
     " JOIN articles b ON b.id = j.other_id WHERE j.uuid = ?1",
+  },
+  /* the person a quote was given to, by name, or none for a quote
+   * rejected (few rows: the user's own corrections) */
+  [TEAM_QUOTE_FIX] = {
+    "quote-correction", "quote_corrections", 5,
+    { "uuid", "article_uuid", "text", "person", "rejected" },
+    "SELECT " DOSSIER_SQL_ROW_UUID ("a.uuid", "c.text") ", a.uuid, c.text, p.name, c.rejected"
+    " FROM quote_corrections c JOIN articles a ON a.id = c.article_id"
+    " LEFT JOIN people p ON p.id = c.person_id"
+    " WHERE " DOSSIER_SQL_ROW_UUID ("a.uuid", "c.text") " = ?1",
+  },
+  /* the story an article was moved to, by another article of it (the
+   * article itself for a story of its own) */
+  [TEAM_STORY_PIN] = {
+    "story-pin", "story_pins", 3,
+    { "uuid", "article_uuid", "anchor_uuid" },
+    "SELECT " DOSSIER_SQL_ROW_UUID ("a.uuid", "'story'") ", a.uuid,"
+    " coalesce((SELECT b.uuid FROM story_members o JOIN articles b ON b.id = o.article_id"
+    "   WHERE o.story_id = m.story_id AND o.article_id <> m.article_id"
+    "   ORDER BY o.pinned, o.article_id LIMIT 1), a.uuid)"
+    " FROM story_members m JOIN articles a ON a.id = m.article_id"
+    " WHERE m.pinned = 1 AND " DOSSIER_SQL_ROW_UUID ("a.uuid", "'story'") " = ?1",
   },
 };
 
@@ -563,6 +586,10 @@ _dossier_team_apply (DossierStore       *self,
     case TEAM_JOIN:
       ok = apply_pair (self, row, error);
       break;
+    case TEAM_QUOTE_FIX:
+    case TEAM_STORY_PIN:
+      ok = _dossier_team_apply_correction (self, row, row->deleted, error);
+      break;
     case TEAM_SEARCH:
     case N_TEAM_KINDS:
     default:
@@ -662,7 +689,13 @@ dossier_store_team_link (DossierStore  *self,
                             "INSERT INTO team_queue SELECT 'article-tag', uuid, 0 FROM article_tags"
                             " WHERE uuid IS NOT NULL;"
                             "INSERT INTO team_queue SELECT 'story-join', uuid, 0 FROM story_joins"
-                            " WHERE uuid IS NOT NULL;",
+                            " WHERE uuid IS NOT NULL;"
+                            "INSERT OR IGNORE INTO team_queue SELECT 'quote-correction', "
+                            DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)", "text")
+                            ", 0 FROM quote_corrections;"
+                            "INSERT OR IGNORE INTO team_queue SELECT 'story-pin', "
+                            DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)", "'story'")
+                            ", 0 FROM story_members WHERE pinned = 1;",
                             error))
     {
       dossier_store_rollback (self);
@@ -934,6 +967,16 @@ dossier_store_team_resolve (DossierStore  *self,
             ok = run (self, pair == TEAM_TAG ? "DELETE FROM article_tags WHERE uuid = ?"
                                              : "DELETE FROM story_joins WHERE uuid = ?",
                       1, (const char **) &row_uuid, error);
+        }
+      else if (g_str_equal (kind, "quote-correction") || g_str_equal (kind, "story-pin"))
+        {
+          TeamKind fix = g_str_equal (kind, "quote-correction") ? TEAM_QUOTE_FIX : TEAM_STORY_PIN;
+          g_autoptr(TeamRow) row = _dossier_team_row_from_json (fix, mine_row);
+          TeamRow gone = { .kind = fix, .values = { row_uuid } };
+
+          /* mine: the correction here again (queued), or gone for a removal */
+          ok = _dossier_team_apply_correction (self, row ? row : &gone, row == NULL, error) &&
+               (fix != TEAM_STORY_PIN || _dossier_store_group_stories (self, error));
         }
       else
         {

@@ -774,7 +774,7 @@ pull (Sync          *s,
            * older notes are fetched with it */
           if (!_dossier_team_apply (s->store, row->extra != NULL ? s->server : NULL, row, error))
             return FALSE;
-          joined |= kind == TEAM_JOIN;
+          joined |= kind == TEAM_JOIN || kind == TEAM_STORY_PIN;
           s->stats->pulled++;
         }
     }
@@ -783,7 +783,7 @@ pull (Sync          *s,
     g_autofree char *sql = g_strdup_printf ("UPDATE team_link SET last_version = %s", v);
 
     s->stats->version = newest;
-    /* stories another member joined are joined here too */
+    /* stories another member joined, or an article moved, here too */
     if (joined && !_dossier_store_group_stories (s->store, error))
       return FALSE;
     return _dossier_store_exec (s->store, sql, error);
