@@ -370,18 +370,6 @@ _dossier_team_set_applying (DossierStore  *self,
 }
 
 gboolean
-_dossier_team_set_author (DossierStore  *self,
-                          const char    *uuid,
-                          const char    *author,
-                          GError       **error)
-{
-  const char *params[] = { author, uuid };
-
-  return author == NULL ||
-         run (self, "UPDATE annotations SET author = ? WHERE uuid = ? AND author IS NOT ?1", 2, params, error);
-}
-
-gboolean
 _dossier_team_add_conflict (DossierStore  *self,
                             const char    *kind,
                             const char    *row_uuid,

@@ -99,11 +99,6 @@ gboolean  _dossier_team_is_queued     (DossierStore  *self,
 gboolean  _dossier_team_set_applying  (DossierStore  *self,
                                        gboolean       applying,
                                        GError       **error);
-/* Sets a note's author here as the server has it, without queueing. */
-gboolean  _dossier_team_set_author    (DossierStore  *self,
-                                       const char    *uuid,
-                                       const char    *author,
-                                       GError       **error);
 /* --- corrections (dossier-store-team-corrections.c) --- */
 
 /* Writes a quote's correction or an article's place in a story as the

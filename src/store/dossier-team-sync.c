@@ -66,6 +66,30 @@ fetch_server_row (Sync        *s,
   return _dossier_team_row_from_server (kind, rows, 0);
 }
 
+/* Sets a note's author here as the server has it (within the push, so
+ * not queued). */
+static gboolean
+set_author (DossierStore  *store,
+            const char    *uuid,
+            const char    *author,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (author == NULL)
+    return TRUE;
+  stmt = _dossier_store_prepare (store, "UPDATE annotations SET author = ?1 WHERE uuid = ?2 AND author IS NOT ?1",
+                                 _("Could not save the team’s changes"), error);
+  if (stmt == NULL)
+    return FALSE;
+  _dossier_store_bind_text (stmt, 1, author);
+  _dossier_store_bind_text (stmt, 2, uuid);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || _dossier_store_fail (store, error, _("Could not save the team’s changes"));
+}
+
 /* Runs one write.  Returns the version it set, 0 for no row changed, -1
  * for refused (careful pushes), -2 for an error (@error set; a refusal
  * in a quick push, which sets PUSH_REFUSED). */
@@ -131,7 +155,7 @@ update_row (Sync           *s,
   v = write_row (s, sql->str, info->n_columns + 1, params, error);
   /* the server names the note's editor (migration 3): so does this library */
   if (v > 0 && row->kind == TEAM_ANNOTATION &&
-      !_dossier_team_set_author (s->store, row->values[0], s->returned_author, error))
+      !set_author (s->store, row->values[0], s->returned_author, error))
     return -2;
   return v;
 }
@@ -594,7 +618,7 @@ change_batch (Sync        *s,
       if (!_dossier_team_set_seen (s->store, kind, uuid,
                                    g_ascii_strtoll (dossier_team_rows_get (result, r, 1), NULL, 10), base, error) ||
           (kind == TEAM_ANNOTATION && !deleted &&
-           !_dossier_team_set_author (s->store, uuid, dossier_team_rows_get (result, r, 2), error)) ||
+           !set_author (s->store, uuid, dossier_team_rows_get (result, r, 2), error)) ||
           !_dossier_team_dequeue (s->store, kind, uuid, error))
         return FALSE;
       s->stats->pushed++;
