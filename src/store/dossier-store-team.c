@@ -119,12 +119,18 @@ row_uuid_func (sqlite3_context  *context,
 }
 
 gboolean
+dossier_store_register_row_uuid (struct sqlite3 *db)
+{
+  return sqlite3_create_function (db, "dossier_row_uuid", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, row_uuid_func, NULL, NULL) == SQLITE_OK;
+}
+
+gboolean
 _dossier_store_add_uuid_function (DossierStore  *self,
                                   GError       **error)
 {
-  if (sqlite3_create_function (self->db, "dossier_row_uuid", 2,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                               NULL, row_uuid_func, NULL, NULL) != SQLITE_OK)
+  if (!dossier_store_register_row_uuid (self->db))
     return _dossier_store_fail (self, error, _("Could not open the library"));
   return TRUE;
 }
