@@ -45,11 +45,10 @@ is_local (const char  *url,
           gboolean    *verified,
           GError     **error)
 {
-  gboolean asks_verify = FALSE;
-
   PQconninfoOption *options;
   char *message = NULL;
   gboolean local = TRUE;
+  gboolean asks_verify = FALSE;
 
   options = PQconninfoParse (url, &message);
   if (options == NULL)
