@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "dossier-library.h"
 #include "dossier-people.h"
@@ -327,6 +328,58 @@ test_corrections (void)
   }
 }
 
+/* A shared library made before corrections were shared: the upgrade
+ * queues the corrections it holds, and later ones queue themselves. */
+static void
+test_upgrade (void)
+{
+  g_autofree char *downgrade = g_strdup_printf (
+    "DELETE FROM team_queue WHERE kind IN ('quote-correction', 'story-pin');"
+    "DROP TRIGGER team_quote_fixes_ai; DROP TRIGGER team_quote_fixes_au; DROP TRIGGER team_quote_fixes_ad;"
+    "DROP TRIGGER team_pins_ai; DROP TRIGGER team_pins_au; DROP TRIGGER team_pins_ad;"
+    "PRAGMA user_version = %d;", DOSSIER_STORE_SCHEMA_VERSION - 1);
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTeamLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierTeamSyncStats stats;
+  sqlite3 *db = NULL;
+  gint64 x;
+
+  NEED_SERVER ();
+  url = team_new ("upgrade");
+  team_add_member ("upgrade", "ada", "editor");
+  a = dossier_test_library_new ();
+  x = dossier_test_add_article (a->library, "Harbour talks open",
+                                "\"We came to listen before we came to bargain,\" said council chair Otto Brenn.");
+  team_share (a->library, url, "ada");
+  team_sync_ok (a->library, "ada");
+  g_assert_cmpint (dossier_people_find_quotes_sync (a->library, G_MAXUINT, NULL, &error), ==, 1);
+  g_assert_true (dossier_people_reject_sync (a->library,
+                                             quote_id (a->library, "We came to listen before we came to bargain"),
+                                             &error));
+  g_assert_cmpint (dossier_stories_move_sync (a->library, x, 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* back to the schema before, the corrections not queued */
+  path = g_build_filename (a->dir, "library.db", NULL);
+  dossier_library_close (a->library);
+  g_clear_object (&a->library);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, downgrade, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  a->library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (a->library, FALSE, &error));
+  g_assert_no_error (error);
+  link = dossier_team_get_link_sync (a->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (link->n_queued, ==, 2);
+  stats = team_sync_ok (a->library, "ada");
+  g_assert_cmpuint (stats.pushed, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -339,6 +392,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/team-corrections/offline-author", test_offline_author);
   g_test_add_func ("/team-corrections/corrections", test_corrections);
+  g_test_add_func ("/team-corrections/upgrade", test_upgrade);
   status = g_test_run ();
   g_clear_pointer (&team_pg, dossier_test_postgres_free);
   g_free (team_pg_missing);
