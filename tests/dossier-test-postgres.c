@@ -80,7 +80,8 @@ pg_ctl (DossierTestPostgres  *pg,
   g_autofree char *prog = g_build_filename (pg->bin, "pg_ctl", NULL);
   g_autofree char *data = g_build_filename (pg->dir, "data", NULL);
   g_autofree char *log = g_build_filename (pg->dir, "server.log", NULL);
-  g_autofree char *options = g_strdup_printf ("-k %s -c listen_addresses= -c fsync=off", pg->dir);
+  g_autofree char *options = g_strdup_printf ("-k %s -c fsync=off %s", pg->dir,
+                                              pg->options ? pg->options : "-c listen_addresses=");
   const char *start[] = { prog, "-D", data, "-o", options, "-l", log, "-w", "-t", "60", what, NULL };
   const char *stop[] = { prog, "-D", data, "-m", "fast", "-w", "-t", "60", what, NULL };
 
@@ -117,8 +118,62 @@ watch_test (DossierTestPostgres *pg)
     g_test_message ("no watcher for the test's PostgreSQL: %s", error->message);
 }
 
+static DossierTestPostgres *start (gboolean   tls,
+                                   char     **why);
+
 DossierTestPostgres *
 dossier_test_postgres_start (char **why)
+{
+  return start (FALSE, why);
+}
+
+DossierTestPostgres *
+dossier_test_postgres_start_tls (char **why)
+{
+  return start (TRUE, why);
+}
+
+/* a port free on 127.0.0.1 now, 0 for none */
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  if (socket == NULL || !g_socket_bind (socket, any, FALSE, NULL) ||
+      (bound = g_socket_get_local_address (socket, NULL)) == NULL)
+    return 0;
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* a key and a certificate signed by itself, for localhost and 127.0.0.1,
+ * made in the server's folder as the server's user */
+static gboolean
+make_certificate (DossierTestPostgres  *pg,
+                  char                **why)
+{
+  g_autofree char *key = g_build_filename (pg->dir, "server.key", NULL);
+  g_autofree char *crt = g_build_filename (pg->dir, "server.crt", NULL);
+  const char *req[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                        "-out", crt, "-days", "2", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", NULL };
+  const char *chmod[] = { "chmod", "600", key, NULL };
+
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+
+  if (openssl == NULL)
+    {
+      *why = g_strdup ("openssl is not installed, so no certificate for the server");
+      return FALSE;
+    }
+  return run_as_server (req, why) && run_as_server (chmod, why);
+}
+
+static DossierTestPostgres *
+start (gboolean   tls,
+       char     **why)
 {
   g_autoptr(DossierTestPostgres) pg = g_new0 (DossierTestPostgres, 1);
   g_autofree char *initdb = NULL;
@@ -162,6 +217,19 @@ dossier_test_postgres_start (char **why)
     if (!run_as_server (argv, why))
       return NULL;
   }
+  if (tls)
+    {
+      if (!make_certificate (pg, why))
+        return NULL;
+      if ((pg->port = free_port ()) == 0)
+        {
+          *why = g_strdup ("no free port on 127.0.0.1");
+          return NULL;
+        }
+      pg->options = g_strdup_printf ("-c listen_addresses=127.0.0.1 -p %u -c ssl=on"
+                                     " -c ssl_cert_file=%s/server.crt -c ssl_key_file=%s/server.key",
+                                     pg->port, pg->dir, pg->dir);
+    }
   if (!pg_ctl (pg, "start", why))
     return NULL;
   watch_test (pg);
@@ -196,6 +264,7 @@ dossier_test_postgres_free (DossierTestPostgres *pg)
   g_free (pg->dir);
   g_free (pg->bin);
   g_free (pg->password);
+  g_free (pg->options);
   g_free (pg);
 }
 
@@ -205,10 +274,12 @@ url_for (DossierTestPostgres *pg,
          gboolean             admin)
 {
   g_autofree char *host = g_uri_escape_string (pg->dir, NULL, FALSE);
+  /* the socket is named after the port */
+  g_autofree char *port = pg->port ? g_strdup_printf ("&port=%u", pg->port) : g_strdup ("");
 
   if (admin)
-    return g_strdup_printf ("postgresql:///%s?host=%s&user=postgres&password=%s", name, host, pg->password);
-  return g_strdup_printf ("postgresql:///%s?host=%s", name, host);
+    return g_strdup_printf ("postgresql:///%s?host=%s%s&user=postgres&password=%s", name, host, port, pg->password);
+  return g_strdup_printf ("postgresql:///%s?host=%s%s", name, host, port);
 }
 
 char *

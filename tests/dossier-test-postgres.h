@@ -18,10 +18,16 @@ typedef struct
   char *dir;        /* the socket is here, the cluster in dir/data */
   char *bin;        /* the server's programs */
   char *password;   /* of the superuser "postgres" */
+  char *options;    /* the server's settings besides the socket's */
+  guint port;       /* on 127.0.0.1, with TLS; 0 for the socket only */
 } DossierTestPostgres;
 
 /* NULL, with @why set, when there is no server to start. */
 DossierTestPostgres *dossier_test_postgres_start  (char                **why);
+/* The same, listening on 127.0.0.1 too (pg->port) with TLS on, its
+ * certificate self-signed for localhost and 127.0.0.1 by openssl in the
+ * server's folder: dir/server.crt. */
+DossierTestPostgres *dossier_test_postgres_start_tls (char           **why);
 gboolean             dossier_test_postgres_stop   (DossierTestPostgres  *pg);
 gboolean             dossier_test_postgres_resume (DossierTestPostgres  *pg);
 void                 dossier_test_postgres_free   (DossierTestPostgres  *pg);

@@ -463,6 +463,8 @@ exec_sql (const char *path,
   sqlite3_busy_timeout (db, 5000);
   /* deleting an article writes to the search index */
   g_assert_true (dossier_store_register_tokenizer (db));
+  /* and a correction queues itself for a team by its UUID */
+  g_assert_true (dossier_store_register_row_uuid (db));
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);

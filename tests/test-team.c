@@ -14,151 +14,14 @@
 #include "dossier-app-import.h"
 #include "dossier-importer.h"
 #include "dossier-library.h"
+#include "dossier-people.h"
 #include "dossier-stories.h"
 #include "dossier-team.h"
+#include "dossier-team-server.h"
 #include "dossier-team-watch.h"
 #include "dossier-test-postgres.h"
+#include "dossier-test-team.h"
 #include "dossier-test-util.h"
-
-static DossierTestPostgres *pg;
-static char *pg_missing;
-
-#define NEED_SERVER() \
-  G_STMT_START { if (pg == NULL) { g_test_skip (pg_missing); return; } } G_STMT_END
-
-/* {{{ helpers */
-
-static char *
-new_team (const char *name)
-{
-  g_autofree char *url = dossier_test_postgres_new_db (pg, name);
-  g_autofree char *admin = dossier_test_postgres_admin_url (pg, name);
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_true (dossier_team_init_server_sync (admin, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, >=, 1);
-  /* a second init finds nothing to do */
-  g_assert_true (dossier_team_init_server_sync (admin, &n, &error));
-  g_assert_cmpuint (n, ==, 0);
-  return g_steal_pointer (&url);
-}
-
-static void
-add_member (const char *team,
-            const char *name,
-            const char *role)
-{
-  g_autofree char *admin = dossier_test_postgres_admin_url (pg, team);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dossier_team_add_member_sync (admin, name, role, name, &error));
-  g_assert_no_error (error);
-}
-
-static void
-share (DossierLibrary *library,
-       const char     *url,
-       const char     *member)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dossier_team_share_sync (library, url, member, member, &error));
-  g_assert_no_error (error);
-}
-
-static DossierTeamSyncStats
-sync_ok (DossierLibrary *library,
-         const char     *member)
-{
-  DossierTeamSyncStats stats;
-  g_autoptr(GError) error = NULL;
-
-  dossier_team_sync_sync (library, member, &stats, NULL, &error);
-  g_assert_no_error (error);
-  return stats;
-}
-
-static DossierAnnotation *
-note_by_uuid (DossierLibrary *library,
-              const char     *uuid)
-{
-  return dossier_library_find_annotation_by_uuid_sync (library, uuid, NULL);
-}
-
-static char *
-note_text_of (DossierLibrary *library,
-              const char     *uuid)
-{
-  g_autoptr(DossierAnnotation) a = note_by_uuid (library, uuid);
-
-  return a ? g_strdup (dossier_annotation_get_note (a)) : NULL;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* every note as "note uuid author text" and every article as "article
- * uuid title source", sorted: what converged libraries share */
-static char *
-library_state (DossierLibrary *library)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) notes = dossier_library_list_annotations_sync (library, 0, NULL, &error);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n = dossier_library_count_sync (library, NULL);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < notes->len; i++)
-    {
-      DossierAnnotation *a = notes->pdata[i];
-
-      g_ptr_array_add (lines, g_strdup_printf ("note %s %s %s", dossier_annotation_get_uuid (a),
-                                               dossier_annotation_get_author (a),
-                                               dossier_annotation_get_note (a) ?: ""));
-    }
-  for (gint64 id = 1; n > 0 && id < 100000; id++)
-    {
-      g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, NULL);
-
-      if (article == NULL)
-        continue;
-      n--;
-      g_ptr_array_add (lines, g_strdup_printf ("article %s %s | %s", dossier_article_get_uuid (article),
-                                               dossier_article_get_title (article),
-                                               dossier_article_get_source (article)));
-    }
-  g_ptr_array_sort (lines, compare_strings);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (char *) lines->pdata[i]);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static guint
-n_conflicts (DossierLibrary *library)
-{
-  g_autoptr(GPtrArray) list = dossier_team_list_conflicts_sync (library, NULL);
-
-  return list ? list->len : 0;
-}
-
-static char *
-article_uuid_of (DossierLibrary *library,
-                 gint64          id)
-{
-  g_autoptr(DossierArticle) article = dossier_library_get_article_sync (library, id, NULL);
-
-  g_assert_nonnull (article);
-  return g_strdup (dossier_article_get_uuid (article));
-}
-
-/* }}} */
 
 /* {{{ identity, without a server */
 
@@ -168,8 +31,8 @@ test_uuid_identity (DossierTestLibrary *t,
 {
   g_autoptr(GError) error = NULL;
   gint64 id = dossier_test_add_article (t->library, "Harbour talks", "Delegates met on Thursday.");
-  g_autofree char *uuid = article_uuid_of (t->library, id);
-  g_autofree char *other = article_uuid_of (t->library, dossier_test_add_article (t->library, "Dredging", "Signed."));
+  g_autofree char *uuid = team_article_uuid_of (t->library, id);
+  g_autofree char *other = team_article_uuid_of (t->library, dossier_test_add_article (t->library, "Dredging", "Signed."));
   g_autofree char *upper = g_ascii_strup (uuid, -1);
 
   g_assert_true (g_uuid_string_is_valid (uuid));
@@ -212,7 +75,7 @@ test_upgrade_from_v4 (void)
   g_assert_cmpuint (dossier_library_count_sync (library, &error), ==, 3);
   for (gint64 id = 1; id <= 3; id++)
     {
-      g_autofree char *uuid = article_uuid_of (library, id);
+      g_autofree char *uuid = team_article_uuid_of (library, id);
 
       g_assert_true (g_uuid_string_is_valid (uuid));
       g_assert_true (g_hash_table_add (seen, g_strdup (uuid)));
@@ -300,17 +163,17 @@ test_permissions (void)
   gint64 id;
 
   NEED_SERVER ();
-  url = new_team ("rules");
-  add_member ("rules", "ada", "editor");
-  add_member ("rules", "ben", "editor");
-  add_member ("rules", "cyd", "reader");
+  url = team_new ("rules");
+  team_add_member ("rules", "ada", "editor");
+  team_add_member ("rules", "ben", "editor");
+  team_add_member ("rules", "cyd", "reader");
 
   a = dossier_test_library_new ();
   id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday.");
   note = dossier_test_add_note (a->library, id, "Delegates", "Who are they?");
-  share (a->library, url, "ada");
-  sync_ok (a->library, "ada");
-  article_uuid = article_uuid_of (a->library, id);
+  team_share (a->library, url, "ada");
+  team_sync_ok (a->library, "ada");
+  article_uuid = team_article_uuid_of (a->library, id);
 
   /* a reader reads, and writes nothing */
   reader = connect_as (url, "cyd");
@@ -363,7 +226,7 @@ test_permissions (void)
   }
 
   /* someone who is no member gets nothing, not even a connection */
-  admin = dossier_test_postgres_admin_url (pg, "rules");
+  admin = dossier_test_postgres_admin_url (team_pg, "rules");
   {
     g_autoptr(DossierTeamServer) su = dossier_team_server_connect (admin, NULL, NULL, &error);
 
@@ -414,27 +277,27 @@ test_two_libraries (void)
   gint64 id, id_b;
 
   NEED_SERVER ();
-  url = new_team ("pair");
-  add_member ("pair", "ada", "editor");
-  add_member ("pair", "ben", "editor");
+  url = team_new ("pair");
+  team_add_member ("pair", "ada", "editor");
+  team_add_member ("pair", "ben", "editor");
 
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
   id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
   dossier_test_add_article (a->library, "Dredging deal", "The councils signed a dredging agreement.");
   note = dossier_test_add_note (a->library, id, "Delegates", "Who are they?");
-  share (a->library, url, "ada");
-  stats = sync_ok (a->library, "ada");
+  team_share (a->library, url, "ada");
+  stats = team_sync_ok (a->library, "ada");
   g_assert_cmpuint (stats.pushed, ==, 3);
   g_assert_cmpuint (stats.conflicts, ==, 0);
 
-  share (b->library, url, "ben");
-  stats = sync_ok (b->library, "ben");
+  team_share (b->library, url, "ben");
+  stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.pulled, ==, 3);
   g_assert_cmpuint (stats.pushed, ==, 0);
   g_assert_cmpint (stats.version, >=, 3);
   /* the same rows, the same identities, the author kept */
-  seen = note_by_uuid (b->library, dossier_annotation_get_uuid (note));
+  seen = team_note_by_uuid (b->library, dossier_annotation_get_uuid (note));
   g_assert_nonnull (seen);
   g_assert_cmpstr (dossier_annotation_get_author (seen), ==, "ada");
   g_assert_cmpstr (dossier_annotation_get_note (seen), ==, "Who are they?");
@@ -445,30 +308,30 @@ test_two_libraries (void)
   dossier_annotation_set_note (note, "Council delegates");
   g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
   g_assert_no_error (error);
-  stats = sync_ok (b->library, "ben");
+  stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.pushed, ==, 1);
-  stats = sync_ok (a->library, "ada");
+  stats = team_sync_ok (a->library, "ada");
   g_assert_cmpuint (stats.pushed, ==, 1);
   g_assert_cmpuint (stats.pulled, ==, 1);
   /* rows go with the changes, not with the library */
   g_assert_cmpuint (stats.rows_sent, <=, 2);
   g_assert_cmpuint (stats.rows_received, <=, 3);
-  sync_ok (b->library, "ben");
-  text = note_text_of (b->library, dossier_annotation_get_uuid (note));
+  team_sync_ok (b->library, "ben");
+  text = team_note_text_of (b->library, dossier_annotation_get_uuid (note));
   g_assert_cmpstr (text, ==, "Council delegates");
-  state_a = library_state (a->library);
-  state_b = library_state (b->library);
+  state_a = team_library_state (a->library);
+  state_b = team_library_state (b->library);
   g_assert_cmpstr (state_a, ==, state_b);
   g_assert_nonnull (strstr (state_a, "ben Built in 1820"));
 
   /* a deletion travels as a tombstone */
   g_assert_true (dossier_library_delete_annotation_sync (a->library, dossier_annotation_get_id (note), &error));
-  sync_ok (a->library, "ada");
-  sync_ok (b->library, "ben");
+  team_sync_ok (a->library, "ada");
+  team_sync_ok (b->library, "ben");
   g_clear_object (&seen);
-  seen = note_by_uuid (b->library, dossier_annotation_get_uuid (note));
+  seen = team_note_by_uuid (b->library, dossier_annotation_get_uuid (note));
   g_assert_null (seen);
-  g_assert_cmpuint (n_conflicts (a->library) + n_conflicts (b->library), ==, 0);
+  g_assert_cmpuint (team_n_conflicts (a->library) + team_n_conflicts (b->library), ==, 0);
 }
 
 static void
@@ -488,10 +351,10 @@ test_tags_and_joins (void)
   gint64 ids[2], ids_b[1], stories[2], story_articles[2];
 
   NEED_SERVER ();
-  url = new_team ("tags");
-  add_member ("tags", "ada", "editor");
-  add_member ("tags", "ben", "editor");
-  add_member ("tags", "cy", "reader");
+  url = team_new ("tags");
+  team_add_member ("tags", "ada", "editor");
+  team_add_member ("tags", "ben", "editor");
+  team_add_member ("tags", "cy", "reader");
 
   /* two articles, one tagged in the export */
   a = dossier_test_library_new ();
@@ -500,7 +363,7 @@ test_tags_and_joins (void)
   g_assert_cmpuint (summary->articles, ==, 2);
   for (guint i = 0; i < 2; i++)
     ids[i] = ((DossierAppEntryResult *) summary->entries->pdata[i])->id;
-  first = article_uuid_of (a->library, ids[0]);
+  first = team_article_uuid_of (a->library, ids[0]);
   /* two stories of two articles each (a ferry strike's wire and its
    * copy, a bakery's prize and the same with a line added), which a
    * person joins */
@@ -542,17 +405,17 @@ test_tags_and_joins (void)
   g_assert_cmpint (dossier_stories_join_sync (a->library, stories[0], stories[1], &error), >, 0);
   g_assert_no_error (error);
   for (guint i = 0; i < 2; i++)
-    second[i] = article_uuid_of (a->library, story_articles[i]);
-  share (a->library, url, "ada");
-  stats = sync_ok (a->library, "ada");
+    second[i] = team_article_uuid_of (a->library, story_articles[i]);
+  team_share (a->library, url, "ada");
+  stats = team_sync_ok (a->library, "ada");
   /* 6 articles, 3 notes, 3 tags, and the joins (one article of a story
    * to each of the other's) */
   g_assert_cmpuint (stats.pushed, >=, 14);
 
   /* the other library gets the tags and the join, under the same identities */
   b = dossier_test_library_new ();
-  share (b->library, url, "ben");
-  stats = sync_ok (b->library, "ben");
+  team_share (b->library, url, "ben");
+  stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.pulled, ==, stats.rows_received);
   ids_b[0] = dossier_team_find_article_sync (b->library, first, &error);
   g_assert_no_error (error);
@@ -577,9 +440,9 @@ test_tags_and_joins (void)
   g_clear_pointer (&tags, g_strfreev);
   summary = dossier_app_import_file (b->library, DOSSIER_APP_UNKNOWN, path, NULL, &error);
   g_assert_no_error (error);
-  stats = sync_ok (b->library, "ben");
+  stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.conflicts, ==, 0);
-  sync_ok (a->library, "ada");
+  team_sync_ok (a->library, "ada");
   tags = dossier_app_import_get_article_tags (a->library, ids[0], &error);
   g_assert_cmpstrv (tags, ((const char *[]) { "climate", "oceans", "starred", NULL }));
 
@@ -593,7 +456,7 @@ test_tags_and_joins (void)
     g_assert_no_error (error);
     g_assert_cmpuint (rows->n_rows, ==, 1);
   }
-  stats = sync_ok (b->library, "ben");
+  stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.rows_received, ==, 1);
   g_clear_pointer (&tags, g_strfreev);
   tags = dossier_app_import_get_article_tags (b->library, ids_b[0], &error);
@@ -644,7 +507,7 @@ note_is (DossierLibrary *library,
          const char     *uuid,
          const char     *text)
 {
-  g_autofree char *now = note_text_of (library, uuid);
+  g_autofree char *now = team_note_text_of (library, uuid);
 
   return g_strcmp0 (now, text) == 0;
 }
@@ -674,15 +537,15 @@ test_watch (void)
   gint64 id;
 
   NEED_SERVER ();
-  url = new_team ("watch");
-  add_member ("watch", "ada", "editor");
-  add_member ("watch", "ben", "editor");
+  url = team_new ("watch");
+  team_add_member ("watch", "ada", "editor");
+  team_add_member ("watch", "ben", "editor");
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
   id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
-  share (a->library, url, "ada");
-  sync_ok (a->library, "ada");
-  share (b->library, url, "ben");
+  team_share (a->library, url, "ada");
+  team_sync_ok (a->library, "ada");
+  team_share (b->library, url, "ben");
 
   /* the watch syncs once as it starts */
   dossier_team_watch_new_async (b->library, "ben", NULL, on_watch_ready, &watch);
@@ -694,7 +557,7 @@ test_watch (void)
 
   /* a note pushed by one member reaches the other within 5 s */
   note = dossier_test_add_note (a->library, id, "Delegates", "Who are they?");
-  sync_ok (a->library, "ada");
+  team_sync_ok (a->library, "ada");
   dossier_test_wait_until_full (NULL, 5 * dossier_test_slowdown (),
                                 note_is (b->library, dossier_annotation_get_uuid (note), "Who are they?"));
   g_assert_cmpuint (pulled, >=, 1);
@@ -703,7 +566,7 @@ test_watch (void)
   dossier_annotation_set_note (note, "Council delegates");
   g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
   g_assert_no_error (error);
-  sync_ok (a->library, "ada");
+  team_sync_ok (a->library, "ada");
   dossier_test_wait_until_full (NULL, 5 * dossier_test_slowdown (),
                                 note_is (b->library, dossier_annotation_get_uuid (note), "Council delegates"));
   g_assert_true (dossier_team_watch_is_listening (watch));
@@ -711,7 +574,7 @@ test_watch (void)
   /* a lost connection is told, and the watch stops */
   g_signal_connect (watch, "failed", G_CALLBACK (on_watch_failed), &failed);
   {
-    g_autofree char *admin = dossier_test_postgres_admin_url (pg, "watch");
+    g_autofree char *admin = dossier_test_postgres_admin_url (team_pg, "watch");
     g_autoptr(DossierTeamServer) su = dossier_team_server_connect (admin, NULL, NULL, &error);
 
     g_assert_no_error (error);
@@ -745,27 +608,27 @@ test_conflicts (void)
   gint64 id, id_o;
 
   NEED_SERVER ();
-  url = new_team ("clash");
-  add_member ("clash", "ada", "editor");
-  add_member ("clash", "olga", "owner");
+  url = team_new ("clash");
+  team_add_member ("clash", "ada", "editor");
+  team_add_member ("clash", "olga", "owner");
   a = dossier_test_library_new ();
   o = dossier_test_library_new ();
   id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
   note = dossier_test_add_note (a->library, id, "Delegates", "first");
-  share (a->library, url, "ada");
-  sync_ok (a->library, "ada");
-  share (o->library, url, "olga");
-  sync_ok (o->library, "olga");
+  team_share (a->library, url, "ada");
+  team_sync_ok (a->library, "ada");
+  team_share (o->library, url, "olga");
+  team_sync_ok (o->library, "olga");
 
   /* both edit the note: the owner pushes first, the later push becomes
    * a conflict copy */
-  theirs = note_by_uuid (o->library, dossier_annotation_get_uuid (note));
+  theirs = team_note_by_uuid (o->library, dossier_annotation_get_uuid (note));
   dossier_annotation_set_note (theirs, "the owner's words");
   g_assert_true (dossier_library_update_annotation_sync (o->library, theirs, &error));
   dossier_annotation_set_note (note, "the author's words");
   g_assert_true (dossier_library_update_annotation_sync (a->library, note, &error));
   /* and both edit the article: different fields merge, the same field is listed */
-  uuid = article_uuid_of (a->library, id);
+  uuid = team_article_uuid_of (a->library, id);
   id_o = dossier_team_find_article_sync (o->library, uuid, &error);
   g_assert_no_error (error);
   article = dossier_library_get_article_sync (a->library, id, NULL);
@@ -778,8 +641,8 @@ test_conflicts (void)
   g_assert_true (dossier_library_update_article_sync (o->library, article_o, &error));
   g_assert_no_error (error);
 
-  sync_ok (o->library, "olga");
-  stats = sync_ok (a->library, "ada");
+  team_sync_ok (o->library, "olga");
+  stats = team_sync_ok (a->library, "ada");
   g_assert_cmpuint (stats.conflicts, ==, 2);
   list = dossier_team_list_conflicts_sync (a->library, &error);
   g_assert_cmpuint (list->len, ==, 2);
@@ -795,7 +658,7 @@ test_conflicts (void)
   g_assert_cmpstr (c->theirs, ==, "the owner's words");
   g_assert_cmpstr (c->author, ==, "olga");
   /* theirs shows, mine waits beside it; fields only one side changed merge */
-  mine = note_by_uuid (a->library, dossier_annotation_get_uuid (note));
+  mine = team_note_by_uuid (a->library, dossier_annotation_get_uuid (note));
   g_assert_cmpstr (dossier_annotation_get_note (mine), ==, "the owner's words");
   g_clear_object (&article);
   article = dossier_library_get_article_sync (a->library, id, NULL);
@@ -811,18 +674,19 @@ test_conflicts (void)
   g_assert_true (dossier_team_resolve_sync (a->library, ((DossierTeamConflict *) list->pdata[0])->id, "mine", &error));
   g_assert_true (dossier_team_resolve_sync (a->library, ((DossierTeamConflict *) list->pdata[1])->id, "both", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_conflicts (a->library), ==, 0);
-  sync_ok (a->library, "ada");
-  sync_ok (o->library, "olga");
+  g_assert_cmpuint (team_n_conflicts (a->library), ==, 0);
+  team_sync_ok (a->library, "ada");
+  team_sync_ok (o->library, "olga");
   notes = dossier_library_list_annotations_sync (o->library, 0, NULL, &error);
   g_assert_cmpuint (notes->len, ==, 2);
   {
-    g_autofree char *sa = library_state (a->library);
-    g_autofree char *so = library_state (o->library);
+    g_autofree char *sa = team_library_state (a->library);
+    g_autofree char *so = team_library_state (o->library);
 
     g_assert_cmpstr (sa, ==, so);
     g_assert_nonnull (strstr (sa, "ada the author's words"));
-    g_assert_nonnull (strstr (sa, "ada the owner's words"));
+    /* the owner's edit of the note made it theirs */
+    g_assert_nonnull (strstr (sa, "olga the owner's words"));
     g_assert_nonnull (strstr (sa, "Talks (author) | Ledger"));
   }
 }
@@ -841,35 +705,35 @@ test_deleted_article_comes_back (void)
   gint64 id, id_b;
 
   NEED_SERVER ();
-  url = new_team ("revive");
-  add_member ("revive", "olga", "owner");
-  add_member ("revive", "ben", "editor");
+  url = team_new ("revive");
+  team_add_member ("revive", "olga", "owner");
+  team_add_member ("revive", "ben", "editor");
   o = dossier_test_library_new ();
   b = dossier_test_library_new ();
   id = dossier_test_add_article (o->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
   first = dossier_test_add_note (o->library, id, "Delegates", "owner's note");
-  uuid = article_uuid_of (o->library, id);
-  share (o->library, url, "olga");
-  sync_ok (o->library, "olga");
-  share (b->library, url, "ben");
-  sync_ok (b->library, "ben");
+  uuid = team_article_uuid_of (o->library, id);
+  team_share (o->library, url, "olga");
+  team_sync_ok (o->library, "olga");
+  team_share (b->library, url, "ben");
+  team_sync_ok (b->library, "ben");
 
   /* the owner deletes the article while the editor annotates it offline */
   g_assert_true (dossier_library_delete_article_sync (o->library, id, &error));
-  sync_ok (o->library, "olga");
+  team_sync_ok (o->library, "olga");
   id_b = dossier_team_find_article_sync (b->library, uuid, &error);
   added = dossier_test_add_note (b->library, id_b, "customs house", "ben's note");
-  sync_ok (b->library, "ben");
+  team_sync_ok (b->library, "ben");
   g_assert_cmpint (dossier_team_find_article_sync (b->library, uuid, NULL), ==, id_b);
 
   /* it comes back for the owner, with both notes, marked */
-  sync_ok (o->library, "olga");
+  team_sync_ok (o->library, "olga");
   id = dossier_team_find_article_sync (o->library, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   {
-    g_autofree char *state_o = library_state (o->library);
-    g_autofree char *state_b = library_state (b->library);
+    g_autofree char *state_o = team_library_state (o->library);
+    g_autofree char *state_b = team_library_state (b->library);
 
     g_assert_cmpstr (state_o, ==, state_b);
     g_assert_nonnull (strstr (state_o, "owner's note"));
@@ -898,18 +762,18 @@ test_offline_queue (void)
   gint64 id;
 
   NEED_SERVER ();
-  url = new_team ("offline");
-  add_member ("offline", "ada", "editor");
-  add_member ("offline", "ben", "reader");
+  url = team_new ("offline");
+  team_add_member ("offline", "ada", "editor");
+  team_add_member ("offline", "ben", "reader");
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
   id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
-  uuid = article_uuid_of (a->library, id);
-  share (a->library, url, "ada");
-  sync_ok (a->library, "ada");
+  uuid = team_article_uuid_of (a->library, id);
+  team_share (a->library, url, "ada");
+  team_sync_ok (a->library, "ada");
 
   /* the server goes away; edits queue */
-  g_assert_true (dossier_test_postgres_stop (pg));
+  g_assert_true (dossier_test_postgres_stop (team_pg));
   note = dossier_test_add_note (a->library, id, "Delegates", "written offline");
   g_assert_false (dossier_team_sync_sync (a->library, "ada", &stats, NULL, &error));
   g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
@@ -926,8 +790,8 @@ test_offline_queue (void)
   g_assert_cmpuint (link->n_queued, ==, 1);
   g_assert_cmpstr (link->member, ==, "ada");
 
-  g_assert_true (dossier_test_postgres_resume (pg));
-  stats = sync_ok (a->library, "ada");
+  g_assert_true (dossier_test_postgres_resume (team_pg));
+  stats = team_sync_ok (a->library, "ada");
   g_assert_cmpuint (stats.pushed, ==, 1);
   g_clear_pointer (&link, dossier_team_link_free);
   link = dossier_team_get_link_sync (a->library, &error);
@@ -935,14 +799,14 @@ test_offline_queue (void)
 
   /* a reader gets it; their own note is refused by the server, kept here
    * and listed, never lost */
-  share (b->library, url, "ben");
-  sync_ok (b->library, "ben");
-  g_assert_nonnull (note_by_uuid (b->library, dossier_annotation_get_uuid (note)));
+  team_share (b->library, url, "ben");
+  team_sync_ok (b->library, "ben");
+  g_assert_nonnull (team_note_by_uuid (b->library, dossier_annotation_get_uuid (note)));
   own = dossier_test_add_note (b->library, dossier_team_find_article_sync (b->library, uuid, NULL), "Thursday", "a reader's note");
-  stats = sync_ok (b->library, "ben");
+  stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.pushed, ==, 0);
   g_assert_cmpuint (stats.conflicts, ==, 1);
-  kept = note_by_uuid (b->library, dossier_annotation_get_uuid (own));
+  kept = team_note_by_uuid (b->library, dossier_annotation_get_uuid (own));
   g_assert_nonnull (kept);
 }
 
@@ -1085,8 +949,8 @@ run_trial (const char *url,
   dossier_test_add_article (t.lib[0]->library, "Channel survey", "Delegates heard the engineers.");
   for (guint c = 0; c < N_CLIENTS; c++)
     {
-      share (t.lib[c]->library, url, trial_members[c]);
-      sync_ok (t.lib[c]->library, trial_members[c]);
+      team_share (t.lib[c]->library, url, trial_members[c]);
+      team_sync_ok (t.lib[c]->library, trial_members[c]);
     }
 
   for (guint step = 1; step <= steps; step++)
@@ -1098,15 +962,15 @@ run_trial (const char *url,
           g_autoptr(GError) error = NULL;
 
           /* the server goes away: edits queue, sync says so, nothing is lost */
-          g_assert_true (dossier_test_postgres_stop (pg));
+          g_assert_true (dossier_test_postgres_stop (team_pg));
           trial_edit (&t, c, step);
           g_assert_false (dossier_team_sync_sync (t.lib[c]->library, trial_members[c], NULL, NULL, &error));
           g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_UNREACHABLE);
-          g_assert_true (dossier_test_postgres_resume (pg));
+          g_assert_true (dossier_test_postgres_resume (team_pg));
           continue;
         }
       if (g_test_rand_int_range (0, 3) == 0)
-        sync_ok (t.lib[c]->library, trial_members[c]);
+        team_sync_ok (t.lib[c]->library, trial_members[c]);
       else
         trial_edit (&t, c, step);
     }
@@ -1114,11 +978,11 @@ run_trial (const char *url,
   /* everyone syncs, twice around: they converge */
   for (guint round = 0; round < 2; round++)
     for (guint c = 0; c < N_CLIENTS; c++)
-      sync_ok (t.lib[c]->library, trial_members[c]);
-  state0 = library_state (t.lib[0]->library);
+      team_sync_ok (t.lib[c]->library, trial_members[c]);
+  state0 = team_library_state (t.lib[0]->library);
   for (guint c = 1; c < N_CLIENTS; c++)
     {
-      g_autofree char *state = library_state (t.lib[c]->library);
+      g_autofree char *state = team_library_state (t.lib[c]->library);
 
       g_assert_cmpstr (state, ==, state0);
     }
@@ -1172,10 +1036,10 @@ test_convergence_trials (void)
   g_autofree char *url = NULL;
 
   NEED_SERVER ();
-  url = new_team ("trials");
-  add_member ("trials", "olga", "owner");
-  add_member ("trials", "ada", "editor");
-  add_member ("trials", "ben", "editor");
+  url = team_new ("trials");
+  team_add_member ("trials", "olga", "owner");
+  team_add_member ("trials", "ada", "editor");
+  team_add_member ("trials", "ben", "editor");
   start = g_get_monotonic_time ();
   for (guint i = 0; i < n && !g_test_failed (); i++)
     run_trial (url, i, i % 10 == 5);
@@ -1185,41 +1049,6 @@ test_convergence_trials (void)
 /* }}} */
 
 /* {{{ the command line */
-
-/* Runs dossier-cli with @input on its standard input; returns its exit
- * status and its standard output in @out. */
-static int
-run_cli (const char  *input,
-         char       **out,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("DOSSIER_CLI");
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (proc, input, NULL, out, &err, &error));
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (proc))
-    return -1;
-  if (g_subprocess_get_exit_status (proc) != 0)
-    g_test_message ("dossier-cli %s: %s", first, err);
-  return g_subprocess_get_exit_status (proc);
-}
 
 static void
 test_cli (void)
@@ -1234,34 +1063,34 @@ test_cli (void)
   JsonObject *o;
 
   NEED_SERVER ();
-  url = dossier_test_postgres_new_db (pg, "cli");
-  admin = dossier_test_postgres_admin_url (pg, "cli");
+  url = dossier_test_postgres_new_db (team_pg, "cli");
+  admin = dossier_test_postgres_admin_url (team_pg, "cli");
   dir = dossier_test_make_tmp_dir ();
   lib = g_build_filename (dir, "library.db", NULL);
   text = g_build_filename (dir, "harbour.txt", NULL);
   g_assert_true (g_file_set_contents (text, "Harbour talks\n\nDelegates met on Thursday.\n", -1, NULL));
 
-  g_assert_cmpint (run_cli (NULL, &out, "team", "init", "--server", admin, NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "team", "init", "--server", admin, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "team", "add-member", "--server", admin, "cleo",
-                            "--role", "editor", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli ("cleo-secret\n", &out, "team", "add-member", "--server", admin, "cleo",
+                                 "--role", "editor", "--password-stdin", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "team", "add-member", "--server", admin, "eve", "--role", "boss", NULL), ==, 1);
+  g_assert_cmpint (team_run_cli (NULL, &out, "team", "add-member", "--server", admin, "eve", "--role", "boss", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "team", "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (team_run_cli (NULL, &out, "team", "frobnicate", NULL), ==, 2);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "import", "--library", lib, text, NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "import", "--library", lib, text, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "annotate", "--library", lib, "1", "--quote", "Delegates", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "annotate", "--library", lib, "1", "--quote", "Delegates", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   /* a wrong password is refused, and says so */
-  g_assert_cmpint (run_cli ("wrong\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
-                            "--password-stdin", NULL), ==, 1);
+  g_assert_cmpint (team_run_cli ("wrong\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
+                                 "--password-stdin", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
-                            "--password-stdin", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli ("cleo-secret\n", &out, "share", "--library", lib, "--server", url, "--user", "cleo",
+                                 "--password-stdin", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   o = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (o, "pushed"), ==, 2);
@@ -1273,38 +1102,38 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
 
   /* notes carry their author and identity */
-  g_assert_cmpint (run_cli (NULL, &out, "annotations", "--library", lib, "--json", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "annotations", "--library", lib, "--json", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"author\" : \"cleo\""));
   g_assert_nonnull (strstr (out, "\"uuid\""));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "edit-annotation", "--library", lib, "1", "--note", "Council delegates",
-                            "--tag", "people", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "edit-annotation", "--library", lib, "1", "--note", "Council delegates",
+                                 "--tag", "people", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Council delegates"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "edit-annotation", "--library", lib, "99", "--note", "x", NULL), ==, 1);
+  g_assert_cmpint (team_run_cli (NULL, &out, "edit-annotation", "--library", lib, "99", "--note", "x", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
 
   /* no server: exit 3, the change stays queued and goes later */
-  g_assert_true (dossier_test_postgres_stop (pg));
-  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 3);
+  g_assert_true (dossier_test_postgres_stop (team_pg));
+  g_assert_cmpint (team_run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 3);
   g_clear_pointer (&out, g_free);
-  g_assert_true (dossier_test_postgres_resume (pg));
-  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
+  g_assert_true (dossier_test_postgres_resume (team_pg));
+  g_assert_cmpint (team_run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--json", "--password-stdin", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"pushed\":1"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "conflicts", "--library", lib, "--json", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "conflicts", "--library", lib, "--json", NULL), ==, 0);
   g_assert_cmpstr (g_strstrip (out), ==, "[]");
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "mine", NULL), ==, 1);
+  g_assert_cmpint (team_run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "mine", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "neither", NULL), ==, 1);
+  g_assert_cmpint (team_run_cli (NULL, &out, "resolve", "--library", lib, "7", "--keep", "neither", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "delete-annotation", "--library", lib, "1", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "delete-annotation", "--library", lib, "1", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, "team", "remove-member", "--server", admin, "cleo", NULL), ==, 0);
+  g_assert_cmpint (team_run_cli (NULL, &out, "team", "remove-member", "--server", admin, "cleo", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   /* a removed member can't sync; the deletion stays queued */
-  g_assert_cmpint (run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 1);
+  g_assert_cmpint (team_run_cli ("cleo-secret\n", &out, "sync", "--library", lib, "--password-stdin", NULL), ==, 1);
   dossier_test_remove_tree (dir);
 }
 
@@ -1328,15 +1157,15 @@ test_sync_killed (void)
   gint64 id;
 
   NEED_SERVER ();
-  url = new_team ("killed");
-  add_member ("killed", "ada", "editor");
-  add_member ("killed", "olga", "owner");
+  url = team_new ("killed");
+  team_add_member ("killed", "ada", "editor");
+  team_add_member ("killed", "olga", "owner");
   a = dossier_test_library_new ();
   b = dossier_test_library_new ();
   path = g_build_filename (a->dir, "library.db", NULL);
   id = dossier_test_add_article (a->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
-  share (a->library, url, "ada");
-  sync_ok (a->library, "ada");
+  team_share (a->library, url, "ada");
+  team_sync_ok (a->library, "ada");
 
   for (guint round = 0; round < 12; round++)
     {
@@ -1394,11 +1223,11 @@ test_sync_killed (void)
   g_test_message ("%u of 12 syncs killed", n_killed);
 
   /* what was saved here gets to the server, once, and to another member */
-  sync_ok (a->library, "ada");
-  share (b->library, url, "olga");
-  sync_ok (b->library, "olga");
-  state_a = library_state (a->library);
-  state_b = library_state (b->library);
+  team_sync_ok (a->library, "ada");
+  team_share (b->library, url, "olga");
+  team_sync_ok (b->library, "olga");
+  state_a = team_library_state (a->library);
+  state_b = team_library_state (b->library);
   g_assert_cmpstr (state_a, ==, state_b);
   for (guint i = 0; i < written->len; i++)
     {
@@ -1406,7 +1235,7 @@ test_sync_killed (void)
 
       g_assert_nonnull (strstr (state_a, needle));
     }
-  g_assert_cmpuint (n_conflicts (a->library), ==, 0);
+  g_assert_cmpuint (team_n_conflicts (a->library), ==, 0);
 }
 
 /* }}} */
@@ -1417,9 +1246,9 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  pg = dossier_test_postgres_start (&pg_missing);
-  if (pg == NULL)
-    g_test_message ("no PostgreSQL server: %s", pg_missing);
+  team_pg = dossier_test_postgres_start (&team_pg_missing);
+  if (team_pg == NULL)
+    g_test_message ("no PostgreSQL server: %s", team_pg_missing);
 
   g_test_add ("/team/uuid-identity", DossierTestLibrary, NULL,
               dossier_test_library_setup, test_uuid_identity, dossier_test_library_teardown);
@@ -1435,7 +1264,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team/sync-killed", test_sync_killed);
   g_test_add_func ("/team/convergence-trials", test_convergence_trials);
   status = g_test_run ();
-  g_clear_pointer (&pg, dossier_test_postgres_free);
-  g_free (pg_missing);
+  g_clear_pointer (&team_pg, dossier_test_postgres_free);
+  g_free (team_pg_missing);
   return status;
 }

@@ -527,6 +527,43 @@ static const char schema_team_tags[] =
   "INSERT OR IGNORE INTO team_queue SELECT 'story-join', uuid, 0 FROM story_joins"
   "  WHERE uuid IS NOT NULL AND EXISTS (SELECT 1 FROM team_link);";
 
+/* A team library shares the user's corrections too: a quote's speaker
+ * corrected or rejected (quote_corrections) and an article moved out of
+ * its story or into another (a pinned story_members row).  Their UUIDs
+ * are made from their parts (the article's UUID and the quote's words,
+ * or the article's UUID and "story"), the same in every library. */
+#define TEAM_QUOTE_FIX_UUID(row) \
+  DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = " row ".article_id)", row ".text")
+#define TEAM_PIN_UUID(row) \
+  DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = " row ".article_id)", "'story'")
+static const char schema_team_corrections[] =
+  "CREATE TRIGGER team_quote_fixes_ai AFTER INSERT ON quote_corrections" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('quote-correction', " TEAM_QUOTE_FIX_UUID ("new") ", 0);"
+  "END;"
+  "CREATE TRIGGER team_quote_fixes_au AFTER UPDATE ON quote_corrections" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('quote-correction', " TEAM_QUOTE_FIX_UUID ("new") ", 0);"
+  "END;"
+  /* the corrections of a deleted article stay on the server with it */
+  "CREATE TRIGGER team_quote_fixes_ad AFTER DELETE ON quote_corrections" TEAM_QUEUE_WHEN
+  "  AND EXISTS (SELECT 1 FROM articles WHERE id = old.article_id) BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('quote-correction', " TEAM_QUOTE_FIX_UUID ("old") ", 1);"
+  "END;"
+  "CREATE TRIGGER team_pins_ai AFTER INSERT ON story_members" TEAM_QUEUE_WHEN " AND new.pinned = 1 BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('story-pin', " TEAM_PIN_UUID ("new") ", 0);"
+  "END;"
+  "CREATE TRIGGER team_pins_au AFTER UPDATE OF story_id, pinned ON story_members" TEAM_QUEUE_WHEN
+  "  AND (new.pinned = 1 OR old.pinned = 1) BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('story-pin', " TEAM_PIN_UUID ("new") ", new.pinned = 0);"
+  "END;"
+  "CREATE TRIGGER team_pins_ad AFTER DELETE ON story_members" TEAM_QUEUE_WHEN
+  "  AND old.pinned = 1 AND EXISTS (SELECT 1 FROM articles WHERE id = old.article_id) BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('story-pin', " TEAM_PIN_UUID ("old") ", 1);"
+  "END;"
+  "INSERT OR IGNORE INTO team_queue SELECT 'quote-correction', " TEAM_QUOTE_FIX_UUID ("quote_corrections") ", 0"
+  "  FROM quote_corrections WHERE EXISTS (SELECT 1 FROM team_link);"
+  "INSERT OR IGNORE INTO team_queue SELECT 'story-pin', " TEAM_PIN_UUID ("story_members") ", 0"
+  "  FROM story_members WHERE pinned = 1 AND EXISTS (SELECT 1 FROM team_link);";
+
 /* Read and unread came with the web's articles; before, only another
  * app's export said whether an article was read.  Everything else a
  * library held when it was upgraded counts as read, so that the unread
@@ -812,6 +849,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 16:
       if (!_dossier_store_exec (self, schema_article_list_index, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 17:
+      if (!_dossier_store_exec (self, schema_team_corrections, &local_error))
         goto fail;
       break;
     default:

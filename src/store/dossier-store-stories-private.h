@@ -14,5 +14,11 @@ G_BEGIN_DECLS
  * transaction. */
 gboolean _dossier_store_group_stories (DossierStore  *self,
                                        GError       **error);
+/* Pins @article_id into the story of @anchor_id, or into a story of its
+ * own when the two are one; the stories are to be grouped again after. */
+gboolean _dossier_store_pin_to_story  (DossierStore  *self,
+                                       gint64         article_id,
+                                       gint64         anchor_id,
+                                       GError       **error);
 
 G_END_DECLS

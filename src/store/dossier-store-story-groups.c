@@ -573,6 +573,39 @@ pin (DossierStore  *self,
   return ok;
 }
 
+gboolean
+_dossier_store_pin_to_story (DossierStore  *self,
+                             gint64         article_id,
+                             gint64         anchor_id,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 story = 0;
+
+  if (anchor_id != article_id && (story = dossier_store_story_of (self, anchor_id, error)) < 0)
+    return FALSE;
+  if (anchor_id == article_id)
+    {
+      gboolean alone = FALSE;
+
+      /* a story of its own already */
+      if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM story_members m WHERE article_id = ?1 AND pinned = 1"
+                              " AND NOT EXISTS (SELECT 1 FROM story_members o"
+                              "  WHERE o.story_id = m.story_id AND o.article_id <> ?1)",
+                              -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, article_id);
+          alone = sqlite3_step (stmt) == SQLITE_ROW;
+        }
+      sqlite3_finalize (stmt);
+      if (alone)
+        return TRUE;
+    }
+  if (story == 0 && (story = new_story (self, error)) < 0)
+    return FALSE;
+  return pin (self, article_id, story, error);
+}
+
 static gboolean
 story_exists (DossierStore  *self,
               gint64         id,

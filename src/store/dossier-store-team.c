@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier-team-private.h"
+#include "dossier-store-stories-private.h"
 #include "dossier-date.h"
 
 const TeamKindInfo _dossier_team_kinds[N_TEAM_KINDS] = {
@@ -47,6 +48,28 @@ const TeamKindInfo _dossier_team_kinds[N_TEAM_KINDS] = {
     { "uuid", "article_uuid", "other_uuid" },
     "SELECT j.uuid, a.uuid, b.uuid FROM story_joins j JOIN articles a ON a.id = j.article_id"
     " JOIN articles b ON b.id = j.other_id WHERE j.uuid = ?1",
+  },
+  /* the person a quote was given to, by name, or none for a quote
+   * rejected (few rows: the user's own corrections) */
+  [TEAM_QUOTE_FIX] = {
+    "quote-correction", "quote_corrections", 5,
+    { "uuid", "article_uuid", "text", "person", "rejected" },
+    "SELECT " DOSSIER_SQL_ROW_UUID ("a.uuid", "c.text") ", a.uuid, c.text, p.name, c.rejected"
+    " FROM quote_corrections c JOIN articles a ON a.id = c.article_id"
+    " LEFT JOIN people p ON p.id = c.person_id"
+    " WHERE " DOSSIER_SQL_ROW_UUID ("a.uuid", "c.text") " = ?1",
+  },
+  /* the story an article was moved to, by another article of it (the
+   * article itself for a story of its own) */
+  [TEAM_STORY_PIN] = {
+    "story-pin", "story_pins", 3,
+    { "uuid", "article_uuid", "anchor_uuid" },
+    "SELECT " DOSSIER_SQL_ROW_UUID ("a.uuid", "'story'") ", a.uuid,"
+    " coalesce((SELECT b.uuid FROM story_members o JOIN articles b ON b.id = o.article_id"
+    "   WHERE o.story_id = m.story_id AND o.article_id <> m.article_id"
+    "   ORDER BY o.pinned, o.article_id LIMIT 1), a.uuid)"
+    " FROM story_members m JOIN articles a ON a.id = m.article_id"
+    " WHERE m.pinned = 1 AND " DOSSIER_SQL_ROW_UUID ("a.uuid", "'story'") " = ?1",
   },
 };
 
@@ -96,12 +119,18 @@ row_uuid_func (sqlite3_context  *context,
 }
 
 gboolean
+dossier_store_register_row_uuid (struct sqlite3 *db)
+{
+  return sqlite3_create_function (db, "dossier_row_uuid", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, row_uuid_func, NULL, NULL) == SQLITE_OK;
+}
+
+gboolean
 _dossier_store_add_uuid_function (DossierStore  *self,
                                   GError       **error)
 {
-  if (sqlite3_create_function (self->db, "dossier_row_uuid", 2,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                               NULL, row_uuid_func, NULL, NULL) != SQLITE_OK)
+  if (!dossier_store_register_row_uuid (self->db))
     return _dossier_store_fail (self, error, _("Could not open the library"));
   return TRUE;
 }
@@ -551,6 +580,10 @@ _dossier_team_apply (DossierStore       *self,
     case TEAM_JOIN:
       ok = apply_pair (self, row, error);
       break;
+    case TEAM_QUOTE_FIX:
+    case TEAM_STORY_PIN:
+      ok = _dossier_team_apply_correction (self, row, row->deleted, error);
+      break;
     case TEAM_SEARCH:
     case N_TEAM_KINDS:
     default:
@@ -650,7 +683,13 @@ dossier_store_team_link (DossierStore  *self,
                             "INSERT INTO team_queue SELECT 'article-tag', uuid, 0 FROM article_tags"
                             " WHERE uuid IS NOT NULL;"
                             "INSERT INTO team_queue SELECT 'story-join', uuid, 0 FROM story_joins"
-                            " WHERE uuid IS NOT NULL;",
+                            " WHERE uuid IS NOT NULL;"
+                            "INSERT OR IGNORE INTO team_queue SELECT 'quote-correction', "
+                            DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)", "text")
+                            ", 0 FROM quote_corrections;"
+                            "INSERT OR IGNORE INTO team_queue SELECT 'story-pin', "
+                            DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)", "'story'")
+                            ", 0 FROM story_members WHERE pinned = 1;",
                             error))
     {
       dossier_store_rollback (self);
@@ -775,8 +814,10 @@ restore_note (DossierStore   *self,
     {
       const char *params[] = { v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[12], uuid };
 
+      /* kept as mine, it is the member's edit (the server agrees) */
       return run (self, "UPDATE annotations SET color = ?, note = ?, tags = ?, quote = ?, prefix = ?,"
-                  " suffix = ?, start_offset = ?, end_offset = ?, orphan = ?, modified = ? WHERE uuid = ?",
+                  " suffix = ?, start_offset = ?, end_offset = ?, orphan = ?, modified = ?,"
+                  " author = coalesce((SELECT member FROM team_link), author) WHERE uuid = ?",
                   11, params, error);
     }
   {
@@ -920,6 +961,16 @@ dossier_store_team_resolve (DossierStore  *self,
             ok = run (self, pair == TEAM_TAG ? "DELETE FROM article_tags WHERE uuid = ?"
                                              : "DELETE FROM story_joins WHERE uuid = ?",
                       1, (const char **) &row_uuid, error);
+        }
+      else if (g_str_equal (kind, "quote-correction") || g_str_equal (kind, "story-pin"))
+        {
+          TeamKind fix = g_str_equal (kind, "quote-correction") ? TEAM_QUOTE_FIX : TEAM_STORY_PIN;
+          g_autoptr(TeamRow) row = _dossier_team_row_from_json (fix, mine_row);
+          TeamRow gone = { .kind = fix, .values = { row_uuid } };
+
+          /* mine: the correction here again (queued), or gone for a removal */
+          ok = _dossier_team_apply_correction (self, row ? row : &gone, row == NULL, error) &&
+               (fix != TEAM_STORY_PIN || _dossier_store_group_stories (self, error));
         }
       else
         {

@@ -605,7 +605,13 @@ static const char * const stmt_sql[] = {
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, (SELECT member FROM team_link)))",
   [STMT_UPDATE_ANNOTATION] =
     "UPDATE annotations SET color = ?, note = ?, tags = ?, quote = ?, prefix = ?, suffix = ?,"
-    " start_offset = ?, end_offset = ?, orphan = ?, modified = ? WHERE id = ?",
+    " start_offset = ?, end_offset = ?, orphan = ?, modified = ?,"
+    /* in a team library a note whose text, tags or colour a member changes
+     * becomes that member's (a note moved by its article's new text, or
+     * written by sync, keeps its author) */
+    " author = coalesce((SELECT member FROM team_link WHERE applying = 0"
+    "   AND (annotations.color IS NOT ?1 OR annotations.note IS NOT ?2 OR annotations.tags IS NOT ?3)),"
+    "   author) WHERE id = ?",
   [STMT_DELETE_ANNOTATION] =
     "DELETE FROM annotations WHERE id = ?",
   [STMT_GET_ANNOTATION] =

@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 17
+#define DOSSIER_STORE_SCHEMA_VERSION 18
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -52,6 +52,9 @@ const char *dossier_store_tokenizer_version (void);
  * opened without the store (tests and tools reading a library) */
 struct sqlite3;
 gboolean    dossier_store_register_tokenizer (struct sqlite3 *db);
+/* dossier_row_uuid(), which the team's triggers on corrections call, on
+ * a connection of its own (a test's, say) */
+gboolean    dossier_store_register_row_uuid  (struct sqlite3 *db);
 /* The search stem of one word: Snowball's Russian stemmer for Cyrillic,
  * its English one for Latin letters; other words lower cased */
 char       *dossier_store_stem              (const char *word,

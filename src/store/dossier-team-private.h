@@ -17,6 +17,8 @@ typedef enum
   TEAM_SEARCH,
   TEAM_TAG,
   TEAM_JOIN,
+  TEAM_QUOTE_FIX,
+  TEAM_STORY_PIN,
   N_TEAM_KINDS
 } TeamKind;
 
@@ -97,6 +99,19 @@ gboolean  _dossier_team_is_queued     (DossierStore  *self,
 gboolean  _dossier_team_set_applying  (DossierStore  *self,
                                        gboolean       applying,
                                        GError       **error);
+/* --- corrections (dossier-store-team-corrections.c) --- */
+
+/* Writes a quote's correction or an article's place in a story as the
+ * server (or, resolving a conflict, the member) has it; with @deleted,
+ * removes it.  A removed quote correction sends its article's quotes to
+ * be found again (by the library's background analysis); a place in a
+ * story leaves the stories to be grouped again, which the caller does
+ * once (_dossier_store_group_stories). */
+gboolean  _dossier_team_apply_correction   (DossierStore   *self,
+                                            const TeamRow  *row,
+                                            gboolean        deleted,
+                                            GError        **error);
+
 /* Records a conflict for a person to resolve. */
 gboolean  _dossier_team_add_conflict  (DossierStore  *self,
                                        const char    *kind,

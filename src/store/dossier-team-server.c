@@ -37,13 +37,18 @@ is_local_host (const char *host)
          g_str_equal (host, "::1");
 }
 
+/* Whether every host of @url is local; @verified: whether the server's
+ * certificate is to be checked (always for a remote server, and for a
+ * local one whose address asks for sslmode=verify-ca or verify-full) */
 static gboolean
 is_local (const char  *url,
+          gboolean    *verified,
           GError     **error)
 {
   PQconninfoOption *options;
   char *message = NULL;
   gboolean local = TRUE;
+  gboolean asks_verify = FALSE;
 
   options = PQconninfoParse (url, &message);
   if (options == NULL)
@@ -56,6 +61,8 @@ is_local (const char  *url,
     }
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     {
+      if (o->val != NULL && strcmp (o->keyword, "sslmode") == 0)
+        asks_verify = g_str_has_prefix (o->val, "verify-");
       if (o->val == NULL || (strcmp (o->keyword, "host") != 0 && strcmp (o->keyword, "hostaddr") != 0))
         continue;
       /* a list of hosts is local only when every one is */
@@ -68,6 +75,8 @@ is_local (const char  *url,
       }
     }
   PQconninfoFree (options);
+  if (verified != NULL)
+    *verified = !local || asks_verify;
   return local;
 }
 
@@ -128,20 +137,48 @@ open_conn (const char *url,
   return PQconnectdbParams (keys, values, 1);
 }
 
+/* Whether the server behind @url answers at all when TLS is not asked
+ * for (so neither is its certificate checked); no password is sent to
+ * a server not verified, only whether it answers is asked. */
+static gboolean
+answers_unverified (const char *url,
+                    const char *user)
+{
+  PGconn *conn = open_conn (url, TRUE, user, NULL, "sslmode", "disable");
+  gboolean answers = conn != NULL &&
+                     (PQstatus (conn) == CONNECTION_OK || PQconnectionNeedsPassword (conn) ||
+                      strstr (PQerrorMessage (conn), "FATAL") != NULL);
+
+  PQfinish (conn);
+  return answers;
+}
+
+static void
+set_untrusted_error (PGconn  *conn,
+                     GError **error)
+{
+  g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+  g_autofree char *url = g_strdup_printf ("%s/%s", PQhost (conn) ? PQhost (conn) : "", PQdb (conn) ? PQdb (conn) : "");
+
+  g_set_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_INSECURE,
+               _("TLS certificate not trusted: the team server %s answers, but not with a certificate "
+                 "this computer trusts, so nothing was sent to it (%s)"), url, message);
+}
+
 DossierTeamServer *
 dossier_team_server_connect (const char  *url,
                              const char  *user,
                              const char  *password,
                              GError     **error)
 {
-  gboolean local;
+  gboolean local, verified;
   g_autoptr(GError) local_error = NULL;
   DossierTeamServer *self;
   PGconn *conn;
 
   g_return_val_if_fail (url != NULL, NULL);
 
-  local = is_local (url, &local_error);
+  local = is_local (url, &verified, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -154,7 +191,16 @@ dossier_team_server_connect (const char  *url,
         g_set_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_FAILED,
                      _("Could not reach the team server %s: %s"), url, _("out of memory"));
       else
-        set_connection_error (conn, url, error);
+        {
+          set_connection_error (conn, url, &local_error);
+          /* not refused, yet the server answers when its certificate is
+           * not checked: it is the certificate this computer does not trust */
+          if (verified && !g_error_matches (local_error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED) &&
+              answers_unverified (url, user))
+            set_untrusted_error (conn, error);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
+        }
       PQfinish (conn);
       return NULL;
     }
@@ -162,21 +208,6 @@ dossier_team_server_connect (const char  *url,
   self = g_new0 (DossierTeamServer, 1);
   self->conn = conn;
   return self;
-}
-
-/* Whether the server behind @url answers at all when TLS is not
- * verified; no password is sent to a server not verified. */
-static gboolean
-answers_unverified (const char *url,
-                    const char *user)
-{
-  PGconn *conn = open_conn (url, TRUE, user, NULL, "sslmode", "prefer");
-  gboolean answers = conn != NULL &&
-                     (PQstatus (conn) == CONNECTION_OK || PQconnectionNeedsPassword (conn) ||
-                      strstr (PQerrorMessage (conn), "FATAL") != NULL);
-
-  PQfinish (conn);
-  return answers;
 }
 
 /* Whether the database of the refused connection @failed exists, asked
@@ -216,12 +247,12 @@ dossier_team_server_check (const char  *url,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DossierTeamServer) server = NULL;
   DossierTeamCheck check = DOSSIER_TEAM_CHECK_FAILED;
-  gboolean local;
+  gboolean local, verified;
   PGconn *conn;
 
   g_return_val_if_fail (url != NULL, DOSSIER_TEAM_CHECK_FAILED);
 
-  local = is_local (url, &local_error);
+  local = is_local (url, &verified, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -265,8 +296,12 @@ dossier_team_server_check (const char  *url,
           break;
         }
     }
-  else if (!local && answers_unverified (url, user))
-    check = DOSSIER_TEAM_CHECK_UNTRUSTED;
+  else if (verified && answers_unverified (url, user))
+    {
+      check = DOSSIER_TEAM_CHECK_UNTRUSTED;
+      g_clear_error (&local_error);
+      set_untrusted_error (conn, &local_error);
+    }
   else
     check = DOSSIER_TEAM_CHECK_UNREACHABLE;
   PQfinish (conn);

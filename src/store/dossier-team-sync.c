@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -45,6 +46,8 @@ typedef struct
   guint                  done;          /* rows pushed and pulled so far */
   guint                  total;         /* queued, then those pulled too */
   guint                  percent;       /* as last reported */
+  /* the author the last write of a note left on the server */
+  char                  *returned_author;
 } Sync;
 
 /* @n more rows done: the progress hears of each new whole percent */
@@ -86,6 +89,30 @@ fetch_server_row (Sync        *s,
   return _dossier_team_row_from_server (kind, rows, 0);
 }
 
+/* Sets a note's author here as the server has it (within the push, so
+ * not queued). */
+static gboolean
+set_author (DossierStore  *store,
+            const char    *uuid,
+            const char    *author,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (author == NULL)
+    return TRUE;
+  stmt = _dossier_store_prepare (store, "UPDATE annotations SET author = ?1 WHERE uuid = ?2 AND author IS NOT ?1",
+                                 _("Could not save the team’s changes"), error);
+  if (stmt == NULL)
+    return FALSE;
+  _dossier_store_bind_text (stmt, 1, author);
+  _dossier_store_bind_text (stmt, 2, uuid);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || _dossier_store_fail (store, error, _("Could not save the team’s changes"));
+}
+
 /* Runs one write.  Returns the version it set, 0 for no row changed, -1
  * for refused (careful pushes), -2 for an error (@error set; a refusal
  * in a quick push, which sets PUSH_REFUSED). */
@@ -121,6 +148,9 @@ write_row (Sync                *s,
     }
   if (s->careful == PUSH_CAREFUL && !dossier_team_server_exec (s->server, "RELEASE SAVEPOINT push_row", error))
     return -2;
+  g_clear_pointer (&s->returned_author, g_free);
+  if (rows->n_rows > 0 && rows->n_columns > 1)
+    s->returned_author = g_strdup (dossier_team_rows_get (rows, 0, 1));
   return rows->n_rows > 0 ? g_ascii_strtoll (dossier_team_rows_get (rows, 0, 0), NULL, 10) : 0;
 }
 
@@ -135,15 +165,22 @@ update_row (Sync           *s,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *base_text = g_strdup_printf ("%" G_GINT64_FORMAT, base);
   const char *params[TEAM_MAX_COLUMNS + 1];
+  gint64 v;
 
   g_string_append_printf (sql, "UPDATE %s SET deleted = false", info->table);
   for (guint i = 1; i < info->n_columns; i++)
     g_string_append_printf (sql, ", %s = $%u", info->columns[i], i + 1);
-  g_string_append_printf (sql, " WHERE uuid = $1 AND version = $%u RETURNING version", info->n_columns + 1);
+  g_string_append_printf (sql, " WHERE uuid = $1 AND version = $%u RETURNING version%s", info->n_columns + 1,
+                          row->kind == TEAM_ANNOTATION ? ", author" : "");
   for (guint i = 0; i < info->n_columns; i++)
     params[i] = row->values[i];
   params[info->n_columns] = base_text;
-  return write_row (s, sql->str, info->n_columns + 1, params, error);
+  v = write_row (s, sql->str, info->n_columns + 1, params, error);
+  /* the server names the note's editor (migration 3): so does this library */
+  if (v > 0 && row->kind == TEAM_ANNOTATION &&
+      !set_author (s->store, row->values[0], s->returned_author, error))
+    return -2;
+  return v;
 }
 
 static gint64
@@ -396,7 +433,7 @@ push_one (Sync         *s,
   /* pushed before, but the library did not learn so (a crash between
    * the two commits): nothing to do */
   if (theirs->version > 0 && !theirs->deleted && _dossier_team_row_equal (mine, theirs))
-    return _dossier_team_set_seen (s->store, kind, uuid, theirs->version, NULL, error);
+    return _dossier_team_apply (s->store, NULL, theirs, error);
   if (theirs->version > 0 && theirs->deleted)
     {
       /* deleted there, edited here: mine comes back if the server lets me */
@@ -411,8 +448,8 @@ push_one (Sync         *s,
   return keep_as_conflict (s, kind, uuid, mine, theirs, error);
 }
 
-/* rows in one multi-row INSERT: 13 columns × 500 stays far below the
- * protocol's 65,535 parameters */
+/* rows in one multi-row INSERT (13 columns × 500 stays far below the
+ * protocol's 65,535 parameters) or one batched UPDATE */
 #define PUSH_BATCH 500
 
 /* Inserts @batch, rows new to the server, with one statement.  Those the
@@ -510,6 +547,181 @@ push_new_rows (Sync        *s,
   return batch->len == 0 || insert_batch (s, kind, batch, done, error);
 }
 
+/* a batch of changed rows as JSON objects keyed by column, each with the
+ * version it was last seen at; jsonb_populate_recordset() gives them the
+ * table's own column types on the server */
+static void
+add_json_row (JsonBuilder    *b,
+              TeamKind        kind,
+              const TeamRow  *row,
+              const char     *uuid,
+              gint64          base)
+{
+  const TeamKindInfo *info = &_dossier_team_kinds[kind];
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "uuid");
+  json_builder_add_string_value (b, uuid);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, base);
+  for (guint c = 1; row != NULL && c < info->n_columns; c++)
+    {
+      json_builder_set_member_name (b, info->columns[c]);
+      if (row->values[c] == NULL)
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_string_value (b, row->values[c]);
+    }
+  json_builder_end_object (b);
+}
+
+/* Writes @batch, rows the server has seen, changed (@deleted: removed)
+ * here, with one statement: each row only where its version is still the
+ * one this library saw, so a row changed meanwhile is left alone and goes
+ * to push_one(), which finds the conflict.  Those written are done. */
+static gboolean
+change_batch (Sync        *s,
+              TeamKind     kind,
+              gboolean     deleted,
+              GPtrArray   *uuids,
+              GPtrArray   *rows,
+              GArray      *bases,
+              GHashTable  *done,
+              GError     **error)
+{
+  const TeamKindInfo *info = &_dossier_team_kinds[kind];
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(DossierTeamRows) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = NULL;
+  const char *param;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      add_json_row (b, kind, deleted ? NULL : rows->pdata[i], uuids->pdata[i],
+                    g_array_index (bases, gint64, i));
+      g_hash_table_insert (index_of, uuids->pdata[i], GUINT_TO_POINTER (i + 1));
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json = json_to_string (root, FALSE);
+  param = json;
+
+  g_string_append_printf (sql, "UPDATE %s t SET deleted = %s", info->table, deleted ? "true" : "false");
+  for (guint c = 1; !deleted && c < info->n_columns; c++)
+    g_string_append_printf (sql, ", %s = v.%s", info->columns[c], info->columns[c]);
+  g_string_append_printf (sql, " FROM jsonb_populate_recordset(NULL::%s, $1::jsonb) v"
+                          " WHERE t.uuid = v.uuid AND t.version = v.version"
+                          " RETURNING t.uuid, t.version%s", info->table,
+                          kind == TEAM_ANNOTATION ? ", t.author" : "");
+
+  result = dossier_team_server_query (s->server, sql->str, 1, &param, &local_error);
+  s->stats->rows_sent += uuids->len;
+  if (result == NULL)
+    {
+      if (g_error_matches (local_error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED))
+        s->careful = PUSH_REFUSED;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint r = 0; r < result->n_rows; r++)
+    {
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, dossier_team_rows_get (result, r, 0)));
+      const char *uuid;
+      g_autofree char *base = NULL;
+
+      if (i-- == 0)
+        continue;
+      uuid = uuids->pdata[i];
+      base = kind == TEAM_ARTICLE && !deleted ? _dossier_team_article_base (rows->pdata[i]) : NULL;
+      if (!_dossier_team_set_seen (s->store, kind, uuid,
+                                   g_ascii_strtoll (dossier_team_rows_get (result, r, 1), NULL, 10), base, error) ||
+          (kind == TEAM_ANNOTATION && !deleted &&
+           !set_author (s->store, uuid, dossier_team_rows_get (result, r, 2), error)) ||
+          !_dossier_team_dequeue (s->store, kind, uuid, error))
+        return FALSE;
+      s->stats->pushed++;
+      g_hash_table_add (done, g_strdup (uuid));
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *uuids;   /* borrowed from the queue's list */
+  GPtrArray *rows;
+  GArray    *bases;
+} ChangeBatch;
+
+static gboolean
+flush_changes (Sync         *s,
+               TeamKind      kind,
+               gboolean      deleted,
+               ChangeBatch  *batch,
+               GHashTable   *done,
+               GError      **error)
+{
+  gboolean ok;
+
+  if (batch->uuids->len == 0)
+    return TRUE;
+  ok = change_batch (s, kind, deleted, batch->uuids, batch->rows, batch->bases, done, error);
+  g_ptr_array_set_size (batch->uuids, 0);
+  g_ptr_array_set_size (batch->rows, 0);
+  g_array_set_size (batch->bases, 0);
+  return ok;
+}
+
+/* The queued rows of @kind the server has seen, changed or deleted here,
+ * in batches of one statement each (a quick push only). */
+static gboolean
+push_changed_rows (Sync        *s,
+                   TeamKind     kind,
+                   GPtrArray   *queued,
+                   GHashTable  *done,
+                   GError     **error)
+{
+  ChangeBatch batches[2];   /* changed, deleted */
+  gboolean ok = TRUE;
+
+  for (int d = 0; d < 2; d++)
+    {
+      batches[d].uuids = g_ptr_array_new ();
+      batches[d].rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _dossier_team_row_free);
+      batches[d].bases = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  for (guint i = 0; ok && i < queued->len; i++)
+    {
+      const char *uuid = queued->pdata[i];
+      gint64 base;
+      TeamRow *mine;
+      int d;
+
+      if (g_hash_table_contains (done, uuid) ||
+          (base = _dossier_team_seen_version (s->store, kind, uuid, NULL)) == 0)
+        continue;
+      mine = _dossier_team_read_local (s->store, kind, uuid);
+      d = mine == NULL;
+      g_ptr_array_add (batches[d].uuids, (gpointer) uuid);
+      g_ptr_array_add (batches[d].rows, mine);
+      g_array_append_val (batches[d].bases, base);
+      if (batches[d].uuids->len == PUSH_BATCH)
+        ok = flush_changes (s, kind, d, &batches[d], done, error);
+    }
+  for (int d = 0; d < 2; d++)
+    {
+      ok = ok && flush_changes (s, kind, d, &batches[d], done, error);
+      g_ptr_array_unref (batches[d].uuids);
+      g_ptr_array_unref (batches[d].rows);
+      g_array_unref (batches[d].bases);
+    }
+  return ok;
+}
+
 static gboolean
 push (Sync          *s,
       GCancellable  *cancellable,
@@ -529,7 +741,9 @@ push (Sync          *s,
         g_ptr_array_add (uuids, g_strdup (_dossier_store_column_text (stmt, 0)));
       sqlite3_finalize (stmt);
 
-      if (s->careful == PUSH_QUICK && !push_new_rows (s, kind, uuids, done, error))
+      if (s->careful == PUSH_QUICK &&
+          (!push_new_rows (s, kind, uuids, done, error) ||
+           !push_changed_rows (s, kind, uuids, done, error)))
         return FALSE;
       report (s, g_hash_table_size (done));
       for (guint i = 0; i < uuids->len; i++)
@@ -612,7 +826,7 @@ pull (Sync          *s,
            * older notes are fetched with it */
           if (!_dossier_team_apply (s->store, row->extra != NULL ? s->server : NULL, row, error))
             return FALSE;
-          joined |= kind == TEAM_JOIN;
+          joined |= kind == TEAM_JOIN || kind == TEAM_STORY_PIN;
           s->stats->pulled++;
         }
     }
@@ -621,33 +835,27 @@ pull (Sync          *s,
     g_autofree char *sql = g_strdup_printf ("UPDATE team_link SET last_version = %s", v);
 
     s->stats->version = newest;
-    /* stories another member joined are joined here too */
+    /* stories another member joined, or an article moved, here too */
     if (joined && !_dossier_store_group_stories (s->store, error))
       return FALSE;
     return _dossier_store_exec (s->store, sql, error);
   }
 }
 
-gboolean
-dossier_store_team_sync (DossierStore            *self,
-                         DossierTeamServer       *server,
-                         DossierTeamSyncStats    *stats,
-                         DossierTeamProgressFunc  progress,
-                         gpointer                 progress_data,
-                         GCancellable            *cancellable,
-                         GError                 **error)
+static gboolean
+sync_run (Sync          *s,
+          GCancellable  *cancellable,
+          GError       **error)
 {
+  DossierStore *self = s->store;
+  DossierTeamServer *server = s->server;
   g_autoptr(DossierTeamLink) link = dossier_store_team_get_link (self, error);
-  DossierTeamSyncStats local_stats = { 0 };
-  Sync s = { self, server, stats ? stats : &local_stats };
 
   if (link == NULL)
     return FALSE;
-  s.progress = progress;
-  s.progress_data = progress_data;
-  s.total = link->n_queued;
-  memset (s.stats, 0, sizeof *s.stats);
-  s.stats->version = link->version;
+  s->total = link->n_queued;
+  memset (s->stats, 0, sizeof *s->stats);
+  s->stats->version = link->version;
 
   /* a reader's every write is refused: one savepoint each */
   {
@@ -655,7 +863,7 @@ dossier_store_team_sync (DossierStore            *self,
 
     if (role == NULL)
       return FALSE;
-    s.careful = role->n_rows == 0 || g_strcmp0 (dossier_team_rows_get (role, 0, 0), "reader") == 0
+    s->careful = role->n_rows == 0 || g_strcmp0 (dossier_team_rows_get (role, 0, 0), "reader") == 0
                 ? PUSH_CAREFUL : PUSH_QUICK;
   }
 
@@ -669,21 +877,21 @@ dossier_store_team_sync (DossierStore            *self,
       if (!_dossier_team_set_applying (self, TRUE, error) ||
           !dossier_team_server_exec (server, "BEGIN", error))
         goto fail;
-      if (push (&s, cancellable, &push_error) &&
+      if (push (s, cancellable, &push_error) &&
           dossier_team_server_exec (server, "COMMIT", &push_error))
         break;
       dossier_team_server_rollback (server);
       dossier_store_rollback (self);
-      if (s.careful != PUSH_REFUSED)
+      if (s->careful != PUSH_REFUSED)
         {
           g_propagate_error (error, g_steal_pointer (&push_error));
           return FALSE;
         }
       /* refused on the way: once more, a savepoint for each write */
-      s.careful = PUSH_CAREFUL;
-      s.done = 0;
-      memset (s.stats, 0, sizeof *s.stats);
-      s.stats->version = link->version;
+      s->careful = PUSH_CAREFUL;
+      s->done = 0;
+      memset (s->stats, 0, sizeof *s->stats);
+      s->stats->version = link->version;
     }
   if (!_dossier_team_set_applying (self, FALSE, error) || !dossier_store_commit (self, error))
     return FALSE;
@@ -692,16 +900,37 @@ dossier_store_team_sync (DossierStore            *self,
   if (!dossier_store_begin (self, error))
     return FALSE;
   if (!_dossier_team_set_applying (self, TRUE, error) ||
-      !pull (&s, link->version, cancellable, error) ||
+      !pull (s, link->version, cancellable, error) ||
       !_dossier_team_set_applying (self, FALSE, error))
     goto fail;
   if (!dossier_store_commit (self, error))
     return FALSE;
-  if (progress != NULL)
-    progress (s.total, s.total, progress_data);
+  if (s->progress != NULL)
+    s->progress (s->total, s->total, s->progress_data);
   return TRUE;
 
 fail:
   dossier_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+dossier_store_team_sync (DossierStore            *self,
+                         DossierTeamServer       *server,
+                         DossierTeamSyncStats    *stats,
+                         DossierTeamProgressFunc  progress,
+                         gpointer                 progress_data,
+                         GCancellable            *cancellable,
+                         GError                 **error)
+{
+  DossierTeamSyncStats local_stats = { 0 };
+  Sync s = { self, server, stats ? stats : &local_stats };
+  gboolean ok;
+
+  s.progress = progress;
+  s.progress_data = progress_data;
+  ok = sync_run (&s, cancellable, error);
+
+  g_free (s.returned_author);
+  return ok;
 }

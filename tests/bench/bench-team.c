@@ -3,12 +3,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-team N_ARTICLES N_CHANGES
+ *   bench-team N_ARTICLES N_CHANGES [N_EDITED]
  *
  * Makes a library of N_ARTICLES articles with a note each, shares it and
  * times the first sync (everything pushed), a second library's first
  * sync (everything pulled), then N_CHANGES note edits synced from the
- * first library and pulled by the second.  Prints one line of JSON.
+ * first library and pulled by the second, and, with N_EDITED, the push
+ * of that many notes edited at once (rows the server has, changed: the
+ * batched UPDATEs).  Prints one line of JSON.
  */
 #include "config.h"
 
@@ -49,18 +51,20 @@ main (int argc, char **argv)
   g_autofree char *why = NULL;
   g_autofree char *url = NULL;
   g_autofree char *admin = NULL;
-  DossierTeamSyncStats push, pull, inc_push, inc_pull;
-  double t_push, t_pull, t_inc_push, t_inc_pull;
-  guint n_articles, n_changes;
+  DossierTeamSyncStats push, pull, inc_push, inc_pull, edit_push = { 0 };
+  double t_push, t_pull, t_inc_push, t_inc_pull, t_edit_push = 0;
+  guint n_articles, n_changes, n_edited = 0;
 
   g_test_init (&argc, &argv, NULL);
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      g_printerr ("usage: bench-team N_ARTICLES N_CHANGES\n");
+      g_printerr ("usage: bench-team N_ARTICLES N_CHANGES [N_EDITED]\n");
       return 2;
     }
   n_articles = (guint) g_ascii_strtoull (argv[1], NULL, 10);
   n_changes = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  if (argc == 4)
+    n_edited = (guint) g_ascii_strtoull (argv[3], NULL, 10);
   if (!(pg = dossier_test_postgres_start (&why)))
     {
       g_printerr ("bench-team: no PostgreSQL server: %s\n", why);
@@ -115,14 +119,27 @@ main (int argc, char **argv)
     }
   inc_push = timed_sync (a->library, "ada", &t_inc_push);
   inc_pull = timed_sync (b->library, "ben", &t_inc_pull);
+  for (guint i = 0; i < n_edited && i < notes->len; i++)
+    {
+      DossierAnnotation *note = notes->pdata[i];
+      g_autofree char *text = g_strdup_printf ("Harbour delegates, edit %u", i);
+
+      dossier_annotation_set_note (note, text);
+      if (!dossier_library_update_annotation_sync (a->library, note, &error))
+        g_error ("edit: %s", error->message);
+    }
+  if (n_edited > 0)
+    edit_push = timed_sync (a->library, "ada", &t_edit_push);
 
   g_print ("{\"articles\": %u, \"notes\": %u, \"changes\": %u,"
            " \"first_push_seconds\": %.3f, \"first_push_rows_sent\": %u,"
            " \"first_pull_seconds\": %.3f, \"first_pull_rows_received\": %u,"
            " \"incremental_push_seconds\": %.3f, \"incremental_rows_sent\": %u,"
-           " \"incremental_pull_seconds\": %.3f, \"incremental_rows_received\": %u}\n",
+           " \"incremental_pull_seconds\": %.3f, \"incremental_rows_received\": %u,"
+           " \"edited\": %u, \"edited_push_seconds\": %.3f, \"edited_pushed\": %u}\n",
            n_articles, n_articles, n_changes,
            t_push, push.rows_sent, t_pull, pull.rows_received,
-           t_inc_push, inc_push.rows_sent, t_inc_pull, inc_pull.rows_received);
+           t_inc_push, inc_push.rows_sent, t_inc_pull, inc_pull.rows_received,
+           MIN (n_edited, notes->len), t_edit_push, edit_push.pushed);
   return 0;
 }
