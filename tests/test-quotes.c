@@ -74,6 +74,26 @@ test_straight_named (void)
   check_quotes (body, want, G_N_ELEMENTS (want));
 }
 
+/* the small words inside a name stay in it; "de" leading a sentence's
+ * words (de facto) is no name */
+static void
+test_name_particles (void)
+{
+  const char *body =
+    "\"A ceasefire must come first,\" said Staffan de Mistura, the U.N. envoy.\n\n"
+    "\"Aid must pass,\" said Ursula von der Leyen, the commission's president.\n\n"
+    "\"We will talk,\" said Mohammed bin Salman, the crown prince.\n\n"
+    "\"It is a de facto ban,\" said Sergei Lavrov, Russia's foreign minister.";
+  const Want want[] = {
+    { "A ceasefire must come first", "Staffan de Mistura", DOSSIER_ATTRIBUTION_NAMED },
+    { "Aid must pass", "Ursula von der Leyen", DOSSIER_ATTRIBUTION_NAMED },
+    { "We will talk", "Mohammed bin Salman", DOSSIER_ATTRIBUTION_NAMED },
+    { "It is a de facto ban", "Sergei Lavrov", DOSSIER_ATTRIBUTION_NAMED },
+  };
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
 static void
 test_curly_title_pronoun (void)
 {
@@ -392,6 +412,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/quotes/straight-named", test_straight_named);
+  g_test_add_func ("/quotes/name-particles", test_name_particles);
   g_test_add_func ("/quotes/curly-title-pronoun", test_curly_title_pronoun);
   g_test_add_func ("/quotes/organisation-it", test_organisation_it);
   g_test_add_func ("/quotes/partial-and-scare", test_partial_and_scare);

@@ -455,6 +455,30 @@ joins_org (Ctx  *ctx,
   return org;
 }
 
+/* "Staffan de Mistura", "Ursula von der Leyen", "Mohammed bin Salman":
+ * the small words inside a person's name, between capitalised words. */
+static guint
+joins_particles (Ctx  *ctx,
+                 guint e)
+{
+  static const char *const particles[] = {
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos",
+    "du", "ibn", "la", "le", "ter", "van", "von", "zu", NULL
+  };
+  guint k = e + 1;
+
+  /* at most two in a row ("van der", "von der") */
+  while (k < ctx->toks->len && k <= e + 2 &&
+         _dossier_quotes_tok_at (ctx, k)->kind == T_WORD && !_dossier_quotes_tok_at (ctx, k)->cap &&
+         _dossier_quotes_in_list (particles, _dossier_quotes_tok_at (ctx, k)->lower))
+    k++;
+  if (k == e + 1 || k >= ctx->toks->len ||
+      _dossier_quotes_tok_at (ctx, k)->kind != T_WORD || !_dossier_quotes_tok_at (ctx, k)->cap ||
+      _dossier_quotes_is_org_word (_dossier_quotes_tok_at (ctx, k)->lower))
+    return 0;
+  return k - e;
+}
+
 void
 _dossier_quotes_find_names (Ctx *ctx)
 {
@@ -462,7 +486,7 @@ _dossier_quotes_find_names (Ctx *ctx)
 
   for (guint i = 0; i < n; i++)
     {
-      guint e = i;
+      guint e = i, step;
 
       if (_dossier_quotes_tok_at (ctx, i)->kind != T_WORD || !_dossier_quotes_tok_at (ctx, i)->cap)
         continue;
@@ -474,6 +498,8 @@ _dossier_quotes_find_names (Ctx *ctx)
             e++;
           else if (joins_org (ctx, i, e))
             e += 2;
+          else if ((step = joins_particles (ctx, e)) > 0)
+            e += step;
           else
             break;
         }
