@@ -1246,8 +1246,11 @@ main (int argc, char **argv)
       lead += strcmp (argv[lead], "--library") == 0 ? 2 : 1;
     if (lead > 1 && lead < argc)
       {
-        char **moved = g_new0 (char *, argc + 1);
+        /* static: it lives as long as the process, and stays reachable */
+        static char **moved;
         int n = 0;
+
+        moved = g_new0 (char *, argc + 1);
 
         moved[n++] = argv[0];
         moved[n++] = argv[lead];
@@ -1255,7 +1258,7 @@ main (int argc, char **argv)
           moved[n++] = argv[k];
         for (int k = lead + 1; k < argc; k++)
           moved[n++] = argv[k];
-        argv = moved;   /* lives as long as the process */
+        argv = moved;
       }
   }
   if (argc < 2)
