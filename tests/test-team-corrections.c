@@ -256,7 +256,8 @@ test_corrections (void)
   g_assert_cmpint (story, >, 0);
   g_assert_cmpint (dossier_stories_story_of_sync (b->library, y_b, &error), ==, story);
   {
-    gint64 z_b = dossier_team_find_article_sync (b->library, team_article_uuid_of (a->library, z), NULL);
+    g_autofree char *uuid_z = team_article_uuid_of (a->library, z);
+    gint64 z_b = dossier_team_find_article_sync (b->library, uuid_z, NULL);
     g_autoptr(DossierStory) own = NULL;
     gint64 s = dossier_stories_story_of_sync (b->library, z_b, &error);
 
