@@ -1231,6 +1231,9 @@ print_usage (FILE *out)
 int
 main (int argc, char **argv)
 {
+  /* the argument list rearranged below, freed as main returns */
+  g_autofree char **moved = NULL;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -1246,8 +1249,6 @@ main (int argc, char **argv)
       lead += strcmp (argv[lead], "--library") == 0 ? 2 : 1;
     if (lead > 1 && lead < argc)
       {
-        /* static: it lives as long as the process, and stays reachable */
-        static char **moved;
         int n = 0;
 
         moved = g_new0 (char *, argc + 1);
