@@ -65,6 +65,9 @@ sqlite3_stmt *_dossier_store_stmt          (DossierStore     *self,
                                             GError          **error);
 /* FALSE when @rc, a statement's last step, is SQLITE_DONE; else sets
  * @error ("Could not search the library") and returns TRUE */
+void          _dossier_store_read_timeline_point (sqlite3_stmt *stmt,
+                                                  int           col,
+                                                  DossierTimelinePoint *p);
 gboolean      _dossier_store_step_failed   (DossierStore     *self,
                                             int               rc,
                                             GError          **error);

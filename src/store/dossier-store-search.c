@@ -539,18 +539,10 @@ dossier_store_timeline_points (DossierStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DossierTimelinePoint p;
-      const char *source = _dossier_store_column_text (stmt, 4);
 
-      p.id = sqlite3_column_int64 (stmt, 0);
-      p.julian = sqlite3_column_int64 (stmt, 1);
-      p.precision = sqlite3_column_int (stmt, 2);
-      p.n_notes = sqlite3_column_int (stmt, 3);
-      p.source = source ? g_intern_string (source) : NULL;
-      p.suggested = -1;
-      p.note_author = sqlite3_column_type (stmt, 6) == SQLITE_TEXT
-                      ? g_intern_string (_dossier_store_column_text (stmt, 6)) : NULL;
-      p.key = NULL;
-      p.item = 0;
+      _dossier_store_read_timeline_point (stmt, 0, &p);
+      if (sqlite3_column_type (stmt, 6) == SQLITE_TEXT)
+        p.note_author = g_intern_string (_dossier_store_column_text (stmt, 6));
       if (sqlite3_column_type (stmt, 5) == SQLITE_TEXT)
         {
           DossierDate d = DOSSIER_DATE_INIT;

@@ -87,10 +87,12 @@ dossier_store_timeline_top_people (DossierStore  *self,
   return g_steal_pointer (&people);
 }
 
-static void
-read_point (sqlite3_stmt         *stmt,
-            int                   col,
-            DossierTimelinePoint *p)
+/* A timeline point from the row's columns @col.. (id, day or -1,
+ * precision, notes, source); no suggestion, author, lane or item. */
+void
+_dossier_store_read_timeline_point (sqlite3_stmt         *stmt,
+                                    int                   col,
+                                    DossierTimelinePoint *p)
 {
   const char *source = _dossier_store_column_text (stmt, col + 4);
 
@@ -183,7 +185,7 @@ dossier_store_timeline_quote_points (DossierStore  *self,
       DossierTimelinePoint p;
       gint64 person = sqlite3_column_int64 (stmt, 6);
 
-      read_point (stmt, 0, &p);
+      _dossier_store_read_timeline_point (stmt, 0, &p);
       p.item = sqlite3_column_int64 (stmt, 5);
       p.key = g_hash_table_lookup (names, &person);
       g_array_append_val (points, p);
@@ -238,7 +240,7 @@ dossier_store_timeline_story_points (DossierStore  *self,
     {
       DossierTimelinePoint p;
 
-      read_point (stmt, 0, &p);
+      _dossier_store_read_timeline_point (stmt, 0, &p);
       /* the story's id until the titles are known */
       p.item = sqlite3_column_int64 (stmt, 5);
       g_array_append_val (points, p);
