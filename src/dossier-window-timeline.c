@@ -20,8 +20,16 @@ enum { LANES_NONE, LANES_SOURCE, LANES_TAG, LANES_PERSON, LANES_STORY };
 #define OFFERED_PEOPLE 60
 /* typing in the search waits this long before the lanes follow */
 #define MARKS_DELAY_MS 200
-/* the timeline's least height with lanes by person or story */
+/* the timeline's least height with lanes by person or story: room for
+ * five lanes; and a lane's more for each person chosen beyond five, up to
+ * MARKS_MAX_LANES, so a person added is not folded into "Other people" */
 #define MARKS_MIN_HEIGHT 250
+#define MARKS_LANE_HEIGHT 42
+#define MARKS_MAX_LANES 8
+
+/* what the people button over the axis band's right takes: a circular
+ * button of 34 px, its margin of 4, and a gap */
+#define PEOPLE_BUTTON_ROOM 46
 
 #define MARKS_KEY "dossier-window-timeline-marks"
 
@@ -34,6 +42,8 @@ typedef struct
   GtkWidget *people_button;   /* shown with lanes by person */
   GtkWidget *overlay;         /* the timeline and the button */
   GtkWidget *chooser;
+  gboolean   fit_next;        /* the next points are fitted into view */
+  guint      colors_generation; /* of the colours by story */
 } Marks;
 
 typedef struct
@@ -285,11 +295,16 @@ apply_points (DossierWindow *self,
   DossierTimeline *timeline = DOSSIER_TIMELINE (self->timeline);
   guint before = dossier_timeline_get_n_points (timeline);
 
+  Marks *marks = marks_get (self);
+
   dossier_timeline_set_loading (timeline, FALSE);
   dossier_timeline_set_points (timeline, points);
-  /* new articles (an import) may fall outside the view: show them all */
-  if (dossier_timeline_get_n_points (timeline) != before)
+  /* new articles (an import) may fall outside the view: show them all;
+   * and all of what Show on Timeline asked for */
+  if (dossier_timeline_get_n_points (timeline) != before || (marks != NULL && marks->fit_next))
     dossier_timeline_fit (timeline);
+  if (marks != NULL)
+    marks->fit_next = FALSE;
   if (self->article != NULL)
     dossier_timeline_set_selected_id (DOSSIER_TIMELINE (self->timeline), dossier_article_get_id (self->article));
 }
@@ -414,9 +429,16 @@ _dossier_window_timeline_reload (DossierWindow *self)
   Marks *marks = marks_get (self);
   guint generation = ++marks->generation;
   int mode = lanes_setting (self);
+  FirstFrame *ff = first_frame_get (self);
 
+  /* points held for the first frame are an older reload's: they would
+   * come after this one's and replace them */
+  if (ff != NULL)
+    g_clear_pointer (&ff->pending, g_array_unref);
   g_clear_handle_id (&marks->delay_id, g_source_remove);
   gtk_widget_set_visible (marks->people_button, mode == LANES_PERSON);
+  /* the axis band's labels end before the button over its right */
+  dossier_timeline_set_end_inset (DOSSIER_TIMELINE (self->timeline), mode == LANES_PERSON ? PEOPLE_BUTTON_ROOM : 0);
   /* room for five lanes of people or stories */
   gtk_widget_set_size_request (marks->overlay, -1, mode == LANES_PERSON || mode == LANES_STORY ? MARKS_MIN_HEIGHT : -1);
   if (mode == LANES_PERSON)
@@ -425,6 +447,10 @@ _dossier_window_timeline_reload (DossierWindow *self)
       g_autoptr(GVariant) chosen = g_settings_get_value (self->settings, "timeline-people");
       gsize n = 0;
       const gint64 *ids = g_variant_get_fixed_array (chosen, &n, sizeof (gint64));
+      guint lanes = CLAMP ((guint) n, DOSSIER_TIMELINE_DEFAULT_PEOPLE, MARKS_MAX_LANES);
+
+      gtk_widget_set_size_request (marks->overlay, -1,
+                                   MARKS_MIN_HEIGHT + (int) (lanes - DOSSIER_TIMELINE_DEFAULT_PEOPLE) * MARKS_LANE_HEIGHT);
 
       dossier_timeline_people_async (self->library, query, n > 0 ? ids : NULL, (guint) n, OFFERED_PEOPLE,
                                      self->cancellable, on_people_loaded_cb, load_new (self, generation));
@@ -639,6 +665,170 @@ on_people_changed_cb (GSettings     *settings,
     _dossier_window_timeline_reload (self);
 }
 
+/* Colour by Story: every article's story, read on the worker when the
+ * setting is on and whenever the library changes meanwhile */
+static void
+on_story_colors_loaded_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autofree Load *load = user_data;
+  DossierWindow *self = load->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stories = NULL;
+  Marks *marks;
+
+  stories = dossier_timeline_stories_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  marks = marks_get (self);
+  if (marks == NULL || load->generation != marks->colors_generation
+      || !g_settings_get_boolean (self->settings, "timeline-story-colors"))
+    return;
+  if (stories == NULL)
+    {
+      /* TRANSLATORS: the reason the timeline's colours by story could not be read */
+      _dossier_window_toast_error (self, error, _("Could not colour the timeline by story: %s"), error->message);
+      return;
+    }
+  dossier_timeline_set_story_colors (DOSSIER_TIMELINE (self->timeline), stories);
+}
+
+static void
+reload_story_colors (DossierWindow *self)
+{
+  Marks *marks = marks_get (self);
+  guint generation = ++marks->colors_generation;
+
+  if (!g_settings_get_boolean (self->settings, "timeline-story-colors"))
+    {
+      dossier_timeline_set_story_colors (DOSSIER_TIMELINE (self->timeline), NULL);
+      return;
+    }
+  dossier_timeline_stories_async (self->library, NULL, self->cancellable,
+                                  on_story_colors_loaded_cb, load_new (self, generation));
+}
+
+static void
+on_library_changed_colors_cb (DossierWindow *self)
+{
+  if (g_settings_get_boolean (self->settings, "timeline-story-colors"))
+    reload_story_colors (self);
+}
+
+/* Show on Timeline, from a story's page: the list narrowed to the story
+ * (story:ID), and the timeline by story, which follows the list, showing
+ * its one lane fitted into view */
+static void
+show_story_action_cb (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  DossierWindow *self = user_data;
+  gint64 story = g_variant_get_int64 (param);
+  g_autofree char *text = NULL;
+
+  if (story <= 0)
+    return;
+  text = g_strdup_printf ("story:%" G_GINT64_FORMAT, story);
+  marks_get (self)->fit_next = TRUE;
+  g_settings_set_boolean (self->settings, "show-timeline", TRUE);
+  dossier_search_set_range (self->search, -1, -1);
+  dossier_search_set_text (self->search, text);
+  if (lanes_setting (self) != LANES_STORY)
+    g_settings_set_enum (self->settings, "timeline-lanes", LANES_STORY);
+  else
+    _dossier_window_timeline_reload (self);
+}
+
+typedef struct
+{
+  DossierWindow *window;
+  gint64         person;
+} AddPerson;
+
+/* the people shown by default, and @person after them */
+static void
+add_person_to (DossierWindow *self,
+               const gint64  *shown,
+               guint          n,
+               gint64         person)
+{
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n; i++)
+    if (shown[i] != person)
+      g_array_append_val (chosen, shown[i]);
+  g_array_append_val (chosen, person);
+  g_settings_set_value (self->settings, "timeline-people",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, chosen->data, chosen->len, sizeof (gint64)));
+  if (lanes_setting (self) != LANES_PERSON)
+    g_settings_set_enum (self->settings, "timeline-lanes", LANES_PERSON);
+}
+
+static void
+on_default_people_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autofree AddPerson *add = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTimelinePeople) people = NULL;
+
+  people = dossier_timeline_people_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (people == NULL)
+    {
+      _dossier_window_toast_error (add->window, error, "%s", error->message);
+      g_object_unref (add->window);
+      return;
+    }
+  add_person_to (add->window, (const gint64 *) (gpointer) people->shown->data, people->shown->len, add->person);
+  g_object_unref (add->window);
+}
+
+/* Show on Timeline, from a person's page: their lane among the lanes by
+ * person (added to the people chosen, after those shown so far) */
+static void
+show_person_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  DossierWindow *self = user_data;
+  gint64 person = g_variant_get_int64 (param);
+  g_autoptr(GVariant) chosen = g_settings_get_value (self->settings, "timeline-people");
+  gsize n = 0;
+  const gint64 *ids = g_variant_get_fixed_array (chosen, &n, sizeof (gint64));
+
+  if (person <= 0)
+    return;
+  marks_get (self)->fit_next = TRUE;
+  g_settings_set_boolean (self->settings, "show-timeline", TRUE);
+  for (gsize i = 0; i < n; i++)
+    if (ids[i] == person)
+      {
+        if (lanes_setting (self) != LANES_PERSON)
+          g_settings_set_enum (self->settings, "timeline-lanes", LANES_PERSON);
+        else
+          _dossier_window_timeline_reload (self);
+        return;
+      }
+  if (n > 0)
+    {
+      add_person_to (self, ids, (guint) n, person);
+      return;
+    }
+  /* none chosen: the most quoted of the list are shown; keep them */
+  {
+    g_autoptr(DossierQuery) query = list_query (self);
+    AddPerson *add = g_new (AddPerson, 1);
+
+    add->window = g_object_ref (self);
+    add->person = person;
+    dossier_timeline_people_async (self->library, query, NULL, 0, 0, self->cancellable,
+                                   on_default_people_cb, add);
+  }
+}
+
 void
 _dossier_window_timeline_setup (DossierWindow *self)
 {
@@ -684,6 +874,20 @@ _dossier_window_timeline_setup (DossierWindow *self)
   g_signal_connect_swapped (self->search, "changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (_dossier_window_timeline_reload), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (on_library_changed_cb), self);
+  g_signal_connect_swapped (self->library, "changed", G_CALLBACK (on_library_changed_colors_cb), self);
+  g_signal_connect_swapped (self->settings, "changed::timeline-story-colors", G_CALLBACK (reload_story_colors), self);
+  {
+    g_autoptr(GAction) colors = g_settings_create_action (self->settings, "timeline-story-colors");
+    g_autoptr(GSimpleAction) show_story = g_simple_action_new ("show-story-on-timeline", G_VARIANT_TYPE_INT64);
+    g_autoptr(GSimpleAction) show_person = g_simple_action_new ("show-person-on-timeline", G_VARIANT_TYPE_INT64);
+
+    g_action_map_add_action (G_ACTION_MAP (self), colors);
+    g_signal_connect_object (show_story, "activate", G_CALLBACK (show_story_action_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_story));
+    g_signal_connect_object (show_person, "activate", G_CALLBACK (show_person_action_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_person));
+  }
+  reload_story_colors (self);
   apply_lanes (self);
   dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), TRUE);
   first_frame_setup (self);

@@ -11,6 +11,8 @@
 #include "dossier-window-private.h"
 #include "dossier-stories-view.h"
 #include "dossier-story-page.h"
+#include "dossier-timeline.h"
+#include "dossier-timeline-private.h"
 #include "dossier-importer.h"
 #include "dossier-test-util.h"
 
@@ -313,12 +315,73 @@ test_story_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Show on Timeline, from a story's page: the list narrowed to story:ID,
+ * and the timeline shown, by story, with the story's one lane */
+static void
+test_story_on_timeline (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.dossierapp.Dossier");
+  DossierWindow *self;
+  DossierTimeline *timeline;
+  GtkWidget *list_view, *button;
+  const gint64 three[] = { f->wire, f->copy, f->court };
+  gint64 story = story_of (f->t.library, f->wire);
+  g_autofree char *expected = g_strdup_printf ("story:%" G_GINT64_FORMAT, story);
+  const DossierTimelineLayout *layout;
+
+  g_settings_reset (settings, "timeline-lanes");
+  g_settings_set_boolean (settings, "show-timeline", FALSE);
+  self = open_window (f, 1200);
+  timeline = DOSSIER_TIMELINE (self->timeline);
+  list_view = (GtkWidget *) gtk_widget_get_template_child (self->stories_view, DOSSIER_TYPE_STORIES_VIEW, "list_view");
+  button = (GtkWidget *) gtk_widget_get_template_child (self->story_page, DOSSIER_TYPE_STORY_PAGE, "timeline_button");
+  g_assert_false (gtk_widget_get_visible (gtk_paned_get_end_child (self->content_paned)));
+
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_test_poll_until (dossier_stories_view_get_n_shown (DOSSIER_STORIES_VIEW (self->stories_view)) == 1);
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+  dossier_test_poll_until (listed_are (self, three, 3));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  dossier_test_poll_until (dossier_timeline_get_lane_mode (timeline) == DOSSIER_TIMELINE_LANES_STORY);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 3);
+  dossier_test_poll_until (dossier_timeline_get_n_points (timeline) == 3);
+  g_assert_cmpstr (dossier_search_get_text (self->search), ==, expected);
+  g_assert_cmpint (g_settings_get_enum (settings, "timeline-lanes"), ==, 4);
+  g_assert_true (gtk_widget_get_visible (gtk_paned_get_end_child (self->content_paned)));
+  /* the story's page stays, the timeline below it */
+  g_assert_cmpstr (_dossier_window_get_page (self), ==, "story");
+  dossier_test_poll_until (gtk_widget_get_height (self->timeline) > 100);
+  layout = dossier_timeline_model_layout (_dossier_timeline_get_model (timeline), gtk_widget_get_width (self->timeline),
+                                          gtk_widget_get_height (self->timeline));
+  g_assert_cmpuint (layout->lanes->len, ==, 1);
+  g_assert_cmpstr (g_array_index (layout->lanes, DossierTimelineLane, 0).label, ==, "Ferry Crews Walk Out Over Night Shifts");
+  /* fitted: all three in view */
+  for (guint i = 0; i < G_N_ELEMENTS (three); i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint b = 0; b < layout->boxes->len; b++)
+        seen |= g_array_index (layout->boxes, DossierTimelineBox, b).id == three[i];
+      g_assert_true (seen);
+    }
+  /* settings back while the window lives: a window destroyed and not yet
+   * finalized would hear the change */
+  g_settings_reset (settings, "timeline-lanes");
+  g_settings_reset (settings, "show-timeline");
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  /* first: it changes settings, which no earlier window may hear */
+  g_test_add ("/Dossier/StoriesUI/story-on-timeline", Fixture, NULL, fixture_setup, test_story_on_timeline, fixture_teardown);
   g_test_add_func ("/Dossier/StoriesUI/empty-states", test_empty_states);
   g_test_add ("/Dossier/StoriesUI/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);

@@ -1,6 +1,8 @@
 /* test-timeline-lanes.c — the timeline's lanes by person and by story: the
  * marks read for the list's articles, the lanes they make, and a quote's
- * mark activated from the keyboard
+ * mark activated from the keyboard; colours by story, lane names cut short,
+ * the axis's labels clear of the people button, and a person's page's
+ * Show on Timeline
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +10,7 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <math.h>
 
 #include "dossier-people.h"
 #include "dossier-search.h"
@@ -15,6 +18,7 @@
 #include "dossier-timeline.h"
 #include "dossier-timeline-marks.h"
 #include "dossier-timeline-private.h"
+#include "dossier-window-private.h"
 #include "dossier-test-util.h"
 
 static gint64
@@ -304,6 +308,387 @@ test_widget_keyboard (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* first + second in one story, third in another; the undated in none */
+static gint64
+make_stories (Fixture *f,
+              gint64  *other)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 story = dossier_stories_move_sync (f->lib.library, f->first, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stories_move_sync (f->lib.library, f->second, story, &error), ==, story);
+  g_assert_no_error (error);
+  *other = dossier_stories_move_sync (f->lib.library, f->third, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (*other, >, 0);
+  return story;
+}
+
+static gboolean
+same_color (const GdkRGBA *a,
+            const GdkRGBA *b)
+{
+  return gdk_rgba_equal (a, b);
+}
+
+static double
+luminance (const GdkRGBA *c)
+{
+  double v[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* the box of article @id in the last layout; FALSE if none */
+static gboolean
+box_of (DossierTimeline    *timeline,
+        gint64              id,
+        DossierTimelineBox *out)
+{
+  const DossierTimelineLayout *layout = dossier_timeline_model_layout (_dossier_timeline_get_model (timeline),
+                                                                       gtk_widget_get_width (GTK_WIDGET (timeline)),
+                                                                       gtk_widget_get_height (GTK_WIDGET (timeline)));
+
+  for (guint i = 0; i < layout->boxes->len; i++)
+    if (g_array_index (layout->boxes, DossierTimelineBox, i).id == id)
+      {
+        *out = g_array_index (layout->boxes, DossierTimelineBox, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Colour by Story on the plain timeline: a story's articles share a
+ * colour, another story has another, an article in none is grey; the
+ * tooltip and the screen reader name the story; every colour stands out
+ * from the view in light and in dark */
+static void
+test_story_colors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) stories = NULL;
+  GtkWidget *window = gtk_window_new ();
+  DossierTimeline *timeline = dossier_timeline_new ();
+  GdkRGBA first, second, third, undated;
+  gint64 other, story = make_stories (f, &other);
+  DossierTimelineBox box = { 0 };
+  g_autofree char *tooltip = NULL;
+  g_autofree char *plain = NULL;
+  const DossierTimelineDrawn *drawn;
+  GdkRGBA white = { 1, 1, 1, 1 }, dark_bg;
+
+  g_assert_cmpint (story % _dossier_timeline_n_story_colors (), !=, other % _dossier_timeline_n_story_colors ());
+  points = dossier_library_timeline_points_sync (f->lib.library, NULL, &error);
+  g_assert_no_error (error);
+  stories = dossier_timeline_stories_sync (f->lib.library, NULL, &error);
+  g_assert_no_error (error);
+  gtk_widget_set_size_request (GTK_WIDGET (timeline), 900, 200);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (timeline));
+  dossier_timeline_set_points (timeline, points);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_poll_until (gtk_widget_get_width (GTK_WIDGET (timeline)) == 900);
+
+  /* off: the accent for all, no story named */
+  g_assert_false (dossier_timeline_get_story_colors (timeline));
+  g_assert_false (_dossier_timeline_story_color (timeline, f->first, FALSE, &first));
+  g_assert_cmpuint (_dossier_timeline_draw_for_test (timeline)->n_story_marks, ==, 0);
+
+  dossier_timeline_set_story_colors (timeline, stories);
+  g_assert_true (dossier_timeline_get_story_colors (timeline));
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_assert_true (_dossier_timeline_story_color (timeline, f->first, dark, &first));
+      g_assert_true (_dossier_timeline_story_color (timeline, f->second, dark, &second));
+      g_assert_true (_dossier_timeline_story_color (timeline, f->third, dark, &third));
+      g_assert_true (_dossier_timeline_story_color (timeline, f->undated, dark, &undated));
+      g_assert_true (same_color (&first, &second));
+      g_assert_false (same_color (&first, &third));
+      g_assert_false (same_color (&first, &undated));
+      g_assert_cmpfloat (first.alpha, ==, 1.0);
+      g_assert_cmpfloat (undated.alpha, <, 0.6);
+    }
+  /* each colour at least 3:1 against the view, light and dark */
+  gdk_rgba_parse (&dark_bg, "#1e1e1e");
+  for (guint i = 0; i < _dossier_timeline_n_story_colors (); i++)
+    {
+      GdkRGBA c;
+
+      _dossier_timeline_nth_story_color (i, FALSE, &c);
+      g_assert_cmpfloat (contrast (&c, &white), >=, 3.0);
+      _dossier_timeline_nth_story_color (i, TRUE, &c);
+      g_assert_cmpfloat (contrast (&c, &dark_bg), >=, 3.0);
+    }
+
+  /* the three marks of stories are drawn in their colours */
+  drawn = _dossier_timeline_draw_for_test (timeline);
+  g_assert_cmpuint (drawn->n_story_marks, ==, 3);
+  g_assert_true (box_of (timeline, f->first, &box));
+  tooltip = _dossier_timeline_tooltip (timeline, box.x + box.width / 2, box.y + box.height / 2);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Talks open"));
+  g_assert_nonnull (strstr (tooltip, "Story: Talks open"));
+  dossier_timeline_set_selected_id (timeline, f->third);
+  plain = _dossier_timeline_describe_entry (timeline, dossier_timeline_model_get_cursor (_dossier_timeline_get_model (timeline)), FALSE);
+  g_assert_nonnull (strstr (plain, "in the story Kremlin view"));
+
+  /* and off again */
+  dossier_timeline_set_story_colors (timeline, NULL);
+  g_assert_cmpuint (_dossier_timeline_draw_for_test (timeline)->n_story_marks, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A story's long title is cut short with "…" in its lane's name, wide or
+ * narrow, and the tooltip over the name has it whole */
+static void
+test_long_lane_names (void)
+{
+  const char *names[] = {
+    g_intern_static_string ("Short"),
+    g_intern_static_string ("Ferry crews walk out over night shifts as the court weighs the owners' appeal "
+                            "and the union calls a second strike for the whole of the estuary's routes"),
+  };
+  DossierTimelinePoint points[] = {
+    { 1, 2456000, 3, 0, NULL, -1, NULL, names[0], 1 },
+    { 2, 2456010, 3, 0, NULL, -1, NULL, names[1], 2 },
+    { 3, 2456020, 3, 0, NULL, -1, NULL, names[1], 2 },
+  };
+  const int widths[] = { 1200, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      DossierTimeline *timeline = dossier_timeline_new ();
+      g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
+      const DossierTimelineDrawn *drawn;
+      const DossierTimelineLayout *layout;
+      DossierTimelineLane lane = { 0 };
+      gboolean found = FALSE;
+      g_autofree char *tooltip = NULL;
+
+      g_array_append_vals (array, points, G_N_ELEMENTS (points));
+      gtk_widget_set_size_request (GTK_WIDGET (timeline), widths[w], 300);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 300);
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (timeline));
+      dossier_timeline_set_lane_mode (timeline, DOSSIER_TIMELINE_LANES_STORY);
+      dossier_timeline_set_points (timeline, array);
+      gtk_window_present (GTK_WINDOW (window));
+      dossier_test_poll_until (gtk_widget_get_width (GTK_WIDGET (timeline)) == widths[w]);
+
+      drawn = _dossier_timeline_draw_for_test (timeline);
+      g_assert_cmpuint (drawn->n_lane_labels, ==, 2);
+      g_assert_cmpuint (drawn->n_ellipsized, ==, 1);
+      /* at most 40% of a wide view (and its count), inside a narrow one */
+      g_assert_cmpfloat (drawn->lane_labels_right, <=, MAX (widths[w] * 0.4, 120) + 60);
+      g_assert_cmpfloat (drawn->lane_labels_right, <=, widths[w]);
+
+      layout = dossier_timeline_model_layout (_dossier_timeline_get_model (timeline), widths[w], 300);
+      for (guint i = 0; i < layout->lanes->len; i++)
+        if (g_strcmp0 (g_array_index (layout->lanes, DossierTimelineLane, i).label, names[1]) == 0)
+          {
+            lane = g_array_index (layout->lanes, DossierTimelineLane, i);
+            found = TRUE;
+          }
+      g_assert_true (found);
+      tooltip = _dossier_timeline_tooltip (timeline, 20, lane.y + (lane.content_y - lane.y) / 2);
+      g_assert_nonnull (tooltip);
+      g_assert_nonnull (strstr (tooltip, "for the whole of the estuary"));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* With the end inset of a button over the axis band's right, no label of
+ * the axis reaches under it, however the view is panned; without it,
+ * some do (so the check can fail) */
+static void
+test_axis_end_inset (void)
+{
+  DossierTimelinePoint points[] = {
+    { 1, 2451545, 3, 0, NULL, -1, NULL, NULL, 0 },   /* 2000 */
+    { 2, 2458850, 3, 0, NULL, -1, NULL, NULL, 0 },   /* 2020 */
+  };
+  const int widths[] = { 1200, 420 };
+  const int inset = 46;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      DossierTimeline *timeline = dossier_timeline_new ();
+      g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
+      guint under = 0;
+
+      g_array_append_vals (array, points, G_N_ELEMENTS (points));
+      gtk_widget_set_size_request (GTK_WIDGET (timeline), widths[w], 200);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 200);
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (timeline));
+      dossier_timeline_set_points (timeline, array);
+      gtk_window_present (GTK_WINDOW (window));
+      dossier_test_poll_until (gtk_widget_get_width (GTK_WIDGET (timeline)) == widths[w]);
+
+      /* spans of years and of months, panned a little at a time */
+      for (double span = 3650; span >= 60; span /= 5)
+        for (double start = 2452000; start < 2452000 + span; start += span / 23)
+          {
+            dossier_timeline_set_visible_range (timeline, start, start + span);
+            dossier_timeline_set_end_inset (timeline, 0);
+            if (_dossier_timeline_draw_for_test (timeline)->axis_labels_right > widths[w] - inset)
+              under++;
+            dossier_timeline_set_end_inset (timeline, inset);
+            g_assert_cmpfloat (_dossier_timeline_draw_for_test (timeline)->axis_labels_right, <=, widths[w] - inset);
+            g_assert_cmpfloat (_dossier_timeline_draw_for_test (timeline)->axis_labels_right, >, 0);
+          }
+      g_assert_cmpuint (under, >, 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+chosen_are (GSettings    *settings,
+            const gint64 *ids,
+            guint         n)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (settings, "timeline-people");
+  gsize len = 0;
+  const gint64 *chosen = g_variant_get_fixed_array (value, &len, sizeof (gint64));
+
+  if (len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (chosen[i] != ids[i])
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_lane (DossierTimeline *timeline,
+          const char      *label)
+{
+  const DossierTimelineLayout *layout = dossier_timeline_model_layout (_dossier_timeline_get_model (timeline),
+                                                                       gtk_widget_get_width (GTK_WIDGET (timeline)),
+                                                                       gtk_widget_get_height (GTK_WIDGET (timeline)));
+
+  for (guint i = 0; i < layout->lanes->len; i++)
+    if (g_strcmp0 (g_array_index (layout->lanes, DossierTimelineLane, i).label, label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* In the window: a person's page's Show on Timeline turns the timeline
+ * on, to lanes by person, with the person added after the people shown
+ * so far; the people button's room is kept free of the axis's labels.
+ * Colour by Story reads the stories and colours the marks. */
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.dossierapp.Dossier");
+  DossierWindow *self;
+  DossierTimeline *timeline;
+  GtkWidget *people, *person_view, *button;
+  gint64 lavrov = person (f->lib.library, "Sergei Lavrov");
+  gint64 kerry = person (f->lib.library, "John Kerry");
+  gint64 peskov = person (f->lib.library, "Dmitry Peskov");
+  const gint64 after[] = { lavrov, kerry, peskov };
+  gint64 other, story = make_stories (f, &other);
+  GdkRGBA a, b;
+
+  g_settings_reset (settings, "timeline-people");
+  g_settings_reset (settings, "timeline-lanes");
+  g_settings_reset (settings, "timeline-story-colors");
+  g_settings_set_boolean (settings, "show-timeline", FALSE);
+  self = dossier_window_new (NULL, f->lib.library);
+  timeline = DOSSIER_TIMELINE (self->timeline);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  dossier_test_poll_until (dossier_timeline_get_n_points (timeline) == 4);
+
+  /* Peskov's page, then Show on Timeline */
+  people = g_object_get_data (G_OBJECT (self), "dossier-people-view");
+  person_view = g_object_get_data (G_OBJECT (self), "dossier-person-view");
+  g_signal_emit_by_name (people, "person-activated", peskov, "Dmitry Peskov");
+  g_assert_cmpstr (_dossier_window_get_page (self), ==, "person");
+  button = find_button (person_view, "win.show-person-on-timeline");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  /* the three most quoted were shown by default: Peskov is kept, last */
+  dossier_test_poll_until (chosen_are (settings, after, 3) && g_settings_get_enum (settings, "timeline-lanes") == 3
+                           && dossier_timeline_get_lane_mode (timeline) == DOSSIER_TIMELINE_LANES_PERSON
+                           && dossier_timeline_get_n_points (timeline) == 6);
+  g_assert_true (chosen_are (settings, after, 3));
+  g_assert_true (g_settings_get_boolean (settings, "show-timeline"));
+  dossier_test_poll_until (gtk_widget_get_height (GTK_WIDGET (timeline)) >= 250);
+  g_assert_true (has_lane (timeline, "Dmitry Peskov"));
+
+  /* the people button is over the axis band's right: no label under it */
+  {
+    GtkWidget *chooser = gtk_widget_get_next_sibling (GTK_WIDGET (timeline));
+    graphene_rect_t bounds;
+
+    for (; chooser != NULL && !GTK_IS_MENU_BUTTON (chooser); chooser = gtk_widget_get_next_sibling (chooser))
+      ;
+    g_assert_nonnull (chooser);
+    dossier_test_poll_until (gtk_widget_get_mapped (chooser) && gtk_widget_get_width (chooser) > 0);
+    g_assert_true (gtk_widget_compute_bounds (chooser, GTK_WIDGET (timeline), &bounds));
+    g_assert_cmpfloat (_dossier_timeline_draw_for_test (timeline)->axis_labels_right, <=, bounds.origin.x);
+  }
+
+  /* again with Kerry, already chosen: nothing added */
+  g_signal_emit_by_name (people, "person-activated", kerry, "John Kerry");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (chosen_are (settings, after, 3));
+
+  /* Colour by Story, from the menu's action */
+  g_assert_false (dossier_timeline_get_story_colors (timeline));
+  g_action_group_activate_action (G_ACTION_GROUP (self), "timeline-story-colors", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "timeline-story-colors"));
+  dossier_test_poll_until (dossier_timeline_get_story_colors (timeline));
+  g_assert_true (_dossier_timeline_story_color (timeline, f->first, FALSE, &a));
+  g_assert_true (_dossier_timeline_story_color (timeline, f->second, FALSE, &b));
+  g_assert_true (gdk_rgba_equal (&a, &b));
+  g_assert_true (_dossier_timeline_story_color (timeline, f->third, FALSE, &b));
+  g_assert_false (gdk_rgba_equal (&a, &b));
+  g_assert_cmpstr (_dossier_timeline_story_title (timeline, f->first), ==, "Talks open");
+  g_action_group_activate_action (G_ACTION_GROUP (self), "timeline-story-colors", NULL);
+  dossier_test_poll_until (!dossier_timeline_get_story_colors (timeline));
+  (void) story;
+
+  /* settings back while the window lives: a window destroyed and not yet
+   * finalized would hear the change */
+  g_settings_reset (settings, "timeline-people");
+  g_settings_reset (settings, "timeline-lanes");
+  g_settings_reset (settings, "show-timeline");
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,5 +702,9 @@ main (int   argc,
   g_test_add ("/timeline-lanes/stories", Fixture, NULL, fixture_setup, test_stories, fixture_teardown);
   g_test_add_func ("/timeline-lanes/model", test_model_lanes);
   g_test_add ("/timeline-lanes/widget/keyboard", Fixture, NULL, fixture_setup, test_widget_keyboard, fixture_teardown);
+  g_test_add ("/timeline-lanes/widget/story-colors", Fixture, NULL, fixture_setup, test_story_colors, fixture_teardown);
+  g_test_add_func ("/timeline-lanes/widget/long-lane-names", test_long_lane_names);
+  g_test_add_func ("/timeline-lanes/widget/axis-end-inset", test_axis_end_inset);
+  g_test_add ("/timeline-lanes/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
   return g_test_run ();
 }

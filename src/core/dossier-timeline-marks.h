@@ -51,7 +51,8 @@ DossierTimelinePeople *dossier_timeline_people_finish   (DossierLibrary       *l
                                                          GError              **error);
 
 /* (element-type DossierTimelinePoint): the dated articles of @query that
- * belong to a story, each keyed by its story's title. */
+ * belong to a story, each keyed by its story's title, with the story's
+ * id as its item. */
 GArray                *dossier_timeline_stories_sync    (DossierLibrary       *library,
                                                          DossierQuery         *query,
                                                          GError              **error);

@@ -241,7 +241,7 @@ dossier_store_timeline_story_points (DossierStore  *self,
       DossierTimelinePoint p;
 
       _dossier_store_read_timeline_point (stmt, 0, &p);
-      /* the story's id until the titles are known */
+      /* the story's id, for its title below */
       p.item = sqlite3_column_int64 (stmt, 5);
       g_array_append_val (points, p);
     }
@@ -295,8 +295,8 @@ dossier_store_timeline_story_points (DossierStore  *self,
     {
       DossierTimelinePoint *p = &g_array_index (points, DossierTimelinePoint, i);
 
+      /* the item stays the story's id: colours by story keep to it */
       p->key = p->item > 0 ? g_hash_table_lookup (keys, &p->item) : NULL;
-      p->item = 0;
     }
   return g_steal_pointer (&points);
 }

@@ -219,7 +219,8 @@ GArray         *dossier_store_timeline_quote_points (DossierStore    *self,
                                                      GError         **error);
 /* Every dated article of a story matching @query as a DossierTimelinePoint
  * whose key is its story's title (that of its earliest article matching
- * @query; a title two stories share gets the story's id added). */
+ * @query; a title two stories share gets the story's id added) and whose
+ * item is the story's id. */
 GArray         *dossier_store_timeline_story_points (DossierStore    *self,
                                                      DossierQuery    *query,
                                                      GError         **error);

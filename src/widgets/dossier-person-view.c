@@ -43,6 +43,7 @@ struct _DossierPersonView
   GtkListBox        *list;
   GtkWidget         *more;
   GtkWidget         *scrolled;
+  GtkWidget         *timeline_button;  /* win.show-person-on-timeline */
 };
 
 G_DEFINE_FINAL_TYPE (DossierPersonView, dossier_person_view, GTK_TYPE_BOX)
@@ -294,6 +295,7 @@ dossier_person_view_set_person (DossierPersonView *self,
   self->name = copy;
   self->loaded = FALSE;
   gtk_label_set_text (GTK_LABEL (self->title), self->name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->timeline_button), g_variant_new_int64 (id));
   dossier_people_overview_page_async (self->library, id, ROWS_AT_ONCE, 0, self->cancellable,
                                       on_page_cb, self);
 }
@@ -389,7 +391,13 @@ dossier_person_view_init (DossierPersonView *self)
   gtk_menu_button_set_label (GTK_MENU_BUTTON (export), _("_Export Quotes"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (export), TRUE);
   gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+  self->timeline_button = gtk_button_new_with_mnemonic (_("Show on _Timeline"));
+  gtk_widget_set_tooltip_text (self->timeline_button, _("Add a lane of this person’s quotes to the timeline"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->timeline_button), "win.show-person-on-timeline");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->timeline_button), g_variant_new_int64 (0));
+  gtk_widget_set_valign (self->timeline_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (header), names);
+  gtk_box_append (GTK_BOX (header), self->timeline_button);
   gtk_box_append (GTK_BOX (header), export);
   gtk_box_append (GTK_BOX (box), header);
 

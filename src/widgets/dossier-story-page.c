@@ -35,6 +35,7 @@ struct _DossierStoryPage
   GtkLabel       *sources_label;
   GtkMenuButton  *join_button;
   GtkWidget      *export_button;
+  GtkWidget      *timeline_button;
   GtkSearchEntry *join_entry;
   GtkListBox     *join_box;
   GtkListBox     *articles_box;
@@ -299,6 +300,7 @@ show_story (DossierStoryPage *self)
       gtk_label_set_text (self->sources_label, "");
       gtk_widget_set_sensitive (GTK_WIDGET (self->join_button), FALSE);
       gtk_widget_set_sensitive (self->export_button, FALSE);
+      gtk_widget_set_sensitive (self->timeline_button, FALSE);
       clear_box (self->articles_box);
       g_array_set_size (self->listed, 0);
       g_signal_emit (self, signals[LOADED], 0);
@@ -318,6 +320,9 @@ show_story (DossierStoryPage *self)
   gtk_label_set_text (self->sources_label, sources);
   gtk_widget_set_sensitive (GTK_WIDGET (self->join_button), TRUE);
   gtk_widget_set_sensitive (self->export_button, TRUE);
+  gtk_widget_set_sensitive (self->timeline_button, TRUE);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->timeline_button),
+                                          g_variant_new_int64 (self->story->id));
   dossier_library_load_articles_async (self->library,
                                        (const gint64 *) (gpointer) self->story->articles->data,
                                        self->story->articles->len, NULL, self->cancellable,
@@ -438,6 +443,7 @@ dossier_story_page_class_init (DossierStoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, join_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, join_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, join_box);
   gtk_widget_class_bind_template_child (widget_class, DossierStoryPage, articles_box);
 

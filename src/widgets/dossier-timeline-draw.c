@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "dossier-timeline.h"
 #include "dossier-timeline-private.h"
@@ -88,6 +89,58 @@ get_palette (DossierTimeline *self,
   rgba_set (&p->selection, &p->accent_bg, dark ? 0.22f : 0.16f);
   /* the yellow of libadwaita's palette, as the highlights use */
   gdk_rgba_parse (&p->note, dark ? "#f8e45c" : "#e5a50a");
+}
+
+/* Colours by story: libadwaita's palette, darker shades on a light view
+ * and lighter on a dark one, each at least 3:1 against the view (WCAG's
+ * least for marks).  Neighbouring hues differ most, as a story's id and
+ * the next usually are neighbours in time too. */
+static const char * const story_colors_light[] = {
+  "#1c71d8", "#c64600", "#26a269", "#c01c28", "#813d9c", "#9c6e03", "#1a7f8f", "#865e3c",
+};
+static const char * const story_colors_dark[] = {
+  "#62a0ea", "#ffa348", "#57e389", "#f66151", "#dc8add", "#f8e45c", "#5bc8af", "#cdab8f",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (story_colors_light) == G_N_ELEMENTS (story_colors_dark));
+
+guint
+_dossier_timeline_n_story_colors (void)
+{
+  return G_N_ELEMENTS (story_colors_light);
+}
+
+void
+_dossier_timeline_nth_story_color (guint    i,
+                                   gboolean dark,
+                                   GdkRGBA *out)
+{
+  i %= G_N_ELEMENTS (story_colors_light);
+  gdk_rgba_parse (out, dark ? story_colors_dark[i] : story_colors_light[i]);
+}
+
+gboolean
+_dossier_timeline_story_color (DossierTimeline *self,
+                               gint64           id,
+                               gboolean         dark,
+                               GdkRGBA         *out)
+{
+  const DossierTimelinePoint *p;
+
+  if (self->story_of == NULL)
+    return FALSE;
+  p = g_hash_table_lookup (self->story_of, &id);
+  if (p == NULL)
+    {
+      /* in no story: grey, behind the stories' colours */
+      GdkRGBA grey = { 0.5f, 0.5f, 0.5f, dark ? 0.55f : 0.45f };
+
+      *out = grey;
+      return TRUE;
+    }
+  /* by the story's id: a story keeps its colour however the view moves */
+  _dossier_timeline_nth_story_color ((guint) ((guint64) MAX (p->item, 0) % G_N_ELEMENTS (story_colors_light)),
+                                     dark, out);
+  return TRUE;
 }
 
 static void
@@ -202,6 +255,8 @@ snapshot_axis (DossierTimeline             *self,
   const DossierTimelineTick *ticks = (const DossierTimelineTick *) (gpointer) layout->ticks->data;
   guint n = layout->ticks->len;
   double last_minor_end = -G_MAXDOUBLE;
+  /* labels end before a button laid over the band's right */
+  double text_end = w - self->end_inset;
 
   gtk_snapshot_append_color (snapshot, &p->band, &GRAPHENE_RECT_INIT (0, 0, w, axis));
   gtk_snapshot_append_color (snapshot, &p->line, &GRAPHENE_RECT_INIT (0, axis - 1, w, 1));
@@ -227,8 +282,9 @@ snapshot_axis (DossierTimeline             *self,
 
             label_x = MIN (label_x, next_x - tw - 12);
             /* pushed off by the next heading, or not in yet: not half a word */
-            if (label_x < 0 || label_x + tw > w)
+            if (label_x < 0 || label_x + tw > text_end)
               continue;
+            self->drawn.axis_labels_right = MAX (self->drawn.axis_labels_right, label_x + tw);
           }
           if (t->x >= 0)
             gtk_snapshot_append_color (snapshot, &p->grid_major,
@@ -242,10 +298,11 @@ snapshot_axis (DossierTimeline             *self,
           if (t->x >= 0)
             gtk_snapshot_append_color (snapshot, &p->line,
                                        &GRAPHENE_RECT_INIT (round (t->x), axis - 5, 1, 4));
-          tw = text_width (self, t->label, self->small_font);
+          tw = text_width (self, t->label, has_major ? self->small_font : self->bold_font);
           label_x = t->x + 5;
-          if (label_x < 0 || label_x < last_minor_end + 6 || label_x > w)
+          if (label_x < 0 || label_x < last_minor_end + 6 || label_x + tw > text_end)
             continue;
+          self->drawn.axis_labels_right = MAX (self->drawn.axis_labels_right, label_x + tw);
           append_text (self, snapshot, t->label, has_major ? self->small_font : self->bold_font,
                        label_x, minor_y, has_major ? &p->dim : &p->fg);
           last_minor_end = label_x + tw;
@@ -344,6 +401,9 @@ snapshot_boxes (DossierTimeline             *self,
                 graphene_rect_t             *cursor_rect)
 {
   guint cursor = dossier_timeline_model_get_cursor (self->model);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const GdkRGBA *item, *item_hover;
+  GdkRGBA story;
 
   for (guint i = 0; i < layout->boxes->len; i++)
     {
@@ -372,6 +432,22 @@ snapshot_boxes (DossierTimeline             *self,
         }
 
       hover = self->hover.kind == DOSSIER_TIMELINE_HIT_ITEM && self->hover.entry == b->entry;
+      item = &p->item;
+      item_hover = &p->item_hover;
+      if (_dossier_timeline_story_color (self, b->id, dark, &story))
+        {
+          /* the story's colour; a hovered mark gets a ring of the text's */
+          item = item_hover = &story;
+          if (_dossier_timeline_story_title (self, b->id) != NULL)
+            self->drawn.n_story_marks++;
+          if (hover)
+            {
+              graphene_rect_t ring;
+
+              graphene_rect_inset_r (&r, -2, -2, &ring);
+              append_outline (snapshot, &ring, BOX_RADIUS + 2, 1.5f, &p->fg);
+            }
+        }
       if (b->entry == cursor)
         {
           append_box (snapshot, &r, BOX_RADIUS, &p->accent_bg);
@@ -381,18 +457,18 @@ snapshot_boxes (DossierTimeline             *self,
       else if (b->suggested)
         {
           /* a suggested day: only the outline, the date is not the article's yet */
-          append_outline (snapshot, &r, BOX_RADIUS, 1.5f, hover ? &p->item_hover : &p->item);
+          append_outline (snapshot, &r, BOX_RADIUS, 1.5f, hover ? item_hover : item);
         }
       else if (b->precision >= 3 || b->from_julian < 0)
-        append_box (snapshot, &r, BOX_RADIUS, hover ? &p->item_hover : &p->item);
+        append_box (snapshot, &r, BOX_RADIUS, hover ? item_hover : item);
       else
         {
           /* a month or a year only: hollow, the day is not known */
-          GdkRGBA fill = p->item;
+          GdkRGBA fill = *item;
 
           fill.alpha *= 0.25f;
           append_box (snapshot, &r, BOX_RADIUS, &fill);
-          append_outline (snapshot, &r, BOX_RADIUS, 1.5f, hover ? &p->item_hover : &p->item);
+          append_outline (snapshot, &r, BOX_RADIUS, 1.5f, hover ? item_hover : item);
         }
       if (b->n_notes > 0)
         {
@@ -444,19 +520,37 @@ snapshot_lane_label (DossierTimeline           *self,
                      const Palette             *p)
 {
   char count[32];
-  int w1, w2;
+  int w1, w2, max_w;
+  double view_w = _dossier_timeline_view_width (self);
   GdkRGBA back = p->bg;
 
   if (lane->label == NULL)
     return;
   g_snprintf (count, sizeof count, "%u", lane->n_entries);
-  w1 = text_width (self, lane->label, self->bold_font);
   w2 = text_width (self, count, self->small_font);
+  /* a long title (a story's headline) ends in "…": at most 40% of the
+   * view, never under 120 px nor past the view; the tooltip has it whole */
+  max_w = (int) MIN (MAX (view_w * 0.4, 120.0), view_w - w2 - 24);
+  max_w = MAX (max_w, 24);
+  pango_layout_set_font_description (self->layout, self->bold_font);
+  pango_layout_set_text (self->layout, lane->label, -1);
+  pango_layout_set_width (self->layout, max_w * PANGO_SCALE);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (self->layout, &w1, NULL);
+  if (pango_layout_is_ellipsized (self->layout))
+    self->drawn.n_ellipsized++;
   /* readable over bars that reach up to it */
   back.alpha = 0.8f;
   append_box (snapshot, &GRAPHENE_RECT_INIT (4, lane->y + 2, w1 + w2 + 18, self->line_height + 2), 4, &back);
-  append_text (self, snapshot, lane->label, self->bold_font, 10, lane->y + 3, &p->dim);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (10, round (lane->y + 3)));
+  gtk_snapshot_append_layout (snapshot, self->layout, &p->dim);
+  gtk_snapshot_restore (snapshot);
+  pango_layout_set_width (self->layout, -1);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
   append_text (self, snapshot, count, self->small_font, 10 + w1 + 6, lane->y + 3, &p->dim);
+  self->drawn.n_lane_labels++;
+  self->drawn.lane_labels_right = MAX (self->drawn.lane_labels_right, 4 + w1 + w2 + 18);
 }
 
 static void
@@ -526,6 +620,7 @@ _dossier_timeline_snapshot (GtkWidget   *widget,
     _dossier_timeline_update_fonts (self);
   get_palette (self, &p);
   layout = current_layout (self);
+  memset (&self->drawn, 0, sizeof self->drawn);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   gtk_snapshot_append_color (snapshot, &p.bg, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -607,4 +702,19 @@ _dossier_timeline_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_pop (snapshot);
   self->last_snapshot_us = g_get_monotonic_time () - t0;
+}
+
+const DossierTimelineDrawn *
+_dossier_timeline_draw_for_test (DossierTimeline *self)
+{
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), NULL);
+
+  snapshot = gtk_snapshot_new ();
+  _dossier_timeline_snapshot (GTK_WIDGET (self), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return &self->drawn;
 }

@@ -474,6 +474,15 @@ tooltip_markup (DossierTimeline *self,
     case DOSSIER_TIMELINE_HIT_AXIS:
       return g_strdup (_("Drag to select dates"));
     case DOSSIER_TIMELINE_HIT_LANE:
+      /* over a lane's name: the name whole, which may be cut short */
+      if (hit.lane < layout->lanes->len)
+        {
+          const DossierTimelineLane *lane = &g_array_index (layout->lanes, DossierTimelineLane, hit.lane);
+
+          if (lane->label != NULL && y < lane->content_y)
+            return g_markup_printf_escaped ("<b>%s</b>", lane->label);
+        }
+      return NULL;
     case DOSSIER_TIMELINE_HIT_NONE:
     default:
       return NULL;

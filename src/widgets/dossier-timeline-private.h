@@ -13,6 +13,18 @@
 
 G_BEGIN_DECLS
 
+/* What the last frame drew where, for tests: the right edge of the
+ * rightmost axis label and of the widest lane label, how many lane labels
+ * were cut short, and how many marks had a story's colour. */
+typedef struct
+{
+  double                    axis_labels_right;
+  double                    lane_labels_right;
+  guint                     n_lane_labels;
+  guint                     n_ellipsized;
+  guint                     n_story_marks;
+} DossierTimelineDrawn;
+
 typedef enum
 {
   DRAG_NONE,
@@ -59,6 +71,13 @@ struct _DossierTimeline
   gboolean                  loading;     /* no "No articles" meanwhile */
   gboolean                  loading_long; /* says so, after a moment */
   guint                     loading_id;
+  int                       end_inset;   /* the axis band's right, under a button */
+  DossierTimelineDrawn      drawn;       /* what the last frame drew */
+
+  /* colours by story: the points of dossier_timeline_stories_finish(),
+   * and article id (a point's id field) → its point */
+  GArray                   *stories;
+  GHashTable               *story_of;
 };
 
 enum {
@@ -83,6 +102,22 @@ void                  _dossier_timeline_cursor_moved   (DossierTimeline *self,
 void                  _dossier_timeline_update_fonts   (DossierTimeline *self);
 void                  _dossier_timeline_snapshot       (GtkWidget       *widget,
                                                         GtkSnapshot     *snapshot);
+
+/* The colour of article @id's mark with colours by story: its story's,
+ * or a neutral grey outside any story; FALSE when colours by story are
+ * off.  @dark: for a dark style. */
+gboolean              _dossier_timeline_story_color    (DossierTimeline *self,
+                                                        gint64           id,
+                                                        gboolean         dark,
+                                                        GdkRGBA         *out);
+/* the story (its title) article @id is coloured by, or NULL */
+const char           *_dossier_timeline_story_title    (DossierTimeline *self,
+                                                        gint64           id);
+/* the colours by story: how many, and the @i-th, for a light or dark style */
+guint                 _dossier_timeline_n_story_colors (void);
+void                  _dossier_timeline_nth_story_color (guint          i,
+                                                        gboolean         dark,
+                                                        GdkRGBA         *out);
 
 /* dossier-timeline-input.c */
 void                  _dossier_timeline_input_init     (DossierTimeline *self);
@@ -118,6 +153,8 @@ void                  _dossier_timeline_scroll    (DossierTimeline *self,
                                                    double           dx,
                                                    double           dy,
                                                    GdkModifierType  state);
+/* draws a frame into a throwaway snapshot and returns what it drew */
+const DossierTimelineDrawn *_dossier_timeline_draw_for_test (DossierTimeline *self);
 /* tooltip text (markup) at (x, y), or NULL */
 char                 *_dossier_timeline_tooltip   (DossierTimeline *self,
                                                    double           x,

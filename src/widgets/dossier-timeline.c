@@ -53,6 +53,7 @@ _dossier_timeline_describe_entry (DossierTimeline *self,
   DossierTimelineEntry e;
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
+  const char *story = NULL;
 
   if (!dossier_timeline_model_get_entry (self->model, entry, &e))
     return NULL;
@@ -69,6 +70,13 @@ _dossier_timeline_describe_entry (DossierTimeline *self,
   if (!markup && e.key != NULL && dossier_timeline_model_get_lane_mode (self->model) == DOSSIER_TIMELINE_LANES_PERSON)
     /* Translators: a quote's mark on the timeline: speaker, article's title, date */
     return g_strdup_printf (_("%s quoted in %s, %s"), e.key, title, date);
+  /* colours by story: the story the colour stands for, unless its lane
+   * says so already */
+  if (dossier_timeline_model_get_lane_mode (self->model) != DOSSIER_TIMELINE_LANES_STORY)
+    story = _dossier_timeline_story_title (self, e.id);
+  if (!markup && story != NULL)
+    /* Translators: an article's mark coloured by its story: title, date, story */
+    return g_strdup_printf (_("%s, %s, in the story %s"), title, date, story);
   if (!markup && e.key != NULL)
     return g_strdup_printf ("%s, %s (%s)", title, date, e.key);
   if (!markup)
@@ -84,6 +92,14 @@ _dossier_timeline_describe_entry (DossierTimeline *self,
         g_string_append_printf (s, "%s\n", key);
       }
     g_string_append_printf (s, "<b>%s</b>\n%s", escaped, date);
+    if (story != NULL)
+      {
+        g_autofree char *escaped_story = g_markup_escape_text (story, -1);
+
+        g_string_append (s, "\n");
+        /* Translators: in a mark's tooltip, the story it is coloured by */
+        g_string_append_printf (s, _("Story: %s"), escaped_story);
+      }
     if (e.source != NULL)
       {
         g_autofree char *source = g_markup_escape_text (e.source, -1);
@@ -293,6 +309,8 @@ dossier_timeline_finalize (GObject *object)
   DossierTimeline *self = DOSSIER_TIMELINE (object);
 
   g_clear_object (&self->model);
+  g_clear_pointer (&self->story_of, g_hash_table_unref);
+  g_clear_pointer (&self->stories, g_array_unref);
   g_clear_pointer (&self->small_font, pango_font_description_free);
   g_clear_pointer (&self->bold_font, pango_font_description_free);
 
@@ -630,6 +648,69 @@ dossier_timeline_clear_selected_range (DossierTimeline *self)
     return;
   self->has_range = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dossier_timeline_set_story_colors (DossierTimeline *self,
+                                   GArray          *stories)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE (self));
+  g_return_if_fail (stories == NULL || g_array_get_element_size (stories) == sizeof (DossierTimelinePoint));
+
+  if (stories == self->stories)
+    return;
+  if (stories != NULL)
+    g_array_ref (stories);
+  g_clear_pointer (&self->story_of, g_hash_table_unref);
+  g_clear_pointer (&self->stories, g_array_unref);
+  self->stories = stories;
+  if (stories != NULL)
+    {
+      /* keys point into the array, which is not changed: nothing copied */
+      self->story_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < stories->len; i++)
+        {
+          DossierTimelinePoint *p = &g_array_index (stories, DossierTimelinePoint, i);
+
+          if (p->key != NULL)
+            g_hash_table_insert (self->story_of, &p->id, p);
+        }
+    }
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dossier_timeline_get_story_colors (DossierTimeline *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), FALSE);
+
+  return self->stories != NULL;
+}
+
+void
+dossier_timeline_set_end_inset (DossierTimeline *self,
+                                int              px)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE (self));
+
+  px = MAX (px, 0);
+  if (self->end_inset == px)
+    return;
+  self->end_inset = px;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+_dossier_timeline_story_title (DossierTimeline *self,
+                               gint64           id)
+{
+  const DossierTimelinePoint *p;
+
+  if (self->story_of == NULL)
+    return NULL;
+  p = g_hash_table_lookup (self->story_of, &id);
+  return p != NULL ? p->key : NULL;
 }
 
 /* Private API, for tests and benchmarks */

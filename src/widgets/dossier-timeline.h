@@ -50,6 +50,18 @@ void                 dossier_timeline_set_title_func       (DossierTimeline     
                                                             DossierTimelineTitleFunc  func,
                                                             gpointer                  user_data,
                                                             GDestroyNotify            destroy);
+/* Colours each article's mark by its story, in any lane mode: @stories
+ * (element-type DossierTimelinePoint) as dossier_timeline_stories_finish()
+ * gives them (key the story's title, item its id); referenced, not
+ * changed.  Articles in no story turn grey; the tooltip names the story.
+ * NULL: the marks keep the accent colour. */
+void                 dossier_timeline_set_story_colors     (DossierTimeline          *self,
+                                                            GArray                   *stories);
+gboolean             dossier_timeline_get_story_colors     (DossierTimeline          *self);
+/* Keeps the right @px of the axis band free of labels, for a button
+ * laid over it. */
+void                 dossier_timeline_set_end_inset        (DossierTimeline          *self,
+                                                            int                       px);
 /* The item (DossierTimelinePoint.item, e.g. a quote) of the mark under
  * the keyboard cursor, which the last activated mark becomes; 0 when
  * none or the mark has no item. */
