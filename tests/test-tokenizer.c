@@ -246,6 +246,43 @@ test_function_words (void)
   sqlite3_close (db);
 }
 
+/* A name's keys are indexed once in a text, at its spelling's first
+ * place: the article is found by them, and ranked by the spelling's
+ * own occurrences; a row indexed so is deleted again to the last token */
+static void
+test_keys_once (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='dossier');"
+                                     "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t (title, body) VALUES ('Navalny',"
+                                     " 'Navalny spoke. Navalny left. Навальный, Навальный и Навального.')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(p, ' ') FROM (SELECT col || ':' || offset AS p"
+                                       " FROM v WHERE term = '~navalni' ORDER BY col DESC, offset)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  /* in the title, then at the body's first Navalny and first Навальный */
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "title:0 body:0 body:4");
+  sqlite3_finalize (stmt);
+  /* every spelling still finds it, and the plain word counts each place */
+  g_assert_cmpuint (count_matches (db, "\"Навальный\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "\"Navalnyy\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "body:\"=навального\""), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM t", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM v", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* }}} */
 
 /* {{{ Search through the library */
@@ -742,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Tokenizer/stems-and-keys", test_stem_and_keys);
   g_test_add_func ("/Dossier/Tokenizer/bad-input", test_bad_input);
   g_test_add_func ("/Dossier/Tokenizer/function-words", test_function_words);
+  g_test_add_func ("/Dossier/Tokenizer/keys-once", test_keys_once);
   g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
               dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);
   g_test_add ("/Dossier/Tokenizer/name-cases", Fixture, NULL,

@@ -48,7 +48,7 @@
 
 /* Bump when what is indexed for a word changes: a library indexed with
  * another version has its index rebuilt when it opens. */
-#define TOKENIZER_REVISION "7"
+#define TOKENIZER_REVISION "8"
 
 /* Set to 1, the tokenizer leaves the irregular forms out (Snowball
  * alone), for build-aux/score-search to compare; the recorded version
@@ -85,6 +85,8 @@ typedef struct
   guint8 function_word;
   guint8 stem_key_len;           /* 0: none */
   guint8 skeleton_len;           /* 0: none */
+  guint32 keyed_in;              /* the text whose name keys were emitted
+                                  * for the word, or 0 */
   char   word[STEM_CACHE_WORD];
   char   stem[STEM_CACHE_WORD];
   char   key[STEM_CACHE_WORD];
@@ -100,6 +102,7 @@ typedef struct
   struct sb_stemmer   *russian;
   UTransliterator     *to_latin;
   StemCacheEntry      *stem_cache;
+  guint32              n_texts;   /* texts tokenized, for keyed_in */
   gboolean             snowball_only;
 } DossierTokenizer;
 
@@ -483,6 +486,7 @@ on_base_token_cb (void       *data,
           e->stem_len = (guint8) stem_len;
           memcpy (e->stem, stem, stem_len);
           e->key_len = KEY_UNKNOWN;
+          e->keyed_in = 0;
           e->function_word = (guint8) function_word;
           stem = e->stem;
         }
@@ -512,6 +516,15 @@ on_base_token_cb (void       *data,
   capital = g_unichar_isupper (g_utf8_get_char_validated (call->text + start, end - start));
   if (!query && (!capital || function_word))
     return rc;
+  /* a text indexes the keys of a spelling once, at its first place: a
+   * name found by its key is found once its article is, and the article
+   * is ranked by the times its spelling occurs as any word is */
+  if (!query && e != NULL)
+    {
+      if (e->keyed_in == tok->n_texts)
+        return rc;
+      e->keyed_in = tok->n_texts;
+    }
   if (e != NULL && e->key_len == KEY_NONE)
     return rc;
   if (e != NULL && e->key_len != KEY_UNKNOWN)
@@ -692,6 +705,14 @@ tokenizer_tokenize (Fts5Tokenizer *p,
   /* the exact-form operator: "=word" in a query */
   if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == '=')
     call.exact = TRUE;
+  /* a new text: no word's keys emitted in it yet (at the wrap, every
+   * mark of an earlier text is cleared, so none can be taken for this) */
+  if (++tok->n_texts == 0)
+    {
+      for (guint i = 0; i < STEM_CACHE_SIZE; i++)
+        tok->stem_cache[i].keyed_in = 0;
+      tok->n_texts = 1;
+    }
   return tok->base.xTokenize (tok->base_tok, &call, flags, text, n_text, on_base_token_cb);
 }
 
