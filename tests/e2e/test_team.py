@@ -286,6 +286,23 @@ def share(m, server):
     return closed and synced
 
 
+def shallow_label(root, name, depth):
+    """A label named @name at most @depth levels under @root, breadth first."""
+    level = [root]
+    for _ in range(depth):
+        below = []
+        for a in level:
+            for i in range(a.childCount):
+                c = a.getChildAtIndex(i)
+                if c is None:
+                    continue
+                if c.getRoleName() == "label" and c.name == name:
+                    return c
+                below.append(c)
+        level = below
+    return None
+
+
 def open_article(m, title):
     """Clicks the article's row in the member's list; waits for its text."""
     articles = wait(lambda: find(m.app, "list", "Articles"))
@@ -422,21 +439,25 @@ def main():
         check("ana writes a note on a passage, and it shows in her notes pane", saved)
         if not saved:
             return
-        # one walk of ben's window looks for both the note's card and the
-        # toast naming ana: a toast lasts 5 s, and on a loaded machine a
-        # walk of the whole window can take seconds, so a second walk
-        # begun after the card was found could miss it.  (The toast may
-        # also wait its turn behind one still shown.)
+        # Each look is narrow: the toast among the window's first few
+        # levels (the toast overlay wraps the window's content), the card
+        # in the notes pane only.  A toast lasts 5 s, and on a loaded
+        # machine a walk of the whole window took that long and missed it.
+        # (The toast may also wait its turn behind one still shown.)
+        pane = find(ben.app, "panel", "Notes")
         t = time.monotonic()
         live = {}
 
         def look():
-            for a in pyatspi.findAllDescendants(ben.app, lambda a: a.getRoleName() == "label" and
-                                                 a.name in (NOTE, "ana added a note")):
-                if a.name == NOTE and "card" not in live:
-                    live["card"], live["took"] = a, time.monotonic() - t
-                elif a.name != NOTE:
-                    live["toast"] = a
+            if "toast" not in live:
+                toast = shallow_label(ben.app, "ana added a note", 8)
+                if toast is not None:
+                    live["toast"] = toast
+            if "card" not in live:
+                card = pyatspi.findDescendant(pane or ben.app, lambda a: a.getRoleName() == "label" and
+                                              a.name == NOTE)
+                if card is not None:
+                    live["card"], live["took"] = card, time.monotonic() - t
             return "card" in live and "toast" in live
 
         wait(look, STEP_LIMIT)
