@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <adwaita.h>
@@ -519,6 +521,16 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   g_assert_nonnull (strstr (mine_text, "ana's words, written offline"));
   g_assert_true (g_str_has_prefix (theirs_text, "Theirs (ben, "));
   g_assert_nonnull (strstr (theirs_text, "ben's second thoughts"));
+  /* each version's author in their own colour, as beside their notes */
+  {
+    GtkWidget *mine_chip = dossier_conflicts_view_get_author_chip (view, 0, "mine");
+    GtkWidget *theirs_chip = dossier_conflicts_view_get_author_chip (view, 0, "theirs");
+
+    g_assert_nonnull (mine_chip);
+    g_assert_nonnull (theirs_chip);
+    g_assert_true (gtk_widget_has_css_class (mine_chip, dossier_member_color_class ("ana")));
+    g_assert_true (gtk_widget_has_css_class (theirs_chip, dossier_member_color_class ("ben")));
+  }
   shot ("conflicts-page");
   dossier_conflicts_view_resolve (view, 0, "both");
   dossier_test_wait_until (dossier_conflicts_view_get_n_conflicts (view) == 0);
@@ -558,6 +570,66 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   g_assert_null (strstr (log_text->str, ANA_PASSWORD));
 }
 
+static double
+luminance (const GdkRGBA *c)
+{
+  double v[3] = { c->red, c->green, c->blue };
+
+  for (int i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const char    *background)
+{
+  GdkRGBA b;
+  double la = luminance (a), lb;
+
+  g_assert_true (gdk_rgba_parse (&b, background));
+  lb = luminance (&b);
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Every member colour's dark shade stands 3:1 against libadwaita's dark
+ * backgrounds (view, window, card, popover), and the dots' CSS has it
+ * when the style is dark, the middle shade when light. */
+static void
+check_dark_shades (void)
+{
+  const char *backgrounds[] = { "#1e1e1e", "#242424", "#363636", "#383838" };
+  g_autofree char *dark_css = dossier_member_color_css (TRUE);
+  g_autofree char *light_css = dossier_member_color_css (FALSE);
+  guint seen = 0;
+
+  for (guint n = 0; n < 1000 && seen != (1u << DOSSIER_MEMBER_N_COLORS) - 1; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("member%u", n);
+      guint i = dossier_member_color_index (name);
+      GdkRGBA dark, light;
+      g_autofree char *dark_hex = NULL;
+      g_autofree char *light_hex = NULL;
+
+      if (seen & (1u << i))
+        continue;
+      seen |= 1u << i;
+      dossier_member_color_rgba (name, TRUE, &dark);
+      dossier_member_color_rgba (name, FALSE, &light);
+      for (guint k = 0; k < G_N_ELEMENTS (backgrounds); k++)
+        g_assert_cmpfloat (contrast (&dark, backgrounds[k]), >=, 3.0);
+      dark_hex = g_strdup_printf (".%s { background-color: #%02x%02x%02x; }", dossier_member_color_class (name),
+                                  (int) (dark.red * 255 + 0.5), (int) (dark.green * 255 + 0.5),
+                                  (int) (dark.blue * 255 + 0.5));
+      light_hex = g_strdup_printf (".%s { background-color: #%02x%02x%02x; }", dossier_member_color_class (name),
+                                   (int) (light.red * 255 + 0.5), (int) (light.green * 255 + 0.5),
+                                   (int) (light.blue * 255 + 0.5));
+      g_assert_nonnull (strstr (dark_css, dark_hex));
+      g_assert_nonnull (strstr (light_css, light_hex));
+    }
+  g_assert_cmpuint (seen, ==, (1u << DOSSIER_MEMBER_N_COLORS) - 1);
+}
+
 /* A first sync that pulls a few hundred rows: the header shows its
  * progress, which only grows and ends at 100 %; and a member's colour is
  * the same for a name however it is written. */
@@ -577,6 +649,7 @@ test_sync_progress (DossierTestLibrary *f,
   g_assert_cmpuint (dossier_member_color_index ("Ben"), ==, dossier_member_color_index ("ben"));
   g_assert_cmpuint (dossier_member_color_index ("ana"), !=, dossier_member_color_index ("ben"));
   g_assert_cmpuint (dossier_member_color_index ("olga"), <, DOSSIER_MEMBER_N_COLORS);
+  check_dark_shades ();
   NEED_SERVER ();
   url = new_team ("progress");
   other = dossier_test_library_new ();

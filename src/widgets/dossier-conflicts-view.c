@@ -17,6 +17,7 @@
 
 #include "dossier-conflicts-view.h"
 #include "dossier-team-account.h"
+#include "dossier-member-color.h"
 
 struct _DossierConflictsView
 {
@@ -54,19 +55,32 @@ describe (const DossierTeamConflict *c)
   return g_strdup (c->kind);
 }
 
+/* One version: over it, who made it (a dot of their colour before the
+ * heading, as beside their notes), then its text. */
 static GtkWidget *
 make_side (const char *heading,
+           const char *author,
            const char *text,
            const char *empty)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *title = gtk_label_new (heading);
   GtkWidget *body = gtk_label_new (text != NULL ? text : empty);
 
   gtk_widget_set_hexpand (box, TRUE);
+  if (author != NULL)
+    {
+      GtkWidget *chip = dossier_member_chip_new (author);
+
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (head), chip);
+    }
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (head), title);
   gtk_label_set_xalign (GTK_LABEL (body), 0);
   gtk_label_set_yalign (GTK_LABEL (body), 0);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
@@ -74,8 +88,9 @@ make_side (const char *heading,
   gtk_label_set_selectable (GTK_LABEL (body), TRUE);
   if (text == NULL)
     gtk_widget_add_css_class (body, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), head);
   gtk_box_append (GTK_BOX (box), body);
+  g_object_set_data (G_OBJECT (box), "dossier-heading", title);
   g_object_set_data (G_OBJECT (box), "dossier-text", body);
   return box;
 }
@@ -123,8 +138,8 @@ make_card (DossierConflictsView      *self,
   /* TRANSLATORS: over the team's version: "Theirs (ben, 05/12/2026 09:12)" */
   theirs_heading = g_strdup_printf (_("Theirs (%s, %s)"), c->author != NULL ? c->author : _("unknown"), when);
   gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
-  mine = make_side (mine_heading, c->mine, _("Deleted here"));
-  theirs = make_side (theirs_heading, c->theirs, _("Deleted or refused by the team"));
+  mine = make_side (mine_heading, self->member, c->mine, _("Deleted here"));
+  theirs = make_side (theirs_heading, c->author, c->theirs, _("Deleted or refused by the team"));
   gtk_widget_set_name (mine, "mine");
   gtk_widget_set_name (theirs, "theirs");
   gtk_box_append (GTK_BOX (sides), mine);
@@ -340,16 +355,15 @@ dossier_conflicts_view_resolve (DossierConflictsView *self,
                               on_resolved_cb, g_object_ref (self));
 }
 
-char *
-dossier_conflicts_view_get_text (DossierConflictsView *self,
-                                 guint                 index,
-                                 const char           *side)
+/* the box of the @index-th conflict's @side ("mine", "theirs") */
+static GtkWidget *
+find_side (DossierConflictsView *self,
+           guint                 index,
+           const char           *side)
 {
-  GtkWidget *card;
+  GtkWidget *card = gtk_widget_get_first_child (self->list);
   GtkWidget *sides;
 
-  g_return_val_if_fail (DOSSIER_IS_CONFLICTS_VIEW (self), NULL);
-  card = gtk_widget_get_first_child (self->list);
   for (guint i = 0; card != NULL && i < index; i++)
     card = gtk_widget_get_next_sibling (card);
   if (card == NULL)
@@ -357,12 +371,36 @@ dossier_conflicts_view_get_text (DossierConflictsView *self,
   sides = gtk_widget_get_next_sibling (gtk_widget_get_first_child (card));
   for (GtkWidget *w = gtk_widget_get_first_child (sides); w; w = gtk_widget_get_next_sibling (w))
     if (g_strcmp0 (gtk_widget_get_name (w), side) == 0)
-      {
-        GtkWidget *heading = gtk_widget_get_first_child (w);
-        GtkWidget *body = g_object_get_data (G_OBJECT (w), "dossier-text");
-
-        return g_strdup_printf ("%s\n%s", gtk_label_get_text (GTK_LABEL (heading)),
-                                gtk_label_get_text (GTK_LABEL (body)));
-      }
+      return w;
   return NULL;
+}
+
+char *
+dossier_conflicts_view_get_text (DossierConflictsView *self,
+                                 guint                 index,
+                                 const char           *side)
+{
+  GtkWidget *w;
+
+  g_return_val_if_fail (DOSSIER_IS_CONFLICTS_VIEW (self), NULL);
+  if ((w = find_side (self, index, side)) == NULL)
+    return NULL;
+  return g_strdup_printf ("%s\n%s",
+                          gtk_label_get_text (GTK_LABEL (g_object_get_data (G_OBJECT (w), "dossier-heading"))),
+                          gtk_label_get_text (GTK_LABEL (g_object_get_data (G_OBJECT (w), "dossier-text"))));
+}
+
+GtkWidget *
+dossier_conflicts_view_get_author_chip (DossierConflictsView *self,
+                                        guint                 index,
+                                        const char           *side)
+{
+  GtkWidget *w;
+  GtkWidget *first;
+
+  g_return_val_if_fail (DOSSIER_IS_CONFLICTS_VIEW (self), NULL);
+  if ((w = find_side (self, index, side)) == NULL)
+    return NULL;
+  first = gtk_widget_get_first_child (gtk_widget_get_first_child (w));
+  return gtk_widget_has_css_class (first, "member-chip") ? first : NULL;
 }

@@ -29,5 +29,9 @@ void       dossier_conflicts_view_resolve    (DossierConflictsView *self,
 char      *dossier_conflicts_view_get_text   (DossierConflictsView *self,
                                               guint                 index,
                                               const char           *side);
+/* the dot of its author's colour over that side, NULL for none */
+GtkWidget *dossier_conflicts_view_get_author_chip (DossierConflictsView *self,
+                                                   guint                 index,
+                                                   const char           *side);
 
 G_END_DECLS

@@ -8,8 +8,16 @@
  * the same colour without anything being stored or shared.  The colours
  * are the GNOME palette's blue, green, yellow, orange, red, purple and
  * brown: a middle shade on light backgrounds, a lighter one on dark.
+ *
+ * The shades live here only: the timeline draws with them, and the dots'
+ * CSS (.member-color-N) is made from them, again whenever the style
+ * manager turns dark or light.  The dark ones each stand at least 3:1
+ * against libadwaita's dark view, window and card backgrounds (the
+ * middle shades fell to 2:1, purple on a card).
  */
 #include "config.h"
+
+#include <adwaita.h>
 
 #include "dossier-member-color.h"
 
@@ -59,11 +67,57 @@ dossier_member_color_rgba (const char *member,
   gdk_rgba_parse (rgba, dark ? dark_shades[i] : light_shades[i]);
 }
 
+char *
+dossier_member_color_css (gboolean dark)
+{
+  GString *css = g_string_new (NULL);
+
+  for (guint i = 0; i < DOSSIER_MEMBER_N_COLORS; i++)
+    g_string_append_printf (css, ".%s { background-color: %s; }\n", classes[i],
+                            dark ? dark_shades[i] : light_shades[i]);
+  return g_string_free (css, FALSE);
+}
+
+static void
+load_shades (GtkCssProvider *provider)
+{
+  g_autofree char *css = dossier_member_color_css (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
+static void
+on_dark_changed_cb (AdwStyleManager *manager,
+                    GParamSpec      *pspec,
+                    GtkCssProvider  *provider)
+{
+  load_shades (provider);
+}
+
+/* the dots' colours, for the display, once; they follow the style manager */
+static void
+ensure_style (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkCssProvider *provider;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-member-colors") != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  load_shades (provider);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), provider, 0);
+  g_object_set_data_full (G_OBJECT (display), "dossier-member-colors", provider, g_object_unref);
+}
+
 GtkWidget *
 dossier_member_chip_new (const char *member)
 {
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
+  ensure_style ();
   gtk_widget_add_css_class (chip, "member-chip");
   gtk_widget_add_css_class (chip, dossier_member_color_class (member));
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
