@@ -68,7 +68,8 @@ new_stored_quote (const char *speaker,
 {
   gsize ls = speaker ? strlen (speaker) : 0, lt = text ? strlen (text) : 0;
   gsize lp = published ? strlen (published) : 0, lo = source ? strlen (source) : 0;
-  DossierStoredQuote *q = g_malloc0 (sizeof (DossierStoredQuote) + ls + lt + lp + lo + 4);
+  /* the caller sets every other field */
+  DossierStoredQuote *q = g_malloc (sizeof (DossierStoredQuote) + ls + lt + lp + lo + 4);
   char *at = (char *) (q + 1);
 
   q->speaker = put_string (&at, speaker, ls);

@@ -392,11 +392,13 @@ static const char schema_article_list_index[] =
  * (with their words, span and attribution) are one range of
  * quotes_listed, where reading them from the table read a page for
  * almost every quote: a much-quoted person's quotes are spread over the
- * whole table, which is in the order they were found. */
+ * whole table, which is in the order they were found.  The step can
+ * run again over its own indexes (a library set back to an older
+ * format, as the upgrade tests do). */
 static const char schema_people_listing[] =
-  "DROP INDEX people_rank;"
+  "DROP INDEX IF EXISTS people_rank;"
   "CREATE INDEX people_rank ON people(quotes DESC, mentions DESC, name COLLATE NOCASE, id, kind);"
-  "CREATE INDEX quotes_listed ON quotes(person_id, status, article_id, start_offset, end_offset, attribution, text);";
+  "CREATE INDEX IF NOT EXISTS quotes_listed ON quotes(person_id, status, article_id, start_offset, end_offset, attribution, text);";
 
 /* A team library: every shared row gets a UUID that is the same in every
  * member's library, notes record their author, and a library linked to a
