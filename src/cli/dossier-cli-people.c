@@ -44,6 +44,7 @@ list_people (DossierLibrary *library,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) out = NULL;
 
   if (!catch_up (library))
     return 1;
@@ -73,15 +74,20 @@ list_people (DossierLibrary *library,
       dossier_json_out_finish (&o);
       return 0;
     }
+  /* written in pieces: g_print() flushes at every call */
+  out = g_string_sized_new (256 * 1024);
   for (guint i = 0; i < list->len; i++)
     {
       DossierStoredPerson *p = g_ptr_array_index (list, i);
       g_autofree char *variants = g_strjoinv (", ", p->variants);
 
-      g_print ("%6" G_GINT64_FORMAT "  %5" G_GINT64_FORMAT " %-7s %5" G_GINT64_FORMAT " %-9s %s%s  (%s)\n",
-               p->id, p->quotes, _("quotes"), p->mentions, _("articles"), p->name,
-               p->organisation ? _(" [organisation]") : "", variants);
+      g_string_append_printf (out, "%6" G_GINT64_FORMAT "  %5" G_GINT64_FORMAT " %-7s %5" G_GINT64_FORMAT " %-9s %s%s  (%s)\n",
+                              p->id, p->quotes, _("quotes"), p->mentions, _("articles"), p->name,
+                              p->organisation ? _(" [organisation]") : "", variants);
+      if (out->len >= 200 * 1024)
+        dossier_cli_write (out);
     }
+  dossier_cli_write (out);
   return 0;
 }
 
