@@ -79,6 +79,20 @@ cli_json (Fixture    *f,
              args->pdata[3], args->pdata[4], args->pdata[5], NULL);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
+  /* the lists are written as they are made: byte for byte what
+   * json-glib's generator makes of the same values */
+  if (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+  {
+    g_autoptr(JsonGenerator) gen = json_generator_new ();
+    g_autofree char *again = NULL;
+    g_autofree char *line = NULL;
+
+    json_generator_set_pretty (gen, TRUE);
+    json_generator_set_root (gen, json_parser_get_root (parser));
+    again = json_generator_to_data (gen, NULL);
+    line = g_strconcat (again, "\n", NULL);
+    g_assert_cmpstr (out, ==, line);
+  }
   return json_node_copy (json_parser_get_root (parser));
 }
 
@@ -350,6 +364,64 @@ test_upgrade (Fixture       *f,
   dossier_library_close (library);
 }
 
+static gboolean
+has_index (const char *path,
+           const char *name,
+           const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM pragma_index_info('%s') WHERE name = '%s'", name, column);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+/* A library of format 18, before the indexes that answer the People
+ * list and a person's quotes alone: it gets them on opening, and lists
+ * the same people and quotes as before. */
+static void
+test_upgrade_listing (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) people = NULL;
+  g_autoptr(JsonNode) quotes = NULL;
+  g_autoptr(JsonNode) people_after = NULL;
+  g_autoptr(JsonNode) quotes_after = NULL;
+  g_autofree char *lavrov = NULL;
+  sqlite3 *db;
+
+  import_quotes (f);
+  people = cli_json (f, "people", NULL);
+  lavrov = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            json_object_get_int_member (find_by (json_node_get_array (people), "name", "Sergei Lavrov"),
+                                                        "id"));
+  quotes = cli_json (f, "quotes", "--person", lavrov, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (quotes)), >, 0);
+  g_assert_true (has_index (f->library, "quotes_listed", "text"));
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX quotes_listed;"
+                                 "DROP INDEX people_rank;"
+                                 "CREATE INDEX people_rank ON people(quotes DESC, mentions DESC);"
+                                 "PRAGMA user_version = 18;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (has_index (f->library, "quotes_listed", "text"));
+
+  people_after = cli_json (f, "people", NULL);
+  quotes_after = cli_json (f, "quotes", "--person", lavrov, NULL);
+  g_assert_true (json_node_equal (people, people_after));
+  g_assert_true (json_node_equal (quotes, quotes_after));
+  g_assert_true (has_index (f->library, "quotes_listed", "text"));
+  g_assert_true (has_index (f->library, "people_rank", "name"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -359,6 +431,7 @@ main (int argc, char *argv[])
   g_test_add ("/people/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/people/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
   g_test_add ("/people/upgrade", Fixture, NULL, fixture_setup, test_upgrade, fixture_teardown);
+  g_test_add ("/people/upgrade-listing", Fixture, NULL, fixture_setup, test_upgrade_listing, fixture_teardown);
 
   return g_test_run ();
 }

@@ -38,24 +38,13 @@ catch_up (DossierLibrary *library)
   return TRUE;
 }
 
-static void
-add_strv (JsonBuilder *b,
-          const char  *member,
-          char       **strv)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (b, strv[i]);
-  json_builder_end_array (b);
-}
-
 static int
 list_people (DossierLibrary *library,
              const char     *search)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) out = NULL;
 
   if (!catch_up (library))
     return 1;
@@ -63,41 +52,42 @@ list_people (DossierLibrary *library,
     return fail (error), 1;
   if (opt_json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
+      DossierJsonOut o;
 
-      json_builder_begin_array (b);
+      dossier_json_out_init (&o);
+      dossier_json_out_begin_array (&o, NULL);
       for (guint i = 0; i < list->len; i++)
         {
           DossierStoredPerson *p = g_ptr_array_index (list, i);
 
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_int_value (b, p->id);
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, p->name);
-          add_strv (b, "variants", p->variants);
-          add_strv (b, "titles", p->titles);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, p->organisation ? "organisation" : "person");
-          json_builder_set_member_name (b, "mentions");
-          json_builder_add_int_value (b, p->mentions);
-          json_builder_set_member_name (b, "quotes");
-          json_builder_add_int_value (b, p->quotes);
-          json_builder_end_object (b);
+          dossier_json_out_begin_object (&o, NULL);
+          dossier_json_out_int (&o, "id", p->id);
+          dossier_json_out_string (&o, "name", p->name);
+          dossier_json_out_strv (&o, "variants", p->variants);
+          dossier_json_out_strv (&o, "titles", p->titles);
+          dossier_json_out_string (&o, "kind", p->organisation ? "organisation" : "person");
+          dossier_json_out_int (&o, "mentions", p->mentions);
+          dossier_json_out_int (&o, "quotes", p->quotes);
+          dossier_json_out_end_object (&o);
         }
-      json_builder_end_array (b);
-      print_json (b, TRUE);
+      dossier_json_out_end_array (&o);
+      dossier_json_out_finish (&o);
       return 0;
     }
+  /* written in pieces: g_print() flushes at every call */
+  out = g_string_sized_new (256 * 1024);
   for (guint i = 0; i < list->len; i++)
     {
       DossierStoredPerson *p = g_ptr_array_index (list, i);
       g_autofree char *variants = g_strjoinv (", ", p->variants);
 
-      g_print ("%6" G_GINT64_FORMAT "  %5" G_GINT64_FORMAT " %-7s %5" G_GINT64_FORMAT " %-9s %s%s  (%s)\n",
-               p->id, p->quotes, _("quotes"), p->mentions, _("articles"), p->name,
-               p->organisation ? _(" [organisation]") : "", variants);
+      g_string_append_printf (out, "%6" G_GINT64_FORMAT "  %5" G_GINT64_FORMAT " %-7s %5" G_GINT64_FORMAT " %-9s %s%s  (%s)\n",
+                              p->id, p->quotes, _("quotes"), p->mentions, _("articles"), p->name,
+                              p->organisation ? _(" [organisation]") : "", variants);
+      if (out->len >= 200 * 1024)
+        dossier_cli_write (out);
     }
+  dossier_cli_write (out);
   return 0;
 }
 
@@ -182,6 +172,43 @@ status_name (DossierQuoteStatus status)
     }
 }
 
+/* @value right-aligned in @width characters, as "%*lld" prints it */
+static void
+append_int (GString *out,
+            gint64   value,
+            guint    width)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+  guint n;
+
+  do
+    {
+      *--p = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v > 0);
+  if (value < 0)
+    *--p = '-';
+  for (n = digits + sizeof digits - p; n < width; n++)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
+/* @s padded with spaces to @width bytes, as "%-*s" prints it */
+static void
+append_padded (GString    *out,
+               const char *s,
+               gsize       width)
+{
+  gsize len = strlen (s);
+
+  g_string_append_len (out, s, len);
+  for (; len < width; len++)
+    g_string_append_c (out, ' ');
+}
+
 static int
 list_quotes (DossierLibrary *library,
              const char     *person,
@@ -191,6 +218,7 @@ list_quotes (DossierLibrary *library,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) out = NULL;
+  const char *unattributed, *rejected, *article_word;
   gint64 person_id = 0;
 
   if (!catch_up (library))
@@ -201,58 +229,71 @@ list_quotes (DossierLibrary *library,
     return fail (error), 1;
   if (opt_json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
+      DossierJsonOut o;
 
-      json_builder_begin_array (b);
+      dossier_json_out_init (&o);
+      dossier_json_out_begin_array (&o, NULL);
       for (guint i = 0; i < list->len; i++)
         {
           DossierStoredQuote *q = g_ptr_array_index (list, i);
 
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_int_value (b, q->id);
-          json_builder_set_member_name (b, "article");
-          json_builder_add_int_value (b, q->article_id);
-          add_string_or_null (b, "speaker", q->speaker);
-          json_builder_set_member_name (b, "speaker_id");
+          dossier_json_out_begin_object (&o, NULL);
+          dossier_json_out_int (&o, "id", q->id);
+          dossier_json_out_int (&o, "article", q->article_id);
+          dossier_json_out_string (&o, "speaker", q->speaker);
           if (q->person_id > 0)
-            json_builder_add_int_value (b, q->person_id);
+            dossier_json_out_int (&o, "speaker_id", q->person_id);
           else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "text");
-          json_builder_add_string_value (b, q->text);
-          json_builder_set_member_name (b, "start");
-          json_builder_add_int_value (b, q->start);
-          json_builder_set_member_name (b, "end");
-          json_builder_add_int_value (b, q->end);
-          add_string_or_null (b, "published", q->published);
-          add_string_or_null (b, "source", q->source);
-          json_builder_set_member_name (b, "attribution");
-          json_builder_add_string_value (b, q->person_id > 0 ? dossier_attribution_to_string (q->attribution)
-                                                             : "unattributed");
-          json_builder_set_member_name (b, "status");
-          json_builder_add_string_value (b, status_name (q->status));
-          json_builder_end_object (b);
+            dossier_json_out_null (&o, "speaker_id");
+          dossier_json_out_string (&o, "text", q->text);
+          dossier_json_out_int (&o, "start", q->start);
+          dossier_json_out_int (&o, "end", q->end);
+          dossier_json_out_string (&o, "published", q->published);
+          dossier_json_out_string (&o, "source", q->source);
+          dossier_json_out_string (&o, "attribution", q->person_id > 0 ? dossier_attribution_to_string (q->attribution)
+                                                                       : "unattributed");
+          dossier_json_out_string (&o, "status", status_name (q->status));
+          dossier_json_out_end_object (&o);
         }
-      json_builder_end_array (b);
-      print_json (b, TRUE);
+      dossier_json_out_end_array (&o);
+      dossier_json_out_finish (&o);
       return 0;
     }
-  /* one write: g_print() flushes, and a person may have tens of
-   * thousands of quotes */
-  out = g_string_new (NULL);
+  /* written in pieces, each line put together by hand: a person may
+   * have tens of thousands of quotes, and printf's parsing of the
+   * format was a good part of the time */
+  out = g_string_sized_new (256 * 1024);
+  unattributed = _("unattributed");
+  rejected = _(" [rejected]");
+  article_word = _("article");
   for (guint i = 0; i < list->len; i++)
     {
       DossierStoredQuote *q = g_ptr_array_index (list, i);
 
-      g_string_append_printf (out, "%6" G_GINT64_FORMAT "  %-10s  %s%s: “%s”  (%s %" G_GINT64_FORMAT "%s%s)\n",
-                              q->id, q->published ? q->published : "—",
-                              q->speaker ? q->speaker : _("unattributed"),
-                              q->status == DOSSIER_QUOTE_REJECTED ? _(" [rejected]") : "",
-                              q->text, _("article"), q->article_id,
-                              q->source ? ", " : "", q->source ? q->source : "");
+      /* "%6" G_GINT64_FORMAT "  %-10s  %s%s: “%s”  (%s %" G_GINT64_FORMAT "%s%s)\n" */
+      append_int (out, q->id, 6);
+      g_string_append (out, "  ");
+      append_padded (out, q->published ? q->published : "—", 10);
+      g_string_append (out, "  ");
+      g_string_append (out, q->speaker ? q->speaker : unattributed);
+      if (q->status == DOSSIER_QUOTE_REJECTED)
+        g_string_append (out, rejected);
+      g_string_append (out, ": “");
+      g_string_append (out, q->text);
+      g_string_append (out, "”  (");
+      g_string_append (out, article_word);
+      g_string_append_c (out, ' ');
+      append_int (out, q->article_id, 0);
+      if (q->source != NULL)
+        {
+          g_string_append (out, ", ");
+          g_string_append (out, q->source);
+        }
+      g_string_append (out, ")\n");
+      if (out->len >= 200 * 1024)
+        dossier_cli_write (out);
     }
-  g_print ("%s", out->str);
+  dossier_cli_write (out);
   return 0;
 }
 

@@ -41,6 +41,40 @@ void            add_string_or_null (JsonBuilder   *b,
 void            build_annotation   (JsonBuilder   *b,
                                     DossierAnnotation *a);
 
+/* Writes @text to standard output as g_print() would, and empties it. */
+void dossier_cli_write             (GString        *text);
+
+/* dossier-cli-json.c: a list written as JSON while it is made, in the
+ * same form as print_json (…, TRUE) */
+typedef struct
+{
+  GString *buf;
+  guint    depth;
+  guint    count[8];    /* the elements so far at each depth */
+} DossierJsonOut;
+
+void dossier_json_out_init         (DossierJsonOut *o);
+/* writes what is left, with a line end, and frees the buffer */
+void dossier_json_out_finish       (DossierJsonOut *o);
+void dossier_json_out_begin_array  (DossierJsonOut *o,
+                                    const char     *name);
+void dossier_json_out_end_array    (DossierJsonOut *o);
+void dossier_json_out_begin_object (DossierJsonOut *o,
+                                    const char     *name);
+void dossier_json_out_end_object   (DossierJsonOut *o);
+/* NULL as null */
+void dossier_json_out_string       (DossierJsonOut *o,
+                                    const char     *name,
+                                    const char     *value);
+void dossier_json_out_int          (DossierJsonOut *o,
+                                    const char     *name,
+                                    gint64          value);
+void dossier_json_out_null         (DossierJsonOut *o,
+                                    const char     *name);
+void dossier_json_out_strv         (DossierJsonOut *o,
+                                    const char     *name,
+                                    char          **strv);
+
 /* dossier-cli-stories.c */
 int             dossier_cli_similar (int argc, char **argv);
 int             dossier_cli_stories (int argc, char **argv);

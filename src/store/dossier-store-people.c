@@ -37,13 +37,46 @@ dossier_stored_person_free (DossierStoredPerson *p)
 void
 dossier_stored_quote_free (DossierStoredQuote *q)
 {
-  if (q == NULL)
-    return;
-  g_free (q->speaker);
-  g_free (q->text);
-  g_free (q->published);
-  g_free (q->source);
+  /* its strings are in the same block */
   g_free (q);
+}
+
+/* a copy of @s at *@at, which moves past it; NULL stays NULL */
+static char *
+put_string (char       **at,
+            const char  *s,
+            gsize        len)
+{
+  char *copy = *at;
+
+  if (s == NULL)
+    return NULL;
+  memcpy (copy, s, len);
+  copy[len] = '\0';
+  *at += len + 1;
+  return copy;
+}
+
+/* A quote and its strings in one block: a person's list makes tens of
+ * thousands, and one allocation each instead of five was a good part
+ * of its time. */
+static DossierStoredQuote *
+new_stored_quote (const char *speaker,
+                  const char *text,
+                  const char *published,
+                  const char *source)
+{
+  gsize ls = speaker ? strlen (speaker) : 0, lt = text ? strlen (text) : 0;
+  gsize lp = published ? strlen (published) : 0, lo = source ? strlen (source) : 0;
+  /* the caller sets every other field */
+  DossierStoredQuote *q = g_malloc (sizeof (DossierStoredQuote) + ls + lt + lp + lo + 4);
+  char *at = (char *) (q + 1);
+
+  q->speaker = put_string (&at, speaker, ls);
+  q->text = put_string (&at, text, lt);
+  q->published = put_string (&at, published, lp);
+  q->source = put_string (&at, source, lo);
+  return q;
 }
 
 static sqlite3_stmt *
@@ -451,53 +484,146 @@ dossier_store_quotes_pending (DossierStore  *self,
   return n;
 }
 
+/* Where each listed person is in the list, by id (one more than the
+ * place; 0 when not listed): a table indexed by id when the ids are
+ * dense enough (the usual case: people are added and seldom deleted),
+ * else a hash table. */
+typedef struct
+{
+  guint      *slots;
+  gint64      n_slots;
+  GHashTable *table;
+} PeopleById;
+
+static void
+people_by_id_init (PeopleById *m,
+                   GPtrArray  *list,
+                   gint64      max_id)
+{
+  memset (m, 0, sizeof *m);
+  if (max_id < (gint64) list->len * 8 + 4096)
+    {
+      m->n_slots = max_id + 1;
+      m->slots = g_new0 (guint, m->n_slots);
+      for (guint i = 0; i < list->len; i++)
+        m->slots[((DossierStoredPerson *) g_ptr_array_index (list, i))->id] = i + 1;
+      return;
+    }
+  m->table = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredPerson *p = g_ptr_array_index (list, i);
+
+      g_hash_table_insert (m->table, &p->id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+static guint
+people_by_id_lookup (PeopleById *m,
+                     gint64      id)
+{
+  if (m->slots != NULL)
+    return id >= 0 && id < m->n_slots ? m->slots[id] : 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (m->table, &id));
+}
+
+static void
+people_by_id_clear (PeopleById *m)
+{
+  g_free (m->slots);
+  g_clear_pointer (&m->table, g_hash_table_unref);
+}
+
+typedef struct
+{
+  guint  person;        /* the place in the list */
+  glong  chars;
+  char  *text;
+} Named;
+
+/* as "ORDER BY length(variant) DESC, variant" orders them: the longest
+ * first (in characters), then as the column's NOCASE collation does */
+static int
+compare_variants (gconstpointer a,
+                  gconstpointer b)
+{
+  const Named *x = a, *y = b;
+  const guchar *p, *q;
+
+  if (x->chars != y->chars)
+    return x->chars > y->chars ? -1 : 1;
+  for (p = (const guchar *) x->text, q = (const guchar *) y->text;
+       *p != '\0' && g_ascii_tolower (*p) == g_ascii_tolower (*q); p++, q++)
+    ;
+  return (int) g_ascii_tolower (*p) - (int) g_ascii_tolower (*q);
+}
+
 /* Reads (person id, string) rows into the string vector at @offset of
- * the listed people in @by_id; every listed person gets a vector. */
+ * the listed people; every listed person gets a vector.  The rows are
+ * read in the table's own order and put together per person here, by
+ * counting: sorting them all in SQL cost more than the rest of the
+ * list.  With @by_length, each person's strings are ordered as
+ * compare_variants() does, else they stay in the order they came. */
 static gboolean
 collect_strings (DossierStore  *self,
                  const char    *sql,
-                 GHashTable    *by_id,
+                 GPtrArray     *list,
+                 PeopleById    *by_id,
                  gsize          offset,
+                 gboolean       by_length,
                  GError       **error)
 {
-  g_autoptr(GHashTable) lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Named));
+  g_autofree guint *start = g_new0 (guint, list->len + 1);
+  g_autofree guint *next = NULL;
+  g_autofree Named *placed = NULL;
   sqlite3_stmt *stmt = prepare (self, sql, error);
-  GHashTableIter iter;
-  gpointer key, value;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      DossierStoredPerson *p = g_hash_table_lookup (by_id, &id);
-      GPtrArray *strings;
+      Named row;
+      guint at = people_by_id_lookup (by_id, sqlite3_column_int64 (stmt, 0));
 
-      if (p == NULL)
+      if (at == 0)
         continue;
-      strings = g_hash_table_lookup (lists, &p->id);
-      if (strings == NULL)
-        {
-          strings = g_ptr_array_new ();
-          g_hash_table_insert (lists, &p->id, strings);
-        }
-      g_ptr_array_add (strings, g_strdup (_dossier_store_column_text (stmt, 1)));
+      row.person = at - 1;
+      row.text = g_strdup (_dossier_store_column_text (stmt, 1));
+      row.chars = by_length ? g_utf8_strlen (row.text, -1) : 0;
+      g_array_append_val (rows, row);
+      start[row.person + 1]++;
     }
   sqlite3_finalize (stmt);
-  g_hash_table_iter_init (&iter, by_id);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (rc != SQLITE_DONE)
     {
-      GPtrArray *strings = g_hash_table_lookup (lists, key);
-      char ***field = G_STRUCT_MEMBER_P (value, offset);
+      for (guint i = 0; i < rows->len; i++)
+        g_free (g_array_index (rows, Named, i).text);
+      return _dossier_store_fail (self, error, _("Could not read the people of the library"));
+    }
+  /* counted per person, then placed together in the order read */
+  for (guint i = 0; i < list->len; i++)
+    start[i + 1] += start[i];
+  next = g_memdup2 (start, (list->len + 1) * sizeof (guint));
+  placed = g_new (Named, MAX (rows->len, 1));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Named *row = &g_array_index (rows, Named, i);
 
-      if (strings == NULL)
-        *field = g_new0 (char *, 1);
-      else
-        {
-          g_ptr_array_add (strings, NULL);
-          *field = g_memdup2 (strings->pdata, strings->len * sizeof (char *));
-        }
+      placed[next[row->person]++] = *row;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      char ***field = G_STRUCT_MEMBER_P (g_ptr_array_index (list, i), offset);
+      guint first = start[i], k = start[i + 1] - start[i];
+
+      if (by_length && k > 1)
+        qsort (placed + first, k, sizeof (Named), compare_variants);
+      *field = g_new (char *, k + 1);
+      for (guint j = 0; j < k; j++)
+        (*field)[j] = placed[first + j].text;
+      (*field)[k] = NULL;
     }
   return TRUE;
 }
@@ -508,8 +634,10 @@ dossier_store_list_people (DossierStore  *self,
                            GError       **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_person_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  PeopleById by_id;
   sqlite3_stmt *stmt;
+  gint64 max_id = 0;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
@@ -533,8 +661,8 @@ dossier_store_list_people (DossierStore  *self,
       p->organisation = sqlite3_column_int (stmt, 2) != 0;
       p->mentions = sqlite3_column_int64 (stmt, 3);
       p->quotes = sqlite3_column_int64 (stmt, 4);
+      max_id = MAX (max_id, p->id);
       g_ptr_array_add (list, p);
-      g_hash_table_insert (by_id, &p->id, p);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -542,10 +670,16 @@ dossier_store_list_people (DossierStore  *self,
       _dossier_store_fail (self, error, _("Could not read the people of the library"));
       return NULL;
     }
-  if (!collect_strings (self, "SELECT person_id, variant FROM person_variants ORDER BY person_id, length(variant) DESC, variant",
-                        by_id, G_STRUCT_OFFSET (DossierStoredPerson, variants), error) ||
-      !collect_strings (self, "SELECT person_id, title FROM person_titles ORDER BY person_id, title",
-                        by_id, G_STRUCT_OFFSET (DossierStoredPerson, titles), error))
+  people_by_id_init (&by_id, list, max_id);
+  /* the variants in the table's order, ordered per person here; the
+   * titles in their key's order, which is the person's and then the
+   * title's */
+  ok = collect_strings (self, "SELECT person_id, variant FROM person_variants",
+                        list, &by_id, G_STRUCT_OFFSET (DossierStoredPerson, variants), TRUE, error) &&
+       collect_strings (self, "SELECT person_id, title FROM person_titles ORDER BY person_id, title",
+                        list, &by_id, G_STRUCT_OFFSET (DossierStoredPerson, titles), FALSE, error);
+  people_by_id_clear (&by_id);
+  if (!ok)
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -626,20 +760,40 @@ dossier_store_list_quotes (DossierStore  *self,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_quote_free);
   g_autoptr(GArray) in_time = g_array_new (FALSE, FALSE, sizeof (QuoteInTime));
   g_autofree char *sql = NULL;
+  g_autofree char *speaker = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  /* One condition per case, so that each uses its index. The days come
-   * from the articles' list index, not their rows, and the quotes are
-   * put in time order here: SQLite's sorter would carry every quote's
-   * text through its sort. */
-  sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, p.name, q.text, q.start_offset, q.end_offset,"
+  /* One condition per case, so that each uses its index: a person's
+   * quotes are one range of quotes_listed, which holds all that is
+   * listed of them, and their speaker is the same for all, read once.
+   * The days come from the articles' list index, not their rows, and
+   * the quotes are put in time order here: SQLite's sorter would carry
+   * every quote's text through its sort. */
+  if (person_id > 0)
+    {
+      stmt = prepare (self, "SELECT name FROM people WHERE id = ?1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        speaker = g_strdup (_dossier_store_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _dossier_store_fail (self, error, _("Could not read the quotes"));
+          return NULL;
+        }
+    }
+  sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, %s, q.text, q.start_offset, q.end_offset,"
                          " a.published, a.source, q.attribution, q.status, a.published_jd"
-                         " FROM quotes q JOIN articles a INDEXED BY articles_list ON a.id = q.article_id"
-                         " LEFT JOIN people p ON p.id = q.person_id"
-                         " WHERE %s %s AND (?3 OR q.status < 2)",
+                         " FROM quotes q %s JOIN articles a INDEXED BY articles_list ON a.id = q.article_id"
+                         " %s WHERE %s %s AND (?3 OR q.status < 2)",
+                         person_id > 0 ? "NULL" : "p.name",
+                         person_id > 0 ? "INDEXED BY quotes_listed" : "",
+                         person_id > 0 ? "" : "LEFT JOIN people p ON p.id = q.person_id",
                          person_id > 0 ? "q.person_id = ?1" : "?1 = 0",
                          article_id > 0 ? "AND q.article_id = ?2" : "AND ?2 = 0");
   stmt = prepare (self, sql, error);
@@ -650,18 +804,17 @@ dossier_store_list_quotes (DossierStore  *self,
   sqlite3_bind_int (stmt, 3, all);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DossierStoredQuote *q = g_new0 (DossierStoredQuote, 1);
+      DossierStoredQuote *q = new_stored_quote (person_id > 0 ? speaker : _dossier_store_column_text (stmt, 3),
+                                                _dossier_store_column_text (stmt, 4),
+                                                _dossier_store_column_text (stmt, 7),
+                                                _dossier_store_column_text (stmt, 8));
       QuoteInTime t;
 
       q->id = sqlite3_column_int64 (stmt, 0);
       q->article_id = sqlite3_column_int64 (stmt, 1);
       q->person_id = sqlite3_column_int64 (stmt, 2);
-      q->speaker = g_strdup (_dossier_store_column_text (stmt, 3));
-      q->text = g_strdup (_dossier_store_column_text (stmt, 4));
       q->start = sqlite3_column_int64 (stmt, 5);
       q->end = sqlite3_column_int64 (stmt, 6);
-      q->published = g_strdup (_dossier_store_column_text (stmt, 7));
-      q->source = g_strdup (_dossier_store_column_text (stmt, 8));
       q->attribution = sqlite3_column_int (stmt, 9);
       q->status = sqlite3_column_int (stmt, 10);
       t.jd = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? G_MAXINT64 : sqlite3_column_int64 (stmt, 11);

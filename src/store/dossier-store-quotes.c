@@ -138,12 +138,35 @@ dossier_store_quote_range (DossierStore  *self,
 
 /* Each dated article's day, read from the date index alone (the day is
  * kept after the body in an article's row, so reading it from the rows
- * would read every body): a sorted array of (id, day) pairs. */
+ * would read every body), kept by article id: a table indexed by id
+ * when the ids are dense enough (as they are: articles are added far
+ * more than deleted), else a sorted array of (id, day) pairs.  A much
+ * quoted person's quotes each look their article's day up here, and a
+ * binary search each was most of the sparklines' time. */
 typedef struct
 {
   gint64 id;
   gint64 jd;
 } ArticleDay;
+
+typedef struct
+{
+  GArray *sorted;       /* ArticleDay by id, when not dense */
+  gint64 *by_id;        /* -1: undated or no such article */
+  gint64  n_by_id;
+} ArticleDays;
+
+static void
+article_days_free (ArticleDays *days)
+{
+  if (days == NULL)
+    return;
+  g_clear_pointer (&days->sorted, g_array_unref);
+  g_free (days->by_id);
+  g_free (days);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArticleDays, article_days_free)
 
 static int
 compare_days (gconstpointer a,
@@ -154,15 +177,17 @@ compare_days (gconstpointer a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
-static GArray *
+static ArticleDays *
 article_days (DossierStore  *self,
               GError       **error)
 {
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (ArticleDay));
+  g_autoptr(ArticleDays) days = g_new0 (ArticleDays, 1);
   sqlite3_stmt *stmt;
   gboolean sorted = TRUE;
+  gint64 max_id = 0;
   int rc;
 
+  days->sorted = g_array_new (FALSE, FALSE, sizeof (ArticleDay));
   stmt = prepare (self,
                   "SELECT id, published_jd FROM articles INDEXED BY articles_published"
                   " WHERE published_jd IS NOT NULL",
@@ -173,28 +198,47 @@ article_days (DossierStore  *self,
     {
       ArticleDay d = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
 
-      if (days->len > 0 && g_array_index (days, ArticleDay, days->len - 1).id > d.id)
+      if (days->sorted->len > 0 && g_array_index (days->sorted, ArticleDay, days->sorted->len - 1).id > d.id)
         sorted = FALSE;
-      g_array_append_val (days, d);
+      max_id = MAX (max_id, d.id);
+      g_array_append_val (days->sorted, d);
     }
   if (!finish (self, stmt, rc, error))
     return NULL;
-  if (!sorted)
-    g_array_sort (days, compare_days);
+  if (max_id >= 0 && max_id < (gint64) days->sorted->len * 4 + 4096)
+    {
+      days->n_by_id = max_id + 1;
+      days->by_id = g_new (gint64, days->n_by_id);
+      for (gint64 i = 0; i < days->n_by_id; i++)
+        days->by_id[i] = -1;
+      for (guint i = 0; i < days->sorted->len; i++)
+        {
+          const ArticleDay *d = &g_array_index (days->sorted, ArticleDay, i);
+
+          if (d->id >= 0)
+            days->by_id[d->id] = d->jd;
+        }
+      g_clear_pointer (&days->sorted, g_array_unref);
+    }
+  else if (!sorted)
+    g_array_sort (days->sorted, compare_days);
   return g_steal_pointer (&days);
 }
 
 /* @article_id's day in @days, or -1 when undated */
 static gint64
-day_of (GArray *days,
-        gint64  article_id)
+day_of (ArticleDays *days,
+        gint64       article_id)
 {
-  guint lo = 0, hi = days->len;
+  guint lo = 0, hi;
 
+  if (days->by_id != NULL)
+    return article_id >= 0 && article_id < days->n_by_id ? days->by_id[article_id] : -1;
+  hi = days->sorted->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const ArticleDay *d = &g_array_index (days, ArticleDay, mid);
+      const ArticleDay *d = &g_array_index (days->sorted, ArticleDay, mid);
 
       if (d->id == article_id)
         return d->jd;
@@ -217,7 +261,7 @@ dossier_store_people_sparklines (DossierStore  *self,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
-  g_autoptr(GArray) days = NULL;
+  g_autoptr(ArticleDays) days = NULL;
   sqlite3_stmt *stmt;
   gint64 span = MAX (last_jd - first_jd + 1, 1);
   int rc = SQLITE_DONE;
@@ -418,7 +462,7 @@ dossier_store_person_quote_ids (DossierStore  *self,
                                 gint64         person_id,
                                 GError       **error)
 {
-  g_autoptr(GArray) days = NULL;
+  g_autoptr(ArticleDays) days = NULL;
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
   GArray *ids;
   sqlite3_stmt *stmt;

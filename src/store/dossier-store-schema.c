@@ -385,6 +385,21 @@ static const char schema_search_rebuild[] =
 static const char schema_article_list_index[] =
   "CREATE INDEX articles_list ON articles(id, published_jd, date_precision, published, source, title);";
 
+/* Indexes that answer the People list and a person's quotes alone.
+ * The list's order (most quoted, most mentioned, then by name) is the
+ * rank index's own, so neither the first page nor the whole list is
+ * sorted.  A person's quotes as the command line and exports list them
+ * (with their words, span and attribution) are one range of
+ * quotes_listed, where reading them from the table read a page for
+ * almost every quote: a much-quoted person's quotes are spread over the
+ * whole table, which is in the order they were found.  The step can
+ * run again over its own indexes (a library set back to an older
+ * format, as the upgrade tests do). */
+static const char schema_people_listing[] =
+  "DROP INDEX IF EXISTS people_rank;"
+  "CREATE INDEX people_rank ON people(quotes DESC, mentions DESC, name COLLATE NOCASE, id, kind);"
+  "CREATE INDEX IF NOT EXISTS quotes_listed ON quotes(person_id, status, article_id, start_offset, end_offset, attribution, text);";
+
 /* A team library: every shared row gets a UUID that is the same in every
  * member's library, notes record their author, and a library linked to a
  * team database (team_link) keeps its own changes queued until they are
@@ -853,6 +868,13 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 17:
       if (!_dossier_store_exec (self, schema_team_corrections, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 18:
+      /* (format 19 is another change's) */
+      G_GNUC_FALLTHROUGH;
+    case 19:
+      if (!_dossier_store_exec (self, schema_people_listing, &local_error))
         goto fail;
       break;
     default:

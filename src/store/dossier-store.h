@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 18
+#define DOSSIER_STORE_SCHEMA_VERSION 20
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -500,6 +500,10 @@ typedef struct
   int                 attribution;  /* a DossierAttribution */
   DossierQuoteStatus  status;
 } DossierStoredQuote;
+
+/* A stored quote is one block with its strings (the store makes them,
+ * tens of thousands at a time): its fields are not to be freed or set
+ * on their own. */
 
 void dossier_stored_quote_free (DossierStoredQuote *q);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStoredQuote, dossier_stored_quote_free)
