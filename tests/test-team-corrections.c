@@ -222,7 +222,12 @@ test_corrections (void)
    * story of its own */
   lenk = dossier_people_find_sync (a->library, "Mira Lenk", &error);
   g_assert_no_error (error);
+  /* (first to Brenn himself: a correction changed before it is pushed) */
+  g_assert_true (dossier_people_reassign_sync (a->library, quote_id (a->library, listen),
+                                               dossier_people_find_sync (a->library, "Otto Brenn", NULL), &error));
+  g_assert_no_error (error);
   g_assert_true (dossier_people_reassign_sync (a->library, quote_id (a->library, listen), lenk, &error));
+  g_assert_no_error (error);
   g_assert_true (dossier_people_reject_sync (a->library, quote_id (a->library, formula), &error));
   g_assert_no_error (error);
   story = dossier_stories_move_sync (a->library, x, 0, &error);

@@ -880,10 +880,13 @@ correct_quote (DossierStore  *self,
                gboolean       reject,
                GError       **error)
 {
+  /* no upsert: its conflict policy would be the team queue triggers' too,
+   * and a correction changed before a sync would fail */
   static const char *const steps[] = {
-    "INSERT INTO quote_corrections(article_id, text, person_id, rejected)"
-    " SELECT article_id, text, ?2, ?3 FROM quotes WHERE id = ?1"
-    " ON CONFLICT(article_id, text) DO UPDATE SET person_id = excluded.person_id, rejected = excluded.rejected",
+    "UPDATE quote_corrections SET person_id = ?2, rejected = ?3"
+    " WHERE (article_id, text) IN (SELECT article_id, text FROM quotes WHERE id = ?1)",
+    "INSERT OR IGNORE INTO quote_corrections(article_id, text, person_id, rejected)"
+    " SELECT article_id, text, ?2, ?3 FROM quotes WHERE id = ?1",
     "UPDATE quotes SET person_id = CASE WHEN ?3 THEN person_id ELSE ?2 END,"
     " status = CASE WHEN ?3 THEN 2 ELSE 1 END WHERE id = ?1",
   };

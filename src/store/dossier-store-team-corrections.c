@@ -134,10 +134,10 @@ apply_quote_fix (DossierStore   *self,
     const char *params[] = { article_id, row->values[F_TEXT], person_id, rejected ? "1" : "0" };
 
     return recount (self, article_id, row->values[F_TEXT], error) &&
-           run (self, "INSERT INTO quote_corrections (article_id, text, person_id, rejected)"
-                " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (article_id, text)"
-                " DO UPDATE SET person_id = excluded.person_id, rejected = excluded.rejected",
-                4, params, NULL, error) &&
+           run (self, "UPDATE quote_corrections SET person_id = ?3, rejected = ?4"
+                " WHERE article_id = ?1 AND text = ?2", 4, params, NULL, error) &&
+           run (self, "INSERT OR IGNORE INTO quote_corrections (article_id, text, person_id, rejected)"
+                " VALUES (?1, ?2, ?3, ?4)", 4, params, NULL, error) &&
            run (self, "UPDATE quotes SET person_id = CASE WHEN ?4 = '1' THEN person_id ELSE ?3 END,"
                 " status = CASE WHEN ?4 = '1' THEN 2 ELSE 1 END WHERE article_id = ?1 AND text = ?2",
                 4, params, NULL, error) &&
