@@ -343,7 +343,7 @@ test_upgrade (void)
     "DELETE FROM team_queue WHERE kind IN ('quote-correction', 'story-pin');"
     "DROP TRIGGER team_quote_fixes_ai; DROP TRIGGER team_quote_fixes_au; DROP TRIGGER team_quote_fixes_ad;"
     "DROP TRIGGER team_pins_ai; DROP TRIGGER team_pins_au; DROP TRIGGER team_pins_ad;"
-    "PRAGMA user_version = %d;", DOSSIER_STORE_SCHEMA_VERSION - 1);
+    "DROP TABLE person_fixes; PRAGMA user_version = 17;");
   g_autofree char *url = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DossierTestLibrary) a = NULL;

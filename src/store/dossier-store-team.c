@@ -71,6 +71,13 @@ const TeamKindInfo _dossier_team_kinds[N_TEAM_KINDS] = {
     " FROM story_members m JOIN articles a ON a.id = m.article_id"
     " WHERE m.pinned = 1 AND " DOSSIER_SQL_ROW_UUID ("a.uuid", "'story'") " = ?1",
   },
+  /* a written name and the name of the person it belongs to, as a
+   * rename, merge or split said */
+  [TEAM_PERSON] = {
+    "person-name", "person_names", 3,
+    { "uuid", "variant", "name" },
+    "SELECT uuid, variant, name FROM person_fixes WHERE uuid = ?1",
+  },
 };
 
 /* the namespace of dossier_row_uuid() */
@@ -582,6 +589,7 @@ _dossier_team_apply (DossierStore       *self,
       break;
     case TEAM_QUOTE_FIX:
     case TEAM_STORY_PIN:
+    case TEAM_PERSON:
       ok = _dossier_team_apply_correction (self, row, row->deleted, error);
       break;
     case TEAM_SEARCH:
@@ -689,7 +697,8 @@ dossier_store_team_link (DossierStore  *self,
                             ", 0 FROM quote_corrections;"
                             "INSERT OR IGNORE INTO team_queue SELECT 'story-pin', "
                             DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)", "'story'")
-                            ", 0 FROM story_members WHERE pinned = 1;",
+                            ", 0 FROM story_members WHERE pinned = 1;"
+                            "INSERT OR IGNORE INTO team_queue SELECT 'person-name', uuid, 0 FROM person_fixes;",
                             error))
     {
       dossier_store_rollback (self);
@@ -962,9 +971,11 @@ dossier_store_team_resolve (DossierStore  *self,
                                              : "DELETE FROM story_joins WHERE uuid = ?",
                       1, (const char **) &row_uuid, error);
         }
-      else if (g_str_equal (kind, "quote-correction") || g_str_equal (kind, "story-pin"))
+      else if (g_str_equal (kind, "quote-correction") || g_str_equal (kind, "story-pin") ||
+               g_str_equal (kind, "person-name"))
         {
-          TeamKind fix = g_str_equal (kind, "quote-correction") ? TEAM_QUOTE_FIX : TEAM_STORY_PIN;
+          TeamKind fix = g_str_equal (kind, "quote-correction") ? TEAM_QUOTE_FIX
+                         : g_str_equal (kind, "story-pin") ? TEAM_STORY_PIN : TEAM_PERSON;
           g_autoptr(TeamRow) row = _dossier_team_row_from_json (fix, mine_row);
           TeamRow gone = { .kind = fix, .values = { row_uuid } };
 
