@@ -892,6 +892,63 @@ restore_field (DossierStore  *self,
   return FALSE;
 }
 
+/* A rename two members made differently is a conflict for each name of
+ * the person, all alike: one decision settles them all (mine: each name
+ * is given my person's name again, queued). */
+static gboolean
+resolve_person_names (DossierStore  *self,
+                      gint64         id,
+                      const char    *keep,
+                      GError       **error)
+{
+  static const char alike[] =
+    "SELECT c.id, c.row_uuid, c.mine_row FROM team_conflicts c JOIN team_conflicts k"
+    " ON c.kind = k.kind AND c.mine IS k.mine AND c.theirs IS k.theirs WHERE k.id = ?";
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _dossier_team_row_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = prepare (self, alike, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (stmt, 0);
+      TeamRow *row = _dossier_team_row_from_json (TEAM_PERSON, _dossier_store_column_text (stmt, 2));
+
+      g_array_append_val (ids, other);
+      if (row == NULL)
+        {
+          /* mine was a removal */
+          row = g_new0 (TeamRow, 1);
+          row->kind = TEAM_PERSON;
+          row->deleted = TRUE;
+          row->values[0] = g_strdup (_dossier_store_column_text (stmt, 1));
+        }
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not read the conflicts"));
+  for (guint i = 0; !g_str_equal (keep, "theirs") && i < rows->len; i++)
+    {
+      TeamRow *row = rows->pdata[i];
+
+      if (!_dossier_team_apply_correction (self, row, row->deleted, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+      const char *params[] = { text };
+
+      if (!run (self, "DELETE FROM team_conflicts WHERE id = ?", 1, params, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dossier_store_team_resolve (DossierStore  *self,
                             gint64         id,
@@ -944,7 +1001,9 @@ dossier_store_team_resolve (DossierStore  *self,
 
   if (!dossier_store_begin (self, error))
     return FALSE;
-  if (!g_str_equal (keep, "theirs"))
+  if (g_str_equal (kind, "person-name"))
+    ok = resolve_person_names (self, id, keep, error);
+  else if (!g_str_equal (keep, "theirs"))
     {
       if (g_str_equal (kind, "article-field"))
         ok = restore_field (self, row_uuid, field, mine, error);
@@ -971,11 +1030,9 @@ dossier_store_team_resolve (DossierStore  *self,
                                              : "DELETE FROM story_joins WHERE uuid = ?",
                       1, (const char **) &row_uuid, error);
         }
-      else if (g_str_equal (kind, "quote-correction") || g_str_equal (kind, "story-pin") ||
-               g_str_equal (kind, "person-name"))
+      else if (g_str_equal (kind, "quote-correction") || g_str_equal (kind, "story-pin"))
         {
-          TeamKind fix = g_str_equal (kind, "quote-correction") ? TEAM_QUOTE_FIX
-                         : g_str_equal (kind, "story-pin") ? TEAM_STORY_PIN : TEAM_PERSON;
+          TeamKind fix = g_str_equal (kind, "quote-correction") ? TEAM_QUOTE_FIX : TEAM_STORY_PIN;
           g_autoptr(TeamRow) row = _dossier_team_row_from_json (fix, mine_row);
           TeamRow gone = { .kind = fix, .values = { row_uuid } };
 
