@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "dossier-people.h"
 #include "dossier-test-team.h"
 #include "dossier-test-util.h"
 
@@ -117,6 +118,36 @@ team_library_state (DossierLibrary *library)
       g_ptr_array_add (lines, g_strdup_printf ("article %s %s | %s", dossier_article_get_uuid (article),
                                                dossier_article_get_title (article),
                                                dossier_article_get_source (article)));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) lines->pdata[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+team_people_state (DossierLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  people = dossier_people_list_sync (library, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      DossierStoredPerson *p = people->pdata[i];
+      g_auto(GStrv) sorted = g_strdupv (p->variants);
+      g_autofree char *variants = NULL;
+
+      if (sorted != NULL)
+        qsort (sorted, g_strv_length (sorted), sizeof (char *), compare_strings);
+      variants = sorted != NULL ? g_strjoinv ("|", sorted) : g_strdup ("");
+      g_ptr_array_add (lines, g_strdup_printf ("%s [%s] %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                               p->name, variants, p->mentions, p->quotes));
     }
   g_ptr_array_sort (lines, compare_strings);
   for (guint i = 0; i < lines->len; i++)

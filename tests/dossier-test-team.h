@@ -37,6 +37,9 @@ char                 *team_note_text_of       (DossierLibrary  *library,
 /* every note as "note uuid author text" and every article as "article
  * uuid title | source", sorted: what converged libraries share */
 char                 *team_library_state      (DossierLibrary  *library);
+/* every person listed, once the library has found the people of its
+ * articles: "name [variant|…] mentions quotes", sorted */
+char                 *team_people_state       (DossierLibrary  *library);
 guint                 team_n_conflicts        (DossierLibrary  *library);
 char                 *team_article_uuid_of    (DossierLibrary  *library,
                                                gint64           id);

@@ -382,7 +382,7 @@ has_index (const char *path,
   return found;
 }
 
-/* A library of format 18, before the indexes that answer the People
+/* A library of format 19, before the indexes that answer the People
  * list and a person's quotes alone: it gets them on opening, and lists
  * the same people and quotes as before. */
 static void
@@ -410,7 +410,7 @@ test_upgrade_listing (Fixture       *f,
                                  "DROP INDEX quotes_listed;"
                                  "DROP INDEX people_rank;"
                                  "CREATE INDEX people_rank ON people(quotes DESC, mentions DESC);"
-                                 "PRAGMA user_version = 18;", NULL, NULL, NULL), ==, SQLITE_OK);
+                                 "PRAGMA user_version = 19;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_false (has_index (f->library, "quotes_listed", "text"));
 

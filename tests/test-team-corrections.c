@@ -222,7 +222,12 @@ test_corrections (void)
    * story of its own */
   lenk = dossier_people_find_sync (a->library, "Mira Lenk", &error);
   g_assert_no_error (error);
+  /* (first to Brenn himself: a correction changed before it is pushed) */
+  g_assert_true (dossier_people_reassign_sync (a->library, quote_id (a->library, listen),
+                                               dossier_people_find_sync (a->library, "Otto Brenn", NULL), &error));
+  g_assert_no_error (error);
   g_assert_true (dossier_people_reassign_sync (a->library, quote_id (a->library, listen), lenk, &error));
+  g_assert_no_error (error);
   g_assert_true (dossier_people_reject_sync (a->library, quote_id (a->library, formula), &error));
   g_assert_no_error (error);
   story = dossier_stories_move_sync (a->library, x, 0, &error);
@@ -338,7 +343,7 @@ test_upgrade (void)
     "DELETE FROM team_queue WHERE kind IN ('quote-correction', 'story-pin');"
     "DROP TRIGGER team_quote_fixes_ai; DROP TRIGGER team_quote_fixes_au; DROP TRIGGER team_quote_fixes_ad;"
     "DROP TRIGGER team_pins_ai; DROP TRIGGER team_pins_au; DROP TRIGGER team_pins_ad;"
-    "PRAGMA user_version = %d;", 17);
+    "DROP TABLE person_fixes; PRAGMA user_version = %d;", 17);
   g_autofree char *url = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DossierTestLibrary) a = NULL;

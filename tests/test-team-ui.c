@@ -17,6 +17,7 @@
 #include "dossier-window-private.h"
 #include "dossier-conflicts-view.h"
 #include "dossier-notes-pane.h"
+#include "dossier-people.h"
 #include "dossier-member-color.h"
 #include "dossier-annotations-window.h"
 #include "dossier-share-dialog.h"
@@ -324,7 +325,9 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
 
   /* ben shares first: an article with a note */
   other = dossier_test_library_new ();
-  article_ben = dossier_test_add_article (other->library, "Harbour talks", "Delegates met on Thursday in the customs house.");
+  article_ben = dossier_test_add_article (other->library, "Harbour talks",
+                                         "Delegates met on Thursday in the customs house.\n\n"
+                                         "\"We came to listen before we came to bargain,\" said Otto Brenn.");
   note = dossier_test_add_note (other->library, article_ben, "Delegates", "ben's first note");
   g_assert_true (dossier_team_share_sync (other->library, url, "ben", BEN_PASSWORD, &error));
   g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
@@ -540,6 +543,31 @@ test_share_sync_and_conflicts (DossierTestLibrary *f,
   g_assert_cmpuint (count_notes (f->library, article_ana), ==, 4);
   dossier_test_wait_until ((dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, NULL),
                             count_notes (other->library, article_ben) == 4));
+
+  /* a person ben and ana renamed differently: a card for each of the
+   * person's names, all settled at once */
+  g_assert_cmpint (dossier_people_find_quotes_sync (f->library, G_MAXUINT, NULL, &error), >=, 0);
+  g_assert_cmpint (dossier_people_find_quotes_sync (other->library, G_MAXUINT, NULL, &error), >=, 0);
+  g_assert_true (dossier_people_rename_sync (f->library, dossier_people_find_sync (f->library, "Otto Brenn", NULL),
+                                             "Otto M. Brenn", &error));
+  g_assert_true (dossier_people_rename_sync (other->library, dossier_people_find_sync (other->library, "Otto Brenn", NULL),
+                                             "Otto Brenn, council chair", &error));
+  g_assert_true (dossier_team_sync_sync (other->library, BEN_PASSWORD, &stats, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.team-sync", NULL));
+  dossier_test_wait_until (g_strcmp0 (_dossier_window_team_get_state (window), "conflicts") == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-conflicts", NULL));
+  dossier_test_wait_until (dossier_conflicts_view_get_n_conflicts (view) == 1);
+  g_clear_pointer (&mine_text, g_free);
+  g_clear_pointer (&theirs_text, g_free);
+  mine_text = dossier_conflicts_view_get_text (view, 0, "mine");
+  theirs_text = dossier_conflicts_view_get_text (view, 0, "theirs");
+  g_assert_nonnull (strstr (mine_text, "Otto M. Brenn"));
+  g_assert_nonnull (strstr (theirs_text, "Otto Brenn, council chair"));
+  shot ("conflicts-person");
+  dossier_conflicts_view_resolve (view, 0, "theirs");
+  dossier_test_wait_until (dossier_conflicts_view_get_n_conflicts (view) == 0);
+  g_assert_cmpint (dossier_people_find_sync (f->library, "Otto Brenn, council chair", NULL), >, 0);
 
   /* Leave Team: unlinked, everything kept, the password forgotten */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-team", NULL));

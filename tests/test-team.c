@@ -820,9 +820,46 @@ static const char * const trial_members[N_CLIENTS] = { "olga", "ada", "ben" };
 typedef struct
 {
   DossierTestLibrary *lib[N_CLIENTS];
-  /* every text written: "row text", and each row's last written step */
+  /* every text written: "row text" (a person's row: "person:I", by the
+   * name people[I] the article gives them) */
   GPtrArray          *written;
+  guint               number;
+  /* the two people the trial's article quotes, named for the trial */
+  char               *people[2];
 } Trial;
+
+/* a surname of its own for each @n below 1,000 */
+static char *
+trial_surname (guint n)
+{
+  static const char * const parts[] = { "bren", "lenk", "mar", "tov", "kal", "dor", "vis", "rum", "sel", "gat" };
+  g_autofree char *name = g_strconcat (parts[n % 10], parts[n / 10 % 10], parts[n / 100 % 10], NULL);
+
+  name[0] = g_ascii_toupper (name[0]);
+  return g_steal_pointer (&name);
+}
+
+/* "person person:I name" for each of the trial's people, as the person
+ * their name leads to is called in @library */
+static char *
+trial_people_names (Trial          *t,
+                    DossierLibrary *library)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, NULL), >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (t->people); i++)
+    {
+      gint64 id = dossier_people_find_sync (library, t->people[i], NULL);
+      g_autoptr(GPtrArray) people = dossier_people_list_sync (library, NULL, NULL);
+
+      for (guint k = 0; id > 0 && people != NULL && k < people->len; k++)
+        if (((DossierStoredPerson *) people->pdata[k])->id == id)
+          g_string_append_printf (out, "person person:%u %s\n", i,
+                                  ((DossierStoredPerson *) people->pdata[k])->name);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
 
 static guint
 step_of (const char *text)
@@ -841,7 +878,7 @@ trial_edit (Trial *t,
   g_autoptr(GPtrArray) notes = dossier_library_list_annotations_sync (library, 0, NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf ("%s#%u", trial_members[c], step);
-  int op = g_test_rand_int_range (0, 3);
+  int op = g_test_rand_int_range (0, 4);
 
   if (op == 0 || notes->len == 0)
     {
@@ -870,6 +907,22 @@ trial_edit (Trial *t,
       g_assert_true (dossier_library_update_annotation_sync (library, a, &error));
       g_assert_no_error (error);
       g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
+    }
+  else if (op == 3)
+    {
+      /* a person renamed, found by a name the articles give them; the
+       * name is the trial's own, so no two people ever share one */
+      guint which = g_test_rand_int_range (0, G_N_ELEMENTS (t->people));
+      const char *found = t->people[which];
+      g_autofree char *name = g_strdup_printf ("%s-%u#%u", trial_members[c], t->number, step);
+      gint64 id;
+
+      g_assert_cmpint (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error), >=, 0);
+      if ((id = dossier_people_find_sync (library, found, NULL)) <= 0)
+        return;
+      dossier_people_rename_sync (library, id, name, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", which, name));
     }
   else
     {
@@ -939,7 +992,12 @@ run_trial (const char *url,
            gboolean    restart)
 {
   g_autofree char *state0 = NULL;
-  Trial t = { { NULL }, g_ptr_array_new_with_free_func (g_free) };
+  g_autofree char *people0 = NULL;
+  g_autofree char *surname = trial_surname (number * 2 % 1000);
+  g_autofree char *other = trial_surname ((number * 2 + 1) % 1000);
+  g_autofree char *quoted = NULL;
+  Trial t = { { NULL }, g_ptr_array_new_with_free_func (g_free), number,
+              { g_strconcat ("Otto ", surname, NULL), g_strconcat ("Mira ", other, NULL) } };
   guint steps = 30;
 
   for (guint c = 0; c < N_CLIENTS; c++)
@@ -947,6 +1005,11 @@ run_trial (const char *url,
   dossier_test_add_article (t.lib[0]->library, "Harbour talks", "Delegates met on Thursday.");
   dossier_test_add_article (t.lib[0]->library, "Dredging deal", "Delegates signed a dredging agreement.");
   dossier_test_add_article (t.lib[0]->library, "Channel survey", "Delegates heard the engineers.");
+  quoted = g_strdup_printf ("Delegates met the harbour board.\n\n"
+                            "\"We came to listen before we came to bargain,\" said council chair %s.\n\n"
+                            "\"The channel has silted faster than anyone forecast,\" said harbour master %s.",
+                            t.people[0], t.people[1]);
+  dossier_test_add_article (t.lib[0]->library, "Board meets", quoted);
   for (guint c = 0; c < N_CLIENTS; c++)
     {
       team_share (t.lib[c]->library, url, trial_members[c]);
@@ -980,12 +1043,23 @@ run_trial (const char *url,
     for (guint c = 0; c < N_CLIENTS; c++)
       team_sync_ok (t.lib[c]->library, trial_members[c]);
   state0 = team_library_state (t.lib[0]->library);
+  people0 = team_people_state (t.lib[0]->library);
   for (guint c = 1; c < N_CLIENTS; c++)
     {
       g_autofree char *state = team_library_state (t.lib[c]->library);
+      g_autofree char *people = team_people_state (t.lib[c]->library);
 
       g_assert_cmpstr (state, ==, state0);
+      g_assert_cmpstr (people, ==, people0);
     }
+  /* the people's names join the rows the edits are looked for in */
+  {
+    g_autofree char *names = trial_people_names (&t, t.lib[0]->library);
+    char *both = g_strconcat (state0, names, NULL);
+
+    g_free (state0);
+    state0 = both;
+  }
   /* every edit is there, as itself or as a conflict, unless a later
    * edit of the same row took its place */
   for (guint i = 0; i < t.written->len; i++)
@@ -1024,6 +1098,8 @@ run_trial (const char *url,
   for (guint c = 0; c < N_CLIENTS; c++)
     dossier_test_library_free (t.lib[c]);
   g_ptr_array_unref (t.written);
+  g_free (t.people[0]);
+  g_free (t.people[1]);
 }
 
 static void

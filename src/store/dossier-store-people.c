@@ -8,7 +8,9 @@
  * renames, merges and splits hold), then by surname and given name
  * folded across spellings, else a new row.  Corrections are kept by
  * article and quoted words and applied again whenever the article's
- * quotes are found anew.
+ * quotes are found anew.  Renames, merges and splits are also written as
+ * what they say of each written name (person_fixes: this variant is the
+ * person called so), which a team library shares.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -864,6 +866,50 @@ row_exists (DossierStore *self,
 #define PERSON_EXISTS(id) row_exists (self, "people", (id), error)
 #define QUOTE_EXISTS(id) row_exists (self, "quotes", (id), error)
 
+/* Writes what the user's correction says of each variant of @id: it
+ * belongs to the person called as @id is now (queued for a team). */
+static gboolean
+write_fixes (DossierStore  *self,
+             gint64         id,
+             GError       **error)
+{
+  /* no upsert: its conflict policy would be the queue triggers' too */
+  return exec_ids (self, "UPDATE person_fixes SET name = (SELECT name FROM people WHERE id = ?1)"
+                   " WHERE uuid IN (SELECT " DOSSIER_SQL_ROW_UUID ("'person'", "variant")
+                   "   FROM person_variants WHERE person_id = ?1)"
+                   " AND name IS NOT (SELECT name FROM people WHERE id = ?1)", id, 0, error) &&
+         exec_ids (self, "INSERT OR IGNORE INTO person_fixes (uuid, variant, name)"
+                   " SELECT " DOSSIER_SQL_ROW_UUID ("'person'", "v.variant") ", v.variant, p.name"
+                   " FROM person_variants v JOIN people p ON p.id = v.person_id WHERE v.person_id = ?1",
+                   id, 0, error);
+}
+
+/* Moves everything of @other but its variants to @id and removes it;
+ * within the caller's transaction. */
+gboolean
+_dossier_store_fold_person (DossierStore  *self,
+                            gint64         id,
+                            gint64         other,
+                            GError       **error)
+{
+  static const char *const steps[] = {
+    "UPDATE person_variants SET person_id = ?1 WHERE person_id = ?2",
+    "INSERT OR IGNORE INTO person_titles(person_id, title) SELECT ?1, title FROM person_titles WHERE person_id = ?2",
+    "INSERT INTO mentions(person_id, article_id, count) SELECT ?1, article_id, count FROM mentions"
+    " WHERE person_id = ?2 ON CONFLICT(person_id, article_id) DO UPDATE SET count = count + excluded.count",
+    "UPDATE quotes SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE quote_corrections SET person_id = ?1 WHERE person_id = ?2",
+    "DELETE FROM people WHERE id = ?2",
+  };
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!exec_ids (self, steps[i], id, other, error))
+      return FALSE;
+  g_hash_table_add (ids, &id);
+  return refresh_counts (self, ids, error);
+}
+
 gboolean
 dossier_store_rename_person (DossierStore  *self,
                              gint64         id,
@@ -882,25 +928,31 @@ dossier_store_rename_person (DossierStore  *self,
       g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED, _("A name cannot be empty"));
       return FALSE;
     }
-  if (!PERSON_EXISTS (id))
+  if (!PERSON_EXISTS (id) || !dossier_store_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "UPDATE people SET name = ?2, renamed = 1 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  _dossier_store_bind_text (stmt, 2, stripped);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _dossier_store_fail (self, error, _("Could not rename the person"));
-  stmt = prepare (self, "INSERT OR IGNORE INTO person_variants(variant, person_id) VALUES (?2, ?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  _dossier_store_bind_text (stmt, 2, stripped);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || _dossier_store_fail (self, error, _("Could not rename the person"));
+  for (guint i = 0; i < 2; i++)
+    {
+      stmt = prepare (self, i == 0 ? "UPDATE people SET name = ?2, renamed = 1 WHERE id = ?1"
+                                   : "INSERT OR IGNORE INTO person_variants(variant, person_id) VALUES (?2, ?1)",
+                      error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      _dossier_store_bind_text (stmt, 2, stripped);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _dossier_store_fail (self, error, _("Could not rename the person"));
+          goto fail;
+        }
+    }
+  if (write_fixes (self, id, error) && dossier_store_commit (self, error))
+    return TRUE;
+
+fail:
+  dossier_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -909,16 +961,6 @@ dossier_store_merge_people (DossierStore  *self,
                             gint64         other,
                             GError       **error)
 {
-  static const char *const steps[] = {
-    "UPDATE person_variants SET person_id = ?1 WHERE person_id = ?2",
-    "INSERT OR IGNORE INTO person_titles(person_id, title) SELECT ?1, title FROM person_titles WHERE person_id = ?2",
-    "INSERT INTO mentions(person_id, article_id, count) SELECT ?1, article_id, count FROM mentions"
-    " WHERE person_id = ?2 ON CONFLICT(person_id, article_id) DO UPDATE SET count = count + excluded.count",
-    "UPDATE quotes SET person_id = ?1 WHERE person_id = ?2",
-    "UPDATE quote_corrections SET person_id = ?1 WHERE person_id = ?2",
-    "DELETE FROM people WHERE id = ?2",
-  };
-
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
   if (id == other)
@@ -929,22 +971,11 @@ dossier_store_merge_people (DossierStore  *self,
     }
   if (!PERSON_EXISTS (id) || !PERSON_EXISTS (other) || !dossier_store_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!exec_ids (self, steps[i], id, other, error))
-      {
-        dossier_store_rollback (self);
-        return FALSE;
-      }
-  {
-    g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-    g_hash_table_add (ids, &id);
-    if (!refresh_counts (self, ids, error))
-      {
-        dossier_store_rollback (self);
-        return FALSE;
-      }
-  }
+  if (!_dossier_store_fold_person (self, id, other, error) || !write_fixes (self, id, error))
+    {
+      dossier_store_rollback (self);
+      return FALSE;
+    }
   return dossier_store_commit (self, error);
 }
 
@@ -1015,6 +1046,7 @@ dossier_store_split_person (DossierStore  *self,
   if (!exec_ids (self, "INSERT OR IGNORE INTO quote_queue(article_id)"
                        " SELECT article_id FROM mentions WHERE person_id = ?1"
                        " UNION SELECT article_id FROM quotes WHERE person_id = ?1", id, 0, error) ||
+      !write_fixes (self, new_id, error) || !write_fixes (self, id, error) ||
       !dossier_store_commit (self, error))
     goto fail;
   if (dossier_store_find_quotes (self, G_MAXUINT, NULL, error) < 0)
@@ -1033,10 +1065,13 @@ correct_quote (DossierStore  *self,
                gboolean       reject,
                GError       **error)
 {
+  /* no upsert: its conflict policy would be the team queue triggers' too,
+   * and a correction changed before a sync would fail */
   static const char *const steps[] = {
-    "INSERT INTO quote_corrections(article_id, text, person_id, rejected)"
-    " SELECT article_id, text, ?2, ?3 FROM quotes WHERE id = ?1"
-    " ON CONFLICT(article_id, text) DO UPDATE SET person_id = excluded.person_id, rejected = excluded.rejected",
+    "UPDATE quote_corrections SET person_id = ?2, rejected = ?3"
+    " WHERE (article_id, text) IN (SELECT article_id, text FROM quotes WHERE id = ?1)",
+    "INSERT OR IGNORE INTO quote_corrections(article_id, text, person_id, rejected)"
+    " SELECT article_id, text, ?2, ?3 FROM quotes WHERE id = ?1",
     "UPDATE quotes SET person_id = CASE WHEN ?3 THEN person_id ELSE ?2 END,"
     " status = CASE WHEN ?3 THEN 2 ELSE 1 END WHERE id = ?1",
   };

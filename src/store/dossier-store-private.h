@@ -122,6 +122,12 @@ gboolean      _dossier_store_replace_body  (DossierStore     *self,
                                             const char       *body,
                                             guint            *n_orphaned,
                                             GError          **error);
+/* within the caller's transaction: @other's variants, titles, mentions,
+ * quotes and corrections become @id's, and @other is removed */
+gboolean      _dossier_store_fold_person   (DossierStore     *self,
+                                            gint64            id,
+                                            gint64            other,
+                                            GError          **error);
 
 /* Relevance: FTS5's bm25 with the index's column weights (title, byline,
  * body, notes), as the index's 'rank' setting has them, but faster; see

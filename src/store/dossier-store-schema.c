@@ -579,6 +579,34 @@ static const char schema_team_corrections[] =
   "INSERT OR IGNORE INTO team_queue SELECT 'story-pin', " TEAM_PIN_UUID ("story_members") ", 0"
   "  FROM story_members WHERE pinned = 1 AND EXISTS (SELECT 1 FROM team_link);";
 
+/* A team library shares the user's corrections of people too.  People
+ * have no identity every library shares, so each correction is kept as
+ * what it says of a written name: the variant belongs to the person
+ * called @name (a rename gives every variant of the person the new name,
+ * a merge the kept person's name, a split the variant's own).  The rows
+ * are the user's corrections only; people renamed or split before, the
+ * ones a library can still tell, are written as such. */
+#define TEAM_PERSON_UUID(variant) DOSSIER_SQL_ROW_UUID ("'person'", variant)
+static const char schema_team_people[] =
+  "CREATE TABLE person_fixes ("
+  "  uuid        TEXT PRIMARY KEY,"
+  "  variant     TEXT NOT NULL,"
+  "  name        TEXT NOT NULL);"
+  "INSERT OR IGNORE INTO person_fixes (uuid, variant, name)"
+  "  SELECT " TEAM_PERSON_UUID ("v.variant") ", v.variant, p.name"
+  "  FROM person_variants v JOIN people p ON p.id = v.person_id WHERE p.renamed = 1;"
+  "CREATE TRIGGER team_person_fixes_ai AFTER INSERT ON person_fixes" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('person-name', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_person_fixes_au AFTER UPDATE ON person_fixes" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('person-name', new.uuid, 0);"
+  "END;"
+  "CREATE TRIGGER team_person_fixes_ad AFTER DELETE ON person_fixes" TEAM_QUEUE_WHEN " BEGIN"
+  "  INSERT OR REPLACE INTO team_queue VALUES ('person-name', old.uuid, 1);"
+  "END;"
+  "INSERT OR IGNORE INTO team_queue SELECT 'person-name', uuid, 0"
+  "  FROM person_fixes WHERE EXISTS (SELECT 1 FROM team_link);";
+
 /* Read and unread came with the web's articles; before, only another
  * app's export said whether an article was read.  Everything else a
  * library held when it was upgraded counts as read, so that the unread
@@ -871,7 +899,8 @@ _dossier_store_migrate (DossierStore  *self,
         goto fail;
       G_GNUC_FALLTHROUGH;
     case 18:
-      /* (format 19 is another change's) */
+      if (!_dossier_store_exec (self, schema_team_people, &local_error))
+        goto fail;
       G_GNUC_FALLTHROUGH;
     case 19:
       if (!_dossier_store_exec (self, schema_people_listing, &local_error))

@@ -1,6 +1,7 @@
 /* dossier-store-team-corrections.c — the user's corrections in a team
  * library: a quote's speaker corrected or rejected, an article moved out
- * of its story or into another, written here as a member made them
+ * of its story or into another, a person renamed, merged or split,
+ * written here as a member made them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,7 +11,10 @@
  * UUID and its words, a person by name, a story by another article of
  * it.  A quote correction is applied to the quotes found (and kept for
  * the quotes found later, as the library does for its own); a removed
- * one sends its article's quotes to be found again.
+ * one sends its article's quotes to be found again.  A correction of
+ * people says of one written name that it belongs to the person called
+ * so; here the name goes to that person (made if there is none), which
+ * is what finding the people of an article again goes by.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -25,6 +29,7 @@
 
 enum { F_UUID, F_ARTICLE, F_TEXT, F_PERSON, F_REJECTED };
 enum { P_UUID, P_ARTICLE, P_ANCHOR };
+enum { W_UUID, W_VARIANT, W_NAME };
 
 /* Runs @sql with @n text parameters; the first column of its first row
  * (0 for none) in @out when not NULL */
@@ -134,10 +139,10 @@ apply_quote_fix (DossierStore   *self,
     const char *params[] = { article_id, row->values[F_TEXT], person_id, rejected ? "1" : "0" };
 
     return recount (self, article_id, row->values[F_TEXT], error) &&
-           run (self, "INSERT INTO quote_corrections (article_id, text, person_id, rejected)"
-                " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (article_id, text)"
-                " DO UPDATE SET person_id = excluded.person_id, rejected = excluded.rejected",
-                4, params, NULL, error) &&
+           run (self, "UPDATE quote_corrections SET person_id = ?3, rejected = ?4"
+                " WHERE article_id = ?1 AND text = ?2", 4, params, NULL, error) &&
+           run (self, "INSERT OR IGNORE INTO quote_corrections (article_id, text, person_id, rejected)"
+                " VALUES (?1, ?2, ?3, ?4)", 4, params, NULL, error) &&
            run (self, "UPDATE quotes SET person_id = CASE WHEN ?4 = '1' THEN person_id ELSE ?3 END,"
                 " status = CASE WHEN ?4 = '1' THEN 2 ELSE 1 END WHERE article_id = ?1 AND text = ?2",
                 4, params, NULL, error) &&
@@ -169,12 +174,122 @@ apply_pin (DossierStore   *self,
   return _dossier_store_pin_to_story (self, article, anchor != 0 ? anchor : article, error);
 }
 
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* @variant (a written name) goes to the person called @name: the person
+ * listed so (the one who has it already first), else the one another
+ * variant of that name leads to, unless that is the person who has
+ * @variant (who is split), else a person new here.  The person left is
+ * folded into the other when nothing leads to them any more; else their
+ * articles have their people found again, as a split here does. */
+static gboolean
+apply_person_name (DossierStore   *self,
+                   const TeamRow  *row,
+                   gboolean        deleted,
+                   GError        **error)
+{
+  const char *variant = row->values[W_VARIANT];
+  const char *name = row->values[W_NAME];
+  g_autofree char *src_id = NULL;
+  g_autofree char *dst_id = NULL;
+  gint64 src = 0, dst = 0, left = 0;
+
+  if (deleted)
+    /* the people stay as they are */
+    return run (self, "DELETE FROM person_fixes WHERE uuid = ?1", 1, (const char **) &row->values[W_UUID],
+                NULL, error);
+  if (variant == NULL || name == NULL || *variant == '\0' || *name == '\0')
+    return TRUE;
+  if (!run (self, "SELECT person_id FROM person_variants WHERE variant = ?1", 1, &variant, &src, error))
+    return FALSE;
+  src_id = id_text (src);
+  {
+    const char *params[] = { name, src_id };
+
+    if (!run (self, "SELECT coalesce((SELECT id FROM people WHERE name = ?1 COLLATE NOCASE"
+              "   ORDER BY id = ?2 DESC, quotes DESC, mentions DESC, id LIMIT 1),"
+              " (SELECT person_id FROM person_variants WHERE variant = ?1 AND person_id <> ?2))",
+              2, params, &dst, error))
+      return FALSE;
+  }
+  if (dst == 0)
+    {
+      g_autofree char *kind = NULL;
+      g_autofree char *surname = NULL;
+      g_autofree char *given = NULL;
+      gint64 org = 0;
+
+      if (src > 0 && !run (self, "SELECT kind FROM people WHERE id = ?1", 1, (const char **) &src_id, &org, error))
+        return FALSE;
+      kind = id_text (org);
+      surname = org ? g_utf8_casefold (name, -1) : dossier_name_surname_key (name);
+      given = org ? NULL : dossier_name_given_key (name);
+      {
+        const char *params[] = { name, kind, surname ? surname : name, given };
+
+        if (!run (self, "INSERT INTO people (name, kind, surname_key, given_key, renamed) VALUES (?1, ?2, ?3, ?4, 1)",
+                  4, params, NULL, error))
+          return FALSE;
+        dst = sqlite3_last_insert_rowid (self->db);
+        dst_id = id_text (dst);
+        params[1] = dst_id;
+        if (!run (self, "INSERT OR IGNORE INTO person_variants (variant, person_id) VALUES (?1, ?2)",
+                  2, params, NULL, error))
+          return FALSE;
+      }
+    }
+  if (dst_id == NULL)
+    dst_id = id_text (dst);
+  {
+    const char *params[] = { row->values[W_UUID], variant, name, dst_id, src_id };
+
+    /* no upsert: its conflict policy would be the queue triggers' too */
+    if (!run (self, "UPDATE person_fixes SET variant = ?2, name = ?3"
+              " WHERE uuid = ?1 AND (name IS NOT ?3 OR variant IS NOT ?2)", 3, params, NULL, error) ||
+        !run (self, "INSERT OR IGNORE INTO person_fixes (uuid, variant, name) VALUES (?1, ?2, ?3)",
+              3, params, NULL, error))
+      return FALSE;
+    if (src == dst)
+      return TRUE;
+    if (!run (self, "INSERT INTO person_variants (variant, person_id) VALUES (?2, ?4)"
+              " ON CONFLICT (variant) DO UPDATE SET person_id = excluded.person_id", 4, params, NULL, error))
+      return FALSE;
+    if (src == 0)
+      return TRUE;
+    if (!run (self, "SELECT count(*) FROM person_variants WHERE person_id = ?5", 5, params, &left, error))
+      return FALSE;
+    if (left == 0)
+      return _dossier_store_fold_person (self, dst, src, error);
+    return run (self, "INSERT OR IGNORE INTO quote_queue (article_id)"
+                " SELECT article_id FROM mentions WHERE person_id = ?5"
+                " UNION SELECT article_id FROM quotes WHERE person_id = ?5", 5, params, NULL, error);
+  }
+}
+
 gboolean
 _dossier_team_apply_correction (DossierStore   *self,
                                 const TeamRow  *row,
                                 gboolean        deleted,
                                 GError        **error)
 {
-  return row->kind == TEAM_QUOTE_FIX ? apply_quote_fix (self, row, deleted, error)
-                                     : apply_pin (self, row, deleted, error);
+  switch (row->kind)
+    {
+    case TEAM_QUOTE_FIX:
+      return apply_quote_fix (self, row, deleted, error);
+    case TEAM_PERSON:
+      return apply_person_name (self, row, deleted, error);
+    case TEAM_STORY_PIN:
+    case TEAM_ARTICLE:
+    case TEAM_ANNOTATION:
+    case TEAM_SEARCH:
+    case TEAM_TAG:
+    case TEAM_JOIN:
+    case N_TEAM_KINDS:
+    default:
+      return apply_pin (self, row, deleted, error);
+    }
 }

@@ -71,6 +71,13 @@ const TeamKindInfo _dossier_team_kinds[N_TEAM_KINDS] = {
     " FROM story_members m JOIN articles a ON a.id = m.article_id"
     " WHERE m.pinned = 1 AND " DOSSIER_SQL_ROW_UUID ("a.uuid", "'story'") " = ?1",
   },
+  /* a written name and the name of the person it belongs to, as a
+   * rename, merge or split said */
+  [TEAM_PERSON] = {
+    "person-name", "person_names", 3,
+    { "uuid", "variant", "name" },
+    "SELECT uuid, variant, name FROM person_fixes WHERE uuid = ?1",
+  },
 };
 
 /* the namespace of dossier_row_uuid() */
@@ -582,6 +589,7 @@ _dossier_team_apply (DossierStore       *self,
       break;
     case TEAM_QUOTE_FIX:
     case TEAM_STORY_PIN:
+    case TEAM_PERSON:
       ok = _dossier_team_apply_correction (self, row, row->deleted, error);
       break;
     case TEAM_SEARCH:
@@ -689,7 +697,8 @@ dossier_store_team_link (DossierStore  *self,
                             ", 0 FROM quote_corrections;"
                             "INSERT OR IGNORE INTO team_queue SELECT 'story-pin', "
                             DOSSIER_SQL_ROW_UUID ("(SELECT uuid FROM articles WHERE id = article_id)", "'story'")
-                            ", 0 FROM story_members WHERE pinned = 1;",
+                            ", 0 FROM story_members WHERE pinned = 1;"
+                            "INSERT OR IGNORE INTO team_queue SELECT 'person-name', uuid, 0 FROM person_fixes;",
                             error))
     {
       dossier_store_rollback (self);
@@ -883,6 +892,63 @@ restore_field (DossierStore  *self,
   return FALSE;
 }
 
+/* A rename two members made differently is a conflict for each name of
+ * the person, all alike: one decision settles them all (mine: each name
+ * is given my person's name again, queued). */
+static gboolean
+resolve_person_names (DossierStore  *self,
+                      gint64         id,
+                      const char    *keep,
+                      GError       **error)
+{
+  static const char alike[] =
+    "SELECT c.id, c.row_uuid, c.mine_row FROM team_conflicts c JOIN team_conflicts k"
+    " ON c.kind = k.kind AND c.mine IS k.mine AND c.theirs IS k.theirs WHERE k.id = ?";
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _dossier_team_row_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = prepare (self, alike, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (stmt, 0);
+      TeamRow *row = _dossier_team_row_from_json (TEAM_PERSON, _dossier_store_column_text (stmt, 2));
+
+      g_array_append_val (ids, other);
+      if (row == NULL)
+        {
+          /* mine was a removal */
+          row = g_new0 (TeamRow, 1);
+          row->kind = TEAM_PERSON;
+          row->deleted = TRUE;
+          row->values[0] = g_strdup (_dossier_store_column_text (stmt, 1));
+        }
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not read the conflicts"));
+  for (guint i = 0; !g_str_equal (keep, "theirs") && i < rows->len; i++)
+    {
+      TeamRow *row = rows->pdata[i];
+
+      if (!_dossier_team_apply_correction (self, row, row->deleted, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+      const char *params[] = { text };
+
+      if (!run (self, "DELETE FROM team_conflicts WHERE id = ?", 1, params, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dossier_store_team_resolve (DossierStore  *self,
                             gint64         id,
@@ -935,7 +1001,9 @@ dossier_store_team_resolve (DossierStore  *self,
 
   if (!dossier_store_begin (self, error))
     return FALSE;
-  if (!g_str_equal (keep, "theirs"))
+  if (g_str_equal (kind, "person-name"))
+    ok = resolve_person_names (self, id, keep, error);
+  else if (!g_str_equal (keep, "theirs"))
     {
       if (g_str_equal (kind, "article-field"))
         ok = restore_field (self, row_uuid, field, mine, error);

@@ -19,6 +19,7 @@ typedef enum
   TEAM_JOIN,
   TEAM_QUOTE_FIX,
   TEAM_STORY_PIN,
+  TEAM_PERSON,
   N_TEAM_KINDS
 } TeamKind;
 
@@ -101,12 +102,14 @@ gboolean  _dossier_team_set_applying  (DossierStore  *self,
                                        GError       **error);
 /* --- corrections (dossier-store-team-corrections.c) --- */
 
-/* Writes a quote's correction or an article's place in a story as the
- * server (or, resolving a conflict, the member) has it; with @deleted,
- * removes it.  A removed quote correction sends its article's quotes to
+/* Writes a quote's correction, an article's place in a story or a
+ * person's name as the server (or, resolving a conflict, the member) has
+ * it; with @deleted, removes it.  A removed quote correction sends its article's quotes to
  * be found again (by the library's background analysis); a place in a
  * story leaves the stories to be grouped again, which the caller does
- * once (_dossier_store_group_stories). */
+ * once (_dossier_store_group_stories).  A variant given to another person
+ * here leaves the person it had: emptied, they are folded into the
+ * other; else their articles are sent to have their people found again. */
 gboolean  _dossier_team_apply_correction   (DossierStore   *self,
                                             const TeamRow  *row,
                                             gboolean        deleted,

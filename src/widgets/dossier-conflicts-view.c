@@ -47,6 +47,8 @@ describe (const DossierTeamConflict *c)
     return g_strdup (_("A note"));
   if (g_strcmp0 (c->kind, "saved-search") == 0)
     return g_strdup (_("A saved search"));
+  if (g_strcmp0 (c->kind, "person-name") == 0)
+    return g_strdup (_("A person’s name"));
   if (g_strcmp0 (c->kind, "article-field") == 0 && g_strcmp0 (c->field, "deleted") == 0)
     return g_strdup (_("Whether the article is deleted"));
   if (g_strcmp0 (c->kind, "article-field") == 0)
