@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "dossier-library.h"
 #include "dossier-people.h"
@@ -360,6 +361,56 @@ test_upgrade (void)
   g_assert_cmpint (quotes_of (b->library, "Otto K. Brenn"), ==, 1);
 }
 
+/* A team database set up by an older Dossier, without the table of
+ * people's names: a sync says so and how to bring it up to date, and
+ * the rename it could not send stays queued for the next sync. */
+static void
+test_old_team_database (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *admin_url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTeamLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierTeamServer *admin;
+  DossierTeamSyncStats stats;
+  guint n = 0;
+
+  NEED_SERVER ();
+  url = team_new ("people_old");
+  team_add_member ("people_old", "ada", "editor");
+  admin_url = dossier_test_postgres_admin_url (team_pg, "people_old");
+  admin = dossier_team_server_connect (admin_url, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_team_server_exec (admin, "DROP TABLE person_names CASCADE", &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_team_server_exec (admin, "DELETE FROM dossier_migrations WHERE version = 5", &error));
+  g_assert_no_error (error);
+  dossier_team_server_free (admin);
+
+  a = dossier_test_library_new ();
+  dossier_test_add_article (a->library, "Harbour talks open", talks);
+  team_share (a->library, url, "ada");
+  g_assert_cmpint (dossier_people_find_quotes_sync (a->library, G_MAXUINT, NULL, &error), ==, 1);
+  rename_person (a->library, "Otto Brenn", "Otto K. Brenn");
+
+  g_assert_false (dossier_team_sync_sync (a->library, "ada", &stats, NULL, &error));
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "older than this Dossier"));
+  g_assert_nonnull (strstr (error->message, "dossier-cli team init"));
+  g_clear_error (&error);
+  link = dossier_team_get_link_sync (a->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (link->n_queued, >, 0);
+
+  /* brought up to date by its owner: the rename goes */
+  g_assert_true (dossier_team_init_server_sync (admin_url, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  stats = team_sync_ok (a->library, "ada");
+  g_assert_cmpuint (stats.pushed, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -373,6 +424,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team-people/corrections", test_corrections);
   g_test_add_func ("/team-people/conflict-and-reader", test_conflict_and_reader);
   g_test_add_func ("/team-people/upgrade", test_upgrade);
+  g_test_add_func ("/team-people/old-team-database", test_old_team_database);
   status = g_test_run ();
   g_clear_pointer (&team_pg, dossier_test_postgres_free);
   g_free (team_pg_missing);

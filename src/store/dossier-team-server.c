@@ -354,10 +354,18 @@ set_result_error (DossierTeamServer  *self,
     /* no privilege, no such role, no team tables, an administrator ended the session */
     code = g_str_has_prefix (state, "57P") ? DOSSIER_TEAM_ERROR_UNREACHABLE
                                            : DOSSIER_TEAM_ERROR_REFUSED;
-  g_set_error (error, DOSSIER_TEAM_ERROR, code,
-               code == DOSSIER_TEAM_ERROR_UNREACHABLE ? _("Lost the team server: %s")
-                                                       : _("The team server refused: %s"),
-               message);
+  if (state != NULL && g_str_equal (state, "42P01") && code == DOSSIER_TEAM_ERROR_REFUSED)
+    /* a table this build shares is missing: the team database was set
+     * up by an older Dossier and not brought up to date since */
+    g_set_error (error, DOSSIER_TEAM_ERROR, code,
+                 _("The team database is older than this Dossier (%s). Its owner brings it up to date "
+                   "with “dossier-cli team init --server URL”; until then your changes wait here."),
+                 message);
+  else
+    g_set_error (error, DOSSIER_TEAM_ERROR, code,
+                 code == DOSSIER_TEAM_ERROR_UNREACHABLE ? _("Lost the team server: %s")
+                                                         : _("The team server refused: %s"),
+                 message);
 }
 
 DossierTeamRows *
