@@ -687,8 +687,10 @@ _dossier_timeline_snapshot (GtkWidget   *widget,
 
   if (dossier_timeline_model_get_n_points (self->model) == 0 && !self->loading)
     {
-      const char *empty = dossier_timeline_model_get_lane_mode (self->model) == DOSSIER_TIMELINE_LANES_PERSON
-                          ? _("No quotes of the chosen people") : _("No articles to show");
+      DossierTimelineLanes mode = dossier_timeline_model_get_lane_mode (self->model);
+      const char *empty = mode == DOSSIER_TIMELINE_LANES_PERSON ? _("No quotes of the chosen people")
+                          : mode == DOSSIER_TIMELINE_LANES_STORY ? _("No stories among these articles")
+                          : _("No articles to show");
       int tw = text_width (self, empty, self->bold_font);
       double axis = dossier_timeline_model_get_metrics (self->model)->axis_height;
 
