@@ -222,3 +222,17 @@ team_run_cli_argv (const char  *input,
     *err_out = g_steal_pointer (&err);
   return g_subprocess_get_exit_status (proc);
 }
+
+void
+team_assert_refused (DossierTeamServer  *server,
+                     const char         *sql,
+                     guint               n_params,
+                     const char        **params)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTeamRows) rows = dossier_team_server_query (server, sql, n_params,
+                                                               (const char * const *) params, &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED);
+}

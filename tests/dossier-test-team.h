@@ -56,4 +56,10 @@ int                   team_run_cli_argv       (const char      *input,
                                                char           **err_out,
                                                GPtrArray       *argv);
 
+/* the server refuses @sql (with @n_params @params) for want of rights */
+void                  team_assert_refused     (DossierTeamServer *server,
+                                               const char        *sql,
+                                               guint              n_params,
+                                               const char       **params);
+
 G_END_DECLS

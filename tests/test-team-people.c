@@ -88,19 +88,6 @@ rename_person (DossierLibrary *library,
   g_assert_no_error (error);
 }
 
-static void
-assert_refused (DossierTeamServer *server,
-                const char        *sql,
-                guint              n_params,
-                const char       **params)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierTeamRows) rows = dossier_team_server_query (server, sql, n_params,
-                                                               (const char * const *) params, &error);
-
-  g_assert_null (rows);
-  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED);
-}
 
 /* A rename, a merge and a split in one library: the other shows the
  * same people after a sync, and keeps them when it finds its quotes
@@ -300,12 +287,12 @@ test_conflict_and_reader (void)
       g_assert_no_error (error);
       g_assert_cmpuint (rows->n_rows, >=, 1);
     }
-    assert_refused (reader, "INSERT INTO person_names (uuid, variant, name) VALUES ($1, 'Brenn', 'Rita')",
+    team_assert_refused (reader, "INSERT INTO person_names (uuid, variant, name) VALUES ($1, 'Brenn', 'Rita')",
                     1, params);
-    assert_refused (reader, "UPDATE person_names SET name = 'Rita'", 0, NULL);
-    assert_refused (reader, "DELETE FROM person_names", 0, NULL);
+    team_assert_refused (reader, "UPDATE person_names SET name = 'Rita'", 0, NULL);
+    team_assert_refused (reader, "DELETE FROM person_names", 0, NULL);
     /* an editor writes as themselves only */
-    assert_refused (editor, "INSERT INTO person_names (uuid, variant, name, author)"
+    team_assert_refused (editor, "INSERT INTO person_names (uuid, variant, name, author)"
                     " VALUES ($1, 'Brenn', 'Ben', 'ben')", 1, params);
   }
 }

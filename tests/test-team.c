@@ -115,19 +115,6 @@ connect_as (const char *url,
   return server;
 }
 
-static void
-assert_refused (DossierTeamServer  *server,
-                const char         *sql,
-                guint               n_params,
-                const char        **params)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierTeamRows) rows = dossier_team_server_query (server, sql, n_params,
-                                                               (const char * const *) params, &error);
-
-  g_assert_null (rows);
-  g_assert_error (error, DOSSIER_TEAM_ERROR, DOSSIER_TEAM_ERROR_REFUSED);
-}
 
 /* changes no row: row-level security hides the row from the writer */
 static void
@@ -185,14 +172,14 @@ test_permissions (void)
     g_assert_cmpstr (dossier_team_rows_get (rows, 0, 0), ==, "Who are they?");
   }
   params[0] = other_note, params[1] = article_uuid;
-  assert_refused (reader, "INSERT INTO annotations (uuid, article_uuid, note) VALUES ($1, $2, 'mine')",
+  team_assert_refused (reader, "INSERT INTO annotations (uuid, article_uuid, note) VALUES ($1, $2, 'mine')",
                   2, params);
   params[0] = dossier_annotation_get_uuid (note);
-  assert_refused (reader, "UPDATE annotations SET note = 'changed' WHERE uuid = $1", 1, params);
-  assert_refused (reader, "DELETE FROM annotations WHERE uuid = $1", 1, params);
-  assert_refused (reader, "UPDATE articles SET title = 'changed'", 0, NULL);
+  team_assert_refused (reader, "UPDATE annotations SET note = 'changed' WHERE uuid = $1", 1, params);
+  team_assert_refused (reader, "DELETE FROM annotations WHERE uuid = $1", 1, params);
+  team_assert_refused (reader, "UPDATE articles SET title = 'changed'", 0, NULL);
   params[0] = article_uuid;
-  assert_refused (reader, "SELECT dossier_revive_article($1)", 1, params);
+  team_assert_refused (reader, "SELECT dossier_revive_article($1)", 1, params);
 
   /* another editor adds notes to any article, as themselves, and changes
    * nobody else's */
@@ -209,10 +196,10 @@ test_permissions (void)
   assert_changes_nothing (other, "UPDATE annotations SET note = 'changed' WHERE uuid = $1 RETURNING 1", 1, params);
   assert_changes_nothing (other, "UPDATE annotations SET deleted = true WHERE uuid = $1 RETURNING 1", 1, params);
   assert_changes_nothing (other, "UPDATE articles SET title = 'changed' RETURNING 1", 0, NULL);
-  assert_refused (other, "DELETE FROM annotations WHERE uuid = $1", 1, params);
+  team_assert_refused (other, "DELETE FROM annotations WHERE uuid = $1", 1, params);
   /* nor writes as someone else */
   params[0] = forged, params[1] = article_uuid;
-  assert_refused (other, "INSERT INTO annotations (uuid, article_uuid, note, author) VALUES ($1, $2, 'x', 'ada')",
+  team_assert_refused (other, "INSERT INTO annotations (uuid, article_uuid, note, author) VALUES ($1, $2, 'x', 'ada')",
                   2, params);
   /* the author may */
   editor = connect_as (url, "ada");
@@ -470,11 +457,11 @@ test_tags_and_joins (void)
     const char *params[] = { tag_uuid, first };
     g_autoptr(DossierTeamServer) other = connect_as (url, "ben");
 
-    assert_refused (reader, "INSERT INTO article_tags (uuid, article_uuid, tag) VALUES ($1, $2, 'x')", 2, params);
-    assert_refused (reader, "UPDATE story_joins SET deleted = true RETURNING 1", 0, NULL);
+    team_assert_refused (reader, "INSERT INTO article_tags (uuid, article_uuid, tag) VALUES ($1, $2, 'x')", 2, params);
+    team_assert_refused (reader, "UPDATE story_joins SET deleted = true RETURNING 1", 0, NULL);
     assert_changes_nothing (other, "UPDATE article_tags SET deleted = true WHERE tag = 'climate' RETURNING 1",
                             0, NULL);
-    assert_refused (other, "INSERT INTO article_tags (uuid, article_uuid, tag, author) VALUES ($1, $2, 'y', 'ada')",
+    team_assert_refused (other, "INSERT INTO article_tags (uuid, article_uuid, tag, author) VALUES ($1, $2, 'y', 'ada')",
                     2, params);
   }
   g_free (second[0]);
