@@ -12,6 +12,7 @@
 
 #include <libsoup/soup.h>
 #include "dossier-app-import.h"
+#include "dossier-article-state.h"
 #include "dossier-annotation.h"
 #include "dossier-store.h"
 #include "dossier-test-util.h"
@@ -86,13 +87,13 @@ test_wallabag (DossierTestLibrary *t,
   g_assert_cmpstr (dossier_article_get_source (article), ==, "news.example.com");
   /* 2023-05-14T09:12:44+02:00 */
   g_assert_cmpint (dossier_article_get_imported_at (article), ==, G_GINT64_CONSTANT (1684048364) * G_USEC_PER_SEC);
-  tags = dossier_app_import_get_article_tags (t->library, r->id, &error);
+  tags = dossier_article_state_get_tags_sync (t->library, r->id, &error);
   g_assert_no_error (error);
   g_assert_cmpstrv (tags, ((const char *[]) { "climate", "oceans", "starred", NULL }));
-  g_assert_cmpint (dossier_app_import_get_article_read (t->library, r->id, &error), ==, 1);
+  g_assert_cmpint (dossier_article_state_get_read_sync (t->library, r->id, &error), ==, 1);
   g_assert_cmpuint (count_annotations (t->library, r->id, &orphans), ==, 3);
   g_assert_cmpuint (orphans, ==, 1);
-  g_assert_cmpint (dossier_app_import_get_article_read (t->library, result (s, 1)->id, &error), ==, 0);
+  g_assert_cmpint (dossier_article_state_get_read_sync (t->library, result (s, 1)->id, &error), ==, 0);
 
   r = result (s, 2);
   g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_PENDING);
@@ -129,9 +130,9 @@ test_omnivore (DossierTestLibrary *t,
   g_assert_cmpuint (s->orphans, ==, 1);
   /* the content file is missing: the link is kept with its highlight */
   g_assert_cmpuint (s->pending, ==, 1);
-  tags = dossier_app_import_get_article_tags (t->library, result (s, 0)->id, &error);
+  tags = dossier_article_state_get_tags_sync (t->library, result (s, 0)->id, &error);
   g_assert_cmpstrv (tags, ((const char *[]) { "rail", "travel", NULL }));
-  g_assert_cmpint (dossier_app_import_get_article_read (t->library, result (s, 0)->id, &error), ==, 1);
+  g_assert_cmpint (dossier_article_state_get_read_sync (t->library, result (s, 0)->id, &error), ==, 1);
 
   pending = dossier_app_import_list_pending (t->library, &error);
   g_assert_no_error (error);
@@ -534,7 +535,7 @@ test_fetch_pending (DossierTestLibrary *f,
     }
   g_assert_nonnull (article);
   g_assert_cmpint (dossier_article_get_imported_at (article), ==, saved_at);
-  tags = dossier_app_import_get_article_tags (f->library, dossier_article_get_id (article), &error);
+  tags = dossier_article_state_get_tags_sync (f->library, dossier_article_get_id (article), &error);
   g_assert_no_error (error);
   g_assert_true (g_strv_contains ((const char * const *) tags, "Coast"));
   notes = dossier_library_list_annotations_sync (f->library, dossier_article_get_id (article), NULL, &error);
@@ -637,7 +638,7 @@ test_fetch_pending_cancel (DossierTestLibrary *f,
           g_auto(GStrv) tags = NULL;
 
           g_assert_cmpint (r->status, ==, DOSSIER_APP_ENTRY_IMPORTED);
-          tags = dossier_app_import_get_article_tags (f->library, r->id, &error);
+          tags = dossier_article_state_get_tags_sync (f->library, r->id, &error);
           g_assert_true (g_strv_contains ((const char * const *) tags, "Coast"));
           imported_n++;
         }

@@ -764,6 +764,59 @@ test_search_index_rebuild (Fixture       *f,
   g_assert_null (strstr (again.err, "search index"));
 }
 
+/* The commands that only read and write the library start without the
+ * network, TLS, PostgreSQL and archive libraries (each costs start-up
+ * time); the commands that need them run in dossier-cli-exchange,
+ * reached through dossier-cli with the common options in any place. */
+static void
+test_light_start (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  const char *argv[] = { cli, "--version", NULL };
+  const char *heavy[] = { "libpq.so", "libsoup-3.0.so", "libarchive.so", "libssl.so", "libgnutls.so" };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  int status = 0;
+
+  /* the dynamic loader lists what the program loads, without running it */
+  env = g_environ_setenv (env, "LD_TRACE_LOADED_OBJECTS", "1", TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (strstr (out, "libsqlite3.so") != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (heavy); i++)
+    if (strstr (out, heavy[i]) != NULL)
+      g_error ("dossier-cli loads %s at start:\n%s", heavy[i], out);
+
+  /* import is dossier-cli-exchange's, with --library before the command */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+    g_autofree char *file = data_file ("harbour-talks.txt");
+    g_autofree char *err = NULL;
+
+    g_ptr_array_add (args, (char *) cli);
+    g_ptr_array_add (args, "--library");
+    g_ptr_array_add (args, f->library);
+    g_ptr_array_add (args, "--json");
+    g_ptr_array_add (args, "import");
+    g_ptr_array_add (args, file);
+    g_ptr_array_add (args, NULL);
+    g_clear_pointer (&out, g_free);
+    g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    node = parse_json (out);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "status"), ==, "imported");
+  }
+  /* and its usage errors read as dossier-cli's */
+  run_cli (&r, f->library, "team", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_true (strstr (r.err, "dossier-cli team") != NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -777,6 +830,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Cli/stories", Fixture, NULL, fixture_setup, test_stories, fixture_teardown);
   g_test_add ("/Dossier/Cli/dates-from-story", Fixture, NULL, fixture_setup, test_dates_from_story, fixture_teardown);
   g_test_add ("/Dossier/Cli/search-index-rebuild", Fixture, NULL, fixture_setup, test_search_index_rebuild, fixture_teardown);
+  g_test_add ("/Dossier/Cli/light-start", Fixture, NULL, fixture_setup, test_light_start, fixture_teardown);
   g_test_add ("/Dossier/Cli/import-from", Fixture, NULL, fixture_setup, test_import_from, fixture_teardown);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 
+#include "dossier-article-state.h"
 #include "dossier-fetcher.h"
 #include "dossier-test-util.h"
 

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "dossier-app-import.h"
+#include "dossier-article-state.h"
 #include "dossier-importer.h"
 #include "dossier-library.h"
 #include "dossier-people.h"
@@ -406,7 +407,7 @@ test_tags_and_joins (void)
   g_assert_cmpuint (stats.pulled, ==, stats.rows_received);
   ids_b[0] = dossier_team_find_article_sync (b->library, first, &error);
   g_assert_no_error (error);
-  tags = dossier_app_import_get_article_tags (b->library, ids_b[0], &error);
+  tags = dossier_article_state_get_tags_sync (b->library, ids_b[0], &error);
   g_assert_no_error (error);
   g_assert_cmpstrv (tags, ((const char *[]) { "climate", "oceans", "starred", NULL }));
   /* its own grouping keeps the stories joined */
@@ -430,7 +431,7 @@ test_tags_and_joins (void)
   stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.conflicts, ==, 0);
   team_sync_ok (a->library, "ada");
-  tags = dossier_app_import_get_article_tags (a->library, ids[0], &error);
+  tags = dossier_article_state_get_tags_sync (a->library, ids[0], &error);
   g_assert_cmpstrv (tags, ((const char *[]) { "climate", "oceans", "starred", NULL }));
 
   /* a tombstone from the server removes the tag everywhere */
@@ -446,7 +447,7 @@ test_tags_and_joins (void)
   stats = team_sync_ok (b->library, "ben");
   g_assert_cmpuint (stats.rows_received, ==, 1);
   g_clear_pointer (&tags, g_strfreev);
-  tags = dossier_app_import_get_article_tags (b->library, ids_b[0], &error);
+  tags = dossier_article_state_get_tags_sync (b->library, ids_b[0], &error);
   g_assert_cmpstrv (tags, ((const char *[]) { "climate", "starred", NULL }));
 
   /* the server's rules: a reader adds no tag; an editor removes no one

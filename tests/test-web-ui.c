@@ -393,7 +393,7 @@ test_app_links (Fixture       *f,
   dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
   article = g_list_model_get_item (G_LIST_MODEL (self->articles), 0);
   id = dossier_article_get_id (article);
-  tags = dossier_app_import_get_article_tags (self->library, id, &error);
+  tags = dossier_article_state_get_tags_sync (self->library, id, &error);
   g_assert_no_error (error);
   g_assert_true (g_strv_contains ((const char * const *) tags, "Coast"));
   notes = dossier_library_list_annotations_sync (self->library, id, NULL, &error);

@@ -12,31 +12,8 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-cli-apps.h"
+#include "dossier-cli-private.h"
 #include "dossier-app-import.h"
-
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-print_line (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
-}
 
 static void
 print_entry_json (const DossierAppEntryResult *r)
@@ -59,7 +36,7 @@ print_entry_json (const DossierAppEntryResult *r)
   add_string_or_null (b, "reason", r->reason);
   add_string_or_null (b, "error", r->error);
   json_builder_end_object (b);
-  print_line (b);
+  print_json (b, FALSE);
 }
 
 static void
@@ -200,28 +177,6 @@ dossier_cli_list_pending (DossierLibrary *library,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  print_line (b);
+  print_json (b, FALSE);
   return 0;
-}
-
-gboolean
-dossier_cli_add_article_state (DossierLibrary  *library,
-                               JsonObject      *object,
-                               gint64           id,
-                               GError         **error)
-{
-  g_auto(GStrv) tags = dossier_app_import_get_article_tags (library, id, error);
-  JsonArray *array;
-  int read;
-
-  if (tags == NULL)
-    return FALSE;
-  if ((read = dossier_app_import_get_article_read (library, id, error)) < 0)
-    return FALSE;
-  array = json_array_new ();
-  for (guint i = 0; tags[i] != NULL; i++)
-    json_array_add_string_element (array, tags[i]);
-  json_object_set_array_member (object, "tags", array);
-  json_object_set_boolean_member (object, "read", read != 0);
-  return TRUE;
 }

@@ -24,11 +24,4 @@ int dossier_cli_fetch_pending   (DossierLibrary *library,
 int dossier_cli_list_pending    (DossierLibrary *library,
                                  gboolean        json);
 
-/* Adds the article's own "tags" (from other apps' exports) and its
- * "read" state to @object (show --json). */
-gboolean dossier_cli_add_article_state (DossierLibrary  *library,
-                                        JsonObject      *object,
-                                        gint64           id,
-                                        GError         **error);
-
 G_END_DECLS

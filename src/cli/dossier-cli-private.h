@@ -10,6 +10,16 @@
 
 G_BEGIN_DECLS
 
+/* a command: its name, its arguments and what it does, for the usage;
+ * NULL run for one of dossier-cli-exchange's */
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} DossierCliCommand;
+
 #define EXIT_USAGE 2
 /* sync: the server did not answer; the changes stay queued */
 #define EXIT_UNREACHABLE 3
@@ -87,11 +97,6 @@ int             dossier_cli_add             (int         argc,
                                              char      **argv);
 int             dossier_cli_feeds           (int         argc,
                                              char      **argv);
-/* Adds "original_url" (the link the user gave) to an article of show
- * --json; FALSE after printing an error. */
-gboolean        dossier_cli_add_web_details (JsonObject     *article,
-                                             DossierLibrary *library,
-                                             gint64          id);
 /* dossier-cli-team.c */
 int cmd_team              (int argc, char **argv);
 int cmd_share             (int argc, char **argv);

@@ -91,26 +91,6 @@ dossier_cli_add (int    argc,
   return failed > 0 ? 1 : 0;
 }
 
-gboolean
-dossier_cli_add_web_details (JsonObject     *article,
-                             DossierLibrary *library,
-                             gint64          id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *given = dossier_library_get_given_link (library, id, &error);
-
-  if (error != NULL)
-    {
-      g_printerr ("dossier-cli: %s\n", error->message);
-      return FALSE;
-    }
-  if (given != NULL)
-    json_object_set_string_member (article, "original_url", given);
-  else
-    json_object_set_null_member (article, "original_url");
-  return TRUE;
-}
-
 /* --- feeds --- */
 
 static void

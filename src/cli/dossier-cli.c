@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -24,147 +25,8 @@
 #include "dossier-people.h"
 #include "dossier-search-index.h"
 #include "dossier-cli-private.h"
-#include "dossier-cli-apps.h"
-#include "dossier-app-export.h"
+#include "dossier-article-state.h"
 
-
-typedef struct
-{
-  const char *name;
-  const char *args;
-  const char *summary;
-  int       (*run) (int argc, char **argv);
-} Command;
-
-char *opt_library = NULL;
-gboolean opt_json = FALSE;
-
-static const GOptionEntry common_entries[] = {
-  { "library", 0, 0, G_OPTION_ARG_FILENAME, &opt_library, N_("The library file"), N_("FILE") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-  { NULL }
-};
-
-int
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("dossier-cli %s: %s\n", command, message);
-  g_printerr (_("Try “dossier-cli %s --help”.\n"), command);
-  return EXIT_USAGE;
-}
-
-gboolean
-parse_args (const char    *command,
-            const char    *params,
-            GOptionEntry  *entries,
-            int           *argc,
-            char        ***argv,
-            int           *exit_code)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (params);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = g_strdup_printf ("dossier-cli %s", command);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *exit_code = usage_error (command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A line on standard error at each tenth of the rebuild */
-static void
-on_reindexed (gint64   done,
-              gint64   total,
-              gpointer user_data)
-{
-  int *tenths = user_data;
-
-  if (total > 0 && done * 10 / total > *tenths)
-    {
-      *tenths = (int) (done * 10 / total);
-      /* TRANSLATORS: progress of the search index's rebuild, e.g. "40000 of 100000 articles" */
-      g_printerr (_("dossier-cli: search index: %d of %d articles indexed\n"), (int) done, (int) total);
-    }
-}
-
-DossierLibrary *
-open_library (gboolean create)
-{
-  g_autoptr(DossierLibrary) library = dossier_library_new (opt_library);
-  g_autoptr(GError) error = NULL;
-  gint64 remaining, total = 0;
-  int tenths = 0;
-
-  if (!dossier_library_open_sync (library, create || opt_library == NULL, &error))
-    {
-      g_printerr ("dossier-cli: %s\n", error->message);
-      return NULL;
-    }
-  /* a library made by another version has its search index rebuilt in
-   * batches: what the window left is finished before the command runs,
-   * so that every command finds every article */
-  remaining = dossier_search_index_remaining_sync (library, &total, &error);
-  if (remaining > 0)
-    {
-      g_printerr (_("dossier-cli: rebuilding the search index for this version of Dossier"
-                    " (%d articles to go; stopped, it goes on from there)\n"), (int) remaining);
-      tenths = total > 0 ? (int) ((total - remaining) * 10 / total) : 0;
-      if (!dossier_search_index_rebuild_sync (library, 0, on_reindexed, &tenths, NULL, &error))
-        remaining = -1;
-    }
-  if (remaining < 0)
-    {
-      g_printerr ("dossier-cli: %s\n", error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&library);
-}
-
-gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
-}
-
-/* Prints what @b built, on one line or indented. */
-void
-print_json (JsonBuilder *b,
-            gboolean     pretty)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) node = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (gen, pretty);
-  json_generator_set_root (gen, node);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
-}
-
-void
-add_string_or_null (JsonBuilder *b,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 build_article (JsonBuilder    *b,
@@ -254,42 +116,6 @@ add_date_origin (JsonObject     *o,
   json_object_set_string_member (o, "imported_at", imported);
 }
 
-void
-build_annotation (JsonBuilder       *b,
-                  DossierAnnotation *a)
-{
-  g_autofree char *created = dossier_timestamp_to_iso (dossier_annotation_get_created (a));
-  g_autofree char *modified = dossier_timestamp_to_iso (dossier_annotation_get_modified (a));
-  const char * const *tags = dossier_annotation_get_tags (a);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, dossier_annotation_get_id (a));
-  add_string_or_null (b, "uuid", dossier_annotation_get_uuid (a));
-  add_string_or_null (b, "author", dossier_annotation_get_author (a));
-  json_builder_set_member_name (b, "article");
-  json_builder_add_int_value (b, dossier_annotation_get_article_id (a));
-  add_string_or_null (b, "quote", dossier_annotation_get_quote (a));
-  add_string_or_null (b, "prefix", dossier_annotation_get_prefix (a));
-  add_string_or_null (b, "suffix", dossier_annotation_get_suffix (a));
-  json_builder_set_member_name (b, "start");
-  json_builder_add_int_value (b, dossier_annotation_get_start (a));
-  json_builder_set_member_name (b, "end");
-  json_builder_add_int_value (b, dossier_annotation_get_end (a));
-  add_string_or_null (b, "note", dossier_annotation_get_note (a));
-  json_builder_set_member_name (b, "tags");
-  json_builder_begin_array (b);
-  for (guint i = 0; tags[i] != NULL; i++)
-    json_builder_add_string_value (b, tags[i]);
-  json_builder_end_array (b);
-  add_string_or_null (b, "color", dossier_annotation_get_color (a));
-  add_string_or_null (b, "created", created);
-  add_string_or_null (b, "modified", modified);
-  json_builder_set_member_name (b, "orphan");
-  json_builder_add_boolean_value (b, dossier_annotation_get_orphan (a));
-  json_builder_end_object (b);
-}
-
 static void
 print_article_table (GPtrArray *articles,
                      gboolean   with_snippet)
@@ -319,93 +145,6 @@ print_article_table (GPtrArray *articles,
 }
 
 /* --- commands --- */
-
-static void
-on_import_progress (const DossierImportResult *r,
-                    guint                      done,
-                    guint                      total,
-                    gpointer                   user_data)
-{
-  if (opt_json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      static const char * const status[] = { "imported", "duplicate", "error" };
-
-      json_builder_begin_object (b);
-      add_string_or_null (b, "file", r->file);
-      add_string_or_null (b, "status", status[r->status]);
-      json_builder_set_member_name (b, "id");
-      if (r->id > 0)
-        json_builder_add_int_value (b, r->id);
-      else
-        json_builder_add_null_value (b);
-      add_string_or_null (b, "error", r->error);
-      json_builder_end_object (b);
-      print_json (b, FALSE);
-      return;
-    }
-  switch (r->status)
-    {
-    case DOSSIER_IMPORT_IMPORTED:
-      g_print (_("imported   %s → article %lld\n"), r->file, (long long) r->id);
-      break;
-    case DOSSIER_IMPORT_DUPLICATE:
-      g_print (_("duplicate  %s (already article %lld)\n"), r->file, (long long) r->id);
-      break;
-    case DOSSIER_IMPORT_FAILED:
-    default:
-      g_printerr (_("failed     %s\n"), r->error);
-      break;
-    }
-}
-
-static int
-cmd_import (int argc, char **argv)
-{
-  g_autoptr(DossierLibrary) library = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-  guint imported = 0, duplicates = 0, failed = 0;
-  g_autofree char *from = NULL;
-  GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-      N_("Read FILE as an export of pocket, omnivore, wallabag or instapaper"), N_("APP") },
-    { NULL }
-  };
-  int code;
-
-  if (!parse_args ("import", _("PATH…"), entries, &argc, &argv, &code))
-    return code;
-  if (argc < 2)
-    return usage_error ("import", _("give at least one file or folder to import"));
-  if (from != NULL && argc != 2)
-    return usage_error ("import", _("--from imports one export file"));
-  if (from != NULL && dossier_app_kind_from_string (from) == DOSSIER_APP_UNKNOWN)
-    return usage_error ("import", _("--from takes pocket, omnivore, wallabag or instapaper"));
-  if (!(library = open_library (TRUE)))
-    return 1;
-  if (from != NULL)
-    return dossier_cli_import_from (library, from, argv[1], opt_json);
-
-  results = dossier_library_import_sync (library, (const char * const *) argv + 1,
-                                         on_import_progress, NULL, NULL, &error);
-  if (results == NULL)
-    {
-      g_printerr ("dossier-cli: %s\n", error->message);
-      return 1;
-    }
-  for (guint i = 0; i < results->len; i++)
-    {
-      DossierImportResult *r = g_ptr_array_index (results, i);
-
-      if (r->status == DOSSIER_IMPORT_IMPORTED) imported++;
-      else if (r->status == DOSSIER_IMPORT_DUPLICATE) duplicates++;
-      else failed++;
-    }
-  if (!opt_json)
-    g_printerr (_("%u imported, %u duplicates, %u failed\n"), imported, duplicates, failed);
-  return failed > 0 ? 1 : 0;
-}
 
 static int
 cmd_extract (int argc, char **argv)
@@ -498,6 +237,38 @@ cmd_list (int argc, char **argv)
   return print_articles (articles, FALSE);
 }
 
+/* Adds "original_url" (the link the user gave), the article's own tags
+ * and whether it was read to an article of show --json. */
+static gboolean
+add_article_state (DossierLibrary  *library,
+                   JsonObject      *object,
+                   gint64           id,
+                   GError         **error)
+{
+  g_autofree char *given = NULL;
+  g_auto(GStrv) tags = NULL;
+  JsonArray *array;
+  int read;
+
+  given = dossier_library_get_given_link (library, id, error);
+  if (given == NULL && *error != NULL)
+    return FALSE;
+  if (!(tags = dossier_article_state_get_tags_sync (library, id, error)))
+    return FALSE;
+  if ((read = dossier_article_state_get_read_sync (library, id, error)) < 0)
+    return FALSE;
+  if (given != NULL)
+    json_object_set_string_member (object, "original_url", given);
+  else
+    json_object_set_null_member (object, "original_url");
+  array = json_array_new ();
+  for (guint i = 0; tags[i] != NULL; i++)
+    json_array_add_string_element (array, tags[i]);
+  json_object_set_array_member (object, "tags", array);
+  json_object_set_boolean_member (object, "read", read != 0);
+  return TRUE;
+}
+
 static int
 cmd_show (int argc, char **argv)
 {
@@ -535,9 +306,7 @@ cmd_show (int argc, char **argv)
       build_article (b, article, TRUE, FALSE);
       node = json_builder_get_root (b);
       add_date_origin (json_node_get_object (node), article, evidence);
-      if (!dossier_cli_add_web_details (json_node_get_object (node), library, id))
-        return 1;
-      if (!dossier_cli_add_article_state (library, json_node_get_object (node), id, &error))
+      if (!add_article_state (library, json_node_get_object (node), id, &error))
         {
           g_printerr ("dossier-cli: %s\n", error->message);
           return 1;
@@ -1167,30 +936,8 @@ cmd_dates (int argc, char **argv)
   return print_suggestions (list);
 }
 
-static int
-cmd_pending (int argc, char **argv)
-{
-  g_autoptr(DossierLibrary) library = NULL;
-  gboolean fetch = FALSE;
-  GOptionEntry entries[] = {
-    { "fetch", 0, 0, G_OPTION_ARG_NONE, &fetch, N_("Fetch them now, as add does"), NULL },
-    { NULL }
-  };
-  int code;
-
-  if (!parse_args ("pending", "", entries, &argc, &argv, &code))
-    return code;
-  if (argc > 1)
-    return usage_error ("pending", _("takes no arguments"));
-  if (!(library = open_library (FALSE)))
-    return 1;
-  if (fetch)
-    return dossier_cli_fetch_pending (library, opt_json);
-  return dossier_cli_list_pending (library, opt_json);
-}
-
-static const Command commands[] = {
-  { "import", N_("PATH…"), N_("import files and folders"), cmd_import },
+static const DossierCliCommand commands[] = {
+  { "import", N_("PATH…"), N_("import files and folders"), NULL },
   { "extract", N_("FILE"), N_("parse one file and print what import would store"), cmd_extract },
   { "list", "", N_("list the articles"), cmd_list },
   { "show", N_("ID"), N_("show one article with its text"), cmd_show },
@@ -1206,17 +953,50 @@ static const Command commands[] = {
   { "delete", N_("ID"), N_("delete an article and its notes"), dossier_cli_delete },
   { "people", N_("[rename|merge|split …]"), N_("list the people and organisations quoted or mentioned, or correct them"), _dossier_cli_people },
   { "quotes", N_("[--person NAME|ID]"), N_("list quotations and their speakers, or correct them"), _dossier_cli_quotes },
-  { "add", N_("URL…"), N_("add articles from links on the web"), dossier_cli_add },
-  { "feeds", N_("add|list|refresh…"), N_("follow RSS and Atom feeds"), dossier_cli_feeds },
-  { "pending", N_("[--fetch]"), N_("list the links imported without text, or fetch them"), cmd_pending },
-  { "edit-annotation", N_("ID"), N_("change a note’s text, tags or colour"), cmd_edit_annotation },
-  { "delete-annotation", N_("ID"), N_("delete a note"), cmd_delete_annotation },
-  { "team", N_("init|add-member|remove-member"), N_("set up a team’s PostgreSQL database and its members"), cmd_team },
-  { "share", N_("--server URL"), N_("share this library with a team"), cmd_share },
-  { "sync", "", N_("send this library’s changes to the team and fetch the others’"), cmd_sync },
-  { "conflicts", "", N_("list the team’s edits that clash with this library’s"), cmd_conflicts },
-  { "resolve", N_("ID --keep WHICH"), N_("settle a conflict: keep mine, theirs or both"), cmd_resolve },
+  { "add", N_("URL…"), N_("add articles from links on the web"), NULL },
+  { "feeds", N_("add|list|refresh…"), N_("follow RSS and Atom feeds"), NULL },
+  { "pending", N_("[--fetch]"), N_("list the links imported without text, or fetch them"), NULL },
+  { "edit-annotation", N_("ID"), N_("change a note’s text, tags or colour"), NULL },
+  { "delete-annotation", N_("ID"), N_("delete a note"), NULL },
+  { "team", N_("init|add-member|remove-member"), N_("set up a team’s PostgreSQL database and its members"), NULL },
+  { "share", N_("--server URL"), N_("share this library with a team"), NULL },
+  { "sync", "", N_("send this library’s changes to the team and fetch the others’"), NULL },
+  { "conflicts", "", N_("list the team’s edits that clash with this library’s"), NULL },
+  { "resolve", N_("ID --keep WHICH"), N_("settle a conflict: keep mine, theirs or both"), NULL },
 };
+
+/* The program of the commands that import or talk to servers: beside
+ * this one in a build tree, else where it is installed. */
+static char *
+exchange_program (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, "dossier-cli-exchange", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (LIBEXECDIR, "dossier-cli-exchange", NULL);
+}
+
+/* Runs @argv's command in dossier-cli-exchange, in place of this process */
+static int
+run_exchange (char **argv)
+{
+  g_autofree char *program = exchange_program ();
+  int saved;
+
+  argv[0] = program;
+  fflush (stdout);
+  execv (program, argv);
+  saved = errno;
+  g_printerr (_("dossier-cli: could not run %s: %s\n"), program, g_strerror (saved));
+  return 1;
+}
 
 static void
 print_usage (FILE *out)
@@ -1279,7 +1059,7 @@ main (int argc, char **argv)
     }
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
+      return commands[i].run != NULL ? commands[i].run (argc - 1, argv + 1) : run_exchange (argv);
 
   g_printerr (_("dossier-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);

@@ -553,54 +553,6 @@ dossier_app_import_list_pending (DossierLibrary  *library,
   return _dossier_library_run (library, &list_pending_call, NULL, NULL, error);
 }
 
-static gpointer
-get_tags_op (DossierStore  *store,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return dossier_store_get_article_tags (store, *(gint64 *) data, error);
-}
-
-static const DossierLibraryCall get_tags_call = { get_tags_op, (GDestroyNotify) g_strfreev, DOSSIER_LIBRARY_EMITS_NOTHING };
-
-char **
-dossier_app_import_get_article_tags (DossierLibrary  *library,
-                                     gint64           article_id,
-                                     GError         **error)
-{
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
-
-  return _dossier_library_run (library, &get_tags_call, &article_id, NULL, error);
-}
-
-static gpointer
-get_read_op (DossierStore  *store,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  int read = dossier_store_get_article_read (store, *(gint64 *) data, error);
-
-  /* 1 + read: NULL stays the failure */
-  return read < 0 ? NULL : GINT_TO_POINTER (1 + read);
-}
-
-static const DossierLibraryCall get_read_call = { get_read_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
-
-int
-dossier_app_import_get_article_read (DossierLibrary  *library,
-                                     gint64           article_id,
-                                     GError         **error)
-{
-  gpointer r;
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
-
-  r = _dossier_library_run (library, &get_read_call, &article_id, NULL, error);
-  return r == NULL ? -1 : GPOINTER_TO_INT (r) - 1;
-}
-
 /* --- fetching the links kept ------------------------------------------------ */
 
 typedef struct

@@ -96,13 +96,6 @@ DossierAppImportSummary *dossier_app_import_finish (DossierLibrary       *librar
  * (element-type DossierPendingLink).  Blocks. */
 GPtrArray               *dossier_app_import_list_pending (DossierLibrary  *library,
                                                           GError         **error);
-/* An article's own tags and read state (not its notes'). Block. */
-char                   **dossier_app_import_get_article_tags (DossierLibrary  *library,
-                                                              gint64           article_id,
-                                                              GError         **error);
-int                      dossier_app_import_get_article_read (DossierLibrary  *library,
-                                                              gint64           article_id,
-                                                              GError         **error);
 
 /* Fetches every link kept to fetch later, as Add by Link does (progress
  * after each link, failures with the same reasons).  Each article fetched

@@ -88,6 +88,33 @@ dossier_article_state_set_read_finish (DossierLibrary  *library,
   return _dossier_library_finish (library, result, &set_read_call, error) != NULL;
 }
 
+static gpointer
+get_read_op (DossierStore  *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  int read = dossier_store_get_article_read (store, *(gint64 *) data, error);
+
+  /* 1 + read: NULL stays the failure */
+  return read < 0 ? NULL : GINT_TO_POINTER (1 + read);
+}
+
+static const DossierLibraryCall get_read_call = { get_read_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+int
+dossier_article_state_get_read_sync (DossierLibrary  *library,
+                                     gint64           id,
+                                     GError         **error)
+{
+  gpointer r;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
+
+  r = _dossier_library_run (library, &get_read_call, &id, NULL, error);
+  return r == NULL ? -1 : GPOINTER_TO_INT (r) - 1;
+}
+
 /* --- tags --- */
 
 static gpointer
@@ -209,4 +236,38 @@ dossier_article_state_tag_finish (DossierLibrary  *library,
                                   GError         **error)
 {
   return _dossier_library_finish (library, result, &tag_call, error) != NULL;
+}
+
+/* --- the link it was added by --- */
+
+static gpointer
+given_link_op (DossierStore  *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *url = dossier_store_get_given_link (store, *(gint64 *) data, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* "" for none: NULL means an error here */
+  return url != NULL ? url : g_strdup ("");
+}
+
+static const DossierLibraryCall given_link_call = { given_link_op, g_free, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+char *
+dossier_library_get_given_link (DossierLibrary  *library,
+                                gint64           article_id,
+                                GError         **error)
+{
+  char *url = _dossier_library_run (library, &given_link_call, &article_id, NULL, error);
+
+  if (url != NULL && *url == '\0')
+    g_clear_pointer (&url, g_free);
+  return url;
 }

@@ -25,6 +25,10 @@ void       dossier_article_state_set_read_async   (DossierLibrary       *library
 gboolean   dossier_article_state_set_read_finish  (DossierLibrary       *library,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+/* 1 read, 0 unread, -1 with @error set. */
+int        dossier_article_state_get_read_sync    (DossierLibrary       *library,
+                                                   gint64                id,
+                                                   GError              **error);
 
 /* Sorted; NULL with @error set. */
 char     **dossier_article_state_get_tags_sync    (DossierLibrary       *library,
@@ -55,6 +59,12 @@ void       dossier_article_state_tag_async        (DossierLibrary       *library
                                                    gpointer              user_data);
 gboolean   dossier_article_state_tag_finish       (DossierLibrary       *library,
                                                    GAsyncResult         *result,
+                                                   GError              **error);
+
+/* The link the user gave for an article added by link (NULL: none, or
+ * NULL with @error set). */
+char      *dossier_library_get_given_link         (DossierLibrary       *library,
+                                                   gint64                article_id,
                                                    GError              **error);
 
 G_END_DECLS

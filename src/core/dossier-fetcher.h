@@ -105,9 +105,5 @@ GPtrArray *dossier_library_add_links_finish (DossierLibrary        *library,
 GStrv      dossier_links_from_text          (const char            *text,
                                              gboolean               only_web);
 
-/* The link the user gave for an article added by link (NULL: none). */
-char      *dossier_library_get_given_link   (DossierLibrary        *library,
-                                             gint64                 article_id,
-                                             GError               **error);
 
 G_END_DECLS

@@ -32,38 +32,6 @@ dossier_fetch_error_reason (int code)
   return reasons[code];
 }
 
-static gpointer
-given_link_op (DossierStore  *store,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *url = dossier_store_get_given_link (store, *(gint64 *) data, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  /* "" for none: NULL means an error here */
-  return url != NULL ? url : g_strdup ("");
-}
-
-static const DossierLibraryCall given_link_call = { given_link_op, g_free, DOSSIER_LIBRARY_EMITS_NOTHING };
-
-char *
-dossier_library_get_given_link (DossierLibrary  *library,
-                                gint64           article_id,
-                                GError         **error)
-{
-  char *url = _dossier_library_run (library, &given_link_call, &article_id, NULL, error);
-
-  if (url != NULL && *url == '\0')
-    g_clear_pointer (&url, g_free);
-  return url;
-}
-
 GStrv
 dossier_links_from_text (const char *text,
                          gboolean    only_web)
