@@ -502,6 +502,7 @@ dossier_store_open (DossierStore  *self,
       !_dossier_store_add_tokenizer (self, error) ||
       !_dossier_store_migrate (self, error) ||
       !_dossier_store_check_index (self, error) ||
+      !_dossier_store_check_quotes (self, error) ||
       !_dossier_store_add_rank_function (self, error) ||
       !_dossier_store_add_snippet_function (self, error))
     goto fail;
