@@ -27,13 +27,21 @@ fail (GError *error)
   return FALSE;
 }
 
-/* Quotes of articles still waiting for it, found before listing. */
+/* Quotes of articles still waiting for it, found before listing; a
+ * line on standard error says why when that is more than a batch (all
+ * of them after an upgrade of the extractor). */
 static gboolean
 catch_up (DossierLibrary *library)
 {
   g_autoptr(GError) error = NULL;
+  gint64 pending = dossier_people_pending_sync (library, &error);
 
-  if (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error) < 0)
+  if (pending < 0)
+    return fail (error);
+  if (pending > 256)
+    g_printerr (_("dossier-cli: finding the quotes of %lld articles first"
+                  " (stopped, it goes on from there)\n"), (long long) pending);
+  if (pending > 0 && dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error) < 0)
     return fail (error);
   return TRUE;
 }
