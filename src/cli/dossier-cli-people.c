@@ -46,6 +46,18 @@ catch_up (DossierLibrary *library)
   return TRUE;
 }
 
+/* Lists read the file through a memory map: most of their time was
+ * SQLite copying pages the system already held */
+static gboolean
+map_for_reading (DossierLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_library_map_for_reading_sync (library, &error))
+    return fail (error);
+  return TRUE;
+}
+
 static int
 list_people (DossierLibrary *library,
              const char     *search)
@@ -54,7 +66,7 @@ list_people (DossierLibrary *library,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) out = NULL;
 
-  if (!catch_up (library))
+  if (!catch_up (library) || !map_for_reading (library))
     return 1;
   if ((list = dossier_people_list_sync (library, search, &error)) == NULL)
     return fail (error), 1;
@@ -229,7 +241,7 @@ list_quotes (DossierLibrary *library,
   const char *unattributed, *rejected, *article_word;
   gint64 person_id = 0;
 
-  if (!catch_up (library))
+  if (!catch_up (library) || !map_for_reading (library))
     return 1;
   if (person != NULL && (person_id = dossier_people_find_sync (library, person, &error)) == 0)
     return fail (error), 1;

@@ -809,7 +809,7 @@ dossier_store_list_quotes (DossierStore  *self,
   /* One condition per case, so that each uses its index: a person's
    * quotes are one range of quotes_listed, which holds all that is
    * listed of them, and their speaker is the same for all, read once.
-   * The days come from the articles' list index, not their rows, and
+   * The days come from the articles' narrow index, not their rows, and
    * the quotes are put in time order here: SQLite's sorter would carry
    * every quote's text through its sort. */
   if (person_id > 0)
@@ -829,7 +829,7 @@ dossier_store_list_quotes (DossierStore  *self,
     }
   sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, %s, q.text, q.start_offset, q.end_offset,"
                          " a.published, a.source, q.attribution, q.status, a.published_jd"
-                         " FROM quotes q %s JOIN articles a INDEXED BY articles_list ON a.id = q.article_id"
+                         " FROM quotes q %s JOIN articles a INDEXED BY articles_days ON a.id = q.article_id"
                          " %s WHERE %s %s AND (?3 OR q.status < 2)",
                          person_id > 0 ? "NULL" : "p.name",
                          person_id > 0 ? "INDEXED BY quotes_listed" : "",

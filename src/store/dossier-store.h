@@ -118,6 +118,12 @@ void          dossier_store_unwatch_cancellable (DossierStore *self,
                                                  gulong        id);
 gboolean      dossier_store_integrity_check     (DossierStore  *self,
                                                  GError       **error);
+/* Reads the library through a memory map of its file from now on: its
+ * pages are read where the system keeps them instead of copied into the
+ * connection's cache, which long read-only lists (the command line's)
+ * spend much of their time on; writes are unchanged. */
+gboolean      dossier_store_map_for_reading     (DossierStore  *self,
+                                                 GError       **error);
 
 /* articles (dossier-store-articles.c) */
 gint64          dossier_store_insert_article       (DossierStore    *self,
