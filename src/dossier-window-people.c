@@ -14,6 +14,7 @@
 #include "dossier-people-view.h"
 #include "dossier-person-view.h"
 #include "dossier-people-overview.h"
+#include "dossier-people.h"
 #include "dossier-export-quotes.h"
 
 #define PASSAGE_KEY "dossier-pending-passage"
@@ -387,6 +388,48 @@ _dossier_window_people_class_init (DossierWindowClass *klass)
                                    export_search_quotes_action);
 }
 
+/* --- quotes being found in the background --- */
+
+static void
+on_quotes_progress_cb (DossierQuotesProgress *progress,
+                       GParamSpec            *pspec,
+                       GtkProgressBar        *bar)
+{
+  double fraction = dossier_quotes_progress_get_fraction (progress);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: shown above the article list while the quotes of many
+   * articles are found (after an upgrade or a large import); %d is a
+   * percentage */
+  text = g_strdup_printf (_("Finding quotes and people (%d%%): People shows the articles done so far"),
+                          (int) (fraction * 100));
+  gtk_progress_bar_set_fraction (bar, fraction);
+  gtk_progress_bar_set_text (bar, text);
+  gtk_widget_set_visible (GTK_WIDGET (bar), dossier_quotes_progress_get_running (progress));
+}
+
+/* A bar above the list's count while the catch-up has more than a batch
+ * to do, as for the search index's rebuild */
+static void
+quotes_progress_setup (DossierWindow *self)
+{
+  DossierQuotesProgress *progress = dossier_people_get_progress (self->library);
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_progress_bar_set_ellipsize (GTK_PROGRESS_BAR (bar), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_add_css_class (bar, "caption");
+  gtk_widget_set_name (bar, "quotes-progress");
+  gtk_widget_insert_before (bar, gtk_widget_get_parent (GTK_WIDGET (self->count_label)),
+                            GTK_WIDGET (self->count_label));
+  g_signal_connect_object (progress, "notify::fraction", G_CALLBACK (on_quotes_progress_cb), bar, 0);
+  g_signal_connect_object (progress, "notify::running", G_CALLBACK (on_quotes_progress_cb), bar, 0);
+  on_quotes_progress_cb (progress, NULL, GTK_PROGRESS_BAR (bar));
+}
+
 void
 _dossier_window_people_setup (DossierWindow *self)
 {
@@ -416,4 +459,5 @@ _dossier_window_people_setup (DossierWindow *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Alt>q"),
                                                           gtk_named_action_new ("win.show-quotes")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  quotes_progress_setup (self);
 }

@@ -16,6 +16,7 @@
 
 #include "dossier-library.h"
 #include "dossier-people.h"
+#include "dossier-quotes.h"
 #include "dossier-test-util.h"
 
 typedef struct
@@ -422,6 +423,169 @@ test_upgrade_listing (Fixture       *f,
   g_assert_true (has_index (f->library, "people_rank", "name"));
 }
 
+/* Sets the version of the extractor recorded in the library at @path
+ * (when @set >= 0) and returns what it was. */
+static gint64
+extractor_version (const char *path,
+                   gint64      set)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 was;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version FROM quote_extractor WHERE id = 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  was = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (set >= 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE quote_extractor SET version = %" G_GINT64_FORMAT, set);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (db);
+  return was;
+}
+
+/* @quotes (a JSON array of quotes) without their ids, which finding the
+ * quotes again renews */
+static JsonNode *
+without_ids (JsonNode *quotes)
+{
+  JsonNode *copy = json_node_copy (quotes);
+  JsonArray *a = json_node_get_array (copy);
+
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    json_object_remove_member (json_array_get_object_element (a, i), "id");
+  return copy;
+}
+
+/* Quotes found by an older version of the extractor are found again for
+ * every article, a batch at a time (stopping half-way loses nothing),
+ * and every kind of correction holds; a library whose quotes were found
+ * by this version is not queued. */
+static void
+test_extractor_version (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonNode) quotes = NULL, people = NULL, before = NULL, people_before = NULL;
+  g_autoptr(JsonNode) after = NULL, people_after = NULL, bare_before = NULL, bare_after = NULL;
+  g_autoptr(JsonNode) split = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *qid_reassign = NULL, *qid_reject = NULL;
+  g_autofree char *kerry = NULL, *lavrov = NULL, *kremlin = NULL, *ushakov = NULL;
+  JsonArray *list;
+  JsonObject *o;
+
+  import_quotes (f);
+  g_assert_cmpint (extractor_version (f->library, -1), ==, DOSSIER_QUOTES_VERSION);
+
+  /* one correction of each kind */
+  quotes = cli_json (f, "quotes", NULL);
+  list = json_node_get_array (quotes);
+  qid_reassign = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                  json_object_get_int_member (find_by (list, "text", "a step in the wrong direction"), "id"));
+  qid_reject = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                json_object_get_int_member (find_by (list, "text", "Nobody is closing the door"), "id"));
+  g_free (cli (f, 0, "quotes", "reassign", qid_reassign, "John Kerry", NULL));
+  g_free (cli (f, 0, "quotes", "reject", qid_reject, NULL));
+  people = cli_json (f, "people", NULL);
+  list = json_node_get_array (people);
+  kerry = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (find_by (list, "name", "John Kerry"), "id"));
+  lavrov = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (find_by (list, "name", "Sergei Lavrov"), "id"));
+  kremlin = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (find_by (list, "name", "Kremlin"), "id"));
+  ushakov = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (find_by (list, "name", "Yuri Ushakov"), "id"));
+  g_free (cli (f, 0, "people", "rename", kerry, "John F. Kerry", NULL));
+  g_free (cli (f, 0, "people", "merge", lavrov, kremlin, NULL));
+  split = cli_json (f, "people", "split", ushakov, "--variant", "Yury Ushakov", NULL);
+
+  before = cli_json (f, "quotes", "--all", NULL);
+  people_before = cli_json (f, "people", NULL);
+
+  /* found by an older extractor */
+  g_assert_cmpint (extractor_version (f->library, DOSSIER_QUOTES_VERSION - 1), ==, DOSSIER_QUOTES_VERSION);
+  library = dossier_library_new (f->library);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (extractor_version (f->library, -1), ==, DOSSIER_QUOTES_VERSION);
+  g_assert_cmpint (dossier_people_pending_sync (library, &error), ==, 3);
+  /* stopped half-way */
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, 1, NULL, &error), ==, 1);
+  dossier_library_close (library);
+  g_clear_object (&library);
+
+  /* goes on where it stopped, and is not queued again */
+  library = dossier_library_new (f->library);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_people_pending_sync (library, &error), ==, 2);
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error), ==, 2);
+  g_assert_cmpint (dossier_people_pending_sync (library, &error), ==, 0);
+  g_assert_no_error (error);
+  dossier_library_close (library);
+  g_clear_object (&library);
+
+  after = cli_json (f, "quotes", "--all", NULL);
+  people_after = cli_json (f, "people", NULL);
+  /* found again: new rows */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (after), 0), "id"), !=,
+                   json_object_get_int_member (json_array_get_object_element (json_node_get_array (before), 0), "id"));
+  list = json_node_get_array (after);
+  o = find_by (list, "text", "a step in the wrong direction");
+  g_assert_cmpstr (json_object_get_string_member (o, "speaker"), ==, "John F. Kerry");
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "corrected");
+  o = find_by (list, "text", "Nobody is closing the door");
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "rejected");
+  /* the merged organisation's quotes stay with the person they were
+   * merged into, the split-off name stays a person of its own */
+  {
+    gint64 lavrov_id = g_ascii_strtoll (lavrov, NULL, 10);
+    guint of_lavrov = 0;
+
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *q = json_array_get_object_element (list, i);
+
+        if (json_object_get_null_member (q, "speaker_id"))
+          continue;
+        of_lavrov += json_object_get_int_member (q, "speaker_id") == lavrov_id &&
+                     g_strcmp0 (json_object_get_string_member (q, "status"), "rejected") != 0;
+      }
+    o = find_by (json_node_get_array (people_after), "name", "Sergei Lavrov");
+    g_assert_cmpint (of_lavrov, ==, json_object_get_int_member (o, "quotes"));
+    g_assert_true (json_object_get_int_member (o, "quotes") >=
+                   json_object_get_int_member (find_by (json_node_get_array (people), "name", "Sergei Lavrov"), "quotes") + 2);
+    /* the split-off name still names the new person */
+    {
+      sqlite3_stmt *stmt = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT person_id FROM person_variants WHERE variant = 'Yury Ushakov'",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==,
+                       json_object_get_int_member (json_node_get_object (split), "id"));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  }
+  bare_before = without_ids (before);
+  bare_after = without_ids (after);
+  g_assert_true (json_node_equal (bare_before, bare_after));
+  g_assert_true (json_node_equal (people_before, people_after));
+
+  /* at this version: nothing queued */
+  library = dossier_library_new (f->library);
+  g_assert_true (dossier_library_open_sync (library, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_people_pending_sync (library, &error), ==, 0);
+  dossier_library_close (library);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -431,6 +595,7 @@ main (int argc, char *argv[])
   g_test_add ("/people/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/people/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
   g_test_add ("/people/upgrade", Fixture, NULL, fixture_setup, test_upgrade, fixture_teardown);
+  g_test_add ("/people/extractor-version", Fixture, NULL, fixture_setup, test_extractor_version, fixture_teardown);
   g_test_add ("/people/upgrade-listing", Fixture, NULL, fixture_setup, test_upgrade_listing, fixture_teardown);
 
   return g_test_run ();

@@ -27,13 +27,33 @@ fail (GError *error)
   return FALSE;
 }
 
-/* Quotes of articles still waiting for it, found before listing. */
+/* Quotes of articles still waiting for it, found before listing; a
+ * line on standard error says why when that is more than a batch (all
+ * of them after an upgrade of the extractor). */
 static gboolean
 catch_up (DossierLibrary *library)
 {
   g_autoptr(GError) error = NULL;
+  gint64 pending = dossier_people_pending_sync (library, &error);
 
-  if (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error) < 0)
+  if (pending < 0)
+    return fail (error);
+  if (pending > 256)
+    g_printerr (_("dossier-cli: finding the quotes of %lld articles first"
+                  " (stopped, it goes on from there)\n"), (long long) pending);
+  if (pending > 0 && dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error) < 0)
+    return fail (error);
+  return TRUE;
+}
+
+/* Lists read the file through a memory map: most of their time was
+ * SQLite copying pages the system already held */
+static gboolean
+map_for_reading (DossierLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_library_map_for_reading_sync (library, &error))
     return fail (error);
   return TRUE;
 }
@@ -46,7 +66,7 @@ list_people (DossierLibrary *library,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) out = NULL;
 
-  if (!catch_up (library))
+  if (!catch_up (library) || !map_for_reading (library))
     return 1;
   if ((list = dossier_people_list_sync (library, search, &error)) == NULL)
     return fail (error), 1;
@@ -221,7 +241,7 @@ list_quotes (DossierLibrary *library,
   const char *unattributed, *rejected, *article_word;
   gint64 person_id = 0;
 
-  if (!catch_up (library))
+  if (!catch_up (library) || !map_for_reading (library))
     return 1;
   if (person != NULL && (person_id = dossier_people_find_sync (library, person, &error)) == 0)
     return fail (error), 1;

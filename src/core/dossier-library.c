@@ -561,6 +561,21 @@ dossier_library_count_sync (DossierLibrary  *self,
 }
 
 static gpointer
+map_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
+{
+  return dossier_store_map_for_reading (store, error) ? DONE : NULL;
+}
+
+static const DossierLibraryCall map_call = { map_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gboolean
+dossier_library_map_for_reading_sync (DossierLibrary  *self,
+                                      GError         **error)
+{
+  return run_sync (self, &map_call, NULL, error) != NULL;
+}
+
+static gpointer
 get_article_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
 {
   Args *a = data;

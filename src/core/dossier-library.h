@@ -66,6 +66,12 @@ gint64          dossier_library_add_article_sync    (DossierLibrary       *self,
                                                      gint64               *duplicate_of,
                                                      GError              **error);
 
+/* Reads the library through a memory map from now on (see
+ * dossier_store_map_for_reading()): for a process that lists much and
+ * writes little, as the command line does. */
+gboolean        dossier_library_map_for_reading_sync (DossierLibrary      *self,
+                                                      GError             **error);
+
 /* articles */
 guint           dossier_library_count_sync          (DossierLibrary       *self,
                                                      GError              **error);

@@ -79,9 +79,159 @@ dossier_people_find_quotes_finish (DossierLibrary  *library,
 
 #define CATCH_UP_BATCH 256
 #define CATCH_UP_KEY "dossier-people-catching-up"
+#define PROGRESS_KEY "dossier-quotes-progress"
+
+/* --- DossierQuotesProgress ---------------------------------------------- */
+
+struct _DossierQuotesProgress
+{
+  GObject  parent_instance;
+
+  gboolean running;
+  double   fraction;
+  gint64   done;  /* articles done since the catch-up began */
+};
+
+G_DEFINE_FINAL_TYPE (DossierQuotesProgress, dossier_quotes_progress, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RUNNING,
+  PROP_FRACTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+progress_set (DossierQuotesProgress *self,
+              gboolean               running,
+              double                 fraction)
+{
+  if (self->fraction != fraction)
+    {
+      self->fraction = fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+    }
+  if (self->running != running)
+    {
+      self->running = running;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+    }
+}
+
+gboolean
+dossier_quotes_progress_get_running (DossierQuotesProgress *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_QUOTES_PROGRESS (self), FALSE);
+
+  return self->running;
+}
+
+double
+dossier_quotes_progress_get_fraction (DossierQuotesProgress *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_QUOTES_PROGRESS (self), 0);
+
+  return self->fraction;
+}
+
+static void
+dossier_quotes_progress_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  DossierQuotesProgress *self = DOSSIER_QUOTES_PROGRESS (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_quotes_progress_class_init (DossierQuotesProgressClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = dossier_quotes_progress_get_property;
+
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_quotes_progress_init (DossierQuotesProgress *self)
+{
+}
+
+DossierQuotesProgress *
+dossier_people_get_progress (DossierLibrary *library)
+{
+  DossierQuotesProgress *progress;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
+
+  progress = g_object_get_data (G_OBJECT (library), PROGRESS_KEY);
+  if (progress == NULL)
+    {
+      progress = g_object_new (DOSSIER_TYPE_QUOTES_PROGRESS, NULL);
+      g_object_set_data_full (G_OBJECT (library), PROGRESS_KEY, progress, g_object_unref);
+    }
+  return progress;
+}
+
+/* --- the catch-up -------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 done;
+  gint64 remaining;
+} BatchResult;
+
+/* one batch, and how many articles still wait after it */
+static gpointer
+batch_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  PeopleArgs *a = data;
+  BatchResult *r = g_new0 (BatchResult, 1);
+
+  if ((r->done = dossier_store_find_quotes (store, a->max, cancellable, error)) < 0 ||
+      (r->remaining = dossier_store_quotes_pending (store, error)) < 0)
+    {
+      g_free (r);
+      return NULL;
+    }
+  return r;
+}
 
 /* one batch of the catch-up: ::changed only at its end */
-static const DossierLibraryCall batch_call = { find_quotes_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+static const DossierLibraryCall batch_call = { batch_op, g_free, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+static void on_batch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+static void
+run_batch (DossierLibrary *library)
+{
+  PeopleArgs *a = g_new0 (PeopleArgs, 1);
+
+  a->max = CATCH_UP_BATCH;
+  _dossier_library_run_async (library, &batch_call, a, g_free, NULL, on_batch_done_cb,
+                              g_object_ref (library));
+}
 
 static void
 on_batch_done_cb (GObject      *source,
@@ -90,20 +240,24 @@ on_batch_done_cb (GObject      *source,
 {
   g_autoptr(DossierLibrary) library = user_data;
   g_autoptr(GError) error = NULL;
-  gint64 n = uncount (_dossier_library_finish (library, result, &batch_call, &error));
+  g_autofree BatchResult *r = _dossier_library_finish (library, result, &batch_call, &error);
+  DossierQuotesProgress *progress = dossier_people_get_progress (library);
 
-  if (n > 0)
+  if (r != NULL && r->done > 0)
     {
-      PeopleArgs *a = g_new0 (PeopleArgs, 1);
-
-      a->max = CATCH_UP_BATCH;
-      _dossier_library_run_async (library, &batch_call, a, g_free, NULL, on_batch_done_cb,
-                                  g_object_ref (library));
+      progress->done += r->done;
+      /* shown only when there is more than one batch's work: not for
+       * the few articles of a small import */
+      if (r->remaining > 0)
+        progress_set (progress, TRUE, (double) progress->done / (double) (progress->done + r->remaining));
+      run_batch (library);
       return;
     }
-  if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+  if (r == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
     g_warning ("Could not find the quotes of the library: %s", error->message);
+  progress->done = 0;
+  progress_set (progress, FALSE, 0);
   g_object_set_data (G_OBJECT (library), CATCH_UP_KEY, NULL);
   /* a closed library has no views left to tell */
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
@@ -113,16 +267,12 @@ on_batch_done_cb (GObject      *source,
 void
 dossier_people_catch_up (DossierLibrary *library)
 {
-  PeopleArgs *a;
-
   g_return_if_fail (DOSSIER_IS_LIBRARY (library));
 
   if (g_object_get_data (G_OBJECT (library), CATCH_UP_KEY) != NULL)
     return;
   g_object_set_data (G_OBJECT (library), CATCH_UP_KEY, GINT_TO_POINTER (1));
-  a = g_new0 (PeopleArgs, 1);
-  a->max = CATCH_UP_BATCH;
-  _dossier_library_run_async (library, &batch_call, a, g_free, NULL, on_batch_done_cb, g_object_ref (library));
+  run_batch (library);
 }
 
 static gpointer

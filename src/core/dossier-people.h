@@ -33,6 +33,17 @@ gint64     dossier_people_find_quotes_finish (DossierLibrary  *library,
  * while it is already running on @library. */
 void       dossier_people_catch_up           (DossierLibrary  *library);
 
+/* The catch-up's progress on a library: "running" while it has more
+ * than one batch of articles to do (an upgraded library, a large
+ * import), and "fraction", the part of them done. */
+#define DOSSIER_TYPE_QUOTES_PROGRESS (dossier_quotes_progress_get_type ())
+G_DECLARE_FINAL_TYPE (DossierQuotesProgress, dossier_quotes_progress, DOSSIER, QUOTES_PROGRESS, GObject)
+
+/* (transfer none): one per library, for as long as it lives */
+DossierQuotesProgress *dossier_people_get_progress           (DossierLibrary        *library);
+gboolean               dossier_quotes_progress_get_running   (DossierQuotesProgress *self);
+double                 dossier_quotes_progress_get_fraction  (DossierQuotesProgress *self);
+
 /* How many articles wait for their quotes, or -1. */
 gint64     dossier_people_pending_sync       (DossierLibrary  *library,
                                               GError         **error);

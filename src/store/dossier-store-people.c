@@ -486,6 +486,44 @@ dossier_store_quotes_pending (DossierStore  *self,
   return n;
 }
 
+gboolean
+_dossier_store_check_quotes (DossierStore  *self,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 found_by = DOSSIER_QUOTES_VERSION;
+  int rc;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    return TRUE;
+  stmt = prepare (self, "SELECT version FROM quote_extractor WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    found_by = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _dossier_store_fail (self, error, _("Could not open the library"));
+  /* the same or a newer extractor (a library last opened by a newer
+   * Dossier) keeps what it found */
+  if (found_by >= DOSSIER_QUOTES_VERSION)
+    return TRUE;
+
+  /* queued and marked in one transaction: the queue is the library's, so
+   * the work goes on at the next start wherever it stopped, and the
+   * corrections, kept by article and quoted words, hold on each article
+   * as it is done again */
+  if (!dossier_store_begin (self, error))
+    return FALSE;
+  if (!exec_ids (self, "INSERT OR IGNORE INTO quote_queue (article_id) SELECT id FROM articles", 0, 0, error) ||
+      !exec_ids (self, "UPDATE quote_extractor SET version = ?1 WHERE id = 1", DOSSIER_QUOTES_VERSION, 0, error))
+    {
+      dossier_store_rollback (self);
+      return FALSE;
+    }
+  return dossier_store_commit (self, error);
+}
+
 /* Where each listed person is in the list, by id (one more than the
  * place; 0 when not listed): a table indexed by id when the ids are
  * dense enough (the usual case: people are added and seldom deleted),
@@ -771,7 +809,7 @@ dossier_store_list_quotes (DossierStore  *self,
   /* One condition per case, so that each uses its index: a person's
    * quotes are one range of quotes_listed, which holds all that is
    * listed of them, and their speaker is the same for all, read once.
-   * The days come from the articles' list index, not their rows, and
+   * The days come from the articles' narrow index, not their rows, and
    * the quotes are put in time order here: SQLite's sorter would carry
    * every quote's text through its sort. */
   if (person_id > 0)
@@ -791,7 +829,7 @@ dossier_store_list_quotes (DossierStore  *self,
     }
   sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, %s, q.text, q.start_offset, q.end_offset,"
                          " a.published, a.source, q.attribution, q.status, a.published_jd"
-                         " FROM quotes q %s JOIN articles a INDEXED BY articles_list ON a.id = q.article_id"
+                         " FROM quotes q %s JOIN articles a INDEXED BY articles_days ON a.id = q.article_id"
                          " %s WHERE %s %s AND (?3 OR q.status < 2)",
                          person_id > 0 ? "NULL" : "p.name",
                          person_id > 0 ? "INDEXED BY quotes_listed" : "",

@@ -142,6 +142,10 @@ gboolean      _dossier_store_add_tokenizer (DossierStore  *self,
  * version (dossier_store_tokenizer_version()) */
 gboolean      _dossier_store_check_index   (DossierStore  *self,
                                             GError       **error);
+/* Queues every article to have its quotes found again when they were
+ * found by an older version of the extractor (DOSSIER_QUOTES_VERSION) */
+gboolean      _dossier_store_check_quotes  (DossierStore  *self,
+                                            GError       **error);
 /* Empties the articles' search index and lists every article to be
  * indexed again in batches (dossier-store-reindex.c); inside a
  * transaction */

@@ -502,6 +502,7 @@ dossier_store_open (DossierStore  *self,
       !_dossier_store_add_tokenizer (self, error) ||
       !_dossier_store_migrate (self, error) ||
       !_dossier_store_check_index (self, error) ||
+      !_dossier_store_check_quotes (self, error) ||
       !_dossier_store_add_rank_function (self, error) ||
       !_dossier_store_add_snippet_function (self, error))
     goto fail;
@@ -553,6 +554,19 @@ dossier_store_rollback (DossierStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* SQLite's own ceiling for a map (SQLITE_MAX_MMAP_SIZE on 64-bit
+ * systems); a larger file has its first part mapped, the rest read */
+#define MAP_SIZE 2147418112
+
+gboolean
+dossier_store_map_for_reading (DossierStore  *self,
+                               GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  return _dossier_store_exec (self, "PRAGMA mmap_size = " G_STRINGIFY (MAP_SIZE), error);
 }
 
 gboolean
