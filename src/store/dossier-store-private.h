@@ -171,10 +171,14 @@ const guint32 *_dossier_store_doc_lengths      (DossierStore  *self,
                                                 int            n_columns,
                                                 gsize         *n);
 
+/* A ranked row: @tier first (0: it holds every word of the query in the
+ * form typed, 1: only other forms or spellings), then @rank, bm25's
+ * score, lower better */
 typedef struct
 {
   gint64 id;
   double rank;
+  int    tier;
 } DossierRanked;
 
 /* The best @limit rows (all when 0) of a statement calling
@@ -200,7 +204,14 @@ void                  _dossier_rank_collector_walk   (DossierRankCollector *c,
                                                       const gint64         *allowed,
                                                       guint                 n_allowed);
 gboolean              _dossier_rank_collector_walked (DossierRankCollector *c);
-/* DossierRanked, best first (equal ranks by id); frees @c */
+/* Rows among @exact (sorted ids, kept by the caller till the collector
+ * is finished) come first, before every other row: they hold the words
+ * as typed (dossier_store_exact_expression()) */
+void                  _dossier_rank_collector_prefer (DossierRankCollector *c,
+                                                      const gint64         *exact,
+                                                      guint                 n_exact);
+/* DossierRanked, best first (by tier, then rank, equal ranks by id);
+ * frees @c */
 GArray               *_dossier_rank_collector_finish (DossierRankCollector *c);
 void                  _dossier_rank_collector_free   (DossierRankCollector *c);
 

@@ -33,6 +33,10 @@
  * between rows, reading the instances in place, counts every match and
  * holds the rows a filter allows (a sorted set of ids): one pass where a
  * filtered query took two.
+ *
+ * The collector may be given a first tier (_dossier_rank_collector_prefer():
+ * the rows that hold the words as typed): its rows come before all
+ * others, whatever their scores; the scores stay bm25's.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -414,30 +418,44 @@ struct _DossierRankCollector
   const gint64 *allowed;    /* sorted */
   guint         n_allowed;
   RankData     *data;       /* during the walk */
+
+  /* the rows that hold the words as typed, sorted: the first tier */
+  gboolean      tiered;
+  const gint64 *exact;
+  guint         n_exact;
 };
 
 static void collector_add (DossierRankCollector *c,
                            gint64                id,
                            double                rank);
 
+/* Is @id among @ids (sorted)? */
 static gboolean
-is_allowed (const DossierRankCollector *c,
-            gint64                      id)
+holds_id (const gint64 *ids,
+          guint         n_ids,
+          gint64        id)
 {
-  guint lo = 0, hi = c->n_allowed;
+  guint lo = 0, hi = n_ids;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (c->allowed[mid] == id)
+      if (ids[mid] == id)
         return TRUE;
-      if (c->allowed[mid] < id)
+      if (ids[mid] < id)
         lo = mid + 1;
       else
         hi = mid;
     }
   return FALSE;
+}
+
+static gboolean
+is_allowed (const DossierRankCollector *c,
+            gint64                      id)
+{
+  return holds_id (c->allowed, c->n_allowed, id);
 }
 
 /* One match of the phrase walked: every one counts towards the phrase's
@@ -593,6 +611,8 @@ compare_ranked (gconstpointer a,
 {
   const DossierRanked *x = a, *y = b;
 
+  if (x->tier != y->tier)
+    return x->tier < y->tier ? -1 : 1;
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
   return (x->id > y->id) - (x->id < y->id);
@@ -673,6 +693,16 @@ _dossier_rank_collector_walk (DossierRankCollector *c,
   c->n_allowed = n_allowed;
 }
 
+void
+_dossier_rank_collector_prefer (DossierRankCollector *c,
+                                const gint64         *exact,
+                                guint                 n_exact)
+{
+  c->tiered = TRUE;
+  c->exact = exact;
+  c->n_exact = n_exact;
+}
+
 gboolean
 _dossier_rank_collector_walked (DossierRankCollector *c)
 {
@@ -696,8 +726,13 @@ collector_add (DossierRankCollector *c,
                gint64                id,
                double                rank)
 {
-  DossierRanked row = { id, rank };
+  DossierRanked row = { id, rank, 0 };
   DossierRanked *heap;
+
+  /* a row that holds the words only in other forms comes after all
+   * that hold them as typed */
+  if (c->tiered && !holds_id (c->exact, c->n_exact, id))
+    row.tier = 1;
 
   if (c->limit == 0 || c->rows->len < c->limit)
     {

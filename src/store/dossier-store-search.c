@@ -8,6 +8,15 @@
  * or, newest first with a text query, by a walk of the date index
  * (dossier-store-newest.c).  A page of rows then comes with its snippets
  * (dossier-store-snippets.c).
+ *
+ * Ranked by relevance, the articles that hold the words in the form
+ * typed come first, each tier in bm25's order: a query word matches
+ * every form and spelling of it (the tokenizer's stems and name keys),
+ * and an article that says "sanction" twenty times would otherwise bury
+ * the one that says "sanctions", as asked.  The first tier is the rows
+ * of the same expression with every word asked for in its exact form
+ * (dossier_store_exact_expression()), one more pass over the index, of
+ * one token a word.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -15,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "dossier-store-private.h"
 
@@ -124,6 +134,15 @@ _dossier_store_query_ids_by_set (DossierStore  *self,
 }
 
 static int
+compare_id (gconstpointer a,
+            gconstpointer b)
+{
+  const gint64 *x = a, *y = b;
+
+  return (*x > *y) - (*x < *y);
+}
+
+static int
 compare_ranked_id (gconstpointer a,
                    gconstpointer b)
 {
@@ -167,7 +186,7 @@ recall_ranks (DossierStore *self,
   ranks = g_new (double, n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      DossierRanked key = { ids[i], 0 };
+      DossierRanked key = { ids[i], 0, 0 };
       guint at;
 
       if (!g_array_binary_search (self->ranked_by_id, &key, compare_ranked_id, &at))
@@ -206,6 +225,91 @@ filtered_ids (DossierStore  *self,
   sqlite3_finalize (stmt);
   if (_dossier_store_step_failed (self, rc, error))
     return NULL;
+  return g_steal_pointer (&ids);
+}
+
+char *
+dossier_store_exact_expression (const char *fts)
+{
+  g_autoptr(GString) out = NULL;
+  gboolean changed = FALSE;
+  const char *p;
+
+  if (fts == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (fts) + 8);
+  for (p = fts; *p != '\0';)
+    {
+      const char *start, *end;
+
+      if (*p != '"')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      /* a string: up to the quote that is not doubled */
+      start = p + 1;
+      for (end = start; *end != '\0'; end++)
+        if (*end == '"')
+          {
+            if (end[1] != '"')
+              break;
+            end++;
+          }
+      if (*end == '\0')
+        return NULL;    /* not closed: not an expression of the grammar's */
+      /* a prefix asks for words as written already, and so does a
+       * string that is the exact-form operator's */
+      if (end[1] == '*' || *start == '=')
+        g_string_append_len (out, p, end + 1 - p);
+      else
+        {
+          g_string_append (out, "\"=");
+          g_string_append_len (out, start, end + 1 - start);
+          changed = TRUE;
+        }
+      p = end + 1;
+    }
+  if (!changed)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The rows that match @exact (dossier_store_exact_expression()), sorted,
+ * or NULL with @error set */
+static GArray *
+exact_ids (DossierStore  *self,
+           const char    *exact,
+           GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  DossierStoreSql b;
+  gint64 last = G_MININT64;
+  gboolean sorted = TRUE;
+  int rc;
+
+  _dossier_store_sql_init (&b);
+  g_string_append (b.sql, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
+  _dossier_store_sql_text (&b, exact);
+  stmt = _dossier_store_sql_prepare (self, &b, error);
+  _dossier_store_sql_clear (&b);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      sorted = sorted && id > last;
+      last = id;
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (_dossier_store_step_failed (self, rc, error))
+    return NULL;
+  /* (FTS5 hands rows out by rowid, ascending, unless asked otherwise) */
+  if (!sorted)
+    g_array_sort (ids, compare_id);
   return g_steal_pointer (&ids);
 }
 
@@ -269,10 +373,17 @@ query_ids_ranked (DossierStore  *self,
   gboolean filtered = has_filters (query);
   DossierRankCollector *collector;
   g_autoptr(GArray) allowed = NULL;
+  g_autoptr(GArray) exact = NULL;
   g_autoptr(GArray) rows = NULL;
+  g_autofree char *exact_fts = dossier_store_exact_expression (query->fts);
   GArray *ids;
 
+  /* the rows that hold the words as typed, to come first */
+  if (exact_fts != NULL && (exact = exact_ids (self, exact_fts, error)) == NULL)
+    return NULL;
   collector = _dossier_rank_collector_new (query->limit, !filtered && query->fts_exclude == NULL);
+  if (exact != NULL)
+    _dossier_rank_collector_prefer (collector, (const gint64 *) (gpointer) exact->data, exact->len);
   if (query->fts_exclude == NULL)
     {
       if (filtered && (allowed = filtered_ids (self, query, error)) == NULL)
