@@ -1034,6 +1034,8 @@ typedef struct
 {
   GArray *ids;
   GArray *ranks;
+  GArray *tiers;    /* int: 0 holds the words as typed, 1 not */
+  guint   n_first;  /* rows of the first tier */
 } Ranking;
 
 static void
@@ -1041,29 +1043,40 @@ ranking_clear (Ranking *r)
 {
   g_clear_pointer (&r->ids, g_array_unref);
   g_clear_pointer (&r->ranks, g_array_unref);
+  g_clear_pointer (&r->tiers, g_array_unref);
 }
 
 /* Every match ranked by FTS5's own bm25 with the library's weights (the
- * index's 'rank' setting), best first */
+ * index's 'rank' setting), best first: those that match the expression
+ * of exact forms first, then the others */
 static Ranking
 reference_ranking (sqlite3          *db,
                    DossierQuery     *q,
                    const NewestCase *c)
 {
-  Ranking r = { g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (double)) };
+  Ranking r = { g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (double)),
+                g_array_new (FALSE, FALSE, sizeof (int)), 0 };
+  g_autofree char *exact = dossier_store_exact_expression (q->fts);
   sqlite3_stmt *stmt;
 
   stmt = reference_stmt (db, q, c,
-                         "SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                         "SELECT a.id, f.rank,"
+                         " a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3) AS tier"
+                         " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                          " WHERE articles_fts MATCH ?1",
-                         " ORDER BY f.rank, a.id");
+                         " ORDER BY tier, f.rank, a.id");
+  /* no exact forms to ask for: one tier, of every match */
+  sqlite3_bind_text (stmt, 3, exact != NULL ? exact : q->fts, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       double rank = sqlite3_column_double (stmt, 1);
+      int tier = sqlite3_column_int (stmt, 2);
 
       g_array_append_val (r.ids, id);
       g_array_append_val (r.ranks, rank);
+      g_array_append_val (r.tiers, tier);
+      r.n_first += tier == 0;
     }
   g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
   return r;
@@ -1078,19 +1091,26 @@ same_rank (double a,
   return fabs (a - b) <= 1e-12 * MAX (fabs (a), fabs (b));
 }
 
+static guint
+place_of (const Ranking *r,
+          gint64         id)
+{
+  for (guint i = 0; i < r->ids->len; i++)
+    if (g_array_index (r->ids, gint64, i) == id)
+      return i;
+  g_error ("id %" G_GINT64_FORMAT " is not a match", id);
+}
+
 static double
 rank_of (const Ranking *r,
          gint64         id)
 {
-  for (guint i = 0; i < r->ids->len; i++)
-    if (g_array_index (r->ids, gint64, i) == id)
-      return g_array_index (r->ranks, double, i);
-  g_error ("id %" G_GINT64_FORMAT " is not a match", id);
+  return g_array_index (r->ranks, double, place_of (r, id));
 }
 
 /* @got, best first, is the reference's best @n: each place holds a match
- * ranked as the reference's row at that place (rows of equal rank may
- * come in either order), and no match twice */
+ * of the tier and rank of the reference's row at that place (rows of
+ * equal rank may come in either order), and no match twice */
 static void
 assert_ranked (GArray        *got,
                const Ranking *want,
@@ -1105,8 +1125,12 @@ assert_ranked (GArray        *got,
   for (guint i = 0; i < expected; i++)
     {
       gint64 *id = &g_array_index (got, gint64, i);
-      double rank = rank_of (want, *id);
+      guint at = place_of (want, *id);
+      double rank = g_array_index (want->ranks, double, at);
 
+      if (g_array_index (want->tiers, int, at) != g_array_index (want->tiers, int, i))
+        g_error ("%s: place %u holds %" G_GINT64_FORMAT " of tier %d, expected one of tier %d",
+                 what, i, *id, g_array_index (want->tiers, int, at), g_array_index (want->tiers, int, i));
       if (!same_rank (rank, g_array_index (want->ranks, double, i)))
         g_error ("%s: place %u holds %" G_GINT64_FORMAT " ranked %.17g, expected a rank of %.17g",
                  what, i, *id, rank, g_array_index (want->ranks, double, i));
@@ -1174,6 +1198,24 @@ ranked_op (DossierStore  *store,
   for (guint c = 0; c < G_N_ELEMENTS (newest_cases); c++)
     for (int typing = 0; typing < 2; typing++)
       check_ranking (store, db, &newest_cases[c], typing, error);
+
+  /* the tiers change the order: for "sanctioned", rows of the other
+   * forms that bm25 alone would put above rows of the word as typed */
+  {
+    g_autoptr(DossierQuery) q = dossier_query_parse ("sanctioned", FALSE);
+    Ranking want = reference_ranking (db, q, &newest_cases[0]);
+    double worst_first = -G_MAXDOUBLE;
+    guint n_above = 0;
+
+    g_assert_cmpuint (want.n_first, >, 0);
+    g_assert_cmpuint (want.n_first, <, want.ids->len);
+    for (guint i = 0; i < want.n_first; i++)
+      worst_first = MAX (worst_first, g_array_index (want.ranks, double, i));
+    for (guint i = want.n_first; i < want.ids->len; i++)
+      n_above += g_array_index (want.ranks, double, i) < worst_first;
+    g_assert_cmpuint (n_above, >, 0);
+    ranking_clear (&want);
+  }
 
   /* the page a search shows: scores and snippets of the ranking just
    * made, the same as when the page is read on its own later */
@@ -1271,6 +1313,44 @@ run_with (Fixture              *f,
   g_assert_no_error (error);
 }
 
+/* The expression of exact forms: every word and phrase asked for as
+ * typed, prefixes and exact forms as they are */
+static void
+test_exact_expression (void)
+{
+  static const struct { const char *text; gboolean typing; const char *exact; } cases[] = {
+    { "sanctions", FALSE, "\"=sanctions\"" },
+    { "kerry pipeline", FALSE, "\"=kerry\" AND \"=pipeline\"" },
+    { "kerry OR lavrov -obama", FALSE, "(\"=kerry\" OR \"=lavrov\")" },
+    { "\"missile defense\" talks", FALSE, "\"=missile defense\" AND \"=talks\"" },
+    { "officials sanct", TRUE, "\"=officials\" AND \"sanct\"*" },
+    { "negot*", FALSE, NULL },                      /* a prefix: words as written */
+    { "=sanctions", FALSE, NULL },                  /* exact already */
+    { "=sanctions sanction", FALSE, "\"=sanctions\" AND \"=sanction\"" },
+    { "say\"s", FALSE, "\"=say\" AND \"=s\"" },
+    { "o\"\"brien", FALSE, "\"=o\" AND \"=brien\"" },
+    { "Лавров", FALSE, "\"=Лавров\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DossierQuery) q = dossier_query_parse (cases[i].text, cases[i].typing);
+      g_autofree char *exact = dossier_store_exact_expression (q->fts);
+
+      g_test_message ("%s: %s → %s", cases[i].text, q->fts, exact);
+      g_assert_cmpstr (exact, ==, cases[i].exact);
+    }
+  /* doubled quotes stay inside their string; one not closed is no
+   * expression */
+  {
+    g_autofree char *exact = dossier_store_exact_expression ("\"o\"\"brien\" OR \"x\"*");
+
+    g_assert_cmpstr (exact, ==, "\"=o\"\"brien\" OR \"x\"*");
+  }
+  g_assert_null (dossier_store_exact_expression ("\"open"));
+  g_assert_null (dossier_store_exact_expression (NULL));
+}
+
 /* Ranking by relevance is FTS5's bm25 with the library's weights, for
  * every query shape, at every limit, and stays so after the library
  * changes here or in another process */
@@ -1357,6 +1437,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Store/async-cancel", Fixture, NULL, fixture_setup, test_async_cancel, fixture_teardown);
   g_test_add ("/Dossier/Store/newest-first", Fixture, NULL, fixture_setup, test_newest_first, fixture_teardown);
   g_test_add ("/Dossier/Store/ranked", Fixture, NULL, fixture_setup, test_ranked, fixture_teardown);
+  g_test_add_func ("/Dossier/Store/exact-expression", test_exact_expression);
 
   return g_test_run ();
 }

@@ -418,6 +418,101 @@ test_word_forms (Fixture       *f,
     }
 }
 
+/* The first @n_first hits of a search for @text, and the others, as
+ * positions in @ids (0-terminated), each part in order of position:
+ * "12|03"; '?' for an article not among @ids */
+static char *
+tiers (DossierLibrary *library,
+       const char     *text,
+       guint           n_first,
+       const gint64   *ids)
+{
+  g_autoptr(GPtrArray) hits = search (library, text, FALSE);
+  GString *out = g_string_new (NULL);
+
+  for (int part = 0; part < 2; part++)
+    {
+      GString *places = g_string_new (NULL);
+
+      for (guint j = part ? n_first : 0; j < (part ? hits->len : MIN (n_first, hits->len)); j++)
+        {
+          gint64 id = dossier_article_get_id (g_ptr_array_index (hits, j));
+          char place = '?';
+
+          for (guint i = 0; ids[i] != 0; i++)
+            if (ids[i] == id)
+              place = (char) ('0' + i);
+          g_string_append_c (places, place);
+        }
+      /* in order of position */
+      for (gsize a = 1; a < places->len; a++)
+        for (gsize b = a; b > 0 && places->str[b - 1] > places->str[b]; b--)
+          {
+            char tmp = places->str[b];
+
+            places->str[b] = places->str[b - 1];
+            places->str[b - 1] = tmp;
+          }
+      if (part)
+        g_string_append_c (out, '|');
+      g_string_append_len (out, places->str, places->len);
+      g_string_free (places, TRUE);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Ranked by relevance, the articles that hold the words as typed come
+ * first, however often or prominently others hold another form or
+ * spelling (the order within each tier is bm25's: test-store's
+ * /Dossier/Store/ranked) */
+static void
+test_exact_first (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 ids[9];
+  static const struct { const char *query, *tiers; } cases[] = {
+    { "sanctions", "125|03" },          /* 0 says "sanction" most, in its title too */
+    { "sanction", "03|125" },
+    { "sanctioned", "3|0125" },
+    { "=sanctions", "125|" },           /* the exact form alone */
+    { "Lavrov", "5|4" },                /* a spelling as typed before another script's */
+    { "Лавров", "4|5" },
+    { "санкциями", "7|6" },             /* a case as typed before the others */
+    { "санкции", "6|7" },
+    { "sanctions Lavrov", "5|" },
+    { "sanction OR Lavrov", "035|124" },  /* either word as typed, then the others */
+  };
+
+  /* the other forms said more often, and in the title, which weighs most */
+  ids[0] = add_article (f->library, "Sanction after sanction",
+                        "The sanction was a sanction like any sanction.");
+  ids[1] = add_article (f->library, "A long report",
+                        "Officials met for hours and talked about trade, farming, fishing, roads, "
+                        "schools and the weather; the sanctions came up once, near the end.");
+  ids[2] = add_article (f->library, "Short",
+                        "New sanctions, and sanctions again.");
+  ids[3] = add_article (f->library, "Sanctioned",
+                        "They sanctioned the firm; the sanction stands.");
+  ids[4] = add_article (f->library, "Лавров и Лавров",
+                        "Министр Лавров сказал, что Лавров не уедет.");
+  ids[5] = add_article (f->library, "Talks",
+                        "Sergei Lavrov spoke at length; sanctions were mentioned in passing by the many "
+                        "officials who listened to the long speech that afternoon.");
+  ids[6] = add_article (f->library, "Санкции, санкции",
+                        "Новые санкции и старые санкции. Список санкций.");
+  ids[7] = add_article (f->library, "Отчёт",
+                        "Долгий отчёт о торговле, дорогах и школах; под конец — о санкциями.");
+  ids[8] = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *bar = strchr (cases[i].tiers, '|');
+      g_autofree char *got = tiers (f->library, cases[i].query, bar - cases[i].tiers, ids);
+
+      g_test_message ("%s → %s", cases[i].query, got);
+      g_assert_cmpstr (got, ==, cases[i].tiers);
+    }
+}
+
 /* The cases of a Russian name meet its Latin spellings through the key
  * of the name's stem, and no other name */
 static void
@@ -782,6 +877,8 @@ main (int   argc,
   g_test_add_func ("/Dossier/Tokenizer/keys-once", test_keys_once);
   g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
               dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Tokenizer/exact-first", Fixture, NULL,
+              dossier_test_library_setup, test_exact_first, dossier_test_library_teardown);
   g_test_add ("/Dossier/Tokenizer/name-cases", Fixture, NULL,
               dossier_test_library_setup, test_name_cases, dossier_test_library_teardown);
   g_test_add ("/Dossier/Tokenizer/deferred-batch", Fixture, NULL,

@@ -175,10 +175,14 @@ const guint32 *_dossier_store_doc_lengths      (DossierStore  *self,
                                                 int            n_columns,
                                                 gsize         *n);
 
+/* A ranked row: @tier first (0: it holds every word of the query in the
+ * form typed, 1: only other forms or spellings), then @rank, bm25's
+ * score, lower better */
 typedef struct
 {
   gint64 id;
   double rank;
+  int    tier;
 } DossierRanked;
 
 /* The best @limit rows (all when 0) of a statement calling
@@ -204,9 +208,47 @@ void                  _dossier_rank_collector_walk   (DossierRankCollector *c,
                                                       const gint64         *allowed,
                                                       guint                 n_allowed);
 gboolean              _dossier_rank_collector_walked (DossierRankCollector *c);
-/* DossierRanked, best first (equal ranks by id); frees @c */
+/* A walk counts the rows among @excluded (sorted ids, kept by the
+ * caller till the collector is finished) as matches, but never ranks
+ * them (the words left out: -word) */
+void                  _dossier_rank_collector_exclude (DossierRankCollector *c,
+                                                       const gint64         *excluded,
+                                                       guint                 n_excluded);
+/* A walk may take a query of several phrases, when @group_of gives the
+ * group of each of its @n_phrases phrases, in their order: the query is
+ * the groups ANDed, each its phrases ORed (dossier_query_parse()'s
+ * shape).  Kept by the caller till the collector is finished. */
+void                  _dossier_rank_collector_groups (DossierRankCollector *c,
+                                                      const int            *group_of,
+                                                      int                   n_phrases);
+/* Rows among @exact (sorted ids, kept by the caller till the collector
+ * is finished) come first, before every other row: they hold the words
+ * as typed (dossier_store_exact_expression()) */
+void                  _dossier_rank_collector_prefer (DossierRankCollector *c,
+                                                      const gint64         *exact,
+                                                      guint                 n_exact);
+/* DossierRanked, best first (by tier, then rank, equal ranks by id);
+ * frees @c */
 GArray               *_dossier_rank_collector_finish (DossierRankCollector *c);
 void                  _dossier_rank_collector_free   (DossierRankCollector *c);
+
+/* The rows of a MATCH, walked at the statement's first row (a statement
+ * calling dossier_walk_ids() with the walk bound as its second argument,
+ * LIMIT 1) in FTS5's own passes over each phrase, with no SQL between
+ * rows: a row matches when it has a phrase of every group (@group_of:
+ * the group of each of @n_phrases phrases, kept by the caller till the
+ * walk is finished; NULL: any phrase will do).  Declined when the query
+ * has another number of phrases: the caller then selects the rows. */
+typedef struct _DossierIdWalk DossierIdWalk;
+
+DossierIdWalk        *_dossier_id_walk_new           (const int            *group_of,
+                                                      int                   n_phrases);
+void                  _dossier_id_walk_bind          (DossierIdWalk        *w,
+                                                      sqlite3_stmt         *stmt,
+                                                      int                   col);
+gboolean              _dossier_id_walk_declined      (DossierIdWalk        *w);
+/* the ids, sorted; frees @w */
+GArray               *_dossier_id_walk_finish        (DossierIdWalk        *w);
 
 /* SQL assembled from fixed fragments.  Every value goes in as a "?" and
  * is bound by _dossier_store_sql_prepare(), in the order appended. */

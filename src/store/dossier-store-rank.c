@@ -32,7 +32,17 @@
  * matches (xQueryPhrase) hands each to a callback with no SQL step
  * between rows, reading the instances in place, counts every match and
  * holds the rows a filter allows (a sorted set of ids): one pass where a
- * filtered query took two.
+ * filtered query took two.  A query of several phrases (words ANDed, or
+ * ORed within a group) is walked the same way, phrase by phrase, and the
+ * rows merged by rowid: the passes that bm25 makes anyway to count each
+ * phrase's matches are then the only ones, where the statement's own pass
+ * over the query's matches came on top (FTS5 merging, row by row, the
+ * several tokens a word stands for, once more).  The words left out
+ * (-word) are a sorted set of ids too, counted but never ranked.
+ *
+ * The collector may be given a first tier (_dossier_rank_collector_prefer():
+ * the rows that hold the words as typed): its rows come before all
+ * others, whatever their scores; the scores stay bm25's.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -117,6 +127,7 @@ rank_data_new (const Fts5ExtensionApi  *api,
                Fts5Context             *fts,
                DossierStore            *store,
                gboolean                 may_count,
+               gboolean                 walking,
                int                      n_values,
                sqlite3_value          **values,
                RankData               **out)
@@ -141,7 +152,8 @@ rank_data_new (const Fts5ExtensionApi  *api,
     d->avgdl = (double) n_tokens / (double) n_rows;
   d->n_rows = n_rows;
 
-  d->counting = may_count && d->n_phrases == 1;
+  /* a walk counts every phrase's matches itself */
+  d->counting = (may_count && d->n_phrases == 1) || walking;
   if (d->counting)
     most = LENGTHS_MIN_MATCHES; /* not known yet: reckon on many */
   for (int i = 0; rc == SQLITE_OK && !d->counting && i < d->n_phrases; i++)
@@ -327,7 +339,7 @@ row_parts (const Fts5ExtensionApi  *api,
 
   if (d == NULL)
     {
-      rc = rank_data_new (api, fts, api->xUserData (fts), may_count, n_values, values, &d);
+      rc = rank_data_new (api, fts, api->xUserData (fts), may_count, FALSE, n_values, values, &d);
       if (rc == SQLITE_OK)
         rc = api->xSetAuxdata (fts, d, rank_data_free);
       if (rc != SQLITE_OK)
@@ -414,30 +426,56 @@ struct _DossierRankCollector
   const gint64 *allowed;    /* sorted */
   guint         n_allowed;
   RankData     *data;       /* during the walk */
+
+  /* the rows that hold the words as typed, sorted: the first tier */
+  gboolean      tiered;
+  const gint64 *exact;
+  guint         n_exact;
+
+  /* rows counted as matches but never ranked (the words left out), sorted */
+  const gint64 *excluded;
+  guint         n_excluded;
+
+  /* a walk of several phrases: the group of each (a row matches when
+   * every group has a phrase in it), and the phrase being walked */
+  const int    *group_of;
+  int           n_group_phrases;
+  int           n_groups;
+  GArray       *target;     /* HeldRow: where the walk holds its rows */
+  gint64       *target_hits;
 };
 
 static void collector_add (DossierRankCollector *c,
                            gint64                id,
                            double                rank);
 
+/* Is @id among @ids (sorted)? */
 static gboolean
-is_allowed (const DossierRankCollector *c,
-            gint64                      id)
+holds_id (const gint64 *ids,
+          guint         n_ids,
+          gint64        id)
 {
-  guint lo = 0, hi = c->n_allowed;
+  guint lo = 0, hi = n_ids;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (c->allowed[mid] == id)
+      if (ids[mid] == id)
         return TRUE;
-      if (c->allowed[mid] < id)
+      if (ids[mid] < id)
         lo = mid + 1;
       else
         hi = mid;
     }
   return FALSE;
+}
+
+static gboolean
+is_allowed (const DossierRankCollector *c,
+            gint64                      id)
+{
+  return holds_id (c->allowed, c->n_allowed, id);
 }
 
 /* One match of the phrase walked: every one counts towards the phrase's
@@ -455,8 +493,10 @@ walk_row_cb (const Fts5ExtensionApi *api,
   int column = -1, offset = 0, tokens = 0;
   int rc;
 
-  c->n_hits++;
+  (*c->target_hits)++;
   if (c->restricted && !is_allowed (c, row.id))
+    return SQLITE_OK;
+  if (c->n_excluded > 0 && holds_id (c->excluded, c->n_excluded, row.id))
     return SQLITE_OK;
   /* the phrase's instances read in place (xInstCount would copy them
    * into an array of its own first) */
@@ -470,14 +510,111 @@ walk_row_cb (const Fts5ExtensionApi *api,
   else if ((rc = api->xColumnSize (fts, -1, &tokens)) != SQLITE_OK)
     return rc;
   row.length = tokens;
-  g_array_append_val (c->held, row);
+  g_array_append_val (c->target, row);
   return SQLITE_OK;
+}
+
+static int
+compare_held_id (gconstpointer a,
+                 gconstpointer b)
+{
+  const HeldRow *x = a, *y = b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The most phrases a query may have to be walked phrase by phrase */
+#define MAX_WALKED_PHRASES 64
+
+/* A query of several phrases: each phrase's matches walked in turn (as
+ * bm25 counts them for its inverse document frequency anyway), then the
+ * rows of every phrase merged by rowid; a row that has a phrase of each
+ * group is a match of the query, scored as bm25 scores it.  No pass of
+ * the statement over the query's own matches. */
+static int
+walk_phrases (const Fts5ExtensionApi  *api,
+              Fts5Context             *fts,
+              DossierRankCollector    *c,
+              RankData                *d)
+{
+  int n = d->n_phrases;
+  GArray *rows[MAX_WALKED_PHRASES];
+  gint64 hits[MAX_WALKED_PHRASES];
+  guint at[MAX_WALKED_PHRASES];
+  double idf[MAX_WALKED_PHRASES];
+  int rc = SQLITE_OK;
+
+  for (int i = 0; i < n; i++)
+    {
+      rows[i] = g_array_new (FALSE, FALSE, sizeof (HeldRow));
+      hits[i] = 0;
+      at[i] = 0;
+    }
+  for (int i = 0; rc == SQLITE_OK && i < n; i++)
+    {
+      gboolean sorted = TRUE;
+
+      c->target = rows[i];
+      c->target_hits = &hits[i];
+      rc = api->xQueryPhrase (fts, i, c, walk_row_cb);
+      /* (FTS5 hands the rows out by rowid, ascending) */
+      for (guint r = 1; sorted && r < rows[i]->len; r++)
+        sorted = g_array_index (rows[i], HeldRow, r - 1).id < g_array_index (rows[i], HeldRow, r).id;
+      if (!sorted)
+        g_array_sort (rows[i], compare_held_id);
+      idf[i] = idf_of (d->n_rows, hits[i]);
+    }
+  c->target = NULL;
+  c->target_hits = NULL;
+
+  while (rc == SQLITE_OK)
+    {
+      gint64 id = G_MAXINT64;
+      gboolean any = FALSE;
+      gboolean has_group[MAX_WALKED_PHRASES] = { FALSE };
+      gboolean match = TRUE;
+      double length = 0.0;
+      double score = 0.0;
+
+      for (int i = 0; i < n; i++)
+        if (at[i] < rows[i]->len)
+          {
+            id = MIN (id, g_array_index (rows[i], HeldRow, at[i]).id);
+            any = TRUE;
+          }
+      if (!any)
+        break;
+      for (int i = 0; i < n; i++)
+        if (at[i] < rows[i]->len && g_array_index (rows[i], HeldRow, at[i]).id == id)
+          {
+            has_group[c->group_of[i]] = TRUE;
+            length = g_array_index (rows[i], HeldRow, at[i]).length;
+          }
+      for (int g = 0; g < c->n_groups; g++)
+        match = match && has_group[g];
+      /* in the order of the phrases, as bm25 adds them up (a phrase the
+       * row lacks adds nothing) */
+      for (int i = 0; i < n; i++)
+        if (at[i] < rows[i]->len && g_array_index (rows[i], HeldRow, at[i]).id == id)
+          {
+            if (match)
+              score += phrase_score (idf[i], g_array_index (rows[i], HeldRow, at[i]).freq, length, d->avgdl);
+            at[i]++;
+          }
+      if (match)
+        collector_add (c, id, -1.0 * score);
+    }
+  for (int i = 0; i < n; i++)
+    g_array_unref (rows[i]);
+  return rc;
 }
 
 /* At the query's first match: a query of one phrase has its matches
  * walked here, in one pass of FTS5's own (xQueryPhrase) with no SQL
- * between the rows, and the collector is complete; any other query is
- * left to the statement's pass over its matches */
+ * between the rows, and the collector is complete; so has a query of
+ * several phrases in groups (_dossier_rank_collector_groups()), a pass
+ * for each phrase (walk_phrases()); any other query is left to the
+ * statement's pass over its matches */
 static int
 walk_phrase (const Fts5ExtensionApi  *api,
              Fts5Context             *fts,
@@ -486,28 +623,41 @@ walk_phrase (const Fts5ExtensionApi  *api,
              sqlite3_value          **values)
 {
   RankData *d = NULL;
+  int n_phrases;
   int rc;
 
   if (c->walked)
     return SQLITE_OK;
-  if (api->xPhraseCount (fts) != 1)
+  n_phrases = api->xPhraseCount (fts);
+  if (n_phrases != 1 &&
+      (c->group_of == NULL || n_phrases != c->n_group_phrases || n_phrases > MAX_WALKED_PHRASES))
     {
       c->walk = FALSE;  /* the statement ranks */
       return SQLITE_OK;
     }
   c->walked = TRUE;
-  rc = rank_data_new (api, fts, api->xUserData (fts), TRUE, n_values, values, &d);
+  rc = rank_data_new (api, fts, api->xUserData (fts), TRUE, TRUE, n_values, values, &d);
   if (rc != SQLITE_OK)
     return rc;
   c->data = d;
   c->n_rows = d->n_rows;
   c->avgdl = d->avgdl;
-  rc = api->xQueryPhrase (fts, 0, c, walk_row_cb);
+  if (n_phrases == 1)
+    {
+      c->target = c->held;
+      c->target_hits = &c->n_hits;
+      rc = api->xQueryPhrase (fts, 0, c, walk_row_cb);
+      c->target = NULL;
+      c->target_hits = NULL;
+    }
+  else
+    rc = walk_phrases (api, fts, c, d);
   c->data = NULL;
   rank_data_free (d);
   if (rc != SQLITE_OK)
     {
       g_array_set_size (c->held, 0);
+      g_array_set_size (c->rows, 0);
       c->n_hits = 0;
       return rc;
     }
@@ -563,6 +713,168 @@ rank_into_function (const Fts5ExtensionApi  *api,
   sqlite3_result_null (ctx);
 }
 
+struct _DossierIdWalk
+{
+  const int *group_of;     /* NULL: a row matches with any phrase */
+  int        n_phrases;
+  int        n_groups;
+  gboolean   walked;
+  gboolean   declined;     /* not of the shape: the caller selects */
+  GArray    *ids;          /* gint64, sorted */
+  GArray    *target;       /* gint64: the phrase being walked */
+};
+
+static int
+walk_id_cb (const Fts5ExtensionApi *api,
+            Fts5Context            *fts,
+            void                   *user_data)
+{
+  DossierIdWalk *w = user_data;
+  gint64 id = api->xRowid (fts);
+
+  g_array_append_val (w->target, id);
+  return SQLITE_OK;
+}
+
+static int
+compare_id (gconstpointer a,
+            gconstpointer b)
+{
+  const gint64 *x = a, *y = b;
+
+  return (*x > *y) - (*x < *y);
+}
+
+/* Every phrase's rows walked in turn (FTS5's own passes, no SQL between
+ * rows), then merged: a row with a phrase of every group matches */
+static int
+walk_ids (const Fts5ExtensionApi *api,
+          Fts5Context            *fts,
+          DossierIdWalk          *w)
+{
+  int n = api->xPhraseCount (fts);
+  GArray *rows[MAX_WALKED_PHRASES];
+  guint at[MAX_WALKED_PHRASES];
+  int rc = SQLITE_OK;
+
+  if (n < 1 || n > MAX_WALKED_PHRASES || (w->group_of != NULL && n != w->n_phrases))
+    {
+      w->declined = TRUE;
+      return SQLITE_OK;
+    }
+  w->walked = TRUE;
+  for (int i = 0; i < n; i++)
+    {
+      rows[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      at[i] = 0;
+    }
+  for (int i = 0; rc == SQLITE_OK && i < n; i++)
+    {
+      gboolean sorted = TRUE;
+
+      w->target = rows[i];
+      rc = api->xQueryPhrase (fts, i, w, walk_id_cb);
+      for (guint r = 1; sorted && r < rows[i]->len; r++)
+        sorted = g_array_index (rows[i], gint64, r - 1) < g_array_index (rows[i], gint64, r);
+      if (!sorted)
+        g_array_sort (rows[i], compare_id);
+    }
+  w->target = NULL;
+  while (rc == SQLITE_OK)
+    {
+      gint64 id = G_MAXINT64;
+      gboolean has_group[MAX_WALKED_PHRASES] = { FALSE };
+      gboolean any = FALSE;
+      gboolean match = TRUE;
+
+      for (int i = 0; i < n; i++)
+        if (at[i] < rows[i]->len)
+          {
+            id = MIN (id, g_array_index (rows[i], gint64, at[i]));
+            any = TRUE;
+          }
+      if (!any)
+        break;
+      for (int i = 0; i < n; i++)
+        if (at[i] < rows[i]->len && g_array_index (rows[i], gint64, at[i]) == id)
+          {
+            has_group[w->group_of != NULL ? w->group_of[i] : 0] = TRUE;
+            at[i]++;
+          }
+      for (int g = 0; g < (w->group_of != NULL ? w->n_groups : 1); g++)
+        match = match && has_group[g];
+      if (match)
+        g_array_append_val (w->ids, id);
+    }
+  for (int i = 0; i < n; i++)
+    g_array_unref (rows[i]);
+  if (rc != SQLITE_OK)
+    g_array_set_size (w->ids, 0);
+  return rc;
+}
+
+/* dossier_walk_ids(articles_fts, walk): NULL; at the first row, every
+ * match of the query goes to the walk */
+static void
+walk_ids_function (const Fts5ExtensionApi  *api,
+                   Fts5Context             *fts,
+                   sqlite3_context         *ctx,
+                   int                      n_values,
+                   sqlite3_value          **values)
+{
+  DossierIdWalk *w;
+  int rc = SQLITE_OK;
+
+  if (n_values < 1 || !(w = sqlite3_value_pointer (values[0], "dossier-id-walk")))
+    {
+      sqlite3_result_error (ctx, "dossier_walk_ids: no walk", -1);
+      return;
+    }
+  if (!w->walked && !w->declined)
+    rc = walk_ids (api, fts, w);
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code (ctx, rc);
+  else
+    sqlite3_result_null (ctx);
+}
+
+DossierIdWalk *
+_dossier_id_walk_new (const int *group_of,
+                      int        n_phrases)
+{
+  DossierIdWalk *w = g_new0 (DossierIdWalk, 1);
+
+  w->group_of = group_of;
+  w->n_phrases = n_phrases;
+  for (int i = 0; group_of != NULL && i < n_phrases; i++)
+    w->n_groups = MAX (w->n_groups, group_of[i] + 1);
+  w->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return w;
+}
+
+void
+_dossier_id_walk_bind (DossierIdWalk *w,
+                       sqlite3_stmt  *stmt,
+                       int            col)
+{
+  sqlite3_bind_pointer (stmt, col, w, "dossier-id-walk", NULL);
+}
+
+gboolean
+_dossier_id_walk_declined (DossierIdWalk *w)
+{
+  return w->declined;
+}
+
+GArray *
+_dossier_id_walk_finish (DossierIdWalk *w)
+{
+  GArray *ids = w->ids;
+
+  g_free (w);
+  return ids;
+}
+
 gboolean
 _dossier_store_add_rank_function (DossierStore  *self,
                                   GError       **error)
@@ -582,7 +894,8 @@ _dossier_store_add_rank_function (DossierStore  *self,
   sqlite3_finalize (stmt);
   if (api == NULL || api->iVersion < 2 ||
       api->xCreateFunction (api, "dossier_rank", self, rank_function, NULL) != SQLITE_OK ||
-      api->xCreateFunction (api, "dossier_rank_into", self, rank_into_function, NULL) != SQLITE_OK)
+      api->xCreateFunction (api, "dossier_rank_into", self, rank_into_function, NULL) != SQLITE_OK ||
+      api->xCreateFunction (api, "dossier_walk_ids", self, walk_ids_function, NULL) != SQLITE_OK)
     return _dossier_store_fail (self, error, _("Could not open the library"));
   return TRUE;
 }
@@ -593,6 +906,8 @@ compare_ranked (gconstpointer a,
 {
   const DossierRanked *x = a, *y = b;
 
+  if (x->tier != y->tier)
+    return x->tier < y->tier ? -1 : 1;
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
   return (x->id > y->id) - (x->id < y->id);
@@ -673,6 +988,37 @@ _dossier_rank_collector_walk (DossierRankCollector *c,
   c->n_allowed = n_allowed;
 }
 
+void
+_dossier_rank_collector_exclude (DossierRankCollector *c,
+                                 const gint64         *excluded,
+                                 guint                 n_excluded)
+{
+  c->excluded = excluded;
+  c->n_excluded = n_excluded;
+}
+
+void
+_dossier_rank_collector_groups (DossierRankCollector *c,
+                                const int            *group_of,
+                                int                   n_phrases)
+{
+  c->group_of = group_of;
+  c->n_group_phrases = n_phrases;
+  c->n_groups = 0;
+  for (int i = 0; i < n_phrases; i++)
+    c->n_groups = MAX (c->n_groups, group_of[i] + 1);
+}
+
+void
+_dossier_rank_collector_prefer (DossierRankCollector *c,
+                                const gint64         *exact,
+                                guint                 n_exact)
+{
+  c->tiered = TRUE;
+  c->exact = exact;
+  c->n_exact = n_exact;
+}
+
 gboolean
 _dossier_rank_collector_walked (DossierRankCollector *c)
 {
@@ -696,8 +1042,13 @@ collector_add (DossierRankCollector *c,
                gint64                id,
                double                rank)
 {
-  DossierRanked row = { id, rank };
+  DossierRanked row = { id, rank, 0 };
   DossierRanked *heap;
+
+  /* a row that holds the words only in other forms comes after all
+   * that hold them as typed */
+  if (c->tiered && !holds_id (c->exact, c->n_exact, id))
+    row.tier = 1;
 
   if (c->limit == 0 || c->rows->len < c->limit)
     {

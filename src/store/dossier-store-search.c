@@ -8,6 +8,15 @@
  * or, newest first with a text query, by a walk of the date index
  * (dossier-store-newest.c).  A page of rows then comes with its snippets
  * (dossier-store-snippets.c).
+ *
+ * Ranked by relevance, the articles that hold the words in the form
+ * typed come first, each tier in bm25's order: a query word matches
+ * every form and spelling of it (the tokenizer's stems and name keys),
+ * and an article that says "sanction" twenty times would otherwise bury
+ * the one that says "sanctions", as asked.  The first tier is the rows
+ * of the same expression with every word asked for in its exact form
+ * (dossier_store_exact_expression()), one more pass over the index, of
+ * one token a word.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -15,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "dossier-store-private.h"
 
@@ -124,6 +134,15 @@ _dossier_store_query_ids_by_set (DossierStore  *self,
 }
 
 static int
+compare_id (gconstpointer a,
+            gconstpointer b)
+{
+  const gint64 *x = a, *y = b;
+
+  return (*x > *y) - (*x < *y);
+}
+
+static int
 compare_ranked_id (gconstpointer a,
                    gconstpointer b)
 {
@@ -167,7 +186,7 @@ recall_ranks (DossierStore *self,
   ranks = g_new (double, n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      DossierRanked key = { ids[i], 0 };
+      DossierRanked key = { ids[i], 0, 0 };
       guint at;
 
       if (!g_array_binary_search (self->ranked_by_id, &key, compare_ranked_id, &at))
@@ -209,8 +228,194 @@ filtered_ids (DossierStore  *self,
   return g_steal_pointer (&ids);
 }
 
+/* The end of the string that starts at @p (a quote): its closing quote,
+ * or NULL when it has none */
+static const char *
+string_end (const char *p)
+{
+  for (p++; *p != '\0'; p++)
+    if (*p == '"')
+      {
+        if (p[1] != '"')
+          return p;
+        p++;
+      }
+  return NULL;
+}
+
+char *
+dossier_store_exact_expression (const char *fts)
+{
+  g_autoptr(GString) out = NULL;
+  gboolean changed = FALSE;
+  const char *p;
+
+  if (fts == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (fts) + 8);
+  for (p = fts; *p != '\0';)
+    {
+      const char *start, *end;
+
+      if (*p != '"')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      start = p + 1;
+      if ((end = string_end (p)) == NULL)
+        return NULL;    /* not closed: not an expression of the grammar's */
+      /* a prefix asks for words as written already, and so does a
+       * string that is the exact-form operator's */
+      if (end[1] == '*' || *start == '=')
+        g_string_append_len (out, p, end + 1 - p);
+      else
+        {
+          g_string_append (out, "\"=");
+          g_string_append_len (out, start, end + 1 - start);
+          changed = TRUE;
+        }
+      p = end + 1;
+    }
+  if (!changed)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The group of each phrase of @fts, in their order, when @fts has
+ * dossier_query_parse()'s shape (groups joined by AND, each a string or
+ * strings joined by OR in parentheses), else NULL */
+static int *
+phrase_groups (const char *fts,
+               int        *n_phrases)
+{
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean in_parens = FALSE;
+  gboolean want_term = TRUE;
+  int group = 0;
+
+  for (const char *p = fts; p != NULL && *p != '\0';)
+    {
+      if (*p == ' ')
+        p++;
+      else if (want_term && *p == '(' && !in_parens)
+        {
+          in_parens = TRUE;
+          p++;
+        }
+      else if (want_term && *p == '"')
+        {
+          const char *end = string_end (p);
+
+          if (end == NULL)
+            return NULL;
+          g_array_append_val (groups, group);
+          p = end + 1;
+          if (*p == '*')
+            p++;
+          want_term = FALSE;
+        }
+      else if (!want_term && in_parens && *p == ')')
+        {
+          in_parens = FALSE;
+          p++;
+        }
+      else if (!want_term && !in_parens && strncmp (p, "AND ", 4) == 0)
+        {
+          group++;
+          want_term = TRUE;
+          p += 4;
+        }
+      else if (!want_term && in_parens && strncmp (p, "OR ", 3) == 0)
+        {
+          want_term = TRUE;
+          p += 3;
+        }
+      else
+        return NULL;
+    }
+  if (want_term || in_parens || groups->len == 0)
+    return NULL;
+  *n_phrases = (int) groups->len;
+  return (int *) (gpointer) g_array_free (g_steal_pointer (&groups), FALSE);
+}
+
+/* The rows that match @expr, sorted, or NULL with @error set: walked in
+ * FTS5's own passes over each phrase (see _dossier_id_walk_new()) when
+ * @any_phrase (its phrases ORed) or @expr has the grammar's shape, else
+ * selected */
+static GArray *
+match_ids (DossierStore  *self,
+           const char    *expr,
+           gboolean       any_phrase,
+           GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree int *group_of = NULL;
+  DossierIdWalk *walk;
+  sqlite3_stmt *stmt;
+  gint64 last = G_MININT64;
+  gboolean sorted = TRUE;
+  int n_phrases = 0;
+  int rc;
+
+  if (!any_phrase)
+    group_of = phrase_groups (expr, &n_phrases);
+  if (any_phrase || group_of != NULL)
+    {
+      if (sqlite3_prepare_v2 (self->db, "SELECT dossier_walk_ids(articles_fts, ?1) FROM articles_fts"
+                              " WHERE articles_fts MATCH ?2 LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _dossier_store_fail (self, error, _("Could not search the library"));
+          return NULL;
+        }
+      walk = _dossier_id_walk_new (group_of, n_phrases);
+      _dossier_id_walk_bind (walk, stmt, 1);
+      _dossier_store_bind_text (stmt, 2, expr);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      sqlite3_finalize (stmt);
+      if (!_dossier_id_walk_declined (walk))
+        {
+          ids = _dossier_id_walk_finish (walk);
+          if (_dossier_store_step_failed (self, rc, error))
+            return NULL;
+          return g_steal_pointer (&ids);
+        }
+      g_array_unref (_dossier_id_walk_finish (walk));
+      if (_dossier_store_step_failed (self, rc, error))
+        return NULL;
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      return NULL;
+    }
+  _dossier_store_bind_text (stmt, 1, expr);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      sorted = sorted && id > last;
+      last = id;
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (_dossier_store_step_failed (self, rc, error))
+    return NULL;
+  /* (FTS5 hands rows out by rowid, ascending, unless asked otherwise) */
+  if (!sorted)
+    g_array_sort (ids, compare_id);
+  return g_steal_pointer (&ids);
+}
+
 /* Runs the ranking statement (dossier_rank_into() over the query's
- * matches) with @collector; @first: stop at the first match */
+ * matches) with @collector; @first: stop at the first match, of the
+ * query's words alone (the walk that starts there leaves the rest out
+ * itself) */
 static gboolean
 run_ranking (DossierStore          *self,
              DossierQuery          *query,
@@ -228,7 +433,7 @@ run_ranking (DossierStore          *self,
   _dossier_store_sql_collector (&b, collector);
   g_string_append (b.sql, ", " DOSSIER_RANK_WEIGHTS ") FROM articles_fts f WHERE articles_fts MATCH ");
   _dossier_store_sql_text (&b, query->fts);
-  if (query->fts_exclude != NULL)
+  if (query->fts_exclude != NULL && !first)
     {
       g_string_append (b.sql, " AND f.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ");
       _dossier_store_sql_text (&b, query->fts_exclude);
@@ -255,12 +460,13 @@ run_ranking (DossierStore          *self,
 
 /* Ranked by relevance: every match is scored once as FTS5 hands it out,
  * and the best are kept as they come (see dossier-store-rank.c).  A query
- * of one phrase (a word, a prefix, a quoted phrase) is walked in FTS5's
- * own pass over the phrase's matches, started at the statement's first
- * match, the filters other than words then a sorted set of ids the walk
- * looks in; any other query is ranked in the statement's pass, where the
- * filters are answered by the timeline's index, which holds every column
- * they ask about, as one set. */
+ * of the grammar's shape (groups of words ANDed, the words of a group
+ * ORed) is walked in FTS5's own passes over each phrase's matches,
+ * started at the statement's first match, the filters other than words
+ * and the words left out then sorted sets of ids the walk looks in; any
+ * other query is ranked in the statement's pass, where the filters are
+ * answered by the timeline's index, which holds every column they ask
+ * about, as one set. */
 static GArray *
 query_ids_ranked (DossierStore  *self,
                   DossierQuery  *query,
@@ -269,27 +475,39 @@ query_ids_ranked (DossierStore  *self,
   gboolean filtered = has_filters (query);
   DossierRankCollector *collector;
   g_autoptr(GArray) allowed = NULL;
+  g_autoptr(GArray) exact = NULL;
+  g_autoptr(GArray) excluded = NULL;
   g_autoptr(GArray) rows = NULL;
+  g_autofree char *exact_fts = dossier_store_exact_expression (query->fts);
+  g_autofree int *group_of = NULL;
+  int n_phrases = 0;
   GArray *ids;
 
+  /* the rows that hold the words as typed, to come first */
+  if (exact_fts != NULL && (exact = match_ids (self, exact_fts, FALSE, error)) == NULL)
+    return NULL;
+  /* the rows of the words left out, and of the filters */
+  if (query->fts_exclude != NULL && (excluded = match_ids (self, query->fts_exclude, TRUE, error)) == NULL)
+    return NULL;
+  if (filtered && (allowed = filtered_ids (self, query, error)) == NULL)
+    return NULL;
+
   collector = _dossier_rank_collector_new (query->limit, !filtered && query->fts_exclude == NULL);
-  if (query->fts_exclude == NULL)
+  if (exact != NULL)
+    _dossier_rank_collector_prefer (collector, (const gint64 *) (gpointer) exact->data, exact->len);
+  /* (an empty set's data may be NULL: it still allows nothing) */
+  if (allowed != NULL)
+    _dossier_rank_collector_walk (collector, TRUE, (const gint64 *) (gpointer) allowed->data, allowed->len);
+  else
+    _dossier_rank_collector_walk (collector, FALSE, NULL, 0);
+  if (excluded != NULL)
+    _dossier_rank_collector_exclude (collector, (const gint64 *) (gpointer) excluded->data, excluded->len);
+  if ((group_of = phrase_groups (query->fts, &n_phrases)) != NULL)
+    _dossier_rank_collector_groups (collector, group_of, n_phrases);
+  if (!run_ranking (self, query, collector, FALSE, TRUE, error))
     {
-      if (filtered && (allowed = filtered_ids (self, query, error)) == NULL)
-        {
-          _dossier_rank_collector_free (collector);
-          return NULL;
-        }
-      /* (an empty set's data may be NULL: it still allows nothing) */
-      if (allowed != NULL)
-        _dossier_rank_collector_walk (collector, TRUE, (const gint64 *) (gpointer) allowed->data, allowed->len);
-      else
-        _dossier_rank_collector_walk (collector, FALSE, NULL, 0);
-      if (!run_ranking (self, query, collector, FALSE, TRUE, error))
-        {
-          _dossier_rank_collector_free (collector);
-          return NULL;
-        }
+      _dossier_rank_collector_free (collector);
+      return NULL;
     }
   if (!_dossier_rank_collector_walked (collector) &&
       !run_ranking (self, query, collector, filtered, FALSE, error))

@@ -63,6 +63,11 @@ char       *dossier_store_stem              (const char *word,
  * Sergei, Sergey): lower case ASCII letters, or NULL */
 char       *dossier_store_name_key          (const char *latin,
                                              gssize      len);
+/* @fts (a MATCH expression of dossier_query_parse()'s) with every word
+ * and phrase asked for in the form typed alone ("=word", the exact-form
+ * operator), prefixes as they are; NULL when that changes nothing.  A
+ * ranking by relevance puts the rows it matches first. */
+char       *dossier_store_exact_expression  (const char *fts);
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
