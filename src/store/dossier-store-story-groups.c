@@ -459,7 +459,12 @@ read_stories (DossierStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _dossier_store_fail (self, error, _("Could not read the library's stories"));
+      if (self != NULL)
+        _dossier_store_fail (self, error, _("Could not read the library's stories"));
+      else
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED, "%s: %s (%s)",
+                     _("Could not read the library's stories"), sqlite3_errmsg (sqlite3_db_handle (stmt)),
+                     sqlite3_db_filename (sqlite3_db_handle (stmt), "main"));
       return NULL;
     }
   return g_steal_pointer (&stories);
@@ -488,6 +493,32 @@ dossier_store_list_stories (DossierStore  *self,
     }
   stories = read_stories (self, stmt, error);
   sqlite3_finalize (stmt);
+  if (stories != NULL)
+    g_ptr_array_sort (stories, compare_stories);
+  return stories;
+}
+
+GPtrArray *
+dossier_store_read_stories (const char  *path,
+                            GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GPtrArray *stories = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* a reader of its own: in WAL mode it reads the last commit while the
+   * store's connection writes */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_busy_timeout (db, 5000) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, STORY_ROWS STORY_ORDER, -1, &stmt, NULL) != SQLITE_OK)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN, "%s: %s (%s)",
+                 _("Could not read the library's stories"), db != NULL ? sqlite3_errmsg (db) : "?", path);
+  else
+    stories = read_stories (NULL, stmt, error);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
   if (stories != NULL)
     g_ptr_array_sort (stories, compare_stories);
   return stories;
