@@ -40,11 +40,15 @@ typedef struct
   guint      generation;
   guint      delay_id;
   GtkWidget *people_button;   /* shown with lanes by person */
+  GtkWidget *legend_button;   /* shown with colours by story */
+  GtkWidget *legend_box;      /* its popover's rows */
   GtkWidget *overlay;         /* the timeline and the button */
   GtkWidget *chooser;
   gboolean   fit_next;        /* the next points are fitted into view */
   guint      colors_generation; /* of the colours by story */
 } Marks;
+
+static void place_buttons (DossierWindow *self);
 
 typedef struct
 {
@@ -437,8 +441,7 @@ _dossier_window_timeline_reload (DossierWindow *self)
     g_clear_pointer (&ff->pending, g_array_unref);
   g_clear_handle_id (&marks->delay_id, g_source_remove);
   gtk_widget_set_visible (marks->people_button, mode == LANES_PERSON);
-  /* the axis band's labels end before the button over its right */
-  dossier_timeline_set_end_inset (DOSSIER_TIMELINE (self->timeline), mode == LANES_PERSON ? PEOPLE_BUTTON_ROOM : 0);
+  place_buttons (self);
   /* room for five lanes of people or stories */
   gtk_widget_set_size_request (marks->overlay, -1, mode == LANES_PERSON || mode == LANES_STORY ? MARKS_MIN_HEIGHT : -1);
   if (mode == LANES_PERSON)
@@ -665,6 +668,102 @@ on_people_changed_cb (GSettings     *settings,
     _dossier_window_timeline_reload (self);
 }
 
+/* The legend of the colours by story: the stories with marks in view,
+ * read from the timeline each time its popover opens */
+#define LEGEND_MAX_ROWS 12
+
+static void
+on_legend_show_cb (GtkWidget     *popover,
+                   DossierWindow *self)
+{
+  Marks *marks = marks_get (self);
+  g_autoptr(GArray) items = dossier_timeline_get_story_legend (DOSSIER_TIMELINE (self->timeline));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkWidget *child;
+  guint shown = 0, more = 0;
+
+  while ((child = gtk_widget_get_first_child (marks->legend_box)) != NULL)
+    gtk_box_remove (GTK_BOX (marks->legend_box), child);
+  child = gtk_label_new (_("Stories in View"));
+  gtk_widget_add_css_class (child, "heading");
+  gtk_label_set_xalign (GTK_LABEL (child), 0);
+  gtk_box_append (GTK_BOX (marks->legend_box), child);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const DossierTimelineLegendItem *item = &g_array_index (items, DossierTimelineLegendItem, i);
+      GtkWidget *row, *swatch, *title, *count;
+      GdkRGBA c;
+      g_autofree char *markup = NULL;
+      g_autofree char *n = NULL;
+
+      /* the stories past the first rows are counted; those in no story
+       * always get their row */
+      if (shown >= LEGEND_MAX_ROWS && item->story != 0)
+        {
+          more++;
+          continue;
+        }
+      dossier_timeline_story_slot_color (item->slot, dark, &c);
+      markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\" fgalpha=\"%d%%\">\u25cf</span>",
+                                (int) (c.red * 255 + 0.5), (int) (c.green * 255 + 0.5),
+                                (int) (c.blue * 255 + 0.5), (int) (c.alpha * 100 + 0.5));
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      swatch = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      title = gtk_label_new (item->title != NULL ? item->title : _("Not in a story"));
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_widget_set_tooltip_text (title, item->title);
+      n = g_strdup_printf ("%u", item->n_marks);
+      count = gtk_label_new (n);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), title);
+      gtk_box_append (GTK_BOX (row), count);
+      gtk_box_append (GTK_BOX (marks->legend_box), row);
+      if (item->story != 0)
+        shown++;
+    }
+  if (more > 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: below the legend's first stories */
+      text = g_strdup_printf (g_dngettext (NULL, "and %u more story", "and %u more stories", more), more);
+      child = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_widget_add_css_class (child, "dim-label");
+      gtk_box_append (GTK_BOX (marks->legend_box), child);
+    }
+  if (items == NULL || items->len == 0)
+    {
+      child = gtk_label_new (_("No articles in view"));
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_widget_add_css_class (child, "dim-label");
+      gtk_box_append (GTK_BOX (marks->legend_box), child);
+    }
+}
+
+/* the round buttons over the axis band's right: the legend's when colours
+ * by story are on, the people's (rightmost) with lanes by person; the
+ * band's labels end before them */
+static void
+place_buttons (DossierWindow *self)
+{
+  Marks *marks = marks_get (self);
+  gboolean people = gtk_widget_get_visible (marks->people_button);
+  gboolean legend = g_settings_get_boolean (self->settings, "timeline-story-colors");
+
+  gtk_widget_set_visible (marks->legend_button, legend);
+  gtk_widget_set_margin_end (marks->legend_button, 4 + (people ? PEOPLE_BUTTON_ROOM - 4 : 0));
+  dossier_timeline_set_end_inset (DOSSIER_TIMELINE (self->timeline),
+                                  (people ? PEOPLE_BUTTON_ROOM : 0) + (legend ? PEOPLE_BUTTON_ROOM : 0));
+}
+
 /* Colour by Story: every article's story, read on the worker when the
  * setting is on and whenever the library changes meanwhile */
 static void
@@ -700,6 +799,7 @@ reload_story_colors (DossierWindow *self)
   Marks *marks = marks_get (self);
   guint generation = ++marks->colors_generation;
 
+  place_buttons (self);
   if (!g_settings_get_boolean (self->settings, "timeline-story-colors"))
     {
       dossier_timeline_set_story_colors (DOSSIER_TIMELINE (self->timeline), NULL);
@@ -789,18 +889,13 @@ on_default_people_cb (GObject      *source,
 /* Show on Timeline, from a person's page: their lane among the lanes by
  * person (added to the people chosen, after those shown so far) */
 static void
-show_person_action_cb (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
+show_person (DossierWindow *self,
+             gint64         person)
 {
-  DossierWindow *self = user_data;
-  gint64 person = g_variant_get_int64 (param);
   g_autoptr(GVariant) chosen = g_settings_get_value (self->settings, "timeline-people");
   gsize n = 0;
   const gint64 *ids = g_variant_get_fixed_array (chosen, &n, sizeof (gint64));
 
-  if (person <= 0)
-    return;
   marks_get (self)->fit_next = TRUE;
   g_settings_set_boolean (self->settings, "show-timeline", TRUE);
   for (gsize i = 0; i < n; i++)
@@ -827,6 +922,58 @@ show_person_action_cb (GSimpleAction *action,
     dossier_timeline_people_async (self->library, query, NULL, 0, 0, self->cancellable,
                                    on_default_people_cb, add);
   }
+}
+
+/* The lanes follow the search: a search that leaves none of the person's
+ * quotes (one from an hour ago, a tag filter) would show their lane
+ * empty.  Asked to show them, the search is cleared instead, and a toast
+ * says so. */
+static void
+on_person_checked_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autofree AddPerson *add = user_data;
+  g_autoptr(DossierWindow) self = add->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierTimelinePeople) people = NULL;
+
+  people = dossier_timeline_people_finish (DOSSIER_LIBRARY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (people != NULL && people->points->len == 0)
+    {
+      dossier_search_clear (self->search);
+      dossier_search_set_text (self->search, "");
+      _dossier_window_toast (self, _("Search cleared: it left out all of this person’s quotes"));
+    }
+  show_person (self, add->person);
+}
+
+static void
+show_person_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  DossierWindow *self = user_data;
+  gint64 person = g_variant_get_int64 (param);
+  g_autoptr(DossierQuery) query = NULL;
+  AddPerson *add;
+
+  if (person <= 0)
+    return;
+  query = list_query (self);
+  if (dossier_query_is_empty (query))
+    {
+      show_person (self, person);
+      return;
+    }
+  add = g_new (AddPerson, 1);
+  add->window = g_object_ref (self);
+  add->person = person;
+  /* not the window's cancellable, which a change of the list cancels:
+   * the answer is wanted whatever the list does meanwhile */
+  dossier_timeline_people_async (self->library, query, &person, 1, 0, NULL, on_person_checked_cb, add);
 }
 
 void
@@ -860,6 +1007,33 @@ _dossier_window_timeline_setup (DossierWindow *self)
   gtk_widget_set_visible (marks->people_button, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), marks->people_button);
   g_signal_connect (marks->chooser, "changed", G_CALLBACK (on_chooser_changed_cb), self);
+
+  /* colours by story: their legend, in a popover left of the people's button */
+  {
+    GtkWidget *popover = gtk_popover_new ();
+
+    marks->legend_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    gtk_widget_set_margin_top (marks->legend_box, 6);
+    gtk_widget_set_margin_bottom (marks->legend_box, 6);
+    gtk_widget_set_margin_start (marks->legend_box, 6);
+    gtk_widget_set_margin_end (marks->legend_box, 6);
+    gtk_popover_set_child (GTK_POPOVER (popover), marks->legend_box);
+    g_signal_connect (popover, "show", G_CALLBACK (on_legend_show_cb), self);
+    marks->legend_button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (marks->legend_button), "view-list-bullet-symbolic");
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (marks->legend_button), popover);
+    gtk_widget_set_tooltip_text (marks->legend_button, _("Story Colours"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (marks->legend_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("The stories of the timeline's colours"), -1);
+    gtk_widget_add_css_class (marks->legend_button, "osd");
+    gtk_widget_add_css_class (marks->legend_button, "circular");
+    gtk_widget_set_halign (marks->legend_button, GTK_ALIGN_END);
+    gtk_widget_set_valign (marks->legend_button, GTK_ALIGN_START);
+    gtk_widget_set_margin_top (marks->legend_button, 4);
+    gtk_widget_set_margin_end (marks->legend_button, 4);
+    gtk_widget_set_visible (marks->legend_button, FALSE);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), marks->legend_button);
+  }
 
   cache->window = self;
   cache->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

@@ -250,6 +250,107 @@ test_service (Fixture       *f,
   g_signal_handlers_disconnect_by_data (stories, &max);
 }
 
+/* The window's list of stories is read beside the store's thread: it
+ * arrives while that thread is held busy (as by a batch of quotes), the
+ * same as read there */
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean busy;
+  gboolean release;
+} Hold;
+
+static void
+hold_job (DossierStore *store,
+          GTask        *task,
+          gpointer      data,
+          GCancellable *cancellable)
+{
+  Hold *hold = data;
+
+  g_mutex_lock (&hold->mutex);
+  hold->busy = TRUE;
+  g_cond_broadcast (&hold->cond);
+  while (!hold->release)
+    g_cond_wait (&hold->cond, &hold->mutex);
+  g_mutex_unlock (&hold->mutex);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_listed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_stories_list_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_held_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(gboolean *) user_data = g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+static void
+test_list_beside_store (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Hold hold = { 0 };
+  gboolean held_done = FALSE;
+
+  update (l, FALSE, 5);
+  expected = dossier_stories_list_sync (l, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, 1);
+
+  g_mutex_init (&hold.mutex);
+  g_cond_init (&hold.cond);
+  task = g_task_new (NULL, NULL, on_held_cb, &held_done);
+  dossier_store_submit (dossier_library_get_store (l), task, hold_job, &hold, NULL);
+  g_mutex_lock (&hold.mutex);
+  while (!hold.busy)
+    g_cond_wait (&hold.cond, &hold.mutex);
+  g_mutex_unlock (&hold.mutex);
+
+  dossier_stories_list_async (l, NULL, on_listed_cb, &listed);
+  dossier_test_wait_until (listed != NULL);
+  g_assert_cmpuint (listed->len, ==, expected->len);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      DossierStory *a = g_ptr_array_index (listed, i), *b = g_ptr_array_index (expected, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpstr (a->first, ==, b->first);
+      g_assert_cmpstr (a->last, ==, b->last);
+      g_assert_cmpstr (a->first_source, ==, b->first_source);
+      g_assert_cmpuint (a->articles->len, ==, b->articles->len);
+      g_assert_cmpuint (g_strv_length (a->sources), ==, g_strv_length (b->sources));
+    }
+  /* the store's thread was busy all along */
+  g_assert_false (held_done);
+
+  g_mutex_lock (&hold.mutex);
+  hold.release = TRUE;
+  g_cond_broadcast (&hold.cond);
+  g_mutex_unlock (&hold.mutex);
+  dossier_test_wait_until (held_done);
+  g_mutex_clear (&hold.mutex);
+  g_cond_clear (&hold.cond);
+}
+
 static void
 test_migrate (void)
 {
@@ -498,6 +599,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Stories/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
   g_test_add ("/Dossier/Stories/dates-evidence", Fixture, NULL, fixture_setup, test_dates_evidence, fixture_teardown);
   g_test_add ("/Dossier/Stories/dates-after-grouping", Fixture, NULL, fixture_setup, test_dates_after_grouping, fixture_teardown);
+  g_test_add ("/Dossier/Stories/list-beside-store", Fixture, NULL, fixture_setup, test_list_beside_store, fixture_teardown);
   g_test_add_func ("/Dossier/Stories/migrate", test_migrate);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "dossier-people.h"
 #include "dossier-search.h"
+#include "dossier-search-bar.h"
 #include "dossier-stories.h"
 #include "dossier-timeline.h"
 #include "dossier-timeline-marks.h"
@@ -445,9 +446,188 @@ test_story_colors (Fixture       *f,
   plain = _dossier_timeline_describe_entry (timeline, dossier_timeline_model_get_cursor (_dossier_timeline_get_model (timeline)), FALSE);
   g_assert_nonnull (strstr (plain, "in the story Kremlin view"));
 
+  /* the legend: the stories in view, the most marks first, each with
+   * its marks' colour; those in no story last */
+  {
+    g_autoptr(GArray) legend = NULL;
+    const DossierTimelineLegendItem *item;
+
+    dossier_timeline_fit (timeline);
+    legend = dossier_timeline_get_story_legend (timeline);
+    g_assert_nonnull (legend);
+    g_assert_cmpuint (legend->len, ==, 3);
+    item = &g_array_index (legend, DossierTimelineLegendItem, 0);
+    g_assert_cmpstr (item->title, ==, "Talks open");
+    g_assert_cmpint (item->story, ==, story);
+    g_assert_cmpuint (item->n_marks, ==, 2);
+    g_assert_cmpuint (item->slot, ==, _dossier_timeline_story_slot (timeline, f->first));
+    item = &g_array_index (legend, DossierTimelineLegendItem, 1);
+    g_assert_cmpstr (item->title, ==, "Kremlin view");
+    g_assert_cmpuint (item->n_marks, ==, 1);
+    g_assert_cmpuint (item->slot, ==, _dossier_timeline_story_slot (timeline, f->third));
+    item = &g_array_index (legend, DossierTimelineLegendItem, 2);
+    g_assert_cmpint (item->story, ==, 0);
+    g_assert_null (item->title);
+    g_assert_cmpuint (item->slot, ==, DOSSIER_TIMELINE_NO_STORY_SLOT);
+    g_clear_pointer (&legend, g_array_unref);
+
+    /* panned to 2014: only the Kremlin's story is in view (and the
+     * undated lane, which always shows) */
+    {
+      GDate d;
+
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, 1, G_DATE_JANUARY, 2014);
+      dossier_timeline_set_visible_range (timeline, g_date_get_julian (&d), g_date_get_julian (&d) + 30);
+    }
+    legend = dossier_timeline_get_story_legend (timeline);
+    g_assert_cmpuint (legend->len, ==, 2);
+    g_assert_cmpstr (g_array_index (legend, DossierTimelineLegendItem, 0).title, ==, "Kremlin view");
+    g_assert_cmpint (g_array_index (legend, DossierTimelineLegendItem, 1).story, ==, 0);
+  }
+
   /* and off again */
   dossier_timeline_set_story_colors (timeline, NULL);
   g_assert_cmpuint (_dossier_timeline_draw_for_test (timeline)->n_story_marks, ==, 0);
+  g_assert_null (dossier_timeline_get_story_legend (timeline));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static DossierTimelinePoint
+point (gint64      id,
+       gint64      julian,
+       const char *key,
+       gint64      item)
+{
+  DossierTimelinePoint p = { 0 };
+
+  p.id = id;
+  p.julian = julian;
+  p.precision = julian > 0 ? 3 : 0;
+  p.key = key != NULL ? g_intern_string (key) : NULL;
+  p.item = item;
+  return p;
+}
+
+/* Histogram bars and "+N" badges with colours by story: a bar is split
+ * in the colours of the stories of its articles, grey for those in none;
+ * a badge's strip has the colours of the articles it stands for */
+static void
+test_story_bars_and_badges (void)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
+  g_autoptr(GArray) stories = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
+  GtkWidget *window = gtk_window_new ();
+  DossierTimeline *timeline = dossier_timeline_new ();
+  DossierTimelineModel *model;
+  const DossierTimelineLayout *layout;
+  const DossierTimelineDrawn *drawn;
+  guint counts[DOSSIER_TIMELINE_N_STORY_SLOTS];
+  guint dated_lane = G_MAXUINT, undated_lane = G_MAXUINT, bin = G_MAXUINT;
+  const DossierTimelineBox *badge = NULL;
+  GDate d;
+  gint64 day;
+  /* stories 9 and 10: colour slots 1 and 2 */
+  const gint64 story_a = 9, story_b = 10;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 10, G_DATE_MARCH, 2015);
+  day = g_date_get_julian (&d);
+  /* 300 articles in two days: 1..200 of story A, 201..240 of B, the rest in none */
+  for (gint64 id = 1; id <= 300; id++)
+    {
+      DossierTimelinePoint p = point (id, day + (id > 150), NULL, 0);
+
+      g_array_append_val (points, p);
+      if (id <= 240)
+        {
+          DossierTimelinePoint s = point (id, 0, id <= 200 ? "Story A" : "Story B", id <= 200 ? story_a : story_b);
+
+          g_array_append_val (stories, s);
+        }
+    }
+  /* 100 undated: the last ten (the highest ids, packed last) of story B */
+  for (gint64 id = 1001; id <= 1100; id++)
+    {
+      DossierTimelinePoint p = point (id, -1, NULL, 0);
+
+      g_array_append_val (points, p);
+      if (id > 1090)
+        {
+          DossierTimelinePoint s = point (id, 0, "Story B", story_b);
+
+          g_array_append_val (stories, s);
+        }
+    }
+  gtk_widget_set_size_request (GTK_WIDGET (timeline), 300, 220);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (timeline));
+  dossier_timeline_set_points (timeline, points);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_poll_until (gtk_widget_get_width (GTK_WIDGET (timeline)) >= 300);
+  dossier_timeline_set_visible_range (timeline, day - 400, day + 400);
+  model = _dossier_timeline_get_model (timeline);
+  layout = dossier_timeline_model_layout (model, gtk_widget_get_width (GTK_WIDGET (timeline)),
+                                          gtk_widget_get_height (GTK_WIDGET (timeline)));
+  for (guint i = 0; i < layout->lanes->len; i++)
+    if (g_array_index (layout->lanes, DossierTimelineLane, i).undated)
+      undated_lane = i;
+    else
+      dated_lane = i;
+  g_assert_cmpuint (dated_lane, !=, G_MAXUINT);
+  g_assert_cmpuint (undated_lane, !=, G_MAXUINT);
+  g_assert_true (g_array_index (layout->lanes, DossierTimelineLane, dated_lane).histogram);
+  for (guint b = 0; b < layout->bins->len; b++)
+    if (layout->counts[(gsize) dated_lane * layout->bins->len + b] > 0)
+      bin = b;
+  g_assert_cmpuint (bin, !=, G_MAXUINT);
+  for (guint i = 0; i < layout->boxes->len; i++)
+    if (g_array_index (layout->boxes, DossierTimelineBox, i).lane == undated_lane
+        && g_array_index (layout->boxes, DossierTimelineBox, i).overflow > 0)
+      badge = &g_array_index (layout->boxes, DossierTimelineBox, i);
+  g_assert_nonnull (badge);
+  g_assert_cmpuint (badge->overflow, >, 10);
+
+  /* off: plain bars and badges */
+  g_assert_false (_dossier_timeline_bin_split (timeline, dated_lane, bin, counts));
+  g_assert_false (_dossier_timeline_badge_split (timeline, layout, badge, counts));
+  drawn = _dossier_timeline_draw_for_test (timeline);
+  g_assert_cmpuint (drawn->n_story_bars, ==, 0);
+  g_assert_cmpuint (drawn->n_story_badges, ==, 0);
+
+  dossier_timeline_set_story_colors (timeline, stories);
+  layout = dossier_timeline_model_layout (model, gtk_widget_get_width (GTK_WIDGET (timeline)),
+                                          gtk_widget_get_height (GTK_WIDGET (timeline)));
+  g_assert_true (_dossier_timeline_bin_split (timeline, dated_lane, bin, counts));
+  g_assert_cmpuint (counts[story_a % 8], ==, 200);
+  g_assert_cmpuint (counts[story_b % 8], ==, 40);
+  g_assert_cmpuint (counts[DOSSIER_TIMELINE_NO_STORY_SLOT], ==, 60);
+  for (guint s = 0; s < DOSSIER_TIMELINE_NO_STORY_SLOT; s++)
+    if (s != story_a % 8 && s != story_b % 8)
+      g_assert_cmpuint (counts[s], ==, 0);
+  for (guint i = 0; i < layout->boxes->len; i++)
+    if (g_array_index (layout->boxes, DossierTimelineBox, i).lane == undated_lane
+        && g_array_index (layout->boxes, DossierTimelineBox, i).overflow > 0)
+      badge = &g_array_index (layout->boxes, DossierTimelineBox, i);
+  g_assert_true (_dossier_timeline_badge_split (timeline, layout, badge, counts));
+  g_assert_cmpuint (counts[story_b % 8], ==, 10);
+  g_assert_cmpuint (counts[DOSSIER_TIMELINE_NO_STORY_SLOT], ==, badge->overflow - 10);
+  drawn = _dossier_timeline_draw_for_test (timeline);
+  g_assert_cmpuint (drawn->n_story_bars, >=, 1);
+  g_assert_cmpuint (drawn->n_story_badges, ==, 1);
+
+  /* the legend counts what the bar and the badge stand for */
+  {
+    g_autoptr(GArray) legend = dossier_timeline_get_story_legend (timeline);
+
+    g_assert_cmpuint (legend->len, ==, 3);
+    g_assert_cmpstr (g_array_index (legend, DossierTimelineLegendItem, 0).title, ==, "Story A");
+    g_assert_cmpuint (g_array_index (legend, DossierTimelineLegendItem, 0).n_marks, ==, 200);
+    g_assert_cmpstr (g_array_index (legend, DossierTimelineLegendItem, 1).title, ==, "Story B");
+    g_assert_cmpuint (g_array_index (legend, DossierTimelineLegendItem, 1).n_marks, ==, 50);
+    g_assert_cmpuint (g_array_index (legend, DossierTimelineLegendItem, 1).slot, ==, story_b % 8);
+    g_assert_cmpint (g_array_index (legend, DossierTimelineLegendItem, 2).story, ==, 0);
+    g_assert_cmpuint (g_array_index (legend, DossierTimelineLegendItem, 2).n_marks, ==, 60 + 90);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -602,6 +782,31 @@ has_lane (DossierTimeline *timeline,
   return FALSE;
 }
 
+/* what typing in the search entry does, without its pause */
+static void
+type_search (DossierWindow *self,
+             const char    *text)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (self->search_bar, DOSSIER_TYPE_SEARCH_BAR,
+                                                                "search_entry"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  dossier_search_set_text (self->search, text);
+}
+
+/* a label below @widget says @text */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* In the window: a person's page's Show on Timeline turns the timeline
  * on, to lanes by person, with the person added after the people shown
  * so far; the people button's room is kept free of the axis's labels.
@@ -677,9 +882,50 @@ test_window (Fixture       *f,
   g_assert_true (_dossier_timeline_story_color (timeline, f->third, FALSE, &b));
   g_assert_false (gdk_rgba_equal (&a, &b));
   g_assert_cmpstr (_dossier_timeline_story_title (timeline, f->first), ==, "Talks open");
+  /* the legend's button, left of the people's, and its popover naming
+   * the stories in view */
+  {
+    GtkWidget *legend = gtk_widget_get_next_sibling (GTK_WIDGET (timeline)), *chooser = NULL;
+    GtkPopover *popover;
+    graphene_rect_t lb, cb;
+
+    for (; legend != NULL; legend = gtk_widget_get_next_sibling (legend))
+      if (GTK_IS_MENU_BUTTON (legend))
+        {
+          if (g_strcmp0 (gtk_widget_get_tooltip_text (legend), "Story Colours") == 0)
+            break;
+          chooser = legend;
+        }
+    g_assert_nonnull (legend);
+    g_assert_nonnull (chooser);
+    dossier_test_poll_until (gtk_widget_get_mapped (legend) && gtk_widget_get_width (legend) > 0);
+    g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (timeline), &lb));
+    g_assert_true (gtk_widget_compute_bounds (chooser, GTK_WIDGET (timeline), &cb));
+    g_assert_cmpfloat (lb.origin.x + lb.size.width, <=, cb.origin.x);
+    g_assert_cmpfloat (_dossier_timeline_draw_for_test (timeline)->axis_labels_right, <=, lb.origin.x);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (legend));
+    dossier_test_poll_until (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (has_label (GTK_WIDGET (popover), "Stories in View"));
+    g_assert_true (has_label (GTK_WIDGET (popover), "Talks open"));
+    g_assert_true (has_label (GTK_WIDGET (popover), "Kremlin view"));
+    gtk_popover_popdown (popover);
+  }
   g_action_group_activate_action (G_ACTION_GROUP (self), "timeline-story-colors", NULL);
   dossier_test_poll_until (!dossier_timeline_get_story_colors (timeline));
   (void) story;
+
+  /* a search that keeps a quote of Peskov's stays; one that leaves none
+   * is cleared, so that his lane is not empty */
+  type_search (self, "Kremlin");
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-person-on-timeline", g_variant_new_int64 (peskov));
+  dossier_test_poll_until (dossier_timeline_get_n_points (timeline) == 1 && has_lane (timeline, "Dmitry Peskov"));
+  g_assert_cmpstr (dossier_search_get_text (self->search), ==, "Kremlin");
+  type_search (self, "Talks");
+  dossier_test_poll_until (dossier_timeline_get_n_points (timeline) != 1);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-person-on-timeline", g_variant_new_int64 (peskov));
+  dossier_test_poll_until (dossier_search_get_text (self->search) == NULL || *dossier_search_get_text (self->search) == '\0');
+  dossier_test_poll_until (dossier_timeline_get_n_points (timeline) == 6 && has_lane (timeline, "Dmitry Peskov"));
 
   /* settings back while the window lives: a window destroyed and not yet
    * finalized would hear the change */
@@ -703,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/timeline-lanes/model", test_model_lanes);
   g_test_add ("/timeline-lanes/widget/keyboard", Fixture, NULL, fixture_setup, test_widget_keyboard, fixture_teardown);
   g_test_add ("/timeline-lanes/widget/story-colors", Fixture, NULL, fixture_setup, test_story_colors, fixture_teardown);
+  g_test_add_func ("/timeline-lanes/widget/story-bars-and-badges", test_story_bars_and_badges);
   g_test_add_func ("/timeline-lanes/widget/long-lane-names", test_long_lane_names);
   g_test_add_func ("/timeline-lanes/widget/axis-end-inset", test_axis_end_inset);
   g_test_add ("/timeline-lanes/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);

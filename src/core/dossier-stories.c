@@ -145,15 +145,53 @@ dossier_stories_list_sync (DossierLibrary  *library,
   return _dossier_library_run (library, &list_call, NULL, NULL, error);
 }
 
+/* The list for the window is read beside the store's thread, which may
+ * be busy for a second with a batch of a catch-up (quotes, dates):
+ * through a reader of its own, or on the store's thread if the file
+ * cannot be read so (not made yet, not upgraded yet, a read-only
+ * folder). */
+static void
+list_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *stories = dossier_store_read_stories (data, &error);
+
+  if (stories == NULL && g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN))
+    {
+      g_clear_error (&error);
+      stories = _dossier_library_run (DOSSIER_LIBRARY (source), &list_call, NULL, cancellable, &error);
+    }
+  if (stories == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, stories, (GDestroyNotify) g_ptr_array_unref);
+}
+
 void
 dossier_stories_list_async (DossierLibrary      *library,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  const char *path;
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (DOSSIER_IS_LIBRARY (library));
 
-  _dossier_library_run_async (library, &list_call, NULL, NULL, cancellable, callback, user_data);
+  path = dossier_library_get_path (library);
+  if (path == NULL)
+    {
+      _dossier_library_run_async (library, &list_call, NULL, NULL, cancellable, callback, user_data);
+      return;
+    }
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, (gpointer) &list_call);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, list_in_thread);
 }
 
 GPtrArray *

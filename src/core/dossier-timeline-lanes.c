@@ -429,6 +429,16 @@ dossier_timeline_model_get_entry (DossierTimelineModel *self,
   return TRUE;
 }
 
+gint64
+dossier_timeline_model_entry_id (DossierTimelineModel *self,
+                                 guint                 entry)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
+
+  ensure_lanes (self);
+  return entry < self->entries->len ? entry_point (self, entry)->id : 0;
+}
+
 guint
 dossier_timeline_model_find_entry (DossierTimelineModel *self,
                                    gint64                id)

@@ -377,9 +377,12 @@ stack_lane (DossierTimelineModel *self,
       guint count = 0;
       gint64 from = G_MAXINT64, to = -1;
 
+      badge.hidden_from = l->hidden->len;
       while (o < overflow->len && g_array_index (overflow, Placed, o).left < bend)
         {
           gint64 jd = entries[g_array_index (overflow, Placed, o).entry].julian;
+
+          g_array_append_val (l->hidden, g_array_index (overflow, Placed, o).entry);
 
           from = MIN (from, jd);
           to = MAX (to, jd);
@@ -396,6 +399,7 @@ stack_lane (DossierTimelineModel *self,
           if (pl->left + m->box_width + m->box_gap <= bx || pl->left >= bend + m->box_gap)
             continue;
           pl->hidden = TRUE;
+          g_array_append_val (l->hidden, pl->entry);
           jd = entries[pl->entry].julian;
           from = MIN (from, jd);
           to = MAX (to, jd);
@@ -438,6 +442,7 @@ stack_lane (DossierTimelineModel *self,
       box.precision = pt->precision;
       box.n_notes = pt->n_notes;
       box.suggested = entries[pl->entry].suggested;
+      box.hidden_from = 0;
       g_array_append_val (l->boxes, box);
     }
 
@@ -484,11 +489,20 @@ pack_undated (DossierTimelineModel *self,
       box.precision = pt->precision;
       box.n_notes = pt->n_notes;
       box.suggested = FALSE;
+      box.hidden_from = 0;
       g_array_append_val (l->boxes, box);
     }
   if (shown < n)
     {
       DossierTimelineBox badge = { 0 };
+
+      badge.hidden_from = l->hidden->len;
+      for (guint i = shown; i < n; i++)
+        {
+          guint entry = start + i;
+
+          g_array_append_val (l->hidden, entry);
+        }
 
       badge.x = m->box_gap + (shown % per_row) * pitch;
       badge.y = lane->content_y + (shown / per_row) * m->row_height + (m->row_height - m->box_height) / 2;
@@ -584,7 +598,7 @@ layout_lanes (DossierTimelineModel *self,
       DossierTimelineLane *lane = &g_array_index (l->lanes, DossierTimelineLane, i);
       guint *counts = l->counts + (gsize) i * n_bins;
       double margin = (m->badge_width + m->box_width) / px_per_day + 1;
-      guint first, last, b = 0, max_count = 0, capacity, boxes_before;
+      guint first, last, b = 0, max_count = 0, capacity, boxes_before, hidden_before;
 
       if (lane->undated)
         {
@@ -623,6 +637,7 @@ layout_lanes (DossierTimelineModel *self,
       first = _dossier_timeline_model_lane_lower_bound (self, i, self->start - margin);
       last = _dossier_timeline_model_lane_lower_bound (self, i, self->end + m->box_width / 2 / px_per_day);
       boxes_before = l->boxes->len;
+      hidden_before = l->hidden->len;
       {
         guint hidden = stack_lane (self, i, first, last, width);
 
@@ -630,6 +645,7 @@ layout_lanes (DossierTimelineModel *self,
           {
             lane->histogram = TRUE;
             g_array_set_size (l->boxes, boxes_before);
+            g_array_set_size (l->hidden, hidden_before);
           }
       }
     }
@@ -644,6 +660,7 @@ _dossier_timeline_model_clear_layout (DossierTimelineModel *self)
   g_array_set_size (l->lanes, 0);
   g_array_set_size (l->boxes, 0);
   g_array_set_size (l->bins, 0);
+  g_array_set_size (l->hidden, 0);
   g_clear_pointer (&l->counts, g_free);
 }
 
@@ -773,4 +790,53 @@ out:
   if (hit)
     *hit = h;
   return h.kind;
+}
+
+void
+dossier_timeline_model_bin_entries (DossierTimelineModel *self,
+                                    guint                 lane,
+                                    guint                 bin,
+                                    guint                *first,
+                                    guint                *last)
+{
+  const DossierTimelineLayout *l;
+  const DossierTimelineBin *b;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (first != NULL && last != NULL);
+
+  l = &self->layout;
+  *first = *last = 0;
+  if (!self->layout_valid || !self->lanes_valid || lane >= n_lanes (self) || bin >= l->bins->len
+      || lane == self->undated_lane)
+    return;
+  b = &g_array_index (l->bins, DossierTimelineBin, bin);
+  *first = _dossier_timeline_model_lane_lower_bound (self, lane, MAX ((double) b->from_julian, floor (l->start)));
+  *last = _dossier_timeline_model_lane_lower_bound (self, lane, MIN ((double) b->to_julian, ceil (l->end)));
+  *last = MAX (*last, *first);
+}
+
+void
+dossier_timeline_model_visible_entries (DossierTimelineModel *self,
+                                        guint                 lane,
+                                        guint                *first,
+                                        guint                *last)
+{
+  const DossierTimelineLayout *l;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (first != NULL && last != NULL);
+
+  l = &self->layout;
+  *first = *last = 0;
+  if (!self->layout_valid || !self->lanes_valid || lane >= n_lanes (self))
+    return;
+  if (lane == self->undated_lane)
+    {
+      *first = lane_start (self, lane);
+      *last = lane_end (self, lane);
+      return;
+    }
+  *first = _dossier_timeline_model_lane_lower_bound (self, lane, floor (l->start));
+  *last = _dossier_timeline_model_lane_lower_bound (self, lane, ceil (l->end));
 }

@@ -79,6 +79,7 @@ dossier_timeline_model_finalize (GObject *object)
   g_array_unref (self->layout.lanes);
   g_array_unref (self->layout.boxes);
   g_array_unref (self->layout.bins);
+  g_array_unref (self->layout.hidden);
   g_array_unref (self->points);
   g_clear_pointer (&self->tags, g_hash_table_unref);
   g_ptr_array_unref (self->lane_labels);
@@ -112,6 +113,7 @@ dossier_timeline_model_init (DossierTimelineModel *self)
   self->layout.lanes = g_array_new (FALSE, FALSE, sizeof (DossierTimelineLane));
   self->layout.boxes = g_array_new (FALSE, FALSE, sizeof (DossierTimelineBox));
   self->layout.bins = g_array_new (FALSE, FALSE, sizeof (DossierTimelineBin));
+  self->layout.hidden = g_array_new (FALSE, FALSE, sizeof (guint));
   dossier_timeline_model_fit (self);
 }
 

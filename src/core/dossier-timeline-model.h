@@ -123,6 +123,8 @@ typedef struct
   guint8      precision;
   guint       n_notes;
   gboolean    suggested;     /* an undated article at its suggested day */
+  guint       hidden_from;   /* a badge: its items are layout->hidden[hidden_from]
+                              * and the overflow - 1 after it */
 } DossierTimelineBox;
 
 typedef struct
@@ -144,6 +146,7 @@ typedef struct
   GArray     *boxes;         /* DossierTimelineBox, by lane then x */
   GArray     *bins;          /* DossierTimelineBin, by x */
   guint      *counts;        /* counts[lane * bins->len + bin] */
+  GArray     *hidden;        /* guint: the items behind each "+N" badge */
 } DossierTimelineLayout;
 
 typedef struct
@@ -253,6 +256,21 @@ guint                 dossier_timeline_model_get_n_entries   (DossierTimelineMod
 gboolean              dossier_timeline_model_get_entry       (DossierTimelineModel       *self,
                                                               guint                       entry,
                                                               DossierTimelineEntry       *out);
+/* The article of item @entry, or 0. */
+gint64                dossier_timeline_model_entry_id        (DossierTimelineModel       *self,
+                                                              guint                       entry);
+/* On the last layout: the items of @lane's bin @bin (its bar in a
+ * histogram lane), and the items of @lane in view (all of the undated
+ * lane), as the items @first..@last - 1. */
+void                  dossier_timeline_model_bin_entries     (DossierTimelineModel       *self,
+                                                              guint                       lane,
+                                                              guint                       bin,
+                                                              guint                      *first,
+                                                              guint                      *last);
+void                  dossier_timeline_model_visible_entries (DossierTimelineModel       *self,
+                                                              guint                       lane,
+                                                              guint                      *first,
+                                                              guint                      *last);
 /* The first item of article @id, or G_MAXUINT. */
 guint                 dossier_timeline_model_find_entry      (DossierTimelineModel       *self,
                                                               gint64                      id);

@@ -452,6 +452,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStory, dossier_story_free)
 /* (element-type DossierStory): every story, the latest first. */
 GPtrArray      *dossier_store_list_stories            (DossierStore          *self,
                                                        GError               **error);
+/* The same, read through a read-only connection of its own to the
+ * library at @path, on any thread: it does not wait for the store's
+ * thread, busy with an import or a catch-up.  OPEN when the file cannot
+ * be read so (a read-only folder: WAL needs its -shm file). */
+GPtrArray      *dossier_store_read_stories            (const char            *path,
+                                                       GError               **error);
 /* One story; NOT_FOUND when there is none with @id. */
 DossierStory   *dossier_store_get_story               (DossierStore          *self,
                                                        gint64                 id,

@@ -102,6 +102,8 @@ static const char * const story_colors_dark[] = {
   "#62a0ea", "#ffa348", "#57e389", "#f66151", "#dc8add", "#f8e45c", "#5bc8af", "#cdab8f",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (story_colors_light) == G_N_ELEMENTS (story_colors_dark));
+G_STATIC_ASSERT (G_N_ELEMENTS (story_colors_light) == DOSSIER_TIMELINE_NO_STORY_SLOT);
+G_STATIC_ASSERT (DOSSIER_TIMELINE_N_STORY_SLOTS == DOSSIER_TIMELINE_NO_STORY_SLOT + 1);
 
 guint
 _dossier_timeline_n_story_colors (void)
@@ -118,29 +120,112 @@ _dossier_timeline_nth_story_color (guint    i,
   gdk_rgba_parse (out, dark ? story_colors_dark[i] : story_colors_light[i]);
 }
 
+void
+dossier_timeline_story_slot_color (guint     slot,
+                                   gboolean  dark,
+                                   GdkRGBA  *out)
+{
+  g_return_if_fail (out != NULL);
+
+  if (slot >= G_N_ELEMENTS (story_colors_light))
+    {
+      /* in no story: grey, behind the stories' colours */
+      GdkRGBA grey = { 0.5f, 0.5f, 0.5f, dark ? 0.55f : 0.45f };
+
+      *out = grey;
+    }
+  else
+    _dossier_timeline_nth_story_color (slot, dark, out);
+}
+
+guint
+_dossier_timeline_story_slot (DossierTimeline *self,
+                              gint64           id)
+{
+  const DossierTimelinePoint *p;
+
+  if (self->story_of == NULL)
+    return G_MAXUINT;
+  p = g_hash_table_lookup (self->story_of, &id);
+  if (p == NULL)
+    return DOSSIER_TIMELINE_NO_STORY_SLOT;
+  /* by the story's id: a story keeps its colour however the view moves */
+  return (guint) ((guint64) MAX (p->item, 0) % G_N_ELEMENTS (story_colors_light));
+}
+
 gboolean
 _dossier_timeline_story_color (DossierTimeline *self,
                                gint64           id,
                                gboolean         dark,
                                GdkRGBA         *out)
 {
-  const DossierTimelinePoint *p;
+  guint slot = _dossier_timeline_story_slot (self, id);
+
+  if (slot == G_MAXUINT)
+    return FALSE;
+  dossier_timeline_story_slot_color (slot, dark, out);
+  return TRUE;
+}
+
+gboolean
+_dossier_timeline_bin_split (DossierTimeline *self,
+                             guint            lane,
+                             guint            bin,
+                             guint           *counts)
+{
+  guint first, last;
 
   if (self->story_of == NULL)
     return FALSE;
-  p = g_hash_table_lookup (self->story_of, &id);
-  if (p == NULL)
-    {
-      /* in no story: grey, behind the stories' colours */
-      GdkRGBA grey = { 0.5f, 0.5f, 0.5f, dark ? 0.55f : 0.45f };
-
-      *out = grey;
-      return TRUE;
-    }
-  /* by the story's id: a story keeps its colour however the view moves */
-  _dossier_timeline_nth_story_color ((guint) ((guint64) MAX (p->item, 0) % G_N_ELEMENTS (story_colors_light)),
-                                     dark, out);
+  memset (counts, 0, sizeof (guint) * DOSSIER_TIMELINE_N_STORY_SLOTS);
+  dossier_timeline_model_bin_entries (self->model, lane, bin, &first, &last);
+  for (guint e = first; e < last; e++)
+    counts[_dossier_timeline_story_slot (self, dossier_timeline_model_entry_id (self->model, e))]++;
   return TRUE;
+}
+
+gboolean
+_dossier_timeline_badge_split (DossierTimeline             *self,
+                               const DossierTimelineLayout *layout,
+                               const DossierTimelineBox    *badge,
+                               guint                       *counts)
+{
+  if (self->story_of == NULL || badge->overflow == 0)
+    return FALSE;
+  memset (counts, 0, sizeof (guint) * DOSSIER_TIMELINE_N_STORY_SLOTS);
+  for (guint i = 0; i < badge->overflow && badge->hidden_from + i < layout->hidden->len; i++)
+    {
+      guint entry = g_array_index (layout->hidden, guint, badge->hidden_from + i);
+
+      counts[_dossier_timeline_story_slot (self, dossier_timeline_model_entry_id (self->model, entry))]++;
+    }
+  return TRUE;
+}
+
+/* The slots of @counts with any items, the most first, grey (no story)
+ * last; returns how many. */
+static guint
+order_slots (const guint *counts,
+             guint       *order)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < DOSSIER_TIMELINE_NO_STORY_SLOT; s++)
+    if (counts[s] > 0)
+      {
+        guint k = n++;
+
+        /* insertion: eight at most */
+        while (k > 0 && counts[order[k - 1]] < counts[s])
+          {
+            order[k] = order[k - 1];
+            k--;
+          }
+        order[k] = s;
+      }
+  if (counts[DOSSIER_TIMELINE_NO_STORY_SLOT] > 0)
+    order[n++] = DOSSIER_TIMELINE_NO_STORY_SLOT;
+  return n;
 }
 
 static void
@@ -339,6 +424,8 @@ snapshot_histogram (DossierTimeline             *self,
 {
   const DossierTimelineLane *lane = &g_array_index (layout->lanes, DossierTimelineLane, lane_index);
   const guint *counts = layout->counts + (gsize) lane_index * layout->bins->len;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  guint split[DOSSIER_TIMELINE_N_STORY_SLOTS];
   double base = lane->content_y + lane->content_height - 2;
   double room = lane->content_height - 4 - (double) self->line_height;
   gboolean labels, label_room = room > 8;
@@ -372,7 +459,45 @@ snapshot_histogram (DossierTimeline             *self,
       x1 = round (bin->x + bin->width);
       hover = self->hover.kind == DOSSIER_TIMELINE_HIT_BIN && self->hover.lane == lane_index
               && self->hover.from_julian == bin->from_julian;
-      if (bin->width >= 8)
+      if (_dossier_timeline_bin_split (self, lane_index, b, split))
+        {
+          /* split in its stories' colours, the biggest share at the foot;
+           * a hovered bar gets a ring of the text's colour */
+          guint order[DOSSIER_TIMELINE_N_STORY_SLOTS];
+          guint n = order_slots (split, order), total = 0;
+          graphene_rect_t bar = GRAPHENE_RECT_INIT (x0, base - h, MAX (1, x1 - x0), bin->width >= 8 ? h + 2 : h);
+          double top = bar.origin.y + bar.size.height;
+
+          for (guint k = 0; k < n; k++)
+            total += split[order[k]];
+          if (bin->width >= 8)
+            {
+              GskRoundedRect rr;
+
+              gsk_rounded_rect_init_from_rect (&rr, &bar, 2);
+              gtk_snapshot_push_rounded_clip (snapshot, &rr);
+            }
+          for (guint k = 0; k < n; k++)
+            {
+              GdkRGBA c;
+              double seg = k + 1 == n ? top - bar.origin.y : bar.size.height * split[order[k]] / MAX (total, 1);
+
+              dossier_timeline_story_slot_color (order[k], dark, &c);
+              gtk_snapshot_append_color (snapshot, &c, &GRAPHENE_RECT_INIT (x0, top - seg, bar.size.width, seg));
+              top -= seg;
+            }
+          if (bin->width >= 8)
+            gtk_snapshot_pop (snapshot);
+          if (hover)
+            {
+              graphene_rect_t ring;
+
+              graphene_rect_inset_r (&bar, -1.5f, -1.5f, &ring);
+              append_outline (snapshot, &ring, 3, 1.5f, &p->fg);
+            }
+          self->drawn.n_story_bars++;
+        }
+      else if (bin->width >= 8)
         append_box (snapshot, &GRAPHENE_RECT_INIT (x0, base - h, MAX (1, x1 - x0), h + 2),
                     2, hover ? &p->bar_hover : &p->bar);
       else
@@ -404,6 +529,7 @@ snapshot_boxes (DossierTimeline             *self,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   const GdkRGBA *item, *item_hover;
   GdkRGBA story;
+  guint split[DOSSIER_TIMELINE_N_STORY_SLOTS];
 
   for (guint i = 0; i < layout->boxes->len; i++)
     {
@@ -428,6 +554,32 @@ snapshot_boxes (DossierTimeline             *self,
           append_box (snapshot, &r, b->height / 2, hover ? &p->bar_hover : &p->badge);
           append_text (self, snapshot, buf, self->small_font, r.origin.x + (r.size.width - tw) / 2,
                        b->y + (b->height - self->line_height) / 2, &p->fg);
+          if (_dossier_timeline_badge_split (self, layout, b, split))
+            {
+              /* a strip along its foot in the colours of the stories it
+               * stands for, each as wide as its share; the number stays
+               * on the plain badge, readable */
+              guint order[DOSSIER_TIMELINE_N_STORY_SLOTS];
+              guint n = order_slots (split, order);
+              double x = r.origin.x, strip = MIN (3.0, r.size.height / 3);
+              GskRoundedRect rr;
+
+              gsk_rounded_rect_init_from_rect (&rr, &r, b->height / 2);
+              gtk_snapshot_push_rounded_clip (snapshot, &rr);
+              for (guint k = 0; k < n; k++)
+                {
+                  GdkRGBA c;
+                  double seg = k + 1 == n ? r.origin.x + r.size.width - x
+                               : r.size.width * split[order[k]] / b->overflow;
+
+                  dossier_timeline_story_slot_color (order[k], dark, &c);
+                  gtk_snapshot_append_color (snapshot, &c,
+                                             &GRAPHENE_RECT_INIT (x, r.origin.y + r.size.height - strip, seg, strip));
+                  x += seg;
+                }
+              gtk_snapshot_pop (snapshot);
+              self->drawn.n_story_badges++;
+            }
           continue;
         }
 

@@ -23,6 +23,8 @@ typedef struct
   guint                     n_lane_labels;
   guint                     n_ellipsized;
   guint                     n_story_marks;
+  guint                     n_story_bars;    /* histogram bars in stories' colours */
+  guint                     n_story_badges;  /* "+N" badges with their stories' colours */
 } DossierTimelineDrawn;
 
 typedef enum
@@ -110,6 +112,21 @@ gboolean              _dossier_timeline_story_color    (DossierTimeline *self,
                                                         gint64           id,
                                                         gboolean         dark,
                                                         GdkRGBA         *out);
+/* article @id's colour slot: 0..DOSSIER_TIMELINE_NO_STORY_SLOT, or
+ * G_MAXUINT when colours by story are off */
+guint                 _dossier_timeline_story_slot     (DossierTimeline *self,
+                                                        gint64           id);
+/* How many items of each colour slot (@counts: DOSSIER_TIMELINE_N_STORY_SLOTS)
+ * a histogram bar (@lane's bin @bin of the last layout) or a "+N" badge
+ * stands for; FALSE when colours by story are off. */
+gboolean              _dossier_timeline_bin_split      (DossierTimeline *self,
+                                                        guint            lane,
+                                                        guint            bin,
+                                                        guint           *counts);
+gboolean              _dossier_timeline_badge_split    (DossierTimeline             *self,
+                                                        const DossierTimelineLayout *layout,
+                                                        const DossierTimelineBox    *badge,
+                                                        guint                       *counts);
 /* the story (its title) article @id is coloured by, or NULL */
 const char           *_dossier_timeline_story_title    (DossierTimeline *self,
                                                         gint64           id);

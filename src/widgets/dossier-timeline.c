@@ -688,6 +688,63 @@ dossier_timeline_get_story_colors (DossierTimeline *self)
   return self->stories != NULL;
 }
 
+static int
+compare_legend (gconstpointer a,
+                gconstpointer b)
+{
+  const DossierTimelineLegendItem *x = a, *y = b;
+
+  if ((x->story == 0) != (y->story == 0))
+    return x->story == 0 ? 1 : -1;
+  if (x->n_marks != y->n_marks)
+    return x->n_marks > y->n_marks ? -1 : 1;
+  return x->story < y->story ? -1 : x->story > y->story;
+}
+
+GArray *
+dossier_timeline_get_story_legend (DossierTimeline *self)
+{
+  const DossierTimelineLayout *layout;
+  g_autoptr(GHashTable) index = NULL;   /* story id → its position + 1 */
+  GArray *items;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), NULL);
+
+  if (self->story_of == NULL)
+    return NULL;
+  if (self->layout == NULL)
+    _dossier_timeline_update_fonts (self);
+  layout = current_layout (self);
+  items = g_array_new (FALSE, FALSE, sizeof (DossierTimelineLegendItem));
+  index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint lane = 0; lane < layout->lanes->len; lane++)
+    {
+      guint first, last;
+
+      dossier_timeline_model_visible_entries (self->model, lane, &first, &last);
+      for (guint e = first; e < last; e++)
+        {
+          gint64 id = dossier_timeline_model_entry_id (self->model, e);
+          const DossierTimelinePoint *p = g_hash_table_lookup (self->story_of, &id);
+          gint64 story = p != NULL ? MAX (p->item, 1) : 0;
+          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, &story));
+
+          if (at == 0)
+            {
+              DossierTimelineLegendItem item = { story, p != NULL ? p->key : NULL,
+                                                 _dossier_timeline_story_slot (self, id), 0 };
+
+              g_array_append_val (items, item);
+              at = items->len;
+              g_hash_table_insert (index, g_memdup2 (&story, sizeof story), GUINT_TO_POINTER (at));
+            }
+          g_array_index (items, DossierTimelineLegendItem, at - 1).n_marks++;
+        }
+    }
+  g_array_sort (items, compare_legend);
+  return items;
+}
+
 void
 dossier_timeline_set_end_inset (DossierTimeline *self,
                                 int              px)

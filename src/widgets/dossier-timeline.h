@@ -58,6 +58,28 @@ void                 dossier_timeline_set_title_func       (DossierTimeline     
 void                 dossier_timeline_set_story_colors     (DossierTimeline          *self,
                                                             GArray                   *stories);
 gboolean             dossier_timeline_get_story_colors     (DossierTimeline          *self);
+
+/* The colours by story: eight, then grey for the articles in no story. */
+#define DOSSIER_TIMELINE_NO_STORY_SLOT 8
+#define DOSSIER_TIMELINE_N_STORY_SLOTS 9
+
+/* A story with marks in view, for a legend of the colours. */
+typedef struct
+{
+  gint64      story;         /* 0: the articles in no story */
+  const char *title;         /* NULL for those; valid while the colours are set */
+  guint       slot;          /* its colour: dossier_timeline_story_slot_color() */
+  guint       n_marks;       /* its marks in view (bars and badges count theirs) */
+} DossierTimelineLegendItem;
+
+/* (element-type DossierTimelineLegendItem) (transfer full): the stories
+ * with marks in the visible range, the most marks first, then those in
+ * no story; NULL when colours by story are off. */
+GArray              *dossier_timeline_get_story_legend     (DossierTimeline          *self);
+/* A colour slot's colour, for a light or a dark style. */
+void                 dossier_timeline_story_slot_color     (guint                     slot,
+                                                            gboolean                  dark,
+                                                            GdkRGBA                  *out);
 /* Keeps the right @px of the axis band free of labels, for a button
  * laid over it. */
 void                 dossier_timeline_set_end_inset        (DossierTimeline          *self,
