@@ -817,6 +817,10 @@ typedef struct
   char               *people[N_TRIAL_NAMES];
 } Trial;
 
+/* what the trial under way did to people and when it synced, told when
+ * the libraries' people differ */
+static GString *trial_ops;
+
 /* a surname of its own for each @n below 1,000 */
 static char *
 trial_surname (guint n)
@@ -888,6 +892,8 @@ trial_merge_or_split (Trial   *t,
         return;
       g_assert_true (dossier_people_merge_sync (library, before[into], before[which], &error));
       g_assert_no_error (error);
+      g_string_append_printf (trial_ops, "%s merged the person of %s into that of %s\n", trial_members[c],
+                              t->people[which], t->people[into]);
       people = dossier_people_list_sync (library, NULL, &error);
       g_assert_no_error (error);
       p = person_of (people, before[into]);
@@ -906,6 +912,7 @@ trial_merge_or_split (Trial   *t,
     return;
   g_assert_cmpint (dossier_people_split_sync (library, p->id, t->people[which], &error), >, 0);
   g_assert_no_error (error);
+  g_string_append_printf (trial_ops, "%s split %s off %s\n", trial_members[c], t->people[which], p->name);
   g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", which, t->people[which]));
 }
 
@@ -972,6 +979,7 @@ trial_edit (Trial *t,
         return;
       dossier_people_rename_sync (library, id, name, &error);
       g_assert_no_error (error);
+      g_string_append_printf (trial_ops, "%s renamed the person of %s to %s\n", trial_members[c], found, name);
       g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", which, name));
     }
   else
@@ -1051,6 +1059,8 @@ run_trial (const char *url,
               { g_strconcat ("Otto ", surname, NULL), g_strconcat ("Mira ", other, NULL), g_strdup (surname) } };
   guint steps = 30;
 
+  g_string_truncate (trial_ops, 0);
+
   for (guint c = 0; c < N_CLIENTS; c++)
     t.lib[c] = dossier_test_library_new ();
   dossier_test_add_article (t.lib[0]->library, "Harbour talks", "Delegates met on Thursday.");
@@ -1088,7 +1098,10 @@ run_trial (const char *url,
           continue;
         }
       if (g_test_rand_int_range (0, 3) == 0)
-        team_sync_ok (t.lib[c]->library, trial_members[c]);
+        {
+          team_sync_ok (t.lib[c]->library, trial_members[c]);
+          g_string_append_printf (trial_ops, "%s synced\n", trial_members[c]);
+        }
       else
         trial_edit (&t, c, step);
     }
@@ -1105,6 +1118,9 @@ run_trial (const char *url,
       g_autofree char *people = team_people_state (t.lib[c]->library);
 
       g_assert_cmpstr (state, ==, state0);
+      if (g_strcmp0 (people, people0) != 0)
+        g_test_message ("trial %u: the people of %s and %s differ after:\n%s", number, trial_members[0],
+                        trial_members[c], trial_ops->str);
       g_assert_cmpstr (people, ==, people0);
     }
   /* the people's names join the rows the edits are looked for in */
@@ -1172,6 +1188,7 @@ test_convergence_trials (void)
   team_add_member ("trials", "olga", "owner");
   team_add_member ("trials", "ada", "editor");
   team_add_member ("trials", "ben", "editor");
+  trial_ops = g_string_new (NULL);
   start = g_get_monotonic_time ();
   for (i = 0; i < n && !g_test_failed (); i++)
     {
@@ -1188,6 +1205,7 @@ test_convergence_trials (void)
                     (g_get_monotonic_time () - start) / 1e6);
   else
     g_test_message ("%u trials converged in %.1f s", n, (g_get_monotonic_time () - start) / 1e6);
+  g_string_free (trial_ops, TRUE);
 }
 
 /* }}} */
