@@ -16,7 +16,7 @@ fi
 echo "1..1"
 log=$(mktemp /tmp/dossier-flatpak-check-XXXXXX.log)
 if "$top/build-aux/flatpak-check" --source "$top" >"$log" 2>&1; then
-  echo "ok 1 - the Flatpak builds, installs, imports through the portal and shows its window"
+  echo "ok 1 - the Flatpak builds, installs, imports through the portal, shows its window; its team step below"
   tail -3 "$log" | sed 's/^/# /'
 else
   echo "not ok 1 - build-aux/flatpak-check failed"

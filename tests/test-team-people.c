@@ -200,6 +200,48 @@ test_corrections (void)
   }
 }
 
+/* The name a person is called by, split off: the person left takes the
+ * longest of their other names, so the two are two in every library (two
+ * people called alike would be one person in the others, which know
+ * people by name) */
+static void
+test_split_own_name (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 left;
+
+  NEED_SERVER ();
+  url = team_new ("people_split_name");
+  team_add_member ("people_split_name", "ada", "editor");
+  team_add_member ("people_split_name", "ben", "editor");
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  dossier_test_add_article (a->library, "Minister visits", visit);
+  dossier_test_add_article (a->library, "No change", later);
+  team_share (a->library, url, "ada");
+  team_sync_ok (a->library, "ada");
+  team_share (b->library, url, "ben");
+  team_sync_ok (b->library, "ben");
+  g_assert_cmpint (dossier_people_find_quotes_sync (a->library, G_MAXUINT, NULL, NULL), >=, 0);
+  left = person (a->library, "Sergei Lavrov");
+  g_assert_cmpint (left, ==, person (a->library, "Lavrov"));
+
+  g_assert_cmpint (dossier_people_split_sync (a->library, left, "Sergei Lavrov", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (quotes_of (a->library, "Sergei Lavrov"), ==, 1);
+  g_assert_cmpint (quotes_of (a->library, "Lavrov"), ==, 1);
+  g_assert_cmpint (person (a->library, "Lavrov"), ==, left);
+  team_sync_ok (a->library, "ada");
+  team_sync_ok (b->library, "ben");
+  g_assert_cmpint (quotes_of (b->library, "Sergei Lavrov"), ==, 1);
+  g_assert_cmpint (quotes_of (b->library, "Lavrov"), ==, 1);
+  g_assert_cmpint (person (b->library, "Sergei Lavrov"), !=, person (b->library, "Lavrov"));
+  assert_same_people (a->library, b->library);
+}
+
 /* Two members rename one person differently: the later push is listed
  * as a conflict and both libraries show the first; kept as mine, the
  * later name wins everywhere.  A reader's rename is refused by the
@@ -409,6 +451,7 @@ main (int argc, char **argv)
     g_test_message ("no PostgreSQL server: %s", team_pg_missing);
 
   g_test_add_func ("/team-people/corrections", test_corrections);
+  g_test_add_func ("/team-people/split-own-name", test_split_own_name);
   g_test_add_func ("/team-people/conflict-and-reader", test_conflict_and_reader);
   g_test_add_func ("/team-people/upgrade", test_upgrade);
   g_test_add_func ("/team-people/old-team-database", test_old_team_database);

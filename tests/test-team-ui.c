@@ -620,15 +620,58 @@ contrast (const GdkRGBA *a,
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
-/* Every member colour's dark shade stands 3:1 against libadwaita's dark
- * backgrounds (view, window, card, popover), and the dots' CSS has it
- * when the style is dark, the middle shade when light. */
+/* CIELAB of an sRGB colour (D65 white) */
 static void
-check_dark_shades (void)
+to_lab (const GdkRGBA *c,
+        double         lab[3])
 {
-  const char *backgrounds[] = { "#1e1e1e", "#242424", "#363636", "#383838" };
+  const double white[3] = { 0.95047, 1.0, 1.08883 };
+  double v[3] = { c->red, c->green, c->blue };
+  double xyz[3], f[3];
+
+  for (int i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+  xyz[0] = 0.4124 * v[0] + 0.3576 * v[1] + 0.1805 * v[2];
+  xyz[1] = 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+  xyz[2] = 0.0193 * v[0] + 0.1192 * v[1] + 0.9505 * v[2];
+  for (int i = 0; i < 3; i++)
+    {
+      double t = xyz[i] / white[i];
+
+      f[i] = t > 216.0 / 24389.0 ? cbrt (t) : (24389.0 / 27.0 * t + 16.0) / 116.0;
+    }
+  lab[0] = 116.0 * f[1] - 16.0;
+  lab[1] = 500.0 * (f[0] - f[1]);
+  lab[2] = 200.0 * (f[1] - f[2]);
+}
+
+/* how far apart two colours look: CIE76 ΔE, the distance in CIELAB */
+static double
+delta_e (const GdkRGBA *a,
+         const GdkRGBA *b)
+{
+  double x[3], y[3];
+
+  to_lab (a, x);
+  to_lab (b, y);
+  return sqrt ((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) + (x[2] - y[2]) * (x[2] - y[2]));
+}
+
+/* Every member colour stands 3:1 against libadwaita's backgrounds of its
+ * style: the light shade against the light view, card and popover
+ * (white) and window (#fafafa), the dark shade against the dark view,
+ * window, card and popover.  Within each style no two colours look
+ * alike (CIELAB ΔE of 25 or more; the nearest stand 30 apart in light,
+ * orange and red, and 37 in dark, yellow and orange), and the dots' CSS has the dark shades
+ * when the style is dark, the light ones when light. */
+static void
+check_shades (void)
+{
+  const char *light_backgrounds[] = { "#ffffff", "#fafafa" };
+  const char *dark_backgrounds[] = { "#1e1e1e", "#242424", "#363636", "#383838" };
   g_autofree char *dark_css = dossier_member_color_css (TRUE);
   g_autofree char *light_css = dossier_member_color_css (FALSE);
+  GdkRGBA all_light[DOSSIER_MEMBER_N_COLORS], all_dark[DOSSIER_MEMBER_N_COLORS];
   guint seen = 0;
 
   for (guint n = 0; n < 1000 && seen != (1u << DOSSIER_MEMBER_N_COLORS) - 1; n++)
@@ -644,8 +687,12 @@ check_dark_shades (void)
       seen |= 1u << i;
       dossier_member_color_rgba (name, TRUE, &dark);
       dossier_member_color_rgba (name, FALSE, &light);
-      for (guint k = 0; k < G_N_ELEMENTS (backgrounds); k++)
-        g_assert_cmpfloat (contrast (&dark, backgrounds[k]), >=, 3.0);
+      all_dark[i] = dark;
+      all_light[i] = light;
+      for (guint k = 0; k < G_N_ELEMENTS (dark_backgrounds); k++)
+        g_assert_cmpfloat (contrast (&dark, dark_backgrounds[k]), >=, 3.0);
+      for (guint k = 0; k < G_N_ELEMENTS (light_backgrounds); k++)
+        g_assert_cmpfloat (contrast (&light, light_backgrounds[k]), >=, 3.0);
       dark_hex = g_strdup_printf (".%s { background-color: #%02x%02x%02x; }", dossier_member_color_class (name),
                                   (int) (dark.red * 255 + 0.5), (int) (dark.green * 255 + 0.5),
                                   (int) (dark.blue * 255 + 0.5));
@@ -656,6 +703,12 @@ check_dark_shades (void)
       g_assert_nonnull (strstr (light_css, light_hex));
     }
   g_assert_cmpuint (seen, ==, (1u << DOSSIER_MEMBER_N_COLORS) - 1);
+  for (guint i = 0; i < DOSSIER_MEMBER_N_COLORS; i++)
+    for (guint j = i + 1; j < DOSSIER_MEMBER_N_COLORS; j++)
+      {
+        g_assert_cmpfloat (delta_e (&all_light[i], &all_light[j]), >=, 25.0);
+        g_assert_cmpfloat (delta_e (&all_dark[i], &all_dark[j]), >=, 25.0);
+      }
 }
 
 /* A first sync that pulls a few hundred rows: the header shows its
@@ -677,7 +730,7 @@ test_sync_progress (DossierTestLibrary *f,
   g_assert_cmpuint (dossier_member_color_index ("Ben"), ==, dossier_member_color_index ("ben"));
   g_assert_cmpuint (dossier_member_color_index ("ana"), !=, dossier_member_color_index ("ben"));
   g_assert_cmpuint (dossier_member_color_index ("olga"), <, DOSSIER_MEMBER_N_COLORS);
-  check_dark_shades ();
+  check_shades ();
   NEED_SERVER ();
   url = new_team ("progress");
   other = dossier_test_library_new ();

@@ -803,6 +803,7 @@ test_offline_queue (void)
 /* {{{ randomised convergence trials */
 
 #define N_CLIENTS 3
+#define N_TRIAL_NAMES 3
 static const char * const trial_members[N_CLIENTS] = { "olga", "ada", "ben" };
 
 typedef struct
@@ -812,9 +813,14 @@ typedef struct
    * name people[I] the article gives them) */
   GPtrArray          *written;
   guint               number;
-  /* the two people the trial's article quotes, named for the trial */
-  char               *people[2];
+  /* the names the trial's articles give people, made for the trial: two
+   * people quoted by their full names, and the first by surname alone */
+  char               *people[N_TRIAL_NAMES];
 } Trial;
+
+/* what the trial under way did to people and when it synced, told when
+ * the libraries' people differ */
+static GString *trial_ops;
 
 /* a surname of its own for each @n below 1,000 */
 static char *
@@ -849,6 +855,68 @@ trial_people_names (Trial          *t,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* the person @id of @people, or NULL */
+static DossierStoredPerson *
+person_of (GPtrArray *people,
+           gint64     id)
+{
+  for (guint k = 0; id > 0 && people != NULL && k < people->len; k++)
+    if (((DossierStoredPerson *) people->pdata[k])->id == id)
+      return people->pdata[k];
+  return NULL;
+}
+
+/* A person's correction other than a rename: two people merged, or a
+ * name split off its person, found by the names the articles give them.
+ * Each writes which person each name it moved leads to now. */
+static void
+trial_merge_or_split (Trial   *t,
+                      guint    c,
+                      gboolean merge)
+{
+  DossierLibrary *library = t->lib[c]->library;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 before[N_TRIAL_NAMES];
+  guint which = g_test_rand_int_range (0, N_TRIAL_NAMES);
+  DossierStoredPerson *p;
+
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  for (guint k = 0; k < N_TRIAL_NAMES; k++)
+    before[k] = dossier_people_find_sync (library, t->people[k], NULL);
+  if (merge)
+    {
+      guint into = g_test_rand_int_range (0, N_TRIAL_NAMES);
+
+      if (before[into] <= 0 || before[which] <= 0 || before[into] == before[which])
+        return;
+      g_assert_true (dossier_people_merge_sync (library, before[into], before[which], &error));
+      g_assert_no_error (error);
+      g_string_append_printf (trial_ops, "%s merged the person of %s into that of %s\n", trial_members[c],
+                              t->people[which], t->people[into]);
+      people = dossier_people_list_sync (library, NULL, &error);
+      g_assert_no_error (error);
+      p = person_of (people, before[into]);
+      g_assert_nonnull (p);
+      for (guint k = 0; k < N_TRIAL_NAMES; k++)
+        if (before[k] == before[which])
+          g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", k, p->name));
+      return;
+    }
+  /* a split needs the name to be one of two or more of its person's */
+  people = dossier_people_list_sync (library, NULL, &error);
+  g_assert_no_error (error);
+  p = person_of (people, before[which]);
+  if (p == NULL || p->variants == NULL || g_strv_length (p->variants) < 2 ||
+      !g_strv_contains ((const char * const *) p->variants, t->people[which]))
+    return;
+  g_assert_cmpint (dossier_people_split_sync (library, p->id, t->people[which], &error), >, 0);
+  g_assert_no_error (error);
+  g_string_append_printf (trial_ops, "%s split %s off %s\n", trial_members[c], t->people[which], p->name);
+  g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", which, t->people[which]));
+}
+
 static guint
 step_of (const char *text)
 {
@@ -866,7 +934,7 @@ trial_edit (Trial *t,
   g_autoptr(GPtrArray) notes = dossier_library_list_annotations_sync (library, 0, NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf ("%s#%u", trial_members[c], step);
-  int op = g_test_rand_int_range (0, 4);
+  int op = g_test_rand_int_range (0, 6);
 
   if (op == 0 || notes->len == 0)
     {
@@ -896,6 +964,8 @@ trial_edit (Trial *t,
       g_assert_no_error (error);
       g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
     }
+  else if (op == 4 || op == 5)
+    trial_merge_or_split (t, c, op == 4);
   else if (op == 3)
     {
       /* a person renamed, found by a name the articles give them; the
@@ -910,6 +980,7 @@ trial_edit (Trial *t,
         return;
       dossier_people_rename_sync (library, id, name, &error);
       g_assert_no_error (error);
+      g_string_append_printf (trial_ops, "%s renamed the person of %s to %s\n", trial_members[c], found, name);
       g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", which, name));
     }
   else
@@ -984,9 +1055,12 @@ run_trial (const char *url,
   g_autofree char *surname = trial_surname (number * 2 % 1000);
   g_autofree char *other = trial_surname ((number * 2 + 1) % 1000);
   g_autofree char *quoted = NULL;
+  g_autofree char *told = NULL;
   Trial t = { { NULL }, g_ptr_array_new_with_free_func (g_free), number,
-              { g_strconcat ("Otto ", surname, NULL), g_strconcat ("Mira ", other, NULL) } };
+              { g_strconcat ("Otto ", surname, NULL), g_strconcat ("Mira ", other, NULL), g_strdup (surname) } };
   guint steps = 30;
+
+  g_string_truncate (trial_ops, 0);
 
   for (guint c = 0; c < N_CLIENTS; c++)
     t.lib[c] = dossier_test_library_new ();
@@ -998,6 +1072,10 @@ run_trial (const char *url,
                             "\"The channel has silted faster than anyone forecast,\" said harbour master %s.",
                             t.people[0], t.people[1]);
   dossier_test_add_article (t.lib[0]->library, "Board meets", quoted);
+  /* the first person by surname alone: one person with two names, so
+   * that one can be split off */
+  told = g_strdup_printf ("\"Nothing has changed in our position,\" %s told reporters on Friday.", t.people[2]);
+  dossier_test_add_article (t.lib[0]->library, "Chair speaks", told);
   for (guint c = 0; c < N_CLIENTS; c++)
     {
       team_share (t.lib[c]->library, url, trial_members[c]);
@@ -1021,7 +1099,10 @@ run_trial (const char *url,
           continue;
         }
       if (g_test_rand_int_range (0, 3) == 0)
-        team_sync_ok (t.lib[c]->library, trial_members[c]);
+        {
+          team_sync_ok (t.lib[c]->library, trial_members[c]);
+          g_string_append_printf (trial_ops, "%s synced\n", trial_members[c]);
+        }
       else
         trial_edit (&t, c, step);
     }
@@ -1038,6 +1119,9 @@ run_trial (const char *url,
       g_autofree char *people = team_people_state (t.lib[c]->library);
 
       g_assert_cmpstr (state, ==, state0);
+      if (g_strcmp0 (people, people0) != 0)
+        g_test_message ("trial %u: the people of %s and %s differ after:\n%s", number, trial_members[0],
+                        trial_members[c], trial_ops->str);
       g_assert_cmpstr (people, ==, people0);
     }
   /* the people's names join the rows the edits are looked for in */
@@ -1086,8 +1170,8 @@ run_trial (const char *url,
   for (guint c = 0; c < N_CLIENTS; c++)
     dossier_test_library_free (t.lib[c]);
   g_ptr_array_unref (t.written);
-  g_free (t.people[0]);
-  g_free (t.people[1]);
+  for (guint i = 0; i < N_TRIAL_NAMES; i++)
+    g_free (t.people[i]);
 }
 
 static void
@@ -1095,6 +1179,7 @@ test_convergence_trials (void)
 {
   const char *env = g_getenv ("DOSSIER_TEAM_TRIALS");
   guint n = env ? (guint) g_ascii_strtoull (env, NULL, 10) : (dossier_test_slowdown () > 1 ? 5 : 50);
+  guint i;
   gint64 start;
 
   g_autofree char *url = NULL;
@@ -1104,10 +1189,24 @@ test_convergence_trials (void)
   team_add_member ("trials", "olga", "owner");
   team_add_member ("trials", "ada", "editor");
   team_add_member ("trials", "ben", "editor");
+  trial_ops = g_string_new (NULL);
   start = g_get_monotonic_time ();
-  for (guint i = 0; i < n && !g_test_failed (); i++)
-    run_trial (url, i, i % 10 == 5);
-  g_test_message ("%u trials converged in %.1f s", n, (g_get_monotonic_time () - start) / 1e6);
+  for (i = 0; i < n && !g_test_failed (); i++)
+    {
+      run_trial (url, i, i % 10 == 5);
+      /* a long run says how far it got as it goes */
+      if ((i + 1) % 25 == 0 && i + 1 < n && !g_test_failed ())
+        {
+          g_test_message ("%u trials converged in %.1f s", i + 1, (g_get_monotonic_time () - start) / 1e6);
+          fflush (stdout);
+        }
+    }
+  if (g_test_failed ())
+    g_test_message ("trial %u did not converge (%u before it did, in %.1f s)", i - 1, i - 1,
+                    (g_get_monotonic_time () - start) / 1e6);
+  else
+    g_test_message ("%u trials converged in %.1f s", n, (g_get_monotonic_time () - start) / 1e6);
+  g_string_free (trial_ops, TRUE);
 }
 
 /* }}} */

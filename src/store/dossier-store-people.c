@@ -1079,6 +1079,15 @@ dossier_store_split_person (DossierStore  *self,
       _dossier_store_fail (self, error, _("Could not split the person"));
       goto fail;
     }
+  /* the person left keeps their name unless it is the name split off:
+   * then they take the longest of the names left to them, so that the two
+   * are told apart, here and in a team's other libraries, which know
+   * people by name (two called alike would be one person there) */
+  if (!exec_ids (self, "UPDATE people SET renamed = 1, name = (SELECT variant FROM person_variants"
+                       "   WHERE person_id = ?1 ORDER BY length(variant) DESC, variant LIMIT 1)"
+                       " WHERE id = ?1 AND name = (SELECT name FROM people WHERE id = ?2) COLLATE NOCASE"
+                       " AND EXISTS (SELECT 1 FROM person_variants WHERE person_id = ?1)", id, new_id, error))
+    goto fail;
   /* the articles of the person find their people again, the variant now
    * leading to the new one */
   if (!exec_ids (self, "INSERT OR IGNORE INTO quote_queue(article_id)"

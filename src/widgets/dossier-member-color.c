@@ -7,13 +7,18 @@
  * names alike spread over the colours), so every member's library shows the same member in
  * the same colour without anything being stored or shared.  The colours
  * are the GNOME palette's blue, green, yellow, orange, red, purple and
- * brown: a middle shade on light backgrounds, a lighter one on dark.
+ * brown: a darker shade on light backgrounds, a lighter one on dark.
  *
  * The shades live here only: the timeline draws with them, and the dots'
  * CSS (.member-color-N) is made from them, again whenever the style
- * manager turns dark or light.  The dark ones each stand at least 3:1
- * against libadwaita's dark view, window and card backgrounds (the
- * middle shades fell to 2:1, purple on a card).
+ * manager turns dark or light.  Each stands at least 3:1 against
+ * libadwaita's backgrounds of its style: the light ones against the view
+ * and card (white) and the window (#fafafa), the palette's green 5 and
+ * orange 4 and a yellow darkened to gold (green, yellow and orange's
+ * middle shades stood at 2.1 to 2.5:1 on white); the dark ones against the
+ * dark view, window and card (the middle shades fell to 2:1, purple on a
+ * card).  No two of a style look alike: the nearest stand 30 apart in
+ * CIELAB (ΔE; orange and red) in light, 37 (yellow and orange) in dark.
  */
 #include "config.h"
 
@@ -22,7 +27,7 @@
 #include "dossier-member-color.h"
 
 static const char * const light_shades[DOSSIER_MEMBER_N_COLORS] = {
-  "#3584e4", "#2ec27e", "#e5a50a", "#ff7800", "#e01b24", "#9141ac", "#986a44",
+  "#3584e4", "#26a269", "#b98200", "#e66100", "#e01b24", "#9141ac", "#986a44",
 };
 static const char * const dark_shades[DOSSIER_MEMBER_N_COLORS] = {
   "#62a0ea", "#57e389", "#f6d32d", "#ffa348", "#f66151", "#c061cb", "#cdab8f",
