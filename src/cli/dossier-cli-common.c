@@ -183,3 +183,50 @@ build_annotation (JsonBuilder       *b,
   json_builder_add_boolean_value (b, dossier_annotation_get_orphan (a));
   json_builder_end_object (b);
 }
+
+void
+dossier_cli_print_result (const char *member,
+                          const char *source,
+                          int         status,
+                          gint64      id,
+                          gboolean    with_reason,
+                          const char *reason,
+                          const char *error)
+{
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      static const char * const names[] = { "imported", "duplicate", "error" };
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, member, source);
+      add_string_or_null (b, "status", names[status]);
+      json_builder_set_member_name (b, "id");
+      if (id > 0)
+        json_builder_add_int_value (b, id);
+      else
+        json_builder_add_null_value (b);
+      if (with_reason)
+        add_string_or_null (b, "reason", reason);
+      add_string_or_null (b, "error", error);
+      json_builder_end_object (b);
+      print_json (b, FALSE);
+      return;
+    }
+  switch (status)
+    {
+    case DOSSIER_IMPORT_IMPORTED:
+      g_print (_("imported   %s → article %lld\n"), source, (long long) id);
+      break;
+    case DOSSIER_IMPORT_DUPLICATE:
+      g_print (_("duplicate  %s (already article %lld)\n"), source, (long long) id);
+      break;
+    case DOSSIER_IMPORT_FAILED:
+    default:
+      if (with_reason)
+        g_printerr (_("failed     %s [%s]\n"), error, reason ? reason : "");
+      else
+        g_printerr (_("failed     %s\n"), error);
+      break;
+    }
+}

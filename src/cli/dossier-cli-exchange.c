@@ -27,37 +27,7 @@ on_import_progress (const DossierImportResult *r,
                     guint                      total,
                     gpointer                   user_data)
 {
-  if (opt_json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      static const char * const status[] = { "imported", "duplicate", "error" };
-
-      json_builder_begin_object (b);
-      add_string_or_null (b, "file", r->file);
-      add_string_or_null (b, "status", status[r->status]);
-      json_builder_set_member_name (b, "id");
-      if (r->id > 0)
-        json_builder_add_int_value (b, r->id);
-      else
-        json_builder_add_null_value (b);
-      add_string_or_null (b, "error", r->error);
-      json_builder_end_object (b);
-      print_json (b, FALSE);
-      return;
-    }
-  switch (r->status)
-    {
-    case DOSSIER_IMPORT_IMPORTED:
-      g_print (_("imported   %s → article %lld\n"), r->file, (long long) r->id);
-      break;
-    case DOSSIER_IMPORT_DUPLICATE:
-      g_print (_("duplicate  %s (already article %lld)\n"), r->file, (long long) r->id);
-      break;
-    case DOSSIER_IMPORT_FAILED:
-    default:
-      g_printerr (_("failed     %s\n"), r->error);
-      break;
-    }
+  dossier_cli_print_result ("file", r->file, r->status, r->id, FALSE, NULL, r->error);
 }
 
 static int

@@ -50,6 +50,15 @@ void            add_string_or_null (JsonBuilder   *b,
                                     const char    *value);
 void            build_annotation   (JsonBuilder   *b,
                                     DossierAnnotation *a);
+/* One imported file or link (@member "file" or "url" in JSON): a line of
+ * JSON with --json, else one of text; @reason only @with_reason. */
+void            dossier_cli_print_result (const char *member,
+                                          const char *source,
+                                          int         status,
+                                          gint64      id,
+                                          gboolean    with_reason,
+                                          const char *reason,
+                                          const char *error);
 
 /* Writes @text to standard output as g_print() would, and empties it. */
 void dossier_cli_write             (GString        *text);
