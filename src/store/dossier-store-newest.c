@@ -413,10 +413,10 @@ walk_newest_in_batches (DossierStore  *self,
 }
 
 /* Every article that matches @expr, in id order */
-static GArray *
-collect_matches (DossierStore  *self,
-                 const char    *expr,
-                 GError       **error)
+GArray *
+_dossier_store_match_ids (DossierStore  *self,
+                          const char    *expr,
+                          GError       **error)
 {
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
@@ -524,7 +524,7 @@ _dossier_store_query_ids_newest (DossierStore  *self,
       /* otherwise list every match (in id order, no ranking, no set
        * built in SQL) and walk the date index through that list */
       if (g_cancellable_is_cancelled (cancellable) ||
-          !(matches = collect_matches (self, probe, error)) ||
+          !(matches = _dossier_store_match_ids (self, probe, error)) ||
           walk_newest (self, query, NULL, matches, G_MAXUINT, cancellable, ids, error) != WALK_DONE)
         return NULL;
       return g_steal_pointer (&ids);

@@ -334,4 +334,9 @@ gboolean      _dossier_store_add_page_snippets (DossierStore  *self,
                                                 GHashTable    *by_id,
                                                 GError       **error);
 
+/* Every article that matches @expr, in id order (dossier-store-newest.c) */
+GArray       *_dossier_store_match_ids         (DossierStore  *self,
+                                                const char    *expr,
+                                                GError       **error);
+
 G_END_DECLS

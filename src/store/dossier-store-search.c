@@ -134,15 +134,6 @@ _dossier_store_query_ids_by_set (DossierStore  *self,
 }
 
 static int
-compare_id (gconstpointer a,
-            gconstpointer b)
-{
-  const gint64 *x = a, *y = b;
-
-  return (*x > *y) - (*x < *y);
-}
-
-static int
 compare_ranked_id (gconstpointer a,
                    gconstpointer b)
 {
@@ -354,8 +345,6 @@ match_ids (DossierStore  *self,
   g_autofree int *group_of = NULL;
   DossierIdWalk *walk;
   sqlite3_stmt *stmt;
-  gint64 last = G_MININT64;
-  gboolean sorted = TRUE;
   int n_phrases = 0;
   int rc;
 
@@ -387,29 +376,7 @@ match_ids (DossierStore  *self,
         return NULL;
     }
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (sqlite3_prepare_v2 (self->db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _dossier_store_fail (self, error, _("Could not search the library"));
-      return NULL;
-    }
-  _dossier_store_bind_text (stmt, 1, expr);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      sorted = sorted && id > last;
-      last = id;
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (_dossier_store_step_failed (self, rc, error))
-    return NULL;
-  /* (FTS5 hands rows out by rowid, ascending, unless asked otherwise) */
-  if (!sorted)
-    g_array_sort (ids, compare_id);
-  return g_steal_pointer (&ids);
+  return _dossier_store_match_ids (self, expr, error);
 }
 
 /* Runs the ranking statement (dossier_rank_into() over the query's
