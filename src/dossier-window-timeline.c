@@ -748,6 +748,20 @@ on_legend_show_cb (GtkWidget     *popover,
     }
 }
 
+/* A round menu button over the timeline, dark as an on-screen control.
+ * The "osd" class goes on the button inside it, not on the menu button:
+ * the theme styles every popover under an "osd" widget as one too, and
+ * the popover's list is to look like the window's other popovers */
+static void
+round_osd_button (GtkWidget *menu_button)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (menu_button);
+
+  gtk_widget_add_css_class (menu_button, "circular");
+  if (GTK_IS_BUTTON (inner))
+    gtk_widget_add_css_class (inner, "osd");
+}
+
 /* the round buttons over the axis band's right: the legend's when colours
  * by story are on, the people's (rightmost) with lanes by person; the
  * band's labels end before them */
@@ -998,8 +1012,7 @@ _dossier_window_timeline_setup (DossierWindow *self)
   gtk_widget_set_tooltip_text (marks->people_button, _("Choose People"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (marks->people_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose the people on the timeline"), -1);
-  gtk_widget_add_css_class (marks->people_button, "osd");
-  gtk_widget_add_css_class (marks->people_button, "circular");
+  round_osd_button (marks->people_button);
   gtk_widget_set_halign (marks->people_button, GTK_ALIGN_END);
   gtk_widget_set_valign (marks->people_button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (marks->people_button, 4);
@@ -1025,8 +1038,7 @@ _dossier_window_timeline_setup (DossierWindow *self)
     gtk_widget_set_tooltip_text (marks->legend_button, _("Story Colours"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (marks->legend_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("The stories of the timeline's colours"), -1);
-    gtk_widget_add_css_class (marks->legend_button, "osd");
-    gtk_widget_add_css_class (marks->legend_button, "circular");
+    round_osd_button (marks->legend_button);
     gtk_widget_set_halign (marks->legend_button, GTK_ALIGN_END);
     gtk_widget_set_valign (marks->legend_button, GTK_ALIGN_START);
     gtk_widget_set_margin_top (marks->legend_button, 4);

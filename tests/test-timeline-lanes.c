@@ -807,6 +807,34 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* the label below @widget that says @text */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* the relative luminance of the colour @widget's text is drawn in */
+static double
+text_luminance (GtkWidget *widget)
+{
+  GdkRGBA c;
+
+  g_assert_nonnull (widget);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &c);
+  return 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue;
+}
+
 /* In the window: a person's page's Show on Timeline turns the timeline
  * on, to lanes by person, with the person added after the people shown
  * so far; the people button's room is kept free of the axis's labels.
@@ -909,6 +937,12 @@ test_window (Fixture       *f,
     g_assert_true (has_label (GTK_WIDGET (popover), "Stories in View"));
     g_assert_true (has_label (GTK_WIDGET (popover), "Talks open"));
     g_assert_true (has_label (GTK_WIDGET (popover), "Kremlin view"));
+    /* in light, the legend reads as the window's other popovers do:
+     * dark text, not the on-screen controls' light text */
+    g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+    g_assert_cmpfloat (text_luminance (find_label (GTK_WIDGET (popover), "Stories in View")), <, 0.5);
+    /* while the round button itself stays an on-screen control */
+    g_assert_cmpfloat (text_luminance (gtk_widget_get_first_child (legend)), >, 0.5);
     gtk_popover_popdown (popover);
   }
   g_action_group_activate_action (G_ACTION_GROUP (self), "timeline-story-colors", NULL);
