@@ -218,7 +218,13 @@ on_search_changed_cb (DossierSearchBar *self)
     gtk_widget_remove_css_class (self->filter_button, "filter-active");
 }
 
-/* a saved search, or a test: the entry shows the text */
+static void on_entry_changed_cb (DossierSearchBar *self);
+
+/* a saved search, the timeline or a person's page set the text: the entry
+ * shows it.  The entry empties itself before taking the new text, and
+ * says at once that it is empty; that is not the user's search, so the
+ * entry is not heard meanwhile (the search would drop its text, which
+ * the entry is still reading) */
 static void
 on_search_text_cb (DossierSearchBar *self)
 {
@@ -226,8 +232,10 @@ on_search_text_cb (DossierSearchBar *self)
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) == 0)
     return;
+  g_signal_handlers_block_by_func (self->search_entry, on_entry_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_entry_changed_cb, self);
 }
 
 static void
