@@ -9,10 +9,12 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -1008,11 +1010,48 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("“dossier-cli COMMAND --help” tells more about one command."));
 }
 
+/* The heap's first step: what a command lists is made on the library's
+ * worker thread, a person's tens of thousands of quotes or hundreds of
+ * thousands of people.  In the thread's own malloc arena, which grows a
+ * page at a time with an mprotect() each, and with a page fault for
+ * every 4 KiB touched, growing the memory took a third of `quotes
+ * --person`.  So: one arena, grown in 32 MiB steps and not given back
+ * until exit, whose first step is asked to be backed by huge pages
+ * (a page fault for every 2 MiB where the system allows it). */
+#define HEAP_STEP (32 * 1024 * 1024)
+#define HUGE_PAGE (2 * 1024 * 1024)
+
+static void
+prepare_heap (void)
+{
+  void *first;
+
+  mallopt (M_ARENA_MAX, 1);
+  mallopt (M_MMAP_THRESHOLD, HEAP_STEP);
+  mallopt (M_TRIM_THRESHOLD, 2 * HEAP_STEP);
+  mallopt (M_TOP_PAD, HEAP_STEP);
+  /* one allocation larger than what is left makes the heap take its step */
+  first = malloc (256 * 1024);
+#ifdef MADV_HUGEPAGE
+  {
+    /* from the block just taken (in the step) to the heap's end */
+    guintptr start = ((guintptr) first + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
+    char *end = sbrk (0);
+
+    if (first != NULL && end != (char *) -1 && (guintptr) first < (guintptr) end && start < (guintptr) end)
+      madvise ((void *) start, (guintptr) end - start, MADV_HUGEPAGE);
+  }
+#endif
+  free (first);
+}
+
 int
 main (int argc, char **argv)
 {
   /* the argument list rearranged below, freed as main returns */
   g_autofree char **moved = NULL;
+
+  prepare_heap ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

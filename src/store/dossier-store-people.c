@@ -28,11 +28,7 @@
 void
 dossier_stored_person_free (DossierStoredPerson *p)
 {
-  if (p == NULL)
-    return;
-  g_free (p->name);
-  g_strfreev (p->variants);
-  g_strfreev (p->titles);
+  /* its strings and vectors are in the same block */
   g_free (p);
 }
 
@@ -524,6 +520,17 @@ _dossier_store_check_quotes (DossierStore  *self,
   return dossier_store_commit (self, error);
 }
 
+/* A listed person's row, their name in the pool of strings read */
+typedef struct
+{
+  gint64   id;
+  gint64   mentions;
+  gint64   quotes;
+  gsize    name_at;
+  guint    name_len;
+  gboolean organisation;
+} PersonRow;
+
 /* Where each listed person is in the list, by id (one more than the
  * place; 0 when not listed): a table indexed by id when the ids are
  * dense enough (the usual case: people are added and seldom deleted),
@@ -536,26 +543,23 @@ typedef struct
 } PeopleById;
 
 static void
-people_by_id_init (PeopleById *m,
-                   GPtrArray  *list,
-                   gint64      max_id)
+people_by_id_init (PeopleById      *m,
+                   const PersonRow *rows,
+                   guint            n,
+                   gint64           max_id)
 {
   memset (m, 0, sizeof *m);
-  if (max_id < (gint64) list->len * 8 + 4096)
+  if (max_id < (gint64) n * 8 + 4096)
     {
       m->n_slots = max_id + 1;
       m->slots = g_new0 (guint, m->n_slots);
-      for (guint i = 0; i < list->len; i++)
-        m->slots[((DossierStoredPerson *) g_ptr_array_index (list, i))->id] = i + 1;
+      for (guint i = 0; i < n; i++)
+        m->slots[rows[i].id] = i + 1;
       return;
     }
   m->table = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < list->len; i++)
-    {
-      DossierStoredPerson *p = g_ptr_array_index (list, i);
-
-      g_hash_table_insert (m->table, &p->id, GUINT_TO_POINTER (i + 1));
-    }
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (m->table, (gpointer) &rows[i].id, GUINT_TO_POINTER (i + 1));
 }
 
 static guint
@@ -574,98 +578,154 @@ people_by_id_clear (PeopleById *m)
   g_clear_pointer (&m->table, g_hash_table_unref);
 }
 
+/* A string read for a listed person, kept in a pool of all of them until
+ * each person's block is made: by its place in the pool, as the pool
+ * moves while it grows. */
 typedef struct
 {
   guint  person;        /* the place in the list */
+  guint  len;           /* in bytes */
   glong  chars;
-  char  *text;
+  gsize  at;            /* in the pool */
 } Named;
 
 /* as "ORDER BY length(variant) DESC, variant" orders them: the longest
  * first (in characters), then as the column's NOCASE collation does */
 static int
 compare_variants (gconstpointer a,
-                  gconstpointer b)
+                  gconstpointer b,
+                  gpointer      pool)
 {
   const Named *x = a, *y = b;
   const guchar *p, *q;
 
   if (x->chars != y->chars)
     return x->chars > y->chars ? -1 : 1;
-  for (p = (const guchar *) x->text, q = (const guchar *) y->text;
+  for (p = (const guchar *) pool + x->at, q = (const guchar *) pool + y->at;
        *p != '\0' && g_ascii_tolower (*p) == g_ascii_tolower (*q); p++, q++)
     ;
   return (int) g_ascii_tolower (*p) - (int) g_ascii_tolower (*q);
 }
 
-/* Reads (person id, string) rows into the string vector at @offset of
- * the listed people; every listed person gets a vector.  The rows are
- * read in the table's own order and put together per person here, by
- * counting: sorting them all in SQL cost more than the rest of the
- * list.  With @by_length, each person's strings are ordered as
- * compare_variants() does, else they stay in the order they came. */
+/* @s (@len bytes) at the end of @pool, with its NUL; returns where */
+static gsize
+pool_add (GString    *pool,
+          const char *s,
+          gsize       len)
+{
+  gsize at = pool->len;
+
+  g_string_append_len (pool, s, len);
+  g_string_append_c (pool, '\0');
+  return at;
+}
+
+/* The strings of one kind for each listed person: placed[start[i]] to
+ * placed[start[i + 1]] are the list's i-th person's. */
+typedef struct
+{
+  Named *placed;
+  guint *start;
+} PersonStrings;
+
+static void
+person_strings_clear (PersonStrings *s)
+{
+  g_clear_pointer (&s->placed, g_free);
+  g_clear_pointer (&s->start, g_free);
+}
+
+/* Reads (person id, string) rows into @pool for the @n listed people.
+ * The rows are read in the table's own order and put together per
+ * person here, by counting: sorting them all in SQL cost more than the
+ * rest of the list.  With @by_length, each person's strings are ordered
+ * as compare_variants() does, else they stay in the order they came. */
 static gboolean
-collect_strings (DossierStore  *self,
-                 const char    *sql,
-                 GPtrArray     *list,
-                 PeopleById    *by_id,
-                 gsize          offset,
-                 gboolean       by_length,
-                 GError       **error)
+collect_strings (DossierStore   *self,
+                 const char     *sql,
+                 guint           n,
+                 PeopleById     *by_id,
+                 GString        *pool,
+                 gboolean        by_length,
+                 PersonStrings  *out,
+                 GError        **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Named));
-  g_autofree guint *start = g_new0 (guint, list->len + 1);
   g_autofree guint *next = NULL;
-  g_autofree Named *placed = NULL;
   sqlite3_stmt *stmt = prepare (self, sql, error);
   int rc;
 
+  out->start = g_new0 (guint, n + 1);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Named row;
       guint at = people_by_id_lookup (by_id, sqlite3_column_int64 (stmt, 0));
+      const char *text;
+      Named row;
 
       if (at == 0)
         continue;
+      text = _dossier_store_column_text (stmt, 1);
       row.person = at - 1;
-      row.text = g_strdup (_dossier_store_column_text (stmt, 1));
-      row.chars = by_length ? g_utf8_strlen (row.text, -1) : 0;
+      row.len = text != NULL ? (guint) sqlite3_column_bytes (stmt, 1) : 0;
+      row.chars = by_length && text != NULL ? g_utf8_strlen (text, row.len) : 0;
+      row.at = pool_add (pool, text != NULL ? text : "", row.len);
       g_array_append_val (rows, row);
-      start[row.person + 1]++;
+      out->start[row.person + 1]++;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    {
-      for (guint i = 0; i < rows->len; i++)
-        g_free (g_array_index (rows, Named, i).text);
-      return _dossier_store_fail (self, error, _("Could not read the people of the library"));
-    }
+    return _dossier_store_fail (self, error, _("Could not read the people of the library"));
   /* counted per person, then placed together in the order read */
-  for (guint i = 0; i < list->len; i++)
-    start[i + 1] += start[i];
-  next = g_memdup2 (start, (list->len + 1) * sizeof (guint));
-  placed = g_new (Named, MAX (rows->len, 1));
+  for (guint i = 0; i < n; i++)
+    out->start[i + 1] += out->start[i];
+  next = g_memdup2 (out->start, (n + 1) * sizeof (guint));
+  out->placed = g_new (Named, MAX (rows->len, 1));
   for (guint i = 0; i < rows->len; i++)
     {
       Named *row = &g_array_index (rows, Named, i);
 
-      placed[next[row->person]++] = *row;
+      out->placed[next[row->person]++] = *row;
     }
-  for (guint i = 0; i < list->len; i++)
-    {
-      char ***field = G_STRUCT_MEMBER_P (g_ptr_array_index (list, i), offset);
-      guint first = start[i], k = start[i + 1] - start[i];
-
-      if (by_length && k > 1)
-        qsort (placed + first, k, sizeof (Named), compare_variants);
-      *field = g_new (char *, k + 1);
-      for (guint j = 0; j < k; j++)
-        (*field)[j] = placed[first + j].text;
-      (*field)[k] = NULL;
-    }
+  if (by_length)
+    for (guint i = 0; i < n; i++)
+      if (out->start[i + 1] - out->start[i] > 1)
+        g_qsort_with_data (out->placed + out->start[i], out->start[i + 1] - out->start[i],
+                           sizeof (Named), compare_variants, pool->str);
   return TRUE;
+}
+
+/* Copies person @i's strings of @s into the vector @vec and after *@at */
+static void
+fill_strv (char               **vec,
+           char               **at,
+           const PersonStrings *s,
+           guint                i,
+           const char          *pool)
+{
+  guint k = 0;
+
+  for (guint j = s->start[i]; j < s->start[i + 1]; j++)
+    {
+      const Named *v = &s->placed[j];
+
+      memcpy (*at, pool + v->at, v->len + 1);
+      vec[k++] = *at;
+      *at += v->len + 1;
+    }
+  vec[k] = NULL;
+}
+
+static gsize
+strings_size (const PersonStrings *s,
+              guint                i)
+{
+  gsize size = 0;
+
+  for (guint j = s->start[i]; j < s->start[i + 1]; j++)
+    size += s->placed[j].len + 1;
+  return size;
 }
 
 GPtrArray *
@@ -673,7 +733,10 @@ dossier_store_list_people (DossierStore  *self,
                            const char    *search,
                            GError       **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stored_person_free);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PersonRow));
+  g_autoptr(GString) pool = g_string_sized_new (1024 * 1024);
+  GPtrArray *list;
+  PersonStrings variants = { 0 }, titles = { 0 };
   PeopleById by_id;
   sqlite3_stmt *stmt;
   gint64 max_id = 0;
@@ -694,15 +757,17 @@ dossier_store_list_people (DossierStore  *self,
   _dossier_store_bind_text (stmt, 1, search != NULL && *search != '\0' ? search : NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DossierStoredPerson *p = g_new0 (DossierStoredPerson, 1);
+      const char *name = _dossier_store_column_text (stmt, 1);
+      PersonRow r;
 
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->name = g_strdup (_dossier_store_column_text (stmt, 1));
-      p->organisation = sqlite3_column_int (stmt, 2) != 0;
-      p->mentions = sqlite3_column_int64 (stmt, 3);
-      p->quotes = sqlite3_column_int64 (stmt, 4);
-      max_id = MAX (max_id, p->id);
-      g_ptr_array_add (list, p);
+      r.id = sqlite3_column_int64 (stmt, 0);
+      r.name_len = name != NULL ? (guint) sqlite3_column_bytes (stmt, 1) : 0;
+      r.name_at = pool_add (pool, name != NULL ? name : "", r.name_len);
+      r.organisation = sqlite3_column_int (stmt, 2) != 0;
+      r.mentions = sqlite3_column_int64 (stmt, 3);
+      r.quotes = sqlite3_column_int64 (stmt, 4);
+      max_id = MAX (max_id, r.id);
+      g_array_append_val (rows, r);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -710,18 +775,51 @@ dossier_store_list_people (DossierStore  *self,
       _dossier_store_fail (self, error, _("Could not read the people of the library"));
       return NULL;
     }
-  people_by_id_init (&by_id, list, max_id);
+  people_by_id_init (&by_id, (const PersonRow *) rows->data, rows->len, max_id);
   /* the variants in the table's order, ordered per person here; the
    * titles in their key's order, which is the person's and then the
    * title's */
   ok = collect_strings (self, "SELECT person_id, variant FROM person_variants",
-                        list, &by_id, G_STRUCT_OFFSET (DossierStoredPerson, variants), TRUE, error) &&
+                        rows->len, &by_id, pool, TRUE, &variants, error) &&
        collect_strings (self, "SELECT person_id, title FROM person_titles ORDER BY person_id, title",
-                        list, &by_id, G_STRUCT_OFFSET (DossierStoredPerson, titles), FALSE, error);
+                        rows->len, &by_id, pool, FALSE, &titles, error);
   people_by_id_clear (&by_id);
   if (!ok)
-    return NULL;
-  return g_steal_pointer (&list);
+    {
+      person_strings_clear (&variants);
+      person_strings_clear (&titles);
+      return NULL;
+    }
+  /* each person one block with their strings: a list of hundreds of
+   * thousands spent most of its time allocating and freeing them one by
+   * one */
+  list = g_ptr_array_new_full (rows->len, (GDestroyNotify) dossier_stored_person_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PersonRow *r = &g_array_index (rows, PersonRow, i);
+      guint nv = variants.start[i + 1] - variants.start[i], nt = titles.start[i + 1] - titles.start[i];
+      gsize size = sizeof (DossierStoredPerson) + (nv + nt + 2) * sizeof (char *) + r->name_len + 1 +
+                   strings_size (&variants, i) + strings_size (&titles, i);
+      DossierStoredPerson *p = g_malloc (size);
+      char **vec = (char **) (p + 1);
+      char *at = (char *) (vec + nv + nt + 2);
+
+      p->id = r->id;
+      p->organisation = r->organisation;
+      p->mentions = r->mentions;
+      p->quotes = r->quotes;
+      p->name = at;
+      memcpy (at, pool->str + r->name_at, r->name_len + 1);
+      at += r->name_len + 1;
+      p->variants = vec;
+      fill_strv (p->variants, &at, &variants, i, pool->str);
+      p->titles = vec + nv + 1;
+      fill_strv (p->titles, &at, &titles, i, pool->str);
+      g_ptr_array_add (list, p);
+    }
+  person_strings_clear (&variants);
+  person_strings_clear (&titles);
+  return list;
 }
 
 gint64
