@@ -24,9 +24,9 @@
  *            vowels in two classes, z as s (name_skeleton()), so that
  *            spellings that follow the sound rather than the letters
  *            meet (Eastmond, Истмонд; Sauerbruch, Зауэрбрух).
- * A capitalised word that the same text also writes in lower case
- * ("Officials said ... the officials") opens a sentence or a title and is
- * no name: it gets none of the three.
+ * A capitalised word that opens a sentence and that the same text also
+ * writes in lower case ("Officials said ... the officials") is no name:
+ * it gets none of the three.
  * '#', '~', '^' and '%' never occur in a folded word, so no text can make them.
  *
  * A query word asks for any of its stem ("stem" or "#stem"), its name
@@ -356,11 +356,34 @@ alnum_at (const char *p,
   return c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c);
 }
 
+/* Does the word at @start of @text open a sentence (or the text)? */
+static gboolean
+opens_sentence (const char *text,
+                int         start)
+{
+  int i = start;
+
+  /* spaces, quotes and brackets before it ("«“" are two and three bytes) */
+  while (i > 0)
+    {
+      guchar b = (guchar) text[i - 1];
+
+      if (b == ' ' || b == '\t' || b == '"' || b == '\'' || b == '(')
+        i--;
+      else if (i >= 2 && (guchar) text[i - 2] == 0xC2 && b == 0xAB)
+        i -= 2;
+      else if (i >= 3 && (guchar) text[i - 3] == 0xE2 && (guchar) text[i - 2] == 0x80 &&
+               (b == 0x9C || b == 0x98))
+        i -= 3;
+      else
+        break;
+    }
+  return i == 0 || strchr (".!?:\n\r", text[i - 1]) != NULL;
+}
+
 /* Is @word (@len bytes, folded) written in @text as a word of its own,
- * in lower case?  A capitalised word that is ("Officials said ... the
- * officials") opens a sentence or a title, and is no name.  (A word that
- * folding changes, with diacritics or й, is never found so, and keeps
- * its keys.) */
+ * in lower case?  (A word that folding changes, with diacritics or й, is
+ * never found so, and keeps its keys.) */
 static gboolean
 written_in_lower_case (const char *text,
                        int         n_text,
@@ -591,7 +614,8 @@ on_base_token_cb (void       *data,
     return rc;
   /* a word that opens a sentence here and is written in lower case
    * elsewhere in the text is no name (once a text, as above) */
-  if (!query && written_in_lower_case (call->text, call->n_text, token, len))
+  if (!query && opens_sentence (call->text, start) &&
+      written_in_lower_case (call->text, call->n_text, token, len))
     return rc;
   if (e != NULL && e->key_len != KEY_UNKNOWN)
     {
