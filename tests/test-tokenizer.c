@@ -246,6 +246,48 @@ test_function_words (void)
   sqlite3_close (db);
 }
 
+/* A capitalised word also written in lower case in the same text opens
+ * a sentence or a title and gets no name keys; a name does, and a word
+ * written only with a capital too */
+static void
+test_lower_case_words (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='dossier');"
+                                     "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  insert_bytes (db, "Officials met Navalny. Санкции обсуждали. The officials, and new санкции; Pressure grew.", -1);
+  /* a word inside another is not the word: "ally" in "really" */
+  insert_bytes (db, "Ally spoke. It really did.", -1);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term FROM v WHERE substr(term, 1, 1) IN ('~', '^', '%')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "~navalni", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "%prisur", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "%ili", g_str_equal, NULL));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      g_assert_false (g_str_has_prefix (key, "~ofikial") || g_str_has_prefix (key, "%ufikil") ||
+                      g_str_has_prefix (key, "~sankts") || g_str_has_prefix (key, "~sankz") ||
+                      g_str_has_prefix (key, "%sinkz"));
+    }
+  /* the words are found as words, and the names in any spelling */
+  g_assert_cmpuint (count_matches (db, "\"official\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "\"санкций\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "\"Навальный\""), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* A name's keys are indexed once in a text, at its spelling's first
  * place: the article is found by them, and ranked by the spelling's
  * own occurrences; a row indexed so is deleted again to the last token */
@@ -511,6 +553,59 @@ test_exact_first (Fixture       *f,
       g_test_message ("%s → %s", cases[i].query, got);
       g_assert_cmpstr (got, ==, cases[i].tiers);
     }
+}
+
+/* With a limit, the articles that hold the words as typed still come
+ * first: looked for among the best rows when enough of those hold them,
+ * in the whole index when not (a form typed that few articles use) */
+static void
+test_exact_first_limited (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const queries[] = {
+    "sanctions", "sanction", "sanctioned", "sanctions OR talks", "sanction talks", "=sanction",
+  };
+
+  /* many short articles saying "sanction" outrank the long one that
+   * says "sanctions" once */
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Note %u", i);
+      g_autofree char *body = g_strdup_printf (i % 3 ? "The sanction holds, a sanction indeed (%u)." :
+                                                       "Sanction talks: the sanction was sanctioned (%u).", i);
+
+      add_article (f->library, title, body);
+    }
+  add_article (f->library, "A long report",
+               "Officials met for hours and talked about trade, farming, fishing, roads, schools, "
+               "rivers, ports and the weather; the sanctions came up once, near the end, in talks.");
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) all = search (f->library, queries[q], FALSE);
+
+      g_assert_cmpuint (all->len, >, 1);
+      for (guint limit = 1; limit <= all->len + 1; limit++)
+        {
+          g_autoptr(DossierQuery) query = dossier_query_parse (queries[q], FALSE);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) hits = dossier_library_search_sync (f->library, query, limit, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (hits->len, ==, MIN (limit, all->len));
+          for (guint i = 0; i < hits->len; i++)
+            g_assert_cmpint (dossier_article_get_id (g_ptr_array_index (hits, i)), ==,
+                             dossier_article_get_id (g_ptr_array_index (all, i)));
+        }
+    }
+  /* the one article that says "sanctions" comes first, at any limit */
+  {
+    g_autoptr(DossierQuery) query = dossier_query_parse ("sanctions", FALSE);
+    g_autoptr(GPtrArray) hits = dossier_library_search_sync (f->library, query, 1, NULL);
+
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpstr (dossier_article_get_title (g_ptr_array_index (hits, 0)), ==, "A long report");
+  }
 }
 
 /* The cases of a Russian name meet its Latin spellings through the key
@@ -875,10 +970,13 @@ main (int   argc,
   g_test_add_func ("/Dossier/Tokenizer/bad-input", test_bad_input);
   g_test_add_func ("/Dossier/Tokenizer/function-words", test_function_words);
   g_test_add_func ("/Dossier/Tokenizer/keys-once", test_keys_once);
+  g_test_add_func ("/Dossier/Tokenizer/lower-case-words", test_lower_case_words);
   g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
               dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);
   g_test_add ("/Dossier/Tokenizer/exact-first", Fixture, NULL,
               dossier_test_library_setup, test_exact_first, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Tokenizer/exact-first-limited", Fixture, NULL,
+              dossier_test_library_setup, test_exact_first_limited, dossier_test_library_teardown);
   g_test_add ("/Dossier/Tokenizer/name-cases", Fixture, NULL,
               dossier_test_library_setup, test_name_cases, dossier_test_library_teardown);
   g_test_add ("/Dossier/Tokenizer/deferred-batch", Fixture, NULL,

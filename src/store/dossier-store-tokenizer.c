@@ -24,6 +24,9 @@
  *            vowels in two classes, z as s (name_skeleton()), so that
  *            spellings that follow the sound rather than the letters
  *            meet (Eastmond, Истмонд; Sauerbruch, Зауэрбрух).
+ * A capitalised word that opens a sentence and that the same text also
+ * writes in lower case ("Officials said ... the officials") is no name:
+ * it gets none of the three.
  * '#', '~', '^' and '%' never occur in a folded word, so no text can make them.
  *
  * A query word asks for any of its stem ("stem" or "#stem"), its name
@@ -48,7 +51,7 @@
 
 /* Bump when what is indexed for a word changes: a library indexed with
  * another version has its index rebuilt when it opens. */
-#define TOKENIZER_REVISION "8"
+#define TOKENIZER_REVISION "9"
 
 /* Set to 1, the tokenizer leaves the irregular forms out (Snowball
  * alone), for build-aux/score-search to compare; the recorded version
@@ -62,6 +65,10 @@
 /* A name key this long that is the folded word itself is not indexed
  * beside it; a query asks for the key as a word as well. */
 #define MIN_PLAIN_KEY 4
+
+/* In a longer text, a capitalised word is not looked for in lower case
+ * (written_in_lower_case()) */
+#define MAX_LOWER_CASE_TEXT (64 * 1024)
 
 /* Longer words are indexed as folded only: no stem, no key. */
 #define MAX_STEMMED_BYTES 128
@@ -322,6 +329,84 @@ is_function_word (const char *word,
                   compare_word) != NULL;
 }
 
+/* Is the character before @p (in @text) a letter or a digit?  And the
+ * one at @p (before @end)? */
+static gboolean
+alnum_before (const char *text,
+              const char *p)
+{
+  const char *prev = g_utf8_find_prev_char (text, p);
+  gunichar c;
+
+  if (prev == NULL)
+    return FALSE;
+  c = g_utf8_get_char_validated (prev, p - prev);
+  return c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c);
+}
+
+static gboolean
+alnum_at (const char *p,
+          const char *end)
+{
+  gunichar c;
+
+  if (p >= end)
+    return FALSE;
+  c = g_utf8_get_char_validated (p, end - p);
+  return c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c);
+}
+
+/* Does the word at @start of @text open a sentence (or the text)? */
+static gboolean
+opens_sentence (const char *text,
+                int         start)
+{
+  int i = start;
+
+  /* spaces, quotes and brackets before it ("«“" are two and three bytes) */
+  while (i > 0)
+    {
+      guchar b = (guchar) text[i - 1];
+
+      if (b == ' ' || b == '\t' || b == '"' || b == '\'' || b == '(')
+        i--;
+      else if (i >= 2 && (guchar) text[i - 2] == 0xC2 && b == 0xAB)
+        i -= 2;
+      else if (i >= 3 && (guchar) text[i - 3] == 0xE2 && (guchar) text[i - 2] == 0x80 &&
+               (b == 0x9C || b == 0x98))
+        i -= 3;
+      else
+        break;
+    }
+  return i == 0 || strchr (".!?:\n\r", text[i - 1]) != NULL;
+}
+
+/* Is @word (@len bytes, folded) written in @text as a word of its own,
+ * in lower case?  (A word that folding changes, with diacritics or й, is
+ * never found so, and keeps its keys.) */
+static gboolean
+written_in_lower_case (const char *text,
+                       int         n_text,
+                       const char *word,
+                       int         len)
+{
+  const char *end = text + n_text;
+
+  if (len <= 0 || n_text > MAX_LOWER_CASE_TEXT)
+    return FALSE;
+  for (const char *p = text; p < end;)
+    {
+      const char *at = memmem (p, end - p, word, len);
+
+      if (at == NULL)
+        return FALSE;
+      if (!alnum_before (text, at) && !alnum_at (at + len, end))
+        return TRUE;
+      p = at + 1;
+    }
+  return FALSE;
+}
+
 /* The cache entry for @word (@len bytes), or NULL when it is too long
  * to be cached; *hit tells whether it already holds the word */
 static StemCacheEntry *
@@ -526,6 +611,11 @@ on_base_token_cb (void       *data,
       e->keyed_in = tok->n_texts;
     }
   if (e != NULL && e->key_len == KEY_NONE)
+    return rc;
+  /* a word that opens a sentence here and is written in lower case
+   * elsewhere in the text is no name (once a text, as above) */
+  if (!query && opens_sentence (call->text, start) &&
+      written_in_lower_case (call->text, call->n_text, token, len))
     return rc;
   if (e != NULL && e->key_len != KEY_UNKNOWN)
     {

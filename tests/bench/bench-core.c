@@ -32,6 +32,12 @@
  *                                     tokenizer and with plain unicode61 (the
  *                                     index before the language-aware one),
  *                                     each built in a database of its own in DIR
+ *   bench-core index-kinds DB DIR [N] the tokens the library's tokenizer adds
+ *                                     beside each word, counted by kind (stem,
+ *                                     name key, key of the stem, shape), and
+ *                                     the index's size with each kind left
+ *                                     out, and with Snowball alone (over the
+ *                                     first N articles, default all)
  *
  * Each prints one JSON object on standard output; times are wall-clock
  * (with DOSSIER_BENCH_CPU_TIME set, the process's processor time).
@@ -958,6 +964,9 @@ cmd_compare (const char *db,
 
 /* --- search index size --------------------------------------------------- */
 
+/* The rows indexed: the library's articles, or a view of some of them */
+static const char *index_source = "main.articles";
+
 /* The bytes an index of the library's articles takes with @tokenize: a
  * contentless FTS5 table (the index and the lengths of its rows, as the
  * library keeps beside its articles) in a database of its own */
@@ -983,15 +992,273 @@ index_bytes (sqlite3    *db,
                          " content='', tokenize='%s')", tokenize);
   check_sqlite (db, sqlite3_exec (db, sql, NULL, NULL, NULL), "create");
   t0 = now_s ();
-  check_sqlite (db, sqlite3_exec (db, "INSERT INTO sized.fts (rowid, title, byline, body, notes)"
-                                      " SELECT id, title, byline, body, notes FROM main.articles",
-                                  NULL, NULL, NULL), "index");
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO sized.fts (rowid, title, byline, body, notes)"
+                         " SELECT id, title, byline, body, notes FROM %s", index_source);
+  check_sqlite (db, sqlite3_exec (db, sql, NULL, NULL, NULL), "index");
   *seconds = now_s () - t0;
   check_sqlite (db, sqlite3_exec (db, "DETACH sized", NULL, NULL, NULL), "detach");
   if (g_stat (path, &st) == 0)
     bytes = st.st_size;
   g_unlink (path);
   return bytes;
+}
+
+/* --- the index's tokens by kind ------------------------------------------ */
+
+/* A tokenizer over the library's that counts the tokens it emits by their
+ * mark ('#' stem, '~' name key, '^' key of the stem, '%' shape; none: the
+ * word) and leaves out the kinds named in its arguments ("stem", "key",
+ * "stemkey", "skel") */
+static const char kind_marks[] = "#~^%";
+static const char * const kind_names[] = { "stem", "key", "stemkey", "skel" };
+static guint64 kind_counts[5];   /* the word, then by kind_marks */
+
+typedef struct
+{
+  fts5_tokenizer  inner;
+  Fts5Tokenizer  *inner_tok;
+  char            drop[8];
+} KindsTokenizer;
+
+/* name tokens (any mark but '#') by the word they are for: at a
+ * sentence's start, written in lower case elsewhere in the same text, in
+ * a text of capitalised words (a title) */
+static guint64 name_initial, name_lower_too, name_initial_lower_too, name_titles;
+
+typedef struct
+{
+  KindsTokenizer *k;
+  void           *ctx;
+  int           (*emit) (void *, int, const char *, int, int, int);
+  const char     *text;
+  GHashTable     *lower;    /* the words written in lower case */
+  gboolean        title;
+} KindsCall;
+
+static gboolean
+at_sentence_start (const char *text,
+                   int         start)
+{
+  int i = start;
+
+  while (i > 0 && strchr (" \t\"'(", text[i - 1]) != NULL)
+    i--;
+  /* a curly opening quote (three bytes) */
+  while (i >= 3 && (guchar) text[i - 3] == 0xE2 && (guchar) text[i - 2] == 0x80 &&
+         ((guchar) text[i - 1] == 0x9C || (guchar) text[i - 1] == 0x98))
+    i -= 3;
+  return i == 0 || strchr (".!?\n:", text[i - 1]) != NULL;
+}
+
+/* The words of @text in lower case (the set), and whether most of its
+ * words are capitalised */
+static GHashTable *
+lower_words (const char *text,
+             int         n_text,
+             gboolean   *title)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = text, *end = text + n_text;
+  guint words = 0, capitals = 0;
+
+  while (p < end)
+    {
+      const char *w;
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+      if (!g_unichar_isalpha (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      w = p;
+      while (p < end)
+        {
+          gunichar d = g_utf8_get_char_validated (p, end - p);
+
+          if (d == (gunichar) -1 || d == (gunichar) -2 || !g_unichar_isalnum (d))
+            break;
+          p = g_utf8_next_char (p);
+        }
+      words++;
+      if (g_unichar_isupper (c))
+        capitals++;
+      else
+        g_hash_table_add (set, g_strndup (w, p - w));
+      if (p == w)
+        p++;
+    }
+  *title = words > 1 && words <= 40 && capitals * 10 >= words * 6;
+  return set;
+}
+
+static int
+kinds_emit_cb (void       *data,
+               int         flags,
+               const char *token,
+               int         len,
+               int         start,
+               int         end)
+{
+  KindsCall *call = data;
+  const char *mark = len > 0 ? memchr (kind_marks, token[0], 4) : NULL;
+  int kind = mark != NULL ? 1 + (int) (mark - kind_marks) : 0;
+
+  if (mark != NULL && strchr (call->k->drop, token[0]) != NULL)
+    return SQLITE_OK;
+  kind_counts[kind]++;
+  if (kind >= 2 && call->lower != NULL && start >= 0 && end > start)
+    {
+      g_autofree char *down = g_utf8_strdown (call->text + start, end - start);
+      gboolean initial = at_sentence_start (call->text, start);
+      gboolean lower_too = g_hash_table_contains (call->lower, down);
+
+      name_initial += initial;
+      name_lower_too += lower_too;
+      name_initial_lower_too += initial && lower_too;
+      name_titles += call->title;
+    }
+  return call->emit (call->ctx, flags, token, len, start, end);
+}
+
+static void
+kinds_delete (Fts5Tokenizer *p)
+{
+  KindsTokenizer *k = (KindsTokenizer *) p;
+
+  if (k->inner_tok != NULL)
+    k->inner.xDelete (k->inner_tok);
+  g_free (k);
+}
+
+static int
+kinds_create (void           *user_data,
+              const char    **args,
+              int             n_args,
+              Fts5Tokenizer **out)
+{
+  fts5_api *api = user_data;
+  KindsTokenizer *k = g_new0 (KindsTokenizer, 1);
+  void *inner_data = NULL;
+  int n = 0;
+
+  for (int i = 0; i < n_args; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (kind_names); j++)
+      if (g_str_equal (args[i], kind_names[j]) && n < (int) sizeof k->drop - 1)
+        k->drop[n++] = kind_marks[j];
+  if (api->xFindTokenizer (api, "dossier", &inner_data, &k->inner) != SQLITE_OK ||
+      k->inner.xCreate (inner_data, NULL, 0, &k->inner_tok) != SQLITE_OK)
+    {
+      kinds_delete ((Fts5Tokenizer *) k);
+      return SQLITE_ERROR;
+    }
+  *out = (Fts5Tokenizer *) k;
+  return SQLITE_OK;
+}
+
+static int
+kinds_tokenize (Fts5Tokenizer *p,
+                void          *ctx,
+                int            flags,
+                const char    *text,
+                int            n_text,
+                int          (*emit) (void *, int, const char *, int, int, int))
+{
+  KindsTokenizer *k = (KindsTokenizer *) p;
+  KindsCall call = { k, ctx, emit, text, NULL, FALSE };
+  int rc;
+
+  if (text != NULL && n_text > 0 && (flags & FTS5_TOKENIZE_DOCUMENT) && k->drop[0] == '\0')
+    call.lower = lower_words (text, n_text, &call.title);
+  rc = k->inner.xTokenize (k->inner_tok, &call, flags, text, n_text, kinds_emit_cb);
+  g_clear_pointer (&call.lower, g_hash_table_unref);
+  return rc;
+}
+
+static void
+register_kinds_tokenizer (sqlite3 *db)
+{
+  static fts5_tokenizer tokenizer = { kinds_create, kinds_delete, kinds_tokenize };
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt;
+
+  check_sqlite (db, sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL), "fts5");
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (api == NULL || api->xCreateTokenizer (api, "dossier_kinds", api, &tokenizer, NULL) != SQLITE_OK)
+    die ("tokenizer", NULL);
+}
+
+static int
+cmd_index_kinds (const char *db_path,
+                 const char *dir,
+                 gint64      limit)
+{
+  static const struct { const char *name; const char *args; gboolean snowball_only; } runs[] = {
+    { "all", "", FALSE },
+    { "without stems", " stem", FALSE },
+    { "without name keys", " key", FALSE },
+    { "without keys of stems", " stemkey", FALSE },
+    { "without shapes", " skel", FALSE },
+    { "without any name token", " key stemkey skel", FALSE },
+    { "Snowball alone (no irregular forms)", "", TRUE },
+  };
+  sqlite3 *db = NULL;
+  gint64 plain;
+  double seconds;
+
+  check_sqlite (db, sqlite3_open (db_path, &db), "open");
+  if (!dossier_store_register_tokenizer (db))
+    die ("tokenizer", NULL);
+  register_kinds_tokenizer (db);
+  check_sqlite (db, sqlite3_exec (db, "PRAGMA cache_size=-64000", NULL, NULL, NULL), "pragmas");
+  if (limit > 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("CREATE TEMP VIEW bench_articles AS SELECT id, title, byline,"
+                                              " body, notes FROM main.articles ORDER BY id LIMIT %" G_GINT64_FORMAT,
+                                              limit);
+
+      check_sqlite (db, sqlite3_exec (db, sql, NULL, NULL, NULL), "view");
+    }
+  else
+    check_sqlite (db, sqlite3_exec (db, "CREATE TEMP VIEW bench_articles AS SELECT id, title, byline,"
+                                        " body, notes FROM main.articles", NULL, NULL, NULL), "view");
+  index_source = "temp.bench_articles";
+  plain = index_bytes (db, dir, "index-plain.db", "unicode61 remove_diacritics 2", &seconds);
+  printf ("{\"plain_bytes\": %" G_GINT64_FORMAT ", \"runs\": [", plain);
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_autofree char *tokenize = g_strconcat ("dossier_kinds", runs[r].args, NULL);
+      gint64 bytes;
+
+      if (runs[r].snowball_only)
+        g_setenv ("DOSSIER_SEARCH_SNOWBALL_ONLY", "1", TRUE);
+      memset (kind_counts, 0, sizeof kind_counts);
+      name_initial = name_lower_too = name_initial_lower_too = name_titles = 0;
+      bytes = index_bytes (db, dir, "index-kinds.db", tokenize, &seconds);
+      g_unsetenv ("DOSSIER_SEARCH_SNOWBALL_ONLY");
+      printf ("%s{\"run\": \"%s\", \"bytes\": %" G_GINT64_FORMAT ", \"growth_pct\": %.1f,"
+              " \"seconds\": %.1f, \"words\": %" G_GUINT64_FORMAT ", \"stem\": %" G_GUINT64_FORMAT ","
+              " \"key\": %" G_GUINT64_FORMAT ", \"stemkey\": %" G_GUINT64_FORMAT ", \"skel\": %" G_GUINT64_FORMAT,
+              r ? ", " : "", runs[r].name, bytes, plain > 0 ? 100.0 * (bytes - plain) / plain : 0.0, seconds,
+              kind_counts[0], kind_counts[1], kind_counts[2], kind_counts[3], kind_counts[4]);
+      if (runs[r].args[0] == '\0' && !runs[r].snowball_only)
+        printf (", \"names_at_sentence_start\": %" G_GUINT64_FORMAT ", \"names_also_lower_case\": %" G_GUINT64_FORMAT
+                ", \"names_both\": %" G_GUINT64_FORMAT ", \"names_in_titles\": %" G_GUINT64_FORMAT,
+                name_initial, name_lower_too, name_initial_lower_too, name_titles);
+      printf ("}");
+      fflush (stdout);
+    }
+  printf ("]}\n");
+  sqlite3_close (db);
+  return 0;
 }
 
 static int
@@ -1038,6 +1305,8 @@ main (int   argc,
     return cmd_search (argv[2], (guint) atoi (argv[3]));
   if (g_str_equal (cmd, "index-size") && argc == 4)
     return cmd_index_size (argv[2], argv[3]);
+  if (g_str_equal (cmd, "index-kinds") && (argc == 4 || argc == 5))
+    return cmd_index_kinds (argv[2], argv[3], argc == 5 ? g_ascii_strtoll (argv[4], NULL, 10) : 0);
   if (g_str_equal (cmd, "annotate") && argc == 4)
     return cmd_annotate (argv[2], (guint) atoi (argv[3]));
   if (g_str_equal (cmd, "export") && argc == 4)
@@ -1052,6 +1321,6 @@ main (int   argc,
     return cmd_compare (argv[2], (guint) atoi (argv[3]));
   fprintf (stderr, "usage: bench-core import DIR DB | raw DIR DB | search DB REPS |"
                    " annotate DB N | export DB DIR | dates DB N | stories DB REPS | quotes DB REPS |"
-                   " compare DB REPS | index-size DB DIR\n");
+                   " compare DB REPS | index-size DB DIR | index-kinds DB DIR [N]\n");
   return 2;
 }
