@@ -209,6 +209,19 @@ test_section (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* TRUE, with the file's text in @contents, once it holds @needle */
+static gboolean
+read_holding (const char  *path,
+              const char  *needle,
+              char       **contents)
+{
+  g_clear_pointer (contents, g_free);
+  if (g_file_get_contents (path, contents, NULL, NULL) && strstr (*contents, needle) != NULL)
+    return TRUE;
+  g_clear_pointer (contents, g_free);
+  return FALSE;
+}
+
 static void
 on_loaded_count_cb (DossierStoriesView *view,
                     guint              *count)
@@ -348,7 +361,8 @@ test_story_page (Fixture       *f,
     const char *wire, *court;
 
     _dossier_window_stories_export (self, html);
-    dossier_test_poll_until (g_file_get_contents (html_path, &contents, NULL, NULL));
+    /* the file shows before all of it is written */
+    dossier_test_poll_until (read_holding (html_path, "</html>", &contents));
     g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
     g_assert_nonnull (strstr (contents, "<h1>Ferry Crews Walk Out Over Night Shifts</h1>"));
     g_assert_nonnull (strstr (contents, "3 days"));
@@ -360,7 +374,7 @@ test_story_page (Fixture       *f,
     g_assert_nonnull (strstr (contents, "Kestrel Lines"));
     g_clear_pointer (&contents, g_free);
     _dossier_window_stories_export (self, md);
-    dossier_test_poll_until (g_file_get_contents (md_path, &contents, NULL, NULL));
+    dossier_test_poll_until (read_holding (md_path, "## Court Halts Lindqvist Ferry Strike\n", &contents));
     g_assert_true (g_str_has_prefix (contents, "# Ferry Crews Walk Out Over Night Shifts\n"));
     g_assert_nonnull (strstr (contents, "## Court Halts Lindqvist Ferry Strike\n"));
   }
