@@ -209,6 +209,76 @@ test_section (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* TRUE, with the file's text in @contents, once it holds @needle */
+static gboolean
+read_holding (const char  *path,
+              const char  *needle,
+              char       **contents)
+{
+  g_clear_pointer (contents, g_free);
+  if (g_file_get_contents (path, contents, NULL, NULL) && strstr (*contents, needle) != NULL)
+    return TRUE;
+  g_clear_pointer (contents, g_free);
+  return FALSE;
+}
+
+static void
+on_loaded_count_cb (DossierStoriesView *view,
+                    guint              *count)
+{
+  (*count)++;
+}
+
+static DossierStoryItem *
+item_of (DossierStoriesView *view,
+         gint64              story_id)
+{
+  GListModel *model = dossier_stories_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierStoryItem) item = g_list_model_get_item (model, i);
+
+      if (dossier_story_item_get_story (item)->id == story_id)
+        return item;  /* the model keeps it */
+    }
+  return NULL;
+}
+
+/* A list read again keeps the items (and so the rows made for them) of
+ * the stories that did not change, and replaces those that did. */
+static void
+test_reload_keeps_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierWindow *self = open_window (f, 1200);
+  DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
+  gint64 story = story_of (f->t.library, f->wire);
+  g_autoptr(GError) error = NULL;
+  DossierStoryItem *before, *after;
+  guint loaded = 0;
+
+  g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_count_cb), &loaded);
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_test_poll_until (loaded >= 1);
+  before = item_of (view, story);
+  g_assert_nonnull (before);
+  g_assert_cmpuint (dossier_story_item_get_story (before)->articles->len, ==, 3);
+
+  dossier_stories_view_reload (view);
+  dossier_test_poll_until (loaded >= 2);
+  g_assert_true (item_of (view, story) == before);
+
+  g_assert_cmpint (dossier_stories_move_sync (f->t.library, f->court, 0, &error), >, 0);
+  g_assert_no_error (error);
+  dossier_stories_view_reload (view);
+  dossier_test_poll_until (loaded >= 3 && item_of (view, story) != before);
+  after = item_of (view, story);
+  g_assert_nonnull (after);
+  g_assert_cmpuint (dossier_story_item_get_story (after)->articles->len, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* Choosing a story shows its articles in time order; an article moved
  * out leaves the page, a story joined comes in, and an article chosen
  * opens in the reader. */
@@ -291,7 +361,8 @@ test_story_page (Fixture       *f,
     const char *wire, *court;
 
     _dossier_window_stories_export (self, html);
-    dossier_test_poll_until (g_file_get_contents (html_path, &contents, NULL, NULL));
+    /* the file shows before all of it is written */
+    dossier_test_poll_until (read_holding (html_path, "</html>", &contents));
     g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
     g_assert_nonnull (strstr (contents, "<h1>Ferry Crews Walk Out Over Night Shifts</h1>"));
     g_assert_nonnull (strstr (contents, "3 days"));
@@ -303,7 +374,7 @@ test_story_page (Fixture       *f,
     g_assert_nonnull (strstr (contents, "Kestrel Lines"));
     g_clear_pointer (&contents, g_free);
     _dossier_window_stories_export (self, md);
-    dossier_test_poll_until (g_file_get_contents (md_path, &contents, NULL, NULL));
+    dossier_test_poll_until (read_holding (md_path, "## Court Halts Lindqvist Ferry Strike\n", &contents));
     g_assert_true (g_str_has_prefix (contents, "# Ferry Crews Walk Out Over Night Shifts\n"));
     g_assert_nonnull (strstr (contents, "## Court Halts Lindqvist Ferry Strike\n"));
   }
@@ -384,6 +455,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/StoriesUI/story-on-timeline", Fixture, NULL, fixture_setup, test_story_on_timeline, fixture_teardown);
   g_test_add_func ("/Dossier/StoriesUI/empty-states", test_empty_states);
   g_test_add ("/Dossier/StoriesUI/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
+  g_test_add ("/Dossier/StoriesUI/reload-keeps-rows", Fixture, NULL, fixture_setup, test_reload_keeps_rows, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);
   return g_test_run ();
 }

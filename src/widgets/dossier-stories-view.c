@@ -294,6 +294,74 @@ on_activate_cb (DossierStoriesView *self,
     g_signal_emit (self, signals[STORY_ACTIVATED], 0, item->story->id);
 }
 
+static gboolean
+strv_same (char **a,
+           char **b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+static gboolean
+story_same (const DossierStory *a,
+            const DossierStory *b)
+{
+  return a->id == b->id &&
+         a->articles->len == b->articles->len &&
+         memcmp (a->articles->data, b->articles->data, a->articles->len * sizeof (gint64)) == 0 &&
+         g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->first, b->first) == 0 &&
+         g_strcmp0 (a->last, b->last) == 0 &&
+         g_strcmp0 (a->first_source, b->first_source) == 0 &&
+         strv_same (a->sources, b->sources);
+}
+
+static gboolean
+item_same (GListModel         *model,
+           guint               position,
+           const DossierStory *story)
+{
+  g_autoptr(DossierStoryItem) item = g_list_model_get_item (model, position);
+
+  return story_same (item->story, story);
+}
+
+/* Puts @stories (taken) in the list, replacing only the rows between
+ * the first and the last that changed: the rows before and after keep
+ * their items, so the list keeps their widgets.  Building and measuring
+ * the list's rows is most of what a new list costs; a list read again
+ * after a change of the library usually differs in a few stories. */
+static void
+show_stories (DossierStoriesView *self,
+              GPtrArray          *stories)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = stories->len;
+  guint head = 0, tail = 0;
+  g_autoptr(GPtrArray) items = NULL;
+
+  while (head < n_old && head < n_new && item_same (model, head, g_ptr_array_index (stories, head)))
+    head++;
+  while (tail < n_old - head && tail < n_new - head &&
+         item_same (model, n_old - 1 - tail, g_ptr_array_index (stories, n_new - 1 - tail)))
+    tail++;
+  items = g_ptr_array_new_full (n_new - head - tail, g_object_unref);
+  for (guint i = 0; i < n_new; i++)
+    {
+      DossierStory *story = g_steal_pointer (&stories->pdata[i]);
+
+      /* the items take the stories they show */
+      if (i >= head && i < n_new - tail)
+        g_ptr_array_add (items, dossier_story_item_new (story));
+      else
+        dossier_story_free (story);
+    }
+  if (n_old - head - tail > 0 || items->len > 0)
+    g_list_store_splice (self->store, head, n_old - head - tail, items->pdata, items->len);
+}
+
 static void
 on_loaded_cb (GObject      *source,
               GAsyncResult *result,
@@ -302,7 +370,6 @@ on_loaded_cb (GObject      *source,
   DossierStoriesView *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) stories = dossier_stories_list_finish (DOSSIER_LIBRARY (source), result, &error);
-  g_autoptr(GPtrArray) items = NULL;
 
   if (stories == NULL)
     {
@@ -314,13 +381,7 @@ on_loaded_cb (GObject      *source,
         }
       return;
     }
-  items = g_ptr_array_new_full (stories->len, g_object_unref);
-  /* the items take the stories */
-  g_ptr_array_set_free_func (stories, NULL);
-  for (guint i = 0; i < stories->len; i++)
-    g_ptr_array_add (items, dossier_story_item_new (g_ptr_array_index (stories, i)));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  show_stories (self, stories);
   self->loaded = TRUE;
   update_state (self);
   g_signal_emit (self, signals[LOADED], 0);
