@@ -173,6 +173,36 @@ test_relations (Fixture       *f,
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
 }
 
+/* A copy reprinted two years later is still a version of the report,
+ * but not part of its story: no link, however close, makes a story span
+ * more than a month (a chain of such copies made stories of years) */
+static void
+test_reprint_years_later (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  gint64 reprint = add_file (l, "ferry-reprint.txt");
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStory *story;
+
+  update (l, FALSE, 6);
+  g_assert_cmpint (relation (l, f->wire, reprint), ==, DOSSIER_RELATION_NEAR_DUPLICATE);
+  g_assert_cmpint (relation (l, reprint, f->copy), ==, DOSSIER_RELATION_NEAR_DUPLICATE);
+  stories = dossier_stories_list_sync (l, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 1);
+  story = g_ptr_array_index (stories, 0);
+  g_assert_cmpuint (story->articles->len, ==, 3);
+  g_assert_cmpstr (story->first, ==, "2014-06-03");
+  g_assert_cmpstr (story->last, ==, "2014-06-05");
+  g_assert_cmpint (story_of (l, f->wire), ==, story->id);
+  g_assert_cmpint (story_of (l, reprint), !=, story->id);
+  /* grouping everything again gives the same */
+  update (l, TRUE, 6);
+  g_assert_cmpint (story_of (l, reprint), !=, story_of (l, f->wire));
+}
+
 static void
 test_corrections (Fixture       *f,
                   gconstpointer  data)
@@ -594,6 +624,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/Dossier/Stories/relations", Fixture, NULL, fixture_setup, test_relations, fixture_teardown);
+  g_test_add ("/Dossier/Stories/reprint-years-later", Fixture, NULL, fixture_setup, test_reprint_years_later, fixture_teardown);
   g_test_add ("/Dossier/Stories/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
   g_test_add ("/Dossier/Stories/service", Fixture, NULL, fixture_setup, test_service, fixture_teardown);
   g_test_add ("/Dossier/Stories/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);

@@ -17,9 +17,9 @@
 
 #include "dossier-store-stories-private.h"
 
-/* A story's dated articles lie this many days apart at most: links of
- * the same story never join groups further apart, so no chain of
- * similar articles makes one story of a year's news. */
+/* A story's dated articles lie this many days apart at most: no link
+ * found by comparing texts joins groups further apart, so no chain of
+ * similar articles or copies makes one story of a year's news. */
 #define STORY_SPAN_DAYS 31
 
 typedef struct
@@ -87,7 +87,10 @@ unite (Groups     *g,
     return;
   lo = MIN (g_array_index (g->min_jd, gint64, ra), g_array_index (g->min_jd, gint64, rb));
   hi = MAX (g_array_index (g->max_jd, gint64, ra), g_array_index (g->max_jd, gint64, rb));
-  if (e->strength == 1 && lo <= hi && hi - lo > STORY_SPAN_DAYS)
+  /* copies as much as articles in other words: a copy reprinted a year
+   * later is a version of the report, listed as one, but not its story;
+   * only the user's own joins go further */
+  if (e->strength < 3 && lo <= hi && hi - lo > STORY_SPAN_DAYS)
     return;
   g_array_index (g->parent, guint, MAX (ra, rb)) = MIN (ra, rb);
   g_array_index (g->min_jd, gint64, MIN (ra, rb)) = lo;
