@@ -937,8 +937,8 @@ trial_merge_or_split (Trial   *t,
   g_assert_no_error (error);
   g_string_append_printf (trial_ops, "%s split %s off %s\n", trial_members[c], t->people[which], p->name);
   g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", which, t->people[which]));
-  /* the names left to the person are theirs as the person is called now
-   * (split off their own name, they take another) */
+  /* split off their own name, the person takes another: the names left
+   * to them are theirs under it */
   {
     gint64 left = before[which];
     g_autoptr(GPtrArray) now = dossier_people_list_sync (library, NULL, &error);
@@ -946,7 +946,7 @@ trial_merge_or_split (Trial   *t,
 
     g_assert_no_error (error);
     q = person_of (now, left);
-    for (guint k = 0; q != NULL && k < N_TRIAL_NAMES; k++)
+    for (guint k = 0; q != NULL && g_strcmp0 (q->name, p->name) != 0 && k < N_TRIAL_NAMES; k++)
       if (k != which && trial_person (library, t->people[k]) == left)
         g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", k, q->name));
   }
