@@ -339,6 +339,142 @@ test_conflict_and_reader (void)
   }
 }
 
+static const char board[] =
+  "Delegates met the harbour board.\n\n"
+  "\"We came to listen before we came to bargain,\" said council chair Otto Brenbrenbren.\n\n"
+  "\"The channel has silted faster than anyone forecast,\" said harbour master Mira Lenkbrenbren.";
+static const char chair[] =
+  "\"Nothing has changed in our position,\" Brenbrenbren told reporters on Friday.";
+
+/* the person listed whom the written name @name leads to, as the quotes
+ * go; 0 for none */
+static gint64
+holder (DossierLibrary *library,
+        const char     *name)
+{
+  g_autoptr(GPtrArray) people = NULL;
+
+  g_assert_cmpint (dossier_people_find_quotes_sync (library, G_MAXUINT, NULL, NULL), >=, 0);
+  people = dossier_people_list_sync (library, NULL, NULL);
+  for (guint k = 0; people != NULL && k < people->len; k++)
+    {
+      DossierStoredPerson *p = people->pdata[k];
+
+      if (p->variants != NULL && g_strv_contains ((const char * const *) p->variants, name))
+        return p->id;
+    }
+  return 0;
+}
+
+static void
+merge_into (DossierLibrary *library,
+            const char     *which,
+            const char     *into)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 from = holder (library, which), to = holder (library, into);
+
+  g_assert_cmpint (from, >, 0);
+  g_assert_cmpint (to, >, 0);
+  g_assert_cmpint (from, !=, to);
+  g_assert_true (dossier_people_merge_sync (library, to, from, &error));
+  g_assert_no_error (error);
+}
+
+static void
+split_off (DossierLibrary *library,
+           const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dossier_people_split_sync (library, holder (library, name), name, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+rename_holder (DossierLibrary *library,
+               const char     *name,
+               const char     *new_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_people_rename_sync (library, holder (library, name), new_name, &error));
+  g_assert_no_error (error);
+}
+
+/* Three members regroup the same people at once, each offline from the
+ * others between syncs: names split off, renamed, merged back into
+ * someone else, in an order seen to leave two libraries grouping the
+ * names differently when each correction was applied on its own as it
+ * came.  Afterwards every library shows the same people. */
+static void
+test_regroup_at_once (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DossierTestLibrary) o = NULL;
+  g_autoptr(DossierTestLibrary) a = NULL;
+  g_autoptr(DossierTestLibrary) b = NULL;
+  DossierLibrary *lib[3];
+  const char *member[3] = { "olga", "ada", "ben" };
+
+  NEED_SERVER ();
+  url = team_new ("people_at_once");
+  team_add_member ("people_at_once", "olga", "editor");
+  team_add_member ("people_at_once", "ada", "editor");
+  team_add_member ("people_at_once", "ben", "editor");
+  o = dossier_test_library_new ();
+  a = dossier_test_library_new ();
+  b = dossier_test_library_new ();
+  lib[0] = o->library;
+  lib[1] = a->library;
+  lib[2] = b->library;
+  dossier_test_add_article (o->library, "Board meets", board);
+  dossier_test_add_article (o->library, "Chair speaks", chair);
+  for (guint c = 0; c < 3; c++)
+    {
+      team_share (lib[c], url, member[c]);
+      team_sync_ok (lib[c], member[c]);
+    }
+  assert_same_people (o->library, b->library);
+  g_assert_cmpint (holder (o->library, "Brenbrenbren"), ==, holder (o->library, "Otto Brenbrenbren"));
+
+  split_off (b->library, "Brenbrenbren");
+  rename_holder (b->library, "Otto Brenbrenbren", "ben 8");
+  rename_holder (o->library, "Otto Brenbrenbren", "olga 11");
+  merge_into (b->library, "Otto Brenbrenbren", "Mira Lenkbrenbren");
+  team_sync_ok (b->library, "ben");
+  split_off (o->library, "Otto Brenbrenbren");
+  team_sync_ok (b->library, "ben");
+  team_sync_ok (o->library, "olga");
+  merge_into (a->library, "Mira Lenkbrenbren", "Brenbrenbren");
+  rename_holder (a->library, "Mira Lenkbrenbren", "ada 23");
+  rename_holder (b->library, "Otto Brenbrenbren", "ben 24");
+  team_sync_ok (o->library, "olga");
+  merge_into (b->library, "Brenbrenbren", "Mira Lenkbrenbren");
+  split_off (a->library, "Otto Brenbrenbren");
+  team_sync_ok (o->library, "olga");
+  if (holder (o->library, "Otto Brenbrenbren") != holder (o->library, "Brenbrenbren"))
+    merge_into (o->library, "Otto Brenbrenbren", "Brenbrenbren");
+
+  for (guint round = 0; round < 2; round++)
+    for (guint c = 0; c < 3; c++)
+      team_sync_ok (lib[c], member[c]);
+  assert_same_people (o->library, a->library);
+  assert_same_people (o->library, b->library);
+  /* every name the articles use leads to someone listed */
+  for (guint c = 0; c < 3; c++)
+    {
+      g_assert_cmpint (holder (lib[c], "Otto Brenbrenbren"), >, 0);
+      g_assert_cmpint (holder (lib[c], "Mira Lenkbrenbren"), >, 0);
+      g_assert_cmpint (holder (lib[c], "Brenbrenbren"), >, 0);
+    }
+  /* once more, with nothing new: nothing moves */
+  for (guint c = 0; c < 3; c++)
+    team_sync_ok (lib[c], member[c]);
+  assert_same_people (o->library, a->library);
+  assert_same_people (o->library, b->library);
+}
+
 /* A shared library made before people corrections were shared: the
  * upgrade writes the renames it can tell and queues them. */
 static void
@@ -453,6 +589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team-people/corrections", test_corrections);
   g_test_add_func ("/team-people/split-own-name", test_split_own_name);
   g_test_add_func ("/team-people/conflict-and-reader", test_conflict_and_reader);
+  g_test_add_func ("/team-people/regroup-at-once", test_regroup_at_once);
   g_test_add_func ("/team-people/upgrade", test_upgrade);
   g_test_add_func ("/team-people/old-team-database", test_old_team_database);
   status = g_test_run ();

@@ -876,6 +876,8 @@ resolve_person_names (DossierStore  *self,
       if (!_dossier_team_apply_correction (self, row, row->deleted, error))
         return FALSE;
     }
+  if (!g_str_equal (keep, "theirs") && !_dossier_team_regroup_people (self, error))
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));

@@ -107,12 +107,21 @@ gboolean  _dossier_team_set_applying  (DossierStore  *self,
  * it; with @deleted, removes it.  A removed quote correction sends its article's quotes to
  * be found again (by the library's background analysis); a place in a
  * story leaves the stories to be grouped again, which the caller does
- * once (_dossier_store_group_stories).  A variant given to another person
- * here leaves the person it had: emptied, they are folded into the
- * other; else their articles are sent to have their people found again. */
+ * once (_dossier_store_group_stories).  A person's name is only written
+ * down: the caller groups the people again once
+ * (_dossier_team_regroup_people). */
 gboolean  _dossier_team_apply_correction   (DossierStore   *self,
                                             const TeamRow  *row,
                                             gboolean        deleted,
+                                            GError        **error);
+/* Groups the people again from every correction of people at once: each
+ * corrected written name goes to the person called as its correction
+ * says, the same way in every library whatever order the corrections
+ * came in.  A person left without names is folded into the one that took
+ * most of them; the articles of every person changed are sent to have
+ * their people found again.  Changes nothing when the people are grouped
+ * so already. */
+gboolean  _dossier_team_regroup_people     (DossierStore   *self,
                                             GError        **error);
 
 /* Records a conflict for a person to resolve. */

@@ -838,6 +838,10 @@ pull (Sync          *s,
     /* stories another member joined, or an article moved, here too */
     if (joined && !_dossier_store_group_stories (s->store, error))
       return FALSE;
+    /* the people as all the corrections of people here say, mine not yet
+     * pushed among them, whatever order they came in */
+    if (!_dossier_team_regroup_people (s->store, error))
+      return FALSE;
     return _dossier_store_exec (s->store, sql, error);
   }
 }
