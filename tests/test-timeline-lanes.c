@@ -794,18 +794,6 @@ type_search (DossierWindow *self,
   dossier_search_set_text (self->search, text);
 }
 
-/* a label below @widget says @text */
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, text))
-      return TRUE;
-  return FALSE;
-}
 
 /* the label below @widget that says @text */
 static GtkWidget *
@@ -822,6 +810,14 @@ find_label (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/* a label below @widget says @text */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  return find_label (widget, text) != NULL;
 }
 
 /* the relative luminance of the colour @widget's text is drawn in */

@@ -213,25 +213,47 @@ test_bad_input (void)
   sqlite3_close (db);
 }
 
-/* A function word that opens a sentence is no name: only names get a
- * name key, which keeps the index (and every import) smaller. */
-static void
-test_function_words (void)
+/* an in-memory table "t" indexed by the dossier tokenizer, with its
+ * vocabulary as "v" */
+static sqlite3 *
+vocabulary_db (void)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
   g_assert_true (dossier_store_register_tokenizer (db));
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='dossier');"
                                      "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  insert_bytes (db, "The court met. But Navalny spoke. Это решение Навального. When Sergei left, He wrote.", -1);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term FROM v WHERE term LIKE '~%'", -1, &stmt, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* the terms of @db's vocabulary that @where picks */
+static GPtrArray *
+vocabulary_terms (sqlite3    *db,
+                  const char *where)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = g_strconcat ("SELECT term FROM v WHERE ", where, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    g_ptr_array_add (terms, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
+  return terms;
+}
+
+/* A function word that opens a sentence is no name: only names get a
+ * name key, which keeps the index (and every import) smaller. */
+static void
+test_function_words (void)
+{
+  sqlite3 *db = vocabulary_db ();
+  g_autoptr(GPtrArray) keys = NULL;
+
+  insert_bytes (db, "The court met. But Navalny spoke. Это решение Навального. When Sergei left, He wrote.", -1);
+  keys = vocabulary_terms (db, "term LIKE '~%'");
   /* the names have theirs; The, But, He, When and Это none */
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "~navalni", g_str_equal, NULL));
   for (guint i = 0; i < keys->len; i++)
@@ -252,23 +274,13 @@ test_function_words (void)
 static void
 test_lower_case_words (void)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = vocabulary_db ();
+  g_autoptr(GPtrArray) keys = NULL;
 
-  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
-  g_assert_true (dossier_store_register_tokenizer (db));
-  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='dossier');"
-                                     "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
   insert_bytes (db, "Officials met Navalny. Санкции обсуждали. The officials, and new санкции; Pressure grew.", -1);
   /* a word inside another is not the word: "ally" in "really" */
   insert_bytes (db, "Ally spoke. It really did.", -1);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term FROM v WHERE substr(term, 1, 1) IN ('~', '^', '%')",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  keys = vocabulary_terms (db, "substr(term, 1, 1) IN ('~', '^', '%')");
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "~navalni", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "%prisur", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "%ili", g_str_equal, NULL));
