@@ -20,7 +20,7 @@ struct _DossierStoryItem
 {
   GObject       parent_instance;
   DossierStory *story;
-  char         *haystack;  /* title and outlets, casefolded, for the search; made by the first */
+  char         *haystack;  /* title and outlets, casefolded: made by the first search */
 };
 
 G_DEFINE_FINAL_TYPE (DossierStoryItem, dossier_story_item, G_TYPE_OBJECT)
