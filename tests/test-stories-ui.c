@@ -181,8 +181,11 @@ test_section (Fixture       *f,
 
   g_assert_true (adw_view_switcher_bar_get_reveal (self->section_bar));
   g_assert_nonnull (adw_view_stack_get_child_by_name (self->sections, "stories"));
-  /* nothing read before the section shows */
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_stories_view_get_model (view)), ==, 0);
+  /* the list is read in the background after the window's start, before
+   * the section shows, so that its first opening draws it at once */
+  g_assert_false (gtk_widget_get_mapped (self->stories_view));
+  dossier_test_poll_until (g_list_model_get_n_items (dossier_stories_view_get_model (view)) == 1);
+  g_assert_false (gtk_widget_get_mapped (self->stories_view));
   adw_view_stack_set_visible_child_name (self->sections, "stories");
   dossier_test_poll_until (dossier_stories_view_get_n_shown (view) == 1);
   text = text_of (self->stories_view);
@@ -258,8 +261,11 @@ test_reload_keeps_rows (Fixture       *f,
   DossierStoryItem *before, *after;
   guint loaded = 0;
 
+  /* the list read in the background after the window's start */
+  dossier_test_poll_until (item_of (view, story) != NULL);
   g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_count_cb), &loaded);
   adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_stories_view_reload (view);
   dossier_test_poll_until (loaded >= 1);
   before = item_of (view, story);
   g_assert_nonnull (before);
@@ -276,6 +282,82 @@ test_reload_keeps_rows (Fixture       *f,
   after = item_of (view, story);
   g_assert_nonnull (after);
   g_assert_cmpuint (dossier_story_item_get_story (after)->articles->len, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* the row widgets a list view has made */
+static guint
+n_rows (GtkWidget *list_view)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list_view); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+/* A long list of stories is given to the list view a page at a time:
+ * its first opening makes rows for the first stories only (the list view
+ * makes up to 200 at once otherwise), then the rest follow while it
+ * shows; every story is in the model, and the search finds any of them,
+ * from the start. */
+static void
+test_first_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = dossier_test_make_tmp_dir ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DossierImporter) importer = dossier_importer_new (f->t.library);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierWindow *self;
+  DossierStoriesView *view;
+  GtkWidget *list_view;
+  GtkWidget *entry;
+  guint made;
+
+  /* 80 articles, each moved into a story of its own: 81 stories */
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%02u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Harbour Report Number %u\n\nThe Harbour Ledger\n\nJune %u, 2014\n\n"
+                                               "Report %u of the harbour's week: berth %u took the cargo of ship %u.\n",
+                                               i, 1 + i % 28, i, i * 7, i * 13);
+      char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+  results = dossier_importer_run_sync (importer, (const char * const *) paths->pdata, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 80);
+  for (guint i = 0; i < results->len; i++)
+    {
+      gint64 id = ((DossierImportResult *) g_ptr_array_index (results, i))->id;
+
+      g_assert_cmpint (dossier_stories_move_sync (f->t.library, id, 0, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  self = open_window (f, 1200);
+  view = DOSSIER_STORIES_VIEW (self->stories_view);
+  list_view = (GtkWidget *) gtk_widget_get_template_child (self->stories_view, DOSSIER_TYPE_STORIES_VIEW, "list_view");
+  /* read in the background, all of them, while the section is hidden */
+  dossier_test_poll_until (g_list_model_get_n_items (dossier_stories_view_get_model (view)) == 81);
+  g_assert_nonnull (dossier_stories_view_find (view, story_of (f->t.library, f->court)));
+  made = n_rows (list_view);
+  g_assert_cmpuint (made, >, 0);
+  g_assert_cmpuint (made, <=, 24);
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  /* the rest follow, a page a frame */
+  dossier_test_poll_until (n_rows (list_view) == 81);
+  g_assert_cmpuint (dossier_stories_view_get_n_shown (view), ==, 81);
+
+  entry = (GtkWidget *) gtk_widget_get_template_child (self->stories_view, DOSSIER_TYPE_STORIES_VIEW, "search_entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "harbour report number 7");
+  /* 7 and 70..79 */
+  dossier_test_poll_until (dossier_stories_view_get_n_shown (view) == 11);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -455,6 +537,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/StoriesUI/story-on-timeline", Fixture, NULL, fixture_setup, test_story_on_timeline, fixture_teardown);
   g_test_add_func ("/Dossier/StoriesUI/empty-states", test_empty_states);
   g_test_add ("/Dossier/StoriesUI/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
+  g_test_add ("/Dossier/StoriesUI/first-rows", Fixture, NULL, fixture_setup, test_first_rows, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/reload-keeps-rows", Fixture, NULL, fixture_setup, test_reload_keeps_rows, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);
   return g_test_run ();
