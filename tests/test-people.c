@@ -586,6 +586,151 @@ test_extractor_version (Fixture       *f,
   dossier_library_close (library);
 }
 
+/* The ids of @person's quotes as SQL orders them in time: by their
+ * article's day (undated last), the article, where they start. */
+static GArray *
+ids_in_time (Fixture    *f,
+             const char *person,
+             gboolean    all)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id"
+                                          " JOIN people p ON p.id = q.person_id"
+                                          " WHERE p.name = '%s' AND (%d OR q.status < 2)"
+                                          " ORDER BY a.published_jd IS NULL, a.published_jd, q.article_id, q.start_offset",
+                                          person, all);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+static void
+assert_listed_in_time (Fixture    *f,
+                       const char *person,
+                       gboolean    all)
+{
+  g_autoptr(GArray) want = ids_in_time (f, person, all);
+  g_autoptr(JsonNode) listed = cli_json (f, "quotes", "--person", person, all ? "--all" : NULL, NULL);
+  g_autofree char *plain = cli (f, 0, "quotes", "--person", person, all ? "--all" : NULL, NULL);
+  g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
+  JsonArray *a = json_node_get_array (listed);
+
+  g_assert_cmpuint (want->len, >, 1);
+  g_assert_cmpuint (json_array_get_length (a), ==, want->len);
+  /* one line each, and a line end after the last */
+  g_assert_cmpuint (g_strv_length (lines), ==, want->len + 1);
+  g_assert_cmpstr (lines[want->len], ==, "");
+  for (guint i = 0; i < want->len; i++)
+    {
+      JsonObject *o = json_array_get_object_element (a, i);
+      gint64 id = g_array_index (want, gint64, i);
+      g_autofree char *line_start = g_strdup_printf ("%6" G_GINT64_FORMAT "  ", id);
+      g_autofree char *line_end = g_strdup_printf ("”  (article %" G_GINT64_FORMAT ")",
+                                                  json_object_get_int_member (o, "article"));
+      const char *published = json_object_get_string_member (o, "published");
+
+      g_assert_cmpint (json_object_get_int_member (o, "id"), ==, id);
+      g_assert_true (g_str_has_prefix (lines[i], line_start));
+      g_assert_true (g_str_has_suffix (lines[i], line_end));
+      g_assert_nonnull (strstr (lines[i], json_object_get_string_member (o, "text")));
+      g_assert_nonnull (strstr (lines[i], published != NULL ? published : "—"));
+    }
+}
+
+/* A person's quotes are listed in the time order of their articles,
+ * which is not the order of the articles' ids: undated articles last,
+ * articles of the same day by id, an article's quotes by where they
+ * start, rejected ones (with --all) in their place.  Otto Brenn is
+ * quoted in every article (their ids dense), Ida Kvist in the first and
+ * the last only (read one by one): both ways of finding the articles. */
+static void
+test_quotes_in_time (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) brenn = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *qid = NULL;
+  const guint n = 24;
+  sqlite3 *db = NULL;
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("article-%02u.txt", k);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_string_append_printf (text, "Talks in Round %u\n\nThe delegations met again on the %u. day of the talks.\n\n", k, k);
+      g_string_append_printf (text, "\"We will hold to the point number %u that we made in the morning,\" said Otto Brenn.\n\n", k);
+      if (k % 3 == 0)
+        g_string_append_printf (text, "\"Nothing in the point number %u is open to a bargain today,\" Otto Brenn added later.\n\n", k);
+      if (k == 0 || k == n - 1)
+        g_string_append_printf (text, "\"We have heard the point number %u and we will answer it soon,\" said Ida Kvist.\n\n", k);
+      g_assert_true (g_file_set_contents (path, text->str, -1, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (args, g_steal_pointer (&path));
+    }
+  g_ptr_array_add (args, NULL);
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+    g_ptr_array_add (argv, "import");
+    g_ptr_array_add (argv, "--library");
+    g_ptr_array_add (argv, f->library);
+    for (guint k = 0; k < n; k++)
+      g_ptr_array_add (argv, g_ptr_array_index (args, k));
+    g_ptr_array_add (argv, NULL);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  }
+  /* days against the ids' order: every fifth undated, pairs on one day */
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE articles SET published_jd = CASE WHEN id % 5 = 0 THEN NULL"
+                                 "  ELSE 2455000 + ((id * 7) % 13) END;"
+                                 "UPDATE articles SET published = CASE WHEN published_jd IS NULL THEN NULL"
+                                 "  ELSE date(published_jd - 0.5) END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  out = cli (f, 0, "quotes", NULL);
+  brenn = cli_json (f, "quotes", "--person", "Otto Brenn", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (brenn)), ==, n + n / 3);
+  assert_listed_in_time (f, "Otto Brenn", FALSE);
+  assert_listed_in_time (f, "Ida Kvist", FALSE);
+  /* a rejected quote is read after the others (its status's run of the
+   * index) and still listed in its place: the first of an article's two */
+  for (guint i = 1; i < json_array_get_length (json_node_get_array (brenn)) && qid == NULL; i++)
+    {
+      JsonObject *before = json_array_get_object_element (json_node_get_array (brenn), i - 1);
+      JsonObject *o = json_array_get_object_element (json_node_get_array (brenn), i);
+
+      if (json_object_get_int_member (before, "article") == json_object_get_int_member (o, "article"))
+        qid = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (before, "id"));
+    }
+  g_assert_nonnull (qid);
+  g_free (cli (f, 0, "quotes", "reject", qid, NULL));
+  assert_listed_in_time (f, "Otto Brenn", FALSE);
+  assert_listed_in_time (f, "Otto Brenn", TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -597,6 +742,7 @@ main (int argc, char *argv[])
   g_test_add ("/people/upgrade", Fixture, NULL, fixture_setup, test_upgrade, fixture_teardown);
   g_test_add ("/people/extractor-version", Fixture, NULL, fixture_setup, test_extractor_version, fixture_teardown);
   g_test_add ("/people/upgrade-listing", Fixture, NULL, fixture_setup, test_upgrade_listing, fixture_teardown);
+  g_test_add ("/people/quotes-in-time", Fixture, NULL, fixture_setup, test_quotes_in_time, fixture_teardown);
 
   return g_test_run ();
 }

@@ -60,9 +60,9 @@ dossier_json_out_finish (DossierJsonOut *o)
 
 /* as json-glib escapes: the quote and backslash, the control characters
  * below 0x1f and DEL (0x1f itself is left as it is, as json-glib does) */
-static void
-append_escaped (GString    *buf,
-                const char *s)
+void
+dossier_json_append_escaped (GString    *buf,
+                             const char *s)
 {
   const char *run = s;
 
@@ -128,7 +128,7 @@ element (DossierJsonOut *o,
   if (name != NULL)
     {
       g_string_append_c (o->buf, '"');
-      append_escaped (o->buf, name);
+      dossier_json_append_escaped (o->buf, name);
       g_string_append (o->buf, "\" : ");
     }
 }
@@ -200,7 +200,7 @@ dossier_json_out_string (DossierJsonOut *o,
       return;
     }
   g_string_append_c (o->buf, '"');
-  append_escaped (o->buf, value);
+  dossier_json_append_escaped (o->buf, value);
   g_string_append_c (o->buf, '"');
 }
 

@@ -73,6 +73,9 @@ typedef struct
 } DossierJsonOut;
 
 void dossier_json_out_init         (DossierJsonOut *o);
+/* @s as a JSON string's characters, escaped as json-glib does */
+void dossier_json_append_escaped   (GString        *buf,
+                                    const char     *s);
 /* writes what is left, with a line end, and frees the buffer */
 void dossier_json_out_finish       (DossierJsonOut *o);
 void dossier_json_out_begin_array  (DossierJsonOut *o,

@@ -367,6 +367,42 @@ dossier_people_quotes_sync (DossierLibrary  *library,
   return _dossier_library_run (library, &quotes_call, &a, NULL, error);
 }
 
+typedef struct
+{
+  PeopleArgs            args;
+  DossierStoreQuoteFunc func;
+  gpointer              user_data;
+} EachQuoteArgs;
+
+static gpointer
+each_quote_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  EachQuoteArgs *a = data;
+
+  return dossier_store_each_quote (store, a->args.a, a->args.b, a->args.all,
+                                   a->func, a->user_data, error) ? DONE : NULL;
+}
+
+static const DossierLibraryCall each_quote_call =
+  { each_quote_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gboolean
+dossier_people_each_quote_sync (DossierLibrary         *library,
+                                gint64                  person_id,
+                                gint64                  article_id,
+                                gboolean                all,
+                                DossierStoreQuoteFunc   func,
+                                gpointer                user_data,
+                                GError                **error)
+{
+  EachQuoteArgs a = { { .a = person_id, .b = article_id, .all = all }, func, user_data };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return _dossier_library_run (library, &each_quote_call, &a, NULL, error) != NULL;
+}
+
 static gpointer
 rename_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {

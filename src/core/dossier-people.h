@@ -63,6 +63,16 @@ GPtrArray *dossier_people_quotes_sync        (DossierLibrary  *library,
                                               gboolean         all,
                                               GError         **error);
 
+/* The same quotes in the same order, each given to @func on the
+ * library's own thread, without a copy: for long lists written out as
+ * they are read. */
+gboolean   dossier_people_each_quote_sync    (DossierLibrary        *library,
+                                              gint64                 person_id,
+                                              gint64                 article_id,
+                                              gboolean               all,
+                                              DossierStoreQuoteFunc  func,
+                                              gpointer               user_data,
+                                              GError               **error);
 gboolean   dossier_people_rename_sync        (DossierLibrary  *library,
                                               gint64           id,
                                               const char      *name,

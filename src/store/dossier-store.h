@@ -554,6 +554,18 @@ GPtrArray *dossier_store_list_quotes        (DossierStore   *self,
                                              gint64          article_id,
                                              gboolean        all,
                                              GError        **error);
+/* Called with each quote in turn; its strings last until it returns. */
+typedef void (*DossierStoreQuoteFunc) (const DossierStoredQuote *quote,
+                                       gpointer                  user_data);
+/* The quotes dossier_store_list_quotes() lists, in its order, each
+ * given to @func without a copy of its own. */
+gboolean   dossier_store_each_quote         (DossierStore          *self,
+                                             gint64                 person_id,
+                                             gint64                 article_id,
+                                             gboolean               all,
+                                             DossierStoreQuoteFunc  func,
+                                             gpointer               user_data,
+                                             GError               **error);
 gboolean   dossier_store_rename_person      (DossierStore   *self,
                                              gint64          id,
                                              const char     *name,
