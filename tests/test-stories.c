@@ -173,6 +173,59 @@ test_relations (Fixture       *f,
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
 }
 
+/* What waits for the background work is found without counting every
+ * article and sketch: a new article after a deletion of the newest one
+ * (which takes that id again), after a deletion in the middle, and
+ * nothing when nothing was added. */
+static void
+test_waiting (Fixture       *f,
+              gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 again, court;
+  gboolean found = FALSE;
+
+  update (l, FALSE, 5);
+  g_assert_cmpint (f->anniversary, >, f->bakery);
+  g_assert_true (dossier_library_delete_article_sync (l, f->anniversary, &error));
+  g_assert_no_error (error);
+  update (l, FALSE, 0);
+  again = add_file (l, "ferry-anniversary.txt");
+  g_assert_cmpint (again, ==, f->anniversary);
+  update (l, FALSE, 1);
+  g_assert_cmpint (relation (l, f->wire, again), ==, DOSSIER_RELATION_RELATED);
+  update (l, FALSE, 0);
+
+  g_assert_true (dossier_library_delete_article_sync (l, f->court, &error));
+  g_assert_no_error (error);
+  update (l, FALSE, 0);
+  g_assert_cmpint (relation (l, f->wire, f->court), ==, -1);
+  court = add_file (l, "ferry-court.txt");
+  g_assert_cmpint (court, >, again);
+  update (l, FALSE, 1);
+  g_assert_cmpint (relation (l, f->wire, court), ==, DOSSIER_RELATION_SAME_STORY);
+
+  /* a listed article: its title, outlet and date */
+  list = dossier_stories_similar_sync (l, f->wire, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredSimilar *s = g_ptr_array_index (list, i);
+      g_autofree char *date = NULL;
+
+      if (dossier_article_get_id (s->article) != f->copy)
+        continue;
+      found = TRUE;
+      date = dossier_date_to_string (dossier_article_get_published (s->article));
+      g_assert_cmpstr (dossier_article_get_title (s->article), ==, "Commuters Stranded as Lindqvist Ferries Stop");
+      g_assert_cmpstr (dossier_article_get_source (s->article), ==, "The Estuary Courier");
+      g_assert_cmpstr (date, ==, "2014-06-03");
+    }
+  g_assert_true (found);
+}
+
 /* A copy reprinted two years later is still a version of the report,
  * but not part of its story: no link, however close, makes a story span
  * more than a month (a chain of such copies made stories of years) */
@@ -624,6 +677,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/Dossier/Stories/relations", Fixture, NULL, fixture_setup, test_relations, fixture_teardown);
+  g_test_add ("/Dossier/Stories/waiting", Fixture, NULL, fixture_setup, test_waiting, fixture_teardown);
   g_test_add ("/Dossier/Stories/reprint-years-later", Fixture, NULL, fixture_setup, test_reprint_years_later, fixture_teardown);
   g_test_add ("/Dossier/Stories/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
   g_test_add ("/Dossier/Stories/service", Fixture, NULL, fixture_setup, test_service, fixture_teardown);

@@ -29,8 +29,7 @@ open_updated (GError **error)
     return NULL;
   /* through a memory map: counting what waits reads every page of the
    * sketches, which SQLite would otherwise copy from the system's cache */
-  if (!dossier_library_map_for_reading_sync (library, error) ||
-      dossier_stories_update_sync (library, FALSE, NULL, error) < 0)
+  if (dossier_stories_update_sync (library, FALSE, NULL, error) < 0)
     return NULL;
   return g_steal_pointer (&library);
 }
