@@ -17,6 +17,7 @@
 #include "dossier-importer.h"
 #include "dossier-dates.h"
 #include "dossier-stories.h"
+#include "dossier-sketch.h"
 
 typedef struct
 {
@@ -224,6 +225,65 @@ test_waiting (Fixture       *f,
       g_assert_cmpstr (date, ==, "2014-06-03");
     }
   g_assert_true (found);
+}
+
+/* The index alone, over 3,000 made-up articles that all share one word
+ * (far past the postings any word may have to count) and draw the rest
+ * from 20,000 words: with their bands and postings spread over the whole
+ * range of keys, each of 40 copies with a new title and its last words
+ * cut is found as a copy of its article, and as nothing else's. */
+static void
+test_index (void)
+{
+  enum { N = 3000, COPIES = 40, WORDS = 80 };
+  g_autoptr(DossierSimilarIndex) index = dossier_similar_index_new ();
+  g_autofree char **bodies = g_new0 (char *, N);
+  GRand *rand = g_rand_new_with_seed (20261206);
+
+  for (guint i = 0; i < N; i++)
+    {
+      GString *body = g_string_new ("Everywhere");
+      g_autofree char *title = g_strdup_printf ("Title w%05u", g_rand_int_range (rand, 0, 20000));
+      DossierSketch sketch;
+
+      for (guint w = 0; w < WORDS; w++)
+        g_string_append_printf (body, " w%05u", g_rand_int_range (rand, 0, 20000));
+      bodies[i] = g_string_free (body, FALSE);
+      dossier_sketch_compute (&sketch, title, bodies[i]);
+      dossier_similar_index_add (index, i + 1, -1, &sketch);
+    }
+  for (guint c = 0; c < COPIES; c++)
+    {
+      guint of = c * (N / COPIES) + 7;
+      /* the copy: the last ten words cut */
+      g_autofree char *cut = g_strndup (bodies[of], strlen (bodies[of]) - 10 * 7);
+      DossierSketch sketch;
+
+      dossier_sketch_compute (&sketch, "Another headline entirely", cut);
+      dossier_similar_index_add (index, N + 1 + c, -1, &sketch);
+    }
+  dossier_similar_index_seal (index);
+  for (guint c = 0; c < COPIES; c++)
+    {
+      gint64 of = c * (N / COPIES) + 7 + 1;
+      g_autoptr(GArray) hits = dossier_similar_index_query (index, N + 1 + c, 20);
+      guint copies = 0;
+
+      for (guint h = 0; h < hits->len; h++)
+        {
+          const DossierSimilarHit *hit = &g_array_index (hits, DossierSimilarHit, h);
+
+          if (hit->relation != DOSSIER_RELATION_NEAR_DUPLICATE)
+            continue;
+          copies++;
+          g_assert_cmpint (hit->id, ==, of);
+          g_assert_cmpfloat (hit->similarity, >=, 0.5);
+        }
+      g_assert_cmpuint (copies, ==, 1);
+    }
+  for (guint i = 0; i < N; i++)
+    g_free (bodies[i]);
+  g_rand_free (rand);
 }
 
 /* A copy reprinted two years later is still a version of the report,
@@ -686,5 +746,6 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Stories/dates-after-grouping", Fixture, NULL, fixture_setup, test_dates_after_grouping, fixture_teardown);
   g_test_add ("/Dossier/Stories/list-beside-store", Fixture, NULL, fixture_setup, test_list_beside_store, fixture_teardown);
   g_test_add_func ("/Dossier/Stories/migrate", test_migrate);
+  g_test_add_func ("/Dossier/Stories/index", test_index);
   return g_test_run ();
 }
