@@ -17,6 +17,7 @@
 #include "dossier-importer.h"
 #include "dossier-dates.h"
 #include "dossier-stories.h"
+#include "dossier-sketch.h"
 
 typedef struct
 {
@@ -171,6 +172,118 @@ test_relations (Fixture       *f,
   g_assert_cmpint (relation (l, f->wire, f->court), ==, DOSSIER_RELATION_SAME_STORY);
   g_assert_null (dossier_stories_similar_sync (l, 9999, 0, &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+}
+
+/* What waits for the background work is found without counting every
+ * article and sketch: a new article after a deletion of the newest one
+ * (which takes that id again), after a deletion in the middle, and
+ * nothing when nothing was added. */
+static void
+test_waiting (Fixture       *f,
+              gconstpointer  data)
+{
+  DossierLibrary *l = f->t.library;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 again, court;
+  gboolean found = FALSE;
+
+  update (l, FALSE, 5);
+  g_assert_cmpint (f->anniversary, >, f->bakery);
+  g_assert_true (dossier_library_delete_article_sync (l, f->anniversary, &error));
+  g_assert_no_error (error);
+  update (l, FALSE, 0);
+  again = add_file (l, "ferry-anniversary.txt");
+  g_assert_cmpint (again, ==, f->anniversary);
+  update (l, FALSE, 1);
+  g_assert_cmpint (relation (l, f->wire, again), ==, DOSSIER_RELATION_RELATED);
+  update (l, FALSE, 0);
+
+  g_assert_true (dossier_library_delete_article_sync (l, f->court, &error));
+  g_assert_no_error (error);
+  update (l, FALSE, 0);
+  g_assert_cmpint (relation (l, f->wire, f->court), ==, -1);
+  court = add_file (l, "ferry-court.txt");
+  g_assert_cmpint (court, >, again);
+  update (l, FALSE, 1);
+  g_assert_cmpint (relation (l, f->wire, court), ==, DOSSIER_RELATION_SAME_STORY);
+
+  /* a listed article: its title, outlet and date */
+  list = dossier_stories_similar_sync (l, f->wire, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DossierStoredSimilar *s = g_ptr_array_index (list, i);
+      g_autofree char *date = NULL;
+
+      if (dossier_article_get_id (s->article) != f->copy)
+        continue;
+      found = TRUE;
+      date = dossier_date_to_string (dossier_article_get_published (s->article));
+      g_assert_cmpstr (dossier_article_get_title (s->article), ==, "Commuters Stranded as Lindqvist Ferries Stop");
+      g_assert_cmpstr (dossier_article_get_source (s->article), ==, "The Estuary Courier");
+      g_assert_cmpstr (date, ==, "2014-06-03");
+    }
+  g_assert_true (found);
+}
+
+/* The index alone, over 3,000 made-up articles that all share one word
+ * (far past the postings any word may have to count) and draw the rest
+ * from 20,000 words: with their bands and postings spread over the whole
+ * range of keys, each of 40 copies with a new title and its last words
+ * cut is found as a copy of its article, and as nothing else's. */
+static void
+test_index (void)
+{
+  enum { N = 3000, COPIES = 40, WORDS = 80 };
+  g_autoptr(DossierSimilarIndex) index = dossier_similar_index_new ();
+  g_autofree char **bodies = g_new0 (char *, N);
+  GRand *rand = g_rand_new_with_seed (20261206);
+
+  for (guint i = 0; i < N; i++)
+    {
+      GString *body = g_string_new ("Everywhere");
+      g_autofree char *title = g_strdup_printf ("Title w%05u", g_rand_int_range (rand, 0, 20000));
+      DossierSketch sketch;
+
+      for (guint w = 0; w < WORDS; w++)
+        g_string_append_printf (body, " w%05u", g_rand_int_range (rand, 0, 20000));
+      bodies[i] = g_string_free (body, FALSE);
+      dossier_sketch_compute (&sketch, title, bodies[i]);
+      dossier_similar_index_add (index, i + 1, -1, &sketch);
+    }
+  for (guint c = 0; c < COPIES; c++)
+    {
+      guint of = c * (N / COPIES) + 7;
+      /* the copy: the last ten words cut */
+      g_autofree char *cut = g_strndup (bodies[of], strlen (bodies[of]) - 10 * 7);
+      DossierSketch sketch;
+
+      dossier_sketch_compute (&sketch, "Another headline entirely", cut);
+      dossier_similar_index_add (index, N + 1 + c, -1, &sketch);
+    }
+  dossier_similar_index_seal (index);
+  for (guint c = 0; c < COPIES; c++)
+    {
+      gint64 of = c * (N / COPIES) + 7 + 1;
+      g_autoptr(GArray) hits = dossier_similar_index_query (index, N + 1 + c, 20);
+      guint copies = 0;
+
+      for (guint h = 0; h < hits->len; h++)
+        {
+          const DossierSimilarHit *hit = &g_array_index (hits, DossierSimilarHit, h);
+
+          if (hit->relation != DOSSIER_RELATION_NEAR_DUPLICATE)
+            continue;
+          copies++;
+          g_assert_cmpint (hit->id, ==, of);
+          g_assert_cmpfloat (hit->similarity, >=, 0.5);
+        }
+      g_assert_cmpuint (copies, ==, 1);
+    }
+  for (guint i = 0; i < N; i++)
+    g_free (bodies[i]);
+  g_rand_free (rand);
 }
 
 /* A copy reprinted two years later is still a version of the report,
@@ -624,6 +737,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/Dossier/Stories/relations", Fixture, NULL, fixture_setup, test_relations, fixture_teardown);
+  g_test_add ("/Dossier/Stories/waiting", Fixture, NULL, fixture_setup, test_waiting, fixture_teardown);
   g_test_add ("/Dossier/Stories/reprint-years-later", Fixture, NULL, fixture_setup, test_reprint_years_later, fixture_teardown);
   g_test_add ("/Dossier/Stories/corrections", Fixture, NULL, fixture_setup, test_corrections, fixture_teardown);
   g_test_add ("/Dossier/Stories/service", Fixture, NULL, fixture_setup, test_service, fixture_teardown);
@@ -632,5 +746,6 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Stories/dates-after-grouping", Fixture, NULL, fixture_setup, test_dates_after_grouping, fixture_teardown);
   g_test_add ("/Dossier/Stories/list-beside-store", Fixture, NULL, fixture_setup, test_list_beside_store, fixture_teardown);
   g_test_add_func ("/Dossier/Stories/migrate", test_migrate);
+  g_test_add_func ("/Dossier/Stories/index", test_index);
   return g_test_run ();
 }

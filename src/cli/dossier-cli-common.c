@@ -91,7 +91,10 @@ open_library (gboolean create)
   /* a library made by another version has its search index rebuilt in
    * batches: what the window left is finished before the command runs,
    * so that every command finds every article */
-  remaining = dossier_search_index_remaining_sync (library, &total, &error);
+  /* the total of articles only for the progress of a rebuild */
+  remaining = dossier_search_index_remaining_sync (library, NULL, &error);
+  if (remaining > 0)
+    remaining = dossier_search_index_remaining_sync (library, &total, &error);
   if (remaining > 0)
     {
       g_printerr (_("dossier-cli: rebuilding the search index for this version of Dossier"

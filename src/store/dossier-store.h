@@ -413,7 +413,7 @@ gint64          dossier_store_count_unsketched        (DossierStore          *se
 /* An article like another one. */
 typedef struct
 {
-  DossierArticle  *article;     /* metadata, no body */
+  DossierArticle  *article;     /* its id, title, source and date only */
   double           similarity;  /* 0..1 */
   DossierRelation  relation;
   gint64           story_id;    /* 0: in no story */
