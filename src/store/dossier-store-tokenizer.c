@@ -390,13 +390,17 @@ flush_names (TokenizeCall *call)
 
 /* Emits, colocated, the spellings recorded under the name term @mark
  * @key that @seen (the word's tokens so far) lacks, while it holds fewer
- * than MAX_SPELLINGS of them */
+ * than MAX_SPELLINGS of them.  A spelling whose stem is @stem, the query
+ * word's, is left out: the stem finds it already, and asking for it
+ * again costs a pass over its rows ("officials" is listed, as a word
+ * that opened a sentence, under the key of Officials). */
 static int
 emit_spellings (TokenizeCall *call,
                 char          mark,
                 const char   *key,
                 int           len,
                 GHashTable   *seen,
+                const char   *stem,
                 int           start,
                 int           end)
 {
@@ -427,9 +431,20 @@ emit_spellings (TokenizeCall *call,
       const char *spelling = (const char *) sqlite3_column_text (call->lookup, 0);
       int n = sqlite3_column_bytes (call->lookup, 0);
 
+      Script script;
+
       if (spelling == NULL || n <= 0 || g_hash_table_contains (seen, spelling))
         continue;
       g_hash_table_add (seen, g_strndup (spelling, n));
+      script = script_of (spelling, n);
+      if (script != SCRIPT_OTHER && n <= MAX_STEMMED_BYTES)
+        {
+          int own_len;
+          const char *own = stem_word (call->tok, script, spelling, n, &own_len);
+
+          if (own_len == (int) strlen (stem) && memcmp (own, stem, own_len) == 0)
+            continue;
+        }
       rc = emit (call, TRUE, spelling, n, start, end);
     }
   sqlite3_reset (call->lookup);
@@ -845,6 +860,7 @@ on_base_token_cb (void       *data,
   if (query)
     {
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree char *query_stem = g_strndup (stem, stem_len);
 
       g_hash_table_add (seen, g_strndup (stem, stem_len));
       if (plain_key && (key_len != stem_len || memcmp (key, stem, stem_len) != 0))
@@ -867,19 +883,19 @@ on_base_token_cb (void       *data,
        * key (Лавров; Лаврова: "lavrov", where Snowball's stem of Лавров
        * is лавр), and the shape, closest first */
       if (rc == SQLITE_OK)
-        rc = emit_spellings (call, '~', key, key_len, seen, start, end);
+        rc = emit_spellings (call, '~', key, key_len, seen, query_stem, start, end);
       if (rc == SQLITE_OK && stem_key_len > 0)
         {
-          rc = emit_spellings (call, '^', stem_key, stem_key_len, seen, start, end);
+          rc = emit_spellings (call, '^', stem_key, stem_key_len, seen, query_stem, start, end);
           if (rc == SQLITE_OK && (stem_key_len != key_len || memcmp (stem_key, key, key_len) != 0))
-            rc = emit_spellings (call, '~', stem_key, stem_key_len, seen, start, end);
+            rc = emit_spellings (call, '~', stem_key, stem_key_len, seen, query_stem, start, end);
         }
       n_plain = without_final_vowels (key, key_len);
       if (rc == SQLITE_OK && script == SCRIPT_CYRILLIC &&
           (n_plain != stem_key_len || memcmp (key, stem_key, n_plain) != 0))
-        rc = emit_spellings (call, '^', key, n_plain, seen, start, end);
+        rc = emit_spellings (call, '^', key, n_plain, seen, query_stem, start, end);
       if (rc == SQLITE_OK && skeleton_len >= MIN_SHAPE)
-        rc = emit_spellings (call, '%', skeleton, skeleton_len, seen, start, end);
+        rc = emit_spellings (call, '%', skeleton, skeleton_len, seen, query_stem, start, end);
       return rc;
     }
   if (e != NULL)
