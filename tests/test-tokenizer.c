@@ -222,10 +222,46 @@ vocabulary_db (void)
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
   g_assert_true (dossier_store_register_tokenizer (db));
+  g_assert_true (dossier_store_add_name_vocabulary (db, "main"));
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='dossier');"
                                      "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   return db;
+}
+
+/* the name terms of @db's search_names that @where picks, each once */
+static GPtrArray *
+name_terms (sqlite3    *db,
+            const char *where)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = g_strconcat ("SELECT DISTINCT term FROM search_names WHERE ", where, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (terms, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return terms;
+}
+
+/* the spellings of @db's search_names under @term, in byte order,
+ * joined by commas */
+static char *
+spellings_of (sqlite3    *db,
+              const char *term)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *joined;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT coalesce(group_concat(spelling, ','), '') FROM"
+                                       " (SELECT spelling FROM search_names WHERE term = ?1 ORDER BY spelling)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  joined = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return joined;
 }
 
 /* the terms of @db's vocabulary that @where picks */
@@ -253,7 +289,7 @@ test_function_words (void)
   g_autoptr(GPtrArray) keys = NULL;
 
   insert_bytes (db, "The court met. But Navalny spoke. Это решение Навального. When Sergei left, He wrote.", -1);
-  keys = vocabulary_terms (db, "term LIKE '~%'");
+  keys = name_terms (db, "term LIKE '~%'");
   /* the names have theirs; The, But, He, When and Это none */
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "~navalni", g_str_equal, NULL));
   for (guint i = 0; i < keys->len; i++)
@@ -280,7 +316,7 @@ test_lower_case_words (void)
   insert_bytes (db, "Officials met Navalny. Санкции обсуждали. The officials, and new санкции; Pressure grew.", -1);
   /* a word inside another is not the word: "ally" in "really" */
   insert_bytes (db, "Ally spoke. It really did.", -1);
-  keys = vocabulary_terms (db, "substr(term, 1, 1) IN ('~', '^', '%')");
+  keys = name_terms (db, "substr(term, 1, 1) IN ('~', '^', '%')");
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "~navalni", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "%prisur", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "%ili", g_str_equal, NULL));
@@ -300,40 +336,52 @@ test_lower_case_words (void)
   sqlite3_close (db);
 }
 
-/* A name's keys are indexed once in a text, at its spelling's first
- * place: the article is found by them, and ranked by the spelling's
- * own occurrences; a row indexed so is deleted again to the last token */
+/* A name's spellings are found at query time: the index holds no name
+ * terms, search_names a row per spelling and term (not per place), and a
+ * query word is any spelling recorded under its keys.  Rows of deleted
+ * texts stay, and find nothing; a rollback loses none for later texts. */
 static void
-test_keys_once (void)
+test_names_at_query_time (void)
 {
-  sqlite3 *db = NULL;
+  sqlite3 *db = vocabulary_db ();
+  g_autofree char *navalny = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) marked = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
-  g_assert_true (dossier_store_register_tokenizer (db));
-  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='dossier');"
-                                     "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t (title, body) VALUES ('Navalny',"
-                                     " 'Navalny spoke. Navalny left. Навальный, Навальный и Навального.')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(p, ' ') FROM (SELECT col || ':' || offset AS p"
-                                       " FROM v WHERE term = '~navalni' ORDER BY col DESC, offset)",
+  insert_bytes (db, "Navalny spoke. Navalny left. Навальный, Навальный и Навального.", -1);
+  insert_bytes (db, "Navalny again, in another text.", -1);
+  marked = vocabulary_terms (db, "substr(term, 1, 1) IN ('~', '^', '%')");
+  g_assert_cmpuint (marked->len, ==, 0);
+  navalny = spellings_of (db, "~navalni");
+  g_assert_cmpstr (navalny, ==, "navalny,навальный");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM search_names WHERE spelling = 'navalny'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
-  /* in the title, then at the body's first Navalny and first Навальный */
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "title:0 body:0 body:4");
+  /* its key, its key without the final vowel and its shape */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
   sqlite3_finalize (stmt);
-  /* every spelling still finds it, and the plain word counts each place */
-  g_assert_cmpuint (count_matches (db, "\"Навальный\""), ==, 1);
-  g_assert_cmpuint (count_matches (db, "\"Navalnyy\""), ==, 1);
-  g_assert_cmpuint (count_matches (db, "body:\"=навального\""), ==, 1);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* every spelling finds both texts, the exact form only its own */
+  g_assert_cmpuint (count_matches (db, "\"Навальный\""), ==, 2);
+  g_assert_cmpuint (count_matches (db, "\"Navalnyy\""), ==, 2);
+  g_assert_cmpuint (count_matches (db, "\"=navalnyy\""), ==, 0);
+  g_assert_cmpuint (count_matches (db, "\"=навального\""), ==, 1);
+
+  /* a text indexed in a transaction rolled back records nothing that
+   * stays, and the same spelling is recorded by the next */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  insert_bytes (db, "Zelensky met Lavrov.", -1);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  insert_bytes (db, "Zelensky met Lavrov.", -1);
+  g_assert_cmpuint (count_matches (db, "\"Зеленский\""), ==, 1);
+  g_assert_cmpuint (count_matches (db, "\"Лавровым\""), ==, 1);
+
+  /* deleted, the texts leave their rows, which find nothing */
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM t", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM v", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
-  sqlite3_finalize (stmt);
+  after = spellings_of (db, "~navalni");
+  g_assert_cmpstr (after, ==, navalny);
+  g_assert_cmpuint (count_matches (db, "\"Navalnyy\""), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
 
@@ -981,7 +1029,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/Tokenizer/stems-and-keys", test_stem_and_keys);
   g_test_add_func ("/Dossier/Tokenizer/bad-input", test_bad_input);
   g_test_add_func ("/Dossier/Tokenizer/function-words", test_function_words);
-  g_test_add_func ("/Dossier/Tokenizer/keys-once", test_keys_once);
+  g_test_add_func ("/Dossier/Tokenizer/names-at-query-time", test_names_at_query_time);
   g_test_add_func ("/Dossier/Tokenizer/lower-case-words", test_lower_case_words);
   g_test_add ("/Dossier/Tokenizer/word-forms", Fixture, NULL,
               dossier_test_library_setup, test_word_forms, dossier_test_library_teardown);

@@ -32,6 +32,10 @@ _dossier_store_start_reindex (DossierStore  *self,
    * import's rows never outlive its transaction) */
   return _dossier_store_exec (self,
                               "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');"
+                              /* the names' spellings are recorded again as
+                               * the texts are indexed (the notes' at once) */
+                              "DELETE FROM search_names;"
+                              "SELECT dossier_names_forget();"
                               "DELETE FROM search_deferred;"
                               "INSERT INTO search_deferred (article_id) SELECT id FROM articles WHERE id > 0;",
                               error);

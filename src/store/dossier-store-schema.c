@@ -418,6 +418,17 @@ static const char schema_quote_extractor[] =
 static const char schema_article_days[] =
   "CREATE INDEX IF NOT EXISTS articles_days ON articles(id, published_jd, published, source);";
 
+/* The spellings of names in the search index, by their name keys: a row
+ * per spelling and key, which the tokenizer records as it indexes a text
+ * and a query's word looks its other spellings up in (see
+ * dossier-store-tokenizer.c).  It is filled again with the index, which
+ * the tokenizer's new revision makes at the next opening. */
+static const char schema_name_vocabulary[] =
+  "CREATE TABLE IF NOT EXISTS search_names ("
+  "  term     TEXT NOT NULL,"
+  "  spelling TEXT NOT NULL,"
+  "  PRIMARY KEY (term, spelling)) WITHOUT ROWID;";
+
 /* A team library: every shared row gets a UUID that is the same in every
  * member's library, notes record their author, and a library linked to a
  * team database (team_link) keeps its own changes queued until they are
@@ -928,6 +939,10 @@ _dossier_store_migrate (DossierStore  *self,
       if (!_dossier_store_exec (self, schema_quote_extractor, &local_error))
         goto fail;
       if (!_dossier_store_exec (self, schema_article_days, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 21:
+      if (!_dossier_store_exec (self, schema_name_vocabulary, &local_error))
         goto fail;
       break;
     default:

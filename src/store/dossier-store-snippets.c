@@ -35,7 +35,7 @@ _dossier_store_ensure_search_helpers (DossierStore  *self,
     "CREATE TEMP VIEW IF NOT EXISTS dossier_page_rows AS"
     "  SELECT id, title, byline, body, notes FROM main.articles;"
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_page USING fts5(title, byline, body, notes,"
-    "  content='dossier_page_rows', content_rowid='id', tokenize='dossier');",
+    "  content='dossier_page_rows', content_rowid='id', tokenize='dossier readonly');",
     error);
 }
 
@@ -158,7 +158,7 @@ _dossier_store_add_page_snippets (DossierStore  *self,
                             "  (id INTEGER PRIMARY KEY, title, byline, body, notes);"
                             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_snips"
                             "  USING fts5(title, byline, body, notes, content='dossier_snip_rows',"
-                            "  content_rowid='id', tokenize='dossier');"
+                            "  content_rowid='id', tokenize='dossier readonly');"
                             "DELETE FROM temp.dossier_snip_rows", error))
     return FALSE;
   _dossier_store_sql_init (&b);

@@ -6,34 +6,45 @@
  *
  * Words are split and folded (case, diacritics) by SQLite's unicode61.
  * Every word is indexed as its folded form; at the same position
- * (FTS5_TOKEN_COLOCATED) come
+ * (FTS5_TOKEN_COLOCATED) comes
  *   "#stem"  its Snowball stem (Russian for Cyrillic, English for Latin),
  *            when it differs from the folded form, or the lemma an
- *            irregular form (said, люди) belongs to;
- *   "~key"   for a word written with a capital letter, its name key: the
- *            word in Latin letters (ICU's Russian-Latin/BGN for Cyrillic)
- *            with the spellings that differ between transliterations
- *            folded together (dossier_store_name_key()), unless the key
- *            is the folded word itself (and not short);
- *   "^key"   for such a word, the name key of its stem (the Russian
- *            Snowball stem for Cyrillic, the word for Latin) without its
- *            final vowels, so that the cases of a Russian name meet its
- *            Latin spellings (Лаврова, Навального; Lavrov, Navalny),
- *            unless it is the name key itself;
- *   "%skel"  for such a word, the coarse shape of its key: h left out,
- *            vowels in two classes, z as s (name_skeleton()), so that
- *            spellings that follow the sound rather than the letters
- *            meet (Eastmond, Истмонд; Sauerbruch, Зауэрбрух).
- * A capitalised word that opens a sentence and that the same text also
- * writes in lower case ("Officials said ... the officials") is no name:
- * it gets none of the three.
+ *            irregular form (said, люди) belongs to.
+ * Names are found at query time, not indexed: a word written with a
+ * capital letter has its spelling (the folded word) recorded once in the
+ * table search_names, under each of
+ *   "~key"   its name key: the word in Latin letters (ICU's
+ *            Russian-Latin/BGN for Cyrillic) with the spellings that differ
+ *            between transliterations folded together
+ *            (dossier_store_name_key()), unless the key is the folded word
+ *            itself (and not short);
+ *   "^key"   the name key of its stem (the Russian Snowball stem for
+ *            Cyrillic, the word for Latin) without its final vowels, so
+ *            that the cases of a Russian name meet its Latin spellings
+ *            (Лаврова, Навального; Lavrov, Navalny), unless it is the name
+ *            key itself;
+ *   "%skel"  the coarse shape of its key: h left out, vowels in two
+ *            classes, z as s (name_skeleton()), so that spellings that
+ *            follow the sound rather than the letters meet (Eastmond,
+ *            Истмонд; Sauerbruch, Зауэрбрух).
+ * The table has a row per spelling and term, not per occurrence, and is
+ * filled as texts are indexed (a spelling already recorded by this
+ * connection is not written again).  A capitalised word that opens a
+ * sentence and that the same text also writes in lower case ("Officials
+ * said ... the officials") is no name: it is not recorded.
  * '#', '~', '^' and '%' never occur in a folded word, so no text can make them.
  *
  * A query word asks for any of its stem ("stem" or "#stem"), its name
- * key ("~key", and "key" when that is not short), the key of its stem
- * ("^key", "~key" and "key") and its shape ("%skel").  A word written "=word" asks for the folded form alone, and a
- * prefix ("negot*") for folded forms that start with it, so phrases,
- * prefixes and exact forms keep working on the words as written.
+ * key as a word (when that is not short), and, colocated, every recorded
+ * spelling (at most MAX_SPELLINGS) under its name key ("~key"), the key
+ * of its stem ("^key", "~key" and the key as a word) and its shape
+ * ("%skel").  The expression FTS5 matches and ranks is then the same
+ * everywhere the tokenizer serves.  A spelling whose articles were all
+ * deleted stays in the table until the index is made again: a term with
+ * no rows, which finds nothing.  A word written "=word" asks for the
+ * folded form alone, and a prefix ("negot*") for folded forms that start
+ * with it, so phrases, prefixes and exact forms keep working on the words
+ * as written.
  * Snippets mark the words at the offsets unicode61 reports: as written.
  */
 #define G_LOG_DOMAIN "dossier-store"
@@ -51,7 +62,7 @@
 
 /* Bump when what is indexed for a word changes: a library indexed with
  * another version has its index rebuilt when it opens. */
-#define TOKENIZER_REVISION "9"
+#define TOKENIZER_REVISION "10"
 
 /* Set to 1, the tokenizer leaves the irregular forms out (Snowball
  * alone), for build-aux/score-search to compare; the recorded version
@@ -69,6 +80,17 @@
 /* In a longer text, a capitalised word is not looked for in lower case
  * (written_in_lower_case()) */
 #define MAX_LOWER_CASE_TEXT (64 * 1024)
+
+/* A shape this short is neither recorded nor looked up: it is the shape
+ * of too many words ("see": Sea, So, Sue) */
+#define MIN_SHAPE 3
+
+/* A query word asks for at most this many spellings of names */
+#define MAX_SPELLINGS 32
+
+/* A connection remembers at most this many spellings it recorded
+ * (then forgets them all and records them again, which is harmless) */
+#define MAX_RECORDED (1 << 20)
 
 /* Longer words are indexed as folded only: no stem, no key. */
 #define MAX_STEMMED_BYTES 128
@@ -94,12 +116,24 @@ typedef struct
   guint8 skeleton_len;           /* 0: none */
   guint32 keyed_in;              /* the text whose name keys were emitted
                                   * for the word, or 0 */
+  guint32 recorded_in;           /* the generation + 1 in which the
+                                  * word's name terms were recorded */
   char   word[STEM_CACHE_WORD];
   char   stem[STEM_CACHE_WORD];
   char   key[STEM_CACHE_WORD];
   char   stem_key[STEM_CACHE_WORD];
   char   skeleton[STEM_CACHE_WORD];
 } StemCacheEntry;
+
+/* What the tokenizers of one connection share: the connection, for
+ * search_names, and a generation bumped by a rollback or when the table
+ * is emptied, after which what each tokenizer recorded is forgotten */
+typedef struct
+{
+  fts5_api            *api;
+  sqlite3             *db;
+  guint                generation;
+} NamesShared;
 
 typedef struct
 {
@@ -111,6 +145,11 @@ typedef struct
   StemCacheEntry      *stem_cache;
   guint32              n_texts;   /* texts tokenized, for keyed_in */
   gboolean             snowball_only;
+  NamesShared         *shared;
+  char                *names;     /* "schema".search_names */
+  gboolean             record;    /* does indexing a text record names? */
+  GHashTable          *recorded;  /* "term\tspelling" written */
+  guint                generation;
 } DossierTokenizer;
 
 typedef struct
@@ -122,6 +161,9 @@ typedef struct
   const char       *text;
   int               n_text;
   gboolean          exact;
+  GPtrArray        *pending;      /* "term\tspelling" to record */
+  sqlite3_stmt     *lookup;       /* the spellings of a term */
+  gboolean          no_lookup;    /* no search_names to look in */
 } TokenizeCall;
 
 typedef enum { SCRIPT_OTHER, SCRIPT_LATIN, SCRIPT_CYRILLIC } Script;
@@ -282,6 +324,133 @@ emit_marked (TokenizeCall *call,
   return emit (call, TRUE, marked, len + 1, start, end);
 }
 
+/* A text's name term @mark @key (@len bytes) for the spelling @token:
+ * kept to be recorded after the text, unless this connection has
+ * recorded it already */
+static void
+record_name (TokenizeCall *call,
+             char          mark,
+             const char   *key,
+             int           len,
+             const char   *token,
+             int           token_len)
+{
+  DossierTokenizer *tok = call->tok;
+  char *row;
+
+  if (len < 0)
+    len = (int) strlen (key);
+  if (!tok->record || !(call->flags & FTS5_TOKENIZE_DOCUMENT) || len <= 0 ||
+      len > 4 * MAX_STEMMED_BYTES)
+    return;
+  row = g_strdup_printf ("%c%.*s\t%.*s", mark, len, key, token_len, token);
+  if (g_hash_table_contains (tok->recorded, row))
+    {
+      g_free (row);
+      return;
+    }
+  if (call->pending == NULL)
+    call->pending = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (call->pending, row);
+}
+
+/* Writes the rows record_name() kept into search_names (a connection
+ * without the table, or that cannot write, records nothing) */
+static void
+flush_names (TokenizeCall *call)
+{
+  DossierTokenizer *tok = call->tok;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (call->pending == NULL)
+    return;
+  if (g_hash_table_size (tok->recorded) > MAX_RECORDED)
+    g_hash_table_remove_all (tok->recorded);
+  sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (term, spelling) VALUES (?1, ?2)", tok->names);
+  if (sqlite3_prepare_v2 (tok->shared->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    for (guint i = 0; i < call->pending->len; i++)
+      {
+        char *row = g_ptr_array_index (call->pending, i);
+        const char *tab = strchr (row, '\t');
+
+        sqlite3_bind_text (stmt, 1, row, (int) (tab - row), SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, tab + 1, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) != SQLITE_DONE)
+          {
+            sqlite3_reset (stmt);
+            break;
+          }
+        sqlite3_reset (stmt);
+        g_hash_table_add (tok->recorded, g_steal_pointer (&g_ptr_array_index (call->pending, i)));
+      }
+  sqlite3_finalize (stmt);
+  g_clear_pointer (&call->pending, g_ptr_array_unref);
+}
+
+/* Emits, colocated, the spellings recorded under the name term @mark
+ * @key that @seen (the word's tokens so far) lacks, while it holds fewer
+ * than MAX_SPELLINGS of them.  A spelling whose stem is @stem, the query
+ * word's, is left out: the stem finds it already, and asking for it
+ * again costs a pass over its rows ("officials" is listed, as a word
+ * that opened a sentence, under the key of Officials). */
+static int
+emit_spellings (TokenizeCall *call,
+                char          mark,
+                const char   *key,
+                int           len,
+                GHashTable   *seen,
+                const char   *stem,
+                int           start,
+                int           end)
+{
+  char term[1 + 4 * MAX_STEMMED_BYTES];
+  int rc = SQLITE_OK;
+
+  if (len < 0)
+    len = (int) strlen (key);
+  if (len <= 0 || len + 1 > (int) sizeof term || call->no_lookup)
+    return SQLITE_OK;
+  if (call->lookup == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT spelling FROM %s WHERE term = ?1 LIMIT %d",
+                                              call->tok->names, MAX_SPELLINGS);
+
+      if (sqlite3_prepare_v2 (call->tok->shared->db, sql, -1, &call->lookup, NULL) != SQLITE_OK)
+        {
+          call->no_lookup = TRUE;
+          return SQLITE_OK;
+        }
+    }
+  term[0] = mark;
+  memcpy (term + 1, key, len);
+  sqlite3_bind_text (call->lookup, 1, term, len + 1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && g_hash_table_size (seen) < MAX_SPELLINGS + 2 &&
+         sqlite3_step (call->lookup) == SQLITE_ROW)
+    {
+      const char *spelling = (const char *) sqlite3_column_text (call->lookup, 0);
+      int n = sqlite3_column_bytes (call->lookup, 0);
+
+      Script script;
+
+      if (spelling == NULL || n <= 0 || g_hash_table_contains (seen, spelling))
+        continue;
+      g_hash_table_add (seen, g_strndup (spelling, n));
+      script = script_of (spelling, n);
+      if (script != SCRIPT_OTHER && n <= MAX_STEMMED_BYTES)
+        {
+          int own_len;
+          const char *own = stem_word (call->tok, script, spelling, n, &own_len);
+
+          if (own_len == (int) strlen (stem) && memcmp (own, stem, own_len) == 0)
+            continue;
+        }
+      rc = emit (call, TRUE, spelling, n, start, end);
+    }
+  sqlite3_reset (call->lookup);
+  return rc;
+}
+
 /* Function words, which open sentences with a capital but are no names:
  * they get no name key (in byte order, for bsearch). */
 static const char * const function_words[] = {
@@ -291,7 +460,7 @@ static const char * const function_words[] = {
   "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just",
   "last", "least", "less", "many", "me", "meanwhile", "might", "more", "most", "much",
   "must", "my", "neither", "next", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
-  "only", "or", "other", "our", "out", "over", "per", "perhaps", "since", "so", "some", "still",
+  "only", "or", "other", "our", "out", "over", "per", "perhaps", "she", "since", "so", "some", "still",
   "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
   "those", "though", "through", "thus", "to", "too", "two", "under", "unless", "until", "up",
   "upon", "us", "was", "we", "were", "what", "whatever", "when", "where", "whether", "which",
@@ -572,6 +741,7 @@ on_base_token_cb (void       *data,
           memcpy (e->stem, stem, stem_len);
           e->key_len = KEY_UNKNOWN;
           e->keyed_in = 0;
+          e->recorded_in = 0;
           e->function_word = (guint8) function_word;
           stem = e->stem;
         }
@@ -601,12 +771,16 @@ on_base_token_cb (void       *data,
   capital = g_unichar_isupper (g_utf8_get_char_validated (call->text + start, end - start));
   if (!query && (!capital || function_word))
     return rc;
+  /* a text is read for names only when it is indexed (not for the
+   * snippets and highlights of one) */
+  if (!query && (!tok->record || !(call->flags & FTS5_TOKENIZE_DOCUMENT)))
+    return rc;
   /* a text indexes the keys of a spelling once, at its first place: a
    * name found by its key is found once its article is, and the article
    * is ranked by the times its spelling occurs as any word is */
   if (!query && e != NULL)
     {
-      if (e->keyed_in == tok->n_texts)
+      if (e->keyed_in == tok->n_texts || e->recorded_in == tok->generation + 1)
         return rc;
       e->keyed_in = tok->n_texts;
     }
@@ -680,49 +854,60 @@ on_base_token_cb (void       *data,
     }
   if (key_len == 0)
     return rc;
-  if (skeleton_len > 0)
-    {
-      rc = emit_marked (call, '%', skeleton, skeleton_len, start, end);
-      if (rc != SQLITE_OK)
-        return rc;
-    }
   /* a key of four letters or more that is the word itself is not
-   * indexed again: a query asks for it as a word too */
+   * recorded: a query asks for it as a word too */
   plain_key = key_len >= MIN_PLAIN_KEY;
   if (query)
     {
-      rc = emit_marked (call, '~', key, key_len, start, end);
-      if (rc == SQLITE_OK && plain_key && (key_len != stem_len || memcmp (key, stem, stem_len) != 0))
-        rc = emit (call, TRUE, key, key_len, start, end);
-      /* the key of the stem, as a stem's key and as a name's key or
-       * word (Лаврова finds "Lavrov", Navalny "Навального") */
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree char *query_stem = g_strndup (stem, stem_len);
+
+      g_hash_table_add (seen, g_strndup (stem, stem_len));
+      if (plain_key && (key_len != stem_len || memcmp (key, stem, stem_len) != 0))
+        {
+          g_hash_table_add (seen, g_strndup (key, key_len));
+          rc = emit (call, TRUE, key, key_len, start, end);
+        }
+      /* the key of the stem as a word (Лаврова finds "Lavrov", Navalny
+       * "Навального") */
+      if (rc == SQLITE_OK && stem_key_len >= MIN_PLAIN_KEY &&
+          (stem_key_len != key_len || memcmp (stem_key, key, key_len) != 0) &&
+          (stem_key_len != stem_len || memcmp (stem_key, stem, stem_len) != 0))
+        {
+          g_hash_table_add (seen, g_strndup (stem_key, stem_key_len));
+          rc = emit (call, TRUE, stem_key, stem_key_len, start, end);
+        }
+      /* the spellings of names recorded under the key, the key of the
+       * stem (as a stem's key and as a name's key), the key without its
+       * final vowels, which a case of the name may have as its stem's
+       * key (Лавров; Лаврова: "lavrov", where Snowball's stem of Лавров
+       * is лавр), and the shape, closest first */
+      if (rc == SQLITE_OK)
+        rc = emit_spellings (call, '~', key, key_len, seen, query_stem, start, end);
       if (rc == SQLITE_OK && stem_key_len > 0)
         {
-          rc = emit_marked (call, '^', stem_key, stem_key_len, start, end);
+          rc = emit_spellings (call, '^', stem_key, stem_key_len, seen, query_stem, start, end);
           if (rc == SQLITE_OK && (stem_key_len != key_len || memcmp (stem_key, key, key_len) != 0))
-            {
-              rc = emit_marked (call, '~', stem_key, stem_key_len, start, end);
-              if (rc == SQLITE_OK && stem_key_len >= MIN_PLAIN_KEY &&
-                  (stem_key_len != stem_len || memcmp (stem_key, stem, stem_len) != 0))
-                rc = emit (call, TRUE, stem_key, stem_key_len, start, end);
-            }
+            rc = emit_spellings (call, '~', stem_key, stem_key_len, seen, query_stem, start, end);
         }
-      /* and the key of the word without its final vowels, which a case
-       * of it may have as its stem's key (Лавров; Лаврова: "lavrov",
-       * where Snowball's stem of Лавров is лавр) */
       n_plain = without_final_vowels (key, key_len);
       if (rc == SQLITE_OK && script == SCRIPT_CYRILLIC &&
           (n_plain != stem_key_len || memcmp (key, stem_key, n_plain) != 0))
-        rc = emit_marked (call, '^', key, n_plain, start, end);
+        rc = emit_spellings (call, '^', key, n_plain, seen, query_stem, start, end);
+      if (rc == SQLITE_OK && skeleton_len >= MIN_SHAPE)
+        rc = emit_spellings (call, '%', skeleton, skeleton_len, seen, query_stem, start, end);
       return rc;
     }
+  if (e != NULL)
+    e->recorded_in = tok->generation + 1;
+  if (skeleton_len >= MIN_SHAPE)
+    record_name (call, '%', skeleton, skeleton_len, token, len);
   if (!plain_key || key_len != len || memcmp (key, token, len) != 0)
-    rc = emit_marked (call, '~', key, key_len, start, end);
+    record_name (call, '~', key, key_len, token, len);
   /* (a query asks for the key too, so a stem key that is the key itself
-   * is not indexed again) */
-  if (rc == SQLITE_OK && stem_key_len > 0 &&
-      (stem_key_len != key_len || memcmp (stem_key, key, key_len) != 0))
-    rc = emit_marked (call, '^', stem_key, stem_key_len, start, end);
+   * is not recorded again) */
+  if (stem_key_len > 0 && (stem_key_len != key_len || memcmp (stem_key, key, key_len) != 0))
+    record_name (call, '^', stem_key, stem_key_len, token, len);
   return rc;
 }
 
@@ -742,6 +927,8 @@ tokenizer_delete (Fts5Tokenizer *p)
   if (tok->to_latin != NULL)
     utrans_close (tok->to_latin);
   g_free (tok->stem_cache);
+  g_free (tok->names);
+  g_clear_pointer (&tok->recorded, g_hash_table_unref);
   g_free (tok);
 }
 
@@ -752,13 +939,38 @@ tokenizer_create (void           *user_data,
                   Fts5Tokenizer **out)
 {
   static const char * const base_args[] = { "remove_diacritics", "2" };
-  fts5_api *api = user_data;
+  NamesShared *shared = user_data;
+  fts5_api *api = shared->api;
   DossierTokenizer *tok = g_new0 (DossierTokenizer, 1);
+  const char *schema = "main";
   void *base_data = NULL;
 
-  (void) args;
-  (void) n_args;
   *out = NULL;
+  tok->shared = shared;
+  tok->record = TRUE;
+  tok->recorded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* "names SCHEMA": the search_names of another database; "readonly":
+   * the tokenizer of a table of the connection's own (snippets), whose
+   * texts are the library's and record nothing */
+  for (int i = 0; i < n_args; i++)
+    {
+      if (g_str_equal (args[i], "names") && i + 1 < n_args)
+        schema = args[++i];
+      else if (g_str_equal (args[i], "readonly"))
+        tok->record = FALSE;
+      else
+        {
+          tokenizer_delete ((Fts5Tokenizer *) tok);
+          return SQLITE_ERROR;
+        }
+    }
+  if (strchr (schema, '"') != NULL)
+    {
+      tokenizer_delete ((Fts5Tokenizer *) tok);
+      return SQLITE_ERROR;
+    }
+  tok->names = g_strdup_printf ("\"%s\".search_names", schema);
+  tok->generation = shared->generation;
   if (api->xFindTokenizer (api, "unicode61", &base_data, &tok->base) != SQLITE_OK ||
       tok->base.xCreate (base_data, (const char **) base_args, G_N_ELEMENTS (base_args),
                          &tok->base_tok) != SQLITE_OK)
@@ -788,10 +1000,18 @@ tokenizer_tokenize (Fts5Tokenizer *p,
                     int          (*emit_cb) (void *, int, const char *, int, int, int))
 {
   DossierTokenizer *tok = (DossierTokenizer *) p;
-  TokenizeCall call = { tok, ctx, emit_cb, flags, text, n_text, FALSE };
+  TokenizeCall call = { tok, ctx, emit_cb, flags, text, n_text, FALSE, NULL, NULL, FALSE };
+  int rc;
 
   if (text == NULL || n_text <= 0)
     return SQLITE_OK;
+  /* after a rollback, or once the table was emptied, what was recorded
+   * may be gone */
+  if (tok->generation != tok->shared->generation)
+    {
+      g_hash_table_remove_all (tok->recorded);
+      tok->generation = tok->shared->generation;
+    }
   /* the exact-form operator: "=word" in a query */
   if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == '=')
     call.exact = TRUE;
@@ -803,7 +1023,35 @@ tokenizer_tokenize (Fts5Tokenizer *p,
         tok->stem_cache[i].keyed_in = 0;
       tok->n_texts = 1;
     }
-  return tok->base.xTokenize (tok->base_tok, &call, flags, text, n_text, on_base_token_cb);
+  rc = tok->base.xTokenize (tok->base_tok, &call, flags, text, n_text, on_base_token_cb);
+  if (call.lookup != NULL)
+    sqlite3_finalize (call.lookup);
+  if (rc == SQLITE_OK)
+    flush_names (&call);
+  g_clear_pointer (&call.pending, g_ptr_array_unref);
+  return rc;
+}
+
+static void
+on_rollback (void *data)
+{
+  NamesShared *shared = data;
+
+  shared->generation++;
+}
+
+/* dossier_names_forget(): search_names was emptied */
+static void
+names_forget (sqlite3_context *ctx,
+              int              n_args,
+              sqlite3_value  **args)
+{
+  NamesShared *shared = sqlite3_user_data (ctx);
+
+  (void) n_args;
+  (void) args;
+  shared->generation++;
+  sqlite3_result_null (ctx);
 }
 
 gboolean
@@ -812,14 +1060,39 @@ dossier_store_register_tokenizer (struct sqlite3 *db)
   static fts5_tokenizer tokenizer = { tokenizer_create, tokenizer_delete, tokenizer_tokenize };
   fts5_api *api = NULL;
   sqlite3_stmt *stmt;
+  NamesShared *shared;
 
   if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
   sqlite3_step (stmt);
   sqlite3_finalize (stmt);
-  return api != NULL && api->iVersion >= 2 &&
-         api->xCreateTokenizer (api, "dossier", api, &tokenizer, NULL) == SQLITE_OK;
+  if (api == NULL || api->iVersion < 2)
+    return FALSE;
+  shared = g_new0 (NamesShared, 1);
+  shared->api = api;
+  shared->db = db;
+  /* (the function holds no reference: it lives while the tokenizer does,
+   * which frees the struct) */
+  if (sqlite3_create_function (db, "dossier_names_forget", 0, SQLITE_UTF8, shared, names_forget,
+                               NULL, NULL) != SQLITE_OK ||
+      api->xCreateTokenizer (api, "dossier", shared, &tokenizer, g_free) != SQLITE_OK)
+    return FALSE;
+  sqlite3_rollback_hook (db, on_rollback, shared);
+  return TRUE;
+}
+
+gboolean
+dossier_store_add_name_vocabulary (struct sqlite3 *db,
+                                   const char     *schema)
+{
+  char *sql = sqlite3_mprintf ("CREATE TABLE IF NOT EXISTS \"%w\".search_names"
+                               " (term TEXT NOT NULL, spelling TEXT NOT NULL,"
+                               " PRIMARY KEY (term, spelling)) WITHOUT ROWID", schema);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  sqlite3_free (sql);
+  return rc == SQLITE_OK;
 }
 
 gboolean

@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 21
+#define DOSSIER_STORE_SCHEMA_VERSION 22
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
@@ -52,6 +52,10 @@ const char *dossier_store_tokenizer_version (void);
  * opened without the store (tests and tools reading a library) */
 struct sqlite3;
 gboolean    dossier_store_register_tokenizer (struct sqlite3 *db);
+/* The table of names' spellings the tokenizer records and a query looks
+ * in, in @schema of @db, for a connection of its own (a test's) */
+gboolean    dossier_store_add_name_vocabulary (struct sqlite3 *db,
+                                               const char     *schema);
 /* dossier_row_uuid(), which the team's triggers on corrections call, on
  * a connection of its own (a test's, say) */
 gboolean    dossier_store_register_row_uuid  (struct sqlite3 *db);

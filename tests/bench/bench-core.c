@@ -970,6 +970,9 @@ static const char *index_source = "main.articles";
 /* The bytes an index of the library's articles takes with @tokenize: a
  * contentless FTS5 table (the index and the lengths of its rows, as the
  * library keeps beside its articles) in a database of its own */
+/* the rows of search_names the last index_bytes() recorded */
+static gint64 index_names;
+
 static gint64
 index_bytes (sqlite3    *db,
              const char *dir,
@@ -988,8 +991,18 @@ index_bytes (sqlite3    *db,
   attach = sqlite3_mprintf ("ATTACH %Q AS sized", path);
   check_sqlite (db, sqlite3_exec (db, attach, NULL, NULL, NULL), "attach");
   sqlite3_free (attach);
-  sql = g_strdup_printf ("CREATE VIRTUAL TABLE sized.fts USING fts5(title, byline, body, notes,"
-                         " content='', tokenize='%s')", tokenize);
+  /* the library's tokenizer records the names' spellings in the index's
+   * own database, which they are part of */
+  if (g_str_has_prefix (tokenize, "dossier"))
+    {
+      if (!dossier_store_add_name_vocabulary (db, "sized"))
+        die ("names", NULL);
+      sql = g_strdup_printf ("CREATE VIRTUAL TABLE sized.fts USING fts5(title, byline, body, notes,"
+                             " content='', tokenize='%s names sized')", tokenize);
+    }
+  else
+    sql = g_strdup_printf ("CREATE VIRTUAL TABLE sized.fts USING fts5(title, byline, body, notes,"
+                           " content='', tokenize='%s')", tokenize);
   check_sqlite (db, sqlite3_exec (db, sql, NULL, NULL, NULL), "create");
   t0 = now_s ();
   g_free (sql);
@@ -997,6 +1010,16 @@ index_bytes (sqlite3    *db,
                          " SELECT id, title, byline, body, notes FROM %s", index_source);
   check_sqlite (db, sqlite3_exec (db, sql, NULL, NULL, NULL), "index");
   *seconds = now_s () - t0;
+  index_names = 0;
+  if (g_str_has_prefix (tokenize, "dossier"))
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      check_sqlite (db, sqlite3_prepare_v2 (db, "SELECT count(*) FROM sized.search_names", -1, &stmt, NULL), "names");
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        index_names = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
   check_sqlite (db, sqlite3_exec (db, "DETACH sized", NULL, NULL, NULL), "detach");
   if (g_stat (path, &st) == 0)
     bytes = st.st_size;
@@ -1146,14 +1169,27 @@ kinds_create (void           *user_data,
   fts5_api *api = user_data;
   KindsTokenizer *k = g_new0 (KindsTokenizer, 1);
   void *inner_data = NULL;
+  const char *inner_args[8];
+  int n_inner = 0;
   int n = 0;
 
   for (int i = 0; i < n_args; i++)
     for (guint j = 0; j < G_N_ELEMENTS (kind_names); j++)
       if (g_str_equal (args[i], kind_names[j]) && n < (int) sizeof k->drop - 1)
         k->drop[n++] = kind_marks[j];
+  /* (arguments other than the kinds are the library tokenizer's) */
+
+  for (int i = 0; i < n_args; i++)
+    {
+      gboolean kind = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (kind_names); j++)
+        kind = kind || g_str_equal (args[i], kind_names[j]);
+      if (!kind && n_inner < (int) G_N_ELEMENTS (inner_args))
+        inner_args[n_inner++] = args[i];
+    }
   if (api->xFindTokenizer (api, "dossier", &inner_data, &k->inner) != SQLITE_OK ||
-      k->inner.xCreate (inner_data, NULL, 0, &k->inner_tok) != SQLITE_OK)
+      k->inner.xCreate (inner_data, inner_args, n_inner, &k->inner_tok) != SQLITE_OK)
     {
       kinds_delete ((Fts5Tokenizer *) k);
       return SQLITE_ERROR;
@@ -1285,8 +1321,10 @@ cmd_index_size (const char *db_path,
   dossier = index_bytes (db, dir, "index-dossier.db", "dossier", &dossier_s);
   sqlite3_close (db);
   printf ("{\"articles\": %d, \"plain_bytes\": %" G_GINT64_FORMAT ", \"dossier_bytes\": %" G_GINT64_FORMAT ","
-          " \"growth_pct\": %.1f, \"plain_seconds\": %.1f, \"dossier_seconds\": %.1f}\n",
-          articles, plain, dossier, plain > 0 ? 100.0 * (dossier - plain) / plain : 0.0, plain_s, dossier_s);
+          " \"growth_pct\": %.1f, \"plain_seconds\": %.1f, \"dossier_seconds\": %.1f,"
+          " \"name_rows\": %" G_GINT64_FORMAT "}\n",
+          articles, plain, dossier, plain > 0 ? 100.0 * (dossier - plain) / plain : 0.0, plain_s, dossier_s,
+          index_names);
   return 0;
 }
 
