@@ -228,7 +228,7 @@ update_state (DossierStoriesView *self)
       adw_status_page_set_title (self->empty_page, n_all == 0 ? _("No Stories Yet") : _("No Matching Stories"));
       adw_status_page_set_description (self->empty_page,
                                        n_all == 0
-                                       ? _("Articles about the same event, from several outlets or days, are grouped into stories after an import.")
+                                       ? _("Articles about the same event, from several outlets or days, are grouped into stories after an import")
                                        : _("No story's title or outlet holds these words."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
