@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "dossier-people.h"
@@ -311,6 +312,149 @@ test_beside_ranking (DossierTestLibrary *f,
   g_assert_cmpstr (name_of (beside, 1), ==, "Federica Mogherini");
 }
 
+/* the day of an article's date "YYYY-MM-DD", as a GDate counts them */
+static gint64
+day_of_date (const char *published)
+{
+  int y = 0, m = 0, d = 0;
+  g_autoptr(GDate) date = NULL;
+
+  g_assert_nonnull (published);
+  g_assert_cmpint (sscanf (published, "%d-%d-%d", &y, &m, &d), ==, 3);
+  date = g_date_new_dmy (d, m, y);
+  return g_date_get_julian (date);
+}
+
+/* Every line and every count of the people beside, on a library of 60
+ * articles with speakers and dates in a fixed mix, against the same
+ * counted plainly from each person's quotes. */
+static void
+test_reference (DossierTestLibrary *f,
+                gconstpointer       data)
+{
+  static const char *const speakers[] = {
+    "said Sergei Lavrov, Russia's foreign minister",
+    "said Boris Johnson, Britain's foreign secretary",
+    "said Federica Mogherini, the EU's foreign policy chief",
+    "said John Kerry, the U.S. secretary of state",
+    "said Dmitry Peskov, the Kremlin spokesman",
+  };
+  const guint n_speakers = G_N_ELEMENTS (speakers);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierPeopleList) list = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GPtrArray) per_person = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gint64 offset, span;
+  guint checked = 0, n_beside;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2010 + (i * 7) % 11, 1 + (i * 5) % 12, 1 + (i * 11) % 28);
+      guint mix = (i * 13 + 5) % 31 + 1;
+      gint64 id;
+
+      for (guint s = 0; s < n_speakers; s++)
+        if (mix & (1u << s))
+          {
+            g_string_append_printf (body, "\"Words of article %u from speaker %u,\" %s.\n\n", i, s, speakers[s]);
+            if ((i + s) % 4 == 0)
+              g_string_append_printf (body, "\"More words of article %u from speaker %u,\" %s.\n\n", i, s, speakers[s]);
+          }
+
+      /* the first article is the earliest, with a quote; every fifth
+       * undated */
+      if (i == 0)
+        g_snprintf (date, 11, "2009-06-01");
+      id = add (f->library, "Talks", i % 5 == 4 ? NULL : date, body->str);
+      if (i % 5 != 4)
+        g_hash_table_insert (days, g_memdup2 (&id, sizeof id), g_memdup2 (&(gint64) { day_of_date (date) }, sizeof (gint64)));
+    }
+  g_assert_cmpint (dossier_people_find_quotes_sync (f->library, G_MAXUINT, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  list = dossier_people_overview_list_sync (f->library, NULL, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->people->len; i++)
+    {
+      DossierPersonSummary *p = g_ptr_array_index (list->people, i);
+      GPtrArray *quotes;
+
+      if (p->quotes == 0)
+        continue;
+      quotes = dossier_people_quotes_sync (f->library, p->id, 0, FALSE, &error);
+      g_assert_no_error (error);
+      g_array_append_val (ids, p->id);
+      g_ptr_array_add (per_person, quotes);
+    }
+  g_assert_cmpuint (ids->len, >=, n_speakers);
+  offset = list->first_jd - day_of_date ("2009-06-01");
+  span = list->last_jd - list->first_jd + 1;
+
+  lines = dossier_people_overview_sparklines_sync (f->library, (const gint64 *) ids->data, ids->len,
+                                                   list->first_jd, list->last_jd, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const DossierPersonSpark *line = &g_array_index (lines, DossierPersonSpark, i);
+      GPtrArray *quotes = g_ptr_array_index (per_person, i);
+      guint want[DOSSIER_SPARK_BUCKETS] = { 0 };
+      g_autoptr(GHashTable) articles = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GPtrArray) beside = NULL;
+
+      g_assert_cmpint (line->person_id, ==, g_array_index (ids, gint64, i));
+      for (guint q = 0; q < quotes->len; q++)
+        {
+          DossierStoredQuote *quote = g_ptr_array_index (quotes, q);
+          const gint64 *day = g_hash_table_lookup (days, &quote->article_id);
+
+          if (day != NULL)
+            want[(*day + offset - list->first_jd) * DOSSIER_SPARK_BUCKETS / span]++;
+          g_hash_table_add (articles, &quote->article_id);
+        }
+      for (guint b = 0; b < DOSSIER_SPARK_BUCKETS; b++)
+        g_assert_cmpuint (line->buckets[b], ==, want[b]);
+
+      /* the people beside: everyone else quoted in one of these
+       * articles, with the number of them */
+      beside = dossier_people_overview_beside_sync (f->library, line->person_id, 0, &error);
+      g_assert_no_error (error);
+      n_beside = 0;
+      for (guint j = 0; j < ids->len; j++)
+        {
+          GPtrArray *others = g_ptr_array_index (per_person, j);
+          g_autoptr(GHashTable) shared = g_hash_table_new (g_int64_hash, g_int64_equal);
+          gint64 found = 0;
+
+          if (j == i)
+            continue;
+          for (guint q = 0; q < others->len; q++)
+            {
+              DossierStoredQuote *quote = g_ptr_array_index (others, q);
+
+              if (g_hash_table_contains (articles, &quote->article_id))
+                g_hash_table_add (shared, &quote->article_id);
+            }
+          for (guint k = 0; k < beside->len; k++)
+            {
+              DossierPersonSummary *p = g_ptr_array_index (beside, k);
+
+              if (p->id == g_array_index (ids, gint64, j))
+                found = p->quotes;
+            }
+          g_assert_cmpint (found, ==, g_hash_table_size (shared));
+          if (found > 0)
+            n_beside++;
+          checked++;
+        }
+      g_assert_cmpuint (beside->len, ==, n_beside);
+    }
+  g_assert_cmpuint (checked, >=, n_speakers * (n_speakers - 1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -320,6 +464,8 @@ main (int argc, char *argv[])
               fixture_setup, test_sparklines, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleOverview/page", DossierTestLibrary, NULL,
               fixture_setup, test_page, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleOverview/reference", DossierTestLibrary, NULL,
+              dossier_test_library_setup, test_reference, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleOverview/beside-ranking", DossierTestLibrary, NULL,
               fixture_setup, test_beside_ranking, dossier_test_library_teardown);
   return g_test_run ();
