@@ -1217,6 +1217,30 @@ ranked_op (DossierStore  *store,
     ranking_clear (&want);
   }
 
+  /* at every limit: the rows as typed found among the best ranked, or,
+   * too few there (the rarer forms), among every row, the rows ranked
+   * then put in tiers anew */
+  for (guint w = 0; w < 3; w++)
+    {
+      static const char * const words[] = { "sanctioned", "sanctioning", "sanction" };
+      g_autoptr(DossierQuery) q = dossier_query_parse (words[w], FALSE);
+      Ranking want = reference_ranking (db, q, &newest_cases[0]);
+
+      q->sort = DOSSIER_SORT_RELEVANCE;
+      q->sort_set = TRUE;
+      for (guint limit = 1; limit <= MIN (want.ids->len + 1, 64); limit++)
+        {
+          g_autofree char *what = g_strdup_printf ("%s (limit %u)", words[w], limit);
+          g_autoptr(GArray) got = NULL;
+
+          q->limit = limit;
+          got = dossier_store_query_article_ids (store, q, NULL, error);
+          g_assert_nonnull (got);
+          assert_ranked (got, &want, limit, what);
+        }
+      ranking_clear (&want);
+    }
+
   /* the page a search shows: scores and snippets of the ranking just
    * made, the same as when the page is read on its own later */
   for (guint c = 0; c < G_N_ELEMENTS (newest_cases); c++)

@@ -230,6 +230,16 @@ void                  _dossier_rank_collector_prefer (DossierRankCollector *c,
 /* DossierRanked, best first (by tier, then rank, equal ranks by id);
  * frees @c */
 GArray               *_dossier_rank_collector_finish (DossierRankCollector *c);
+/* Keeps every row ranked as well, unsorted and untiered, for
+ * _dossier_rank_collector_take_all() */
+void                  _dossier_rank_collector_keep_all (DossierRankCollector *c);
+/* Every row ranked (DossierRanked), when kept: for the caller to free;
+ * call before _dossier_rank_collector_finish() */
+GArray               *_dossier_rank_collector_take_all (DossierRankCollector *c);
+/* Ranks @rows (DossierRanked, as _dossier_rank_collector_take_all() gives
+ * them) again: their ranks stay, their tiers come from the collector */
+void                  _dossier_rank_collector_add_rows (DossierRankCollector *c,
+                                                        GArray               *rows);
 void                  _dossier_rank_collector_free   (DossierRankCollector *c);
 
 /* The rows of a MATCH, walked at the statement's first row (a statement

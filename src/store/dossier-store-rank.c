@@ -415,6 +415,7 @@ struct _DossierRankCollector
   GArray   *rows;     /* DossierRanked: a heap (root: the worst kept)
                        * with a limit, else every row */
   GArray   *held;     /* HeldRow: one phrase, matches still being counted */
+  GArray   *all;      /* DossierRanked: every row ranked, when kept */
   gint64    n_hits;   /* the one phrase's matches, when held */
   gint64    n_rows;
   double    avgdl;
@@ -1045,6 +1046,8 @@ collector_add (DossierRankCollector *c,
   DossierRanked row = { id, rank, 0 };
   DossierRanked *heap;
 
+  if (c->all != NULL)
+    g_array_append_val (c->all, row);
   /* a row that holds the words only in other forms comes after all
    * that hold them as typed */
   if (c->tiered && !holds_id (c->exact, c->n_exact, id))
@@ -1064,12 +1067,17 @@ collector_add (DossierRankCollector *c,
   sift_down (heap, c->rows->len, 0);
 }
 
-GArray *
-_dossier_rank_collector_finish (DossierRankCollector *c)
+void
+_dossier_rank_collector_keep_all (DossierRankCollector *c)
 {
-  GArray *rows;
+  if (c->all == NULL)
+    c->all = g_array_new (FALSE, FALSE, sizeof (DossierRanked));
+}
 
-  /* one phrase: its rows held, its matches counted */
+/* one phrase: its rows held, its matches counted, scored now */
+static void
+score_held (DossierRankCollector *c)
+{
   if (c->held->len > 0)
     {
       double idf = idf_of (c->n_rows, c->n_hits);
@@ -1080,10 +1088,39 @@ _dossier_rank_collector_finish (DossierRankCollector *c)
 
           collector_add (c, row->id, -1.0 * phrase_score (idf, row->freq, row->length, c->avgdl));
         }
+      g_array_set_size (c->held, 0);
     }
+}
+
+GArray *
+_dossier_rank_collector_take_all (DossierRankCollector *c)
+{
+  GArray *all;
+
+  score_held (c);
+  all = c->all;
+  c->all = NULL;
+  return all;
+}
+
+void
+_dossier_rank_collector_add_rows (DossierRankCollector *c,
+                                  GArray               *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    collector_add (c, g_array_index (rows, DossierRanked, i).id, g_array_index (rows, DossierRanked, i).rank);
+}
+
+GArray *
+_dossier_rank_collector_finish (DossierRankCollector *c)
+{
+  GArray *rows;
+
+  score_held (c);
   g_array_sort (c->rows, compare_ranked);
   rows = c->rows;
   g_array_unref (c->held);
+  g_clear_pointer (&c->all, g_array_unref);
   g_free (c);
   return rows;
 }
@@ -1093,5 +1130,6 @@ _dossier_rank_collector_free (DossierRankCollector *c)
 {
   g_array_unref (c->rows);
   g_array_unref (c->held);
+  g_clear_pointer (&c->all, g_array_unref);
   g_free (c);
 }

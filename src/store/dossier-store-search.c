@@ -425,6 +425,76 @@ run_ranking (DossierStore          *self,
   return !_dossier_store_step_failed (self, rc, error);
 }
 
+/* How many rows a ranking keeps, for each one asked for, when the rows
+ * that hold the words as typed are looked for among the best first */
+#define EXACT_AMONG_BEST 2
+/* The most rows asked for that are looked for so */
+#define EXACT_AMONG_BEST_MAX_LIMIT 500
+
+/* The first @limit rows of the tiered order (those that hold the words
+ * as typed first) in *@out, when the best of the untiered order decide
+ * them: @best, sorted, of @n_ranked rows ranked in all.  Each row of
+ * @best is asked about in turn, best first, till @limit hold the words
+ * as typed (or @best are every row ranked).  Else *@out NULL.  FALSE
+ * with @error set when the library could not be read. */
+static gboolean
+exact_among_best (DossierStore  *self,
+                  const char    *exact_fts,
+                  GArray        *best,
+                  guint          n_ranked,
+                  guint          limit,
+                  GArray       **out,
+                  GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (DossierRanked));
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (DossierRanked));
+  gboolean every = best->len == n_ranked;
+  sqlite3_stmt *stmt = NULL;
+  int rc = SQLITE_DONE;
+
+  *out = NULL;
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      return FALSE;
+    }
+  _dossier_store_bind_text (stmt, 1, exact_fts);
+  for (guint i = 0; i < best->len && rows->len < limit; i++)
+    {
+      DossierRanked row = g_array_index (best, DossierRanked, i);
+
+      /* too few left to make up @limit: the rest of the rows decide */
+      if (!every && rows->len + (best->len - i) < limit)
+        break;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 2, row.id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          row.tier = 0;
+          g_array_append_val (rows, row);
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          row.tier = 1;
+          g_array_append_val (others, row);
+        }
+      else
+        break;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && _dossier_store_step_failed (self, rc, error))
+    return FALSE;
+  if (rows->len < limit && !every)
+    return TRUE;
+  g_array_append_vals (rows, others->data, others->len);
+  if (rows->len > limit)
+    g_array_set_size (rows, limit);
+  *out = g_steal_pointer (&rows);
+  return TRUE;
+}
+
 /* Ranked by relevance: every match is scored once as FTS5 hands it out,
  * and the best are kept as they come (see dossier-store-rank.c).  A query
  * of the grammar's shape (groups of words ANDed, the words of a group
@@ -447,11 +517,16 @@ query_ids_ranked (DossierStore  *self,
   g_autoptr(GArray) rows = NULL;
   g_autofree char *exact_fts = dossier_store_exact_expression (query->fts);
   g_autofree int *group_of = NULL;
+  g_autoptr(GArray) ranked = NULL;
   int n_phrases = 0;
   GArray *ids;
+  /* the rows that hold the words as typed come first: with a limit,
+   * they are looked for among the best rows first, as one word is often
+   * in most of them, and listing every row that holds it costs as much
+   * as the ranking */
+  gboolean among_best = exact_fts != NULL && query->limit > 0 && query->limit <= EXACT_AMONG_BEST_MAX_LIMIT;
 
-  /* the rows that hold the words as typed, to come first */
-  if (exact_fts != NULL && (exact = match_ids (self, exact_fts, FALSE, error)) == NULL)
+  if (exact_fts != NULL && !among_best && (exact = match_ids (self, exact_fts, FALSE, error)) == NULL)
     return NULL;
   /* the rows of the words left out, and of the filters */
   if (query->fts_exclude != NULL && (excluded = match_ids (self, query->fts_exclude, TRUE, error)) == NULL)
@@ -459,9 +534,12 @@ query_ids_ranked (DossierStore  *self,
   if (filtered && (allowed = filtered_ids (self, query, error)) == NULL)
     return NULL;
 
-  collector = _dossier_rank_collector_new (query->limit, !filtered && query->fts_exclude == NULL);
+  collector = _dossier_rank_collector_new (among_best ? query->limit * EXACT_AMONG_BEST : query->limit,
+                                          !filtered && query->fts_exclude == NULL);
   if (exact != NULL)
     _dossier_rank_collector_prefer (collector, (const gint64 *) (gpointer) exact->data, exact->len);
+  if (among_best)
+    _dossier_rank_collector_keep_all (collector);
   /* (an empty set's data may be NULL: it still allows nothing) */
   if (allowed != NULL)
     _dossier_rank_collector_walk (collector, TRUE, (const gint64 *) (gpointer) allowed->data, allowed->len);
@@ -482,7 +560,28 @@ query_ids_ranked (DossierStore  *self,
       _dossier_rank_collector_free (collector);
       return NULL;
     }
-  rows = _dossier_rank_collector_finish (collector);
+  if (among_best)
+    {
+      g_autoptr(GArray) best = NULL;
+
+      ranked = _dossier_rank_collector_take_all (collector);
+      best = _dossier_rank_collector_finish (collector);
+      if (!exact_among_best (self, exact_fts, best, ranked->len, query->limit, &rows, error))
+        return NULL;
+      if (rows == NULL)
+        {
+          /* the rows as typed are few among the best: every row that
+           * holds them, and every row ranked tiered again */
+          if ((exact = match_ids (self, exact_fts, FALSE, error)) == NULL)
+            return NULL;
+          collector = _dossier_rank_collector_new (query->limit, FALSE);
+          _dossier_rank_collector_prefer (collector, (const gint64 *) (gpointer) exact->data, exact->len);
+          _dossier_rank_collector_add_rows (collector, ranked);
+          rows = _dossier_rank_collector_finish (collector);
+        }
+    }
+  else
+    rows = _dossier_rank_collector_finish (collector);
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
   for (guint i = 0; i < rows->len; i++)
     g_array_append_val (ids, g_array_index (rows, DossierRanked, i).id);
