@@ -229,13 +229,15 @@ vocabulary_db (void)
   return db;
 }
 
-/* the name terms of @db's search_names that @where picks, each once */
+/* the first column of the rows @select (SQL ending in WHERE) gives for
+ * @where */
 static GPtrArray *
-name_terms (sqlite3    *db,
-            const char *where)
+column_where (sqlite3    *db,
+              const char *select,
+              const char *where)
 {
   GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = g_strconcat ("SELECT DISTINCT term FROM search_names WHERE ", where, NULL);
+  g_autofree char *sql = g_strconcat (select, where, NULL);
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -243,6 +245,14 @@ name_terms (sqlite3    *db,
     g_ptr_array_add (terms, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
   return terms;
+}
+
+/* the name terms of @db's search_names that @where picks, each once */
+static GPtrArray *
+name_terms (sqlite3    *db,
+            const char *where)
+{
+  return column_where (db, "SELECT DISTINCT term FROM search_names WHERE ", where);
 }
 
 /* the spellings of @db's search_names under @term, in byte order,
@@ -269,15 +279,7 @@ static GPtrArray *
 vocabulary_terms (sqlite3    *db,
                   const char *where)
 {
-  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = g_strconcat ("SELECT term FROM v WHERE ", where, NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (terms, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  return terms;
+  return column_where (db, "SELECT term FROM v WHERE ", where);
 }
 
 /* A function word that opens a sentence is no name: only names get a
