@@ -507,7 +507,9 @@ on_loaded_cb (GObject      *source,
 
   if (stories == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* a library closed meanwhile (its window gone) has nothing to list */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
         {
           g_warning ("Could not list the stories: %s", error->message);
           self->loaded = TRUE;
