@@ -234,15 +234,6 @@ prepare_newest_walk (DossierStore  *self,
   return stmt;
 }
 
-static int
-compare_id (gconstpointer a,
-            gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Walks the date index, newest first, through the articles that pass
  * @query's filters, and asks the text index whether each matches @expr
  * (or, given @matches, every match in id order, looks it up there);
@@ -287,7 +278,7 @@ walk_newest (DossierStore  *self,
         }
       if (matches != NULL)
         {
-          if (bsearch (&id, matches->data, matches->len, sizeof (gint64), compare_id) != NULL)
+          if (bsearch (&id, matches->data, matches->len, sizeof (gint64), _dossier_store_compare_ids) != NULL)
             {
               g_array_append_val (ids, id);
               if (ids->len == query->limit)
@@ -444,7 +435,7 @@ _dossier_store_match_ids (DossierStore  *self,
     return NULL;
   /* FTS5 gives rowids in ascending order; be sure of it */
   if (!sorted)
-    g_array_sort (matches, compare_id);
+    g_array_sort (matches, _dossier_store_compare_ids);
   return g_steal_pointer (&matches);
 }
 

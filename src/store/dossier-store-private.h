@@ -71,6 +71,9 @@ void          _dossier_store_read_timeline_point (sqlite3_stmt *stmt,
 gboolean      _dossier_store_step_failed   (DossierStore     *self,
                                             int               rc,
                                             GError          **error);
+/* orders gint64 ids, lowest first (for qsort() and g_array_sort()) */
+int           _dossier_store_compare_ids   (gconstpointer     a,
+                                            gconstpointer     b);
 /* Sets @error from the connection's last error, with @what as context. */
 gboolean      _dossier_store_fail          (DossierStore     *self,
                                             GError          **error,

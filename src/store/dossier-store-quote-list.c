@@ -138,15 +138,6 @@ keep_article (GArray       *articles,
   return articles->len - 1;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static gboolean
 read_failed (DossierStore *self,
              int           rc,
@@ -220,7 +211,7 @@ read_quoted_articles (DossierStore *self,
 
       for (guint i = 0; i < rows->len; i++)
         g_array_append_val (ids, r[i].article_id);
-      g_array_sort (ids, compare_ids);
+      g_array_sort (ids, _dossier_store_compare_ids);
       stmt = prepare (self, "SELECT published_jd, published, source FROM articles INDEXED BY articles_days"
                             " WHERE id = ?1", error);
       if (stmt == NULL)

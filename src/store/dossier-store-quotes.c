@@ -599,21 +599,12 @@ typedef struct {
 } Beside;
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static int
 compare_beside_counts (gconstpointer a,
                        gconstpointer b)
 {
   const Beside *x = a, *y = b;
 
-  return x->n > y->n ? -1 : x->n < y->n ? 1 : compare_ids (&x->id, &y->id);
+  return x->n > y->n ? -1 : x->n < y->n ? 1 : _dossier_store_compare_ids (&x->id, &y->id);
 }
 
 /* most articles first, then by name as COLLATE NOCASE orders it */

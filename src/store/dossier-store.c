@@ -283,6 +283,15 @@ _dossier_store_prepare (DossierStore  *self,
   return stmt;
 }
 
+int
+_dossier_store_compare_ids (gconstpointer a,
+                            gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 gboolean
 _dossier_store_fail (DossierStore  *self,
                      GError       **error,
