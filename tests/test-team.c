@@ -812,6 +812,12 @@ typedef struct
   /* every text written: "row text" (a person's row: "person:I", by the
    * name people[I] the article gives them) */
   GPtrArray          *written;
+  /* for each text written, the member who wrote it and when (a tick of
+   * the trial's clock, which also ticks at each member's sync) */
+  GArray             *who;
+  GArray             *when;
+  GArray             *syncs[N_CLIENTS];
+  guint               clock;
   guint               number;
   /* the names the trial's articles give people, made for the trial: two
    * people quoted by their full names, and the first by surname alone */
@@ -888,6 +894,102 @@ person_of (GPtrArray *people,
   return NULL;
 }
 
+/* @text written by member @c now */
+static void
+trial_write (Trial *t,
+             guint  c,
+             char  *text)
+{
+  guint now = ++t->clock;
+
+  g_ptr_array_add (t->written, text);
+  g_array_append_val (t->who, c);
+  g_array_append_val (t->when, now);
+}
+
+/* member @c synced now */
+static void
+trial_synced (Trial *t,
+              guint  c)
+{
+  guint now = ++t->clock;
+
+  g_array_append_val (t->syncs[c], now);
+}
+
+/* whether member @c had text @i written, in its library, at tick @time:
+ * its own, or pushed by its writer's next sync and pulled by a sync of
+ * @c after that */
+static gboolean
+trial_seen (Trial *t,
+            guint  i,
+            guint  c,
+            guint  time)
+{
+  guint writer = g_array_index (t->who, guint, i);
+  guint written = g_array_index (t->when, guint, i);
+  guint pushed = G_MAXUINT;
+
+  if (writer == c)
+    return written < time;
+  for (guint s = 0; s < t->syncs[writer]->len && pushed == G_MAXUINT; s++)
+    if (g_array_index (t->syncs[writer], guint, s) > written)
+      pushed = g_array_index (t->syncs[writer], guint, s);
+  for (guint s = 0; pushed != G_MAXUINT && s < t->syncs[c]->len; s++)
+    {
+      guint at = g_array_index (t->syncs[c], guint, s);
+
+      if (at > pushed && at < time)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* whether texts @i and @j are of the same row; with @same_text, also say
+ * the same of it */
+static gboolean
+trial_same_row (Trial    *t,
+                guint     i,
+                guint     j,
+                gboolean  same_text)
+{
+  const char *a = t->written->pdata[i];
+  const char *b = t->written->pdata[j];
+  const char *space = strchr (a, ' ');
+  gsize row = space ? (gsize) (space - a) : strlen (a);
+
+  if (strncmp (a, b, row) != 0 || (b[row] != ' ' && b[row] != '\0'))
+    return FALSE;
+  return !same_text || g_str_equal (a, b);
+}
+
+/* Whether text @i may be gone without being lost.  A push that says
+ * what the server's row says already is taken as done, with no
+ * conflict.  So when another member wrote the same text of the row
+ * first, and a later change of the row, made by one who had that first
+ * text, had not reached @i's writer when it wrote @i, the later change
+ * takes @i's place as it takes the first text's, in whatever order the
+ * pushes come. */
+static gboolean
+trial_absorbed (Trial *t,
+                guint  i)
+{
+  guint writer = g_array_index (t->who, guint, i);
+  guint time = g_array_index (t->when, guint, i);
+
+  for (guint j = 0; j < i; j++)
+    {
+      if (g_array_index (t->who, guint, j) == writer || !trial_same_row (t, i, j, TRUE))
+        continue;
+      for (guint k = j + 1; k < t->written->len; k++)
+        if (k != i && trial_same_row (t, i, k, FALSE) && !trial_same_row (t, i, k, TRUE) &&
+            trial_seen (t, j, g_array_index (t->who, guint, k), g_array_index (t->when, guint, k)) &&
+            !trial_seen (t, k, writer, time))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* A person's correction other than a rename: two people merged, or a
  * name split off its person, found by the names the articles give them.
  * Each writes which person each name it moved leads to now. */
@@ -948,7 +1050,7 @@ trial_merge_or_split (Trial   *t,
       g_assert_nonnull (p);
       for (guint k = 0; k < N_TRIAL_NAMES; k++)
         if (before[k] == before[which])
-          g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", k, p->name));
+          trial_write (t, c, g_strdup_printf ("person:%u %s", k, p->name));
       return;
     }
   /* a split needs the name to be one of two or more of its person's */
@@ -968,7 +1070,7 @@ trial_merge_or_split (Trial   *t,
    * meanwhile takes its place: no edit of it to look for */
   fix_after = trial_correction (t, c, t->people[which]);
   if (g_strcmp0 (fix_before, fix_after) != 0)
-    g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", which, t->people[which]));
+    trial_write (t, c, g_strdup_printf ("person:%u %s", which, t->people[which]));
   /* split off their own name, the person takes another: the names left
    * to them are theirs under it */
   {
@@ -980,7 +1082,7 @@ trial_merge_or_split (Trial   *t,
     q = person_of (now, left);
     for (guint k = 0; q != NULL && g_strcmp0 (q->name, p->name) != 0 && k < N_TRIAL_NAMES; k++)
       if (k != which && trial_person (library, t->people[k]) == left)
-        g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", k, q->name));
+        trial_write (t, c, g_strdup_printf ("person:%u %s", k, q->name));
   }
 }
 
@@ -1020,7 +1122,7 @@ trial_edit (Trial *t,
       if (id == 0)
         return;
       a = dossier_test_add_note (library, id, "Delegates", text);
-      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
+      trial_write (t, c, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
     }
   else if (op == 1)
     {
@@ -1029,7 +1131,7 @@ trial_edit (Trial *t,
       dossier_annotation_set_note (a, text);
       g_assert_true (dossier_library_update_annotation_sync (library, a, &error));
       g_assert_no_error (error);
-      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
+      trial_write (t, c, g_strdup_printf ("%s %s", dossier_annotation_get_uuid (a), text));
     }
   else if (op == 4 || op == 5)
     trial_merge_or_split (t, c, op == 4);
@@ -1051,7 +1153,7 @@ trial_edit (Trial *t,
       /* every name that led to the person has the new one */
       for (guint k = 0; k < N_TRIAL_NAMES; k++)
         if (k == which || trial_person (library, t->people[k]) == id)
-          g_ptr_array_add (t->written, g_strdup_printf ("person:%u %s", k, name));
+          trial_write (t, c, g_strdup_printf ("person:%u %s", k, name));
     }
   else
     {
@@ -1062,7 +1164,7 @@ trial_edit (Trial *t,
         return;
       dossier_article_set_title (article, text);
       g_assert_true (dossier_library_update_article_sync (library, article, &error));
-      g_ptr_array_add (t->written, g_strdup_printf ("%s %s", dossier_article_get_uuid (article), text));
+      trial_write (t, c, g_strdup_printf ("%s %s", dossier_article_get_uuid (article), text));
     }
 }
 
@@ -1126,14 +1228,18 @@ run_trial (const char *url,
   g_autofree char *other = trial_surname ((number * 2 + 1) % 1000);
   g_autofree char *quoted = NULL;
   g_autofree char *told = NULL;
-  Trial t = { { NULL }, g_ptr_array_new_with_free_func (g_free), number,
+  Trial t = { { NULL }, g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)),
+              g_array_new (FALSE, FALSE, sizeof (guint)), { NULL }, 0, number,
               { g_strconcat ("Otto ", surname, NULL), g_strconcat ("Mira ", other, NULL), g_strdup (surname) } };
   guint steps = 30;
 
   g_string_truncate (trial_ops, 0);
 
   for (guint c = 0; c < N_CLIENTS; c++)
-    t.lib[c] = dossier_test_library_new ();
+    {
+      t.lib[c] = dossier_test_library_new ();
+      t.syncs[c] = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
   dossier_test_add_article (t.lib[0]->library, "Harbour talks", "Delegates met on Thursday.");
   dossier_test_add_article (t.lib[0]->library, "Dredging deal", "Delegates signed a dredging agreement.");
   dossier_test_add_article (t.lib[0]->library, "Channel survey", "Delegates heard the engineers.");
@@ -1174,6 +1280,7 @@ run_trial (const char *url,
       if (g_test_rand_int_range (0, 3) == 0)
         {
           team_sync_ok (t.lib[c]->library, trial_members[c]);
+          trial_synced (&t, c);
           g_string_append_printf (trial_ops, "%s synced\n", trial_members[c]);
         }
       else
@@ -1216,6 +1323,8 @@ run_trial (const char *url,
         continue;
       if (now != NULL && step_of (now) > step_of (f[1]))
         continue;
+      if (trial_absorbed (&t, i))
+        continue;
       /* or an edit of the same row written later, checked on its own */
       {
         gboolean later = FALSE;
@@ -1244,6 +1353,10 @@ run_trial (const char *url,
   for (guint c = 0; c < N_CLIENTS; c++)
     dossier_test_library_free (t.lib[c]);
   g_ptr_array_unref (t.written);
+  g_array_unref (t.who);
+  g_array_unref (t.when);
+  for (guint c = 0; c < N_CLIENTS; c++)
+    g_array_unref (t.syncs[c]);
   for (guint i = 0; i < N_TRIAL_NAMES; i++)
     g_free (t.people[i]);
 }
