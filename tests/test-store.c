@@ -11,6 +11,7 @@
 
 #include "dossier-library.h"
 #include "dossier-search-index.h"
+#include "dossier-test-util.h"
 
 typedef struct
 {
@@ -1442,6 +1443,104 @@ test_newest_first (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* {{{ the worker's queue: background slices after the calls waited on */
+
+typedef struct
+{
+  GMutex   gate;     /* held by the test while it queues */
+  GArray  *order;    /* the jobs' numbers as they ran */
+  guint    done;
+} QueueRun;
+
+typedef struct
+{
+  QueueRun *run;
+  guint     number;
+} QueueJob;
+
+static void
+queue_job (DossierStore *store,
+           GTask        *task,
+           gpointer      data,
+           GCancellable *cancellable)
+{
+  QueueJob *job = data;
+
+  /* the first waits until all are queued */
+  g_mutex_lock (&job->run->gate);
+  g_array_append_val (job->run->order, job->number);
+  g_mutex_unlock (&job->run->gate);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_queue_job_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  QueueRun *run = user_data;
+
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), NULL));
+  run->done++;
+}
+
+static void
+queue (DossierStore *store,
+       QueueRun     *run,
+       guint         number,
+       gboolean      background)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_queue_job_done_cb, run);
+  QueueJob *job = g_new0 (QueueJob, 1);
+
+  job->run = run;
+  job->number = number;
+  if (background)
+    dossier_store_submit_background (store, task, queue_job, job, g_free);
+  else
+    dossier_store_submit (store, task, queue_job, job, g_free);
+}
+
+/* A call the user waits on runs before the background's slices queued
+ * before it, each kind in the order queued; closing the store runs
+ * whatever is still queued, of both kinds. */
+static void
+test_queue_ranks (void)
+{
+  g_autoptr(DossierStore) store = dossier_store_new ();
+  QueueRun run = { .order = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  static const guint expected[] = { 0, 3, 5, 1, 2, 4 };
+
+  g_mutex_init (&run.gate);
+  g_mutex_lock (&run.gate);
+  queue (store, &run, 0, FALSE);
+  queue (store, &run, 1, TRUE);
+  queue (store, &run, 2, TRUE);
+  queue (store, &run, 3, FALSE);
+  queue (store, &run, 4, TRUE);
+  queue (store, &run, 5, FALSE);
+  g_mutex_unlock (&run.gate);
+  dossier_test_wait_until (run.done == G_N_ELEMENTS (expected));
+  g_assert_cmpmem (run.order->data, run.order->len * sizeof (guint), expected, sizeof expected);
+
+  /* queued, then closed at once: all of it runs */
+  g_array_set_size (run.order, 0);
+  g_mutex_lock (&run.gate);
+  queue (store, &run, 6, TRUE);
+  queue (store, &run, 7, TRUE);
+  queue (store, &run, 8, FALSE);
+  g_mutex_unlock (&run.gate);
+  dossier_store_close (store);
+  g_assert_cmpuint (run.order->len, ==, 3);
+  g_assert_cmpuint (g_array_index (run.order, guint, 2), ==, 7);
+  dossier_test_wait_until (run.done == G_N_ELEMENTS (expected) + 3);
+
+  g_array_unref (run.order);
+  g_mutex_clear (&run.gate);
+}
+
+/* }}} */
+
 int
 main (int argc, char *argv[])
 {
@@ -1451,6 +1550,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/Dossier/Store/search-grammar", Fixture, NULL, fixture_setup, test_search_grammar, fixture_teardown);
   g_test_add_func ("/Dossier/Store/query-hints", test_query_hints);
+  g_test_add_func ("/Dossier/Store/queue-ranks", test_queue_ranks);
   g_test_add_func ("/Dossier/Store/query-prefix", test_query_prefix);
   g_test_add_func ("/Dossier/Store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/Dossier/Store/migrate-rollback", test_migrate_rollback);

@@ -40,6 +40,7 @@ struct _DossierStore
 
   GThread      *thread;
   GAsyncQueue  *queue;
+  guint64       queued;  /* jobs queued so far: their order within a rank */
   sqlite3      *db;
   char         *path;
   sqlite3_stmt *stmts[N_STMTS];

@@ -36,6 +36,15 @@ typedef struct
   GCond                 cond;
 } SyncCall;
 
+/* The queue's ranks: a call waits only for those of a lower rank, and
+ * for those of its own queued before it */
+typedef enum
+{
+  RANK_CALL,
+  RANK_BACKGROUND,
+  RANK_STOP,  /* after everything queued, whatever it is */
+} Rank;
+
 typedef struct
 {
   DossierStoreFunc  func;
@@ -44,6 +53,8 @@ typedef struct
   GDestroyNotify    destroy;
   SyncCall         *sync;
   gboolean          stop;
+  Rank              rank;
+  guint64           order;
 } Job;
 
 G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
@@ -56,6 +67,33 @@ job_free (Job *job)
     job->destroy (job->data);
   g_clear_object (&job->task);
   g_free (job);
+}
+
+static gint
+compare_jobs (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const Job *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static gpointer worker_main (gpointer data);
+
+/* Queues @job (its thread started first if need be) by its rank */
+static void
+push_job (DossierStore *self,
+          Job          *job)
+{
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("dossier-store", worker_main, self);
+  g_async_queue_lock (self->queue);
+  job->order = ++self->queued;
+  g_async_queue_push_sorted_unlocked (self->queue, job, compare_jobs, NULL);
+  g_async_queue_unlock (self->queue);
 }
 
 static gpointer
@@ -168,10 +206,28 @@ dossier_store_submit (DossierStore     *self,
   job->task = g_object_ref (task);
   job->data = data;
   job->destroy = destroy;
+  push_job (self, job);
+}
 
-  if (self->thread == NULL)
-    self->thread = g_thread_new ("dossier-store", worker_main, self);
-  g_async_queue_push (self->queue, job);
+void
+dossier_store_submit_background (DossierStore     *self,
+                                 GTask            *task,
+                                 DossierStoreFunc  func,
+                                 gpointer          data,
+                                 GDestroyNotify    destroy)
+{
+  Job *job;
+
+  g_return_if_fail (DOSSIER_IS_STORE (self));
+  g_return_if_fail (G_IS_TASK (task));
+
+  job = g_new0 (Job, 1);
+  job->func = func;
+  job->task = g_object_ref (task);
+  job->data = data;
+  job->destroy = destroy;
+  job->rank = RANK_BACKGROUND;
+  push_job (self, job);
 }
 
 gpointer
@@ -195,9 +251,7 @@ dossier_store_run (DossierStore          *self,
 
   job = g_new0 (Job, 1);
   job->sync = &call;
-  if (self->thread == NULL)
-    self->thread = g_thread_new ("dossier-store", worker_main, self);
-  g_async_queue_push (self->queue, job);
+  push_job (self, job);
 
   g_mutex_lock (&call.mutex);
   while (!call.done)
@@ -222,7 +276,8 @@ dossier_store_close (DossierStore *self)
     return;
   job = g_new0 (Job, 1);
   job->stop = TRUE;
-  g_async_queue_push (self->queue, job);
+  job->rank = RANK_STOP;
+  push_job (self, job);
   g_thread_join (self->thread);
   self->thread = NULL;
 }

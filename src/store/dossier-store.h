@@ -102,6 +102,15 @@ void          dossier_store_submit  (DossierStore     *self,
                                      DossierStoreFunc  func,
                                      gpointer          data,
                                      GDestroyNotify    destroy);
+/* The same for a slice of work in the background (an index rebuilt,
+ * quotes found after an upgrade): it runs after every other call queued,
+ * whenever that was queued, so that what the user waits on never waits
+ * behind more than the one slice already running. */
+void          dossier_store_submit_background (DossierStore     *self,
+                                               GTask            *task,
+                                               DossierStoreFunc  func,
+                                               gpointer          data,
+                                               GDestroyNotify    destroy);
 /* Finishes queued work, closes the database and stops the thread. */
 void          dossier_store_close   (DossierStore     *self);
 
