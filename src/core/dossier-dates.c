@@ -92,7 +92,7 @@ step_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError *
   return GINT_TO_POINTER (rc > 0 ? 2 : 1);
 }
 
-static const DossierLibraryCall step_call = { step_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+static const DossierLibraryCall step_call = { step_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING, TRUE };
 
 static void
 on_step_cb (GObject      *source,

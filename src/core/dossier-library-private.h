@@ -28,6 +28,9 @@ typedef struct
   DossierStoreSyncFunc  op;           /* returns NULL with @error set on failure */
   GDestroyNotify        result_free;  /* for a result nobody finished */
   DossierLibraryEmits   emits;
+  /* a slice of work in the background: queued after the calls the user
+   * waits on (dossier_store_submit_background()) */
+  gboolean              background;
 } DossierLibraryCall;
 
 /* Runs @call on the store's thread and waits for it: for the command
@@ -64,5 +67,20 @@ void     _dossier_library_post       (GMainContext              *context,
                                       GSourceFunc                func,
                                       gpointer                   data,
                                       GDestroyNotify             notify);
+
+/* Work in the background (the search index rebuilt, quotes found after
+ * an upgrade) runs on the store's thread in slices of about this long,
+ * so that what the window asks for meanwhile (a page of the list, a
+ * search) waits about as long behind one, however slow the machine. */
+#define DOSSIER_LIBRARY_SLICE_USEC (50 * 1000)
+
+/* The number of items the next slice of such work takes, the last one
+ * having done @done of them in @elapsed µs: a slice's worth at that
+ * pace, between @min and @max, and never more than twice as many as
+ * the last (a slice done quickly because little was left says little). */
+guint    _dossier_library_slice_size (guint                      done,
+                                      gint64                     elapsed,
+                                      guint                      min,
+                                      guint                      max);
 
 G_END_DECLS

@@ -226,7 +226,10 @@ _dossier_library_run_async (DossierLibrary            *self,
   job->data_free = data_free;
   g_task_set_source_tag (outer, (gpointer) call);
   g_task_set_task_data (outer, job, job_free);
-  dossier_store_submit (self->store, inner, run_job_on_worker, job, NULL);
+  if (call->background)
+    dossier_store_submit_background (self->store, inner, run_job_on_worker, job, NULL);
+  else
+    dossier_store_submit (self->store, inner, run_job_on_worker, job, NULL);
   g_object_unref (inner);
 }
 
@@ -240,6 +243,23 @@ _dossier_library_finish (DossierLibrary            *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == call, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+_dossier_library_slice_size (guint  done,
+                             gint64 elapsed,
+                             guint  min,
+                             guint  max)
+{
+  guint64 n;
+
+  g_return_val_if_fail (min > 0 && min <= max, min);
+
+  if (elapsed <= 0)
+    n = (guint64) done * 2;
+  else
+    n = MIN ((guint64) done * DOSSIER_LIBRARY_SLICE_USEC / (guint64) elapsed, (guint64) done * 2);
+  return (guint) CLAMP (n, min, max);
 }
 
 void

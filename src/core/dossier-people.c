@@ -77,6 +77,9 @@ dossier_people_find_quotes_finish (DossierLibrary  *library,
   return uncount (_dossier_library_finish (library, result, &find_quotes_call, error));
 }
 
+/* articles of the catch-up's first slice, and of its largest (it is
+ * sliced by time: see DOSSIER_LIBRARY_SLICE_USEC) */
+#define CATCH_UP_FIRST 16
 #define CATCH_UP_BATCH 256
 #define CATCH_UP_KEY "dossier-people-catching-up"
 #define PROGRESS_KEY "dossier-quotes-progress"
@@ -200,6 +203,7 @@ typedef struct
 {
   gint64 done;
   gint64 remaining;
+  gint64 elapsed;  /* on the store's thread, µs */
 } BatchResult;
 
 /* one batch, and how many articles still wait after it */
@@ -208,6 +212,7 @@ batch_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError 
 {
   PeopleArgs *a = data;
   BatchResult *r = g_new0 (BatchResult, 1);
+  gint64 started = g_get_monotonic_time ();
 
   if ((r->done = dossier_store_find_quotes (store, a->max, cancellable, error)) < 0 ||
       (r->remaining = dossier_store_quotes_pending (store, error)) < 0)
@@ -215,20 +220,22 @@ batch_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError 
       g_free (r);
       return NULL;
     }
+  r->elapsed = g_get_monotonic_time () - started;
   return r;
 }
 
 /* one batch of the catch-up: ::changed only at its end */
-static const DossierLibraryCall batch_call = { batch_op, g_free, DOSSIER_LIBRARY_EMITS_NOTHING };
+static const DossierLibraryCall batch_call = { batch_op, g_free, DOSSIER_LIBRARY_EMITS_NOTHING, TRUE };
 
 static void on_batch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static void
-run_batch (DossierLibrary *library)
+run_batch (DossierLibrary *library,
+           guint           max)
 {
   PeopleArgs *a = g_new0 (PeopleArgs, 1);
 
-  a->max = CATCH_UP_BATCH;
+  a->max = max;
   _dossier_library_run_async (library, &batch_call, a, g_free, NULL, on_batch_done_cb,
                               g_object_ref (library));
 }
@@ -250,7 +257,7 @@ on_batch_done_cb (GObject      *source,
        * the few articles of a small import */
       if (r->remaining > 0)
         progress_set (progress, TRUE, (double) progress->done / (double) (progress->done + r->remaining));
-      run_batch (library);
+      run_batch (library, _dossier_library_slice_size ((guint) r->done, r->elapsed, 1, CATCH_UP_BATCH));
       return;
     }
   if (r == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -272,7 +279,7 @@ dossier_people_catch_up (DossierLibrary *library)
   if (g_object_get_data (G_OBJECT (library), CATCH_UP_KEY) != NULL)
     return;
   g_object_set_data (G_OBJECT (library), CATCH_UP_KEY, GINT_TO_POINTER (1));
-  run_batch (library);
+  run_batch (library, CATCH_UP_FIRST);
 }
 
 static gpointer

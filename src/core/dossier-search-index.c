@@ -10,9 +10,11 @@
 #include "dossier-library-private.h"
 #include "dossier-store.h"
 
-/* Articles indexed in one transaction: about a second's work at most on
- * a slow machine, so the library's other calls wait little between them */
+/* Articles indexed in one transaction by a rebuild that nobody waits on
+ * (the command line's); the window's is sliced by time, from a first
+ * slice of FIRST_SLICE articles */
 #define DEFAULT_BATCH 2000
+#define FIRST_SLICE 64
 
 typedef struct
 {
@@ -20,6 +22,7 @@ typedef struct
   gint64 remaining;  /* out */
   gint64 total;      /* out */
   gboolean no_total; /* remaining_op: the count of articles not wanted */
+  gint64 elapsed;    /* out: the step's time on the store's thread, µs */
 } StepArgs;
 
 static gpointer
@@ -35,20 +38,23 @@ static gpointer
 step_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   StepArgs *a = data;
+  gint64 started = g_get_monotonic_time ();
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   a->remaining = dossier_store_reindex_step (store, a->batch, error);
+  a->elapsed = g_get_monotonic_time () - started;
   if (a->remaining < 0)
     return NULL;
-  if (dossier_store_reindex_remaining (store, &a->total, error) < 0)
-    return NULL;
+  /* the articles counted before the first step (counting them reads a
+   * whole index), as many as wait if more were added since */
+  a->total = MAX (a->total, a->remaining);
   return GINT_TO_POINTER (1);
 }
 
 static const DossierLibraryCall remaining_call = { remaining_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
 /* the library's ::changed comes once, when the index is whole */
-static const DossierLibraryCall step_call = { step_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+static const DossierLibraryCall step_call = { step_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING, TRUE };
 
 gint64
 dossier_search_index_remaining_sync (DossierLibrary  *library,
@@ -157,6 +163,9 @@ on_step_cb (GObject      *source,
   if (remaining > 0 && !g_cancellable_is_cancelled (self->cancellable))
     {
       set_state (self, TRUE, total > 0 ? (double) (total - remaining) / total : 0);
+      self->args.batch = call == &step_call
+        ? _dossier_library_slice_size (self->args.batch, self->args.elapsed, 8, DEFAULT_BATCH)
+        : FIRST_SLICE;
       step (self, &step_call);
       return;
     }
@@ -173,7 +182,6 @@ static void
 step (DossierSearchIndex       *self,
       const DossierLibraryCall *call)
 {
-  self->args.batch = DEFAULT_BATCH;
   self->args.remaining = -1;
   _dossier_library_run_async (self->library, call, &self->args, NULL, self->cancellable,
                               on_step_cb, g_object_ref (self));
