@@ -281,10 +281,79 @@ compare_in_article (gconstpointer a,
   return i < j ? -1 : i > j;
 }
 
+/* The articles' indexes in time order, by day then id, into @by_time.
+ * The articles were kept in order of id, so placing them by counting
+ * their days keeps that order among those of a day: a person's quotes
+ * are in tens of thousands of articles, a few thousand days apart, and
+ * a sort compared them a million times.  A range of days too wide for
+ * a count each is sorted. */
+static void
+articles_in_time (GArray *articles,
+                  guint  *by_time)
+{
+  const QuotedArticle *a = (const QuotedArticle *) (gconstpointer) articles->data;
+  guint n = articles->len;
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+  gboolean in_id_order = TRUE;
+  guint n_undated = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      if (k > 0 && a[k - 1].id >= a[k].id)
+        in_id_order = FALSE;
+      if (a[k].jd == G_MAXINT64)
+        n_undated++;
+      else
+        {
+          lo = MIN (lo, a[k].jd);
+          hi = MAX (hi, a[k].jd);
+        }
+    }
+  if (in_id_order && (n_undated == n || (guint64) (hi - lo) <= (guint64) n * 4 + 65536))
+    {
+      /* count[d]: the place of the first article of day lo + d; the
+       * undated, last, after the last day */
+      gsize n_days = n_undated == n ? 0 : (gsize) (hi - lo) + 1;
+      g_autofree guint *count = g_new0 (guint, n_days + 2);
+
+      for (guint k = 0; k < n; k++)
+        count[(a[k].jd == G_MAXINT64 ? n_days : (gsize) (a[k].jd - lo)) + 1]++;
+      for (gsize d = 0; d <= n_days; d++)
+        count[d + 1] += count[d];
+      for (guint k = 0; k < n; k++)
+        by_time[count[a[k].jd == G_MAXINT64 ? n_days : (gsize) (a[k].jd - lo)]++] = k;
+      return;
+    }
+  for (guint k = 0; k < n; k++)
+    by_time[k] = k;
+  g_qsort_with_data (by_time, n, sizeof (guint), compare_articles_in_time, articles->data);
+}
+
+/* The quotes of one article, @order[0..@n), by where they start, then as
+ * read.  They come from the index by start for each status, so they are
+ * mostly in order already and few: each is moved back to its place. */
+static void
+sort_in_article (guint          *order,
+                 guint           n,
+                 const QuoteRow *rows)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint x = order[i], j = i;
+
+      while (j > 0 && compare_in_article (&order[j - 1], &x, (gpointer) rows) > 0)
+        {
+          order[j] = order[j - 1];
+          j--;
+        }
+      order[j] = x;
+    }
+}
+
 /* The indexes of the rows of @rows in time order: by their article's
  * day, the article's id, where they start, then as read.  The articles
- * (fewer) are sorted, and the quotes put in their article's place by
- * counting. */
+ * (fewer) are put in time order, and the quotes in their article's place
+ * by counting. */
 static guint *
 order_in_time (GArray *rows,
                GArray *articles,
@@ -297,9 +366,7 @@ order_in_time (GArray *rows,
   guint *order = g_new (guint, MAX (rows->len, 1));
   guint n = 0;
 
-  for (guint k = 0; k < n_articles; k++)
-    by_time[k] = k;
-  g_qsort_with_data (by_time, n_articles, sizeof (guint), compare_articles_in_time, articles->data);
+  articles_in_time (articles, by_time);
   /* first[k]: where the quotes of the article k-th in time begin */
   {
     g_autofree guint *rank = g_new (guint, MAX (n_articles, 1));
@@ -322,8 +389,13 @@ order_in_time (GArray *rows,
   }
   for (guint k = 0; k < n_articles; k++)
     if (first[k + 1] - first[k] > 1)
-      g_qsort_with_data (order + first[k], first[k + 1] - first[k], sizeof (guint),
-                         compare_in_article, rows->data);
+      {
+        if (first[k + 1] - first[k] <= 32)
+          sort_in_article (order + first[k], first[k + 1] - first[k], r);
+        else
+          g_qsort_with_data (order + first[k], first[k + 1] - first[k], sizeof (guint),
+                             compare_in_article, rows->data);
+      }
   *n_out = n;
   return order;
 }
