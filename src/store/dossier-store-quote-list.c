@@ -138,6 +138,27 @@ keep_article (GArray       *articles,
   return articles->len - 1;
 }
 
+/* dossier_quoted_article(id): whether article @id is one of those
+ * marked in the slots given as the function's data (of ids from
+ * QuotedSlots.min); the range of articles read for their days skips the
+ * others inside SQLite, before their columns are read and returned */
+typedef struct {
+  const guint *slot;
+  gint64       min;
+  gint64       max;
+} QuotedSlots;
+
+static void
+quoted_article (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const QuotedSlots *q = sqlite3_user_data (context);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  sqlite3_result_int (context, id >= q->min && id <= q->max && q->slot[id - q->min] == NO_ARTICLE - 1);
+}
+
 static gboolean
 read_failed (DossierStore *self,
              int           rc,
@@ -175,25 +196,40 @@ read_quoted_articles (DossierStore *self,
       /* NO_ARTICLE: wanted and not (yet) found; 0 and up: found */
       g_autofree guint *slot = g_new (guint, max - min + 1);
 
+      QuotedSlots quoted = { slot, min, max };
+
       memset (slot, 0xff, (max - min + 1) * sizeof (guint));
-      stmt = prepare (self, "SELECT id, published_jd, published, source FROM articles INDEXED BY articles_days"
-                            " WHERE id BETWEEN ?1 AND ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, min);
-      sqlite3_bind_int64 (stmt, 2, max);
       /* every article in the range is wanted at least as often as not:
-       * a row's few columns are kept only for those quoted */
+       * the range is read in order, and the rows of those not quoted are
+       * left in SQLite (a function of this call's slots, taken away
+       * after it) */
       for (guint i = 0; i < rows->len; i++)
         slot[r[i].article_id - min] = NO_ARTICLE - 1;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (sqlite3_create_function_v2 (self->db, "dossier_quoted_article", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                      &quoted, quoted_article, NULL, NULL, NULL) != SQLITE_OK)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          if (id >= min && id <= max && slot[id - min] == NO_ARTICLE - 1)
-            slot[id - min] = keep_article (articles, strings, stmt, id, 1);
+          _dossier_store_fail (self, error, _("Could not read the quotes"));
+          return FALSE;
         }
-      sqlite3_finalize (stmt);
+      stmt = prepare (self, "SELECT id, published_jd, published, source FROM articles INDEXED BY articles_days"
+                            " WHERE id BETWEEN ?1 AND ?2 AND dossier_quoted_article(id)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, min);
+          sqlite3_bind_int64 (stmt, 2, max);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 id = sqlite3_column_int64 (stmt, 0);
+
+              if (id >= min && id <= max && slot[id - min] == NO_ARTICLE - 1)
+                slot[id - min] = keep_article (articles, strings, stmt, id, 1);
+            }
+          sqlite3_finalize (stmt);
+        }
+      sqlite3_create_function_v2 (self->db, "dossier_quoted_article", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                  NULL, NULL, NULL, NULL, NULL);
+      if (stmt == NULL)
+        return FALSE;
       if (read_failed (self, rc, error))
         return FALSE;
       for (guint i = 0; i < rows->len; i++)
