@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "dossier-people.h"
@@ -325,6 +326,122 @@ day_of_date (const char *published)
   return g_date_get_julian (date);
 }
 
+/* Every sparkline of every person with quotes, against the same counted
+ * plainly from each one's quotes and @days (article id to day, for the
+ * dated articles); and the library's table of quotes by day against the
+ * same counted from the quotes table, row for row, so that a count left
+ * behind for a person who has no quotes any more fails too. */
+static void
+assert_sparklines_exact (DossierTestLibrary *f,
+                         GHashTable         *days,
+                         gint64              earliest)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierPeopleList) list = dossier_people_overview_list_sync (f->library, NULL, 0, &error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) per_person = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) lines = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "library.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 offset, span;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->people->len; i++)
+    {
+      DossierPersonSummary *p = g_ptr_array_index (list->people, i);
+      GPtrArray *quotes;
+
+      quotes = dossier_people_quotes_sync (f->library, p->id, 0, FALSE, &error);
+      g_assert_no_error (error);
+      g_array_append_val (ids, p->id);
+      g_ptr_array_add (per_person, quotes);
+    }
+  offset = list->first_jd - earliest;
+  span = list->last_jd - list->first_jd + 1;
+  lines = dossier_people_overview_sparklines_sync (f->library, (const gint64 *) ids->data, ids->len,
+                                                   list->first_jd, list->last_jd, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const DossierPersonSpark *line = &g_array_index (lines, DossierPersonSpark, i);
+      GPtrArray *quotes = g_ptr_array_index (per_person, i);
+      guint want[DOSSIER_SPARK_BUCKETS] = { 0 };
+
+      g_assert_cmpint (line->person_id, ==, g_array_index (ids, gint64, i));
+      for (guint q = 0; q < quotes->len; q++)
+        {
+          DossierStoredQuote *quote = g_ptr_array_index (quotes, q);
+          const gint64 *day = g_hash_table_lookup (days, &quote->article_id);
+
+          if (day != NULL)
+            want[(*day + offset - list->first_jd) * DOSSIER_SPARK_BUCKETS / span]++;
+        }
+      for (guint b = 0; b < DOSSIER_SPARK_BUCKETS; b++)
+        g_assert_cmpuint (line->buckets[b], ==, want[b]);
+    }
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "WITH counted AS (SELECT q.person_id, a.published_jd AS jd, count(*) AS n"
+                                       "  FROM quotes q JOIN articles a ON a.id = q.article_id"
+                                       "  WHERE q.person_id IS NOT NULL AND q.status < 2 AND a.published_jd IS NOT NULL"
+                                       "  GROUP BY 1, 2)"
+                                       " SELECT (SELECT count(*) FROM person_days),"
+                                       "  (SELECT count(*) FROM counted),"
+                                       "  (SELECT count(*) FROM counted c JOIN person_days d"
+                                       "    ON d.person_id = c.person_id AND d.jd = c.jd AND d.quotes = c.n)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), >, 0);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, sqlite3_column_int64 (stmt, 1));
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==, sqlite3_column_int64 (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* the first of @person_id's quotes in time order; its article in *@article_id */
+static gint64
+first_quote (DossierLibrary *library,
+             gint64          person_id,
+             gint64         *article_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = dossier_people_quotes_sync (library, person_id, 0, FALSE, &error);
+  DossierStoredQuote *q;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, >, 0);
+  q = g_ptr_array_index (quotes, 0);
+  if (article_id != NULL)
+    *article_id = q->article_id;
+  return q->id;
+}
+
+/* gives article @id the date @date, or none, in the library and in @days */
+static void
+redate (DossierTestLibrary *f,
+        GHashTable         *days,
+        gint64              id,
+        const char         *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArticle) a = dossier_library_get_article_sync (f->library, id, &error);
+  DossierDate d = DOSSIER_DATE_INIT;
+
+  g_assert_no_error (error);
+  if (date != NULL)
+    g_assert_true (dossier_date_from_iso (date, &d));
+  dossier_article_set_published (a, &d);
+  g_assert_true (dossier_library_update_article_sync (f->library, a, &error));
+  g_assert_no_error (error);
+  if (date != NULL)
+    g_hash_table_insert (days, g_memdup2 (&id, sizeof id), g_memdup2 (&(gint64) { day_of_date (date) }, sizeof (gint64)));
+  else
+    g_hash_table_remove (days, &id);
+}
+
 /* Every line and every count of the people beside, on a library of 60
  * articles with speakers and dates in a fixed mix, against the same
  * counted plainly from each person's quotes. */
@@ -346,7 +463,8 @@ test_reference (DossierTestLibrary *f,
   g_autoptr(GArray) lines = NULL;
   g_autoptr(GPtrArray) per_person = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  gint64 offset, span;
+  g_autoptr(GArray) article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 offset, span, lavrov, kerry, johnson, mogherini, peskov, article, undated;
   guint checked = 0, n_beside;
 
   for (guint i = 0; i < 60; i++)
@@ -362,6 +480,8 @@ test_reference (DossierTestLibrary *f,
             g_string_append_printf (body, "\"Words of article %u from speaker %u,\" %s.\n\n", i, s, speakers[s]);
             if ((i + s) % 4 == 0)
               g_string_append_printf (body, "\"More words of article %u from speaker %u,\" %s.\n\n", i, s, speakers[s]);
+            if (s == 0 && i % 3 == 0)
+              g_string_append_printf (body, "\"Surname words of article %u,\" Lavrov told reporters.\n\n", i);
           }
 
       /* the first article is the earliest, with a quote; every fifth
@@ -369,6 +489,7 @@ test_reference (DossierTestLibrary *f,
       if (i == 0)
         g_snprintf (date, 11, "2009-06-01");
       id = add (f->library, "Talks", i % 5 == 4 ? NULL : date, body->str);
+      g_array_append_val (article_ids, id);
       if (i % 5 != 4)
         g_hash_table_insert (days, g_memdup2 (&id, sizeof id), g_memdup2 (&(gint64) { day_of_date (date) }, sizeof (gint64)));
     }
@@ -453,6 +574,117 @@ test_reference (DossierTestLibrary *f,
       g_assert_cmpuint (beside->len, ==, n_beside);
     }
   g_assert_cmpuint (checked, >=, n_speakers * (n_speakers - 1));
+
+  /* the sparklines' counts by day stay exact through each kind of
+   * correction and each change of an article; the first article, the
+   * earliest, is left as it is */
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+  lavrov = person (f->library, "Sergei Lavrov");
+  kerry = person (f->library, "John Kerry");
+  johnson = person (f->library, "Boris Johnson");
+  mogherini = person (f->library, "Federica Mogherini");
+  peskov = person (f->library, "Dmitry Peskov");
+
+  g_assert_true (dossier_people_rename_sync (f->library, lavrov, "Sergey Lavrov", &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+
+  g_assert_true (dossier_people_reassign_sync (f->library, first_quote (f->library, kerry, NULL), peskov, &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+
+  g_assert_true (dossier_people_reject_sync (f->library, first_quote (f->library, johnson, NULL), &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+
+  g_assert_cmpint (dossier_people_split_sync (f->library, lavrov, "Lavrov", &error), >, 0);
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+
+  g_assert_true (dossier_people_merge_sync (f->library, johnson, mogherini, &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+
+  /* a body changed: its quotes are found again */
+  first_quote (f->library, peskov, &article);
+  if (article == g_array_index (article_ids, gint64, 0))
+    article = g_array_index (article_ids, gint64, 1);
+  g_assert_true (dossier_library_set_body_sync (f->library, article,
+                                                "\"New words,\" said Dmitry Peskov, the Kremlin spokesman.\n\n"
+                                                "\"Other words,\" said John Kerry, the U.S. secretary of state.",
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_people_find_quotes_sync (f->library, G_MAXUINT, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+
+  /* dates changed, taken away and given */
+  redate (f, days, article, "2016-02-29");
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+  redate (f, days, g_array_index (article_ids, gint64, 7), NULL);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+  undated = g_array_index (article_ids, gint64, 9);
+  g_assert_null (g_hash_table_lookup (days, &undated));
+  redate (f, days, undated, "2012-03-04");
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+
+  /* articles deleted, dated and not */
+  for (guint i = 10; i < 16; i++)
+    {
+      gint64 id = g_array_index (article_ids, gint64, i);
+
+      g_assert_true (dossier_library_delete_article_sync (f->library, id, &error));
+      g_assert_no_error (error);
+      g_hash_table_remove (days, &id);
+    }
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+}
+
+/* A library of format 22, before the quotes counted by day: the table
+ * and its triggers come with the upgrade, filled from the quotes, and
+ * stay exact through a correction made after it. */
+static void
+test_upgrade_days (DossierTestLibrary *f,
+                   gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree char *path = g_build_filename (f->dir, "library.db", NULL);
+  static const char *const dates[] = { "2010-01-01", "2013-05-06", "2016-07-08", "2020-12-31" };
+  sqlite3 *db = NULL;
+  gint64 lavrov;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("\"Words %u,\" said Sergei Lavrov, Russia's foreign minister.\n\n"
+                                               "\"Reply %u,\" said John Kerry, the U.S. secretary of state.", i, i);
+      const char *date = i % 4 == 3 ? NULL : dates[i % 4 + (i > 6)];
+      gint64 id = add (f->library, "Talks", date, body);
+
+      if (date != NULL)
+        g_hash_table_insert (days, g_memdup2 (&id, sizeof id), g_memdup2 (&(gint64) { day_of_date (date) }, sizeof (gint64)));
+    }
+  g_assert_cmpint (dossier_people_find_quotes_sync (f->library, G_MAXUINT, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  dossier_library_close (f->library);
+  g_clear_object (&f->library);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER quotes_days_ai; DROP TRIGGER quotes_days_ad;"
+                                 " DROP TRIGGER quotes_days_au; DROP TRIGGER articles_days_bd;"
+                                 " DROP TRIGGER articles_days_au; DROP TABLE person_days;"
+                                 " PRAGMA user_version = 22;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (f->library, FALSE, &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2010-01-01"));
+  lavrov = person (f->library, "Sergei Lavrov");
+  g_assert_true (dossier_people_reject_sync (f->library, first_quote (f->library, lavrov, NULL), &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2010-01-01"));
 }
 
 int
@@ -466,6 +698,8 @@ main (int argc, char *argv[])
               fixture_setup, test_page, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleOverview/reference", DossierTestLibrary, NULL,
               dossier_test_library_setup, test_reference, dossier_test_library_teardown);
+  g_test_add ("/Dossier/PeopleOverview/upgrade-days", DossierTestLibrary, NULL,
+              dossier_test_library_setup, test_upgrade_days, dossier_test_library_teardown);
   g_test_add ("/Dossier/PeopleOverview/beside-ranking", DossierTestLibrary, NULL,
               fixture_setup, test_beside_ranking, dossier_test_library_teardown);
   return g_test_run ();

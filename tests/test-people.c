@@ -729,6 +729,22 @@ test_quotes_in_time (Fixture       *f,
   g_free (cli (f, 0, "quotes", "reject", qid, NULL));
   assert_listed_in_time (f, "Otto Brenn", FALSE);
   assert_listed_in_time (f, "Otto Brenn", TRUE);
+
+  /* sources to escape, the same in runs of articles and not: the JSON
+   * is still json-glib's, byte for byte */
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE articles SET source = CASE WHEN id % 3 = 0 THEN NULL"
+                                 "  WHEN id % 4 < 2 THEN 'The \"Wire\" \\ Desk' || char(9) || 'A'"
+                                 "    || char(10) || char(1) || '\u00e9'"
+                                 "  ELSE 'Plain Wire' END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_clear_pointer (&brenn, json_node_unref);
+  brenn = cli_json (f, "quotes", "--person", "Otto Brenn", "--all", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (brenn)), ==, n + n / 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (brenn), 0),
+                                                  "source"), !=, NULL);
 }
 
 int

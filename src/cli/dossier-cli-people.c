@@ -260,6 +260,15 @@ append_padded (GString    *out,
     put_c (out, ' ');
 }
 
+/* A string last written as JSON: a person's quotes share their
+ * speaker, and an article's quotes its day and source, each written once
+ * and copied after */
+typedef struct
+{
+  const char *value;
+  GString    *bytes;
+} JsonCache;
+
 typedef struct
 {
   GString    *out;
@@ -267,17 +276,72 @@ typedef struct
   const char *unattributed;
   const char *rejected;
   const char *article_word;
+  /* the speaker, the day and the source as last written */
+  JsonCache   cache[3];
 } QuotesOut;
 
 #define FLUSH_AT (200 * 1024)
 
-static void
-json_member (GString    *out,
-             const char *name_and_colon,
-             gboolean    first)
+/* appends the string literal @lit, its length known when compiled */
+#define put_lit(out, lit) put ((out), "" lit, sizeof (lit) - 1)
+
+/* The bytes dossier_json_append_escaped() escapes: '"', '\\', 0x7f and
+ * the control characters below 0x1f, and the string's end */
+static const guint8 *
+json_special (void)
 {
-  put_str (out, first ? "\n    " : ",\n    ");
-  put_str (out, name_and_colon);
+  static guint8 table[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0; c < 0x1f; c++)
+        table[c] = 1;
+      table['"'] = table['\\'] = table[0x7f] = 1;
+      g_once_init_leave (&done, 1);
+    }
+  return table;
+}
+
+/* @s escaped exactly as dossier_json_append_escaped() escapes it, in
+ * one pass: runs of bytes that stay as they are are copied whole, and a
+ * byte is looked up in a table instead of compared four times */
+static void
+put_escaped (GString    *out,
+             const char *s)
+{
+  const guint8 *special = json_special ();
+  const char *run = s, *p = s;
+
+  for (;; p++)
+    {
+      guchar c = (guchar) *p;
+      char code[8];
+      const char *esc;
+
+      if (G_LIKELY (!special[c]))
+        continue;
+      if (c == '\0')
+        break;
+      switch (c)
+        {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default:
+          g_snprintf (code, sizeof code, "\\u%04x", c);
+          esc = code;
+          break;
+        }
+      put (out, run, p - run);
+      put_str (out, esc);
+      run = p + 1;
+    }
+  put (out, run, p - run);
 }
 
 static void
@@ -286,12 +350,35 @@ json_string (GString    *out,
 {
   if (value == NULL)
     {
-      put (out, "null", 4);
+      put_lit (out, "null");
       return;
     }
   put_c (out, '"');
-  dossier_json_append_escaped (out, value);
+  put_escaped (out, value);
   put_c (out, '"');
+}
+
+/* @value as json_string() writes it, copied when it is the string last
+ * written through @cache: the strings of the quotes being listed stay
+ * where they are until the last has been written */
+static void
+json_string_cached (GString    *out,
+                    JsonCache  *cache,
+                    const char *value)
+{
+  gsize at = out->len;
+
+  if (value != NULL && value == cache->value)
+    {
+      put (out, cache->bytes->str, cache->bytes->len);
+      return;
+    }
+  json_string (out, value);
+  cache->value = value;
+  if (cache->bytes == NULL)
+    cache->bytes = g_string_sized_new (64);
+  g_string_truncate (cache->bytes, 0);
+  g_string_append_len (cache->bytes, out->str + at, out->len - at);
 }
 
 /* one quote as dossier_json_out_*() writes it inside a list (and as
@@ -304,33 +391,35 @@ write_quote_json (const DossierStoredQuote *q,
   QuotesOut *w = data;
   GString *out = w->out;
 
-  put_str (out, w->written++ > 0 ? ",\n  {" : "\n  {");
-  json_member (out, "\"id\" : ", TRUE);
+  if (w->written++ > 0)
+    put_lit (out, ",\n  {\n    \"id\" : ");
+  else
+    put_lit (out, "\n  {\n    \"id\" : ");
   append_int (out, q->id, 0);
-  json_member (out, "\"article\" : ", FALSE);
+  put_lit (out, ",\n    \"article\" : ");
   append_int (out, q->article_id, 0);
-  json_member (out, "\"speaker\" : ", FALSE);
-  json_string (out, q->speaker);
-  json_member (out, "\"speaker_id\" : ", FALSE);
+  put_lit (out, ",\n    \"speaker\" : ");
+  json_string_cached (out, &w->cache[0], q->speaker);
+  put_lit (out, ",\n    \"speaker_id\" : ");
   if (q->person_id > 0)
     append_int (out, q->person_id, 0);
   else
-    put (out, "null", 4);
-  json_member (out, "\"text\" : ", FALSE);
+    put_lit (out, "null");
+  put_lit (out, ",\n    \"text\" : ");
   json_string (out, q->text);
-  json_member (out, "\"start\" : ", FALSE);
+  put_lit (out, ",\n    \"start\" : ");
   append_int (out, q->start, 0);
-  json_member (out, "\"end\" : ", FALSE);
+  put_lit (out, ",\n    \"end\" : ");
   append_int (out, q->end, 0);
-  json_member (out, "\"published\" : ", FALSE);
-  json_string (out, q->published);
-  json_member (out, "\"source\" : ", FALSE);
-  json_string (out, q->source);
-  json_member (out, "\"attribution\" : ", FALSE);
+  put_lit (out, ",\n    \"published\" : ");
+  json_string_cached (out, &w->cache[1], q->published);
+  put_lit (out, ",\n    \"source\" : ");
+  json_string_cached (out, &w->cache[2], q->source);
+  put_lit (out, ",\n    \"attribution\" : ");
   json_string (out, q->person_id > 0 ? dossier_attribution_to_string (q->attribution) : "unattributed");
-  json_member (out, "\"status\" : ", FALSE);
+  put_lit (out, ",\n    \"status\" : ");
   json_string (out, status_name (q->status));
-  put (out, "\n  }", 4);
+  put_lit (out, "\n  }");
   if (out->len >= FLUSH_AT)
     dossier_cli_write (out);
 }
@@ -397,6 +486,9 @@ list_quotes (DossierLibrary *library,
   /* a failure comes before the first quote: nothing is written */
   ok = dossier_people_each_quote_sync (library, person_id, article, all,
                                        opt_json ? write_quote_json : write_quote_line, &w, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (w.cache); i++)
+    if (w.cache[i].bytes != NULL)
+      g_string_free (w.cache[i].bytes, TRUE);
   if (ok && opt_json)
     put_str (out, w.written > 0 ? "\n]\n" : "]\n");
   if (ok)

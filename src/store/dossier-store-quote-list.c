@@ -138,6 +138,27 @@ keep_article (GArray       *articles,
   return articles->len - 1;
 }
 
+/* dossier_quoted_article(id): whether article @id is one of those
+ * marked in the slots given as the function's data (of ids from
+ * QuotedSlots.min); the range of articles read for their days skips the
+ * others inside SQLite, before their columns are read and returned */
+typedef struct {
+  const guint *slot;
+  gint64       min;
+  gint64       max;
+} QuotedSlots;
+
+static void
+quoted_article (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const QuotedSlots *q = sqlite3_user_data (context);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  sqlite3_result_int (context, id >= q->min && id <= q->max && q->slot[id - q->min] == NO_ARTICLE - 1);
+}
+
 static gboolean
 read_failed (DossierStore *self,
              int           rc,
@@ -175,25 +196,40 @@ read_quoted_articles (DossierStore *self,
       /* NO_ARTICLE: wanted and not (yet) found; 0 and up: found */
       g_autofree guint *slot = g_new (guint, max - min + 1);
 
+      QuotedSlots quoted = { slot, min, max };
+
       memset (slot, 0xff, (max - min + 1) * sizeof (guint));
-      stmt = prepare (self, "SELECT id, published_jd, published, source FROM articles INDEXED BY articles_days"
-                            " WHERE id BETWEEN ?1 AND ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, min);
-      sqlite3_bind_int64 (stmt, 2, max);
       /* every article in the range is wanted at least as often as not:
-       * a row's few columns are kept only for those quoted */
+       * the range is read in order, and the rows of those not quoted are
+       * left in SQLite (a function of this call's slots, taken away
+       * after it) */
       for (guint i = 0; i < rows->len; i++)
         slot[r[i].article_id - min] = NO_ARTICLE - 1;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (sqlite3_create_function_v2 (self->db, "dossier_quoted_article", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                      &quoted, quoted_article, NULL, NULL, NULL) != SQLITE_OK)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          if (id >= min && id <= max && slot[id - min] == NO_ARTICLE - 1)
-            slot[id - min] = keep_article (articles, strings, stmt, id, 1);
+          _dossier_store_fail (self, error, _("Could not read the quotes"));
+          return FALSE;
         }
-      sqlite3_finalize (stmt);
+      stmt = prepare (self, "SELECT id, published_jd, published, source FROM articles INDEXED BY articles_days"
+                            " WHERE id BETWEEN ?1 AND ?2 AND dossier_quoted_article(id)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, min);
+          sqlite3_bind_int64 (stmt, 2, max);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 id = sqlite3_column_int64 (stmt, 0);
+
+              if (id >= min && id <= max && slot[id - min] == NO_ARTICLE - 1)
+                slot[id - min] = keep_article (articles, strings, stmt, id, 1);
+            }
+          sqlite3_finalize (stmt);
+        }
+      sqlite3_create_function_v2 (self->db, "dossier_quoted_article", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                  NULL, NULL, NULL, NULL, NULL);
+      if (stmt == NULL)
+        return FALSE;
       if (read_failed (self, rc, error))
         return FALSE;
       for (guint i = 0; i < rows->len; i++)
@@ -281,10 +317,79 @@ compare_in_article (gconstpointer a,
   return i < j ? -1 : i > j;
 }
 
+/* The articles' indexes in time order, by day then id, into @by_time.
+ * The articles were kept in order of id, so placing them by counting
+ * their days keeps that order among those of a day: a person's quotes
+ * are in tens of thousands of articles, a few thousand days apart, and
+ * a sort compared them a million times.  A range of days too wide for
+ * a count each is sorted. */
+static void
+articles_in_time (GArray *articles,
+                  guint  *by_time)
+{
+  const QuotedArticle *a = (const QuotedArticle *) (gconstpointer) articles->data;
+  guint n = articles->len;
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+  gboolean in_id_order = TRUE;
+  guint n_undated = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      if (k > 0 && a[k - 1].id >= a[k].id)
+        in_id_order = FALSE;
+      if (a[k].jd == G_MAXINT64)
+        n_undated++;
+      else
+        {
+          lo = MIN (lo, a[k].jd);
+          hi = MAX (hi, a[k].jd);
+        }
+    }
+  if (in_id_order && (n_undated == n || (guint64) (hi - lo) <= (guint64) n * 4 + 65536))
+    {
+      /* count[d]: the place of the first article of day lo + d; the
+       * undated, last, after the last day */
+      gsize n_days = n_undated == n ? 0 : (gsize) (hi - lo) + 1;
+      g_autofree guint *count = g_new0 (guint, n_days + 2);
+
+      for (guint k = 0; k < n; k++)
+        count[(a[k].jd == G_MAXINT64 ? n_days : (gsize) (a[k].jd - lo)) + 1]++;
+      for (gsize d = 0; d <= n_days; d++)
+        count[d + 1] += count[d];
+      for (guint k = 0; k < n; k++)
+        by_time[count[a[k].jd == G_MAXINT64 ? n_days : (gsize) (a[k].jd - lo)]++] = k;
+      return;
+    }
+  for (guint k = 0; k < n; k++)
+    by_time[k] = k;
+  g_qsort_with_data (by_time, n, sizeof (guint), compare_articles_in_time, articles->data);
+}
+
+/* The quotes of one article, @order[0..@n), by where they start, then as
+ * read.  They come from the index by start for each status, so they are
+ * mostly in order already and few: each is moved back to its place. */
+static void
+sort_in_article (guint          *order,
+                 guint           n,
+                 const QuoteRow *rows)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint x = order[i], j = i;
+
+      while (j > 0 && compare_in_article (&order[j - 1], &x, (gpointer) rows) > 0)
+        {
+          order[j] = order[j - 1];
+          j--;
+        }
+      order[j] = x;
+    }
+}
+
 /* The indexes of the rows of @rows in time order: by their article's
  * day, the article's id, where they start, then as read.  The articles
- * (fewer) are sorted, and the quotes put in their article's place by
- * counting. */
+ * (fewer) are put in time order, and the quotes in their article's place
+ * by counting. */
 static guint *
 order_in_time (GArray *rows,
                GArray *articles,
@@ -297,9 +402,7 @@ order_in_time (GArray *rows,
   guint *order = g_new (guint, MAX (rows->len, 1));
   guint n = 0;
 
-  for (guint k = 0; k < n_articles; k++)
-    by_time[k] = k;
-  g_qsort_with_data (by_time, n_articles, sizeof (guint), compare_articles_in_time, articles->data);
+  articles_in_time (articles, by_time);
   /* first[k]: where the quotes of the article k-th in time begin */
   {
     g_autofree guint *rank = g_new (guint, MAX (n_articles, 1));
@@ -322,8 +425,13 @@ order_in_time (GArray *rows,
   }
   for (guint k = 0; k < n_articles; k++)
     if (first[k + 1] - first[k] > 1)
-      g_qsort_with_data (order + first[k], first[k + 1] - first[k], sizeof (guint),
-                         compare_in_article, rows->data);
+      {
+        if (first[k + 1] - first[k] <= 32)
+          sort_in_article (order + first[k], first[k + 1] - first[k], r);
+        else
+          g_qsort_with_data (order + first[k], first[k + 1] - first[k], sizeof (guint),
+                             compare_in_article, rows->data);
+      }
   *n_out = n;
   return order;
 }

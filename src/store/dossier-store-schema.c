@@ -429,6 +429,87 @@ static const char schema_name_vocabulary[] =
   "  spelling TEXT NOT NULL,"
   "  PRIMARY KEY (term, spelling)) WITHOUT ROWID;";
 
+/* Each person's quotes counted by the day of their articles, for the
+ * People section's sparklines: the first 200 people's are one range of
+ * this table each (35,072 rows on the bench's library), where counting
+ * their quotes read 828,120 entries of quotes_person and looked each
+ * article's day up.  Only quotes found or corrected (status < 2) of
+ * dated articles count.  Triggers keep it equal to the quotes in the
+ * same statement that changes them: a quote found, reassigned, rejected
+ * or deleted (by a merge, a re-extraction or its article's deletion),
+ * and an article given another date.  The lookups of an article's day
+ * go through articles_days, since the day comes after the body in an
+ * article's row.  An article's quotes deleted by the cascade after it
+ * is gone find no day: the article's trigger took them off before. */
+static const char schema_person_days[] =
+  "CREATE TABLE IF NOT EXISTS person_days ("
+  "  person_id INTEGER NOT NULL,"
+  "  jd        INTEGER NOT NULL,"
+  "  quotes    INTEGER NOT NULL,"
+  "  PRIMARY KEY (person_id, jd)) WITHOUT ROWID;"
+  "DELETE FROM person_days;"
+  "INSERT INTO person_days (person_id, jd, quotes)"
+  "  SELECT q.person_id, a.published_jd, count(*)"
+  "  FROM quotes q INDEXED BY quotes_person JOIN articles a INDEXED BY articles_days ON a.id = q.article_id"
+  "  WHERE q.person_id IS NOT NULL AND q.status < 2 AND a.published_jd IS NOT NULL"
+  "  GROUP BY q.person_id, a.published_jd;"
+  "DROP TRIGGER IF EXISTS quotes_days_ai;"
+  "DROP TRIGGER IF EXISTS quotes_days_ad;"
+  "DROP TRIGGER IF EXISTS quotes_days_au;"
+  "DROP TRIGGER IF EXISTS articles_days_bd;"
+  "DROP TRIGGER IF EXISTS articles_days_au;"
+  "CREATE TRIGGER quotes_days_ai AFTER INSERT ON quotes"
+  "  WHEN new.person_id IS NOT NULL AND new.status < 2 BEGIN"
+  "  INSERT INTO person_days (person_id, jd, quotes)"
+  "    SELECT new.person_id, published_jd, 1 FROM articles INDEXED BY articles_days"
+  "    WHERE id = new.article_id AND published_jd IS NOT NULL"
+  "    ON CONFLICT (person_id, jd) DO UPDATE SET quotes = quotes + 1;"
+  "END;"
+  "CREATE TRIGGER quotes_days_ad AFTER DELETE ON quotes"
+  "  WHEN old.person_id IS NOT NULL AND old.status < 2 BEGIN"
+  "  UPDATE person_days SET quotes = quotes - 1 WHERE person_id = old.person_id"
+  "    AND jd = (SELECT published_jd FROM articles INDEXED BY articles_days WHERE id = old.article_id);"
+  "  DELETE FROM person_days WHERE person_id = old.person_id AND quotes <= 0"
+  "    AND jd = (SELECT published_jd FROM articles INDEXED BY articles_days WHERE id = old.article_id);"
+  "END;"
+  "CREATE TRIGGER quotes_days_au AFTER UPDATE OF person_id, status, article_id ON quotes"
+  "  WHEN old.person_id IS NOT new.person_id OR (old.status < 2) IS NOT (new.status < 2)"
+  "    OR old.article_id IS NOT new.article_id BEGIN"
+  "  UPDATE person_days SET quotes = quotes - 1"
+  "    WHERE old.person_id IS NOT NULL AND old.status < 2 AND person_id = old.person_id"
+  "    AND jd = (SELECT published_jd FROM articles INDEXED BY articles_days WHERE id = old.article_id);"
+  "  DELETE FROM person_days WHERE person_id = old.person_id AND quotes <= 0"
+  "    AND jd = (SELECT published_jd FROM articles INDEXED BY articles_days WHERE id = old.article_id);"
+  "  INSERT INTO person_days (person_id, jd, quotes)"
+  "    SELECT new.person_id, published_jd, 1 FROM articles INDEXED BY articles_days"
+  "    WHERE new.person_id IS NOT NULL AND new.status < 2"
+  "    AND id = new.article_id AND published_jd IS NOT NULL"
+  "    ON CONFLICT (person_id, jd) DO UPDATE SET quotes = quotes + 1;"
+  "END;"
+  "CREATE TRIGGER articles_days_bd BEFORE DELETE ON articles"
+  "  WHEN old.published_jd IS NOT NULL BEGIN"
+  "  UPDATE person_days SET quotes = quotes - (SELECT count(*) FROM quotes q"
+  "      WHERE q.article_id = old.id AND q.person_id = person_days.person_id AND q.status < 2)"
+  "    WHERE jd = old.published_jd"
+  "    AND person_id IN (SELECT person_id FROM quotes WHERE article_id = old.id AND status < 2);"
+  "  DELETE FROM person_days WHERE jd = old.published_jd AND quotes <= 0"
+  "    AND person_id IN (SELECT person_id FROM quotes WHERE article_id = old.id AND status < 2);"
+  "END;"
+  "CREATE TRIGGER articles_days_au AFTER UPDATE OF published_jd ON articles"
+  "  WHEN old.published_jd IS NOT new.published_jd BEGIN"
+  "  UPDATE person_days SET quotes = quotes - (SELECT count(*) FROM quotes q"
+  "      WHERE q.article_id = new.id AND q.person_id = person_days.person_id AND q.status < 2)"
+  "    WHERE jd = old.published_jd"
+  "    AND person_id IN (SELECT person_id FROM quotes WHERE article_id = new.id AND status < 2);"
+  "  DELETE FROM person_days WHERE jd = old.published_jd AND quotes <= 0"
+  "    AND person_id IN (SELECT person_id FROM quotes WHERE article_id = new.id AND status < 2);"
+  "  INSERT INTO person_days (person_id, jd, quotes)"
+  "    SELECT person_id, new.published_jd, count(*) FROM quotes"
+  "    WHERE article_id = new.id AND person_id IS NOT NULL AND status < 2 AND new.published_jd IS NOT NULL"
+  "    GROUP BY person_id"
+  "    ON CONFLICT (person_id, jd) DO UPDATE SET quotes = quotes + excluded.quotes;"
+  "END;";
+
 /* A team library: every shared row gets a UUID that is the same in every
  * member's library, notes record their author, and a library linked to a
  * team database (team_link) keeps its own changes queued until they are
@@ -943,6 +1024,10 @@ _dossier_store_migrate (DossierStore  *self,
       G_GNUC_FALLTHROUGH;
     case 21:
       if (!_dossier_store_exec (self, schema_name_vocabulary, &local_error))
+        goto fail;
+      G_GNUC_FALLTHROUGH;
+    case 22:
+      if (!_dossier_store_exec (self, schema_person_days, &local_error))
         goto fail;
       break;
     default:

@@ -42,7 +42,7 @@ GQuark dossier_store_error_quark (void);
 char *dossier_store_body_hash (const char *body);
 
 /* The schema version this build writes. */
-#define DOSSIER_STORE_SCHEMA_VERSION 22
+#define DOSSIER_STORE_SCHEMA_VERSION 23
 
 /* What the search index holds for a word (tokenizer, Snowball, the
  * irregular forms): recorded in the library, whose index is rebuilt when
