@@ -171,6 +171,15 @@ _dossier_window_stories_corrected (DossierWindow *self,
   g_idle_add_full (G_PRIORITY_DEFAULT, corrected_done_cb, ref, weak_ref_free);
 }
 
+/* a run of the grouping that found nothing waiting (after any change of
+ * the library, a correction too) changed no story */
+static void
+on_stories_updated_cb (DossierWindow *self)
+{
+  if (dossier_stories_get_grouped (self->stories))
+    refresh (self);
+}
+
 static void
 on_corrected_cb (DossierWindow *self)
 {
@@ -287,7 +296,7 @@ _dossier_window_stories_setup (DossierWindow *self)
   g_signal_connect_swapped (self->story_page, "failed", G_CALLBACK (on_failed_cb), self);
   g_signal_connect_swapped (self->story_page, "changed", G_CALLBACK (on_corrected_cb), self);
   g_signal_connect_swapped (self->sections, "notify::visible-child-name", G_CALLBACK (on_section_changed_cb), self);
-  g_signal_connect_object (self->stories, "updated", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stories, "updated", G_CALLBACK (on_stories_updated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stories, "notify::running", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stories, "notify::progress", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
   on_grouping_cb (self);

@@ -491,6 +491,7 @@ struct _DossierStories
   gboolean        running;
   guint           run;         /* counts the runs started */
   double          progress;
+  gboolean        grouped;     /* the last run grouped articles */
   gboolean        again;       /* asked while running */
   gboolean        again_full;
 };
@@ -584,6 +585,7 @@ on_updated (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
     }
   self->running = FALSE;
+  self->grouped = done == GINT_TO_POINTER (2);
   self->progress = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -642,6 +644,13 @@ dossier_stories_get_running (DossierStories *self)
   g_return_val_if_fail (DOSSIER_IS_STORIES (self), FALSE);
 
   return self->running;
+}
+
+gboolean
+dossier_stories_get_grouped (DossierStories *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES (self), FALSE);
+  return self->grouped;
 }
 
 double

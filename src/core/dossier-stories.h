@@ -115,6 +115,9 @@ DossierStories *dossier_stories_new          (DossierLibrary *library);
 gboolean        dossier_stories_get_running  (DossierStories *self);
 /* 0..1 while running */
 double          dossier_stories_get_progress (DossierStories *self);
+/* whether the last run (at ::updated) grouped articles; one that found
+ * none waiting changed no story */
+gboolean        dossier_stories_get_grouped  (DossierStories *self);
 /* Queues an update; @full: the whole library anew. */
 void            dossier_stories_refresh      (DossierStories *self,
                                               gboolean        full);
