@@ -54,6 +54,7 @@ struct _DossierWindow
   GtkWidget            *stories_view;        /* DossierStoriesView, the Stories section */
   GtkWidget            *story_page;          /* DossierStoryPage, the page "story" */
   gboolean              stories_stale;       /* to read again when the section shows */
+  gboolean              stories_corrected;   /* the library's next ::changed is a correction's, read already */
   GtkWidget            *compare_view;        /* DossierCompareView, the page "compare" */
   GCancellable         *compare_cancellable; /* the two versions being read */
   GtkWidget            *tags_button;         /* the reader's Article Tags */
@@ -140,6 +141,9 @@ void _dossier_window_compare_show       (DossierWindow *self,
 
 /* dossier-window-stories.c: the Stories section and a story's page */
 void _dossier_window_stories_setup      (DossierWindow *self);
+/* after a correction: reads again the stories of @touched (gint64 ids) */
+void _dossier_window_stories_corrected  (DossierWindow *self,
+                                         GArray        *touched);
 void _dossier_window_search_index_setup (DossierWindow *self);
 void _dossier_window_stories_show_story (DossierWindow *self,
                                          gint64         story_id);

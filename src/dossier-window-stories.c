@@ -129,11 +129,63 @@ on_failed_cb (DossierWindow *self,
   _dossier_window_toast (self, message);
 }
 
+static gboolean
+corrected_done_cb (gpointer data)
+{
+  g_autoptr(DossierWindow) self = g_weak_ref_get (data);
+
+  if (self != NULL)
+    self->stories_corrected = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* any change of the library: the whole list is read again */
+static void
+on_library_changed_cb (DossierWindow *self)
+{
+  if (self->stories_corrected)
+    self->stories_corrected = FALSE;
+  else
+    refresh (self);
+}
+
+/* A correction changed two stories (or made one): only they are read
+ * again, in place; the library's ::changed that follows it is not read
+ * as another change. */
+void
+_dossier_window_stories_corrected (DossierWindow *self,
+                                   GArray        *touched)
+{
+  GWeakRef *ref;
+
+  if (self->stories_stale)
+    {
+      refresh (self);
+      return;
+    }
+  dossier_stories_view_reload_some (DOSSIER_STORIES_VIEW (self->stories_view),
+                                    (const gint64 *) touched->data, touched->len);
+  self->stories_corrected = TRUE;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, corrected_done_cb, ref, weak_ref_free);
+}
+
+/* a run of the grouping that found nothing waiting (after any change of
+ * the library, a correction too) changed no story */
+static void
+on_stories_updated_cb (DossierWindow *self)
+{
+  if (dossier_stories_get_grouped (self->stories))
+    refresh (self);
+}
+
 static void
 on_corrected_cb (DossierWindow *self)
 {
   _dossier_window_toast (self, _("Story corrected"));
-  refresh (self);
+  _dossier_window_stories_corrected (self,
+                                     dossier_story_page_get_touched (DOSSIER_STORY_PAGE (self->story_page)));
 }
 
 static void
@@ -244,10 +296,10 @@ _dossier_window_stories_setup (DossierWindow *self)
   g_signal_connect_swapped (self->story_page, "failed", G_CALLBACK (on_failed_cb), self);
   g_signal_connect_swapped (self->story_page, "changed", G_CALLBACK (on_corrected_cb), self);
   g_signal_connect_swapped (self->sections, "notify::visible-child-name", G_CALLBACK (on_section_changed_cb), self);
-  g_signal_connect_object (self->stories, "updated", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stories, "updated", G_CALLBACK (on_stories_updated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stories, "notify::running", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stories, "notify::progress", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
   on_grouping_cb (self);
-  g_signal_connect_object (self->library, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), first_tick_cb, NULL, NULL);
 }

@@ -285,6 +285,84 @@ test_reload_keeps_rows (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+model_in_order (DossierStoriesView *view)
+{
+  GListModel *model = dossier_stories_view_get_model (view);
+
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierStoryItem) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(DossierStoryItem) b = g_list_model_get_item (model, i);
+
+      if (dossier_story_compare (dossier_story_item_get_story (a), dossier_story_item_get_story (b)) >= 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* After a correction only the stories it touched are read again: a
+ * story not named keeps its item as it was, even when the library holds
+ * another; those named are replaced, added where the order wants them or
+ * taken out. */
+static void
+test_reload_some (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierWindow *self = open_window (f, 1200);
+  DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
+  GListModel *model = dossier_stories_view_get_model (view);
+  gint64 story = story_of (f->t.library, f->wire);
+  g_autoptr(GError) error = NULL;
+  DossierStoryItem *before;
+  gint64 own;
+  guint loaded = 0;
+
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_test_poll_until (item_of (view, story) != NULL);
+  g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_count_cb), &loaded);
+  dossier_stories_view_reload (view);
+  dossier_test_poll_until (loaded >= 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  before = item_of (view, story);
+
+  own = dossier_stories_move_sync (f->t.library, f->court, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (own, >, 0);
+  /* the story left, not the new one */
+  dossier_stories_view_reload_some (view, &story, 1);
+  dossier_test_poll_until (loaded >= 2);
+  g_assert_true (item_of (view, story) != before);
+  g_assert_cmpuint (dossier_story_item_get_story (item_of (view, story))->articles->len, ==, 2);
+  g_assert_null (item_of (view, own));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* the new one comes in its place in the order; the other keeps its item */
+  before = item_of (view, story);
+  dossier_stories_view_reload_some (view, &own, 1);
+  dossier_test_poll_until (loaded >= 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_nonnull (item_of (view, own));
+  g_assert_true (item_of (view, story) == before);
+  g_assert_true (model_in_order (view));
+
+  /* joined back, through the window's path: the one gone is taken out */
+  g_assert_cmpint (dossier_stories_join_sync (f->t.library, story, own, &error), ==, story);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_array_append_val (touched, story);
+    g_array_append_val (touched, own);
+    _dossier_window_stories_corrected (self, touched);
+  }
+  dossier_test_poll_until (loaded >= 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_null (item_of (view, own));
+  g_assert_cmpuint (dossier_story_item_get_story (item_of (view, story))->articles->len, ==, 3);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* the row widgets a list view has made */
 static guint
 n_rows (GtkWidget *list_view)
@@ -539,6 +617,7 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/StoriesUI/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/first-rows", Fixture, NULL, fixture_setup, test_first_rows, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/reload-keeps-rows", Fixture, NULL, fixture_setup, test_reload_keeps_rows, fixture_teardown);
+  g_test_add ("/Dossier/StoriesUI/reload-some", Fixture, NULL, fixture_setup, test_reload_some, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);
   return g_test_run ();
 }

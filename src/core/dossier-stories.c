@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-stories.h"
 #include "dossier-dates.h"
 #include "dossier-library-private.h"
@@ -200,6 +202,76 @@ dossier_stories_list_finish (DossierLibrary  *library,
                              GError         **error)
 {
   return _dossier_library_finish (library, result, &list_call, error);
+}
+
+typedef struct
+{
+  char   *path;
+  GArray *ids;
+} SomeArgs;
+
+static void
+some_args_free (SomeArgs *a)
+{
+  g_free (a->path);
+  g_array_unref (a->ids);
+  g_free (a);
+}
+
+static void
+read_some_in_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  SomeArgs *a = data;
+  GError *error = NULL;
+  GPtrArray *stories = NULL;
+
+  if (a->path == NULL)
+    g_set_error_literal (&error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN,
+                         _("Could not read the library's stories"));
+  else
+    stories = dossier_store_read_some_stories (a->path, (const gint64 *) a->ids->data, a->ids->len, &error);
+  if (stories == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, stories, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+dossier_stories_read_some_async (DossierLibrary      *library,
+                                 const gint64        *ids,
+                                 guint                n_ids,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SomeArgs *a;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  a = g_new0 (SomeArgs, 1);
+  a->path = g_strdup (dossier_library_get_path (library));
+  a->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (a->ids, ids, n_ids);
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_stories_read_some_async);
+  g_task_set_task_data (task, a, (GDestroyNotify) some_args_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, read_some_in_thread);
+}
+
+GPtrArray *
+dossier_stories_read_some_finish (DossierLibrary  *library,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, library), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gpointer
@@ -419,6 +491,7 @@ struct _DossierStories
   gboolean        running;
   guint           run;         /* counts the runs started */
   double          progress;
+  gboolean        grouped;     /* the last run grouped articles */
   gboolean        again;       /* asked while running */
   gboolean        again_full;
 };
@@ -512,6 +585,7 @@ on_updated (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
     }
   self->running = FALSE;
+  self->grouped = done == GINT_TO_POINTER (2);
   self->progress = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -570,6 +644,13 @@ dossier_stories_get_running (DossierStories *self)
   g_return_val_if_fail (DOSSIER_IS_STORIES (self), FALSE);
 
   return self->running;
+}
+
+gboolean
+dossier_stories_get_grouped (DossierStories *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES (self), FALSE);
+  return self->grouped;
 }
 
 double

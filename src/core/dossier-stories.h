@@ -43,6 +43,19 @@ void          dossier_stories_list_async   (DossierLibrary      *library,
 GPtrArray    *dossier_stories_list_finish  (DossierLibrary      *library,
                                             GAsyncResult        *result,
                                             GError             **error);
+/* (element-type DossierStory): the stories of @ids there are still, in
+ * the order of @ids, read beside the store's thread; fails (OPEN) when
+ * the library has no file that can be read so, where a whole list is
+ * read instead */
+void          dossier_stories_read_some_async  (DossierLibrary      *library,
+                                                const gint64        *ids,
+                                                guint                n_ids,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray    *dossier_stories_read_some_finish (DossierLibrary      *library,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 DossierStory *dossier_stories_get_sync     (DossierLibrary  *library,
                                             gint64           story_id,
                                             GError         **error);
@@ -102,6 +115,9 @@ DossierStories *dossier_stories_new          (DossierLibrary *library);
 gboolean        dossier_stories_get_running  (DossierStories *self);
 /* 0..1 while running */
 double          dossier_stories_get_progress (DossierStories *self);
+/* whether the last run (at ::updated) grouped articles; one that found
+ * none waiting changed no story */
+gboolean        dossier_stories_get_grouped  (DossierStories *self);
 /* Queues an update; @full: the whole library anew. */
 void            dossier_stories_refresh      (DossierStories *self,
                                               gboolean        full);

@@ -407,6 +407,13 @@ compare_stories (gconstpointer a,
   return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
 }
 
+int
+dossier_story_compare (const DossierStory *a,
+                       const DossierStory *b)
+{
+  return compare_stories (&a, &b);
+}
+
 /* Stories from rows (story, article, title, source, published), by story
  * and in time order. */
 static GPtrArray *
@@ -632,6 +639,49 @@ dossier_store_read_stories (const char  *path,
                  _("Could not read the library's stories"), db != NULL ? sqlite3_errmsg (db) : "?", path);
   else
     stories = read_unordered (NULL, stmt, error);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return stories;
+}
+
+GPtrArray *
+dossier_store_read_some_stories (const char    *path,
+                                 const gint64  *ids,
+                                 guint          n_ids,
+                                 GError       **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GPtrArray *stories = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_busy_timeout (db, 5000) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, STORY_ROWS " WHERE m.story_id = ?" STORY_ORDER, -1, &stmt, NULL) != SQLITE_OK)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_OPEN, "%s: %s (%s)",
+                 _("Could not read the library's stories"), db != NULL ? sqlite3_errmsg (db) : "?", path);
+  else if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED, "%s: %s (%s)",
+                 _("Could not read the library's stories"), sqlite3_errmsg (db), path);
+  else
+    {
+      /* one transaction: the stories as one commit left them */
+      stories = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_story_free);
+      for (guint i = 0; i < n_ids && stories != NULL; i++)
+        {
+          g_autoptr(GPtrArray) one = NULL;
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, ids[i]);
+          if ((one = read_stories (NULL, stmt, error)) == NULL)
+            g_clear_pointer (&stories, g_ptr_array_unref);
+          else if (one->len > 0)
+            g_ptr_array_add (stories, g_ptr_array_steal_index (one, 0));
+        }
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return stories;

@@ -461,6 +461,9 @@ typedef struct
 
 void            dossier_story_free                    (DossierStory *story);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStory, dossier_story_free)
+/* the order of the lists of stories: < 0 when @a comes before @b */
+int             dossier_story_compare                 (const DossierStory *a,
+                                                       const DossierStory *b);
 
 /* (element-type DossierStory): every story, the latest first. */
 GPtrArray      *dossier_store_list_stories            (DossierStore          *self,
@@ -470,6 +473,14 @@ GPtrArray      *dossier_store_list_stories            (DossierStore          *se
  * thread, busy with an import or a catch-up.  OPEN when the file cannot
  * be read so (a read-only folder: WAL needs its -shm file). */
 GPtrArray      *dossier_store_read_stories            (const char            *path,
+                                                       GError               **error);
+/* (element-type DossierStory): the stories of @ids that exist, in the
+ * order of @ids, read as dossier_store_read_stories() does (OPEN when
+ * the file cannot be read so): after a change that touched only these,
+ * the list's other rows stay as they were. */
+GPtrArray      *dossier_store_read_some_stories       (const char            *path,
+                                                       const gint64          *ids,
+                                                       guint                  n_ids,
                                                        GError               **error);
 /* One story; NOT_FOUND when there is none with @id. */
 DossierStory   *dossier_store_get_story               (DossierStore          *self,

@@ -161,6 +161,8 @@ struct _DossierStoriesView
   guint               grow_tick;
   gint64              grow_frame; /* the frame that draws the rows added last */
   gint64              t_reload;   /* when the last reload began (for G_MESSAGES_DEBUG) */
+  gboolean            reading_all; /* a whole list is being read */
+  GArray             *pending;    /* gint64 ids of the stories being read again */
   char               *needle;     /* the search, casefolded; NULL: none */
   gboolean            loaded;     /* a first list was read */
   gboolean            grouping;   /* stories are being made in the background */
@@ -477,6 +479,7 @@ loaded (DossierStoriesView *self,
            (g_get_monotonic_time () - d->t_read) / 1000.0, d->items->len,
            g_list_model_get_n_items (G_LIST_MODEL (self->shown)));
   self->loaded = TRUE;
+  self->reading_all = FALSE;
   update_state (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
@@ -512,6 +515,7 @@ on_loaded_cb (GObject      *source,
           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
         {
           g_warning ("Could not list the stories: %s", error->message);
+          self->reading_all = FALSE;
           self->loaded = TRUE;
           update_state (self);
         }
@@ -540,7 +544,184 @@ dossier_stories_view_reload (DossierStoriesView *self)
     return;
   self->cancellable = g_cancellable_new ();
   self->t_reload = g_get_monotonic_time ();
+  self->reading_all = TRUE;
+  g_clear_pointer (&self->pending, g_array_unref);
   dossier_stories_list_async (self->library, self->cancellable, on_loaded_cb, self);
+}
+
+/* the position of the story @id in the list, or -1 */
+static int
+position_of (DossierStoriesView *self,
+             gint64              id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (item->story->id == id)
+        return (int) i;
+    }
+  return -1;
+}
+
+static int
+compare_at (DossierStoriesView *self,
+            guint               position,
+            const DossierStory *story)
+{
+  g_autoptr(DossierStoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+
+  return dossier_story_compare (item->story, story);
+}
+
+/* where @story goes in the list, kept in its order */
+static guint
+sorted_position (DossierStoriesView *self,
+                 const DossierStory *story)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_at (self, mid, story) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Puts the stories read again in place: a story that changed within its
+ * place replaces its item alone, so the rows around it keep theirs; one
+ * that moved (a new last day), is new or is gone is removed and put
+ * where the order wants it. */
+static void
+put_some (DossierStoriesView *self,
+          GArray             *ids,
+          GPtrArray          *stories)
+{
+  guint changed = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      int old = position_of (self, id);
+      DossierStory *story = NULL;
+      DossierStoryItem *item;
+      guint n, at;
+
+      for (guint j = 0; j < stories->len && story == NULL; j++)
+        if (((DossierStory *) g_ptr_array_index (stories, j))->id == id)
+          story = g_ptr_array_steal_index (stories, j);
+      if (old >= 0)
+        {
+          g_autoptr(DossierStoryItem) was = g_list_model_get_item (G_LIST_MODEL (self->store), old);
+
+          if (story != NULL && story_same (was->story, story))
+            {
+              dossier_story_free (story);
+              continue;
+            }
+          n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+          if (story != NULL &&
+              (old == 0 || compare_at (self, old - 1, story) < 0) &&
+              ((guint) old + 1 >= n || compare_at (self, old + 1, story) > 0))
+            {
+              item = dossier_story_item_new (story);
+              g_list_store_splice (self->store, old, 1, (gpointer *) &item, 1);
+              g_object_unref (item);
+              changed++;
+              continue;
+            }
+          g_list_store_remove (self->store, old);
+          changed++;
+        }
+      if (story == NULL)
+        continue;
+      at = sorted_position (self, story);
+      item = dossier_story_item_new (story);
+      g_list_store_insert (self->store, at, item);
+      g_object_unref (item);
+      changed++;
+    }
+  g_debug ("%u stories read again in %.1f ms, %u rows changed",
+           ids->len, (g_get_monotonic_time () - self->t_reload) / 1000.0, changed);
+}
+
+static void
+on_some_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DossierStoriesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stories = dossier_stories_read_some_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_autoptr(GArray) ids = NULL;
+
+  /* cancelled: a newer read holds these stories too, or the view is gone */
+  if (stories == NULL &&
+      (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED)))
+    return;
+  ids = g_steal_pointer (&self->pending);
+  if (stories == NULL)
+    {
+      /* no file to read beside the store's thread: the whole list, as
+       * the store's thread reads it */
+      g_debug ("%s: the whole list is read instead", error->message);
+      dossier_stories_view_reload (self);
+      return;
+    }
+  put_some (self, ids, stories);
+  update_state (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+/* At most this many stories are read again one by one; past that, the
+ * whole list at once costs less. */
+#define MAX_SOME 64
+
+void
+dossier_stories_view_reload_some (DossierStoriesView *self,
+                                  const gint64       *ids,
+                                  guint               n_ids)
+{
+  g_return_if_fail (DOSSIER_IS_STORIES_VIEW (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  /* a whole list read or to come holds these stories as well */
+  if (self->library == NULL || !self->loaded || self->reading_all || n_ids > MAX_SOME)
+    {
+      dossier_stories_view_reload (self);
+      return;
+    }
+  /* a read of others still coming is cancelled, its stories read with these */
+  if (self->pending == NULL)
+    self->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < self->pending->len && !known; j++)
+        known = g_array_index (self->pending, gint64, j) == ids[i];
+      if (!known)
+        g_array_append_val (self->pending, ids[i]);
+    }
+  if (self->pending->len > MAX_SOME)
+    {
+      dossier_stories_view_reload (self);
+      return;
+    }
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->t_reload = g_get_monotonic_time ();
+  dossier_stories_read_some_async (self->library, (const gint64 *) self->pending->data, self->pending->len,
+                                   self->cancellable, on_some_read_cb, g_object_ref (self));
 }
 
 void
@@ -620,6 +801,7 @@ dossier_stories_view_finalize (GObject *object)
   DossierStoriesView *self = DOSSIER_STORIES_VIEW (object);
 
   g_free (self->needle);
+  g_clear_pointer (&self->pending, g_array_unref);
   G_OBJECT_CLASS (dossier_stories_view_parent_class)->finalize (object);
 }
 

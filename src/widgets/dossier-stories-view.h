@@ -33,6 +33,12 @@ void        dossier_stories_view_set_library (DossierStoriesView *self,
                                               DossierLibrary     *library);
 /* Reads the stories again; ::loaded when they show. */
 void        dossier_stories_view_reload      (DossierStoriesView *self);
+/* Reads again only the stories of @ids (after a change that touched
+ * only them: a correction), putting them in place; the whole list when
+ * one is being read already, or for many. */
+void        dossier_stories_view_reload_some (DossierStoriesView *self,
+                                              const gint64       *ids,
+                                              guint               n_ids);
 /* Whether stories are being made meanwhile, and how far (0..1): an empty
  * list says so rather than that there are none. */
 void        dossier_stories_view_set_grouping (DossierStoriesView *self,

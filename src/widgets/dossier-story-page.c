@@ -27,6 +27,7 @@ struct _DossierStoryPage
   gint64          story_id;
   DossierStory   *story;
   GArray         *listed;    /* gint64 ids, as shown */
+  GArray         *touched;   /* gint64 story ids the last correction changed */
   GListModel     *stories;   /* DossierStoryItem, for the chooser */
 
   /* Template widgets */
@@ -89,6 +90,8 @@ typedef struct
 {
   DossierStoryPage *page;
   gboolean          joined;
+  gint64            from;   /* the story shown when it began */
+  gint64            other;  /* the story joined (0: a move) */
 } Correction;
 
 static void
@@ -105,13 +108,20 @@ on_correction_done_cb (GObject      *source,
     story = dossier_stories_join_finish (DOSSIER_LIBRARY (source), result, &error);
   else
     story = dossier_stories_move_finish (DOSSIER_LIBRARY (source), result, &error);
-  g_free (c);
   if (story < 0)
     {
+      g_free (c);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
     }
+  g_array_set_size (self->touched, 0);
+  g_array_append_val (self->touched, c->from);
+  if (c->other != 0 && c->other != c->from)
+    g_array_append_val (self->touched, c->other);
+  if (story != c->from && story != c->other)
+    g_array_append_val (self->touched, story);
+  g_free (c);
   g_signal_emit (self, signals[CHANGED], 0);
   reload (self);
 }
@@ -127,6 +137,7 @@ dossier_story_page_move_out (DossierStoryPage *self,
 
   c = g_new0 (Correction, 1);
   c->page = g_object_ref (self);
+  c->from = self->story_id;
   /* 0: a story of its own */
   dossier_stories_move_async (self->library, article_id, 0, self->cancellable, on_correction_done_cb, c);
 }
@@ -143,6 +154,8 @@ dossier_story_page_join (DossierStoryPage *self,
   c = g_new0 (Correction, 1);
   c->page = g_object_ref (self);
   c->joined = TRUE;
+  c->from = self->story_id;
+  c->other = other_id;
   dossier_stories_join_async (self->library, self->story_id, other_id, self->cancellable, on_correction_done_cb, c);
 }
 
@@ -404,6 +417,13 @@ dossier_story_page_get_listed (DossierStoryPage *self)
   return self->listed;
 }
 
+GArray *
+dossier_story_page_get_touched (DossierStoryPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORY_PAGE (self), NULL);
+  return self->touched;
+}
+
 static void
 dossier_story_page_dispose (GObject *object)
 {
@@ -424,6 +444,7 @@ dossier_story_page_finalize (GObject *object)
   DossierStoryPage *self = DOSSIER_STORY_PAGE (object);
 
   g_array_unref (self->listed);
+  g_array_unref (self->touched);
   G_OBJECT_CLASS (dossier_story_page_parent_class)->finalize (object);
 }
 
@@ -473,6 +494,7 @@ dossier_story_page_init (DossierStoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->listed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_swapped (self->articles_box, "row-activated", G_CALLBACK (on_article_activated_cb), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked_cb), self);
   g_signal_connect_swapped (self->join_box, "row-activated", G_CALLBACK (on_choice_activated_cb), self);

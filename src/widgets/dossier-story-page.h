@@ -36,5 +36,8 @@ void                dossier_story_page_move_out     (DossierStoryPage *self,
                                                      gint64            article_id);
 void                dossier_story_page_join         (DossierStoryPage *self,
                                                      gint64            other_id);
+/* the stories the last correction changed (before ::changed): the one
+ * shown, the one joined into it or the article's new one */
+GArray             *dossier_story_page_get_touched  (DossierStoryPage *self);
 
 G_END_DECLS

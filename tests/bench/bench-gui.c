@@ -45,11 +45,12 @@ typedef enum
   PHASE_PAN,
   PHASE_STORIES,    /* only with --stories */
   PHASE_STORIES_ROWS,
+  PHASE_STORIES_FIX, /* only with --stories: after a correction */
   PHASE_DONE,
 } Phase;
 
 static const char * const phase_names[] = {
-  "start", "scroll", "jump", "zoom_in", "zoom_out", "pan", "stories_open", "stories_rows", "done"
+  "start", "scroll", "jump", "zoom_in", "zoom_out", "pan", "stories_open", "stories_rows", "stories_corrected", "done"
 };
 
 typedef struct
@@ -79,6 +80,12 @@ typedef struct
   gint64          t_stories;
   double          stories_first_ms;
   double          stories_rows_first_ms;
+  gboolean        fix_busy;         /* a correction is being made or read */
+  gboolean        fix_read;         /* its stories are read again */
+  gint64          t_fix;            /* when it was made */
+  gint64          fix_story;        /* the story an article moves out of and back into */
+  gint64          fix_article;
+  gint64          fix_new;          /* the story of its own it was moved into */
 } Bench;
 
 static Bench bench;
@@ -154,6 +161,8 @@ finish (void)
   print_stats ("timeline", timeline);
   printf (", ");
   print_stats (phase_names[PHASE_STORIES_ROWS], bench.times[PHASE_STORIES_ROWS]);
+  printf (", ");
+  print_stats (phase_names[PHASE_STORIES_FIX], bench.times[PHASE_STORIES_FIX]);
   printf (", \"stories_first_ms\": %.2f", bench.times[PHASE_STORIES]->len > 0 ? bench.stories_first_ms : 0);
   printf (", \"stories_rows_first_ms\": %.2f", bench.times[PHASE_STORIES_ROWS]->len > 0 ? bench.stories_rows_first_ms : 0);
   printf (", \"stories\": %u}\n", g_list_model_get_n_items (dossier_stories_view_get_model (DOSSIER_STORIES_VIEW (bench.window->stories_view))));
@@ -167,6 +176,8 @@ next_phase (void)
   if (bench.stories_mode && bench.phase == PHASE_START)
     bench.phase = PHASE_STORIES;
   else if (bench.phase == PHASE_STORIES)
+    bench.phase = PHASE_STORIES_FIX;
+  else if (bench.phase == PHASE_STORIES_FIX)
     bench.phase = PHASE_DONE;
   else if (!bench.stories_mode && bench.phase == PHASE_PAN)
     bench.phase = PHASE_DONE;
@@ -190,10 +201,68 @@ phase_length (Phase p)
     case PHASE_PAN:
       return MAX (bench.frames / 2, 1);
     case PHASE_STORIES:
+    case PHASE_STORIES_FIX:
       return MAX (bench.frames / 10, 3);
     default:
       return bench.frames;
     }
+}
+
+static void
+on_moved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean back = GPOINTER_TO_SIZE (user_data) != 0;
+  gint64 from = back ? bench.fix_new : bench.fix_story;
+  gint64 to = dossier_stories_move_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (to < 0)
+    {
+      fprintf (stderr, "bench-gui: %s\n", error->message);
+      exit (1);
+    }
+  /* out: from the story to a new one; back: from that one (gone now
+   * that it has no article) into the story */
+  if (!back)
+    bench.fix_new = to;
+  g_array_append_val (touched, bench.fix_story);
+  if (to != bench.fix_story)
+    g_array_append_val (touched, to);
+  if (from != 0 && from != bench.fix_story && from != to)
+    g_array_append_val (touched, from);
+  bench.t_fix = g_get_monotonic_time ();
+  bench.fix_read = FALSE;
+  _dossier_window_stories_corrected (bench.window, touched);
+}
+
+/* an article of the first story of three or more moves out of it, then
+ * back (a story left with one article is no story) */
+static void
+correct (void)
+{
+  GListModel *model = dossier_stories_view_get_model (DOSSIER_STORIES_VIEW (bench.window->stories_view));
+  gboolean back = bench.fix_story != 0 && bench.phase_frame % 2 == 1;
+
+  if (bench.fix_story == 0)
+    for (guint i = 0; i < g_list_model_get_n_items (model) && bench.fix_story == 0; i++)
+      {
+        g_autoptr(DossierStoryItem) item = g_list_model_get_item (model, i);
+        const DossierStory *story = dossier_story_item_get_story (item);
+
+        if (story->articles->len >= 3)
+          {
+            bench.fix_story = story->id;
+            bench.fix_article = g_array_index (story->articles, gint64, story->articles->len - 1);
+          }
+      }
+  bench.fix_busy = TRUE;
+  bench.fix_read = FALSE;
+  bench.t_fix = 0;
+  dossier_stories_move_async (bench.window->library, bench.fix_article, back ? bench.fix_story : 0,
+                              NULL, on_moved_cb, GSIZE_TO_POINTER (back));
 }
 
 /* moves things on, in the frame's update phase */
@@ -255,6 +324,10 @@ tick_cb (GtkWidget     *widget,
           adw_view_stack_set_visible_child_name (bench.window->sections, "stories");
         }
       break;
+    case PHASE_STORIES_FIX:
+      if (!bench.fix_busy)
+        correct ();
+      break;
     case PHASE_START:
     case PHASE_DONE:
     default:
@@ -304,6 +377,19 @@ on_after_paint_cb (GdkFrameClock *clock,
       gtk_widget_queue_draw (GTK_WIDGET (bench.window));
       return;
     }
+  if (bench.phase == PHASE_STORIES_FIX)
+    {
+      if (bench.fix_busy && bench.t_fix != 0 && bench.fix_read)
+        {
+          double ms = (now - bench.t_fix) / 1000.0;
+
+          g_array_append_val (bench.times[PHASE_STORIES_FIX], ms);
+          bench.fix_busy = FALSE;
+          bench.phase_frame++;
+        }
+      gtk_widget_queue_draw (GTK_WIDGET (bench.window));
+      return;
+    }
   if (bench.phase == PHASE_STORIES)
     {
       if (bench.stories_waiting && !bench.stories_drawn &&
@@ -342,6 +428,7 @@ static void
 on_stories_loaded_cb (void)
 {
   bench.stories_loaded = TRUE;
+  bench.fix_read = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (bench.window));
 }
 
