@@ -71,8 +71,9 @@ void     _dossier_library_post       (GMainContext              *context,
 /* Work in the background (the search index rebuilt, quotes found after
  * an upgrade) runs on the store's thread in slices of about this long,
  * so that what the window asks for meanwhile (a page of the list, a
- * search) waits about as long behind one, however slow the machine. */
-#define DOSSIER_LIBRARY_SLICE_USEC (50 * 1000)
+ * search) waits at most about as long, however slow the machine.  Each
+ * slice is a transaction: shorter ones made the whole rebuild slower. */
+#define DOSSIER_LIBRARY_SLICE_USEC (100 * 1000)
 
 /* The number of items the next slice of such work takes, the last one
  * having done @done of them in @elapsed µs: a slice's worth at that
