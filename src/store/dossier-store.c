@@ -189,6 +189,25 @@ dossier_store_new (void)
   return g_object_new (DOSSIER_TYPE_STORE, NULL);
 }
 
+/* Queues @func with @task, at @rank */
+static void
+submit (DossierStore     *self,
+        GTask            *task,
+        DossierStoreFunc  func,
+        gpointer          data,
+        GDestroyNotify    destroy,
+        Rank              rank)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->func = func;
+  job->task = g_object_ref (task);
+  job->data = data;
+  job->destroy = destroy;
+  job->rank = rank;
+  push_job (self, job);
+}
+
 void
 dossier_store_submit (DossierStore     *self,
                       GTask            *task,
@@ -196,17 +215,10 @@ dossier_store_submit (DossierStore     *self,
                       gpointer          data,
                       GDestroyNotify    destroy)
 {
-  Job *job;
-
   g_return_if_fail (DOSSIER_IS_STORE (self));
   g_return_if_fail (G_IS_TASK (task));
 
-  job = g_new0 (Job, 1);
-  job->func = func;
-  job->task = g_object_ref (task);
-  job->data = data;
-  job->destroy = destroy;
-  push_job (self, job);
+  submit (self, task, func, data, destroy, RANK_CALL);
 }
 
 void
@@ -216,18 +228,10 @@ dossier_store_submit_background (DossierStore     *self,
                                  gpointer          data,
                                  GDestroyNotify    destroy)
 {
-  Job *job;
-
   g_return_if_fail (DOSSIER_IS_STORE (self));
   g_return_if_fail (G_IS_TASK (task));
 
-  job = g_new0 (Job, 1);
-  job->func = func;
-  job->task = g_object_ref (task);
-  job->data = data;
-  job->destroy = destroy;
-  job->rank = RANK_BACKGROUND;
-  push_job (self, job);
+  submit (self, task, func, data, destroy, RANK_BACKGROUND);
 }
 
 gpointer
