@@ -58,6 +58,27 @@ dossier_json_out_finish (DossierJsonOut *o)
   o->buf = NULL;
 }
 
+const char *
+dossier_json_escape_byte (guchar c,
+                          char   code[8])
+{
+  switch (c)
+    {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default:
+      if (c >= 0x1f && c != 0x7f)
+        return NULL;
+      g_snprintf (code, 8, "\\u%04x", c);
+      return code;
+    }
+}
+
 /* as json-glib escapes: the quote and backslash, the control characters
  * below 0x1f and DEL (0x1f itself is left as it is, as json-glib does) */
 void
@@ -68,29 +89,9 @@ dossier_json_append_escaped (GString    *buf,
 
   for (const char *p = s; *p != '\0'; p++)
     {
-      guchar c = (guchar) *p;
-      const char *esc = NULL;
       char code[8];
+      const char *esc = dossier_json_escape_byte ((guchar) *p, code);
 
-      if (c == '"')
-        esc = "\\\"";
-      else if (c == '\\')
-        esc = "\\\\";
-      else if (c < 0x1f || c == 0x7f)
-        {
-          switch (c)
-            {
-            case '\b': esc = "\\b"; break;
-            case '\f': esc = "\\f"; break;
-            case '\n': esc = "\\n"; break;
-            case '\r': esc = "\\r"; break;
-            case '\t': esc = "\\t"; break;
-            default:
-              g_snprintf (code, sizeof code, "\\u%04x", c);
-              esc = code;
-              break;
-            }
-        }
       if (esc == NULL)
         continue;
       g_string_append_len (buf, run, p - run);

@@ -323,20 +323,7 @@ put_escaped (GString    *out,
         continue;
       if (c == '\0')
         break;
-      switch (c)
-        {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        default:
-          g_snprintf (code, sizeof code, "\\u%04x", c);
-          esc = code;
-          break;
-        }
+      esc = dossier_json_escape_byte (c, code);
       put (out, run, p - run);
       put_str (out, esc);
       run = p + 1;

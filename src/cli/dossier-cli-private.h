@@ -73,6 +73,10 @@ typedef struct
 } DossierJsonOut;
 
 void dossier_json_out_init         (DossierJsonOut *o);
+/* what JSON writes for byte @c, as json-glib does (in @code for a
+ * \u escape), or NULL for the byte itself */
+const char *dossier_json_escape_byte (guchar     c,
+                                      char       code[8]);
 /* @s as a JSON string's characters, escaped as json-glib does */
 void dossier_json_append_escaped   (GString        *buf,
                                     const char     *s);
