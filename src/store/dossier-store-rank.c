@@ -347,12 +347,11 @@ _dossier_store_doc_lengths (DossierStore *self,
 {
   gint64 stamp[2];
 
-  _dossier_store_change_stamp (self, stamp);
-  if (stamp[1] < 0)
-    return NULL;
-  if (self->lengths == NULL || n_columns != self->lengths_columns ||
-      stamp[0] != self->lengths_stamp[0] || stamp[1] != self->lengths_stamp[1])
+  if (!doc_lengths_ready (self, n_columns))
     {
+      _dossier_store_change_stamp (self, stamp);
+      if (stamp[1] < 0)
+        return NULL;
       g_clear_pointer (&self->lengths, g_free);
       self->lengths_columns = n_columns;
       self->lengths = read_doc_lengths (self, n_columns, &self->n_lengths);
