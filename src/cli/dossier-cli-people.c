@@ -285,8 +285,7 @@ typedef struct
 /* appends the string literal @lit, its length known when compiled */
 #define put_lit(out, lit) put ((out), "" lit, sizeof (lit) - 1)
 
-/* The bytes dossier_json_append_escaped() escapes: '"', '\\', 0x7f and
- * the control characters below 0x1f, and the string's end */
+/* The bytes dossier_json_escape_byte() escapes, and the string's end */
 static const guint8 *
 json_special (void)
 {
@@ -295,9 +294,10 @@ json_special (void)
 
   if (g_once_init_enter (&done))
     {
-      for (guint c = 0; c < 0x1f; c++)
-        table[c] = 1;
-      table['"'] = table['\\'] = table[0x7f] = 1;
+      char code[8];
+
+      for (guint c = 0; c < 256; c++)
+        table[c] = c == 0 || dossier_json_escape_byte ((guchar) c, code) != NULL;
       g_once_init_leave (&done, 1);
     }
   return table;
