@@ -58,6 +58,25 @@ typedef struct
   gboolean            loaded_while_running;
 } Watch;
 
+/* How many b-trees (segments) the articles' index is made of: FTS5
+ * numbers a segment's pages from (segment id << 37) */
+static gint64
+count_segments (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(DISTINCT id >> 37) FROM articles_fts_data"
+                                           " WHERE id >= (1 << 37)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 static void
 on_loaded_cb (GObject      *source,
               GAsyncResult *result,
@@ -107,7 +126,8 @@ on_progress_cb (DossierSearchIndex *index,
 }
 
 /* The rebuild goes in short slices: a page of the list asked for while
- * it runs comes back while it still runs, not after it. */
+ * it runs comes back while it still runs, not after it.  At the end, the
+ * index the slices wrote as many segments is merged into one. */
 static void
 test_list_while_rebuilt (void)
 {
@@ -159,6 +179,7 @@ test_list_while_rebuilt (void)
   g_object_unref (w.index);
   dossier_library_close (w.library);
   g_object_unref (w.library);
+  g_assert_cmpint (count_segments (path), ==, 1);
   dossier_test_remove_tree (dir);
 }
 

@@ -58,6 +58,9 @@ struct _DossierStore
   gsize         n_lengths;
   int           lengths_columns;
   gint64        lengths_stamp[2];
+  /* a rebuild of the index has listed its last articles: its segments
+   * are being merged into one (dossier_store_reindex_step()) */
+  gboolean      reindex_merging;
 };
 
 /* Prepared once per connection, reset before being handed out. */

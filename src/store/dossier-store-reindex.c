@@ -14,6 +14,18 @@
  * the next step, and nothing is lost.  Meanwhile a search finds what is
  * indexed so far.  (An import's batch, which indexes what is listed
  * before it commits, takes the rest of the list along.)
+ *
+ * Indexed a batch at a time, the index ends up as many b-trees
+ * (segments: 14 for 100,000 articles), and a search reads a word's
+ * matches from every one of them.  Once the list is empty, the steps
+ * merge them into one (FTS5's 'merge' with a negative number of pages,
+ * so that all of them go into the one merge), a slice of pages a step,
+ * until a step finds nothing left to merge.  On the bench's library of
+ * 100,000 articles, rebuilt, the search benchmark's queries took 21%
+ * less processor time after the merge (2,686 and 2,360 ms against 3,471
+ * and 2,995 ms, `perf stat`, alternating).  A rebuild stopped during the
+ * merge leaves a usable index: FTS5 records a merge under way in the
+ * index and goes on with it as it writes.
  */
 #define G_LOG_DOMAIN "dossier-store"
 
@@ -90,6 +102,50 @@ dossier_store_reindex_remaining (DossierStore  *self,
   return remaining;
 }
 
+/* Pages of the index merged a step for each article a step would index
+ * (indexing 100,000 articles writes about 60,000 pages of index) */
+#define MERGE_PAGES_PER_ARTICLE 1
+#define MERGE_PAGES_MIN 64
+
+/* A slice of the merge of the index's segments into one: 1 while there
+ * is more to merge, 0 when done, -1 on an error */
+static gint64
+merge_step (DossierStore  *self,
+            guint          batch,
+            GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_int64 before;
+  gboolean more;
+
+  sql = g_strdup_printf ("INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', -%u)",
+                         MAX (batch * MERGE_PAGES_PER_ARTICLE, MERGE_PAGES_MIN));
+  if (!dossier_store_begin (self, error))
+    return -1;
+  before = sqlite3_total_changes64 (self->db);
+  if (!_dossier_store_exec (self, sql, error))
+    goto failed;
+  /* as FTS5 documents it, a merge that wrote nothing changed fewer than
+   * two rows; one that did may have finished: a merge of one page more
+   * tells (a small index is merged in one step) */
+  more = sqlite3_total_changes64 (self->db) - before >= 2;
+  if (more)
+    {
+      before = sqlite3_total_changes64 (self->db);
+      if (!_dossier_store_exec (self, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', -1)", error))
+        goto failed;
+      more = sqlite3_total_changes64 (self->db) - before >= 2;
+    }
+  if (!dossier_store_commit (self, error))
+    return -1;
+  self->reindex_merging = more;
+  return more ? 1 : 0;
+
+failed:
+  dossier_store_rollback (self);
+  return -1;
+}
+
 gint64
 dossier_store_reindex_step (DossierStore  *self,
                             guint          batch,
@@ -102,6 +158,8 @@ dossier_store_reindex_step (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
   g_return_val_if_fail (batch > 0, -1);
 
+  if (self->reindex_merging)
+    return merge_step (self, batch, error);
   if (!dossier_store_begin (self, error))
     return -1;
   /* the batch: the listed articles with the lowest ids */
@@ -134,6 +192,11 @@ dossier_store_reindex_step (DossierStore  *self,
     goto fail;
   if (!dossier_store_commit (self, error))
     return -1;
+  /* the last articles indexed: the index's segments merged, from this
+   * step on (one article counted as left until they are; a small index
+   * is merged in this step) */
+  if (remaining == 0)
+    return merge_step (self, batch, error);
   return remaining;
 
 fail:

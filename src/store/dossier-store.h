@@ -160,7 +160,9 @@ gboolean        dossier_store_index_deferred       (DossierStore    *self,
  * how many articles wait to be indexed again (0: none; @total, if not
  * NULL: all the articles), and one batch of at most @batch of them
  * indexed in a transaction of its own, returning how many still wait;
- * -1 with @error set on failure. */
+ * -1 with @error set on failure.  Once none wait, the steps merge the
+ * index's segments into one, a slice of about @batch pages a step, and
+ * return 1 until the merge is done. */
 gint64          dossier_store_reindex_remaining    (DossierStore    *self,
                                                     gint64          *total,
                                                     GError         **error);
