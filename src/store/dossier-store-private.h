@@ -61,6 +61,8 @@ struct _DossierStore
   /* a rebuild of the index has listed its last articles: its segments
    * are being merged into one (dossier_store_reindex_step()) */
   gboolean      reindex_merging;
+  /* arrays of a ranking's walks, kept for the next (dossier-store-rank.c) */
+  GPtrArray    *spare_rows;
 };
 
 /* Prepared once per connection, reset before being handed out. */

@@ -485,6 +485,9 @@ struct _DossierRankCollector
   int           n_groups;
   GArray       *target;     /* HeldRow: where the walk holds its rows */
   gint64       *target_hits;
+
+  /* where held came from (take_rows()), or NULL */
+  DossierStore *store;
 };
 
 static void collector_add (DossierRankCollector *c,
@@ -589,6 +592,41 @@ reserve_rows (GArray *rows,
     }
 }
 
+/* The arrays a walk holds its rows in are kept by the store for the
+ * next walk, up to SPARE_ROWS of them: a new array's memory faults in
+ * page by page as the walk writes to it ('kerry pipeline' on 100,000
+ * articles, in-process: 38 ms of processor time a search with new
+ * arrays, 23-24 ms with kept ones).  Each has room for as many rows as
+ * the index has (24 bytes a row). */
+#define SPARE_ROWS 3
+
+static GArray *
+take_rows (DossierStore *store)
+{
+  if (store != NULL && store->spare_rows != NULL && store->spare_rows->len > 0)
+    {
+      GArray *rows = g_ptr_array_steal_index_fast (store->spare_rows, store->spare_rows->len - 1);
+
+      g_array_set_size (rows, 0);
+      return rows;
+    }
+  return g_array_new (FALSE, FALSE, sizeof (HeldRow));
+}
+
+static void
+give_rows (DossierStore *store,
+           GArray       *rows)
+{
+  if (store == NULL || (store->spare_rows != NULL && store->spare_rows->len >= SPARE_ROWS))
+    {
+      g_array_unref (rows);
+      return;
+    }
+  if (store->spare_rows == NULL)
+    store->spare_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_ptr_array_add (store->spare_rows, rows);
+}
+
 /* The most phrases a query may have to be walked phrase by phrase */
 #define MAX_WALKED_PHRASES 64
 
@@ -610,9 +648,11 @@ walk_phrases (const Fts5ExtensionApi  *api,
   double idf[MAX_WALKED_PHRASES];
   int rc = SQLITE_OK;
 
+  DossierStore *store = api->xUserData (fts);
+
   for (int i = 0; i < n; i++)
     {
-      rows[i] = g_array_new (FALSE, FALSE, sizeof (HeldRow));
+      rows[i] = take_rows (store);
       hits[i] = 0;
       at[i] = 0;
     }
@@ -672,7 +712,7 @@ walk_phrases (const Fts5ExtensionApi  *api,
         collector_add (c, id, -1.0 * score);
     }
   for (int i = 0; i < n; i++)
-    g_array_unref (rows[i]);
+    give_rows (store, rows[i]);
   return rc;
 }
 
@@ -711,6 +751,13 @@ walk_phrase (const Fts5ExtensionApi  *api,
   c->avgdl = d->avgdl;
   if (n_phrases == 1)
     {
+      /* (the collector hands its array back to the store when done) */
+      if (c->store == NULL && c->held->len == 0)
+        {
+          c->store = api->xUserData (fts);
+          g_array_unref (c->held);
+          c->held = take_rows (c->store);
+        }
       reserve_rows (c->held, d->n_rows);
       c->target = c->held;
       c->target_hits = &c->n_hits;
@@ -1188,7 +1235,7 @@ _dossier_rank_collector_finish (DossierRankCollector *c)
   score_held (c);
   g_array_sort (c->rows, compare_ranked);
   rows = c->rows;
-  g_array_unref (c->held);
+  give_rows (c->store, c->held);
   g_clear_pointer (&c->all, g_array_unref);
   g_free (c);
   return rows;
@@ -1198,7 +1245,7 @@ void
 _dossier_rank_collector_free (DossierRankCollector *c)
 {
   g_array_unref (c->rows);
-  g_array_unref (c->held);
+  give_rows (c->store, c->held);
   g_clear_pointer (&c->all, g_array_unref);
   g_free (c);
 }
