@@ -63,6 +63,7 @@ struct _DossierStore
   gboolean      reindex_merging;
   /* arrays of a ranking's walks, kept for the next (dossier-store-rank.c) */
   GPtrArray    *spare_rows;
+  GArray       *spare_ranked;
 };
 
 /* Prepared once per connection, reset before being handed out. */
@@ -240,11 +241,17 @@ void                  _dossier_rank_collector_prefer (DossierRankCollector *c,
  * frees @c */
 GArray               *_dossier_rank_collector_finish (DossierRankCollector *c);
 /* Keeps every row ranked as well, unsorted and untiered, for
- * _dossier_rank_collector_take_all() */
-void                  _dossier_rank_collector_keep_all (DossierRankCollector *c);
-/* Every row ranked (DossierRanked), when kept: for the caller to free;
- * call before _dossier_rank_collector_finish() */
+ * _dossier_rank_collector_take_all(), in the array @store was given
+ * back last (_dossier_rank_give_all()) if any */
+void                  _dossier_rank_collector_keep_all (DossierRankCollector *c,
+                                                        DossierStore         *store);
+/* Every row ranked (DossierRanked), when kept: for the caller to free,
+ * or to give back to the store with _dossier_rank_give_all() */
 GArray               *_dossier_rank_collector_take_all (DossierRankCollector *c);
+/* Keeps @all (from _dossier_rank_collector_take_all()) for the next
+ * ranking's rows: its memory is faulted in already */
+void                  _dossier_rank_give_all           (DossierStore         *store,
+                                                        GArray               *all);
 /* Ranks @rows (DossierRanked, as _dossier_rank_collector_take_all() gives
  * them) again: their ranks stay, their tiers come from the collector */
 void                  _dossier_rank_collector_add_rows (DossierRankCollector *c,

@@ -1182,10 +1182,27 @@ collector_add (DossierRankCollector *c,
 }
 
 void
-_dossier_rank_collector_keep_all (DossierRankCollector *c)
+_dossier_rank_collector_keep_all (DossierRankCollector *c,
+                                  DossierStore         *store)
 {
-  if (c->all == NULL)
+  if (c->all != NULL)
+    return;
+  /* the array the last ranking kept its rows in, as take_rows() */
+  if (store->spare_ranked != NULL)
+    {
+      c->all = g_steal_pointer (&store->spare_ranked);
+      g_array_set_size (c->all, 0);
+    }
+  else
     c->all = g_array_new (FALSE, FALSE, sizeof (DossierRanked));
+}
+
+void
+_dossier_rank_give_all (DossierStore *store,
+                        GArray       *all)
+{
+  g_clear_pointer (&store->spare_ranked, g_array_unref);
+  store->spare_ranked = all;
 }
 
 /* one phrase: its rows held, its matches counted, scored now */

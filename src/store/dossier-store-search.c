@@ -539,7 +539,7 @@ query_ids_ranked (DossierStore  *self,
   if (exact != NULL)
     _dossier_rank_collector_prefer (collector, (const gint64 *) (gpointer) exact->data, exact->len);
   if (among_best)
-    _dossier_rank_collector_keep_all (collector);
+    _dossier_rank_collector_keep_all (collector, self);
   /* (an empty set's data may be NULL: it still allows nothing) */
   if (allowed != NULL)
     _dossier_rank_collector_walk (collector, TRUE, (const gint64 *) (gpointer) allowed->data, allowed->len);
@@ -579,6 +579,7 @@ query_ids_ranked (DossierStore  *self,
           _dossier_rank_collector_add_rows (collector, ranked);
           rows = _dossier_rank_collector_finish (collector);
         }
+      _dossier_rank_give_all (self, g_steal_pointer (&ranked));
     }
   else
     rows = _dossier_rank_collector_finish (collector);

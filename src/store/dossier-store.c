@@ -136,6 +136,7 @@ worker_main (gpointer data)
   g_clear_pointer (&self->ranked_by_id, g_array_unref);
   g_clear_pointer (&self->lengths, g_free);
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_ranked, g_array_unref);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
