@@ -368,13 +368,24 @@ on_deleted_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  gboolean *done = user_data;
+  DossierDeletedArticle **out = user_data;
   g_autoptr(GError) error = NULL;
-  DossierDeletedArticle *deleted = dossier_library_delete_article_finish (DOSSIER_LIBRARY (source), result, &error);
 
+  *out = dossier_library_delete_article_finish (DOSSIER_LIBRARY (source), result, &error);
   g_assert_no_error (error);
-  dossier_deleted_article_free (deleted);
-  *done = TRUE;
+  g_assert_nonnull (*out);
+}
+
+static void
+on_restored_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gint64 *id = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *id = dossier_library_restore_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -409,9 +420,9 @@ test_delete_import_in_place (Fixture       *f,
   g_autoptr(DossierImporter) importer = dossier_importer_new (f->t.library);
   g_autoptr(GError) error = NULL;
   DossierStoryItem *own_item, *story_item;
-  gint64 own, again = 0;
+  gint64 own, again = 0, restored = 0;
   guint loaded = 0, full;
-  gboolean deleted = FALSE;
+  DossierDeletedArticle *deleted = NULL;
 
   /* two stories: the ferry's, and the court article on its own */
   own = dossier_stories_move_sync (f->t.library, f->court, 0, &error);
@@ -430,7 +441,8 @@ test_delete_import_in_place (Fixture       *f,
 
   /* a copy deleted: its story alone is read again */
   dossier_library_delete_article_async (f->t.library, f->copy, NULL, on_deleted_cb, &deleted);
-  dossier_test_poll_until (deleted && loaded >= 2);
+  dossier_test_poll_until (deleted != NULL && loaded >= 2);
+  g_clear_pointer (&deleted, dossier_deleted_article_free);
   dossier_test_poll_until (!dossier_stories_get_running (self->stories));
   g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
   g_assert_true (item_of (view, own) == own_item);
@@ -440,25 +452,36 @@ test_delete_import_in_place (Fixture       *f,
   story_item = item_of (view, story);
 
   /* the court article deleted: its story, emptied, is taken out */
-  deleted = FALSE;
   dossier_library_delete_article_async (f->t.library, f->court, NULL, on_deleted_cb, &deleted);
-  dossier_test_poll_until (deleted && loaded >= 3);
+  dossier_test_poll_until (deleted != NULL && loaded >= 3);
   dossier_test_poll_until (!dossier_stories_get_running (self->stories));
   g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
   g_assert_null (item_of (view, own));
   g_assert_true (item_of (view, story) == story_item);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
+  /* the delete undone: the story it is back in alone is read again */
+  dossier_library_restore_article_async (f->t.library, deleted, NULL, on_restored_cb, &restored);
+  deleted = NULL;
+  dossier_test_poll_until (restored > 0 && loaded >= 4);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
+  g_assert_true (item_of (view, story) == story_item);
+  g_assert_cmpint (story_of (f->t.library, restored), ==, own);
+  g_assert_nonnull (item_of (view, own));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (model_in_order (view));
+
   /* the copy imported again: the grouping that follows puts it back in
    * the ferry's story, which alone is read again */
   dossier_importer_run_async (importer, paths, NULL, NULL, NULL, NULL, on_imported_cb, &again);
-  dossier_test_poll_until (again > 0 && loaded >= 4);
+  dossier_test_poll_until (again > 0 && loaded >= 5);
   dossier_test_poll_until (!dossier_stories_get_running (self->stories));
   g_assert_cmpint (story_of (f->t.library, again), ==, story);
   g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
   g_assert_true (item_of (view, story) != story_item);
   g_assert_cmpuint (dossier_story_item_get_story (item_of (view, story))->articles->len, ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_true (model_in_order (view));
   gtk_window_destroy (GTK_WINDOW (self));
 }
