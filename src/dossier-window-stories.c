@@ -139,14 +139,49 @@ corrected_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* any change of the library: the whole list is read again */
+/* Only the stories @ids are read again, in place, the rows around them
+ * (their scroll position) kept; a list to be read anyway reads them too. */
 static void
-on_library_changed_cb (DossierWindow *self)
+reload_touched (DossierWindow *self,
+                const gint64  *ids,
+                guint          n_ids)
+{
+  if (self->stories_stale)
+    {
+      if (section_shown (self))
+        refresh (self);
+      return;
+    }
+  if (n_ids > 0)
+    dossier_stories_view_reload_some (DOSSIER_STORIES_VIEW (self->stories_view), ids, n_ids);
+}
+
+/* A change of the library: articles added change no story until the
+ * grouping that follows runs (on_stories_updated_cb); notes, tags and
+ * the like none at all; a delete, the story its article was in.  Any
+ * other change reads the whole list again. */
+static void
+on_library_changed_cb (DossierWindow              *self,
+                       const DossierLibraryChange *change)
 {
   if (self->stories_corrected)
-    self->stories_corrected = FALSE;
-  else
-    refresh (self);
+    {
+      self->stories_corrected = FALSE;
+      return;
+    }
+  switch (change->kind)
+    {
+    case DOSSIER_LIBRARY_CHANGE_ADDED:
+    case DOSSIER_LIBRARY_CHANGE_NO_STORIES:
+      break;
+    case DOSSIER_LIBRARY_CHANGE_STORIES:
+      reload_touched (self, change->stories, change->n_stories);
+      break;
+    case DOSSIER_LIBRARY_CHANGE_OTHER:
+    default:
+      refresh (self);
+      break;
+    }
 }
 
 /* A correction changed two stories (or made one): only they are read
@@ -172,12 +207,19 @@ _dossier_window_stories_corrected (DossierWindow *self,
 }
 
 /* a run of the grouping that found nothing waiting (after any change of
- * the library, a correction too) changed no story */
+ * the library, a correction too) changed no story; one that grouped new
+ * articles tells the stories it made, changed or emptied */
 static void
 on_stories_updated_cb (DossierWindow *self)
 {
-  if (dossier_stories_get_grouped (self->stories))
+  const GArray *touched = dossier_stories_get_touched (self->stories);
+
+  if (!dossier_stories_get_grouped (self->stories))
+    return;
+  if (touched == NULL)
     refresh (self);
+  else
+    reload_touched (self, (const gint64 *) touched->data, touched->len);
 }
 
 static void
@@ -300,6 +342,7 @@ _dossier_window_stories_setup (DossierWindow *self)
   g_signal_connect_object (self->stories, "notify::running", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stories, "notify::progress", G_CALLBACK (on_grouping_cb), self, G_CONNECT_SWAPPED);
   on_grouping_cb (self);
-  g_signal_connect_object (self->library, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "changed-in-detail", G_CALLBACK (on_library_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), first_tick_cb, NULL, NULL);
 }

@@ -363,6 +363,129 @@ test_reload_some (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+on_deleted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DossierDeletedArticle **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_library_delete_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static void
+on_restored_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gint64 *id = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *id = dossier_library_restore_article_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gint64 *id = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = dossier_importer_run_finish (DOSSIER_IMPORTER (source), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  *id = ((DossierImportResult *) g_ptr_array_index (results, 0))->id;
+}
+
+/* A delete and an import, saved as the window saves them, re-read only
+ * the stories they touched: the whole list is not read again, the other
+ * story keeps its item (and so its row), the touched one is replaced in
+ * place or taken out, and a story the import's grouping made or changed
+ * comes in where the order wants it. */
+static void
+test_delete_import_in_place (Fixture       *f,
+                             gconstpointer  data)
+{
+  DossierWindow *self = open_window (f, 1200);
+  DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
+  GListModel *model = dossier_stories_view_get_model (view);
+  gint64 story = story_of (f->t.library, f->wire);
+  g_autofree char *path = dossier_test_data_path ("stories", "ferry-copy.txt", NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(DossierImporter) importer = dossier_importer_new (f->t.library);
+  g_autoptr(GError) error = NULL;
+  DossierStoryItem *own_item, *story_item;
+  gint64 own, again = 0, restored = 0;
+  guint loaded = 0, full;
+  DossierDeletedArticle *deleted = NULL;
+
+  /* two stories: the ferry's, and the court article on its own */
+  own = dossier_stories_move_sync (f->t.library, f->court, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (own, >, 0);
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_count_cb), &loaded);
+  dossier_stories_view_reload (view);
+  dossier_test_poll_until (loaded >= 1 && g_list_model_get_n_items (model) == 2);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  own_item = item_of (view, own);
+  story_item = item_of (view, story);
+  g_assert_nonnull (own_item);
+  g_assert_nonnull (story_item);
+  full = dossier_stories_view_get_n_full_reads (view);
+
+  /* a copy deleted: its story alone is read again */
+  dossier_library_delete_article_async (f->t.library, f->copy, NULL, on_deleted_cb, &deleted);
+  dossier_test_poll_until (deleted != NULL && loaded >= 2);
+  g_clear_pointer (&deleted, dossier_deleted_article_free);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
+  g_assert_true (item_of (view, own) == own_item);
+  g_assert_true (item_of (view, story) != story_item);
+  g_assert_cmpuint (dossier_story_item_get_story (item_of (view, story))->articles->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  story_item = item_of (view, story);
+
+  /* the court article deleted: its story, emptied, is taken out */
+  dossier_library_delete_article_async (f->t.library, f->court, NULL, on_deleted_cb, &deleted);
+  dossier_test_poll_until (deleted != NULL && loaded >= 3);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
+  g_assert_null (item_of (view, own));
+  g_assert_true (item_of (view, story) == story_item);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* the delete undone: the story it is back in alone is read again */
+  dossier_library_restore_article_async (f->t.library, deleted, NULL, on_restored_cb, &restored);
+  deleted = NULL;
+  dossier_test_poll_until (restored > 0 && loaded >= 4);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
+  g_assert_true (item_of (view, story) == story_item);
+  g_assert_cmpint (story_of (f->t.library, restored), ==, own);
+  g_assert_nonnull (item_of (view, own));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (model_in_order (view));
+
+  /* the copy imported again: the grouping that follows puts it back in
+   * the ferry's story, which alone is read again */
+  dossier_importer_run_async (importer, paths, NULL, NULL, NULL, NULL, on_imported_cb, &again);
+  dossier_test_poll_until (again > 0 && loaded >= 5);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories));
+  g_assert_cmpint (story_of (f->t.library, again), ==, story);
+  g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
+  g_assert_true (item_of (view, story) != story_item);
+  g_assert_cmpuint (dossier_story_item_get_story (item_of (view, story))->articles->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (model_in_order (view));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* the row widgets a list view has made */
 static guint
 n_rows (GtkWidget *list_view)
@@ -618,6 +741,8 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/StoriesUI/first-rows", Fixture, NULL, fixture_setup, test_first_rows, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/reload-keeps-rows", Fixture, NULL, fixture_setup, test_reload_keeps_rows, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/reload-some", Fixture, NULL, fixture_setup, test_reload_some, fixture_teardown);
+  g_test_add ("/Dossier/StoriesUI/delete-import-in-place", Fixture, NULL, fixture_setup, test_delete_import_in_place,
+              fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);
   return g_test_run ();
 }

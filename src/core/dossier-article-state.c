@@ -53,7 +53,7 @@ set_read_op (DossierStore  *store,
   return dossier_store_set_article_read (store, op->id, op->flag, error) ? GINT_TO_POINTER (1) : NULL;
 }
 
-static const DossierLibraryCall set_read_call = { set_read_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static const DossierLibraryCall set_read_call = { set_read_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES };
 
 gboolean
 dossier_article_state_set_read_sync (DossierLibrary  *library,
@@ -201,7 +201,7 @@ tag_op (DossierStore  *store,
   return dossier_store_remove_article_tag (store, op->id, tag, error) ? GINT_TO_POINTER (1) : NULL;
 }
 
-static const DossierLibraryCall tag_call = { tag_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static const DossierLibraryCall tag_call = { tag_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES };
 
 gboolean
 dossier_article_state_tag_sync (DossierLibrary  *library,

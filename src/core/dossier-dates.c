@@ -43,7 +43,7 @@ suggest_op (DossierStore *store, gpointer data, GCancellable *cancellable, GErro
 }
 
 /* new suggestions change what is:suggested finds */
-static const DossierLibraryCall suggest_call = { suggest_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static const DossierLibraryCall suggest_call = { suggest_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES };
 
 gint64
 dossier_dates_suggest_sync (DossierLibrary  *library,
@@ -118,7 +118,7 @@ on_step_cb (GObject      *source,
     {
       run->finished = g_get_monotonic_time ();
       /* new suggestions change what is:suggested finds */
-      _dossier_library_emit (library, DOSSIER_LIBRARY_EMITS_CHANGED);
+      _dossier_library_emit (library, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES);
       g_task_return_int (task, dossier_date_suggester_get_saved (run->sg));
     }
   g_object_unref (task);

@@ -623,7 +623,7 @@ on_import_done_cb (GObject      *source,
   else
     g_task_return_pointer (outer, results, (GDestroyNotify) g_ptr_array_unref);
   /* even a cancelled import may have stored its first batches */
-  _dossier_library_emit (self->library, DOSSIER_LIBRARY_EMITS_CHANGED);
+  _dossier_library_emit (self->library, DOSSIER_LIBRARY_EMITS_CHANGED_ADDED);
   /* suggested dates for the new undated articles, in steps behind
    * whatever the window asks for meanwhile */
   dossier_dates_suggest_in_background (self->library);

@@ -21,6 +21,10 @@ typedef enum
   DOSSIER_LIBRARY_EMITS_NOTHING,
   DOSSIER_LIBRARY_EMITS_CHANGED,
   DOSSIER_LIBRARY_EMITS_SAVED_SEARCHES_CHANGED,
+  /* ::changed, said to be of articles added (DOSSIER_LIBRARY_CHANGE_ADDED) */
+  DOSSIER_LIBRARY_EMITS_CHANGED_ADDED,
+  /* ::changed, said to touch no story (DOSSIER_LIBRARY_CHANGE_NO_STORIES) */
+  DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES,
 } DossierLibraryEmits;
 
 typedef struct
@@ -31,6 +35,11 @@ typedef struct
   /* a slice of work in the background: queued after the calls the user
    * waits on (dossier_store_submit_background()) */
   gboolean              background;
+  /* for a call that emits ::changed: what changed, from its data and
+   * result, in the main context (NULL: as @emits says) */
+  gboolean            (*describe) (gpointer              data,
+                                   gpointer              result,
+                                   DossierLibraryChange *change);
 } DossierLibraryCall;
 
 /* Runs @call on the store's thread and waits for it: for the command
@@ -60,6 +69,9 @@ gpointer _dossier_library_finish     (DossierLibrary            *self,
  * the main context that started it. */
 void     _dossier_library_emit       (DossierLibrary            *self,
                                       DossierLibraryEmits        emits);
+/* Emits ::changed-in-detail with @change, then ::changed. */
+void     _dossier_library_emit_change (DossierLibrary            *self,
+                                       const DossierLibraryChange *change);
 /* Runs @func in @context, from a worker thread: always dispatched by the
  * context's own loop, never called on the worker even while nobody
  * iterates @context (which g_main_context_invoke() would do). */

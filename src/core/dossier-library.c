@@ -27,7 +27,7 @@ struct _DossierLibrary
 
 G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
 
-enum { CHANGED, SAVED_SEARCHES_CHANGED, N_SIGNALS };
+enum { CHANGED, CHANGED_IN_DETAIL, SAVED_SEARCHES_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* The arguments of any call.  A call's operation reads the fields it
@@ -180,8 +180,16 @@ on_job_done_cb (GObject      *source,
     g_task_return_error (outer, error);
   else
     {
+      DossierLibraryChange change = { DOSSIER_LIBRARY_CHANGE_OTHER, NULL, 0 };
+      /* told from the result before the caller takes it; what it lists
+       * lies in the call's data, kept until the end here */
+      gboolean told = job->call->describe != NULL && job->call->describe (job->data, value, &change);
+
       g_task_return_pointer (outer, value, job->call->result_free);
-      _dossier_library_emit (self, job->call->emits);
+      if (told)
+        _dossier_library_emit_change (self, &change);
+      else
+        _dossier_library_emit (self, job->call->emits);
     }
   g_object_unref (outer);
 }
@@ -280,6 +288,8 @@ void
 _dossier_library_emit (DossierLibrary      *self,
                        DossierLibraryEmits  emits)
 {
+  DossierLibraryChange change = { DOSSIER_LIBRARY_CHANGE_OTHER, NULL, 0 };
+
   g_return_if_fail (DOSSIER_IS_LIBRARY (self));
 
   switch (emits)
@@ -287,7 +297,15 @@ _dossier_library_emit (DossierLibrary      *self,
     case DOSSIER_LIBRARY_EMITS_NOTHING:
       break;
     case DOSSIER_LIBRARY_EMITS_CHANGED:
-      g_signal_emit (self, signals[CHANGED], 0);
+      _dossier_library_emit_change (self, &change);
+      break;
+    case DOSSIER_LIBRARY_EMITS_CHANGED_ADDED:
+      change.kind = DOSSIER_LIBRARY_CHANGE_ADDED;
+      _dossier_library_emit_change (self, &change);
+      break;
+    case DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES:
+      change.kind = DOSSIER_LIBRARY_CHANGE_NO_STORIES;
+      _dossier_library_emit_change (self, &change);
       break;
     case DOSSIER_LIBRARY_EMITS_SAVED_SEARCHES_CHANGED:
       g_signal_emit (self, signals[SAVED_SEARCHES_CHANGED], 0);
@@ -295,6 +313,17 @@ _dossier_library_emit (DossierLibrary      *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+void
+_dossier_library_emit_change (DossierLibrary             *self,
+                              const DossierLibraryChange *change)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+  g_return_if_fail (change != NULL);
+
+  g_signal_emit (self, signals[CHANGED_IN_DETAIL], 0, change);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* A call that returns a boolean: its operation returns DONE. */
@@ -359,6 +388,18 @@ dossier_library_class_init (DossierLibraryClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * DossierLibrary::changed-in-detail:
+   * @change: (type gpointer): the const DossierLibraryChange that says
+   *   what changed
+   *
+   * Emitted just before each ::changed, for whoever can do less when
+   * told what changed (the Stories section re-reads only the stories a
+   * delete touched).
+   */
+  signals[CHANGED_IN_DETAIL] = g_signal_new ("changed-in-detail", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   /**
    * DossierLibrary::saved-searches-changed:
@@ -725,6 +766,7 @@ struct _DossierDeletedArticle
   DossierArticle *article;      /* with its body */
   GPtrArray      *annotations;  /* DossierAnnotation, with their uuids */
   char           *kept_rows;    /* its tags, date evidence, links… (JSON) */
+  gint64          story;        /* its story before, or when put back: 0 for none */
 };
 
 void
@@ -770,7 +812,9 @@ delete_keep_op (DossierStore *store, gpointer data, GCancellable *c, GError **er
     deleted->annotations = dossier_store_list_annotations (store, a->id, NULL, error);
   if (deleted->annotations != NULL)
     deleted->kept_rows = dossier_store_keep_article_rows (store, a->id, error);
-  if (deleted->kept_rows == NULL ||
+  if (deleted->kept_rows != NULL)
+    deleted->story = dossier_store_story_of (store, a->id, error);
+  if (deleted->kept_rows == NULL || deleted->story < 0 ||
       !dossier_store_delete_article (store, a->id, error) ||
       !dossier_store_commit (store, error))
     {
@@ -781,8 +825,36 @@ delete_keep_op (DossierStore *store, gpointer data, GCancellable *c, GError **er
   return deleted;
 }
 
+/* the story the article was in is all a delete changes of the stories
+ * (a story emptied is gone from the list, which no longer groups it) */
+static gboolean
+tell_story_of (gint64                id,
+               DossierLibraryChange *change)
+{
+  /* a static home: the change is read in the signal's emission alone,
+   * always in the main context */
+  static gint64 story;
+
+  story = id;
+  change->kind = DOSSIER_LIBRARY_CHANGE_STORIES;
+  change->stories = &story;
+  change->n_stories = id > 0 ? 1 : 0;
+  return TRUE;
+}
+
+static gboolean
+describe_delete (gpointer              data,
+                 gpointer              result,
+                 DossierLibraryChange *change)
+{
+  DossierDeletedArticle *deleted = result;
+
+  return tell_story_of (deleted->story, change);
+}
+
 static const DossierLibraryCall delete_keep_call =
-  { delete_keep_op, (GDestroyNotify) dossier_deleted_article_free, DOSSIER_LIBRARY_EMITS_CHANGED };
+  { delete_keep_op, (GDestroyNotify) dossier_deleted_article_free, DOSSIER_LIBRARY_EMITS_CHANGED,
+    FALSE, describe_delete };
 
 void
 dossier_library_delete_article_async (DossierLibrary      *self,
@@ -832,6 +904,8 @@ restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
     }
   if (id > 0 && !dossier_store_put_back_article_rows (store, old_id, id, deleted->kept_rows, error))
     id = 0;
+  if (id > 0 && (deleted->story = dossier_store_story_of (store, id, error)) < 0)
+    id = 0;
   if (id <= 0 || !dossier_store_commit (store, error))
     {
       dossier_store_rollback (store);
@@ -840,7 +914,18 @@ restore_op (DossierStore *store, gpointer data, GCancellable *c, GError **error)
   return GSIZE_TO_POINTER ((gsize) id);
 }
 
-static const DossierLibraryCall restore_call = { restore_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static gboolean
+describe_restore (gpointer              data,
+                  gpointer              result,
+                  DossierLibraryChange *change)
+{
+  DossierDeletedArticle *deleted = data;
+
+  return tell_story_of (deleted->story, change);
+}
+
+static const DossierLibraryCall restore_call =
+  { restore_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED, FALSE, describe_restore };
 
 void
 dossier_library_restore_article_async (DossierLibrary        *self,
@@ -1035,7 +1120,7 @@ add_annotation_op (DossierStore *store, gpointer data, GCancellable *c, GError *
   return dossier_store_insert_annotation (store, DOSSIER_ANNOTATION (a->object), error) > 0 ? DONE : NULL;
 }
 
-static const DossierLibraryCall add_annotation_call = { add_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static const DossierLibraryCall add_annotation_call = { add_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES };
 
 gint64
 dossier_library_add_annotation_sync (DossierLibrary     *self,
@@ -1091,7 +1176,7 @@ annotate_op (DossierStore *store, gpointer data, GCancellable *c, GError **error
   return DONE;
 }
 
-static const DossierLibraryCall annotate_call = { annotate_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static const DossierLibraryCall annotate_call = { annotate_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES };
 
 DossierAnnotation *
 dossier_library_annotate_sync (DossierLibrary      *self,
@@ -1133,7 +1218,7 @@ update_annotation_op (DossierStore *store, gpointer data, GCancellable *c, GErro
   return dossier_store_update_annotation (store, DOSSIER_ANNOTATION (a->object), error) ? DONE : NULL;
 }
 
-static const DossierLibraryCall update_annotation_call = { update_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static const DossierLibraryCall update_annotation_call = { update_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES };
 
 gboolean
 dossier_library_update_annotation_sync (DossierLibrary     *self,
@@ -1171,7 +1256,7 @@ delete_annotation_op (DossierStore *store, gpointer data, GCancellable *c, GErro
   return dossier_store_delete_annotation (store, a->id, error) ? DONE : NULL;
 }
 
-static const DossierLibraryCall delete_annotation_call = { delete_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED };
+static const DossierLibraryCall delete_annotation_call = { delete_annotation_op, NULL, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES };
 
 gboolean
 dossier_library_delete_annotation_sync (DossierLibrary  *self,

@@ -26,7 +26,32 @@ char           *dossier_library_default_path        (void);
 DossierLibrary *dossier_library_new                 (const char           *path);
 const char     *dossier_library_get_path            (DossierLibrary       *self);
 DossierStore   *dossier_library_get_store           (DossierLibrary       *self);
-/* Emits ::changed after anything in the library changes. */
+/* Emits ::changed after anything in the library changes, and just
+ * before it ::changed-in-detail, with a DossierLibraryChange that says
+ * what changed when the call knows. */
+
+typedef enum
+{
+  /* anything may have changed */
+  DOSSIER_LIBRARY_CHANGE_OTHER,
+  /* articles were added, in no story yet: stories change only when the
+   * grouping that follows runs (DossierStories::updated) */
+  DOSSIER_LIBRARY_CHANGE_ADDED,
+  /* notes, tags, read state or date suggestions: no article's text, date
+   * or story */
+  DOSSIER_LIBRARY_CHANGE_NO_STORIES,
+  /* articles were deleted or put back: the stories they were (or are
+   * now) in are listed, none else changed */
+  DOSSIER_LIBRARY_CHANGE_STORIES,
+} DossierLibraryChangeKind;
+
+typedef struct
+{
+  DossierLibraryChangeKind kind;
+  const gint64            *stories;     /* CHANGE_STORIES: the stories touched */
+  guint                    n_stories;
+} DossierLibraryChange;
+
 
 gboolean        dossier_library_open_sync           (DossierLibrary       *self,
                                                      gboolean              create,

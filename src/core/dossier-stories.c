@@ -19,6 +19,7 @@ typedef struct
   guint           limit;
   gboolean        full;
   gint64          count;     /* out */
+  gboolean        tell;      /* which stories changed, for the window */
   /* progress, for DossierStories */
   DossierStories *service;
   GMainContext   *context;
@@ -51,18 +52,42 @@ on_progress (double   fraction,
     }
 }
 
+/* what a run did */
+typedef struct
+{
+  gboolean  grouped;   /* articles were grouped (else nothing waited) */
+  GArray   *touched;   /* the stories it changed; NULL: any of them */
+} Updated;
+
+static void
+updated_free (gpointer p)
+{
+  Updated *u = p;
+
+  if (u == NULL)
+    return;
+  g_clear_pointer (&u->touched, g_array_unref);
+  g_free (u);
+}
+
 static gpointer
 update_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   StoriesArgs *a = data;
+  g_autoptr(GArray) touched = a->full || !a->tell ? NULL : g_array_new (FALSE, FALSE, sizeof (gint64));
+  Updated *u;
 
-  a->count = dossier_store_update_stories (store, a->full, on_progress, a, cancellable, error);
-  /* 2: articles were grouped, 1: nothing waited */
-  return a->count > 0 ? GINT_TO_POINTER (2) : a->count == 0 ? GINT_TO_POINTER (1) : NULL;
+  a->count = dossier_store_update_stories_touched (store, a->full, touched, on_progress, a, cancellable, error);
+  if (a->count < 0)
+    return NULL;
+  u = g_new0 (Updated, 1);
+  u->grouped = a->count > 0;
+  u->touched = g_steal_pointer (&touched);
+  return u;
 }
 
 /* stories are no filter of what the views show until asked */
-static const DossierLibraryCall update_call = { update_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+static const DossierLibraryCall update_call = { update_op, updated_free, DOSSIER_LIBRARY_EMITS_NOTHING };
 
 gint64
 dossier_stories_update_sync (DossierLibrary  *library,
@@ -71,11 +96,16 @@ dossier_stories_update_sync (DossierLibrary  *library,
                              GError         **error)
 {
   StoriesArgs a = { 0 };
+  Updated *u;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
 
   a.full = full;
-  return _dossier_library_run (library, &update_call, &a, cancellable, error) ? a.count : -1;
+  u = _dossier_library_run (library, &update_call, &a, cancellable, error);
+  if (u == NULL)
+    return -1;
+  updated_free (u);
+  return a.count;
 }
 
 static gpointer
@@ -492,6 +522,7 @@ struct _DossierStories
   guint           run;         /* counts the runs started */
   double          progress;
   gboolean        grouped;     /* the last run grouped articles */
+  GArray         *touched;     /* the stories it changed; NULL: any */
   gboolean        again;       /* asked while running */
   gboolean        again_full;
 };
@@ -568,7 +599,7 @@ on_updated (GObject      *source,
 {
   g_autoptr(DossierStories) self = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer done = _dossier_library_finish (DOSSIER_LIBRARY (source), result, &update_call, &error);
+  Updated *done = _dossier_library_finish (DOSSIER_LIBRARY (source), result, &update_call, &error);
 
   if (done == NULL &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -576,7 +607,7 @@ on_updated (GObject      *source,
     g_warning ("%s", error->message);
   /* an undated article now in a story with dated ones has evidence for
    * its date that the suggestions made right after the import lacked */
-  if (done == GINT_TO_POINTER (2))
+  if (done != NULL && done->grouped)
     dossier_dates_suggest_in_background (self->library);
   /* the last report may still be on its way: a finished run reads 1 */
   if (error == NULL && self->progress < 1)
@@ -585,7 +616,11 @@ on_updated (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
     }
   self->running = FALSE;
-  self->grouped = done == GINT_TO_POINTER (2);
+  self->grouped = done != NULL && done->grouped;
+  g_clear_pointer (&self->touched, g_array_unref);
+  if (done != NULL)
+    self->touched = g_steal_pointer (&done->touched);
+  g_clear_pointer (&done, updated_free);
   self->progress = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -607,6 +642,7 @@ start (DossierStories *self,
   StoriesArgs *a = g_new0 (StoriesArgs, 1);
 
   a->full = full;
+  a->tell = TRUE;
   a->service = g_object_ref (self);
   a->context = g_main_context_ref_thread_default ();
   a->run = ++self->run;
@@ -644,6 +680,13 @@ dossier_stories_get_running (DossierStories *self)
   g_return_val_if_fail (DOSSIER_IS_STORIES (self), FALSE);
 
   return self->running;
+}
+
+const GArray *
+dossier_stories_get_touched (DossierStories *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES (self), NULL);
+  return self->touched;
 }
 
 gboolean
@@ -692,6 +735,7 @@ dossier_stories_finalize (GObject *object)
   DossierStories *self = DOSSIER_STORIES (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->touched, g_array_unref);
   G_OBJECT_CLASS (dossier_stories_parent_class)->finalize (object);
 }
 

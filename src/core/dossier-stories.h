@@ -118,6 +118,10 @@ double          dossier_stories_get_progress (DossierStories *self);
 /* whether the last run (at ::updated) grouped articles; one that found
  * none waiting changed no story */
 gboolean        dossier_stories_get_grouped  (DossierStories *self);
+/* (element-type gint64) the stories the last run (at ::updated) made,
+ * changed or emptied, each once; NULL when any may have changed (a run
+ * over the whole library) */
+const GArray   *dossier_stories_get_touched  (DossierStories *self);
 /* Queues an update; @full: the whole library anew. */
 void            dossier_stories_refresh      (DossierStories *self,
                                               gboolean        full);

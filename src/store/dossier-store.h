@@ -421,6 +421,16 @@ gint64          dossier_store_update_stories          (DossierStore          *se
                                                        gpointer               progress_data,
                                                        GCancellable          *cancellable,
                                                        GError               **error);
+/* The same, and when @touched is not NULL, the ids (gint64) of the
+ * stories the grouping made, changed or emptied go to it, each once (a
+ * @full update leaves it empty: every story may have changed). */
+gint64          dossier_store_update_stories_touched  (DossierStore          *self,
+                                                       gboolean               full,
+                                                       GArray                *touched,
+                                                       DossierStoreProgress   progress,
+                                                       gpointer               progress_data,
+                                                       GCancellable          *cancellable,
+                                                       GError               **error);
 /* How many articles wait for dossier_store_update_stories(). */
 gint64          dossier_store_count_unsketched        (DossierStore          *self,
                                                        GError               **error);

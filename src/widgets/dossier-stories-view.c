@@ -162,6 +162,7 @@ struct _DossierStoriesView
   gint64              grow_frame; /* the frame that draws the rows added last */
   gint64              t_reload;   /* when the last reload began (for G_MESSAGES_DEBUG) */
   gboolean            reading_all; /* a whole list is being read */
+  guint               n_full_reads;
   GArray             *pending;    /* gint64 ids of the stories being read again */
   char               *needle;     /* the search, casefolded; NULL: none */
   gboolean            loaded;     /* a first list was read */
@@ -545,6 +546,7 @@ dossier_stories_view_reload (DossierStoriesView *self)
   self->cancellable = g_cancellable_new ();
   self->t_reload = g_get_monotonic_time ();
   self->reading_all = TRUE;
+  self->n_full_reads++;
   g_clear_pointer (&self->pending, g_array_unref);
   dossier_stories_list_async (self->library, self->cancellable, on_loaded_cb, self);
 }
@@ -750,6 +752,13 @@ dossier_stories_view_get_model (DossierStoriesView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_STORIES_VIEW (self), NULL);
   return G_LIST_MODEL (self->store);
+}
+
+guint
+dossier_stories_view_get_n_full_reads (DossierStoriesView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORIES_VIEW (self), 0);
+  return self->n_full_reads;
 }
 
 guint

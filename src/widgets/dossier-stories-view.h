@@ -46,6 +46,9 @@ void        dossier_stories_view_set_grouping (DossierStoriesView *self,
                                                double              progress);
 /* (element-type DossierStoryItem): every story, unfiltered */
 GListModel *dossier_stories_view_get_model   (DossierStoriesView *self);
+/* how many times the whole list was read (against the stories read
+ * one by one after a change that said which) */
+guint       dossier_stories_view_get_n_full_reads (DossierStoriesView *self);
 /* how many stories the list shows (after the search) */
 guint       dossier_stories_view_get_n_shown (DossierStoriesView *self);
 /* the story with @id, or NULL */
