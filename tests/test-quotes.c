@@ -193,6 +193,48 @@ test_unattributed (void)
   check_quotes (body, want, G_N_ELEMENTS (want));
 }
 
+/* A quote that fills its own paragraph, with no attribution: the last
+ * speaker across a caption, the one person of the paragraph before who
+ * spoke already, the person whose title opens it, and nobody when the
+ * paragraph before names others. */
+static void
+test_paragraph_speaker (void)
+{
+  const char *body =
+    "Maria Ivanova has worked the river for thirty years.\n\n"
+    "\"The water is lower every spring,\" says Ivanova, standing on the bank.\n\n"
+    "Fishing boats tied up at the Kerren Harbour wharf\n\n"
+    "\"We used to fish here all year. Now we fish two months.\"\n\n"
+    "The regional governor, Pavel Orlov, visited the bank in May. Engineers "
+    "from the ministry came with him.\n\n"
+    "\"Nobody in the capital listens,\" Ivanova said.\n\n"
+    "For Ivanova and her family the loss is personal and it is growing.\n\n"
+    "\"Our grandparents lived from this river. Our children will not.\"\n\n"
+    "The governor also admitted that the dam upstream takes too much water.\n\n"
+    "\"We will ask for a new quota next year, and we will get it.\"\n\n"
+    "Anton Belov and Irina Sokolova run the fish farm downstream.\n\n"
+    "\"Quotas are a matter for the courts now.\"";
+  const Want want[] = {
+    { "The water is lower every spring", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "We used to fish here all year. Now we fish two months.", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "Nobody in the capital listens", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "Our grandparents lived from this river. Our children will not.", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "We will ask for a new quota next year, and we will get it.", "Pavel Orlov", DOSSIER_ATTRIBUTION_TITLE },
+    { "Quotas are a matter for the courts now.", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
+  };
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+  /* a harbour is no person */
+  for (guint i = 0; i < r->named->len; i++)
+    {
+      DossierNamed *n = g_ptr_array_index (r->named, i);
+
+      if (strstr (n->name, "Harbour") != NULL)
+        g_assert_cmpint (n->kind, !=, DOSSIER_SPEAKER_PERSON);
+    }
+}
+
 static void
 test_colon_and_told (void)
 {
@@ -419,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/quotes/guillemets-and-low-marks", test_guillemets_and_low_marks);
   g_test_add_func ("/quotes/multi-paragraph", test_multi_paragraph);
   g_test_add_func ("/quotes/unattributed", test_unattributed);
+  g_test_add_func ("/quotes/paragraph-speaker", test_paragraph_speaker);
   g_test_add_func ("/quotes/colon-and-told", test_colon_and_told);
   g_test_add_func ("/quotes/people-in-article", test_people_in_article);
   g_test_add_func ("/quotes/name-keys", test_name_keys);

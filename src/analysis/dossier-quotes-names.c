@@ -71,7 +71,7 @@ static const char *const org_words[] = {
   "service", "bank", "fund", "court", "parliament", "duma", "senate",
   "congress", "group", "institute", "university", "company", "corp",
   "corp.", "inc", "inc.", "ltd", "association", "commission", "assembly",
-  "treaty", "quartet", "foundation", "tass", "interfax", "ria", "novosti",
+  "quartet", "foundation", "tass", "interfax", "ria", "novosti",
   "journal", "herald", "tribune", "bbc", "cnn", "nato", "gazprom", "rosneft",
   "cabinet", "government", "administration", "embassy", "command", "army",
   "navy", "police", "club", "center", "centre", "network", "channel",
@@ -80,9 +80,13 @@ static const char *const org_words[] = {
   "federation", "academy", "alliance", "coalition", "movement", "front",
   "forces", "force", "guard", "directorate", "fsb", "kgb", "cia", "fbi",
   "nsa", "eu", "un", "imf", "osce", "wto", "opec", "ap", "afp",
+  "hospital", "school", "college", "museum", "library", "theatre",
+  "theater",
   NULL
 };
 
+/* Words of places, days, events and agreements: a run holding one names
+ * no person (nor an organisation that could speak). */
 static const char *const place_words[] = {
   "north", "south", "east", "west", "northern", "southern", "eastern",
   "western", "central", "united", "states", "kingdom", "republic", "sea",
@@ -96,7 +100,15 @@ static const char *const place_words[] = {
   "sunday", "january", "february", "march", "april", "may", "june", "july",
   "august", "september", "october", "november", "december", "war", "day",
   "summit", "olympics", "games", "cup", "christmas", "easter", "internet",
-  "twitter", "facebook", "telegram", "youtube", "google", "god", NULL
+  "twitter", "facebook", "telegram", "youtube", "google", "god",
+  "harbour", "harbor", "port", "dam", "reservoir", "canal", "peninsula",
+  "airport", "station", "county", "district", "valley", "mountains",
+  "mount", "desert", "forest", "creek", "gorge", "glacier", "canyon",
+  "basin", "coast", "beach", "highway", "bridge", "plaza", "palace",
+  "cathedral", "stadium", "prison", "treaty", "accord", "agreement",
+  "pact", "convention", "protocol", "declaration", "initiative",
+  "programme", "program", "project", "conference", "forum", "festival",
+  NULL
 };
 
 /* Capitalised words at a sentence's start that begin no name. */

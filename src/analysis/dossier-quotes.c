@@ -623,6 +623,123 @@ continues_speech (Ctx  *ctx,
   return breaks == 1 && _dossier_quotes_tok_at (ctx, before)->kind == T_PARA;
 }
 
+/* Whether @named spoke one of the quotes found so far. */
+static gboolean
+quoted_before (DossierQuoteResult *result,
+               int                 named)
+{
+  for (guint i = 0; i < result->quotes->len; i++)
+    if (g_array_index (result->quotes, DossierQuote, i).speaker == named)
+      return TRUE;
+  return FALSE;
+}
+
+/* The speaker of a quote that fills a paragraph of its own with no
+ * attribution, from the paragraphs just before it (news introduce a
+ * speaker's further words with a paragraph about them, or set them
+ * apart from the last quote by a caption): the last quote's speaker
+ * when nobody else is named since, or the person whose title opens the
+ * paragraph before ("The president also admitted …") first; else the
+ * one person or organisation named in the paragraph before, when they
+ * spoke earlier in the article or are its subject. */
+static Speaker
+paragraph_speaker (Ctx                *ctx,
+                   DossierQuoteResult *result,
+                   Span               *sp,
+                   const DossierQuote *prev,
+                   guint               prev_tok_after)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint hi = sp->tok_before, lo = hi, paras = 0, para_start = hi;
+  gboolean reached_prev = FALSE, several = FALSE, subject = FALSE;
+  int named = -1;
+  gsize from, to;
+
+  if (hi == G_MAXUINT || _dossier_quotes_tok_at (ctx, hi)->kind != T_PARA ||
+      (sp->tok_after < ctx->toks->len && _dossier_quotes_tok_at (ctx, sp->tok_after)->kind != T_PARA))
+    return none;
+  while (lo > 0)
+    {
+      if (prev != NULL && lo <= prev_tok_after)
+        {
+          reached_prev = TRUE;
+          break;
+        }
+      if (_dossier_quotes_tok_at (ctx, lo - 1)->kind == T_PARA)
+        {
+          if (++paras == 2)
+            break;
+        }
+      if (hi - lo >= 150)
+        return none;
+      lo--;
+    }
+  while (para_start > 0 && _dossier_quotes_tok_at (ctx, para_start - 1)->kind != T_PARA)
+    para_start--;
+  from = lo < ctx->toks->len ? _dossier_quotes_tok_at (ctx, lo)->start : ctx->len;
+  to = _dossier_quotes_tok_at (ctx, hi)->start;
+  for (guint i = _dossier_quotes_mentions_before (ctx, to); i > 0; i--)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
+
+      if (m->pos < from)
+        break;
+      if (!m->subject &&
+          ((DossierNamed *) g_ptr_array_index (ctx->named, m->named))->kind != DOSSIER_SPEAKER_PERSON)
+        continue;
+      if (named >= 0 && m->named != named)
+        several = TRUE;
+      named = m->named;
+      subject |= m->subject;
+    }
+  if (several)
+    return none;
+  if (named < 0 && para_start + 2 < hi && _dossier_quotes_tok_at (ctx, para_start)->kind == T_WORD &&
+      strcmp (_dossier_quotes_tok_at (ctx, para_start)->lower, "the") == 0)
+    {
+      GString *phrase = g_string_new (NULL);
+      g_autofree char *p = NULL;
+      guint j = para_start + 1;
+
+      for (; j < hi && j < para_start + 4; j++)
+        {
+          Tok *w = _dossier_quotes_tok_at (ctx, j);
+
+          if (w->kind != T_WORD)
+            break;
+          if (phrase->len > 0)
+            g_string_append_c (phrase, ' ');
+          g_string_append (phrase, w->lower);
+          if (_dossier_quotes_is_role_noun (w->lower))
+            break;
+        }
+      p = g_string_free (phrase, FALSE);
+      if (j < hi && _dossier_quotes_is_role_noun (_dossier_quotes_tok_at (ctx, j)->lower))
+        {
+          Speaker role = speaker_role (ctx, p, _dossier_quotes_tok_at (ctx, para_start)->start);
+
+          if (role.named >= 0)
+            return role;
+        }
+    }
+  if (reached_prev && prev->speaker >= 0 && (named < 0 || named == prev->speaker))
+    {
+      none.named = prev->speaker;
+      none.attribution = prev->attribution;
+      return none;
+    }
+  if (named >= 0 && (subject || quoted_before (result, named)))
+    {
+      DossierNamed *n = g_ptr_array_index (ctx->named, named);
+
+      none.named = named;
+      none.attribution = n->kind == DOSSIER_SPEAKER_PERSON ? DOSSIER_ATTRIBUTION_NAMED
+                                                           : DOSSIER_ATTRIBUTION_ORGANISATION;
+      return none;
+    }
+  return none;
+}
+
 static void
 map_spans (Ctx    *ctx,
            GArray *spans)
@@ -731,6 +848,8 @@ dossier_quotes_find (const char *body)
           who.named = prev->speaker;
           who.attribution = prev->attribution;
         }
+      if (who.named < 0 && !who.decided && (before == NULL || before->kind == T_PARA))
+        who = paragraph_speaker (&ctx, result, sp, prev, prev_tok_after);
       if (who.named >= 0)
         {
           q.speaker = who.named;
