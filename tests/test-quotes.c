@@ -235,6 +235,47 @@ test_paragraph_speaker (void)
     }
 }
 
+/* Speakers behind a place and a title, an aside in parentheses, lowercase
+ * roles, a time between subject and verb, an organisation's common noun,
+ * the subject before the object for "he", no verb at all, and a sentence
+ * of reported speech before the quote. */
+static void
+test_attribution_forms (void)
+{
+  const char *body =
+    "The storm season worries the coast.\n\n"
+    "\"That is our worst case,\" said Tarrow Mayor Ilse Brandvik.\n\n"
+    "\"The plan is late,\" Rep. Owen T. Marsh (D-Ore.), chairman of the "
+    "House transport subcommittee, said in an interview.\n\n"
+    "\"The ice is like a gift for the kids,\" said head coach Dana Okafor.\n\n"
+    "\"I can finally say it!\" actor-director Lev Amsel said on social media.\n\n"
+    "Premier Rosa Quint on Friday called for an urgent \"pause\" in the talks.\n\n"
+    "Halden University said in a statement that the player was suspended.\n\n"
+    "\"We will cooperate fully with the police,\" the university said.\n\n"
+    "Aron Vell told Mira Sand that the warning came weeks ago.\n\n"
+    "\"We never wanted this,\" he said.\n\n"
+    "\"Prices will fall,\" Petra Lind, senior fellow at the Norden Institute.\n\n"
+    "Across town, Jonas Brekke says the plan helps nobody. \"Everybody else "
+    "will pay for it.\"";
+  const Want want[] = {
+    { "That is our worst case", "Ilse Brandvik", DOSSIER_ATTRIBUTION_NAMED },
+    { "The plan is late", "Owen T. Marsh", DOSSIER_ATTRIBUTION_NAMED },
+    { "The ice is like a gift for the kids", "Dana Okafor", DOSSIER_ATTRIBUTION_NAMED },
+    { "I can finally say it!", "Lev Amsel", DOSSIER_ATTRIBUTION_NAMED },
+    { "pause", "Rosa Quint", DOSSIER_ATTRIBUTION_NAMED },
+    { "We will cooperate fully with the police", "Halden University", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "We never wanted this", "Aron Vell", DOSSIER_ATTRIBUTION_PRONOUN },
+    { "Prices will fall", "Petra Lind", DOSSIER_ATTRIBUTION_NAMED },
+    { "Everybody else will pay for it.", "Jonas Brekke", DOSSIER_ATTRIBUTION_NAMED },
+  };
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+  /* the town before the title is no person */
+  for (guint i = 0; i < r->named->len; i++)
+    g_assert_cmpstr (((DossierNamed *) g_ptr_array_index (r->named, i))->name, !=, "Tarrow");
+}
+
 static void
 test_colon_and_told (void)
 {
@@ -462,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/quotes/multi-paragraph", test_multi_paragraph);
   g_test_add_func ("/quotes/unattributed", test_unattributed);
   g_test_add_func ("/quotes/paragraph-speaker", test_paragraph_speaker);
+  g_test_add_func ("/quotes/attribution-forms", test_attribution_forms);
   g_test_add_func ("/quotes/colon-and-told", test_colon_and_told);
   g_test_add_func ("/quotes/people-in-article", test_people_in_article);
   g_test_add_func ("/quotes/name-keys", test_name_keys);

@@ -79,7 +79,8 @@ static const char *const org_words[] = {
   "guardian", "observer", "economist", "bureau", "board", "authority",
   "federation", "academy", "alliance", "coalition", "movement", "front",
   "forces", "force", "guard", "directorate", "fsb", "kgb", "cia", "fbi",
-  "nsa", "eu", "un", "imf", "osce", "wto", "opec", "ap", "afp",
+  "nsa", "eu", "un", "imf", "osce", "wto", "opec", "ap", "afp", "guild",
+  "labour", "democrats", "republicans", "gop", "tories", "conservatives",
   "hospital", "school", "college", "museum", "library", "theatre",
   "theater",
   NULL
@@ -127,6 +128,11 @@ static const char *const stop_caps[] = {
   "although", "though", "unlike", "like", "instead", "among", "regional",
   "analysts", "officials", "experts", "moreover", "furthermore", "thus",
   "mr", "dear", "enjoying", "support", "follow", "share", "click",
+  "calling", "writing", "citing", "noting", "warning", "adding", "referring",
+  "responding", "asking", "pointing", "arguing", "insisting", "explaining",
+  "commenting", "reacting", "addressing", "announcing", "following",
+  "including", "using", "describing", "praising", "urging", "admitting",
+  "recalling", "quoting", "denying", "defending",
   "subscribe", "updated", "published", "posted", "in", "advertisement",
   NULL
 };

@@ -370,7 +370,20 @@ classify_run (Ctx  *ctx,
             g_string_append_printf (title, "%s%s", title->len ? " " : "", _dossier_quotes_tok_at (ctx, i)->lower);
           seq.title = g_string_free (title, FALSE);
           if (title_start > s)
-            classify_run (ctx, s, title_start - 1);
+            {
+              guint before = ctx->seqs->len;
+
+              /* what comes before a title is where the person serves
+               * ("Wilmington Mayor Bill Saffo"), not another person */
+              classify_run (ctx, s, title_start - 1);
+              for (guint i = before; i < ctx->seqs->len; i++)
+                {
+                  Seq *prefix = &g_array_index (ctx->seqs, Seq, i);
+
+                  if (prefix->kind == SEQ_PERSON || prefix->kind == SEQ_SINGLE)
+                    prefix->kind = SEQ_PLACE;
+                }
+            }
           if (strcmp (_dossier_quotes_tok_at (ctx, title_end)->lower, "mr.") == 0 ||
               strcmp (_dossier_quotes_tok_at (ctx, title_end)->lower, "mr") == 0)
             seq.gender = 1;

@@ -48,6 +48,20 @@ static const char *const not_quote_before[] = {
   "label", "labeling", "labelling", NULL
 };
 
+/* before a time or place between a speaker and the verb ("Biden on
+ * Wednesday called …") */
+static const char *const prepositions[] = {
+  "on", "in", "at", "from", "last", "this", "late", "early", NULL
+};
+
+/* how far back (in bytes) "the union" looks for an organisation that
+ * acted, and "he" or "she" for a person who did */
+#define ORG_ROLE_REACH        1500
+#define PRONOUN_SUBJECT_REACH 300
+
+/* words of an apposition after the speaker's name */
+#define APPOSITION_WORDS      12
+
 static const char *const determiners[] = {
   "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "one",
   NULL
@@ -130,8 +144,10 @@ speaker_pronoun (Ctx        *ctx,
 
   if (!org && gender == 0)
     return sp;
-  /* "it": an organisation that did something first, then any */
-  for (guint pass = org ? 0 : 1; pass < 2; pass++)
+  /* an organisation or person that did something first ("Regev told
+   * Collins …, he said": Regev), for "he" and "she" only nearby; then
+   * any */
+  for (guint pass = 0; pass < 2; pass++)
     for (guint i = _dossier_quotes_mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
       {
         Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
@@ -143,6 +159,8 @@ speaker_pronoun (Ctx        *ctx,
         n = g_ptr_array_index (ctx->named, m->named);
         if (org != (n->kind == DOSSIER_SPEAKER_ORGANISATION) || (pass == 0 && !m->subject))
           continue;
+        if (pass == 0 && !org && pos - m->pos > PRONOUN_SUBJECT_REACH)
+          break;
         g = m->named < (int) ctx->named_gender->len ? g_array_index (ctx->named_gender, int, m->named) : 0;
         if (!org && g != 0 && g != gender)
           continue;
@@ -185,6 +203,96 @@ speaker_role (Ctx        *ctx,
   return sp;
 }
 
+/* "the union said": the organisation mentioned last whose name holds the
+ * word, else the last one that acted nearby. */
+static Speaker
+speaker_org_role (Ctx        *ctx,
+                  const char *word,
+                  gsize       pos)
+{
+  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = _dossier_quotes_mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
+      {
+        Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
+        DossierNamed *n = g_ptr_array_index (ctx->named, m->named);
+
+        if (m->pos >= pos || n->kind != DOSSIER_SPEAKER_ORGANISATION)
+          continue;
+        if (pass == 1 && pos - m->pos > ORG_ROLE_REACH)
+          break;
+        if (pass == 0)
+          {
+            g_autofree char *lower = g_utf8_strdown (n->name, -1);
+            const char *hit = strstr (lower, word);
+            gsize len = strlen (word);
+
+            if (hit == NULL || (hit > lower && g_ascii_isalpha (hit[-1])) || g_ascii_isalpha (hit[len]))
+              continue;
+          }
+        else if (!m->subject)
+          continue;
+        sp.named = m->named;
+        sp.attribution = DOSSIER_ATTRIBUTION_ORGANISATION;
+        return sp;
+      }
+  return sp;
+}
+
+/* Whether the token at @i is the closing parenthesis of a short aside
+ * ("Rep. Gerald E. Connolly (D-Va.)"); its opening one goes to @open. */
+static gboolean
+aside_before (Ctx   *ctx,
+              guint  i,
+              guint  lo,
+              guint *open)
+{
+  Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+  if (t->kind != T_OTHER || ctx->text[t->start] != ')')
+    return FALSE;
+  for (guint k = i; k > lo && i - k < 8; k--)
+    {
+      Tok *o = _dossier_quotes_tok_at (ctx, k - 1);
+
+      if (o->kind == T_OTHER && ctx->text[o->start] == '(')
+        {
+          *open = k - 1;
+          return TRUE;
+        }
+      if (o->kind == T_PARA || o->kind == T_QUOTE)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* A person's name after at most three lowercase words from @i ("said
+ * head coach Dwayne Killings", "actor-director Albert Brooks said"). */
+static Seq *
+person_after_words (Ctx  *ctx,
+                    guint i)
+{
+  for (guint k = i; k < ctx->toks->len && k < i + 4; k++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, k);
+
+      if (t->kind != T_WORD)
+        return NULL;
+      if (t->cap)
+        {
+          Seq *seq = t->seq >= 0 ? &g_array_index (ctx->seqs, Seq, t->seq) : NULL;
+
+          return k > i && seq != NULL && seq->kind == SEQ_PERSON && !_dossier_quotes_tok_at (ctx, seq->last)->possessive
+                 ? seq : NULL;
+        }
+      if (_dossier_quotes_in_list (determiners, t->lower) || _dossier_quotes_pronoun_gender (t->lower) != 0 ||
+          _dossier_quotes_is_speech_verb (t->lower))
+        return NULL;
+    }
+  return NULL;
+}
+
 gboolean
 _dossier_quotes_is_aux (Ctx  *ctx,
         guint i)
@@ -201,7 +309,7 @@ subject_before (Ctx  *ctx,
                 guint v)
 {
   Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
-  guint j = v;
+  guint j = v, open;
   Tok *t;
 
   while (j > lo && _dossier_quotes_is_aux (ctx, j - 1))
@@ -210,6 +318,19 @@ subject_before (Ctx  *ctx,
     return none;
   j--;
   t = _dossier_quotes_tok_at (ctx, j);
+  if (j > lo && t->kind == T_COMMA && aside_before (ctx, j - 1, lo, &open))
+    return subject_before (ctx, lo, open);
+  if (aside_before (ctx, j, lo, &open))
+    return subject_before (ctx, lo, open);
+  /* "Biden on Wednesday called": past the time or place */
+  if (t->kind == T_WORD && t->cap && t->seq >= 0)
+    {
+      Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
+
+      if (seq->kind == SEQ_PLACE && seq->run_start > lo &&
+          _dossier_quotes_in_list (prepositions, _dossier_quotes_tok_at (ctx, seq->run_start - 1)->lower))
+        return subject_before (ctx, lo, seq->run_start - 1);
+    }
   if (t->kind == T_COMMA)
     {
       /* "X, appositive, said": the appositive if it is a name, else X */
@@ -249,6 +370,9 @@ subject_before (Ctx  *ctx,
       if (_dossier_quotes_pronoun_gender (t->lower) != 0 || strcmp (t->lower, "it") == 0)
         return speaker_pronoun (ctx, t->lower, t->start);
     }
+  if (!t->cap && j > lo && _dossier_quotes_is_org_word (t->lower) &&
+      _dossier_quotes_tok_is_word (ctx, j - 1, "the"))
+    return speaker_org_role (ctx, t->lower, t->start);
   if (!t->cap && _dossier_quotes_is_role_noun (t->lower))
     {
       GString *phrase = g_string_new (t->lower);
@@ -317,7 +441,9 @@ subject_after (Ctx  *ctx,
         {
           Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
 
-          if (seq->kind == SEQ_ROLE || _dossier_quotes_tok_at (ctx, seq->last)->possessive)
+          if (seq->kind == SEQ_ROLE || _dossier_quotes_tok_at (ctx, seq->last)->possessive ||
+              (seq->kind == SEQ_PLACE && seq->last + 1 < n && _dossier_quotes_tok_at (ctx, seq->last + 1)->kind == T_WORD &&
+               _dossier_quotes_tok_at (ctx, seq->last + 1)->cap))
             {
               i = seq->last;
               continue;
@@ -330,12 +456,20 @@ subject_after (Ctx  *ctx,
         return speaker_pronoun (ctx, t->lower, t->start);
       if (t->cap)
         break;
+      if (role == NULL && person_after_words (ctx, i) != NULL)
+        return speaker_named (ctx, person_after_words (ctx, i));
       if (_dossier_quotes_is_role_noun (t->lower) || role_follows (ctx, i))
         {
           if (role == NULL)
             role = g_string_new (NULL);
           g_string_append_printf (role, "%s%s", role->len ? " " : "", t->lower);
           continue;
+        }
+      if (_dossier_quotes_is_org_word (t->lower) && i > 0 && _dossier_quotes_tok_is_word (ctx, i - 1, "the"))
+        {
+          if (role != NULL)
+            g_string_free (role, TRUE);
+          return speaker_org_role (ctx, t->lower, _dossier_quotes_tok_at (ctx, v)->start);
         }
       if (!_dossier_quotes_in_list (determiners, t->lower) || role != NULL)
         break;
@@ -365,22 +499,41 @@ attribute_after (Ctx  *ctx,
                  gboolean ends_sentence)
 {
   Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
-  guint n = ctx->toks->len, i = sp->tok_after, words = 0;
+  guint n = ctx->toks->len, i = sp->tok_after, words = 0, aside = 0, commas = 0;
 
   if (i < n && _dossier_quotes_tok_at (ctx, i)->kind == T_COMMA)
     i++;
   if (i < n && _dossier_quotes_tok_at (ctx, i)->kind == T_WORD && !_dossier_quotes_tok_at (ctx, i)->cap &&
       !is_verb (ctx, i) && !_dossier_quotes_in_list (determiners, _dossier_quotes_tok_at (ctx, i)->lower) &&
       _dossier_quotes_pronoun_gender (_dossier_quotes_tok_at (ctx, i)->lower) == 0 &&
-      strcmp (_dossier_quotes_tok_at (ctx, i)->lower, "it") != 0)
+      strcmp (_dossier_quotes_tok_at (ctx, i)->lower, "it") != 0 &&
+      person_after_words (ctx, i) == NULL)
     return none;
   for (guint j = i; j < n && words < AFTER_WORDS; j++)
     {
       Tok *t = _dossier_quotes_tok_at (ctx, j);
 
+      if (t->kind == T_OTHER && ctx->text[t->start] == '(')
+        {
+          guint close = j + 1;
+
+          while (close < n && close < j + 8 && _dossier_quotes_tok_at (ctx, close)->kind != T_OTHER)
+            close++;
+          if (close < n && ctx->text[_dossier_quotes_tok_at (ctx, close)->start] == ')')
+            {
+              j = close;
+              continue;
+            }
+        }
       if (t->kind != T_WORD && t->kind != T_COMMA)
         break;
-      if (t->kind == T_WORD)
+      /* an apposition between two commas ("Connolly, chairman of the
+       * House subcommittee, said") has a budget of its own */
+      if (t->kind == T_COMMA && words > 0)
+        commas++;
+      if (t->kind == T_WORD && commas == 1 && aside < APPOSITION_WORDS)
+        aside++;
+      else if (t->kind == T_WORD)
         words++;
       if (!is_verb (ctx, j))
         continue;
@@ -394,6 +547,20 @@ attribute_after (Ctx  *ctx,
             return none;
         }
       return subject_before (ctx, i, j);
+    }
+  /* no verb: '"…," Thomas Lenard, senior fellow at the institute.' */
+  if (((sp->tok_after < n && _dossier_quotes_tok_at (ctx, sp->tok_after)->kind == T_COMMA) ||
+       (sp->ce > sp->cs && ctx->text[sp->ce - 1] == ',')) && i < n &&
+      _dossier_quotes_tok_at (ctx, i)->kind == T_WORD && _dossier_quotes_tok_at (ctx, i)->cap &&
+      _dossier_quotes_tok_at (ctx, i)->seq >= 0)
+    {
+      Seq *seq = &g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, i)->seq);
+
+      if (seq->kind == SEQ_PERSON && seq->title_first == i && seq->last + 1 < n &&
+          !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
+          (_dossier_quotes_tok_at (ctx, seq->last + 1)->kind == T_COMMA ||
+           _dossier_quotes_tok_at (ctx, seq->last + 1)->kind == T_STOP))
+        return speaker_named (ctx, seq);
     }
   return none;
 }
@@ -521,6 +688,44 @@ attribute_sentence_end (Ctx  *ctx,
       if (j == comma + 1)
         return subject_after (ctx, j);
       return subject_before (ctx, comma + 1, j);
+    }
+  return none;
+}
+
+/* The sentence before, in the same paragraph, when it reports speech:
+ * 'Schrems says Europe would let the rich buy privacy. "…"'. */
+static Speaker
+attribute_sentence_before (Ctx  *ctx,
+                           Span *sp)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint hi = sp->tok_before, lo;
+
+  if (hi == G_MAXUINT || _dossier_quotes_tok_at (ctx, hi)->kind != T_STOP || _dossier_quotes_tok_at (ctx, hi)->in_quote)
+    return none;
+  lo = hi;
+  while (lo > 0 && hi - lo < 60)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, lo - 1);
+
+      if (t->kind == T_PARA || t->kind == T_QUOTE || (t->kind == T_STOP && !t->in_quote))
+        break;
+      lo--;
+    }
+  if (hi - lo >= 60)
+    return none;
+  for (guint j = lo; j < hi; j++)
+    {
+      Speaker s;
+
+      if (!is_verb (ctx, j) || is_participle (ctx, j))
+        continue;
+      s = subject_before (ctx, lo, j);
+      if (s.named < 0 && !s.decided && j + 1 < hi)
+        s = subject_after (ctx, j);
+      if (s.named >= 0)
+        return s;
+      return none;
     }
   return none;
 }
@@ -835,6 +1040,8 @@ dossier_quotes_find (const char *body)
         who = attribute_before (&ctx, sp);
       if (who.named < 0 && !who.decided)
         who = attribute_sentence_end (&ctx, sp);
+      if (who.named < 0 && !who.decided)
+        who = attribute_sentence_before (&ctx, sp);
       para = _dossier_quotes_paragraph_end (&ctx, sp->open);
       if (who.named < 0 && !who.decided && prev != NULL && prev_para == para && prev->speaker >= 0)
         {
