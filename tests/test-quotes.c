@@ -268,9 +268,27 @@ test_attribution_forms (void)
     { "Prices will fall", "Petra Lind", DOSSIER_ATTRIBUTION_NAMED },
     { "Everybody else will pay for it.", "Jonas Brekke", DOSSIER_ATTRIBUTION_NAMED },
   };
+  const char *body2 =
+    "The vote is close.\n\n"
+    "\"He let everybody down,\" said one Unity Party operative in the city.\n\n"
+    "A Harbour Police spokesman said \"her injuries are not thought to be serious\".\n\n"
+    "The leader of Vanta, Ilan Roze, condemned the attack, saying in a statement "
+    "that it \"will not break our will\".\n\n"
+    "Sen. Mara Quell, D-Ore., called the record \"deeply troubling for the court\".\n\n"
+    "\"The courts are full,\" said Senate Democratic Leader Tomas Wren of Ohio.\n\n"
+    "The Fisheries Authority said on Oct. 29 that \"the stocks are recovering\".";
+  const Want want2[] = {
+    { "He let everybody down", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
+    { "her injuries are not thought to be serious", "Harbour Police", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "will not break our will", "Ilan Roze", DOSSIER_ATTRIBUTION_NAMED },
+    { "deeply troubling for the court", "Mara Quell", DOSSIER_ATTRIBUTION_NAMED },
+    { "The courts are full", "Tomas Wren", DOSSIER_ATTRIBUTION_NAMED },
+    { "the stocks are recovering", "Fisheries Authority", DOSSIER_ATTRIBUTION_ORGANISATION },
+  };
   g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
 
   check_quotes (body, want, G_N_ELEMENTS (want));
+  check_quotes (body2, want2, G_N_ELEMENTS (want2));
   /* the town before the title is no person */
   for (guint i = 0; i < r->named->len; i++)
     g_assert_cmpstr (((DossierNamed *) g_ptr_array_index (r->named, i))->name, !=, "Tarrow");

@@ -337,6 +337,11 @@ classify_run (Ctx  *ctx,
     s++;
   if (s > e)
     return;
+  /* a party and state ("D-Calif.", "R-Ky.") names nobody */
+  if (s == e && _dossier_quotes_tok_at (ctx, s)->end - _dossier_quotes_tok_at (ctx, s)->start > 2 &&
+      ctx->text[_dossier_quotes_tok_at (ctx, s)->start + 1] == '-' &&
+      g_ascii_isupper (ctx->text[_dossier_quotes_tok_at (ctx, s)->start + 2]))
+    return;
   for (guint i = s; i <= e; i++)
     if (_dossier_quotes_is_org_word (_dossier_quotes_tok_at (ctx, i)->lower))
       has_org = TRUE;
@@ -463,6 +468,11 @@ joins_org (Ctx  *ctx,
       (strcmp (w->lower, "of") != 0 && strcmp (w->lower, "on") != 0 &&
        strcmp (w->lower, "for") != 0 && strcmp (w->lower, "and") != 0))
     return FALSE;
+  /* the name after a title is a person's ("Senate Leader Tomas Wren of
+   * Ohio"), whatever the words before the title */
+  for (guint i = s; i < e; i++)
+    if (_dossier_quotes_is_title_word (_dossier_quotes_tok_at (ctx, i)->lower))
+      s = i + 1;
   for (guint i = s; i <= e && !org; i++)
     org = _dossier_quotes_is_org_word (_dossier_quotes_tok_at (ctx, i)->lower);
   return org;

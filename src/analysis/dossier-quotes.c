@@ -48,6 +48,14 @@ static const char *const not_quote_before[] = {
   "label", "labeling", "labelling", NULL
 };
 
+/* nouns after an organisation's name that speak for it or for somebody
+ * in it ("said a Kremlin spokesman", "said one GOP operative") */
+static const char *const voices_after[] = {
+  "spokesman", "spokeswoman", "spokesperson", "operative", "official",
+  "officials", "source", "sources", "member", "members", "aide", "aides",
+  "representative", "insider", "staffer", NULL
+};
+
 /* before a time or place between a speaker and the verb ("Biden on
  * Wednesday called …") */
 static const char *const prepositions[] = {
@@ -240,6 +248,26 @@ speaker_org_role (Ctx        *ctx,
   return sp;
 }
 
+/* "a Sussex Police spokesman said": an organisation speaking through
+ * its spokesperson; "one GOP operative said": somebody unnamed. */
+static Speaker
+org_member (Ctx        *ctx,
+            Seq        *seq,
+            const char *noun)
+{
+  static const char *const voices[] = {
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
+    "representative", "press", NULL
+  };
+  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
+
+  if (!_dossier_quotes_in_list (voices, noun))
+    return sp;
+  if (seq->kind == SEQ_ORG)
+    return speaker_named (ctx, seq);
+  return sp;
+}
+
 /* Whether the token at @i is the closing parenthesis of a short aside
  * ("Rep. Gerald E. Connolly (D-Va.)"); its opening one goes to @open. */
 static gboolean
@@ -344,7 +372,14 @@ subject_before (Ctx  *ctx,
 
           if (seq->run_start == k && seq->last + 1 == j && !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
               seq->kind != SEQ_ROLE)
-            return speaker_named (ctx, seq);
+            {
+              Speaker a = speaker_named (ctx, seq);
+
+              /* "Sen. Kamala Harris, D-Calif., called": no one by that
+               * name, so the name before it */
+              if (a.named >= 0 || seq->kind != SEQ_SINGLE)
+                return a;
+            }
         }
       if (k > lo && _dossier_quotes_tok_at (ctx, k - 1)->kind == T_COMMA)
         return subject_before (ctx, lo, k - 1);
@@ -373,6 +408,13 @@ subject_before (Ctx  *ctx,
   if (!t->cap && j > lo && _dossier_quotes_is_org_word (t->lower) &&
       _dossier_quotes_tok_is_word (ctx, j - 1, "the"))
     return speaker_org_role (ctx, t->lower, t->start);
+  if (!t->cap && j > lo && _dossier_quotes_tok_at (ctx, j - 1)->cap && _dossier_quotes_tok_at (ctx, j - 1)->seq >= 0)
+    {
+      Seq *seq = &g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, j - 1)->seq);
+
+      if (seq->kind == SEQ_ORG || seq->kind == SEQ_PLACE)
+        return org_member (ctx, seq, t->lower);
+    }
   if (!t->cap && _dossier_quotes_is_role_noun (t->lower))
     {
       GString *phrase = g_string_new (t->lower);
@@ -441,12 +483,25 @@ subject_after (Ctx  *ctx,
         {
           Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
 
+          Tok *after = seq->last + 1 < n ? _dossier_quotes_tok_at (ctx, seq->last + 1) : NULL;
+
           if (seq->kind == SEQ_ROLE || _dossier_quotes_tok_at (ctx, seq->last)->possessive ||
-              (seq->kind == SEQ_PLACE && seq->last + 1 < n && _dossier_quotes_tok_at (ctx, seq->last + 1)->kind == T_WORD &&
-               _dossier_quotes_tok_at (ctx, seq->last + 1)->cap))
+              ((seq->kind == SEQ_PLACE || seq->kind == SEQ_ORG) && after != NULL && after->kind == T_WORD &&
+               after->cap && after->seq >= 0 && after->seq != t->seq))
             {
               i = seq->last;
               continue;
+            }
+          if ((seq->kind == SEQ_PLACE || seq->kind == SEQ_ORG) && after != NULL && after->kind == T_WORD &&
+              !after->cap && (_dossier_quotes_is_role_noun (after->lower) || _dossier_quotes_in_list (voices_after, after->lower)))
+            {
+              Speaker who = person_after_words (ctx, seq->last + 1) != NULL
+                            ? speaker_named (ctx, person_after_words (ctx, seq->last + 1))
+                            : org_member (ctx, seq, after->lower);
+
+              if (role != NULL)
+                g_string_free (role, TRUE);
+              return who;
             }
           if (role != NULL)
             g_string_free (role, TRUE);
@@ -571,18 +626,36 @@ is_participle (Ctx  *ctx,
 {
   const char *w = _dossier_quotes_tok_at (ctx, i)->lower;
 
-  return strcmp (w, "saying") == 0 || strcmp (w, "calling") == 0 || strcmp (w, "describing") == 0;
+  return strcmp (w, "saying") == 0 || strcmp (w, "calling") == 0 || strcmp (w, "describing") == 0 ||
+         strcmp (w, "writing") == 0 || strcmp (w, "adding") == 0;
 }
 
 /* The subject of the clause holding a participle ("Emery retweeted the
- * story, saying, …"): its first name. */
+ * story, saying, …"): the last name that acts before it ("Hachette
+ * cancelled it, although Stephen King was among …, writing"), else its
+ * first name. */
 static Speaker
 clause_subject (Ctx  *ctx,
                 guint lo,
                 guint v)
 {
   Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  gsize from = _dossier_quotes_tok_at (ctx, lo)->start;
 
+  for (guint i = _dossier_quotes_mentions_before (ctx, _dossier_quotes_tok_at (ctx, v)->start); i > 0; i--)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
+      DossierNamed *n = g_ptr_array_index (ctx->named, m->named);
+
+      if (m->pos < from)
+        break;
+      if (!m->subject)
+        continue;
+      none.named = m->named;
+      none.attribution = n->kind == DOSSIER_SPEAKER_PERSON ? DOSSIER_ATTRIBUTION_NAMED
+                                                           : DOSSIER_ATTRIBUTION_ORGANISATION;
+      return none;
+    }
   for (guint i = lo; i < v; i++)
     {
       Tok *t = _dossier_quotes_tok_at (ctx, i);
@@ -593,8 +666,10 @@ clause_subject (Ctx  *ctx,
         {
           Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
 
+          /* not "the leader of Vanta" */
           if (seq->kind != SEQ_ROLE && !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
-              seq->kind != SEQ_PLACE)
+              seq->kind != SEQ_PLACE && !(i > lo && _dossier_quotes_in_list (prepositions, _dossier_quotes_tok_at (ctx, i - 1)->lower)) &&
+              !_dossier_quotes_tok_is_word (ctx, i - 1, "of"))
             return speaker_named (ctx, seq);
           i = seq->last;
         }
