@@ -276,7 +276,9 @@ test_attribution_forms (void)
     "that it \"will not break our will\".\n\n"
     "Sen. Mara Quell, D-Ore., called the record \"deeply troubling for the court\".\n\n"
     "\"The courts are full,\" said Senate Democratic Leader Tomas Wren of Ohio.\n\n"
-    "The Fisheries Authority said on Oct. 29 that \"the stocks are recovering\".";
+    "The Fisheries Authority said on Oct. 29 that \"the stocks are recovering\".\n\n"
+    "Tom Roe watched as Ann Bell spoke. Bell said she would stay in the city.\n\n"
+    "\"We will not leave,\" he said.";
   const Want want2[] = {
     { "He let everybody down", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
     { "her injuries are not thought to be serious", "Harbour Police", DOSSIER_ATTRIBUTION_ORGANISATION },
@@ -284,6 +286,7 @@ test_attribution_forms (void)
     { "deeply troubling for the court", "Mara Quell", DOSSIER_ATTRIBUTION_NAMED },
     { "The courts are full", "Tomas Wren", DOSSIER_ATTRIBUTION_NAMED },
     { "the stocks are recovering", "Fisheries Authority", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "We will not leave", "Tom Roe", DOSSIER_ATTRIBUTION_PRONOUN },
   };
   g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
 

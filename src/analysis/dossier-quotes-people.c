@@ -330,7 +330,7 @@ classify_run (Ctx  *ctx,
 {
   Seq seq = { 0 };
   guint run_start = s, title_end = G_MAXUINT, title_start;
-  gboolean has_org = FALSE, has_place = FALSE;
+  gboolean has_org = FALSE, has_place = FALSE, all_place = TRUE;
   int idx;
 
   while (s <= e && _dossier_quotes_is_stop_cap (_dossier_quotes_tok_at (ctx, s)->lower))
@@ -405,6 +405,8 @@ classify_run (Ctx  *ctx,
             has_org = TRUE;
           if (_dossier_quotes_is_place_word (_dossier_quotes_tok_at (ctx, i)->lower))
             has_place = TRUE;
+          else
+            all_place = FALSE;
         }
       seq.first = s;
       seq.last = e;
@@ -412,7 +414,7 @@ classify_run (Ctx  *ctx,
         seq.title_first = s;
       if (has_org || (s == e && _dossier_quotes_all_caps (ctx, s) && seq.title == NULL))
         seq.kind = SEQ_ORG;
-      else if (has_place && seq.title == NULL)
+      else if (has_place && (seq.title == NULL || all_place))
         seq.kind = SEQ_PLACE;
       else if (s < e || seq.title != NULL)
         seq.kind = SEQ_PERSON;

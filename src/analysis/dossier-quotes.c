@@ -1020,6 +1020,70 @@ paragraph_speaker (Ctx                *ctx,
   return none;
 }
 
+/* The gender of people the article gives none by title, from the
+ * pronoun that follows their name in the same sentence before anyone
+ * else is named ("Allen writes that he …": a man). */
+static void
+learn_genders (Ctx *ctx)
+{
+  static const char *const male[] = { "he", "his", "him", "himself", NULL };
+  static const char *const female[] = { "she", "her", "hers", "herself", NULL };
+  g_autoptr(GArray) votes = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint t = 0, n = ctx->toks->len;
+
+  g_array_set_size (votes, 2 * ctx->named->len);
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i);
+      gsize limit = i + 1 < ctx->mentions->len ? g_array_index (ctx->mentions, Mention, i + 1).pos : G_MAXSIZE;
+      guint k;
+
+      if (((DossierNamed *) g_ptr_array_index (ctx->named, m->named))->kind != DOSSIER_SPEAKER_PERSON)
+        continue;
+      while (t < n && _dossier_quotes_tok_at (ctx, t)->start < m->pos)
+        t++;
+      if (t >= n)
+        break;
+      k = _dossier_quotes_tok_at (ctx, t)->seq >= 0
+          ? g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, t)->seq).last + 1 : t + 1;
+      for (guint c = 0; k < n && c < 25; k++, c++)
+        {
+          Tok *w = _dossier_quotes_tok_at (ctx, k);
+
+          if (w->start >= limit || w->kind == T_STOP || w->kind == T_PARA)
+            break;
+          if (w->in_quote || w->kind != T_WORD || w->cap)
+            continue;
+          if (_dossier_quotes_in_list (male, w->lower))
+            {
+              g_array_index (votes, guint, 2 * m->named)++;
+              break;
+            }
+          if (_dossier_quotes_in_list (female, w->lower))
+            {
+              g_array_index (votes, guint, 2 * m->named + 1)++;
+              break;
+            }
+        }
+    }
+  while (ctx->named_gender->len < ctx->named->len)
+    {
+      int zero = 0;
+      g_array_append_val (ctx->named_gender, zero);
+    }
+  for (guint i = 0; i < ctx->named->len; i++)
+    {
+      guint he = g_array_index (votes, guint, 2 * i), she = g_array_index (votes, guint, 2 * i + 1);
+
+      if (g_array_index (ctx->named_gender, int, i) != 0)
+        continue;
+      if (he > 2 * she)
+        g_array_index (ctx->named_gender, int, i) = 1;
+      else if (she > 2 * he)
+        g_array_index (ctx->named_gender, int, i) = 2;
+    }
+}
+
 static void
 map_spans (Ctx    *ctx,
            GArray *spans)
@@ -1071,6 +1135,7 @@ dossier_quotes_find (const char *body)
   map_spans (&ctx, spans);
   _dossier_quotes_find_names (&ctx);
   _dossier_quotes_count_mentions (&ctx);
+  learn_genders (&ctx);
 
   for (guint s = 0; s < spans->len; s++)
     {
