@@ -83,12 +83,14 @@ test_name_particles (void)
     "\"A ceasefire must come first,\" said Staffan de Mistura, the U.N. envoy.\n\n"
     "\"Aid must pass,\" said Ursula von der Leyen, the commission's president.\n\n"
     "\"We will talk,\" said Mohammed bin Salman, the crown prince.\n\n"
-    "\"It is a de facto ban,\" said Sergei Lavrov, Russia's foreign minister.";
+    "\"It is a de facto ban,\" said Sergei Lavrov, Russia's foreign minister.\n\n"
+    "\"The collection will grow,\" said Claire des Aubiers, the museum's head.";
   const Want want[] = {
     { "A ceasefire must come first", "Staffan de Mistura", DOSSIER_ATTRIBUTION_NAMED },
     { "Aid must pass", "Ursula von der Leyen", DOSSIER_ATTRIBUTION_NAMED },
     { "We will talk", "Mohammed bin Salman", DOSSIER_ATTRIBUTION_NAMED },
     { "It is a de facto ban", "Sergei Lavrov", DOSSIER_ATTRIBUTION_NAMED },
+    { "The collection will grow", "Claire des Aubiers", DOSSIER_ATTRIBUTION_NAMED },
   };
 
   check_quotes (body, want, G_N_ELEMENTS (want));

@@ -487,8 +487,8 @@ joins_particles (Ctx  *ctx,
                  guint e)
 {
   static const char *const particles[] = {
-    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos",
-    "du", "ibn", "la", "le", "ter", "van", "von", "zu", NULL
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "des", "di",
+    "dos", "du", "ibn", "la", "le", "ter", "van", "von", "zu", NULL
   };
   guint k = e + 1;
 
