@@ -297,6 +297,22 @@ test_attribution_forms (void)
   /* the town before the title is no person */
   for (guint i = 0; i < r->named->len; i++)
     g_assert_cmpstr (((DossierNamed *) g_ptr_array_index (r->named, i))->name, !=, "Tarrow");
+
+  /* nor a dateline in capitals */
+  {
+    g_autoptr(DossierQuoteResult) d =
+      dossier_quotes_find ("THE HAGUE \xe2\x80\x94 A panel ruled on Monday.\n\n"
+                           "VELMORA, March 3 (Wire) - The ministry said \"nothing will change,\" NATO said.");
+
+    for (guint i = 0; i < d->named->len; i++)
+      {
+        const char *name = ((DossierNamed *) g_ptr_array_index (d->named, i))->name;
+
+        g_test_message ("named: %s", name);
+        g_assert_null (strstr (name, "HAGUE"));
+        g_assert_null (strstr (name, "VELMORA"));
+      }
+  }
 }
 
 static void

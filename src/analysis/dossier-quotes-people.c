@@ -323,6 +323,29 @@ _dossier_quotes_all_caps (Ctx  *ctx,
   return letters >= 2;
 }
 
+/* "THE HAGUE — …", "MOSCOW, March 3 (Reuters) -": the place a report
+ * was filed from, in capitals at the start of a paragraph. */
+static gboolean
+is_dateline (Ctx  *ctx,
+             guint s,
+             guint e)
+{
+  gsize p;
+
+  if (s > 0 && _dossier_quotes_tok_at (ctx, s - 1)->kind != T_PARA)
+    return FALSE;
+  for (guint i = s; i <= e; i++)
+    if (!_dossier_quotes_all_caps (ctx, i))
+      return FALSE;
+  p = _dossier_quotes_tok_at (ctx, e)->end;
+  while (p < ctx->len && ctx->text[p] == ' ')
+    p++;
+  return p < ctx->len &&
+         (ctx->text[p] == ',' || ctx->text[p] == '-' || ctx->text[p] == '(' ||
+          (p + 3 <= ctx->len && (memcmp (ctx->text + p, "\xe2\x80\x94", 3) == 0 ||
+                                 memcmp (ctx->text + p, "\xe2\x80\x93", 3) == 0)));
+}
+
 static void
 classify_run (Ctx  *ctx,
               guint s,
@@ -412,7 +435,9 @@ classify_run (Ctx  *ctx,
       seq.last = e;
       if (seq.title == NULL)
         seq.title_first = s;
-      if (has_org || (s == e && _dossier_quotes_all_caps (ctx, s) && seq.title == NULL))
+      if (is_dateline (ctx, run_start, e))
+        seq.kind = SEQ_PLACE;
+      else if (has_org || (s == e && _dossier_quotes_all_caps (ctx, s) && seq.title == NULL))
         seq.kind = SEQ_ORG;
       else if (has_place && (seq.title == NULL || all_place))
         seq.kind = SEQ_PLACE;
