@@ -280,7 +280,15 @@ test_attribution_forms (void)
     "\"The courts are full,\" said Senate Democratic Leader Tomas Wren of Ohio.\n\n"
     "The Fisheries Authority said on Oct. 29 that \"the stocks are recovering\".\n\n"
     "Tom Roe watched as Ann Bell spoke. Bell said she would stay in the city.\n\n"
-    "\"We will not leave,\" he said.";
+    "\"We will not leave,\" he said.\n\n"
+    "Vera Holt last week said the timing remains her concern. \"Nobody has answered us.\"\n\n"
+    "After board member Ada Kell asked \"Why is it late?\" Olen Brisk responded that "
+    "\"the delay was needed\".\n\n"
+    "Lena Moor was named best actress for her part in the film.\n\n"
+    "\"It was a hard part,\" quipped Ivo Stark of his role. \"A big stretch,\" he said.\n\n"
+    "Dana Pike, policy director of the Workers Union, though, testified that "
+    "\"no office should reopen yet\".\n\n"
+    "\"Do not get nervous,\" instructed Milo Vance, the site supervisor.";
   const Want want2[] = {
     { "He let everybody down", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
     { "her injuries are not thought to be serious", "Harbour Police", DOSSIER_ATTRIBUTION_ORGANISATION },
@@ -289,6 +297,13 @@ test_attribution_forms (void)
     { "The courts are full", "Tomas Wren", DOSSIER_ATTRIBUTION_NAMED },
     { "the stocks are recovering", "Fisheries Authority", DOSSIER_ATTRIBUTION_ORGANISATION },
     { "We will not leave", "Tom Roe", DOSSIER_ATTRIBUTION_PRONOUN },
+    { "Nobody has answered us.", "Vera Holt", DOSSIER_ATTRIBUTION_NAMED },
+    { "Why is it late?", "Ada Kell", DOSSIER_ATTRIBUTION_NAMED },
+    { "the delay was needed", "Olen Brisk", DOSSIER_ATTRIBUTION_NAMED },
+    { "It was a hard part", "Ivo Stark", DOSSIER_ATTRIBUTION_NAMED },
+    { "A big stretch", "Ivo Stark", DOSSIER_ATTRIBUTION_PRONOUN },
+    { "no office should reopen yet", "Dana Pike", DOSSIER_ATTRIBUTION_NAMED },
+    { "Do not get nervous", "Milo Vance", DOSSIER_ATTRIBUTION_NAMED },
   };
   g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
 

@@ -27,7 +27,9 @@ static const char *const speech_verbs[] = {
   "describing", "insists", "warns", "argues", "explains", "asks", "writes",
   "declares", "announces", "stresses", "answered", "observed", "testified",
   "wrote", "assured", "disclosed", "reiterated", "maintained", "objected",
-  "states", NULL
+  "states", "instructed", "joked", "shouted", "snapped", "recounted",
+  "countered", "retorted", "boasted", "lamented", "mused", "conceded",
+  NULL
 };
 
 /* Words that precede a name as its title or role. */

@@ -56,6 +56,21 @@ static const char *const voices_after[] = {
   "representative", "insider", "staffer", NULL
 };
 
+/* "last week", "this month" between a speaker and the verb */
+static const char *const time_nouns[] = {
+  "week", "month", "year", "night", "morning", "evening", "afternoon",
+  "weekend", NULL
+};
+static const char *const time_before[] = {
+  "last", "this", "that", "next", "on", NULL
+};
+
+/* a word set apart by commas between a speaker and the verb */
+static const char *const discourse_words[] = {
+  "though", "however", "meanwhile", "too", "also", "then", "instead",
+  "nonetheless", "nevertheless", "moreover", NULL
+};
+
 /* before a time or place between a speaker and the verb ("Biden on
  * Wednesday called …") */
 static const char *const prepositions[] = {
@@ -346,6 +361,13 @@ subject_before (Ctx  *ctx,
     return none;
   j--;
   t = _dossier_quotes_tok_at (ctx, j);
+  /* "Ruano last week said", "Simon, policy director, though, testified" */
+  if (t->kind == T_WORD && !t->cap && j > lo && _dossier_quotes_in_list (time_nouns, t->lower) &&
+      _dossier_quotes_in_list (time_before, _dossier_quotes_tok_at (ctx, j - 1)->lower))
+    return subject_before (ctx, lo, j - 1);
+  if (t->kind == T_COMMA && j > lo + 1 && _dossier_quotes_tok_at (ctx, j - 2)->kind == T_COMMA &&
+      _dossier_quotes_in_list (discourse_words, _dossier_quotes_tok_at (ctx, j - 1)->lower))
+    return subject_before (ctx, lo, j - 1);
   if (j > lo && t->kind == T_COMMA && aside_before (ctx, j - 1, lo, &open))
     return subject_before (ctx, lo, open);
   if (aside_before (ctx, j, lo, &open))
@@ -697,6 +719,9 @@ attribute_before (Ctx  *ctx,
 
       if (t->kind == T_STOP && !t->in_quote)
         break;
+      /* not past another quote: 'Bell asked "…?" Cueto responded that "…"' */
+      if (t->in_quote && lo < hi)
+        break;
       if (t->kind == T_PARA && !(lo < ctx->toks->len && lo == hi))
         break;
       if (t->kind == T_PARA && (lo < 2 || _dossier_quotes_tok_at (ctx, lo - 2)->kind != T_COLON))
@@ -901,6 +926,73 @@ continues_speech (Ctx  *ctx,
     if (_dossier_quotes_tok_at (ctx, i)->kind == T_PARA)
       breaks++;
   return breaks == 1 && _dossier_quotes_tok_at (ctx, before)->kind == T_PARA;
+}
+
+/* Whether a pronoun that fits @b also fits @a: both people, and @a not
+ * known to be of the other sex. */
+static gboolean
+same_sex (Ctx *ctx,
+          int  a,
+          int  b)
+{
+  int ga = a < (int) ctx->named_gender->len ? g_array_index (ctx->named_gender, int, a) : 0;
+  int gb = b < (int) ctx->named_gender->len ? g_array_index (ctx->named_gender, int, b) : 0;
+
+  return ((DossierNamed *) g_ptr_array_index (ctx->named, a))->kind == DOSSIER_SPEAKER_PERSON &&
+         ((DossierNamed *) g_ptr_array_index (ctx->named, b))->kind == DOSSIER_SPEAKER_PERSON &&
+         (ga == 0 || gb == 0 || ga == gb);
+}
+
+/* Whether no person but @named is mentioned between the tokens @from
+ * and @to. */
+static gboolean
+only_named_since (Ctx  *ctx,
+                  int   named,
+                  guint from,
+                  guint to)
+{
+  gsize a = from < ctx->toks->len ? _dossier_quotes_tok_at (ctx, from)->start : ctx->len;
+  gsize b = to < ctx->toks->len ? _dossier_quotes_tok_at (ctx, to)->start : ctx->len;
+
+  for (guint i = _dossier_quotes_mentions_before (ctx, b); i > 0; i--)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
+
+      if (m->pos < a)
+        break;
+      if (m->named != named &&
+          ((DossierNamed *) g_ptr_array_index (ctx->named, m->named))->kind == DOSSIER_SPEAKER_PERSON)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a speech verb stands right before the opening mark ("asked
+ * last week", "said:", "told reporters that"). */
+static gboolean
+verb_just_before (Ctx  *ctx,
+                  Span *sp)
+{
+  guint k = sp->tok_before, skipped = 0;
+
+  if (k == G_MAXUINT)
+    return FALSE;
+  while (k > 0 && skipped < 3)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, k);
+
+      if (t->kind == T_COMMA || t->kind == T_COLON ||
+          (t->kind == T_WORD && !t->cap && (strcmp (t->lower, "that") == 0 ||
+                                            _dossier_quotes_in_list (time_nouns, t->lower) ||
+                                            _dossier_quotes_in_list (time_before, t->lower))))
+        {
+          k--;
+          skipped++;
+          continue;
+        }
+      break;
+    }
+  return is_verb (ctx, k) && !is_participle (ctx, k) && !_dossier_quotes_tok_at (ctx, k)->in_quote;
 }
 
 /* Whether @named spoke one of the quotes found so far. */
@@ -1175,7 +1267,16 @@ dossier_quotes_find (const char *body)
       if (!is_quotation (&ctx, sp, words, cap_words, small, starts_sentence, ends_punct))
         continue;
 
-      who = attribute_after (&ctx, sp, last == '.');
+      /* 'Bell asked last week "…?" Cueto responded': the verb right
+       * before the quote first */
+      if (verb_just_before (&ctx, sp))
+        {
+          who = attribute_before (&ctx, sp);
+          if (who.named < 0)
+            who = attribute_after (&ctx, sp, last == '.');
+        }
+      else
+        who = attribute_after (&ctx, sp, last == '.');
       if (who.named < 0 && !who.decided)
         who = attribute_before (&ctx, sp);
       if (who.named < 0 && !who.decided)
@@ -1183,6 +1284,14 @@ dossier_quotes_find (const char *body)
       if (who.named < 0 && !who.decided)
         who = attribute_sentence_before (&ctx, sp);
       para = _dossier_quotes_paragraph_end (&ctx, sp->open);
+      /* '"…," quipped Pitt. "…," he said': the speaker just quoted, when
+       * "he" or "she" fits them */
+      if (who.named >= 0 && who.attribution == DOSSIER_ATTRIBUTION_PRONOUN && prev != NULL &&
+          prev->speaker >= 0 && prev->speaker != who.named && sp->tok_before != G_MAXUINT &&
+          sp->tok_before >= prev_tok_after && sp->tok_before - prev_tok_after <= 40 &&
+          same_sex (&ctx, prev->speaker, who.named) &&
+          only_named_since (&ctx, prev->speaker, prev_tok_after, sp->tok_after))
+        who.named = prev->speaker;
       if (who.named < 0 && !who.decided && prev != NULL && prev_para == para && prev->speaker >= 0)
         {
           who.named = prev->speaker;
