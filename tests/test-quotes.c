@@ -83,12 +83,14 @@ test_name_particles (void)
     "\"A ceasefire must come first,\" said Staffan de Mistura, the U.N. envoy.\n\n"
     "\"Aid must pass,\" said Ursula von der Leyen, the commission's president.\n\n"
     "\"We will talk,\" said Mohammed bin Salman, the crown prince.\n\n"
-    "\"It is a de facto ban,\" said Sergei Lavrov, Russia's foreign minister.";
+    "\"It is a de facto ban,\" said Sergei Lavrov, Russia's foreign minister.\n\n"
+    "\"The collection will grow,\" said Claire des Aubiers, the museum's head.";
   const Want want[] = {
     { "A ceasefire must come first", "Staffan de Mistura", DOSSIER_ATTRIBUTION_NAMED },
     { "Aid must pass", "Ursula von der Leyen", DOSSIER_ATTRIBUTION_NAMED },
     { "We will talk", "Mohammed bin Salman", DOSSIER_ATTRIBUTION_NAMED },
     { "It is a de facto ban", "Sergei Lavrov", DOSSIER_ATTRIBUTION_NAMED },
+    { "The collection will grow", "Claire des Aubiers", DOSSIER_ATTRIBUTION_NAMED },
   };
 
   check_quotes (body, want, G_N_ELEMENTS (want));
@@ -191,6 +193,141 @@ test_unattributed (void)
   };
 
   check_quotes (body, want, G_N_ELEMENTS (want));
+}
+
+/* A quote that fills its own paragraph, with no attribution: the last
+ * speaker across a caption, the one person of the paragraph before who
+ * spoke already, the person whose title opens it, and nobody when the
+ * paragraph before names others. */
+static void
+test_paragraph_speaker (void)
+{
+  const char *body =
+    "Maria Ivanova has worked the river for thirty years.\n\n"
+    "\"The water is lower every spring,\" says Ivanova, standing on the bank.\n\n"
+    "Fishing boats tied up at the Kerren Harbour wharf\n\n"
+    "\"We used to fish here all year. Now we fish two months.\"\n\n"
+    "The regional governor, Pavel Orlov, visited the bank in May. Engineers "
+    "from the ministry came with him.\n\n"
+    "\"Nobody in the capital listens,\" Ivanova said.\n\n"
+    "For Ivanova and her family the loss is personal and it is growing.\n\n"
+    "\"Our grandparents lived from this river. Our children will not.\"\n\n"
+    "The governor also admitted that the dam upstream takes too much water.\n\n"
+    "\"We will ask for a new quota next year, and we will get it.\"\n\n"
+    "Anton Belov and Irina Sokolova run the fish farm downstream.\n\n"
+    "\"Quotas are a matter for the courts now.\"";
+  const Want want[] = {
+    { "The water is lower every spring", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "We used to fish here all year. Now we fish two months.", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "Nobody in the capital listens", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "Our grandparents lived from this river. Our children will not.", "Maria Ivanova", DOSSIER_ATTRIBUTION_NAMED },
+    { "We will ask for a new quota next year, and we will get it.", "Pavel Orlov", DOSSIER_ATTRIBUTION_TITLE },
+    { "Quotas are a matter for the courts now.", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
+  };
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+  /* a harbour is no person */
+  for (guint i = 0; i < r->named->len; i++)
+    {
+      DossierNamed *n = g_ptr_array_index (r->named, i);
+
+      if (strstr (n->name, "Harbour") != NULL)
+        g_assert_cmpint (n->kind, !=, DOSSIER_SPEAKER_PERSON);
+    }
+}
+
+/* Speakers behind a place and a title, an aside in parentheses, lowercase
+ * roles, a time between subject and verb, an organisation's common noun,
+ * the subject before the object for "he", no verb at all, and a sentence
+ * of reported speech before the quote. */
+static void
+test_attribution_forms (void)
+{
+  const char *body =
+    "The storm season worries the coast.\n\n"
+    "\"That is our worst case,\" said Tarrow Mayor Ilse Brandvik.\n\n"
+    "\"The plan is late,\" Rep. Owen T. Marsh (D-Ore.), chairman of the "
+    "House transport subcommittee, said in an interview.\n\n"
+    "\"The ice is like a gift for the kids,\" said head coach Dana Okafor.\n\n"
+    "\"I can finally say it!\" actor-director Lev Amsel said on social media.\n\n"
+    "Premier Rosa Quint on Friday called for an urgent \"pause\" in the talks.\n\n"
+    "Halden University said in a statement that the player was suspended.\n\n"
+    "\"We will cooperate fully with the police,\" the university said.\n\n"
+    "Aron Vell told Mira Sand that the warning came weeks ago.\n\n"
+    "\"We never wanted this,\" he said.\n\n"
+    "\"Prices will fall,\" Petra Lind, senior fellow at the Norden Institute.\n\n"
+    "Across town, Jonas Brekke says the plan helps nobody. \"Everybody else "
+    "will pay for it.\"";
+  const Want want[] = {
+    { "That is our worst case", "Ilse Brandvik", DOSSIER_ATTRIBUTION_NAMED },
+    { "The plan is late", "Owen T. Marsh", DOSSIER_ATTRIBUTION_NAMED },
+    { "The ice is like a gift for the kids", "Dana Okafor", DOSSIER_ATTRIBUTION_NAMED },
+    { "I can finally say it!", "Lev Amsel", DOSSIER_ATTRIBUTION_NAMED },
+    { "pause", "Rosa Quint", DOSSIER_ATTRIBUTION_NAMED },
+    { "We will cooperate fully with the police", "Halden University", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "We never wanted this", "Aron Vell", DOSSIER_ATTRIBUTION_PRONOUN },
+    { "Prices will fall", "Petra Lind", DOSSIER_ATTRIBUTION_NAMED },
+    { "Everybody else will pay for it.", "Jonas Brekke", DOSSIER_ATTRIBUTION_NAMED },
+  };
+  const char *body2 =
+    "The vote is close.\n\n"
+    "\"He let everybody down,\" said one Unity Party operative in the city.\n\n"
+    "A Harbour Police spokesman said \"her injuries are not thought to be serious\".\n\n"
+    "The leader of Vanta, Ilan Roze, condemned the attack, saying in a statement "
+    "that it \"will not break our will\".\n\n"
+    "Sen. Mara Quell, D-Ore., called the record \"deeply troubling for the court\".\n\n"
+    "\"The courts are full,\" said Senate Democratic Leader Tomas Wren of Ohio.\n\n"
+    "The Fisheries Authority said on Oct. 29 that \"the stocks are recovering\".\n\n"
+    "Tom Roe watched as Ann Bell spoke. Bell said she would stay in the city.\n\n"
+    "\"We will not leave,\" he said.\n\n"
+    "Vera Holt last week said the timing remains her concern. \"Nobody has answered us.\"\n\n"
+    "After board member Ada Kell asked \"Why is it late?\" Olen Brisk responded that "
+    "\"the delay was needed\".\n\n"
+    "Lena Moor was named best actress for her part in the film.\n\n"
+    "\"It was a hard part,\" quipped Ivo Stark of his role. \"A big stretch,\" he said.\n\n"
+    "Dana Pike, policy director of the Workers Union, though, testified that "
+    "\"no office should reopen yet\".\n\n"
+    "\"Do not get nervous,\" instructed Milo Vance, the site supervisor.";
+  const Want want2[] = {
+    { "He let everybody down", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
+    { "her injuries are not thought to be serious", "Harbour Police", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "will not break our will", "Ilan Roze", DOSSIER_ATTRIBUTION_NAMED },
+    { "deeply troubling for the court", "Mara Quell", DOSSIER_ATTRIBUTION_NAMED },
+    { "The courts are full", "Tomas Wren", DOSSIER_ATTRIBUTION_NAMED },
+    { "the stocks are recovering", "Fisheries Authority", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "We will not leave", "Tom Roe", DOSSIER_ATTRIBUTION_PRONOUN },
+    { "Nobody has answered us.", "Vera Holt", DOSSIER_ATTRIBUTION_NAMED },
+    { "Why is it late?", "Ada Kell", DOSSIER_ATTRIBUTION_NAMED },
+    { "the delay was needed", "Olen Brisk", DOSSIER_ATTRIBUTION_NAMED },
+    { "It was a hard part", "Ivo Stark", DOSSIER_ATTRIBUTION_NAMED },
+    { "A big stretch", "Ivo Stark", DOSSIER_ATTRIBUTION_PRONOUN },
+    { "no office should reopen yet", "Dana Pike", DOSSIER_ATTRIBUTION_NAMED },
+    { "Do not get nervous", "Milo Vance", DOSSIER_ATTRIBUTION_NAMED },
+  };
+  g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
+
+  check_quotes (body, want, G_N_ELEMENTS (want));
+  check_quotes (body2, want2, G_N_ELEMENTS (want2));
+  /* the town before the title is no person */
+  for (guint i = 0; i < r->named->len; i++)
+    g_assert_cmpstr (((DossierNamed *) g_ptr_array_index (r->named, i))->name, !=, "Tarrow");
+
+  /* nor a dateline in capitals */
+  {
+    g_autoptr(DossierQuoteResult) d =
+      dossier_quotes_find ("THE HAGUE \xe2\x80\x94 A panel ruled on Monday.\n\n"
+                           "VELMORA, March 3 (Wire) - The ministry said \"nothing will change,\" NATO said.");
+
+    for (guint i = 0; i < d->named->len; i++)
+      {
+        const char *name = ((DossierNamed *) g_ptr_array_index (d->named, i))->name;
+
+        g_test_message ("named: %s", name);
+        g_assert_null (strstr (name, "HAGUE"));
+        g_assert_null (strstr (name, "VELMORA"));
+      }
+  }
 }
 
 static void
@@ -419,6 +556,8 @@ main (int   argc,
   g_test_add_func ("/quotes/guillemets-and-low-marks", test_guillemets_and_low_marks);
   g_test_add_func ("/quotes/multi-paragraph", test_multi_paragraph);
   g_test_add_func ("/quotes/unattributed", test_unattributed);
+  g_test_add_func ("/quotes/paragraph-speaker", test_paragraph_speaker);
+  g_test_add_func ("/quotes/attribution-forms", test_attribution_forms);
   g_test_add_func ("/quotes/colon-and-told", test_colon_and_told);
   g_test_add_func ("/quotes/people-in-article", test_people_in_article);
   g_test_add_func ("/quotes/name-keys", test_name_keys);

@@ -27,7 +27,9 @@ static const char *const speech_verbs[] = {
   "describing", "insists", "warns", "argues", "explains", "asks", "writes",
   "declares", "announces", "stresses", "answered", "observed", "testified",
   "wrote", "assured", "disclosed", "reiterated", "maintained", "objected",
-  "states", NULL
+  "states", "instructed", "joked", "shouted", "snapped", "recounted",
+  "countered", "retorted", "boasted", "lamented", "mused", "conceded",
+  NULL
 };
 
 /* Words that precede a name as its title or role. */
@@ -71,7 +73,7 @@ static const char *const org_words[] = {
   "service", "bank", "fund", "court", "parliament", "duma", "senate",
   "congress", "group", "institute", "university", "company", "corp",
   "corp.", "inc", "inc.", "ltd", "association", "commission", "assembly",
-  "treaty", "quartet", "foundation", "tass", "interfax", "ria", "novosti",
+  "quartet", "foundation", "tass", "interfax", "ria", "novosti",
   "journal", "herald", "tribune", "bbc", "cnn", "nato", "gazprom", "rosneft",
   "cabinet", "government", "administration", "embassy", "command", "army",
   "navy", "police", "club", "center", "centre", "network", "channel",
@@ -79,10 +81,15 @@ static const char *const org_words[] = {
   "guardian", "observer", "economist", "bureau", "board", "authority",
   "federation", "academy", "alliance", "coalition", "movement", "front",
   "forces", "force", "guard", "directorate", "fsb", "kgb", "cia", "fbi",
-  "nsa", "eu", "un", "imf", "osce", "wto", "opec", "ap", "afp",
+  "nsa", "eu", "un", "imf", "osce", "wto", "opec", "ap", "afp", "guild",
+  "labour", "democrats", "republicans", "gop", "tories", "conservatives",
+  "hospital", "school", "college", "museum", "library", "theatre",
+  "theater",
   NULL
 };
 
+/* Words of places, days, events and agreements: a run holding one names
+ * no person (nor an organisation that could speak). */
 static const char *const place_words[] = {
   "north", "south", "east", "west", "northern", "southern", "eastern",
   "western", "central", "united", "states", "kingdom", "republic", "sea",
@@ -96,7 +103,32 @@ static const char *const place_words[] = {
   "sunday", "january", "february", "march", "april", "may", "june", "july",
   "august", "september", "october", "november", "december", "war", "day",
   "summit", "olympics", "games", "cup", "christmas", "easter", "internet",
-  "twitter", "facebook", "telegram", "youtube", "google", "god", NULL
+  "twitter", "facebook", "telegram", "youtube", "google", "god",
+  "harbour", "harbor", "port", "dam", "reservoir", "canal", "peninsula",
+  "airport", "station", "county", "district", "valley", "mountains",
+  "mount", "desert", "forest", "creek", "gorge", "glacier", "canyon",
+  "basin", "coast", "beach", "highway", "bridge", "plaza", "palace",
+  "cathedral", "stadium", "prison", "st", "amendment", "act",
+  "constitution", "charter", "alabama", "alaska", "arizona", "arkansas",
+  "california", "colorado", "connecticut", "delaware", "florida",
+  "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+  "louisiana", "maine", "maryland", "massachusetts", "michigan",
+  "minnesota", "mississippi", "missouri", "nebraska", "nevada",
+  "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee", "texas",
+  "utah", "vermont", "wisconsin", "wyoming", "mexico", "canada", "france",
+  "germany", "britain", "england", "scotland", "ireland",
+  "italy", "spain", "poland", "turkey", "japan", "korea",
+  "pakistan", "afghanistan", "iraq", "egypt", "libya", "australia",
+  "zealand", "brazil", "argentina", "venezuela", "cuba", "belarus",
+  "kazakhstan", "armenia", "azerbaijan", "moldova", "latvia",
+  "lithuania", "estonia", "finland", "sweden", "norway", "denmark",
+  "netherlands", "belgium", "austria", "switzerland", "greece",
+  "hungary", "romania", "bulgaria", "serbia", "croatia", "czech",
+  "slovakia", "gaza", "lebanon", "qatar", "yemen", "saudi",
+  "treaty", "accord", "agreement",
+  "pact", "convention", "protocol", "declaration", "initiative",
+  "programme", "program", "project", "conference", "forum", "festival",
+  NULL
 };
 
 /* Capitalised words at a sentence's start that begin no name. */
@@ -115,6 +147,11 @@ static const char *const stop_caps[] = {
   "although", "though", "unlike", "like", "instead", "among", "regional",
   "analysts", "officials", "experts", "moreover", "furthermore", "thus",
   "mr", "dear", "enjoying", "support", "follow", "share", "click",
+  "calling", "writing", "citing", "noting", "warning", "adding", "referring",
+  "responding", "asking", "pointing", "arguing", "insisting", "explaining",
+  "commenting", "reacting", "addressing", "announcing", "following",
+  "including", "using", "describing", "praising", "urging", "admitting",
+  "recalling", "quoting", "denying", "defending",
   "subscribe", "updated", "published", "posted", "in", "advertisement",
   NULL
 };

@@ -323,6 +323,29 @@ _dossier_quotes_all_caps (Ctx  *ctx,
   return letters >= 2;
 }
 
+/* "THE HAGUE — …", "MOSCOW, March 3 (Reuters) -": the place a report
+ * was filed from, in capitals at the start of a paragraph. */
+static gboolean
+is_dateline (Ctx  *ctx,
+             guint s,
+             guint e)
+{
+  gsize p;
+
+  if (s > 0 && _dossier_quotes_tok_at (ctx, s - 1)->kind != T_PARA)
+    return FALSE;
+  for (guint i = s; i <= e; i++)
+    if (!_dossier_quotes_all_caps (ctx, i))
+      return FALSE;
+  p = _dossier_quotes_tok_at (ctx, e)->end;
+  while (p < ctx->len && ctx->text[p] == ' ')
+    p++;
+  return p < ctx->len &&
+         (ctx->text[p] == ',' || ctx->text[p] == '-' || ctx->text[p] == '(' ||
+          (p + 3 <= ctx->len && (memcmp (ctx->text + p, "\xe2\x80\x94", 3) == 0 ||
+                                 memcmp (ctx->text + p, "\xe2\x80\x93", 3) == 0)));
+}
+
 static void
 classify_run (Ctx  *ctx,
               guint s,
@@ -330,12 +353,17 @@ classify_run (Ctx  *ctx,
 {
   Seq seq = { 0 };
   guint run_start = s, title_end = G_MAXUINT, title_start;
-  gboolean has_org = FALSE, has_place = FALSE;
+  gboolean has_org = FALSE, has_place = FALSE, all_place = TRUE;
   int idx;
 
   while (s <= e && _dossier_quotes_is_stop_cap (_dossier_quotes_tok_at (ctx, s)->lower))
     s++;
   if (s > e)
+    return;
+  /* a party and state ("D-Calif.", "R-Ky.") names nobody */
+  if (s == e && _dossier_quotes_tok_at (ctx, s)->end - _dossier_quotes_tok_at (ctx, s)->start > 2 &&
+      ctx->text[_dossier_quotes_tok_at (ctx, s)->start + 1] == '-' &&
+      g_ascii_isupper (ctx->text[_dossier_quotes_tok_at (ctx, s)->start + 2]))
     return;
   for (guint i = s; i <= e; i++)
     if (_dossier_quotes_is_org_word (_dossier_quotes_tok_at (ctx, i)->lower))
@@ -370,7 +398,20 @@ classify_run (Ctx  *ctx,
             g_string_append_printf (title, "%s%s", title->len ? " " : "", _dossier_quotes_tok_at (ctx, i)->lower);
           seq.title = g_string_free (title, FALSE);
           if (title_start > s)
-            classify_run (ctx, s, title_start - 1);
+            {
+              guint before = ctx->seqs->len;
+
+              /* what comes before a title is where the person serves
+               * ("Wilmington Mayor Bill Saffo"), not another person */
+              classify_run (ctx, s, title_start - 1);
+              for (guint i = before; i < ctx->seqs->len; i++)
+                {
+                  Seq *prefix = &g_array_index (ctx->seqs, Seq, i);
+
+                  if (prefix->kind == SEQ_PERSON || prefix->kind == SEQ_SINGLE)
+                    prefix->kind = SEQ_PLACE;
+                }
+            }
           if (strcmp (_dossier_quotes_tok_at (ctx, title_end)->lower, "mr.") == 0 ||
               strcmp (_dossier_quotes_tok_at (ctx, title_end)->lower, "mr") == 0)
             seq.gender = 1;
@@ -387,14 +428,18 @@ classify_run (Ctx  *ctx,
             has_org = TRUE;
           if (_dossier_quotes_is_place_word (_dossier_quotes_tok_at (ctx, i)->lower))
             has_place = TRUE;
+          else
+            all_place = FALSE;
         }
       seq.first = s;
       seq.last = e;
       if (seq.title == NULL)
         seq.title_first = s;
-      if (has_org || (s == e && _dossier_quotes_all_caps (ctx, s) && seq.title == NULL))
+      if (is_dateline (ctx, run_start, e))
+        seq.kind = SEQ_PLACE;
+      else if (has_org || (s == e && _dossier_quotes_all_caps (ctx, s) && seq.title == NULL))
         seq.kind = SEQ_ORG;
-      else if (has_place && seq.title == NULL)
+      else if (has_place && (seq.title == NULL || all_place))
         seq.kind = SEQ_PLACE;
       else if (s < e || seq.title != NULL)
         seq.kind = SEQ_PERSON;
@@ -450,6 +495,11 @@ joins_org (Ctx  *ctx,
       (strcmp (w->lower, "of") != 0 && strcmp (w->lower, "on") != 0 &&
        strcmp (w->lower, "for") != 0 && strcmp (w->lower, "and") != 0))
     return FALSE;
+  /* the name after a title is a person's ("Senate Leader Tomas Wren of
+   * Ohio"), whatever the words before the title */
+  for (guint i = s; i < e; i++)
+    if (_dossier_quotes_is_title_word (_dossier_quotes_tok_at (ctx, i)->lower))
+      s = i + 1;
   for (guint i = s; i <= e && !org; i++)
     org = _dossier_quotes_is_org_word (_dossier_quotes_tok_at (ctx, i)->lower);
   return org;
@@ -462,8 +512,8 @@ joins_particles (Ctx  *ctx,
                  guint e)
 {
   static const char *const particles[] = {
-    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos",
-    "du", "ibn", "la", "le", "ter", "van", "von", "zu", NULL
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "des", "di",
+    "dos", "du", "ibn", "la", "le", "ter", "van", "von", "zu", NULL
   };
   guint k = e + 1;
 

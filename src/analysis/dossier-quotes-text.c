@@ -185,6 +185,25 @@ dossier_quotes_is_abbreviation (const char *word,
   return FALSE;
 }
 
+/* "Oct. 29": a month's short name before a day ends no sentence. */
+static gboolean
+is_month_before_day (Ctx  *ctx,
+                     gsize pos,
+                     gsize end)
+{
+  static const char *const months[] = {
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", NULL
+  };
+
+  if (end + 2 >= ctx->len || ctx->text[end + 1] != ' ' || !g_ascii_isdigit (ctx->text[end + 2]))
+    return FALSE;
+  for (guint i = 0; months[i] != NULL; i++)
+    if (strlen (months[i]) == end - pos && memcmp (months[i], ctx->text + pos, end - pos) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_tok (Ctx    *ctx,
          TokKind kind,
@@ -274,7 +293,9 @@ _dossier_quotes_tokenize (Ctx *ctx)
               break;
             }
           if (end < ctx->len && ctx->text[end] == '.' &&
-              dossier_quotes_is_abbreviation (ctx->text + pos, end - pos))
+              (dossier_quotes_is_abbreviation (ctx->text + pos, end - pos) ||
+               is_month_before_day (ctx, pos, end) ||
+               (end + 1 < ctx->len && ctx->text[end + 1] == ',')))
             end++;
           add_tok (ctx, T_WORD, pos, end);
           next = end;
