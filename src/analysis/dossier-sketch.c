@@ -139,12 +139,13 @@ dossier_sketch_jaccard (const DossierSketch *a,
   return (double) same / DOSSIER_SKETCH_SLOTS;
 }
 
-gboolean
-dossier_sketch_near_duplicate (const DossierSketch *a,
-                               const DossierSketch *b,
-                               double               jaccard)
+/* the test of dossier_sketch_near_duplicate() on the two counts of
+ * shingles, which are all it reads of the sketches */
+static gboolean
+near_duplicate_counts (double na,
+                       double nb,
+                       double jaccard)
 {
-  double na = a->n_shingles, nb = b->n_shingles;
   double lo = MIN (na, nb), hi = MAX (na, nb);
   double shared;
 
@@ -155,6 +156,14 @@ dossier_sketch_near_duplicate (const DossierSketch *a,
   /* a cut or an addition: most of the shorter text is in the longer */
   shared = jaccard * (na + nb) / (1 + jaccard);
   return jaccard >= 0.2 && lo / hi >= 0.4 && shared / lo >= 0.85;
+}
+
+gboolean
+dossier_sketch_near_duplicate (const DossierSketch *a,
+                               const DossierSketch *b,
+                               double               jaccard)
+{
+  return near_duplicate_counts (a->n_shingles, b->n_shingles, jaccard);
 }
 
 GBytes *
@@ -256,9 +265,22 @@ typedef struct
   float         vec_w[VECTOR_TERMS];
 } Doc;
 
+/* What the query reads of every candidate it keeps: its id and day, in
+ * an array of their own (1.6 MB at 100,000 articles, where the Docs
+ * take 85 MB: reading a candidate's line of its Doc was most of a full
+ * re-grouping's time, waiting on memory) */
+typedef struct
+{
+  gint64 id;
+  gint64 jd;
+} Key;
+
 struct _DossierSimilarIndex
 {
   GArray     *docs;      /* Doc */
+  Key        *keys;      /* per doc, once sealed */
+  guint32    *shingles;  /* per doc: its count of shingles */
+  guint32    *minhash;   /* per doc: its DOSSIER_SKETCH_SLOTS values */
   GHashTable *index_of;  /* id → doc index + 1 */
   GArray     *postings;  /* Posting, by term then doc */
   GArray     *bands;     /* Band, by key then doc */
@@ -290,6 +312,9 @@ dossier_similar_index_free (DossierSimilarIndex *self)
   g_hash_table_unref (self->index_of);
   g_clear_pointer (&self->postings, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
+  g_free (self->keys);
+  g_free (self->shingles);
+  g_free (self->minhash);
   g_free (self->postings_dir);
   g_free (self->bands_dir);
   g_free (self->acc);
@@ -467,6 +492,31 @@ make_directory (GArray   *array,
   return dir;
 }
 
+/* The postings of a word in more than POSTING_CAP articles are never
+ * walked (such a word finds none): out of the sorted postings, so the
+ * others lie closer together */
+static void
+drop_common_terms (GArray *postings)
+{
+  Posting *p = (Posting *) postings->data;
+  guint kept = 0;
+
+  for (guint i = 0; i < postings->len;)
+    {
+      guint end = i;
+
+      while (end < postings->len && p[end].term == p[i].term)
+        end++;
+      if (end - i <= POSTING_CAP)
+        {
+          memmove (p + kept, p + i, (end - i) * sizeof *p);
+          kept += end - i;
+        }
+      i = end;
+    }
+  g_array_set_size (postings, kept);
+}
+
 void
 dossier_similar_index_seal (DossierSimilarIndex *self)
 {
@@ -519,7 +569,20 @@ dossier_similar_index_seal (DossierSimilarIndex *self)
           }
     }
   g_array_sort (self->postings, compare_postings);
+  drop_common_terms (self->postings);
   g_array_sort (self->bands, compare_bands);
+  self->keys = g_new (Key, MAX (n, 1));
+  self->shingles = g_new (guint32, MAX (n, 1));
+  self->minhash = g_new (guint32, (gsize) MAX (n, 1) * DOSSIER_SKETCH_SLOTS);
+  for (guint d = 0; d < n; d++)
+    {
+      const Doc *doc = &g_array_index (self->docs, Doc, d);
+
+      self->keys[d].id = doc->id;
+      self->keys[d].jd = doc->jd;
+      self->shingles[d] = doc->sketch.n_shingles;
+      memcpy (self->minhash + (gsize) d * DOSSIER_SKETCH_SLOTS, doc->sketch.minhash, sizeof doc->sketch.minhash);
+    }
   self->postings_dir = make_directory (self->postings, sizeof (Posting), FALSE);
   self->bands_dir = make_directory (self->bands, sizeof (Band), TRUE);
   self->acc = g_new0 (float, MAX (n, 1));
@@ -585,6 +648,7 @@ dossier_similar_index_query (DossierSimilarIndex *self,
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (DossierSimilarHit));
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
   const Doc *q;
+  const guint32 *qmin;
   guint qi;
 
   g_return_val_if_fail (self != NULL, hits);
@@ -609,14 +673,10 @@ dossier_similar_index_query (DossierSimilarIndex *self,
       guint first = lower_bound (self->postings, self->postings_dir, sizeof (Posting), q->vec_term[i], FALSE);
       guint last = first;
 
-      /* a common word's postings are not walked to their end: past the
-       * cap it finds none (a full re-grouping spent a third of its time
-       * counting the postings of such words) */
-      while (last < self->postings->len && last - first <= POSTING_CAP &&
+      /* a common word's postings are gone: seal() dropped them */
+      while (last < self->postings->len &&
              g_array_index (self->postings, Posting, last).term == q->vec_term[i])
         last++;
-      if (last - first > POSTING_CAP)
-        continue;
       for (guint p = first; p < last; p++)
         {
           const Posting *post = &g_array_index (self->postings, Posting, p);
@@ -643,36 +703,50 @@ dossier_similar_index_query (DossierSimilarIndex *self,
           }
       }
 
+  qmin = self->minhash + (gsize) qi * DOSSIER_SKETCH_SLOTS;
   for (guint i = 0; i < touched->len; i++)
     {
       guint32 d = g_array_index (touched, guint32, i);
-      const Doc *o = &g_array_index (self->docs, Doc, d);
       double cosine = MIN (1.0, self->acc[d]);
-      double jaccard;
+      gboolean banded = self->banded[d] == self->query;
+      double jaccard = 0;
       DossierSimilarHit hit;
       gboolean in_window;
 
-      /* the articles ahead, scattered over the index: their id, day and
-       * signature, read while this one is compared (the reads waited on
-       * memory most of the comparing's time) */
+      /* the articles ahead, scattered over the index: their key, and
+       * their signature when it is compared */
       if (i + PREFETCH_AHEAD < touched->len)
         {
           guint32 da = g_array_index (touched, guint32, i + PREFETCH_AHEAD);
-          const char *ahead = (const char *) &g_array_index (self->docs, Doc, da);
-          gsize end = self->banded[da] == self->query ? G_STRUCT_OFFSET (Doc, sketch.n_terms)
-                      : self->acc[da] >= RELATED_COSINE ? G_STRUCT_OFFSET (Doc, sketch.minhash) : 0;
 
-          for (gsize off = 0; off < end; off += 64)
-            __builtin_prefetch (ahead + off);
+          if (self->banded[da] == self->query)
+            {
+              const char *m = (const char *) (self->minhash + (gsize) da * DOSSIER_SKETCH_SLOTS);
+
+              for (gsize off = 0; off < DOSSIER_SKETCH_SLOTS * sizeof (guint32); off += 64)
+                __builtin_prefetch (m + off);
+              __builtin_prefetch (&self->keys[da]);
+            }
+          else if (self->acc[da] >= RELATED_COSINE)
+            __builtin_prefetch (&self->keys[da]);
         }
 
-      if (d == qi || (cosine < RELATED_COSINE && self->banded[d] != self->query))
+      if (d == qi || (cosine < RELATED_COSINE && !banded))
         continue;
-      /* copies share a band (all but one in 160 at a Jaccard of 0.5) */
-      jaccard = self->banded[d] == self->query ? dossier_sketch_jaccard (&q->sketch, &o->sketch) : 0;
-      in_window = q->jd < 0 || o->jd < 0 || ABS (q->jd - o->jd) <= DOSSIER_STORY_WINDOW_DAYS;
-      hit.id = o->id;
-      if (dossier_sketch_near_duplicate (&q->sketch, &o->sketch, jaccard))
+      /* copies share a band (all but one in 160 at a Jaccard of 0.5);
+       * without a Jaccard, no test finds a copy */
+      if (banded && q->sketch.n_shingles > 0 && self->shingles[d] > 0)
+        {
+          const guint32 *om = self->minhash + (gsize) d * DOSSIER_SKETCH_SLOTS;
+          guint same = 0;
+
+          for (guint k = 0; k < DOSSIER_SKETCH_SLOTS; k++)
+            same += qmin[k] == om[k];
+          jaccard = (double) same / DOSSIER_SKETCH_SLOTS;
+        }
+      in_window = q->jd < 0 || self->keys[d].jd < 0 || ABS (q->jd - self->keys[d].jd) <= DOSSIER_STORY_WINDOW_DAYS;
+      hit.id = self->keys[d].id;
+      if (banded && near_duplicate_counts (q->sketch.n_shingles, self->shingles[d], jaccard))
         {
           hit.relation = DOSSIER_RELATION_NEAR_DUPLICATE;
           hit.similarity = MAX (jaccard, cosine);
