@@ -25,6 +25,7 @@
 #define BUCKET_CAP      64            /* articles looked at per band bucket */
 #define STORY_COSINE    0.12
 #define RELATED_COSINE  0.05
+#define NEAR_MIN_JACCARD 0.2          /* below it, no pair is a copy */
 #define EMPTY_SLOT      G_MAXUINT32
 #define PREFETCH_AHEAD  6             /* candidates read ahead */
 
@@ -155,7 +156,7 @@ near_duplicate_counts (double na,
     return TRUE;
   /* a cut or an addition: most of the shorter text is in the longer */
   shared = jaccard * (na + nb) / (1 + jaccard);
-  return jaccard >= 0.2 && lo / hi >= 0.4 && shared / lo >= 0.85;
+  return jaccard >= NEAR_MIN_JACCARD && lo / hi >= 0.4 && shared / lo >= 0.85;
 }
 
 gboolean
@@ -275,20 +276,29 @@ typedef struct
   gint64 jd;
 } Key;
 
+/* What a query writes and reads of each article it touches, in one line:
+ * three arrays cost three misses for each of the thousands of articles a
+ * query touches */
+typedef struct
+{
+  guint32 mark;      /* the query that touched it */
+  guint32 banded;    /* the query whose bands it shares */
+  float   acc;       /* the cosine of the query so far */
+  guint32 shingles;  /* its count of shingles */
+} Scratch;
+
 struct _DossierSimilarIndex
 {
   GArray     *docs;      /* Doc */
   Key        *keys;      /* per doc, once sealed */
-  guint32    *shingles;  /* per doc: its count of shingles */
   guint32    *minhash;   /* per doc: its DOSSIER_SKETCH_SLOTS values */
+  guint8     *low;       /* per doc: the low byte of each, a line */
   GHashTable *index_of;  /* id → doc index + 1 */
   GArray     *postings;  /* Posting, by term then doc */
   GArray     *bands;     /* Band, by key then doc */
   guint32    *postings_dir;  /* make_directory() of each */
   guint32    *bands_dir;
-  float      *acc;       /* per doc: the cosine of the query so far */
-  guint32    *mark;      /* per doc: the query that touched it */
-  guint32    *banded;    /* per doc: the query whose bands it shares */
+  Scratch    *scratch;   /* per doc */
   guint32     query;
   gboolean    sealed;
 };
@@ -313,13 +323,11 @@ dossier_similar_index_free (DossierSimilarIndex *self)
   g_clear_pointer (&self->postings, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_free (self->keys);
-  g_free (self->shingles);
   g_free (self->minhash);
+  g_aligned_free (self->low);
   g_free (self->postings_dir);
   g_free (self->bands_dir);
-  g_free (self->acc);
-  g_free (self->mark);
-  g_free (self->banded);
+  g_free (self->scratch);
   g_free (self);
 }
 
@@ -572,22 +580,22 @@ dossier_similar_index_seal (DossierSimilarIndex *self)
   drop_common_terms (self->postings);
   g_array_sort (self->bands, compare_bands);
   self->keys = g_new (Key, MAX (n, 1));
-  self->shingles = g_new (guint32, MAX (n, 1));
+  self->scratch = g_new0 (Scratch, MAX (n, 1));
   self->minhash = g_new (guint32, (gsize) MAX (n, 1) * DOSSIER_SKETCH_SLOTS);
+  self->low = g_aligned_alloc (MAX (n, 1), DOSSIER_SKETCH_SLOTS, 64);
   for (guint d = 0; d < n; d++)
     {
       const Doc *doc = &g_array_index (self->docs, Doc, d);
 
       self->keys[d].id = doc->id;
       self->keys[d].jd = doc->jd;
-      self->shingles[d] = doc->sketch.n_shingles;
+      self->scratch[d].shingles = doc->sketch.n_shingles;
       memcpy (self->minhash + (gsize) d * DOSSIER_SKETCH_SLOTS, doc->sketch.minhash, sizeof doc->sketch.minhash);
+      for (guint k = 0; k < DOSSIER_SKETCH_SLOTS; k++)
+        self->low[(gsize) d * DOSSIER_SKETCH_SLOTS + k] = (guint8) doc->sketch.minhash[k];
     }
   self->postings_dir = make_directory (self->postings, sizeof (Posting), FALSE);
   self->bands_dir = make_directory (self->bands, sizeof (Band), TRUE);
-  self->acc = g_new0 (float, MAX (n, 1));
-  self->mark = g_new0 (guint32, MAX (n, 1));
-  self->banded = g_new0 (guint32, MAX (n, 1));
 }
 
 /* the first index of @key in a sorted array of records starting with it;
@@ -620,10 +628,12 @@ touch (DossierSimilarIndex *self,
        GArray              *touched,
        guint32              d)
 {
-  if (self->mark[d] != self->query)
+  Scratch *s = &self->scratch[d];
+
+  if (s->mark != self->query)
     {
-      self->mark[d] = self->query;
-      self->acc[d] = 0;
+      s->mark = self->query;
+      s->acc = 0;
       g_array_append_val (touched, d);
     }
 }
@@ -649,6 +659,7 @@ dossier_similar_index_query (DossierSimilarIndex *self,
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
   const Doc *q;
   const guint32 *qmin;
+  const guint8 *qlow;
   guint qi;
 
   g_return_val_if_fail (self != NULL, hits);
@@ -662,8 +673,8 @@ dossier_similar_index_query (DossierSimilarIndex *self,
   q = &g_array_index (self->docs, Doc, qi);
   if (++self->query == 0)
     {
-      memset (self->mark, 0, sizeof (guint32) * self->docs->len);
-      memset (self->banded, 0, sizeof (guint32) * self->docs->len);
+      for (guint d = 0; d < self->docs->len; d++)
+        self->scratch[d].mark = self->scratch[d].banded = 0;
       self->query = 1;
     }
 
@@ -682,7 +693,7 @@ dossier_similar_index_query (DossierSimilarIndex *self,
           const Posting *post = &g_array_index (self->postings, Posting, p);
 
           touch (self, touched, post->doc);
-          self->acc[post->doc] += q->vec_w[i] * post->w;
+          self->scratch[post->doc].acc += q->vec_w[i] * post->w;
         }
     }
   /* the signature's bands: copies whatever their lead */
@@ -699,54 +710,65 @@ dossier_similar_index_query (DossierSimilarIndex *self,
             guint32 d = g_array_index (self->bands, Band, p).doc;
 
             touch (self, touched, d);
-            self->banded[d] = self->query;
+            self->scratch[d].banded = self->query;
           }
       }
 
   qmin = self->minhash + (gsize) qi * DOSSIER_SKETCH_SLOTS;
+  qlow = self->low + (gsize) qi * DOSSIER_SKETCH_SLOTS;
   for (guint i = 0; i < touched->len; i++)
     {
       guint32 d = g_array_index (touched, guint32, i);
-      double cosine = MIN (1.0, self->acc[d]);
-      gboolean banded = self->banded[d] == self->query;
+      const Scratch *s = &self->scratch[d];
+      double cosine = MIN (1.0, s->acc);
+      gboolean banded = s->banded == self->query;
       double jaccard = 0;
       DossierSimilarHit hit;
       gboolean in_window;
 
       /* the articles ahead, scattered over the index: their key, and
-       * their signature when it is compared */
+       * the line of low bytes of their signature when it is compared */
       if (i + PREFETCH_AHEAD < touched->len)
         {
           guint32 da = g_array_index (touched, guint32, i + PREFETCH_AHEAD);
+          const Scratch *sa = &self->scratch[da];
 
-          if (self->banded[da] == self->query)
+          if (sa->banded == self->query)
             {
-              const char *m = (const char *) (self->minhash + (gsize) da * DOSSIER_SKETCH_SLOTS);
-
-              for (gsize off = 0; off < DOSSIER_SKETCH_SLOTS * sizeof (guint32); off += 64)
-                __builtin_prefetch (m + off);
+              __builtin_prefetch (self->low + (gsize) da * DOSSIER_SKETCH_SLOTS);
               __builtin_prefetch (&self->keys[da]);
             }
-          else if (self->acc[da] >= RELATED_COSINE)
+          else if (sa->acc >= RELATED_COSINE)
             __builtin_prefetch (&self->keys[da]);
         }
 
       if (d == qi || (cosine < RELATED_COSINE && !banded))
         continue;
       /* copies share a band (all but one in 160 at a Jaccard of 0.5);
-       * without a Jaccard, no test finds a copy */
-      if (banded && q->sketch.n_shingles > 0 && self->shingles[d] > 0)
+       * without a Jaccard, no test finds a copy.  Equal values have equal
+       * low bytes: when too few of those are equal for a copy, the full
+       * values (four lines more) are not read, and the Jaccard stays 0,
+       * which is all a pair that is no copy uses of it */
+      if (banded && q->sketch.n_shingles > 0 && s->shingles > 0)
         {
-          const guint32 *om = self->minhash + (gsize) d * DOSSIER_SKETCH_SLOTS;
+          const guint8 *ol = self->low + (gsize) d * DOSSIER_SKETCH_SLOTS;
           guint same = 0;
 
           for (guint k = 0; k < DOSSIER_SKETCH_SLOTS; k++)
-            same += qmin[k] == om[k];
-          jaccard = (double) same / DOSSIER_SKETCH_SLOTS;
+            same += qlow[k] == ol[k];
+          if ((double) same / DOSSIER_SKETCH_SLOTS >= NEAR_MIN_JACCARD)
+            {
+              const guint32 *om = self->minhash + (gsize) d * DOSSIER_SKETCH_SLOTS;
+
+              same = 0;
+              for (guint k = 0; k < DOSSIER_SKETCH_SLOTS; k++)
+                same += qmin[k] == om[k];
+              jaccard = (double) same / DOSSIER_SKETCH_SLOTS;
+            }
         }
       in_window = q->jd < 0 || self->keys[d].jd < 0 || ABS (q->jd - self->keys[d].jd) <= DOSSIER_STORY_WINDOW_DAYS;
       hit.id = self->keys[d].id;
-      if (banded && near_duplicate_counts (q->sketch.n_shingles, self->shingles[d], jaccard))
+      if (banded && near_duplicate_counts (q->sketch.n_shingles, s->shingles, jaccard))
         {
           hit.relation = DOSSIER_RELATION_NEAR_DUPLICATE;
           hit.similarity = MAX (jaccard, cosine);
