@@ -808,10 +808,10 @@ dossier_similar_index_query (DossierSimilarIndex *self,
       /* copies share a band (all but one in 160 at a Jaccard of 0.5);
        * without a Jaccard, no test finds a copy.  Equal values have equal
        * low bytes, so the share of equal low bytes is at least the
-       * Jaccard, and the test of copies asks more of a larger Jaccard
-       * never: when the low bytes fail it, so do the full values, which
-       * are not read (four lines more), and the Jaccard stays 0, which is
-       * all a pair that is no copy uses of it.  In the bench's library a
+       * Jaccard, and a pair the test of copies refuses at one Jaccard it
+       * refuses at any smaller one: when the low bytes fail the test, so
+       * do the full values, which are not read (four lines more), and the
+       * Jaccard stays 0, which is all a pair that is no copy uses of it.  In the bench's library a
        * query shares a band with 570 articles, of which 0.02 are copies.
        * The others are compared below, their values read ahead */
       if (banded && q->sketch.n_shingles > 0 && s->shingles > 0)
