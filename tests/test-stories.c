@@ -286,6 +286,126 @@ test_index (void)
   g_rand_free (rand);
 }
 
+/* The index against every pair compared in full, on articles made of
+ * paragraphs from one shared pool: most pairs share some paragraphs,
+ * so a query shares bands with many articles that are no copies (as in
+ * real libraries with their boilerplate), and some of them reach the
+ * Jaccard of copies without being one.  Every copy the index reports is
+ * one when the two signatures are compared in full, with its Jaccard;
+ * every close copy (a Jaccard of 0.75 or more, missed by the bands once
+ * in 100,000) is reported. */
+static void
+test_index_reference (void)
+{
+  enum { N = 1200, POOL = 30, PARA_WORDS = 25, COPIES = 150 };
+  g_autoptr(DossierSimilarIndex) index = dossier_similar_index_new ();
+  g_autofree DossierSketch *sketches = g_new0 (DossierSketch, N + COPIES);
+  g_autofree char **paras = g_new0 (char *, POOL);
+  g_autofree char **bodies = g_new0 (char *, N + COPIES);
+  GRand *rand = g_rand_new_with_seed (20261207);
+  guint n_copies = 0, n_far = 0, n_reported = 0;
+
+  for (guint p = 0; p < POOL; p++)
+    {
+      GString *para = g_string_new (NULL);
+
+      for (guint w = 0; w < PARA_WORDS; w++)
+        g_string_append_printf (para, " p%02uw%04u", p, g_rand_int_range (rand, 0, 3000));
+      paras[p] = g_string_free (para, FALSE);
+    }
+  for (guint i = 0; i < N + COPIES; i++)
+    {
+      GString *body = g_string_new ("Report");
+
+      if (i < N)
+        {
+          /* two to seven paragraphs of the pool, and words of its own */
+          guint n_paras = g_rand_int_range (rand, 2, 8);
+
+          for (guint k = 0; k < n_paras; k++)
+            g_string_append (body, paras[g_rand_int_range (rand, 0, POOL)]);
+          for (guint w = 0, n = g_rand_int_range (rand, 0, 40); w < n; w++)
+            g_string_append_printf (body, " own%05u", g_rand_int_range (rand, 0, 60000));
+        }
+      else
+        {
+          /* a copy: an article cut short, or with some words changed */
+          const char *of = bodies[g_rand_int_range (rand, 0, N)];
+          g_auto(GStrv) words = g_strsplit (of, " ", -1);
+          guint n = g_strv_length (words);
+          guint keep = g_rand_boolean (rand) ? n : MAX (1, n * g_rand_int_range (rand, 50, 100) / 100);
+
+          g_string_truncate (body, 0);
+          for (guint w = 0; w < keep; w++)
+            {
+              if (w > 0)
+                g_string_append_c (body, ' ');
+              if (w > 0 && g_rand_int_range (rand, 0, 40) == 0)
+                g_string_append_printf (body, "changed%u", w);
+              else
+                g_string_append (body, words[w]);
+            }
+        }
+      bodies[i] = g_string_free (body, FALSE);
+      dossier_sketch_compute (&sketches[i], i < N ? "Headline" : "Another headline", bodies[i]);
+      /* dated within a few weeks, some undated */
+      dossier_similar_index_add (index, i + 1, g_rand_int_range (rand, 0, 8) == 0 ? -1
+                                 : 2461000 + g_rand_int_range (rand, 0, 40), &sketches[i]);
+    }
+  dossier_similar_index_seal (index);
+
+  for (guint a = 0; a < N + COPIES; a++)
+    {
+      g_autoptr(GArray) hits = dossier_similar_index_query (index, a + 1, N + COPIES);
+      g_autofree gboolean *reported = g_new0 (gboolean, N + COPIES);
+
+      for (guint h = 0; h < hits->len; h++)
+        {
+          const DossierSimilarHit *hit = &g_array_index (hits, DossierSimilarHit, h);
+          guint b = (guint) hit->id - 1;
+          double jaccard;
+
+          g_assert_cmpuint (b, <, N + COPIES);
+          g_assert_cmpuint (b, !=, a);
+          if (hit->relation != DOSSIER_RELATION_NEAR_DUPLICATE)
+            continue;
+          jaccard = dossier_sketch_jaccard (&sketches[a], &sketches[b]);
+          g_assert_true (dossier_sketch_near_duplicate (&sketches[a], &sketches[b], jaccard));
+          g_assert_cmpfloat (hit->similarity, >=, jaccard);
+          reported[b] = TRUE;
+          n_reported++;
+        }
+      for (guint b = 0; b < N + COPIES; b++)
+        {
+          double jaccard;
+
+          if (b == a)
+            continue;
+          jaccard = dossier_sketch_jaccard (&sketches[a], &sketches[b]);
+          if (dossier_sketch_near_duplicate (&sketches[a], &sketches[b], jaccard))
+            {
+              if (jaccard >= 0.75)
+                {
+                  g_assert_true (reported[b]);
+                  n_copies++;
+                }
+            }
+          else if (jaccard >= 0.2)
+            n_far++;
+        }
+    }
+  /* the fixture has what it is for: copies, and pairs as close as
+   * copies that are none */
+  g_assert_cmpuint (n_copies, >=, COPIES);
+  g_assert_cmpuint (n_far, >=, 1000);
+  g_assert_cmpuint (n_reported, >=, n_copies);
+  for (guint i = 0; i < N + COPIES; i++)
+    g_free (bodies[i]);
+  for (guint p = 0; p < POOL; p++)
+    g_free (paras[p]);
+  g_rand_free (rand);
+}
+
 /* A copy reprinted two years later is still a version of the report,
  * but not part of its story: no link, however close, makes a story span
  * more than a month (a chain of such copies made stories of years) */
@@ -747,5 +867,6 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/Stories/list-beside-store", Fixture, NULL, fixture_setup, test_list_beside_store, fixture_teardown);
   g_test_add_func ("/Dossier/Stories/migrate", test_migrate);
   g_test_add_func ("/Dossier/Stories/index", test_index);
+  g_test_add_func ("/Dossier/Stories/index-reference", test_index_reference);
   return g_test_run ();
 }

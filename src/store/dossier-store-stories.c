@@ -364,6 +364,7 @@ update_stories (DossierStore          *self,
   g_autoptr(GArray) before = NULL;
   g_autoptr(GArray) after = NULL;
   gint64 total;
+  gint64 t0 = g_get_monotonic_time (), t1, ti, t2, t3;
 
   if (!dossier_store_begin (self, error))
     return -1;
@@ -381,17 +382,21 @@ update_stories (DossierStore          *self,
   report (progress, progress_data, 0);
   if (!sketch_new (self, new_ids, total, progress, progress_data, cancellable, error))
     goto fail;
+  t1 = g_get_monotonic_time ();
   index = load_index (self, cancellable, error);
   if (index == NULL)
     goto fail;
+  ti = g_get_monotonic_time ();
   if (!link_new (self, index, new_ids, full, progress, progress_data, cancellable, error))
     goto fail;
   g_clear_pointer (&index, dossier_similar_index_free);
+  t2 = g_get_monotonic_time ();
   report (progress, progress_data, 0.9);
   if (touched != NULL && !full && (before = read_members (self, error)) == NULL)
     goto fail;
   if (!_dossier_store_group_stories (self, error))
     goto fail;
+  t3 = g_get_monotonic_time ();
   if (before != NULL)
     {
       if ((after = read_members (self, error)) == NULL)
@@ -400,6 +405,10 @@ update_stories (DossierStore          *self,
     }
   if (!dossier_store_commit (self, error))
     return -1;
+  g_debug ("stories: %u articles sketched in %.2f s, indexed in %.2f s, linked in %.2f s,"
+           " grouped in %.2f s, committed in %.2f s",
+           new_ids->len, (t1 - t0) / 1e6, (ti - t1) / 1e6, (t2 - ti) / 1e6, (t3 - t2) / 1e6,
+           (g_get_monotonic_time () - t3) / 1e6);
   report (progress, progress_data, 1);
   return new_ids->len;
 
