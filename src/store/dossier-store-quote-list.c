@@ -98,6 +98,39 @@ typedef struct {
 /* quotes fetched ahead when written in time order */
 #define PREFETCH_AHEAD 8
 
+/* @n bytes at @s appended to @strings: as g_string_append_len() does,
+ * without its call while there is room; a person's list keeps two or
+ * three strings for each of tens of thousands of quotes */
+static inline void
+append_bytes (GString    *strings,
+              const char *s,
+              gsize       n)
+{
+  if (G_LIKELY (strings->len + n < strings->allocated_len))
+    {
+      memcpy (strings->str + strings->len, s, n);
+      strings->len += n;
+      strings->str[strings->len] = '\0';
+    }
+  else
+    g_string_append_len (strings, s, n);
+}
+
+/* a place for one more element at the end of @array, of which *@n are
+ * used: the array's length runs ahead, doubled when reached, and is set
+ * to *@n when done; g_array_append_val() was a call of a hundred
+ * instructions for each of tens of thousands of rows */
+static inline gpointer
+next_element (GArray *array,
+              guint  *n)
+{
+  guint size = g_array_get_element_size (array);
+
+  if (G_UNLIKELY (*n >= array->len))
+    g_array_set_size (array, MAX (array->len * 2, 1024));
+  return array->data + (gsize) size * (*n)++;
+}
+
 /* column @col of @stmt copied into @strings with its NUL; its offset */
 static gsize
 keep_column (GString      *strings,
@@ -151,7 +184,8 @@ typedef struct {
   gint64   min;
   gint64   max;
   gint64   id;        /* the article dossier_quoted_article() said yes to */
-  GArray  *articles;
+  GArray  *articles;  /* next_element()'s, n_articles used */
+  guint    n_articles;
   GString *strings;
 } QuotedSlots;
 
@@ -179,7 +213,7 @@ keep_value (GString       *strings,
 
   if (s == NULL)
     return NO_TEXT;
-  g_string_append_len (strings, s, sqlite3_value_bytes (value) + 1);
+  append_bytes (strings, s, sqlite3_value_bytes (value) + 1);
   return at;
 }
 
@@ -189,14 +223,13 @@ keep_quoted_article (sqlite3_context  *context,
                      sqlite3_value   **argv)
 {
   QuotedSlots *q = sqlite3_user_data (context);
-  QuotedArticle a;
+  QuotedArticle *a = next_element (q->articles, &q->n_articles);
 
-  a.id = q->id;
-  a.jd = sqlite3_value_type (argv[0]) == SQLITE_NULL ? G_MAXINT64 : sqlite3_value_int64 (argv[0]);
-  a.published = keep_value (q->strings, argv[1]);
-  a.source = keep_value (q->strings, argv[2]);
-  g_array_append_val (q->articles, a);
-  q->slot[a.id - q->min] = q->articles->len - 1;
+  a->id = q->id;
+  a->jd = sqlite3_value_type (argv[0]) == SQLITE_NULL ? G_MAXINT64 : sqlite3_value_int64 (argv[0]);
+  a->published = keep_value (q->strings, argv[1]);
+  a->source = keep_value (q->strings, argv[2]);
+  q->slot[a->id - q->min] = q->n_articles - 1;
   sqlite3_result_int (context, 0);
 }
 
@@ -237,7 +270,7 @@ read_quoted_articles (DossierStore *self,
       /* NO_ARTICLE: wanted and not (yet) found; 0 and up: found */
       g_autofree guint *slot = g_new (guint, max - min + 1);
 
-      QuotedSlots quoted = { slot, min, max, 0, articles, strings };
+      QuotedSlots quoted = { slot, min, max, 0, articles, articles->len, strings };
 
       memset (slot, 0xff, (max - min + 1) * sizeof (guint));
       /* every article in the range is wanted at least as often as not:
@@ -268,6 +301,7 @@ read_quoted_articles (DossierStore *self,
             ;
           sqlite3_finalize (stmt);
         }
+      g_array_set_size (articles, quoted.n_articles);
       sqlite3_create_function_v2 (self->db, "dossier_quoted_article", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
                                   NULL, NULL, NULL, NULL, NULL);
       sqlite3_create_function_v2 (self->db, "dossier_keep_article", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
@@ -484,7 +518,8 @@ order_in_time (GArray *rows,
  * attribution, status): the quote kept in the sink given as the
  * function's data; always no */
 typedef struct {
-  GArray  *rows;
+  GArray  *rows;      /* next_element()'s, n_rows used */
+  guint    n_rows;
   GString *strings;
   gsize    speaker;   /* a person's name, for all their quotes */
   gboolean person;    /* whether the speaker is that, not the fourth value */
@@ -498,6 +533,7 @@ keep_quote (sqlite3_context  *context,
             sqlite3_value   **argv)
 {
   QuoteSink *sink = sqlite3_user_data (context);
+  QuoteRow *row = next_element (sink->rows, &sink->n_rows);
   QuoteRow q;
 
   q.id = sqlite3_value_int64 (argv[0]);
@@ -512,7 +548,7 @@ keep_quote (sqlite3_context  *context,
   q.article = NO_ARTICLE;
   sink->min = MIN (sink->min, q.article_id);
   sink->max = MAX (sink->max, q.article_id);
-  g_array_append_val (sink->rows, q);
+  *row = q;
   sqlite3_result_int (context, 0);
 }
 
@@ -531,7 +567,7 @@ dossier_store_each_quote (DossierStore          *self,
   g_autofree char *sql = NULL;
   g_autofree guint *order = NULL;
   gint64 min, max;
-  QuoteSink sink = { NULL, NULL, NO_TEXT, person_id > 0, G_MAXINT64, G_MININT64 };
+  QuoteSink sink = { NULL, 0, NULL, NO_TEXT, person_id > 0, G_MAXINT64, G_MININT64 };
   const QuoteRow *r;
   const QuotedArticle *a;
   sqlite3_stmt *stmt;
@@ -596,6 +632,7 @@ dossier_store_each_quote (DossierStore          *self,
     }
   sqlite3_create_function_v2 (self->db, "dossier_keep_quote", 9, SQLITE_UTF8 | SQLITE_DIRECTONLY,
                               NULL, NULL, NULL, NULL, NULL);
+  g_array_set_size (rows, sink.n_rows);
   if (stmt == NULL)
     return FALSE;
   if (rc != SQLITE_DONE)
