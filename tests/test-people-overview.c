@@ -484,6 +484,30 @@ first_quote (DossierLibrary *library,
   return q->id;
 }
 
+/* the id of a quote of @from's that starts before one of @to's in the
+ * same article */
+static gint64
+quote_before (DossierLibrary *library,
+              gint64          from,
+              gint64          to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) a = dossier_people_quotes_sync (library, from, 0, FALSE, &error);
+  g_autoptr(GPtrArray) b = dossier_people_quotes_sync (library, to, 0, FALSE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      {
+        DossierStoredQuote *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, j);
+
+        if (x->article_id == y->article_id && x->start < y->start)
+          return x->id;
+      }
+  g_assert_not_reached ();
+  return 0;
+}
+
 /* gives article @id the date @date, or none, in the library and in @days */
 static void
 redate (DossierTestLibrary *f,
@@ -655,6 +679,11 @@ test_reference (DossierTestLibrary *f,
   assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
 
   g_assert_true (dossier_people_reassign_sync (f->library, first_quote (f->library, kerry, NULL), peskov, &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+  /* corrected, a quote comes after the person's found ones in their
+   * index, but on their page before those later in its article */
+  g_assert_true (dossier_people_reassign_sync (f->library, quote_before (f->library, kerry, peskov), peskov, &error));
   g_assert_no_error (error);
   assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
 
