@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -326,6 +327,69 @@ day_of_date (const char *published)
   return g_date_get_julian (date);
 }
 
+typedef struct
+{
+  gint64 day;
+  gint64 article;
+  gint64 start;
+  gint64 id;
+} PageKey;
+
+static int
+compare_page_keys (const void *a,
+                   const void *b)
+{
+  const PageKey *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  if (x->article != y->article)
+    return x->article < y->article ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Each person's page lists the ids of all their quotes (not rejected)
+ * in time order: by their article's day in @days (undated last), the
+ * article, where they start, then id; against the same sorted plainly
+ * from the person's quotes. */
+static void
+assert_pages_in_time (DossierTestLibrary *f,
+                      GHashTable         *days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierPeopleList) list = dossier_people_overview_list_sync (f->library, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->people->len; i++)
+    {
+      DossierPersonSummary *p = g_ptr_array_index (list->people, i);
+      g_autoptr(GPtrArray) quotes = dossier_people_quotes_sync (f->library, p->id, 0, FALSE, &error);
+      g_autoptr(DossierPersonPage) page = NULL;
+      g_autofree PageKey *want = NULL;
+
+      g_assert_no_error (error);
+      want = g_new (PageKey, MAX (quotes->len, 1));
+      for (guint q = 0; q < quotes->len; q++)
+        {
+          DossierStoredQuote *quote = g_ptr_array_index (quotes, q);
+          const gint64 *day = g_hash_table_lookup (days, &quote->article_id);
+
+          want[q].day = day != NULL ? *day : G_MAXINT64;
+          want[q].article = quote->article_id;
+          want[q].start = quote->start;
+          want[q].id = quote->id;
+        }
+      qsort (want, quotes->len, sizeof (PageKey), compare_page_keys);
+      page = dossier_people_overview_page_sync (f->library, p->id, 0, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->quote_ids->len, ==, quotes->len);
+      for (guint q = 0; q < quotes->len; q++)
+        g_assert_cmpint (g_array_index (page->quote_ids, gint64, q), ==, want[q].id);
+    }
+}
+
 /* Every sparkline of every person with quotes, against the same counted
  * plainly from each one's quotes and @days (article id to day, for the
  * dated articles); and the library's table of quotes by day against the
@@ -357,6 +421,7 @@ assert_sparklines_exact (DossierTestLibrary *f,
       g_array_append_val (ids, p->id);
       g_ptr_array_add (per_person, quotes);
     }
+  assert_pages_in_time (f, days);
   offset = list->first_jd - earliest;
   span = list->last_jd - list->first_jd + 1;
   lines = dossier_people_overview_sparklines_sync (f->library, (const gint64 *) ids->data, ids->len,
@@ -417,6 +482,30 @@ first_quote (DossierLibrary *library,
   if (article_id != NULL)
     *article_id = q->article_id;
   return q->id;
+}
+
+/* the id of a quote of @from's that starts before one of @to's in the
+ * same article */
+static gint64
+quote_before (DossierLibrary *library,
+              gint64          from,
+              gint64          to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) a = dossier_people_quotes_sync (library, from, 0, FALSE, &error);
+  g_autoptr(GPtrArray) b = dossier_people_quotes_sync (library, to, 0, FALSE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      {
+        DossierStoredQuote *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, j);
+
+        if (x->article_id == y->article_id && x->start < y->start)
+          return x->id;
+      }
+  g_assert_not_reached ();
+  return 0;
 }
 
 /* gives article @id the date @date, or none, in the library and in @days */
@@ -590,6 +679,11 @@ test_reference (DossierTestLibrary *f,
   assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
 
   g_assert_true (dossier_people_reassign_sync (f->library, first_quote (f->library, kerry, NULL), peskov, &error));
+  g_assert_no_error (error);
+  assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
+  /* corrected, a quote comes after the person's found ones in their
+   * index, but on their page before those later in its article */
+  g_assert_true (dossier_people_reassign_sync (f->library, quote_before (f->library, kerry, peskov), peskov, &error));
   g_assert_no_error (error);
   assert_sparklines_exact (f, days, day_of_date ("2009-06-01"));
 

@@ -98,6 +98,39 @@ typedef struct {
 /* quotes fetched ahead when written in time order */
 #define PREFETCH_AHEAD 8
 
+/* @n bytes at @s appended to @strings: as g_string_append_len() does,
+ * without its call while there is room; a person's list keeps two or
+ * three strings for each of tens of thousands of quotes */
+static inline void
+append_bytes (GString    *strings,
+              const char *s,
+              gsize       n)
+{
+  if (G_LIKELY (strings->len + n < strings->allocated_len))
+    {
+      memcpy (strings->str + strings->len, s, n);
+      strings->len += n;
+      strings->str[strings->len] = '\0';
+    }
+  else
+    g_string_append_len (strings, s, n);
+}
+
+/* a place for one more element at the end of @array, of which *@n are
+ * used: the array's length runs ahead, doubled when reached, and is set
+ * to *@n when done; g_array_append_val() was a call of a hundred
+ * instructions for each of tens of thousands of rows */
+static inline gpointer
+next_element (GArray *array,
+              guint  *n)
+{
+  guint size = g_array_get_element_size (array);
+
+  if (G_UNLIKELY (*n >= array->len))
+    g_array_set_size (array, MAX (array->len * 2, 1024));
+  return array->data + (gsize) size * (*n)++;
+}
+
 /* column @col of @stmt copied into @strings with its NUL; its offset */
 static gsize
 keep_column (GString      *strings,
@@ -140,12 +173,20 @@ keep_article (GArray       *articles,
 
 /* dossier_quoted_article(id): whether article @id is one of those
  * marked in the slots given as the function's data (of ids from
- * QuotedSlots.min); the range of articles read for their days skips the
- * others inside SQLite, before their columns are read and returned */
+ * QuotedSlots.min); dossier_keep_article(day, published, source), asked
+ * only after it said yes (a CASE keeps the order), keeps that article's columns there and then
+ * and says no.  The range of articles read for their days thus returns
+ * no row at all: those not quoted are skipped inside SQLite before
+ * their columns are read, and the quoted ones are not returned one by
+ * one through sqlite3_step() with a call for each column. */
 typedef struct {
-  const guint *slot;
-  gint64       min;
-  gint64       max;
+  guint   *slot;
+  gint64   min;
+  gint64   max;
+  gint64   id;        /* the article dossier_quoted_article() said yes to */
+  GArray  *articles;  /* next_element()'s, n_articles used */
+  guint    n_articles;
+  GString *strings;
 } QuotedSlots;
 
 static void
@@ -153,10 +194,43 @@ quoted_article (sqlite3_context  *context,
                 int               argc,
                 sqlite3_value   **argv)
 {
-  const QuotedSlots *q = sqlite3_user_data (context);
+  QuotedSlots *q = sqlite3_user_data (context);
   gint64 id = sqlite3_value_int64 (argv[0]);
+  gboolean quoted = id >= q->min && id <= q->max && q->slot[id - q->min] == NO_ARTICLE - 1;
 
-  sqlite3_result_int (context, id >= q->min && id <= q->max && q->slot[id - q->min] == NO_ARTICLE - 1);
+  if (quoted)
+    q->id = id;
+  sqlite3_result_int (context, quoted);
+}
+
+/* @value's text copied into @strings with its NUL; its offset */
+static gsize
+keep_value (GString       *strings,
+            sqlite3_value *value)
+{
+  const char *s = (const char *) sqlite3_value_text (value);
+  gsize at = strings->len;
+
+  if (s == NULL)
+    return NO_TEXT;
+  append_bytes (strings, s, sqlite3_value_bytes (value) + 1);
+  return at;
+}
+
+static void
+keep_quoted_article (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  QuotedSlots *q = sqlite3_user_data (context);
+  QuotedArticle *a = next_element (q->articles, &q->n_articles);
+
+  a->id = q->id;
+  a->jd = sqlite3_value_type (argv[0]) == SQLITE_NULL ? G_MAXINT64 : sqlite3_value_int64 (argv[0]);
+  a->published = keep_value (q->strings, argv[1]);
+  a->source = keep_value (q->strings, argv[2]);
+  q->slot[a->id - q->min] = q->n_articles - 1;
+  sqlite3_result_int (context, 0);
 }
 
 static gboolean
@@ -196,37 +270,41 @@ read_quoted_articles (DossierStore *self,
       /* NO_ARTICLE: wanted and not (yet) found; 0 and up: found */
       g_autofree guint *slot = g_new (guint, max - min + 1);
 
-      QuotedSlots quoted = { slot, min, max };
+      QuotedSlots quoted = { slot, min, max, 0, articles, articles->len, strings };
 
       memset (slot, 0xff, (max - min + 1) * sizeof (guint));
       /* every article in the range is wanted at least as often as not:
-       * the range is read in order, and the rows of those not quoted are
-       * left in SQLite (a function of this call's slots, taken away
-       * after it) */
+       * the range is read in order, and the functions (of this call's
+       * slots, taken away after it) keep the quoted ones as they come */
       for (guint i = 0; i < rows->len; i++)
         slot[r[i].article_id - min] = NO_ARTICLE - 1;
       if (sqlite3_create_function_v2 (self->db, "dossier_quoted_article", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-                                      &quoted, quoted_article, NULL, NULL, NULL) != SQLITE_OK)
+                                      &quoted, quoted_article, NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_create_function_v2 (self->db, "dossier_keep_article", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                      &quoted, keep_quoted_article, NULL, NULL, NULL) != SQLITE_OK)
         {
           _dossier_store_fail (self, error, _("Could not read the quotes"));
-          return FALSE;
+          stmt = NULL;
         }
-      stmt = prepare (self, "SELECT id, published_jd, published, source FROM articles INDEXED BY articles_days"
-                            " WHERE id BETWEEN ?1 AND ?2 AND dossier_quoted_article(id)", error);
+      else
+        stmt = prepare (self, "SELECT id FROM articles INDEXED BY articles_days"
+                              " WHERE id BETWEEN ?1 AND ?2 AND CASE WHEN dossier_quoted_article(id)"
+                              " THEN dossier_keep_article(published_jd, published, source) END",
+                        error);
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, min);
           sqlite3_bind_int64 (stmt, 2, max);
+          /* dossier_keep_article() says no to every article: no row
+           * comes back */
           while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            {
-              gint64 id = sqlite3_column_int64 (stmt, 0);
-
-              if (id >= min && id <= max && slot[id - min] == NO_ARTICLE - 1)
-                slot[id - min] = keep_article (articles, strings, stmt, id, 1);
-            }
+            ;
           sqlite3_finalize (stmt);
         }
+      g_array_set_size (articles, quoted.n_articles);
       sqlite3_create_function_v2 (self->db, "dossier_quoted_article", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                  NULL, NULL, NULL, NULL, NULL);
+      sqlite3_create_function_v2 (self->db, "dossier_keep_article", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
                                   NULL, NULL, NULL, NULL, NULL);
       if (stmt == NULL)
         return FALSE;
@@ -436,6 +514,44 @@ order_in_time (GArray *rows,
   return order;
 }
 
+/* dossier_keep_quote(id, article, person, speaker, text, start, end,
+ * attribution, status): the quote kept in the sink given as the
+ * function's data; always no */
+typedef struct {
+  GArray  *rows;      /* next_element()'s, n_rows used */
+  guint    n_rows;
+  GString *strings;
+  gsize    speaker;   /* a person's name, for all their quotes */
+  gboolean person;    /* whether the speaker is that, not the fourth value */
+  gint64   min;       /* the quotes' articles' least and greatest ids */
+  gint64   max;
+} QuoteSink;
+
+static void
+keep_quote (sqlite3_context  *context,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  QuoteSink *sink = sqlite3_user_data (context);
+  QuoteRow *row = next_element (sink->rows, &sink->n_rows);
+  QuoteRow q;
+
+  q.id = sqlite3_value_int64 (argv[0]);
+  q.article_id = sqlite3_value_int64 (argv[1]);
+  q.person_id = sqlite3_value_int64 (argv[2]);
+  q.speaker = sink->person ? sink->speaker : keep_value (sink->strings, argv[3]);
+  q.text = keep_value (sink->strings, argv[4]);
+  q.start = sqlite3_value_int64 (argv[5]);
+  q.end = sqlite3_value_int64 (argv[6]);
+  q.attribution = sqlite3_value_int (argv[7]);
+  q.status = sqlite3_value_int (argv[8]);
+  q.article = NO_ARTICLE;
+  sink->min = MIN (sink->min, q.article_id);
+  sink->max = MAX (sink->max, q.article_id);
+  *row = q;
+  sqlite3_result_int (context, 0);
+}
+
 gboolean
 dossier_store_each_quote (DossierStore          *self,
                           gint64                 person_id,
@@ -450,8 +566,8 @@ dossier_store_each_quote (DossierStore          *self,
   g_autoptr(GString) strings = NULL;
   g_autofree char *sql = NULL;
   g_autofree guint *order = NULL;
-  gint64 min = G_MAXINT64, max = G_MININT64;
-  gsize speaker = NO_TEXT;
+  gint64 min, max;
+  QuoteSink sink = { NULL, 0, NULL, NO_TEXT, person_id > 0, G_MAXINT64, G_MININT64 };
   const QuoteRow *r;
   const QuotedArticle *a;
   sqlite3_stmt *stmt;
@@ -464,6 +580,8 @@ dossier_store_each_quote (DossierStore          *self,
   rows = g_array_sized_new (FALSE, FALSE, sizeof (QuoteRow), 1024);
   articles = g_array_sized_new (FALSE, FALSE, sizeof (QuotedArticle), 1024);
   strings = g_string_sized_new (256 * 1024);
+  sink.rows = rows;
+  sink.strings = strings;
   /* One condition per case, so that each uses its index: a person's
    * quotes are one range of quotes_listed, which holds all that is
    * listed of them, and their speaker is the same for all, read once.
@@ -477,49 +595,53 @@ dossier_store_each_quote (DossierStore          *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, person_id);
       if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        speaker = keep_column (strings, stmt, 0);
+        sink.speaker = keep_column (strings, stmt, 0);
       sqlite3_finalize (stmt);
       if (read_failed (self, rc, error))
         return FALSE;
     }
-  sql = g_strdup_printf ("SELECT q.id, q.article_id, q.person_id, %s, q.text, q.start_offset, q.end_offset,"
-                         " q.attribution, q.status"
-                         " FROM quotes q %s %s WHERE %s %s AND (?3 OR q.status < 2)",
-                         person_id > 0 ? "NULL" : "p.name",
+  /* The rows are kept by a function of this call (taken away after it)
+   * as SQLite meets them, and none is returned: through sqlite3_step()
+   * and a call for each of nine columns, a person's tens of thousands
+   * took a fifth more instructions.  The CASE asks it only for the
+   * quotes listed. */
+  sql = g_strdup_printf ("SELECT 1 FROM quotes q %s %s WHERE %s %s AND CASE WHEN ?3 OR q.status < 2 THEN"
+                         " dossier_keep_quote(q.id, q.article_id, q.person_id, %s, q.text, q.start_offset,"
+                         " q.end_offset, q.attribution, q.status) END",
                          person_id > 0 ? "INDEXED BY quotes_listed" : "",
                          person_id > 0 ? "" : "LEFT JOIN people p ON p.id = q.person_id",
                          person_id > 0 ? "q.person_id = ?1" : "?1 = 0",
-                         article_id > 0 ? "AND q.article_id = ?2" : "AND ?2 = 0");
+                         article_id > 0 ? "AND q.article_id = ?2" : "AND ?2 = 0",
+                         person_id > 0 ? "NULL" : "p.name");
+  if (sqlite3_create_function_v2 (self->db, "dossier_keep_quote", 9, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                  &sink, keep_quote, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not read the quotes"));
+      return FALSE;
+    }
   stmt = prepare (self, sql, error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      sqlite3_bind_int (stmt, 3, all);
+      /* dossier_keep_quote() says no to every quote: no row comes back */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_create_function_v2 (self->db, "dossier_keep_quote", 9, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                              NULL, NULL, NULL, NULL, NULL);
+  g_array_set_size (rows, sink.n_rows);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, article_id);
-  sqlite3_bind_int (stmt, 3, all);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      QuoteRow q;
-
-      q.id = sqlite3_column_int64 (stmt, 0);
-      q.article_id = sqlite3_column_int64 (stmt, 1);
-      q.person_id = sqlite3_column_int64 (stmt, 2);
-      q.speaker = person_id > 0 ? speaker : keep_column (strings, stmt, 3);
-      q.text = keep_column (strings, stmt, 4);
-      q.start = sqlite3_column_int64 (stmt, 5);
-      q.end = sqlite3_column_int64 (stmt, 6);
-      q.attribution = sqlite3_column_int (stmt, 7);
-      q.status = sqlite3_column_int (stmt, 8);
-      q.article = NO_ARTICLE;
-      min = MIN (min, q.article_id);
-      max = MAX (max, q.article_id);
-      g_array_append_val (rows, q);
-    }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       _dossier_store_fail (self, error, _("Could not read the quotes"));
       return FALSE;
     }
+  min = sink.min;
+  max = sink.max;
   if (!read_quoted_articles (self, rows, min, max, articles, strings, error))
     return FALSE;
 

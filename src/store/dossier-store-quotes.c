@@ -136,119 +136,6 @@ dossier_store_quote_range (DossierStore  *self,
   return finish (self, stmt, rc, error);
 }
 
-/* Each dated article's day, read from the date index alone (the day is
- * kept after the body in an article's row, so reading it from the rows
- * would read every body), kept by article id: a table indexed by id
- * when the ids are dense enough (as they are: articles are added far
- * more than deleted), else a sorted array of (id, day) pairs.  A much
- * quoted person's quotes each look their article's day up here. */
-typedef struct
-{
-  gint64 id;
-  gint64 jd;
-} ArticleDay;
-
-typedef struct
-{
-  GArray *sorted;       /* ArticleDay by id, when not dense */
-  gint64 *by_id;        /* -1: undated or no such article */
-  gint64  n_by_id;
-} ArticleDays;
-
-static void
-article_days_free (ArticleDays *days)
-{
-  if (days == NULL)
-    return;
-  g_clear_pointer (&days->sorted, g_array_unref);
-  g_free (days->by_id);
-  g_free (days);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArticleDays, article_days_free)
-
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  const ArticleDay *x = a, *y = b;
-
-  return (x->id > y->id) - (x->id < y->id);
-}
-
-static ArticleDays *
-article_days (DossierStore  *self,
-              GError       **error)
-{
-  g_autoptr(ArticleDays) days = g_new0 (ArticleDays, 1);
-  sqlite3_stmt *stmt;
-  gboolean sorted = TRUE;
-  gint64 max_id = 0;
-  int rc;
-
-  days->sorted = g_array_new (FALSE, FALSE, sizeof (ArticleDay));
-  stmt = prepare (self,
-                  "SELECT id, published_jd FROM articles INDEXED BY articles_published"
-                  " WHERE published_jd IS NOT NULL",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ArticleDay d = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-
-      if (days->sorted->len > 0 && g_array_index (days->sorted, ArticleDay, days->sorted->len - 1).id > d.id)
-        sorted = FALSE;
-      max_id = MAX (max_id, d.id);
-      g_array_append_val (days->sorted, d);
-    }
-  if (!finish (self, stmt, rc, error))
-    return NULL;
-  if (max_id >= 0 && max_id < (gint64) days->sorted->len * 4 + 4096)
-    {
-      days->n_by_id = max_id + 1;
-      days->by_id = g_new (gint64, days->n_by_id);
-      for (gint64 i = 0; i < days->n_by_id; i++)
-        days->by_id[i] = -1;
-      for (guint i = 0; i < days->sorted->len; i++)
-        {
-          const ArticleDay *d = &g_array_index (days->sorted, ArticleDay, i);
-
-          if (d->id >= 0)
-            days->by_id[d->id] = d->jd;
-        }
-      g_clear_pointer (&days->sorted, g_array_unref);
-    }
-  else if (!sorted)
-    g_array_sort (days->sorted, compare_days);
-  return g_steal_pointer (&days);
-}
-
-/* @article_id's day in @days, or -1 when undated */
-static gint64
-day_of (ArticleDays *days,
-        gint64       article_id)
-{
-  guint lo = 0, hi;
-
-  if (days->by_id != NULL)
-    return article_id >= 0 && article_id < days->n_by_id ? days->by_id[article_id] : -1;
-  hi = days->sorted->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const ArticleDay *d = &g_array_index (days->sorted, ArticleDay, mid);
-
-      if (d->id == article_id)
-        return d->jd;
-      if (d->id < article_id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return -1;
-}
-
 gboolean
 dossier_store_people_sparklines (DossierStore  *self,
                                  const gint64  *ids,
@@ -451,47 +338,247 @@ compare_quote_keys (gconstpointer a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
+/* dossier_person_quote(id, article, start): the quote kept as a key in
+ * the PersonKeys given as the function's data, and
+ * dossier_article_day(id, day): the article's day kept in its table;
+ * both always say no, so the statements return no row: their rows come
+ * to them as SQLite meets them, not each through sqlite3_step() and a
+ * call for each column */
+typedef struct
+{
+  GArray *keys;        /* the length runs ahead: n_keys used */
+  guint   n_keys;
+  gint64  min;         /* the quotes' articles' least and greatest ids */
+  gint64  max;
+  gint64 *day;         /* by article id from min: its day, -1 undated */
+} PersonKeys;
+
+static void
+person_quote (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  PersonKeys *p = sqlite3_user_data (context);
+  QuoteKey *k;
+
+  if (G_UNLIKELY (p->n_keys >= p->keys->len))
+    g_array_set_size (p->keys, MAX (p->keys->len * 2, 1024));
+  k = &g_array_index (p->keys, QuoteKey, p->n_keys++);
+  k->id = sqlite3_value_int64 (argv[0]);
+  k->article_id = sqlite3_value_int64 (argv[1]);
+  k->start = sqlite3_value_int64 (argv[2]);
+  k->jd = G_MAXINT64;
+  p->min = MIN (p->min, k->article_id);
+  p->max = MAX (p->max, k->article_id);
+  sqlite3_result_int (context, 0);
+}
+
+static void
+article_day (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  PersonKeys *p = sqlite3_user_data (context);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  if (id >= p->min && id <= p->max && sqlite3_value_type (argv[1]) != SQLITE_NULL)
+    p->day[id - p->min] = sqlite3_value_int64 (argv[1]);
+  sqlite3_result_int (context, 0);
+}
+
+/* runs @sql, whose rows go to the function @name of @n_args (@func,
+ * given @p) and none come back */
+static gboolean
+run_keeping (DossierStore  *self,
+             const char    *sql,
+             const char    *name,
+             int            n_args,
+             void         (*func) (sqlite3_context *, int, sqlite3_value **),
+             PersonKeys    *p,
+             gint64         a,
+             gint64         b,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sqlite3_create_function_v2 (self->db, name, n_args, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                  p, func, NULL, NULL, NULL) != SQLITE_OK)
+    return _dossier_store_fail (self, error, _("Could not read the people of the library"));
+  stmt = prepare (self, sql, error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, a);
+      sqlite3_bind_int64 (stmt, 2, b);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+    }
+  sqlite3_create_function_v2 (self->db, name, n_args, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                              NULL, NULL, NULL, NULL, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  return finish (self, stmt, rc, error);
+}
+
+/* @keys[0..@n) by compare_quote_keys(): few, and mostly in order */
+static void
+sort_keys (QuoteKey *keys,
+           guint     n)
+{
+  if (n > 32)
+    {
+      qsort (keys, n, sizeof (QuoteKey), compare_quote_keys);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      QuoteKey x = keys[i];
+      guint j = i;
+
+      while (j > 0 && compare_quote_keys (&keys[j - 1], &x) > 0)
+        {
+          keys[j] = keys[j - 1];
+          j--;
+        }
+      keys[j] = x;
+    }
+}
+
+/* The ids of a person's quotes in time order: by their article's day
+ * (undated last), the article, where they start, and id.  The quotes
+ * come from their person index, the days of the range of their
+ * articles from the articles' narrow index (the day is kept after the
+ * body in an article's row: reading the rows would read every body),
+ * and the keys are placed by counting their days, then put in order
+ * within each day: a much quoted person's tens of thousands of quotes
+ * are a few thousand days apart, and a sort compared them a million
+ * times. */
 GArray *
 dossier_store_person_quote_ids (DossierStore  *self,
                                 gint64         person_id,
                                 GError       **error)
 {
-  g_autoptr(ArticleDays) days = NULL;
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (QuoteKey), 1024);
+  g_autofree gint64 *day = NULL;
+  PersonKeys p = { keys, 0, G_MAXINT64, G_MININT64, NULL };
+  QuoteKey *k;
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+  guint n;
   GArray *ids;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  days = article_days (self, error);
-  if (days == NULL)
+  if (!run_keeping (self, "SELECT 1 FROM quotes INDEXED BY quotes_person WHERE person_id = ?1 AND status < 2"
+                          " AND ?2 = 0 AND dossier_person_quote(id, article_id, start_offset)",
+                    "dossier_person_quote", 3, person_quote, &p, person_id, 0, error))
     return NULL;
-  /* the quotes from their person index, put in time order here: sorting
-   * by the articles' days in SQL would read each article's row */
-  stmt = prepare (self, "SELECT id, article_id, start_offset FROM quotes WHERE person_id = ?1 AND status < 2",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      QuoteKey k;
+  g_array_set_size (keys, p.n_keys);
+  n = keys->len;
+  k = (QuoteKey *) (gpointer) keys->data;
+  if (n == 0)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      k.id = sqlite3_column_int64 (stmt, 0);
-      k.article_id = sqlite3_column_int64 (stmt, 1);
-      k.start = sqlite3_column_int64 (stmt, 2);
-      k.jd = day_of (days, k.article_id);
-      if (k.jd < 0)
-        k.jd = G_MAXINT64;
-      g_array_append_val (keys, k);
+  if ((guint64) (p.max - p.min) <= (guint64) n * 8 + 65536)
+    {
+      /* the range of their articles, read in order */
+      day = p.day = g_new (gint64, p.max - p.min + 1);
+      memset (day, 0xff, (p.max - p.min + 1) * sizeof (gint64));
+      if (!run_keeping (self, "SELECT 1 FROM articles INDEXED BY articles_days WHERE id BETWEEN ?1 AND ?2"
+                              " AND dossier_article_day(id, published_jd)",
+                        "dossier_article_day", 2, article_day, &p, p.min, p.max, error))
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        k[i].jd = day[k[i].article_id - p.min];
     }
-  if (!finish (self, stmt, rc, error))
-    return NULL;
-  g_array_sort (keys, compare_quote_keys);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), keys->len);
-  for (guint i = 0; i < keys->len; i++)
-    g_array_append_val (ids, g_array_index (keys, QuoteKey, i).id);
+  else
+    {
+      /* few quotes far apart: each article looked up, once, in order of
+       * id, and each quote's found by halving */
+      sqlite3_stmt *stmt = prepare (self, "SELECT published_jd FROM articles INDEXED BY articles_days"
+                                          " WHERE id = ?1", error);
+      g_autoptr(GArray) articles = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      g_autofree gint64 *days = NULL;
+      const gint64 *ids_of;
+      guint n_articles = 0;
+      int rc = SQLITE_DONE;
+
+      if (stmt == NULL)
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        g_array_append_val (articles, k[i].article_id);
+      g_array_sort (articles, _dossier_store_compare_ids);
+      ids_of = (const gint64 *) (gconstpointer) articles->data;
+      days = g_new (gint64, n);
+      for (guint i = 0; i < n && rc == SQLITE_DONE; i++)
+        {
+          if (i > 0 && ids_of[i] == ids_of[i - 1])
+            continue;
+          g_array_index (articles, gint64, n_articles) = ids_of[i];
+          days[n_articles] = -1;
+          sqlite3_bind_int64 (stmt, 1, ids_of[i]);
+          if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+                days[n_articles] = sqlite3_column_int64 (stmt, 0);
+              rc = SQLITE_DONE;
+            }
+          sqlite3_reset (stmt);
+          n_articles++;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          guint l = 0, h = n_articles;
+
+          while (l < h)
+            {
+              guint mid = l + (h - l) / 2;
+
+              if (ids_of[mid] < k[i].article_id)
+                l = mid + 1;
+              else
+                h = mid;
+            }
+          k[i].jd = l < n_articles && ids_of[l] == k[i].article_id ? days[l] : -1;
+        }
+      if (!finish (self, stmt, rc, error))
+        return NULL;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (k[i].jd < 0)
+        k[i].jd = G_MAXINT64;
+      else
+        {
+          lo = MIN (lo, k[i].jd);
+          hi = MAX (hi, k[i].jd);
+        }
+    }
+  if (lo > hi || (guint64) (hi - lo) <= (guint64) n * 4 + 65536)
+    {
+      /* count[d]: where the quotes of day lo + d begin; the undated after
+       * the last day */
+      gsize n_days = lo > hi ? 0 : (gsize) (hi - lo) + 1;
+      g_autofree guint *count = g_new0 (guint, n_days + 2);
+      g_autofree QuoteKey *sorted = g_new (QuoteKey, n);
+
+      for (guint i = 0; i < n; i++)
+        count[(k[i].jd == G_MAXINT64 ? n_days : (gsize) (k[i].jd - lo)) + 1]++;
+      for (gsize d = 0; d <= n_days; d++)
+        count[d + 1] += count[d];
+      for (guint i = 0; i < n; i++)
+        sorted[count[k[i].jd == G_MAXINT64 ? n_days : (gsize) (k[i].jd - lo)]++] = k[i];
+      /* count[d] is now where day d + 1 begins */
+      for (gsize d = 0, start = 0; d <= n_days; start = count[d], d++)
+        if (count[d] - start > 1)
+          sort_keys (sorted + start, count[d] - start);
+      memcpy (k, sorted, n * sizeof (QuoteKey));
+    }
+  else
+    g_array_sort (keys, compare_quote_keys);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_set_size (ids, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (ids, gint64, i) = k[i].id;
   return ids;
 }
 
