@@ -364,6 +364,22 @@ save_article (DossierStore *self,
   return step_done (self, s->done, error);
 }
 
+gboolean
+_dossier_store_find_quotes_again (DossierStore  *self,
+                                  gint64         article_id,
+                                  GError       **error)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Stmts s = { 0 };
+  gboolean ok;
+
+  if (!stmts_init (self, &s, error))
+    return FALSE;
+  ok = save_article (self, &s, article_id, touched, error) && refresh_counts (self, touched, error);
+  stmts_clear (&s);
+  return ok;
+}
+
 gint64
 dossier_store_find_quotes (DossierStore  *self,
                            guint          max_articles,

@@ -152,6 +152,11 @@ gboolean      _dossier_store_add_tokenizer (DossierStore  *self,
  * version (dossier_store_tokenizer_version()) */
 gboolean      _dossier_store_check_index   (DossierStore  *self,
                                             GError       **error);
+/* finds the quotes of one article again inside the caller's transaction,
+ * with the corrections the library holds for it */
+gboolean      _dossier_store_find_quotes_again (DossierStore  *self,
+                                                gint64         article_id,
+                                                GError       **error);
 /* Queues every article to have its quotes found again when they were
  * found by an older version of the extractor (DOSSIER_QUOTES_VERSION) */
 gboolean      _dossier_store_check_quotes  (DossierStore  *self,

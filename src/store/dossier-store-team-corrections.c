@@ -140,7 +140,21 @@ apply_quote_fix (DossierStore   *self,
   person_id = person > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, person) : NULL;
   {
     const char *params[] = { article_id, row->values[F_TEXT], person_id, rejected ? "1" : "0" };
+    gint64 given = 0;
 
+    /* a rejection in place of a speaker given here: the quote goes back to
+     * the speaker the finder gives it, as on every other member, which
+     * only finding it again tells */
+    if (rejected &&
+        !run (self, "SELECT 1 FROM quotes WHERE article_id = ?1 AND text = ?2 AND status = 1",
+              2, params, &given, error))
+      return FALSE;
+    if (given)
+      return run (self, "UPDATE quote_corrections SET person_id = NULL, rejected = 1"
+                  " WHERE article_id = ?1 AND text = ?2", 2, params, NULL, error) &&
+             run (self, "INSERT OR IGNORE INTO quote_corrections (article_id, text, person_id, rejected)"
+                  " VALUES (?1, ?2, NULL, 1)", 2, params, NULL, error) &&
+             _dossier_store_find_quotes_again (self, article, error);
     return recount (self, article_id, row->values[F_TEXT], error) &&
            run (self, "UPDATE quote_corrections SET person_id = ?3, rejected = ?4"
                 " WHERE article_id = ?1 AND text = ?2", 4, params, NULL, error) &&
