@@ -288,7 +288,12 @@ test_attribution_forms (void)
     "\"It was a hard part,\" quipped Ivo Stark of his role. \"A big stretch,\" he said.\n\n"
     "Dana Pike, policy director of the Workers Union, though, testified that "
     "\"no office should reopen yet\".\n\n"
-    "\"Do not get nervous,\" instructed Milo Vance, the site supervisor.";
+    "\"Do not get nervous,\" instructed Milo Vance, the site supervisor.\n\n"
+    "If the court accepts the plan, only the rich will keep their privacy, says Aino Ruut. "
+    "\"Everybody else will have to give up their data.\"\n\n"
+    "The Coast Police confirmed on Thursday that a body had been found. A spokesperson "
+    "said: \"A body was found on the beach at 4pm.\"\n\n"
+    "\"It is like a holiday for the kids,\" said head coach of the women's team, Jon Varga.";
   const Want want2[] = {
     { "He let everybody down", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED },
     { "her injuries are not thought to be serious", "Harbour Police", DOSSIER_ATTRIBUTION_ORGANISATION },
@@ -304,6 +309,9 @@ test_attribution_forms (void)
     { "A big stretch", "Ivo Stark", DOSSIER_ATTRIBUTION_PRONOUN },
     { "no office should reopen yet", "Dana Pike", DOSSIER_ATTRIBUTION_NAMED },
     { "Do not get nervous", "Milo Vance", DOSSIER_ATTRIBUTION_NAMED },
+    { "Everybody else will have to give up their data.", "Aino Ruut", DOSSIER_ATTRIBUTION_NAMED },
+    { "A body was found on the beach at 4pm.", "Coast Police", DOSSIER_ATTRIBUTION_ORGANISATION },
+    { "It is like a holiday for the kids", "Jon Varga", DOSSIER_ATTRIBUTION_NAMED },
   };
   g_autoptr(DossierQuoteResult) r = dossier_quotes_find (body);
 

@@ -48,6 +48,13 @@ static const char *const not_quote_before[] = {
   "label", "labeling", "labelling", NULL
 };
 
+/* nouns for those who speak for an organisation ("a Sussex Police
+ * spokesman", "a spokesperson said") */
+static const char *const org_voices[] = {
+  "spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
+  "representative", "press", NULL
+};
+
 /* nouns after an organisation's name that speak for it or for somebody
  * in it ("said a Kremlin spokesman", "said one GOP operative") */
 static const char *const voices_after[] = {
@@ -270,13 +277,9 @@ org_member (Ctx        *ctx,
             Seq        *seq,
             const char *noun)
 {
-  static const char *const voices[] = {
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
-    "representative", "press", NULL
-  };
   Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
 
-  if (!_dossier_quotes_in_list (voices, noun))
+  if (!_dossier_quotes_in_list (org_voices, noun))
     return sp;
   if (seq->kind == SEQ_ORG)
     return speaker_named (ctx, seq);
@@ -352,6 +355,7 @@ subject_before (Ctx  *ctx,
                 guint v)
 {
   Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  Speaker role;
   guint j = v, open;
   Tok *t;
 
@@ -452,7 +456,12 @@ subject_before (Ctx  *ctx,
           g_string_prepend (phrase, w->lower);
         }
       p = g_string_free (phrase, FALSE);
-      return speaker_role (ctx, p, t->start);
+      /* "a spokesperson said": a person with that title, else the
+       * organisation that acted just before */
+      role = speaker_role (ctx, p, t->start);
+      if (role.named < 0 && _dossier_quotes_in_list (org_voices, t->lower))
+        role = speaker_org_role (ctx, t->lower, t->start);
+      return role;
     }
   none.decided = TRUE;
   return none;
@@ -474,6 +483,41 @@ role_follows (Ctx  *ctx,
         return TRUE;
     }
   return FALSE;
+}
+
+/* "said head coach of the men's team, Dwayne Killings.": a role, what
+ * it is of, a comma and the name. */
+static Seq *
+role_then_name (Ctx  *ctx,
+                guint v)
+{
+  gboolean role = FALSE;
+
+  for (guint i = v + 1; i < ctx->toks->len && i <= v + 12; i++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+      if (t->kind == T_COMMA)
+        {
+          Tok *name = i + 1 < ctx->toks->len ? _dossier_quotes_tok_at (ctx, i + 1) : NULL;
+          Seq *seq;
+          Tok *after;
+
+          if (!role || name == NULL || name->kind != T_WORD || !name->cap || name->seq < 0)
+            return NULL;
+          seq = &g_array_index (ctx->seqs, Seq, name->seq);
+          after = seq->last + 1 < ctx->toks->len ? _dossier_quotes_tok_at (ctx, seq->last + 1) : NULL;
+          if (seq->kind != SEQ_PERSON || seq->title_first != i + 1 ||
+              (after != NULL && after->kind != T_STOP && after->kind != T_COMMA && after->kind != T_PARA))
+            return NULL;
+          return seq;
+        }
+      if (t->kind != T_WORD || t->in_quote)
+        return NULL;
+      if (!t->cap && _dossier_quotes_is_role_noun (t->lower))
+        role = TRUE;
+    }
+  return NULL;
 }
 
 /* The subject after a speech verb at @v ("said Sergei Lavrov, …",
@@ -550,6 +594,12 @@ subject_after (Ctx  *ctx,
         }
       if (!_dossier_quotes_in_list (determiners, t->lower) || role != NULL)
         break;
+    }
+  if (role_then_name (ctx, v) != NULL)
+    {
+      if (role != NULL)
+        g_string_free (role, TRUE);
+      return speaker_named (ctx, role_then_name (ctx, v));
     }
   if (role != NULL)
     {
@@ -821,7 +871,8 @@ attribute_sentence_before (Ctx  *ctx,
       if (!is_verb (ctx, j) || is_participle (ctx, j))
         continue;
       s = subject_before (ctx, lo, j);
-      if (s.named < 0 && !s.decided && j + 1 < hi)
+      /* "…, says Schrems." */
+      if (s.named < 0 && j + 1 < hi)
         s = subject_after (ctx, j);
       if (s.named >= 0)
         return s;
