@@ -29,6 +29,10 @@ static const char *const speech_verbs[] = {
   "wrote", "assured", "disclosed", "reiterated", "maintained", "objected",
   "states", "instructed", "joked", "shouted", "snapped", "recounted",
   "countered", "retorted", "boasted", "lamented", "mused", "conceded",
+  "writing", "adding", "noting", "insisting", "arguing", "warning",
+  "explaining", "stressing", "declaring", "claiming", "telling",
+  "thanked", "praised", "hailed", "criticized", "criticised", "condemned",
+  "slammed", "blasted", "denounced", "castigated", "accused",
   NULL
 };
 
@@ -48,7 +52,16 @@ static const char *const title_words[] = {
   "patriarch", "metropolitan", "cardinal", "archbishop", "bishop", "coach",
   "ceo", "executive", "officer", "national", "security", "press", "affairs",
   "former", "acting", "colonel", "lieutenant", "major", "captain", "admiral",
-  "sergeant", NULL
+  "sergeant", "councilor", "councillor", "councilman", "councilwoman",
+  "alderman", "assemblyman", "assemblywoman", "commissioner", "sheriff",
+  "detective", "inspector", "constable", "superintendent", NULL
+};
+
+/* Titles that are also surnames ("Stephen King", "John Major"): after a
+ * given name they end a person's name. */
+static const char *const surname_titles[] = {
+  "king", "bishop", "major", "prince", "lord", "judge", "marshal",
+  "chancellor", NULL
 };
 
 /* Lower-case heads of a noun phrase naming a role ("the foreign minister"). */
@@ -63,6 +76,8 @@ static const char *const role_nouns[] = {
   "superintendent", "commissioner", "fellow", "professor", "researcher",
   "economist", "scientist", "author", "founder", "manager", "executive",
   "official", "analyst", "expert", "mother", "father", "lawyer", "attorney",
+  "councilor", "councillor", "councilman", "councilwoman", "alderman",
+  "sheriff",
   NULL
 };
 
@@ -198,6 +213,12 @@ gboolean
 _dossier_quotes_is_title_word (const char *lower)
 {
   return in_list (title_words, lower);
+}
+
+gboolean
+_dossier_quotes_is_surname_title (const char *lower)
+{
+  return in_list (surname_titles, lower);
 }
 
 gboolean
@@ -339,4 +360,37 @@ dossier_name_given_key (const char *name)
   if (g_strv_length (words) < 2)
     return NULL;
   return fold_word (words[0]);
+}
+
+/* The keys the finder matches @name by inside one article: as
+ * dossier_name_surname_key() and dossier_name_given_key(), except that a
+ * title that is also a surname ends the name after a given name ("Wayne
+ * King"), or alone ("King", once he has been named). */
+void
+_dossier_quotes_name_keys (const char  *name,
+                           char       **surname,
+                           char       **given)
+{
+  g_auto(GStrv) parts = g_strsplit_set (name, " \t\n\u00a0", -1);
+  guint n = g_strv_length (parts);
+  g_autofree char *last = n > 0 ? g_utf8_strdown (parts[n - 1], -1) : NULL;
+  g_autofree char *before = n > 1 ? g_utf8_strdown (parts[n - 2], -1) : NULL;
+
+  if (last != NULL && _dossier_quotes_is_surname_title (last) &&
+      (before == NULL || (*before != '\0' && !_dossier_quotes_is_title_word (before))))
+    {
+      g_autofree char *rest = n > 1 ? g_strjoinv (" ", parts) : NULL;
+
+      *surname = fold_word (parts[n - 1]);
+      if (rest != NULL)
+        rest[strlen (rest) - strlen (parts[n - 1]) - 1] = '\0';
+      *given = rest != NULL ? dossier_name_given_key (rest) : NULL;
+      if (rest != NULL && *given == NULL)
+        *given = dossier_name_surname_key (rest);
+      if (*given != NULL && **given == '\0')
+        g_clear_pointer (given, g_free);
+      return;
+    }
+  *surname = dossier_name_surname_key (name);
+  *given = dossier_name_given_key (name);
 }

@@ -151,8 +151,7 @@ keys_of (Ctx        *ctx,
   if (k == NULL)
     {
       k = g_new0 (NameKeys, 1);
-      k->surname = dossier_name_surname_key (name);
-      k->given = dossier_name_given_key (name);
+      _dossier_quotes_name_keys (name, &k->surname, &k->given);
       g_hash_table_insert (ctx->name_keys, g_strdup (name), k);
     }
   return k;
@@ -346,6 +345,38 @@ is_dateline (Ctx  *ctx,
                                  memcmp (ctx->text + p, "\xe2\x80\x93", 3) == 0)));
 }
 
+/* "granted to MORE Power": a name that opens with a word of three or
+ * more capitals inside a sentence is a brand or a body (at a
+ * paragraph's start, "LINDA Nolan has vowed", it is the house style). */
+static gboolean
+leads_in_capitals (Ctx  *ctx,
+                   guint run_start,
+                   guint s)
+{
+  Tok *first = _dossier_quotes_tok_at (ctx, s), *before;
+
+  if (run_start == 0 || first->end - first->start < 3 || !_dossier_quotes_all_caps (ctx, s))
+    return FALSE;
+  before = _dossier_quotes_tok_at (ctx, run_start - 1);
+  return before->kind == T_WORD || before->kind == T_COMMA;
+}
+
+/* "Wayne King": a given name before a title that is also a surname. */
+static gboolean
+surname_title_ends (Ctx  *ctx,
+                    guint s,
+                    guint e)
+{
+  Tok *before;
+
+  if (e == s || !_dossier_quotes_is_surname_title (_dossier_quotes_tok_at (ctx, e)->lower))
+    return FALSE;
+  before = _dossier_quotes_tok_at (ctx, e - 1);
+  return before->kind == T_WORD && before->cap && !before->possessive &&
+         !_dossier_quotes_is_title_word (before->lower) && !_dossier_quotes_is_place_word (before->lower) &&
+         !_dossier_quotes_is_org_word (before->lower) && !_dossier_quotes_all_caps (ctx, e - 1);
+}
+
 static void
 classify_run (Ctx  *ctx,
               guint s,
@@ -372,7 +403,8 @@ classify_run (Ctx  *ctx,
     if (_dossier_quotes_is_title_word (_dossier_quotes_tok_at (ctx, i)->lower) &&
         !_dossier_quotes_is_title_word (_dossier_quotes_tok_at (ctx, i + 1)->lower))
       title_end = i;
-  if (_dossier_quotes_is_title_word (_dossier_quotes_tok_at (ctx, e)->lower) && title_end == G_MAXUINT)
+  if (_dossier_quotes_is_title_word (_dossier_quotes_tok_at (ctx, e)->lower) && title_end == G_MAXUINT &&
+      !surname_title_ends (ctx, s, e))
     {
       seq.kind = SEQ_ROLE;
       seq.first = s;
@@ -441,6 +473,8 @@ classify_run (Ctx  *ctx,
         seq.kind = SEQ_ORG;
       else if (has_place && (seq.title == NULL || all_place))
         seq.kind = SEQ_PLACE;
+      else if (s < e && seq.title == NULL && leads_in_capitals (ctx, run_start, s))
+        seq.kind = SEQ_ORG;
       else if (s < e || seq.title != NULL)
         seq.kind = SEQ_PERSON;
       else
@@ -577,12 +611,20 @@ _dossier_quotes_find_names (Ctx *ctx)
           seq->named = _dossier_quotes_find_org (ctx, name, pos);
         else
           seq->named = _dossier_quotes_find_person (ctx, name, pos, acts_as_person (ctx, seq));
-        while (ctx->named_gender->len < ctx->named->len)
-          {
-            int zero = 0;
-            g_array_append_val (ctx->named_gender, zero);
-          }
+        _dossier_quotes_sync_genders (ctx);
       }
+}
+
+/* One gender slot for every person or organisation found so far. */
+void
+_dossier_quotes_sync_genders (Ctx *ctx)
+{
+  while (ctx->named_gender->len < ctx->named->len)
+    {
+      int zero = 0;
+
+      g_array_append_val (ctx->named_gender, zero);
+    }
 }
 
 /* How many mentions lie before @pos (they are sorted by position). */

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 gboolean _dossier_quotes_is_speech_verb (const char *lower);
 gboolean _dossier_quotes_is_title_word  (const char *lower);
 gboolean _dossier_quotes_is_role_noun   (const char *lower);
+gboolean _dossier_quotes_is_surname_title (const char *lower);
+void     _dossier_quotes_name_keys       (const char  *name,
+                                          char       **surname,
+                                          char       **given);
 gboolean _dossier_quotes_is_org_word    (const char *lower);
 gboolean _dossier_quotes_is_place_word  (const char *lower);
 gboolean _dossier_quotes_is_stop_cap    (const char *lower);
@@ -160,7 +164,37 @@ int       _dossier_quotes_find_org        (Ctx        *ctx,
 gboolean  _dossier_quotes_all_caps        (Ctx        *ctx,
                                            guint       i);
 void      _dossier_quotes_named_free      (gpointer    data);
+/* A speech verb's subject, resolved */
+typedef struct
+{
+  int                named;
+  DossierAttribution attribution;
+  gboolean           decided;   /* a subject was read, even if unresolved */
+  gboolean           pronoun;   /* that subject was "he" or "she" */
+} Speaker;
+
+gboolean _dossier_quotes_is_time_word    (const char *lower);
+gboolean _dossier_quotes_is_verb         (Ctx        *ctx,
+                                          guint       i);
+gboolean _dossier_quotes_is_participle   (Ctx        *ctx,
+                                          guint       i);
+Speaker  _dossier_quotes_speaker_named   (Ctx        *ctx,
+                                          Seq        *seq);
+Speaker  _dossier_quotes_speaker_role    (Ctx        *ctx,
+                                          const char *phrase,
+                                          gsize       pos);
+Seq     *_dossier_quotes_person_after_words (Ctx     *ctx,
+                                          guint       i);
+Speaker  _dossier_quotes_subject_before  (Ctx        *ctx,
+                                          guint       lo,
+                                          guint       v);
+Speaker  _dossier_quotes_subject_after   (Ctx        *ctx,
+                                          guint       v);
+Speaker  _dossier_quotes_clause_subject  (Ctx        *ctx,
+                                          guint       lo,
+                                          guint       v);
 void      _dossier_quotes_find_names      (Ctx        *ctx);
+void      _dossier_quotes_sync_genders    (Ctx        *ctx);
 void      _dossier_quotes_count_mentions  (Ctx        *ctx);
 /* How many mentions lie before @pos (they are sorted by position). */
 guint     _dossier_quotes_mentions_before (Ctx        *ctx,

@@ -97,6 +97,20 @@ straight_may_open (Ctx  *ctx,
          c == 0x00A0 || opener_style (c) >= 0;
 }
 
+/* An opening mark typed where a closing one belongs ('the “very
+ * beautiful“ actress'): right after a word, before a space or the end. */
+static gboolean
+typed_as_opener (Ctx  *ctx,
+                 gsize pos,
+                 gsize next)
+{
+  char before = pos > 0 ? ctx->text[pos - 1] : ' ';
+  char after = next < ctx->len ? ctx->text[next] : ' ';
+
+  return (g_ascii_isalnum (before) || strchr (".,!?", before) != NULL) &&
+         (g_ascii_isspace (after) || strchr (".,;:", after) != NULL);
+}
+
 void
 _dossier_quotes_find_spans (Ctx    *ctx,
             GArray *spans)
@@ -143,7 +157,7 @@ _dossier_quotes_find_spans (Ctx    *ctx,
                 }
               break;
             }
-          if (closes (style, d))
+          if (closes (style, d) || (style == 1 && d == 0x201C && typed_as_opener (ctx, q, qn)))
             {
               Span s = { pos, next, q, qn, G_MAXUINT, 0 };
 

@@ -11,9 +11,9 @@
  * person, and a surname alone joins the person of the article with that
  * surname.  Each quote then looks for a speech verb in the words after
  * its closing mark, then in its sentence before the opening mark, and
- * resolves the verb's subject: a name, a role given to a person, an
- * organisation, or a pronoun (the nearest person or organisation before
- * it).  A quote with no speaker of its own continues the quote before it
+ * resolves the verb's subject (dossier-quotes-speakers.c): a name, a
+ * role given to a person, an organisation, or a pronoun (the nearest
+ * person or organisation before it).  A quote with no speaker of its own continues the quote before it
  * in the same paragraph; otherwise it stays unattributed.
  */
 #define G_LOG_DOMAIN "dossier-quotes"
@@ -24,14 +24,6 @@
 
 #include "dossier-quotes.h"
 #include "dossier-quotes-private.h"
-
-static const char *const aux_words[] = {
-  "also", "later", "earlier", "then", "again", "has", "had", "have", "was",
-  "were", "is", "are", "would", "will", "once", "previously", "recently",
-  "just", "repeatedly", "reportedly", "further", "finally", "first",
-  "often", "never", "has", "openly", "publicly", "privately", "simply",
-  "quickly", "last", "clearly", "flatly", "told", "reporters", NULL
-};
 
 static const char *const after_verb_ok[] = {
   "on", "in", "at", "after", "during", "to", "from", "late", "earlier",
@@ -47,47 +39,6 @@ static const char *const not_quote_before[] = {
   "documentary", "series", "play", "slogan", "hashtag", "phrase", "motto",
   "label", "labeling", "labelling", NULL
 };
-
-/* nouns for those who speak for an organisation ("a Sussex Police
- * spokesman", "a spokesperson said") */
-static const char *const org_voices[] = {
-  "spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
-  "representative", "press", NULL
-};
-
-/* nouns after an organisation's name that speak for it or for somebody
- * in it ("said a Kremlin spokesman", "said one GOP operative") */
-static const char *const voices_after[] = {
-  "spokesman", "spokeswoman", "spokesperson", "operative", "official",
-  "officials", "source", "sources", "member", "members", "aide", "aides",
-  "representative", "insider", "staffer", NULL
-};
-
-/* "last week", "this month" between a speaker and the verb */
-static const char *const time_nouns[] = {
-  "week", "month", "year", "night", "morning", "evening", "afternoon",
-  "weekend", NULL
-};
-static const char *const time_before[] = {
-  "last", "this", "that", "next", "on", NULL
-};
-
-/* a word set apart by commas between a speaker and the verb */
-static const char *const discourse_words[] = {
-  "though", "however", "meanwhile", "too", "also", "then", "instead",
-  "nonetheless", "nevertheless", "moreover", NULL
-};
-
-/* before a time or place between a speaker and the verb ("Biden on
- * Wednesday called …") */
-static const char *const prepositions[] = {
-  "on", "in", "at", "from", "last", "this", "late", "early", NULL
-};
-
-/* how far back (in bytes) "the union" looks for an organisation that
- * acted, and "he" or "she" for a person who did */
-#define ORG_ROLE_REACH        1500
-#define PRONOUN_SUBJECT_REACH 300
 
 /* words of an apposition after the speaker's name */
 #define APPOSITION_WORDS      12
@@ -116,508 +67,10 @@ _dossier_quotes_is_determiner (const char *lower)
   return _dossier_quotes_in_list (determiners, lower);
 }
 
-typedef struct
-{
-  int                named;
-  DossierAttribution attribution;
-  gboolean           decided;   /* a subject was read, even if unresolved */
-} Speaker;
 
-static int
-speaker_from_seq (Ctx *ctx,
-                  Seq *seq)
-{
-  g_autofree char *name = NULL;
-  gsize pos = _dossier_quotes_tok_at (ctx, seq->first)->start;
 
-  if (seq->named >= 0)
-    return seq->named;
-  name = _dossier_quotes_tok_text (ctx, seq->first, seq->last);
-  if (seq->kind == SEQ_PLACE || (seq->kind == SEQ_SINGLE && _dossier_quotes_all_caps (ctx, seq->first)))
-    seq->named = _dossier_quotes_find_org (ctx, name, pos);
-  else if (seq->kind == SEQ_SINGLE)
-    seq->named = _dossier_quotes_find_person (ctx, name, pos, TRUE);
-  while (ctx->named_gender->len < ctx->named->len)
-    {
-      int zero = 0;
-      g_array_append_val (ctx->named_gender, zero);
-    }
-  return seq->named;
-}
-
-static Speaker
-speaker_named (Ctx *ctx,
-               Seq *seq)
-{
-  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
-  DossierNamed *n;
-
-  if (seq->kind == SEQ_ROLE)
-    return sp;
-  sp.named = speaker_from_seq (ctx, seq);
-  if (sp.named < 0)
-    return sp;
-  n = g_ptr_array_index (ctx->named, sp.named);
-  sp.attribution = n->kind == DOSSIER_SPEAKER_PERSON ? DOSSIER_ATTRIBUTION_NAMED
-                                                     : DOSSIER_ATTRIBUTION_ORGANISATION;
-  return sp;
-}
-
-static Speaker
-speaker_pronoun (Ctx        *ctx,
-                 const char *lower,
-                 gsize       pos)
-{
-  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
-  gboolean org = strcmp (lower, "it") == 0;
-  int gender = _dossier_quotes_pronoun_gender (lower);
-
-  if (!org && gender == 0)
-    return sp;
-  /* an organisation or person that did something first ("Regev told
-   * Collins …, he said": Regev), for "he" and "she" only nearby; then
-   * any */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = _dossier_quotes_mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
-      {
-        Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
-        DossierNamed *n;
-        int g;
-
-        if (m->pos >= pos)
-          continue;
-        n = g_ptr_array_index (ctx->named, m->named);
-        if (org != (n->kind == DOSSIER_SPEAKER_ORGANISATION) || (pass == 0 && !m->subject))
-          continue;
-        if (pass == 0 && !org && pos - m->pos > PRONOUN_SUBJECT_REACH)
-          break;
-        g = m->named < (int) ctx->named_gender->len ? g_array_index (ctx->named_gender, int, m->named) : 0;
-        if (!org && g != 0 && g != gender)
-          continue;
-        sp.named = m->named;
-        sp.attribution = org ? DOSSIER_ATTRIBUTION_ORGANISATION : DOSSIER_ATTRIBUTION_PRONOUN;
-        return sp;
-      }
-  return sp;
-}
-
-/* "the foreign minister": the person mentioned last before @pos whose
- * titles hold the phrase. */
-static Speaker
-speaker_role (Ctx        *ctx,
-              const char *phrase,
-              gsize       pos)
-{
-  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
-
-  for (guint i = _dossier_quotes_mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
-    {
-      Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
-      DossierNamed *n = g_ptr_array_index (ctx->named, m->named);
-
-      if (m->pos >= pos || n->kind != DOSSIER_SPEAKER_PERSON)
-        continue;
-      for (guint t = 0; t < n->titles->len; t++)
-        {
-          const char *title = g_ptr_array_index (n->titles, t);
-
-          if (strcmp (title, phrase) == 0 ||
-              (g_str_has_suffix (title, phrase) && strstr (phrase, " ") != NULL))
-            {
-              sp.named = m->named;
-              sp.attribution = DOSSIER_ATTRIBUTION_TITLE;
-              return sp;
-            }
-        }
-    }
-  return sp;
-}
-
-/* "the union said": the organisation mentioned last whose name holds the
- * word, else the last one that acted nearby. */
-static Speaker
-speaker_org_role (Ctx        *ctx,
-                  const char *word,
-                  gsize       pos)
-{
-  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
-
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = _dossier_quotes_mentions_before (ctx, pos), steps = 0; i > 0 && steps < PRONOUN_LOOKBACK; i--, steps++)
-      {
-        Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
-        DossierNamed *n = g_ptr_array_index (ctx->named, m->named);
-
-        if (m->pos >= pos || n->kind != DOSSIER_SPEAKER_ORGANISATION)
-          continue;
-        if (pass == 1 && pos - m->pos > ORG_ROLE_REACH)
-          break;
-        if (pass == 0)
-          {
-            g_autofree char *lower = g_utf8_strdown (n->name, -1);
-            const char *hit = strstr (lower, word);
-            gsize len = strlen (word);
-
-            if (hit == NULL || (hit > lower && g_ascii_isalpha (hit[-1])) || g_ascii_isalpha (hit[len]))
-              continue;
-          }
-        else if (!m->subject)
-          continue;
-        sp.named = m->named;
-        sp.attribution = DOSSIER_ATTRIBUTION_ORGANISATION;
-        return sp;
-      }
-  return sp;
-}
-
-/* "a Sussex Police spokesman said": an organisation speaking through
- * its spokesperson; "one GOP operative said": somebody unnamed. */
-static Speaker
-org_member (Ctx        *ctx,
-            Seq        *seq,
-            const char *noun)
-{
-  Speaker sp = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, TRUE };
-
-  if (!_dossier_quotes_in_list (org_voices, noun))
-    return sp;
-  if (seq->kind == SEQ_ORG)
-    return speaker_named (ctx, seq);
-  return sp;
-}
-
-/* Whether the token at @i is the closing parenthesis of a short aside
- * ("Rep. Gerald E. Connolly (D-Va.)"); its opening one goes to @open. */
-static gboolean
-aside_before (Ctx   *ctx,
-              guint  i,
-              guint  lo,
-              guint *open)
-{
-  Tok *t = _dossier_quotes_tok_at (ctx, i);
-
-  if (t->kind != T_OTHER || ctx->text[t->start] != ')')
-    return FALSE;
-  for (guint k = i; k > lo && i - k < 8; k--)
-    {
-      Tok *o = _dossier_quotes_tok_at (ctx, k - 1);
-
-      if (o->kind == T_OTHER && ctx->text[o->start] == '(')
-        {
-          *open = k - 1;
-          return TRUE;
-        }
-      if (o->kind == T_PARA || o->kind == T_QUOTE)
-        return FALSE;
-    }
-  return FALSE;
-}
-
-/* A person's name after at most three lowercase words from @i ("said
- * head coach Dwayne Killings", "actor-director Albert Brooks said"). */
-static Seq *
-person_after_words (Ctx  *ctx,
-                    guint i)
-{
-  for (guint k = i; k < ctx->toks->len && k < i + 4; k++)
-    {
-      Tok *t = _dossier_quotes_tok_at (ctx, k);
-
-      if (t->kind != T_WORD)
-        return NULL;
-      if (t->cap)
-        {
-          Seq *seq = t->seq >= 0 ? &g_array_index (ctx->seqs, Seq, t->seq) : NULL;
-
-          return k > i && seq != NULL && seq->kind == SEQ_PERSON && !_dossier_quotes_tok_at (ctx, seq->last)->possessive
-                 ? seq : NULL;
-        }
-      if (_dossier_quotes_in_list (determiners, t->lower) || _dossier_quotes_pronoun_gender (t->lower) != 0 ||
-          _dossier_quotes_is_speech_verb (t->lower))
-        return NULL;
-    }
-  return NULL;
-}
-
-gboolean
-_dossier_quotes_is_aux (Ctx  *ctx,
-        guint i)
-{
-  Tok *t = _dossier_quotes_tok_at (ctx, i);
-
-  return t->kind == T_WORD && !t->cap && _dossier_quotes_in_list (aux_words, t->lower);
-}
-
-/* The subject of a speech verb at @v, read backwards to @lo. */
-static Speaker
-subject_before (Ctx  *ctx,
-                guint lo,
-                guint v)
-{
-  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
-  Speaker role;
-  guint j = v, open;
-  Tok *t;
-
-  while (j > lo && _dossier_quotes_is_aux (ctx, j - 1))
-    j--;
-  if (j <= lo)
-    return none;
-  j--;
-  t = _dossier_quotes_tok_at (ctx, j);
-  /* "Ruano last week said", "Simon, policy director, though, testified" */
-  if (t->kind == T_WORD && !t->cap && j > lo && _dossier_quotes_in_list (time_nouns, t->lower) &&
-      _dossier_quotes_in_list (time_before, _dossier_quotes_tok_at (ctx, j - 1)->lower))
-    return subject_before (ctx, lo, j - 1);
-  if (t->kind == T_COMMA && j > lo + 1 && _dossier_quotes_tok_at (ctx, j - 2)->kind == T_COMMA &&
-      _dossier_quotes_in_list (discourse_words, _dossier_quotes_tok_at (ctx, j - 1)->lower))
-    return subject_before (ctx, lo, j - 1);
-  if (j > lo && t->kind == T_COMMA && aside_before (ctx, j - 1, lo, &open))
-    return subject_before (ctx, lo, open);
-  if (aside_before (ctx, j, lo, &open))
-    return subject_before (ctx, lo, open);
-  /* "Biden on Wednesday called": past the time or place */
-  if (t->kind == T_WORD && t->cap && t->seq >= 0)
-    {
-      Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
-
-      if (seq->kind == SEQ_PLACE && seq->run_start > lo &&
-          _dossier_quotes_in_list (prepositions, _dossier_quotes_tok_at (ctx, seq->run_start - 1)->lower))
-        return subject_before (ctx, lo, seq->run_start - 1);
-    }
-  if (t->kind == T_COMMA)
-    {
-      /* "X, appositive, said": the appositive if it is a name, else X */
-      guint k = j;
-
-      while (k > lo && _dossier_quotes_tok_at (ctx, k - 1)->kind == T_WORD)
-        k--;
-      if (k < j && _dossier_quotes_tok_at (ctx, k)->seq >= 0)
-        {
-          Seq *seq = &g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, k)->seq);
-
-          if (seq->run_start == k && seq->last + 1 == j && !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
-              seq->kind != SEQ_ROLE)
-            {
-              Speaker a = speaker_named (ctx, seq);
-
-              /* "Sen. Kamala Harris, D-Calif., called": no one by that
-               * name, so the name before it */
-              if (a.named >= 0 || seq->kind != SEQ_SINGLE)
-                return a;
-            }
-        }
-      if (k > lo && _dossier_quotes_tok_at (ctx, k - 1)->kind == T_COMMA)
-        return subject_before (ctx, lo, k - 1);
-      return none;
-    }
-  if (t->kind != T_WORD)
-    return none;
-  if (t->cap && !t->possessive && t->seq >= 0)
-    {
-      Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
-
-      if (seq->kind == SEQ_ROLE)
-        {
-          g_autofree char *phrase = _dossier_quotes_tok_text (ctx, seq->first, seq->last);
-          g_autofree char *lower = g_utf8_strdown (phrase, -1);
-
-          return speaker_role (ctx, lower, t->start);
-        }
-      return speaker_named (ctx, seq);
-    }
-  if (!t->cap || j == lo || _dossier_quotes_tok_at (ctx, j - 1)->kind != T_WORD)
-    {
-      if (_dossier_quotes_pronoun_gender (t->lower) != 0 || strcmp (t->lower, "it") == 0)
-        return speaker_pronoun (ctx, t->lower, t->start);
-    }
-  if (!t->cap && j > lo && _dossier_quotes_is_org_word (t->lower) &&
-      _dossier_quotes_tok_is_word (ctx, j - 1, "the"))
-    return speaker_org_role (ctx, t->lower, t->start);
-  if (!t->cap && j > lo && _dossier_quotes_tok_at (ctx, j - 1)->cap && _dossier_quotes_tok_at (ctx, j - 1)->seq >= 0)
-    {
-      Seq *seq = &g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, j - 1)->seq);
-
-      if (seq->kind == SEQ_ORG || seq->kind == SEQ_PLACE)
-        return org_member (ctx, seq, t->lower);
-    }
-  if (!t->cap && _dossier_quotes_is_role_noun (t->lower))
-    {
-      GString *phrase = g_string_new (t->lower);
-      g_autofree char *p = NULL;
-
-      for (guint i = j; i > lo && i + 3 > j; i--)
-        {
-          Tok *w = _dossier_quotes_tok_at (ctx, i - 1);
-
-          if (w->kind != T_WORD || w->cap || _dossier_quotes_in_list (determiners, w->lower))
-            break;
-          g_string_prepend_c (phrase, ' ');
-          g_string_prepend (phrase, w->lower);
-        }
-      p = g_string_free (phrase, FALSE);
-      /* "a spokesperson said": a person with that title, else the
-       * organisation that acted just before */
-      role = speaker_role (ctx, p, t->start);
-      if (role.named < 0 && _dossier_quotes_in_list (org_voices, t->lower))
-        role = speaker_org_role (ctx, t->lower, t->start);
-      return role;
-    }
-  none.decided = TRUE;
-  return none;
-}
-
-/* Whether one of the two words after @i is a role ("chief [press]
- * inspector"). */
-static gboolean
-role_follows (Ctx  *ctx,
-              guint i)
-{
-  for (guint k = i + 1; k < ctx->toks->len && k <= i + 2; k++)
-    {
-      Tok *t = _dossier_quotes_tok_at (ctx, k);
-
-      if (t->kind != T_WORD || t->cap)
-        return FALSE;
-      if (_dossier_quotes_is_role_noun (t->lower))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* "said head coach of the men's team, Dwayne Killings.": a role, what
- * it is of, a comma and the name. */
-static Seq *
-role_then_name (Ctx  *ctx,
-                guint v)
-{
-  gboolean role = FALSE;
-
-  for (guint i = v + 1; i < ctx->toks->len && i <= v + 12; i++)
-    {
-      Tok *t = _dossier_quotes_tok_at (ctx, i);
-
-      if (t->kind == T_COMMA)
-        {
-          Tok *name = i + 1 < ctx->toks->len ? _dossier_quotes_tok_at (ctx, i + 1) : NULL;
-          Seq *seq;
-          Tok *after;
-
-          if (!role || name == NULL || name->kind != T_WORD || !name->cap || name->seq < 0)
-            return NULL;
-          seq = &g_array_index (ctx->seqs, Seq, name->seq);
-          after = seq->last + 1 < ctx->toks->len ? _dossier_quotes_tok_at (ctx, seq->last + 1) : NULL;
-          if (seq->kind != SEQ_PERSON || seq->title_first != i + 1 ||
-              (after != NULL && after->kind != T_STOP && after->kind != T_COMMA && after->kind != T_PARA))
-            return NULL;
-          return seq;
-        }
-      if (t->kind != T_WORD || t->in_quote)
-        return NULL;
-      if (!t->cap && _dossier_quotes_is_role_noun (t->lower))
-        role = TRUE;
-    }
-  return NULL;
-}
-
-/* The subject after a speech verb at @v ("said Sergei Lavrov, …",
- * "according to Putin's adviser, Yuri Ushakov"). */
-static Speaker
-subject_after (Ctx  *ctx,
-               guint v)
-{
-  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
-  guint n = ctx->toks->len, i = v + 1, words = 0;
-  GString *role = NULL;
-
-  if (strcmp (_dossier_quotes_tok_at (ctx, v)->lower, "according") == 0)
-    {
-      if (!_dossier_quotes_tok_is_word (ctx, i, "to"))
-        return none;
-      i++;
-    }
-  for (; i < n && words < 10; i++)
-    {
-      Tok *t = _dossier_quotes_tok_at (ctx, i);
-
-      if (t->kind == T_COMMA)
-        continue;
-      if (t->kind != T_WORD)
-        break;
-      words++;
-      if (t->cap && t->seq >= 0)
-        {
-          Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
-
-          Tok *after = seq->last + 1 < n ? _dossier_quotes_tok_at (ctx, seq->last + 1) : NULL;
-
-          if (seq->kind == SEQ_ROLE || _dossier_quotes_tok_at (ctx, seq->last)->possessive ||
-              ((seq->kind == SEQ_PLACE || seq->kind == SEQ_ORG) && after != NULL && after->kind == T_WORD &&
-               after->cap && after->seq >= 0 && after->seq != t->seq))
-            {
-              i = seq->last;
-              continue;
-            }
-          if ((seq->kind == SEQ_PLACE || seq->kind == SEQ_ORG) && after != NULL && after->kind == T_WORD &&
-              !after->cap && (_dossier_quotes_is_role_noun (after->lower) || _dossier_quotes_in_list (voices_after, after->lower)))
-            {
-              Speaker who = person_after_words (ctx, seq->last + 1) != NULL
-                            ? speaker_named (ctx, person_after_words (ctx, seq->last + 1))
-                            : org_member (ctx, seq, after->lower);
-
-              if (role != NULL)
-                g_string_free (role, TRUE);
-              return who;
-            }
-          if (role != NULL)
-            g_string_free (role, TRUE);
-          return speaker_named (ctx, seq);
-        }
-      if (words == 1 && (_dossier_quotes_pronoun_gender (t->lower) != 0 || strcmp (t->lower, "it") == 0))
-        return speaker_pronoun (ctx, t->lower, t->start);
-      if (t->cap)
-        break;
-      if (role == NULL && person_after_words (ctx, i) != NULL)
-        return speaker_named (ctx, person_after_words (ctx, i));
-      if (_dossier_quotes_is_role_noun (t->lower) || role_follows (ctx, i))
-        {
-          if (role == NULL)
-            role = g_string_new (NULL);
-          g_string_append_printf (role, "%s%s", role->len ? " " : "", t->lower);
-          continue;
-        }
-      if (_dossier_quotes_is_org_word (t->lower) && i > 0 && _dossier_quotes_tok_is_word (ctx, i - 1, "the"))
-        {
-          if (role != NULL)
-            g_string_free (role, TRUE);
-          return speaker_org_role (ctx, t->lower, _dossier_quotes_tok_at (ctx, v)->start);
-        }
-      if (!_dossier_quotes_in_list (determiners, t->lower) || role != NULL)
-        break;
-    }
-  if (role_then_name (ctx, v) != NULL)
-    {
-      if (role != NULL)
-        g_string_free (role, TRUE);
-      return speaker_named (ctx, role_then_name (ctx, v));
-    }
-  if (role != NULL)
-    {
-      g_autofree char *p = g_string_free (role, FALSE);
-
-      return speaker_role (ctx, p, _dossier_quotes_tok_at (ctx, v)->start);
-    }
-  return none;
-}
-
-static gboolean
-is_verb (Ctx  *ctx,
-         guint i)
-{
-  Tok *t = _dossier_quotes_tok_at (ctx, i);
-
-  return t->kind == T_WORD && _dossier_quotes_is_speech_verb (t->lower);
-}
+static gboolean verb_before (Ctx  *ctx,
+                             Span *sp);
 
 /* The words after the closing mark: '," Clinton said.' */
 static Speaker
@@ -631,10 +84,10 @@ attribute_after (Ctx  *ctx,
   if (i < n && _dossier_quotes_tok_at (ctx, i)->kind == T_COMMA)
     i++;
   if (i < n && _dossier_quotes_tok_at (ctx, i)->kind == T_WORD && !_dossier_quotes_tok_at (ctx, i)->cap &&
-      !is_verb (ctx, i) && !_dossier_quotes_in_list (determiners, _dossier_quotes_tok_at (ctx, i)->lower) &&
+      !_dossier_quotes_is_verb (ctx, i) && !_dossier_quotes_in_list (determiners, _dossier_quotes_tok_at (ctx, i)->lower) &&
       _dossier_quotes_pronoun_gender (_dossier_quotes_tok_at (ctx, i)->lower) == 0 &&
       strcmp (_dossier_quotes_tok_at (ctx, i)->lower, "it") != 0 &&
-      person_after_words (ctx, i) == NULL)
+      _dossier_quotes_person_after_words (ctx, i) == NULL)
     return none;
   for (guint j = i; j < n && words < AFTER_WORDS; j++)
     {
@@ -662,10 +115,14 @@ attribute_after (Ctx  *ctx,
         aside++;
       else if (t->kind == T_WORD)
         words++;
-      if (!is_verb (ctx, j))
+      if (!_dossier_quotes_is_verb (ctx, j))
         continue;
+      /* 'Marmorato called it "heartbreaking," according to the Bronx
+       * Times': the paper reports, the subject spoke */
+      if (strcmp (t->lower, "according") == 0 && verb_before (ctx, sp))
+        return none;
       if (j == i)
-        return subject_after (ctx, j);
+        return _dossier_quotes_subject_after (ctx, j);
       if (ends_sentence)
         {
           Tok *next = j + 1 < n ? _dossier_quotes_tok_at (ctx, j + 1) : NULL;
@@ -673,7 +130,7 @@ attribute_after (Ctx  *ctx,
           if (next != NULL && next->kind == T_WORD && !_dossier_quotes_in_list (after_verb_ok, next->lower))
             return none;
         }
-      return subject_before (ctx, i, j);
+      return _dossier_quotes_subject_before (ctx, i, j);
     }
   /* no verb: '"…," Thomas Lenard, senior fellow at the institute.' */
   if (((sp->tok_after < n && _dossier_quotes_tok_at (ctx, sp->tok_after)->kind == T_COMMA) ||
@@ -687,69 +144,11 @@ attribute_after (Ctx  *ctx,
           !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
           (_dossier_quotes_tok_at (ctx, seq->last + 1)->kind == T_COMMA ||
            _dossier_quotes_tok_at (ctx, seq->last + 1)->kind == T_STOP))
-        return speaker_named (ctx, seq);
+        return _dossier_quotes_speaker_named (ctx, seq);
     }
   return none;
 }
 
-static gboolean
-is_participle (Ctx  *ctx,
-               guint i)
-{
-  const char *w = _dossier_quotes_tok_at (ctx, i)->lower;
-
-  return strcmp (w, "saying") == 0 || strcmp (w, "calling") == 0 || strcmp (w, "describing") == 0 ||
-         strcmp (w, "writing") == 0 || strcmp (w, "adding") == 0;
-}
-
-/* The subject of the clause holding a participle ("Emery retweeted the
- * story, saying, …"): the last name that acts before it ("Hachette
- * cancelled it, although Stephen King was among …, writing"), else its
- * first name. */
-static Speaker
-clause_subject (Ctx  *ctx,
-                guint lo,
-                guint v)
-{
-  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
-  gsize from = _dossier_quotes_tok_at (ctx, lo)->start;
-
-  for (guint i = _dossier_quotes_mentions_before (ctx, _dossier_quotes_tok_at (ctx, v)->start); i > 0; i--)
-    {
-      Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
-      DossierNamed *n = g_ptr_array_index (ctx->named, m->named);
-
-      if (m->pos < from)
-        break;
-      if (!m->subject)
-        continue;
-      none.named = m->named;
-      none.attribution = n->kind == DOSSIER_SPEAKER_PERSON ? DOSSIER_ATTRIBUTION_NAMED
-                                                           : DOSSIER_ATTRIBUTION_ORGANISATION;
-      return none;
-    }
-  for (guint i = lo; i < v; i++)
-    {
-      Tok *t = _dossier_quotes_tok_at (ctx, i);
-
-      if (t->in_quote || t->kind != T_WORD)
-        continue;
-      if (t->cap && t->seq >= 0 && !t->possessive)
-        {
-          Seq *seq = &g_array_index (ctx->seqs, Seq, t->seq);
-
-          /* not "the leader of Vanta" */
-          if (seq->kind != SEQ_ROLE && !_dossier_quotes_tok_at (ctx, seq->last)->possessive &&
-              seq->kind != SEQ_PLACE && !(i > lo && _dossier_quotes_in_list (prepositions, _dossier_quotes_tok_at (ctx, i - 1)->lower)) &&
-              !_dossier_quotes_tok_is_word (ctx, i - 1, "of"))
-            return speaker_named (ctx, seq);
-          i = seq->last;
-        }
-      else if (_dossier_quotes_pronoun_gender (t->lower) != 0)
-        return speaker_pronoun (ctx, t->lower, t->start);
-    }
-  return none;
-}
 
 /* The sentence before the opening mark: 'Lavrov said the ties were "…"'. */
 static Speaker
@@ -769,9 +168,25 @@ attribute_before (Ctx  *ctx,
 
       if (t->kind == T_STOP && !t->in_quote)
         break;
-      /* not past another quote: 'Bell asked "…?" Cueto responded that "…"' */
+      /* not past another quote: 'Bell asked "…?" Cueto responded that "…"',
+       * but past a few quoted words ('rather than a "vulnerable" man') */
       if (t->in_quote && lo < hi)
-        break;
+        {
+          guint k = lo - 1, quoted = 0, steps = 0;
+
+          while (k > 0 && _dossier_quotes_tok_at (ctx, k)->in_quote && quoted <= 3 && steps++ < 12)
+            {
+              if (_dossier_quotes_tok_at (ctx, k)->kind == T_WORD)
+                quoted++;
+              else if (_dossier_quotes_tok_at (ctx, k)->kind == T_STOP)
+                quoted = G_MAXUINT - 1;
+              k--;
+            }
+          if (quoted > 3 || steps > 12 || k == 0)
+            break;
+          lo = k + 1;
+          continue;
+        }
       if (t->kind == T_PARA && !(lo < ctx->toks->len && lo == hi))
         break;
       if (t->kind == T_PARA && (lo < 2 || _dossier_quotes_tok_at (ctx, lo - 2)->kind != T_COLON))
@@ -784,19 +199,19 @@ attribute_before (Ctx  *ctx,
     {
       Speaker s;
 
-      if (!is_verb (ctx, j) || _dossier_quotes_tok_at (ctx, j)->in_quote)
+      if (!_dossier_quotes_is_verb (ctx, j) || _dossier_quotes_tok_at (ctx, j)->in_quote)
         continue;
-      if (is_participle (ctx, j))
+      if (_dossier_quotes_is_participle (ctx, j))
         {
-          s = clause_subject (ctx, lo, j);
+          s = _dossier_quotes_clause_subject (ctx, lo, j);
           if (s.named >= 0)
             return s;
           continue;
         }
-      s = subject_before (ctx, lo, j);
+      s = _dossier_quotes_subject_before (ctx, lo, j);
       if (s.named < 0 && !s.decided && j + 1 < hi)
         {
-          Speaker a = subject_after (ctx, j);
+          Speaker a = _dossier_quotes_subject_after (ctx, j);
 
           if (a.named >= 0)
             return a;
@@ -833,11 +248,46 @@ attribute_sentence_end (Ctx  *ctx,
     return none;
   for (guint j = comma + 1; j < stop; j++)
     {
-      if (!is_verb (ctx, j))
+      if (!_dossier_quotes_is_verb (ctx, j))
         continue;
       if (j == comma + 1)
-        return subject_after (ctx, j);
-      return subject_before (ctx, comma + 1, j);
+        return _dossier_quotes_subject_after (ctx, j);
+      return _dossier_quotes_subject_before (ctx, comma + 1, j);
+    }
+  return none;
+}
+
+/* A clause later in the quote's sentence: 'None of the "potentially
+ * hundreds" of buyers were charged, Levy said, but …', 'Outlining the
+ * "unimaginable scale" of the crisis, he insisted …'. */
+static Speaker
+attribute_clause_after (Ctx  *ctx,
+                        Span *sp)
+{
+  Speaker none = { -1, DOSSIER_ATTRIBUTION_UNATTRIBUTED, FALSE };
+  guint n = ctx->toks->len;
+
+  for (guint i = sp->tok_after; i + 2 < n && i - sp->tok_after < 40; i++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i), *w;
+      guint v;
+
+      if (t->kind == T_STOP || t->kind == T_PARA || t->in_quote)
+        break;
+      if (t->kind != T_COMMA)
+        continue;
+      w = _dossier_quotes_tok_at (ctx, i + 1);
+      if (w->kind != T_WORD || w->in_quote)
+        continue;
+      if (w->cap && w->seq >= 0)
+        v = g_array_index (ctx->seqs, Seq, w->seq).last + 1;
+      else if (_dossier_quotes_pronoun_gender (w->lower) != 0)
+        v = i + 2;
+      else
+        continue;
+      if (v < n && _dossier_quotes_is_verb (ctx, v) && !_dossier_quotes_is_participle (ctx, v) &&
+          strcmp (_dossier_quotes_tok_at (ctx, v)->lower, "according") != 0)
+        return _dossier_quotes_subject_before (ctx, i + 1, v);
     }
   return none;
 }
@@ -868,12 +318,12 @@ attribute_sentence_before (Ctx  *ctx,
     {
       Speaker s;
 
-      if (!is_verb (ctx, j) || is_participle (ctx, j))
+      if (!_dossier_quotes_is_verb (ctx, j) || _dossier_quotes_is_participle (ctx, j))
         continue;
-      s = subject_before (ctx, lo, j);
+      s = _dossier_quotes_subject_before (ctx, lo, j);
       /* "…, says Schrems." */
       if (s.named < 0 && j + 1 < hi)
-        s = subject_after (ctx, j);
+        s = _dossier_quotes_subject_after (ctx, j);
       if (s.named >= 0)
         return s;
       return none;
@@ -893,7 +343,7 @@ has_verb_near (Ctx  *ctx,
 
       if (t->kind == T_STOP || t->kind == T_PARA)
         break;
-      if (is_verb (ctx, i))
+      if (_dossier_quotes_is_verb (ctx, i))
         return TRUE;
       if (i == 0)
         break;
@@ -904,7 +354,7 @@ has_verb_near (Ctx  *ctx,
 
       if (t->kind == T_STOP || t->kind == T_PARA || t->kind == T_QUOTE)
         break;
-      if (is_verb (ctx, i))
+      if (_dossier_quotes_is_verb (ctx, i))
         return TRUE;
     }
   return FALSE;
@@ -921,7 +371,7 @@ verb_before (Ctx  *ctx,
 
       if (t->kind == T_STOP || t->kind == T_PARA)
         break;
-      if (!t->in_quote && is_verb (ctx, i))
+      if (!t->in_quote && _dossier_quotes_is_verb (ctx, i))
         return TRUE;
       if (i == 0)
         break;
@@ -995,7 +445,9 @@ same_sex (Ctx *ctx,
 }
 
 /* Whether no person but @named is mentioned between the tokens @from
- * and @to. */
+ * and @to.  The rest of the sentence at @from is the attribution of the
+ * quote before it: people named there without acting ("said King, who
+ * left Meadows' office") are not counted. */
 static gboolean
 only_named_since (Ctx  *ctx,
                   int   named,
@@ -1004,13 +456,24 @@ only_named_since (Ctx  *ctx,
 {
   gsize a = from < ctx->toks->len ? _dossier_quotes_tok_at (ctx, from)->start : ctx->len;
   gsize b = to < ctx->toks->len ? _dossier_quotes_tok_at (ctx, to)->start : ctx->len;
+  gsize aside_end = a;
 
+  for (guint i = from; i < ctx->toks->len && i < to; i++)
+    {
+      Tok *t = _dossier_quotes_tok_at (ctx, i);
+
+      if (t->kind == T_STOP || t->kind == T_PARA || t->kind == T_QUOTE)
+        break;
+      aside_end = t->end;
+    }
   for (guint i = _dossier_quotes_mentions_before (ctx, b); i > 0; i--)
     {
       Mention *m = &g_array_index (ctx->mentions, Mention, i - 1);
 
       if (m->pos < a)
         break;
+      if (m->pos < aside_end && !m->subject)
+        continue;
       if (m->named != named &&
           ((DossierNamed *) g_ptr_array_index (ctx->named, m->named))->kind == DOSSIER_SPEAKER_PERSON)
         return FALSE;
@@ -1034,8 +497,7 @@ verb_just_before (Ctx  *ctx,
 
       if (t->kind == T_COMMA || t->kind == T_COLON ||
           (t->kind == T_WORD && !t->cap && (strcmp (t->lower, "that") == 0 ||
-                                            _dossier_quotes_in_list (time_nouns, t->lower) ||
-                                            _dossier_quotes_in_list (time_before, t->lower))))
+                                            _dossier_quotes_is_time_word (t->lower))))
         {
           k--;
           skipped++;
@@ -1043,7 +505,7 @@ verb_just_before (Ctx  *ctx,
         }
       break;
     }
-  return is_verb (ctx, k) && !is_participle (ctx, k) && !_dossier_quotes_tok_at (ctx, k)->in_quote;
+  return _dossier_quotes_is_verb (ctx, k) && !_dossier_quotes_is_participle (ctx, k) && !_dossier_quotes_tok_at (ctx, k)->in_quote;
 }
 
 /* Whether @named spoke one of the quotes found so far. */
@@ -1139,7 +601,7 @@ paragraph_speaker (Ctx                *ctx,
       p = g_string_free (phrase, FALSE);
       if (j < hi && _dossier_quotes_is_role_noun (_dossier_quotes_tok_at (ctx, j)->lower))
         {
-          Speaker role = speaker_role (ctx, p, _dossier_quotes_tok_at (ctx, para_start)->start);
+          Speaker role = _dossier_quotes_speaker_role (ctx, p, _dossier_quotes_tok_at (ctx, para_start)->start);
 
           if (role.named >= 0)
             return role;
@@ -1171,6 +633,16 @@ learn_genders (Ctx *ctx)
 {
   static const char *const male[] = { "he", "his", "him", "himself", NULL };
   static const char *const female[] = { "she", "her", "hers", "herself", NULL };
+  static const char *const male_nouns[] = {
+    "son", "father", "husband", "brother", "boyfriend", "actor", "man",
+    "uncle", "nephew", "grandfather", "widower", "businessman", "chairman",
+    "spokesman", "congressman", NULL
+  };
+  static const char *const female_nouns[] = {
+    "daughter", "mother", "wife", "sister", "girlfriend", "actress", "woman",
+    "aunt", "niece", "grandmother", "widow", "businesswoman", "chairwoman",
+    "spokeswoman", "congresswoman", NULL
+  };
   g_autoptr(GArray) votes = g_array_new (FALSE, TRUE, sizeof (guint));
   guint t = 0, n = ctx->toks->len;
 
@@ -1189,6 +661,20 @@ learn_genders (Ctx *ctx)
         break;
       k = _dossier_quotes_tok_at (ctx, t)->seq >= 0
           ? g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, t)->seq).last + 1 : t + 1;
+      /* "her daughter Soon-Yi Previn", "actor Albert Brooks" */
+      if (_dossier_quotes_tok_at (ctx, t)->seq >= 0)
+        {
+          guint run = g_array_index (ctx->seqs, Seq, _dossier_quotes_tok_at (ctx, t)->seq).run_start;
+          Tok *noun = run > 0 ? _dossier_quotes_tok_at (ctx, run - 1) : NULL;
+
+          if (noun != NULL && noun->kind == T_WORD && !noun->cap && !noun->in_quote)
+            {
+              if (_dossier_quotes_in_list (male_nouns, noun->lower))
+                g_array_index (votes, guint, 2 * m->named) += 2;
+              else if (_dossier_quotes_in_list (female_nouns, noun->lower))
+                g_array_index (votes, guint, 2 * m->named + 1) += 2;
+            }
+        }
       for (guint c = 0; k < n && c < 25; k++, c++)
         {
           Tok *w = _dossier_quotes_tok_at (ctx, k);
@@ -1196,6 +682,10 @@ learn_genders (Ctx *ctx)
           if (w->start >= limit || w->kind == T_STOP || w->kind == T_PARA)
             break;
           if (w->in_quote || w->kind != T_WORD || w->cap)
+            continue;
+          /* "Previn, whom he married", "younger than him": someone else */
+          if (k > 0 && (_dossier_quotes_tok_is_word (ctx, k - 1, "whom") ||
+                        _dossier_quotes_tok_is_word (ctx, k - 1, "than")))
             continue;
           if (_dossier_quotes_in_list (male, w->lower))
             {
@@ -1209,11 +699,7 @@ learn_genders (Ctx *ctx)
             }
         }
     }
-  while (ctx->named_gender->len < ctx->named->len)
-    {
-      int zero = 0;
-      g_array_append_val (ctx->named_gender, zero);
-    }
+  _dossier_quotes_sync_genders (ctx);
   for (guint i = 0; i < ctx->named->len; i++)
     {
       guint he = g_array_index (votes, guint, 2 * i), she = g_array_index (votes, guint, 2 * i + 1);
@@ -1333,6 +819,8 @@ dossier_quotes_find (const char *body)
       if (who.named < 0 && !who.decided)
         who = attribute_sentence_end (&ctx, sp);
       if (who.named < 0 && !who.decided)
+        who = attribute_clause_after (&ctx, sp);
+      if (who.named < 0 && !who.decided)
         who = attribute_sentence_before (&ctx, sp);
       para = _dossier_quotes_paragraph_end (&ctx, sp->open);
       /* '"…," quipped Pitt. "…," he said': the speaker just quoted, when
@@ -1343,6 +831,16 @@ dossier_quotes_find (const char *body)
           same_sex (&ctx, prev->speaker, who.named) &&
           only_named_since (&ctx, prev->speaker, prev_tok_after, sp->tok_after))
         who.named = prev->speaker;
+      /* 'A Sussex Police spokesman said "…". He said: "…"': the
+       * organisation the spokesman spoke for */
+      if (who.pronoun && prev != NULL && prev->speaker >= 0 &&
+          prev->attribution == DOSSIER_ATTRIBUTION_ORGANISATION && sp->tok_before != G_MAXUINT &&
+          sp->tok_before >= prev_tok_after && sp->tok_before - prev_tok_after <= 40 &&
+          only_named_since (&ctx, prev->speaker, prev_tok_after, sp->tok_after))
+        {
+          who.named = prev->speaker;
+          who.attribution = DOSSIER_ATTRIBUTION_ORGANISATION;
+        }
       if (who.named < 0 && !who.decided && prev != NULL && prev_para == para && prev->speaker >= 0)
         {
           who.named = prev->speaker;

@@ -62,7 +62,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierQuoteResult, dossier_quote_result_free)
  * change finds other quotes, spans, speakers or people in the same text:
  * a library whose quotes were found by an older version queues every
  * article to have them found again (the user's corrections are kept). */
-#define DOSSIER_QUOTES_VERSION 2
+#define DOSSIER_QUOTES_VERSION 3
 
 /* Finds the quotations of @body (UTF-8; invalid bytes are skipped) and
  * their speakers.  Never fails; bounded in time and memory on any input
