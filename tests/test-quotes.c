@@ -402,6 +402,9 @@ test_clauses_and_surnames (void)
   check_quote ("Dale Roth was surprised. Wayne King, the district director, did not learn of it "
                "until Tuesday.\n\n\"I heard it late on Tuesday,\" said King, who left the office in May.",
                "I heard it late on Tuesday", "Wayne King", DOSSIER_ATTRIBUTION_NAMED);
+  /* but after a people's adjective it is a title ("the Jordanian King") */
+  check_quote ("\"We will not move,\" the Jordanian King said.",
+               "We will not move", NULL, DOSSIER_ATTRIBUTION_UNATTRIBUTED);
   /* who the speaker works for is not who "he" is */
   check_quote ("\"People think the pipes are safe,\" said Tom Ash, head of planning for Rill Edison, "
                "which runs the network.\n\n\"They are not safe at all,\" he added.",

@@ -60,8 +60,7 @@ static const char *const title_words[] = {
 /* Titles that are also surnames ("Stephen King", "John Major"): after a
  * given name they end a person's name. */
 static const char *const surname_titles[] = {
-  "king", "bishop", "major", "prince", "lord", "judge", "marshal",
-  "chancellor", NULL
+  "king", "bishop", "major", "prince", "lord", "marshal", NULL
 };
 
 /* Lower-case heads of a noun phrase naming a role ("the foreign minister"). */
@@ -221,6 +220,26 @@ _dossier_quotes_is_surname_title (const char *lower)
   return in_list (surname_titles, lower);
 }
 
+/* "Jordanian", "Spanish", "Thai": a people's adjective, which makes
+ * "the Jordanian King" a title and not a name. */
+gboolean
+_dossier_quotes_is_demonym (const char *lower)
+{
+  static const char *const suffixes[] = { "ian", "ean", "ese", "ish", "can", NULL };
+  static const char *const others[] = {
+    "dutch", "thai", "french", "greek", "swiss", "saudi", "iraqi", "israeli", "pakistani",
+    "afghan", "german", "arab", "omani", "kuwaiti", "qatari", "yemeni", "emirati",
+    "bahraini", "nepali", "bengali", "somali", NULL
+  };
+
+  if (in_list (others, lower))
+    return TRUE;
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (lower, suffixes[i]) && strlen (lower) > strlen (suffixes[i]) + 3)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 _dossier_quotes_is_role_noun (const char *lower)
 {
@@ -377,7 +396,8 @@ _dossier_quotes_name_keys (const char  *name,
   g_autofree char *before = n > 1 ? g_utf8_strdown (parts[n - 2], -1) : NULL;
 
   if (last != NULL && _dossier_quotes_is_surname_title (last) &&
-      (before == NULL || (*before != '\0' && !_dossier_quotes_is_title_word (before))))
+      (before == NULL || (*before != '\0' && !_dossier_quotes_is_title_word (before) &&
+                          !_dossier_quotes_is_demonym (before))))
     {
       g_autofree char *rest = n > 1 ? g_strjoinv (" ", parts) : NULL;
 

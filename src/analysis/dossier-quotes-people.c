@@ -374,6 +374,7 @@ surname_title_ends (Ctx  *ctx,
   before = _dossier_quotes_tok_at (ctx, e - 1);
   return before->kind == T_WORD && before->cap && !before->possessive &&
          !_dossier_quotes_is_title_word (before->lower) && !_dossier_quotes_is_place_word (before->lower) &&
+         !_dossier_quotes_is_demonym (before->lower) &&
          !_dossier_quotes_is_org_word (before->lower) && !_dossier_quotes_all_caps (ctx, e - 1);
 }
 

@@ -16,6 +16,7 @@ gboolean _dossier_quotes_is_speech_verb (const char *lower);
 gboolean _dossier_quotes_is_title_word  (const char *lower);
 gboolean _dossier_quotes_is_role_noun   (const char *lower);
 gboolean _dossier_quotes_is_surname_title (const char *lower);
+gboolean _dossier_quotes_is_demonym     (const char *lower);
 void     _dossier_quotes_name_keys       (const char  *name,
                                           char       **surname,
                                           char       **given);
