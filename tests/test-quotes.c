@@ -453,6 +453,16 @@ test_clauses_and_surnames (void)
                "the city councilor pointed out.",
                "Power supply is very bad here", "Ed Ruhl", DOSSIER_ATTRIBUTION_TITLE);
 
+  /* a plural's possessive inside an organisation's name, and its letters */
+  check_quote ("A spokesperson for the Canal Workers\xe2\x80\x99 Union (CWU) said the "
+               "plan was \"a disgrace to the whole port\".\n\nCWU said on Friday: \"We will appeal.\"",
+               "a disgrace to the whole port", "Canal Workers\xe2\x80\x99 Union",
+               DOSSIER_ATTRIBUTION_ORGANISATION);
+  check_quote ("A spokesperson for the Canal Workers\xe2\x80\x99 Union (CWU) said the "
+               "plan was \"a disgrace to the whole port\".\n\nCWU said on Friday: \"We will appeal.\"",
+               "We will appeal.", "Canal Workers\xe2\x80\x99 Union",
+               DOSSIER_ATTRIBUTION_ORGANISATION);
+
   /* a name that opens in capitals inside a sentence is a body */
   {
     g_autoptr(DossierQuoteResult) r =

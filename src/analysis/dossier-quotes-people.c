@@ -564,6 +564,34 @@ joins_particles (Ctx  *ctx,
   return k - e;
 }
 
+/* "the Universities and Colleges Employers’ Association (UCEA)": the
+ * letters in brackets name the same organisation from then on. */
+static void
+alias_acronym (Ctx *ctx,
+               Seq *seq)
+{
+  guint k = seq->last + 1;
+  Tok *open, *word, *close;
+  g_autofree char *key = NULL;
+
+  if (seq->named < 0 || k + 2 >= ctx->toks->len)
+    return;
+  open = _dossier_quotes_tok_at (ctx, k);
+  word = _dossier_quotes_tok_at (ctx, k + 1);
+  close = _dossier_quotes_tok_at (ctx, k + 2);
+  if (open->kind != T_OTHER || ctx->text[open->start] != '(' || word->kind != T_WORD ||
+      !_dossier_quotes_all_caps (ctx, k + 1) || close->kind != T_OTHER || ctx->text[close->start] != ')')
+    return;
+  key = g_strconcat ("org:", word->lower, NULL);
+  if (!g_hash_table_contains (ctx->by_key, key))
+    {
+      GArray *list = g_array_new (FALSE, FALSE, sizeof (int));
+
+      g_array_append_val (list, seq->named);
+      g_hash_table_insert (ctx->by_key, g_steal_pointer (&key), list);
+    }
+}
+
 void
 _dossier_quotes_find_names (Ctx *ctx)
 {
@@ -577,7 +605,7 @@ _dossier_quotes_find_names (Ctx *ctx)
         continue;
       for (;;)
         {
-          if (_dossier_quotes_tok_at (ctx, e)->possessive || e + 1 >= n || e - i >= 8)
+          if (_dossier_quotes_tok_at (ctx, e)->possessive == 1 || e + 1 >= n || e - i >= 8)
             break;
           if (_dossier_quotes_tok_at (ctx, e + 1)->kind == T_WORD && _dossier_quotes_tok_at (ctx, e + 1)->cap)
             e++;
@@ -609,7 +637,10 @@ _dossier_quotes_find_names (Ctx *ctx)
         if (seq->kind == SEQ_PERSON)
           seq->named = _dossier_quotes_find_person (ctx, name, pos, TRUE);
         else if (seq->kind == SEQ_ORG)
-          seq->named = _dossier_quotes_find_org (ctx, name, pos);
+          {
+            seq->named = _dossier_quotes_find_org (ctx, name, pos);
+            alias_acronym (ctx, seq);
+          }
         else
           seq->named = _dossier_quotes_find_person (ctx, name, pos, acts_as_person (ctx, seq));
         _dossier_quotes_sync_genders (ctx);

@@ -246,6 +246,17 @@ add_tok (Ctx    *ctx,
           t.possessive = 1;
           wlen -= 4;
         }
+      /* "Employers’ Association": kept inside the name */
+      else if (wlen > 3 && memcmp (ctx->text + end - 3, "’", 3) == 0)
+        {
+          t.possessive = 2;
+          wlen -= 3;
+        }
+      else if (wlen > 2 && ctx->text[end - 1] == '\'')
+        {
+          t.possessive = 2;
+          wlen -= 1;
+        }
       lower = g_utf8_strdown (ctx->text + start, wlen);
       t.lower = g_string_chunk_insert_const (ctx->words, lower);
     }
@@ -259,6 +270,31 @@ static gboolean
 is_word_char (gunichar c)
 {
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* The mark of a plural's possessive inside an organisation's name
+ * ("Colleges Employers’ Association") at @end, after a word ending in
+ * s: its length in bytes, else 0. */
+static gsize
+plural_possessive (Ctx  *ctx,
+                   gsize end)
+{
+  gsize mark, after, word_end;
+  gunichar c;
+  g_autofree char *word = NULL;
+
+  if (end < 2 || end >= ctx->len || ctx->text[end - 1] != 's')
+    return 0;
+  c = char_at (ctx, end, &mark);
+  if ((c != '\'' && c != 0x2019) || mark >= ctx->len || ctx->text[mark] != ' ')
+    return 0;
+  after = mark + 1;
+  if (after >= ctx->len || !g_ascii_isupper (ctx->text[after]))
+    return 0;
+  for (word_end = after; word_end < ctx->len && word_end - after < 32 && g_ascii_isalpha (ctx->text[word_end]); word_end++)
+    ;
+  word = g_ascii_strdown (ctx->text + after, word_end - after);
+  return _dossier_quotes_is_org_word (word) ? mark - end : 0;
 }
 
 void
@@ -311,6 +347,7 @@ _dossier_quotes_tokenize (Ctx *ctx)
                is_month_before_day (ctx, pos, end) ||
                (end + 1 < ctx->len && ctx->text[end + 1] == ',')))
             end++;
+          end += plural_possessive (ctx, end);
           add_tok (ctx, T_WORD, pos, end);
           next = end;
         }
