@@ -387,6 +387,39 @@ test_merged_at_opening (void)
   assert_same_results (before, after);
 }
 
+/* dossier-cli import, which has no background to leave it to, merges
+ * the index once its import is saved */
+static void
+test_merged_by_cli_import (void)
+{
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  g_autoptr(DossierTestLibrary) t = NULL;
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("DOSSIER_CLI is not set");
+      return;
+    }
+  t = dossier_test_library_new ();
+  folders = import_in_a_row (t);
+  folder = write_folder (t->dir, N_IMPORTS, FILES_PER_IMPORT);
+  path = g_build_filename (t->dir, "library.db", NULL);
+  dossier_library_close (t->library);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) cli, "import", "--library", path, folder, NULL },
+                               NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (count_segments (path), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/SearchIndex/list-while-rebuilt", test_list_while_rebuilt);
   g_test_add_func ("/Dossier/SearchIndex/merged-after-imports", test_merged_after_imports);
   g_test_add_func ("/Dossier/SearchIndex/merged-at-opening", test_merged_at_opening);
+  g_test_add_func ("/Dossier/SearchIndex/merged-by-cli-import", test_merged_by_cli_import);
 
   return g_test_run ();
 }
