@@ -387,6 +387,43 @@ test_merged_at_opening (void)
   assert_same_results (before, after);
 }
 
+/* The app quit during the merge: each slice was saved on its own, the
+ * searches find what they found, and the next opening finishes it */
+static void
+test_merge_stopped (void)
+{
+  g_autoptr(DossierTestLibrary) t = dossier_test_library_new ();
+  g_autoptr(GPtrArray) folders = import_in_a_row (t);
+  g_autoptr(GPtrArray) before = search_all (t->library);
+  g_autoptr(GPtrArray) between = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(DossierSearchIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "library.db", NULL);
+  guint slices = 0;
+
+  dossier_search_index_merge_in_background (t->library);
+  /* closed after the slice that counted and one that merged */
+  dossier_test_wait_until ((dossier_search_index_get_merging (t->library, &slices, NULL), slices >= 2));
+  dossier_library_close (t->library);
+  dossier_test_wait_until (!dossier_search_index_get_merging (t->library, NULL, NULL));
+  g_object_unref (t->library);
+
+  t->library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (t->library, FALSE, &error));
+  g_assert_no_error (error);
+  g_test_message ("%" G_GINT64_FORMAT " segments after %u slices", segments (t->library), slices);
+  between = search_all (t->library);
+  assert_same_results (before, between);
+
+  index = dossier_search_index_new (t->library);
+  dossier_test_wait_until ((dossier_search_index_get_merging (t->library, &slices, NULL), slices > 0) &&
+                           !dossier_search_index_get_merging (t->library, NULL, NULL));
+  g_assert_cmpint (segments (t->library), ==, 1);
+  after = search_all (t->library);
+  assert_same_results (before, after);
+}
+
 /* dossier-cli import, which has no background to leave it to, merges
  * the index once its import is saved */
 static void
@@ -429,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/SearchIndex/list-while-rebuilt", test_list_while_rebuilt);
   g_test_add_func ("/Dossier/SearchIndex/merged-after-imports", test_merged_after_imports);
   g_test_add_func ("/Dossier/SearchIndex/merged-at-opening", test_merged_at_opening);
+  g_test_add_func ("/Dossier/SearchIndex/merge-stopped", test_merge_stopped);
   g_test_add_func ("/Dossier/SearchIndex/merged-by-cli-import", test_merged_by_cli_import);
 
   return g_test_run ();
