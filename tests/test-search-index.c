@@ -356,6 +356,39 @@ test_merged_after_imports (void)
   assert_same_results (before, after);
 }
 
+/* The library opened again, as at the app's next start (the old one
+ * closed and dropped) */
+static void
+reopen (DossierTestLibrary *t)
+{
+  g_autofree char *path = g_build_filename (t->dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  dossier_library_close (t->library);
+  g_object_unref (t->library);
+  t->library = dossier_library_new (path);
+  g_assert_true (dossier_library_open_sync (t->library, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+/* A window's DossierSearchIndex on @t's library, its work done: the
+ * index merged into one segment, with @before's search results */
+static void
+assert_merged_by_window (DossierTestLibrary *t,
+                         GPtrArray          *before)
+{
+  g_autoptr(DossierSearchIndex) index = dossier_search_index_new (t->library);
+  g_autoptr(GPtrArray) after = NULL;
+  guint slices = 0;
+
+  dossier_test_wait_until ((dossier_search_index_get_merging (t->library, &slices, NULL), slices > 0) &&
+                           !dossier_search_index_get_merging (t->library, NULL, NULL));
+  g_assert_false (dossier_search_index_get_running (index));
+  g_assert_cmpint (segments (t->library), ==, 1);
+  after = search_all (t->library);
+  assert_same_results (before, after);
+}
+
 /* A library left with its index in many segments (by an older version,
  * or a run that quit before merging) has it merged once opened in a
  * window, which makes a DossierSearchIndex */
@@ -365,26 +398,10 @@ test_merged_at_opening (void)
   g_autoptr(DossierTestLibrary) t = dossier_test_library_new ();
   g_autoptr(GPtrArray) folders = import_in_a_row (t);
   g_autoptr(GPtrArray) before = search_all (t->library);
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(DossierSearchIndex) index = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (t->dir, "library.db", NULL);
-  guint slices = 0;
 
-  dossier_library_close (t->library);
-  g_object_unref (t->library);
-  t->library = dossier_library_new (path);
-  g_assert_true (dossier_library_open_sync (t->library, FALSE, &error));
-  g_assert_no_error (error);
+  reopen (t);
   g_assert_cmpint (segments (t->library), >, 4);
-
-  index = dossier_search_index_new (t->library);
-  dossier_test_wait_until ((dossier_search_index_get_merging (t->library, &slices, NULL), slices > 0) &&
-                           !dossier_search_index_get_merging (t->library, NULL, NULL));
-  g_assert_false (dossier_search_index_get_running (index));
-  g_assert_cmpint (segments (t->library), ==, 1);
-  after = search_all (t->library);
-  assert_same_results (before, after);
+  assert_merged_by_window (t, before);
 }
 
 /* The app quit during the merge: each slice was saved on its own, the
@@ -396,10 +413,6 @@ test_merge_stopped (void)
   g_autoptr(GPtrArray) folders = import_in_a_row (t);
   g_autoptr(GPtrArray) before = search_all (t->library);
   g_autoptr(GPtrArray) between = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(DossierSearchIndex) index = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (t->dir, "library.db", NULL);
   guint slices = 0;
 
   dossier_search_index_merge_in_background (t->library);
@@ -407,21 +420,11 @@ test_merge_stopped (void)
   dossier_test_wait_until ((dossier_search_index_get_merging (t->library, &slices, NULL), slices >= 2));
   dossier_library_close (t->library);
   dossier_test_wait_until (!dossier_search_index_get_merging (t->library, NULL, NULL));
-  g_object_unref (t->library);
-
-  t->library = dossier_library_new (path);
-  g_assert_true (dossier_library_open_sync (t->library, FALSE, &error));
-  g_assert_no_error (error);
+  reopen (t);
   g_test_message ("%" G_GINT64_FORMAT " segments after %u slices", segments (t->library), slices);
   between = search_all (t->library);
   assert_same_results (before, between);
-
-  index = dossier_search_index_new (t->library);
-  dossier_test_wait_until ((dossier_search_index_get_merging (t->library, &slices, NULL), slices > 0) &&
-                           !dossier_search_index_get_merging (t->library, NULL, NULL));
-  g_assert_cmpint (segments (t->library), ==, 1);
-  after = search_all (t->library);
-  assert_same_results (before, after);
+  assert_merged_by_window (t, before);
 }
 
 /* dossier-cli import, which has no background to leave it to, merges
