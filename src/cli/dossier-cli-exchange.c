@@ -20,6 +20,7 @@
 #include "dossier-cli-private.h"
 #include "dossier-cli-apps.h"
 #include "dossier-app-export.h"
+#include "dossier-search-index.h"
 
 static void
 on_import_progress (const DossierImportResult *r,
@@ -75,6 +76,13 @@ cmd_import (int argc, char **argv)
     }
   if (!opt_json)
     g_printerr (_("%u imported, %u duplicates, %u failed\n"), imported, duplicates, failed);
+  /* the import is saved; the index its batches wrote as many segments
+   * is merged, a slice at a time (stopped, the next run goes on) */
+  if (imported > 0 && !dossier_search_index_merge_sync (library, NULL, &error))
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
   return failed > 0 ? 1 : 0;
 }
 

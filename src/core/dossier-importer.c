@@ -17,6 +17,7 @@
 
 #include "dossier-importer.h"
 #include "dossier-dates.h"
+#include "dossier-search-index.h"
 #include "dossier-importer-private.h"
 #include "dossier-extract.h"
 #include "dossier-library-private.h"
@@ -627,6 +628,8 @@ on_import_done_cb (GObject      *source,
   /* suggested dates for the new undated articles, in steps behind
    * whatever the window asks for meanwhile */
   dossier_dates_suggest_in_background (self->library);
+  /* the index the import's batches wrote as many segments, merged */
+  dossier_search_index_merge_in_background (self->library);
   g_object_unref (outer);
 }
 

@@ -25,6 +25,8 @@ typedef struct
   gint64 elapsed;    /* out: the step's time on the store's thread, µs */
 } StepArgs;
 
+static void on_merge_done_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
 static gpointer
 remaining_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
@@ -98,6 +100,205 @@ dossier_search_index_rebuild_sync (DossierLibrary              *library,
   return TRUE;
 }
 
+/* --- the index's segments merged ---------------------------------------- */
+
+/* An index written by many transactions (an import's batches, several
+ * imports) is made of many b-trees, and a search reads a word's matches
+ * from each.  Once there are more than MERGE_ABOVE, they are merged into
+ * one in the background.  FTS5 itself merges four segments of a level
+ * into one of the next as it writes (its 'automerge'), so a library that
+ * grows by small imports holds a few segments a level and seldom more
+ * than MERGE_ABOVE: the whole index is not written again for each of
+ * them.  Pages merged a slice: sized by time, from MERGE_FIRST_PAGES. */
+#define MERGE_ABOVE 4
+#define MERGE_FIRST_PAGES 64
+#define MERGE_MAX_PAGES 16384
+
+typedef struct
+{
+  guint    pages;     /* 0: count the segments first */
+  gint64   segments;  /* out, when counted */
+  gboolean more;      /* out */
+  gint64   elapsed;   /* out: the slice's time on the store's thread, µs */
+} MergeArgs;
+
+static gpointer
+merge_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  MergeArgs *a = data;
+  gint64 started = g_get_monotonic_time ();
+  gint64 more;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (a->pages == 0)
+    {
+      if ((a->segments = dossier_store_index_segments (store, error)) < 0)
+        return NULL;
+      a->more = a->segments > MERGE_ABOVE;
+    }
+  else
+    {
+      if ((more = dossier_store_merge_index_step (store, a->pages, error)) < 0)
+        return NULL;
+      a->more = more > 0;
+    }
+  a->elapsed = g_get_monotonic_time () - started;
+  return GINT_TO_POINTER (1);
+}
+
+static const DossierLibraryCall merge_call = { merge_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING, TRUE };
+
+static gpointer
+segments_op (DossierStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  MergeArgs *a = data;
+
+  a->segments = dossier_store_index_segments (store, error);
+  return a->segments < 0 ? NULL : GINT_TO_POINTER (1);
+}
+
+static const DossierLibraryCall segments_call = { segments_op, NULL, DOSSIER_LIBRARY_EMITS_NOTHING };
+
+gint64
+dossier_search_index_segments_sync (DossierLibrary  *library,
+                                    GError         **error)
+{
+  MergeArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), -1);
+
+  if (_dossier_library_run (library, &segments_call, &a, NULL, error) == NULL)
+    return -1;
+  return a.segments;
+}
+
+static guint
+next_pages (const MergeArgs *a)
+{
+  return a->pages == 0
+    ? MERGE_FIRST_PAGES
+    : _dossier_library_slice_size (a->pages, a->elapsed, MERGE_FIRST_PAGES, MERGE_MAX_PAGES);
+}
+
+gboolean
+dossier_search_index_merge_sync (DossierLibrary  *library,
+                                 GCancellable    *cancellable,
+                                 GError         **error)
+{
+  MergeArgs a = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  do
+    {
+      if (_dossier_library_run (library, &merge_call, &a, cancellable, error) == NULL)
+        return FALSE;
+      a.pages = next_pages (&a);
+    }
+  while (a.more);
+  return TRUE;
+}
+
+typedef struct
+{
+  MergeArgs args;     /* of the slice on its way */
+  gboolean  running;
+  gboolean  again;    /* asked again meanwhile: the segments counted again */
+  guint     slices;
+  gint64    longest;  /* µs */
+} Merge;
+
+#define MERGE_KEY "dossier-search-index-merge"
+
+static Merge *
+merge_get (DossierLibrary *library)
+{
+  Merge *m = g_object_get_data (G_OBJECT (library), MERGE_KEY);
+
+  if (m == NULL)
+    {
+      m = g_new0 (Merge, 1);
+      g_object_set_data_full (G_OBJECT (library), MERGE_KEY, m, g_free);
+    }
+  return m;
+}
+
+static void
+run_merge_slice (DossierLibrary *library,
+                 Merge          *m)
+{
+  _dossier_library_run_async (library, &merge_call, &m->args, NULL, NULL, on_merge_done_cb,
+                              g_object_ref (library));
+}
+
+static void
+on_merge_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DossierLibrary) library = user_data;
+  g_autoptr(GError) error = NULL;
+  Merge *m = merge_get (library);
+
+  if (_dossier_library_finish (library, result, &merge_call, &error) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
+        g_warning ("Could not merge the search index: %s", error->message);
+      m->running = FALSE;
+      return;
+    }
+  m->slices++;
+  m->longest = MAX (m->longest, m->args.elapsed);
+  if (m->args.more || m->again)
+    {
+      m->args.pages = m->args.more ? next_pages (&m->args) : 0;
+      m->again = FALSE;
+      run_merge_slice (library, m);
+      return;
+    }
+  m->running = FALSE;
+}
+
+void
+dossier_search_index_merge_in_background (DossierLibrary *library)
+{
+  Merge *m;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  m = merge_get (library);
+  if (m->running)
+    {
+      m->again = TRUE;
+      return;
+    }
+  m->running = TRUE;
+  m->again = FALSE;
+  m->slices = 0;
+  m->longest = 0;
+  m->args = (MergeArgs) { 0 };
+  run_merge_slice (library, m);
+}
+
+gboolean
+dossier_search_index_get_merging (DossierLibrary *library,
+                                  guint          *slices,
+                                  double         *longest_slice_ms)
+{
+  Merge *m;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), FALSE);
+
+  m = merge_get (library);
+  if (slices != NULL)
+    *slices = m->slices;
+  if (longest_slice_ms != NULL)
+    *longest_slice_ms = m->longest / 1e3;
+  return m->running;
+}
+
 /* --- DossierSearchIndex ------------------------------------------------- */
 
 struct _DossierSearchIndex
@@ -169,6 +370,10 @@ on_step_cb (GObject      *source,
       step (self, &step_call);
       return;
     }
+  /* nothing to index again: an index split by older versions, or by
+   * imports of a run that quit before merging it, is merged now */
+  if (call == &remaining_call && remaining == 0)
+    dossier_search_index_merge_in_background (self->library);
   if (self->running)
     {
       set_state (self, TRUE, 1);

@@ -38,12 +38,35 @@ gboolean      dossier_search_index_rebuild_sync   (DossierLibrary              *
                                                    GCancellable                *cancellable,
                                                    GError                     **error);
 
+/* How many b-trees (segments) the articles' index is made of; -1 with
+ * @error set */
+gint64        dossier_search_index_segments_sync  (DossierLibrary  *library,
+                                                   GError         **error);
+/* When the index is made of more segments than a few (after a big
+ * import, or as older versions left it), merges them into one, slice
+ * after slice, each saved on its own: stopped half-way, nothing is lost
+ * and the next merge goes on.  The _sync form waits for it (the command
+ * line); the other runs in the background, the library's other calls
+ * going between the slices, and once at a time (asked again meanwhile,
+ * it counts the segments again at the end). */
+gboolean      dossier_search_index_merge_sync     (DossierLibrary  *library,
+                                                   GCancellable    *cancellable,
+                                                   GError         **error);
+void          dossier_search_index_merge_in_background (DossierLibrary *library);
+/* TRUE while that background merge runs; the slices it has run so far
+ * and the longest of them (either may be NULL) */
+gboolean      dossier_search_index_get_merging    (DossierLibrary  *library,
+                                                   guint           *slices,
+                                                   double          *longest_slice_ms);
+
 #define DOSSIER_TYPE_SEARCH_INDEX (dossier_search_index_get_type ())
 G_DECLARE_FINAL_TYPE (DossierSearchIndex, dossier_search_index, DOSSIER, SEARCH_INDEX, GObject)
 
 /* Starts indexing what waits (if anything) at once, a batch at a time,
  * the library's other calls going between the batches; the library
- * emits ::changed after each batch, as its search finds more. */
+ * emits ::changed after each batch, as its search finds more.  With
+ * nothing to index, it merges the index's segments in the background if
+ * there are many (dossier_search_index_merge_in_background()). */
 DossierSearchIndex *dossier_search_index_new          (DossierLibrary     *library);
 gboolean            dossier_search_index_get_running  (DossierSearchIndex *self);
 /* 0..1 while running */

@@ -34,6 +34,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "dossier-store-private.h"
 
@@ -108,19 +109,21 @@ dossier_store_reindex_remaining (DossierStore  *self,
 #define MERGE_PAGES_PER_ARTICLE 1
 #define MERGE_PAGES_MIN 64
 
-/* A slice of the merge of the index's segments into one: 1 while there
- * is more to merge, 0 when done, -1 on an error */
+/* A slice of the merge of the index's segments into one, of about
+ * @pages pages (FTS5's 'merge' with a negative number, so that every
+ * segment goes into the one merge), in a transaction of its own: 1 while
+ * there is more to merge, 0 when done, -1 on an error */
 static gint64
-merge_step (DossierStore  *self,
-            guint          batch,
-            GError       **error)
+merge_pages (DossierStore  *self,
+             guint          pages,
+             GError       **error)
 {
   g_autofree char *sql = NULL;
   sqlite3_int64 before;
   gboolean more;
 
   sql = g_strdup_printf ("INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', -%u)",
-                         MAX (batch * MERGE_PAGES_PER_ARTICLE, MERGE_PAGES_MIN));
+                         MAX (pages, 1));
   if (!dossier_store_begin (self, error))
     return -1;
   before = sqlite3_total_changes64 (self->db);
@@ -139,12 +142,111 @@ merge_step (DossierStore  *self,
     }
   if (!dossier_store_commit (self, error))
     return -1;
-  self->reindex_merging = more;
   return more ? 1 : 0;
 
 failed:
   dossier_store_rollback (self);
   return -1;
+}
+
+/* the rebuild's own merge, sized by its batch of articles */
+static gint64
+merge_step (DossierStore  *self,
+            guint          batch,
+            GError       **error)
+{
+  gint64 more = merge_pages (self, MAX (batch * MERGE_PAGES_PER_ARTICLE, MERGE_PAGES_MIN), error);
+
+  if (more >= 0)
+    self->reindex_merging = more > 0;
+  return more;
+}
+
+gint64
+dossier_store_merge_index_step (DossierStore  *self,
+                                guint          pages,
+                                GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+  g_return_val_if_fail (pages > 0, -1);
+
+  return merge_pages (self, pages, error);
+}
+
+/* SQLite's variable-length integer, as FTS5 writes it: big-endian, seven
+ * bits a byte with the high bit set on every byte but the last, and a
+ * ninth byte of eight bits; -1 past @end */
+static gint64
+read_varint (const guchar **p,
+             const guchar  *end)
+{
+  guint64 v = 0;
+
+  for (guint i = 0; i < 9; i++)
+    {
+      if (*p >= end)
+        return -1;
+      if (i == 8)
+        return (gint64) ((v << 8) | *(*p)++);
+      v = (v << 7) | (**p & 0x7f);
+      if ((*(*p)++ & 0x80) == 0)
+        return (gint64) v;
+    }
+  return -1;
+}
+
+/* FTS5's structure record (row 10 of the index's data table) begins with
+ * a 32-bit cookie, then (SQLite 3.43 on, for some tables) the four bytes
+ * ff 00 00 01 of its second form, then the number of levels and the
+ * number of segments on all levels, as varints */
+#define STRUCTURE_ROWID 10
+#define STRUCTURE_V2 "\xff\x00\x00\x01"
+
+gint64
+dossier_store_index_segments (DossierStore  *self,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 segments = -1;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), -1);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT block FROM articles_fts_data WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_fail (self, error, _("Could not search the library"));
+      return -1;
+    }
+  sqlite3_bind_int (stmt, 1, STRUCTURE_ROWID);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const guchar *p = sqlite3_column_blob (stmt, 0);
+      const guchar *end = p + sqlite3_column_bytes (stmt, 0);
+
+      if (p != NULL && end - p >= 4)
+        {
+          p += 4;
+          if (end - p >= 4 && memcmp (p, STRUCTURE_V2, 4) == 0)
+            p += 4;
+          if (read_varint (&p, end) >= 0)
+            segments = read_varint (&p, end);
+        }
+      rc = SQLITE_DONE;
+    }
+  else if (rc == SQLITE_DONE)
+    segments = 0;  /* an index never written */
+  sqlite3_finalize (stmt);
+  if (_dossier_store_step_failed (self, rc, error))
+    return -1;
+  if (segments < 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                   _("The search index of the library is damaged"));
+      return -1;
+    }
+  return segments;
 }
 
 gint64

@@ -169,6 +169,16 @@ gint64          dossier_store_reindex_remaining    (DossierStore    *self,
 gint64          dossier_store_reindex_step         (DossierStore    *self,
                                                     guint            batch,
                                                     GError         **error);
+/* How many b-trees (segments) the articles' index is made of (a search
+ * reads a word's matches from each), from FTS5's structure record; and a
+ * slice of their merge into one, of about @pages pages written in a
+ * transaction of its own: 1 while more is left to merge, 0 when done.
+ * -1 with @error set on failure. */
+gint64          dossier_store_index_segments       (DossierStore    *self,
+                                                    GError         **error);
+gint64          dossier_store_merge_index_step     (DossierStore    *self,
+                                                    guint            pages,
+                                                    GError         **error);
 /* As dossier_store_insert_article(), but under the article's own id when
  * no article holds it: an article deleted and brought back keeps its id,
  * so links to it (dossier://article/ID) still lead to it. */

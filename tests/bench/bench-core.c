@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-core import DIR DB          import a folder through the library API
+ *   bench-core import DIR DB          import a folder through the library API,
+ *                                     then the index's segments merged in the
+ *                                     background as after an import (timed
+ *                                     apart, with its longest slice)
  *   bench-core raw DIR DB             the limit: extract every file, then insert
  *                                     the texts straight into a table of the
  *                                     library's schema (SQLite + FTS5 triggers)
@@ -55,6 +58,7 @@
 #include "dossier-exporter.h"
 #include "dossier-library.h"
 #include "dossier-dates.h"
+#include "dossier-search-index.h"
 #include "dossier-stories.h"
 #include "dossier-people.h"
 #include "dossier-people-overview.h"
@@ -106,8 +110,9 @@ cmd_import (const char *dir,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   const char *paths[] = { dir, NULL };
-  guint imported = 0, duplicates = 0, failed = 0;
-  double t0, t1;
+  guint imported = 0, duplicates = 0, failed = 0, slices = 0;
+  gint64 segments, merged;
+  double t0, t1, t2, longest_ms = 0;
 
   g_unlink (db);
   library = open_library (db, TRUE);
@@ -116,6 +121,16 @@ cmd_import (const char *dir,
   t1 = now_s ();
   if (results == NULL)
     die ("import", error);
+  /* then, as after an import in the window: the index's segments merged
+   * in the background, slice after slice */
+  if ((segments = dossier_search_index_segments_sync (library, &error)) < 0)
+    die ("segments", error);
+  dossier_search_index_merge_in_background (library);
+  while (dossier_search_index_get_merging (library, &slices, &longest_ms))
+    g_main_context_iteration (NULL, TRUE);
+  t2 = now_s ();
+  if ((merged = dossier_search_index_segments_sync (library, &error)) < 0)
+    die ("segments", error);
   for (guint i = 0; i < results->len; i++)
     {
       DossierImportResult *r = g_ptr_array_index (results, i);
@@ -129,8 +144,11 @@ cmd_import (const char *dir,
     }
   dossier_library_close (library);
   printf ("{\"files\": %u, \"imported\": %u, \"duplicates\": %u, \"failed\": %u,"
-          " \"seconds\": %.3f, \"per_second\": %.1f}\n",
-          results->len, imported, duplicates, failed, t1 - t0, results->len / (t1 - t0));
+          " \"seconds\": %.3f, \"per_second\": %.1f, \"segments\": %" G_GINT64_FORMAT ","
+          " \"merge_seconds\": %.3f, \"merge_slices\": %u, \"merge_longest_slice_ms\": %.1f,"
+          " \"segments_merged\": %" G_GINT64_FORMAT "}\n",
+          results->len, imported, duplicates, failed, t1 - t0, results->len / (t1 - t0), segments,
+          t2 - t1, slices, longest_ms, merged);
   return 0;
 }
 
