@@ -190,6 +190,41 @@ dossier_timeline_model_take_points (DossierTimelineModel *self,
 }
 
 guint
+dossier_timeline_model_remove_ids (DossierTimelineModel *self,
+                                   const gint64         *ids,
+                                   guint                 n_ids)
+{
+  g_autoptr(GHashTable) gone = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *kept;
+  guint before;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, 0);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_add (gone, (gpointer) &ids[i]);
+  before = self->points->len;
+  /* a new array: the old one may be a caller's (take_points) */
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (DossierTimelinePoint), before);
+  for (guint i = 0; i < before; i++)
+    {
+      const DossierTimelinePoint *p = &g_array_index (self->points, DossierTimelinePoint, i);
+
+      if (!g_hash_table_contains (gone, &p->id))
+        g_array_append_vals (kept, p, 1);
+    }
+  if (kept->len == before)
+    {
+      g_array_unref (kept);
+      return 0;
+    }
+  g_array_unref (self->points);
+  self->points = kept;
+  points_changed (self);
+  return before - kept->len;
+}
+
+guint
 dossier_timeline_model_get_n_points (DossierTimelineModel *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
