@@ -189,20 +189,36 @@ dossier_timeline_model_take_points (DossierTimelineModel *self,
   points_changed (self);
 }
 
+static gboolean
+listed (gint64        id,
+        const gint64 *ids,
+        guint         n_ids)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
 guint
 dossier_timeline_model_remove_ids (DossierTimelineModel *self,
                                    const gint64         *ids,
                                    guint                 n_ids)
 {
-  g_autoptr(GHashTable) gone = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) gone = NULL;
   GArray *kept;
   guint before;
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
   g_return_val_if_fail (ids != NULL || n_ids == 0, 0);
 
-  for (guint i = 0; i < n_ids; i++)
-    g_hash_table_add (gone, (gpointer) &ids[i]);
+  /* a delete is one article: a hash only for many */
+  if (n_ids > 8)
+    {
+      gone = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < n_ids; i++)
+        g_hash_table_add (gone, (gpointer) &ids[i]);
+    }
   before = self->points->len;
   /* a new array: the old one may be a caller's (take_points) */
   kept = g_array_sized_new (FALSE, FALSE, sizeof (DossierTimelinePoint), before);
@@ -210,7 +226,7 @@ dossier_timeline_model_remove_ids (DossierTimelineModel *self,
     {
       const DossierTimelinePoint *p = &g_array_index (self->points, DossierTimelinePoint, i);
 
-      if (!g_hash_table_contains (gone, &p->id))
+      if (gone != NULL ? !g_hash_table_contains (gone, &p->id) : !listed (p->id, ids, n_ids))
         g_array_append_vals (kept, p, 1);
     }
   if (kept->len == before)
