@@ -206,8 +206,8 @@ dossier_timeline_model_remove_ids (DossierTimelineModel *self,
                                    guint                 n_ids)
 {
   g_autoptr(GHashTable) gone = NULL;
-  GArray *kept;
-  guint before;
+  GArray *points;
+  guint kept = 0;
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
   g_return_val_if_fail (ids != NULL || n_ids == 0, 0);
@@ -219,25 +219,32 @@ dossier_timeline_model_remove_ids (DossierTimelineModel *self,
       for (guint i = 0; i < n_ids; i++)
         g_hash_table_add (gone, (gpointer) &ids[i]);
     }
-  before = self->points->len;
-  /* a new array: the old one may be a caller's (take_points) */
-  kept = g_array_sized_new (FALSE, FALSE, sizeof (DossierTimelinePoint), before);
-  for (guint i = 0; i < before; i++)
+  /* in place, in one pass: the points stay sorted and fixed, only the
+   * counts of the undated ones change */
+  points = self->points;
+  for (guint i = 0; i < points->len; i++)
     {
-      const DossierTimelinePoint *p = &g_array_index (self->points, DossierTimelinePoint, i);
+      DossierTimelinePoint *p = &g_array_index (points, DossierTimelinePoint, i);
 
-      if (gone != NULL ? !g_hash_table_contains (gone, &p->id) : !listed (p->id, ids, n_ids))
-        g_array_append_vals (kept, p, 1);
+      if (gone != NULL ? g_hash_table_contains (gone, &p->id) : listed (p->id, ids, n_ids))
+        {
+          if (p->julian == -1)
+            {
+              self->n_undated--;
+              self->n_suggested -= julian_valid (p->suggested);
+            }
+          continue;
+        }
+      if (kept != i)
+        g_array_index (points, DossierTimelinePoint, kept) = *p;
+      kept++;
     }
-  if (kept->len == before)
-    {
-      g_array_unref (kept);
-      return 0;
-    }
-  g_array_unref (self->points);
-  self->points = kept;
-  points_changed (self);
-  return before - kept->len;
+  if (kept == points->len)
+    return 0;
+  kept = points->len - kept;
+  g_array_set_size (points, points->len - kept);
+  invalidate_lanes (self);
+  return kept;
 }
 
 guint

@@ -190,7 +190,8 @@ void                  dossier_timeline_model_set_points      (DossierTimelineMod
 void                  dossier_timeline_model_take_points     (DossierTimelineModel       *self,
                                                               GArray                     *points);
 /* Takes out the points of the articles @ids (deleted), the others kept
- * in their order; returns how many went. */
+ * in their order, in place (in an array taken too); returns how many
+ * went. */
 guint                 dossier_timeline_model_remove_ids      (DossierTimelineModel       *self,
                                                               const gint64               *ids,
                                                               guint                       n_ids);
