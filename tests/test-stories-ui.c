@@ -14,7 +14,6 @@
 #include "dossier-timeline.h"
 #include "dossier-timeline-private.h"
 #include "dossier-importer.h"
-#include "dossier-app-import.h"
 #include "dossier-test-util.h"
 
 typedef struct
@@ -487,19 +486,6 @@ test_delete_import_in_place (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-on_app_imported_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierAppImportSummary) s = dossier_app_import_finish (DOSSIER_LIBRARY (source), result, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (s->articles, >, 0);
-  dossier_test_set_flag (user_data);
-}
-
 /* Another app's export adds articles (and notes, tags, links to fetch):
  * the section, shown, keeps its list, the rows of its stories the same
  * objects, and reads only what the grouping after it touched. */
@@ -511,8 +497,6 @@ test_app_import_in_place (Fixture       *f,
   DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
   gint64 story = story_of (f->t.library, f->wire);
   g_autofree char *zip = dossier_test_data_path ("apps", "omnivore.zip", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (zip);
-  gboolean imported = FALSE;
   DossierStoryItem *item;
   guint loaded = 0, full;
 
@@ -523,8 +507,8 @@ test_app_import_in_place (Fixture       *f,
   item = item_of (view, story);
   full = dossier_stories_view_get_n_full_reads (view);
 
-  dossier_app_import_async (f->t.library, DOSSIER_APP_OMNIVORE, file, NULL, on_app_imported_cb, &imported);
-  dossier_test_poll_until (imported && g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 7);
+  g_assert_cmpuint (dossier_test_import_app_export (f->t.library, DOSSIER_APP_OMNIVORE, zip), ==, 2);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 7);
   dossier_test_poll_until (!dossier_stories_get_running (self->stories) &&
                            !dossier_article_list_get_loading (self->articles));
   g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);

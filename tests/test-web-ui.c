@@ -841,19 +841,6 @@ on_count_cb (gpointer  instance,
   (*count)++;
 }
 
-static void
-on_app_imported_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierAppImportSummary) s = dossier_app_import_finish (DOSSIER_LIBRARY (source), result, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (s->articles, ==, 2);
-  dossier_test_set_flag (user_data);
-}
-
 /* Links fetched, a feed's new entry and another app's export only add
  * articles: with the Stories section shown, none of them makes it read
  * its whole list again (the grouping that follows reads the stories it
@@ -868,8 +855,6 @@ test_imports_keep_stories (Fixture       *f,
   g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
   const char *links[] = { harbour, NULL };
   g_autofree char *zip = dossier_test_data_path ("apps", "omnivore.zip", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (zip);
-  gboolean imported = FALSE;
   guint loaded = 0, full;
 
   gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
@@ -884,8 +869,8 @@ test_imports_keep_stories (Fixture       *f,
   dossier_test_poll_until (!busy (self) && g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
   dossier_window_follow_feed (self, feed);
   dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 2);
-  dossier_app_import_async (f->t.library, DOSSIER_APP_OMNIVORE, file, NULL, on_app_imported_cb, &imported);
-  dossier_test_poll_until (imported && g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 4);
+  g_assert_cmpuint (dossier_test_import_app_export (f->t.library, DOSSIER_APP_OMNIVORE, zip), ==, 2);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 4);
   dossier_test_poll_until (!dossier_stories_get_running (self->stories) &&
                            !dossier_article_list_get_loading (self->articles));
   g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
