@@ -45,6 +45,8 @@ typedef struct
   GtkWidget *overlay;         /* the timeline and the button */
   GtkWidget *chooser;
   gboolean   fit_next;        /* the next points are fitted into view */
+  gboolean   reading;         /* a reload's answer is still to come */
+  GArray    *gone;            /* gint64: articles deleted since it was asked */
   guint      colors_generation; /* of the colours by story */
 } Marks;
 
@@ -73,6 +75,7 @@ marks_free (gpointer data)
   Marks *marks = data;
 
   g_clear_handle_id (&marks->delay_id, g_source_remove);
+  g_clear_pointer (&marks->gone, g_array_unref);
   g_free (marks);
 }
 
@@ -303,6 +306,11 @@ apply_points (DossierWindow *self,
 
   dossier_timeline_set_loading (timeline, FALSE);
   dossier_timeline_set_points (timeline, points);
+  if (marks != NULL && marks->gone != NULL)
+    {
+      dossier_timeline_remove_ids (timeline, (const gint64 *) (gpointer) marks->gone->data, marks->gone->len);
+      g_clear_pointer (&marks->gone, g_array_unref);
+    }
   /* new articles (an import) may fall outside the view: show them all;
    * and all of what Show on Timeline asked for */
   if (dossier_timeline_get_n_points (timeline) != before || (marks != NULL && marks->fit_next))
@@ -327,6 +335,7 @@ load_answered (gpointer      user_data,
     return NULL;
   if (marks_get (self) == NULL || load->generation != marks_get (self)->generation)
     return NULL;
+  marks_get (self)->reading = FALSE;
   if (failed)
     {
       dossier_timeline_set_loading (DOSSIER_TIMELINE (self->timeline), FALSE);
@@ -440,6 +449,9 @@ _dossier_window_timeline_reload (DossierWindow *self)
   if (ff != NULL)
     g_clear_pointer (&ff->pending, g_array_unref);
   g_clear_handle_id (&marks->delay_id, g_source_remove);
+  marks->reading = TRUE;
+  /* read after them, the answer no longer has them */
+  g_clear_pointer (&marks->gone, g_array_unref);
   gtk_widget_set_visible (marks->people_button, mode == LANES_PERSON);
   place_buttons (self);
   /* room for five lanes of people or stories */
@@ -626,6 +638,31 @@ apply_lanes (DossierWindow *self)
   if (mode == LANES_SOURCE || mode == LANES_NONE)
     dossier_timeline_set_lane_mode (DOSSIER_TIMELINE (self->timeline),
                                     mode == LANES_SOURCE ? DOSSIER_TIMELINE_LANES_SOURCE : DOSSIER_TIMELINE_LANES_NONE);
+}
+
+/* A delete takes its article's marks out where they are (in every kind
+ * of lanes a mark is of an article), and the view stays; an answer read
+ * before the delete, still to come, loses them too.  Any other change
+ * reads the timeline again. */
+static void
+on_library_changed_in_detail_cb (DossierWindow              *self,
+                                 const DossierLibraryChange *change)
+{
+  Marks *marks = marks_get (self);
+  FirstFrame *ff = first_frame_get (self);
+
+  if (change->kind != DOSSIER_LIBRARY_CHANGE_STORIES || change->n_removed == 0)
+    {
+      _dossier_window_timeline_reload (self);
+      return;
+    }
+  dossier_timeline_remove_ids (DOSSIER_TIMELINE (self->timeline), change->removed, change->n_removed);
+  if (marks->reading || (ff != NULL && ff->pending != NULL))
+    {
+      if (marks->gone == NULL)
+        marks->gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (marks->gone, change->removed, change->n_removed);
+    }
 }
 
 static void
@@ -1058,7 +1095,7 @@ _dossier_window_timeline_setup (DossierWindow *self)
   g_signal_connect (self->settings, "changed::timeline-lanes", G_CALLBACK (on_lanes_changed_cb), self);
   g_signal_connect (self->settings, "changed::timeline-people", G_CALLBACK (on_people_changed_cb), self);
   g_signal_connect_swapped (self->search, "changed", G_CALLBACK (on_search_changed_cb), self);
-  g_signal_connect_swapped (self->library, "changed", G_CALLBACK (_dossier_window_timeline_reload), self);
+  g_signal_connect_swapped (self->library, "changed-in-detail", G_CALLBACK (on_library_changed_in_detail_cb), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (on_library_changed_cb), self);
   g_signal_connect_swapped (self->library, "changed", G_CALLBACK (on_library_changed_colors_cb), self);
   g_signal_connect_swapped (self->settings, "changed::timeline-story-colors", G_CALLBACK (reload_story_colors), self);

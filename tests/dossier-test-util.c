@@ -346,3 +346,33 @@ dossier_test_add_note (DossierLibrary *library,
   g_assert_no_error (error);
   return a;
 }
+
+/* {{{ Imports */
+
+static void
+on_app_imported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierAppImportSummary) s = dossier_app_import_finish (DOSSIER_LIBRARY (source), result, &error);
+  gint *articles = user_data;
+
+  g_assert_no_error (error);
+  *articles = (gint) s->articles;
+}
+
+guint
+dossier_test_import_app_export (DossierLibrary *library,
+                                DossierAppKind  kind,
+                                const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint articles = -1;
+
+  dossier_app_import_async (library, kind, file, NULL, on_app_imported_cb, &articles);
+  dossier_test_wait_until (articles >= 0);
+  return (guint) articles;
+}
+
+/* }}} */

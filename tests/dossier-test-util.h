@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "dossier-library.h"
+#include "dossier-app-import.h"
 
 G_BEGIN_DECLS
 
@@ -153,6 +154,17 @@ char           *dossier_test_data_path           (const char         *first_elem
 char           *dossier_test_data_read           (gsize              *length,
                                                   const char         *first_element,
                                                   ...) G_GNUC_NULL_TERMINATED;
+
+/* }}} */
+
+/* {{{ Imports */
+
+/* Imports @path, an export of another app, as the window does (in a
+ * thread, the library's ::changed in this main context), and waits for
+ * it: the number of articles it added. */
+guint           dossier_test_import_app_export   (DossierLibrary     *library,
+                                                  DossierAppKind      kind,
+                                                  const char         *path);
 
 /* }}} */
 

@@ -475,6 +475,51 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (err, "not-annotations.json"));
 }
 
+static void
+on_change_cb (DossierLibrary             *library,
+              const DossierLibraryChange *change,
+              GArray                     *kinds)
+{
+  int kind = change->kind;
+
+  g_array_append_val (kinds, kind);
+}
+
+static void
+on_imported_async_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierAnnotationImportReport *report = user_data;
+
+  g_assert_true (dossier_annotation_import_finish (DOSSIER_LIBRARY (source), result, report, &error));
+  g_assert_no_error (error);
+}
+
+/* Notes imported in the background touch no article's text, date or
+ * story: the library says so (NO_STORIES), so the Stories section and
+ * the like read nothing again. */
+static void
+test_change_kind (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = dossier_test_data_path ("export", "hypothesis.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  DossierAnnotationImportReport report = { 0 };
+  Articles ids;
+
+  add_articles (f->library, &ids, FALSE, TRUE);
+  g_signal_connect (f->library, "changed-in-detail", G_CALLBACK (on_change_cb), kinds);
+  dossier_annotation_import_async (f->library, file, NULL, on_imported_async_cb, &report);
+  dossier_test_wait_until (kinds->len > 0 && report.imported > 0);
+  g_assert_cmpuint (report.imported, ==, 2);
+  g_assert_cmpuint (kinds->len, ==, 1);
+  g_assert_cmpint (g_array_index (kinds, int, 0), ==, DOSSIER_LIBRARY_CHANGE_NO_STORIES);
+  g_signal_handlers_disconnect_by_data (f->library, kinds);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -490,6 +535,7 @@ main (int argc, char **argv)
   FIXTURE_TEST ("/Dossier/AnnotationImport/cancelled", test_cancelled);
   FIXTURE_TEST ("/Dossier/AnnotationImport/unmatched", test_unmatched);
   FIXTURE_TEST ("/Dossier/AnnotationImport/cli", test_cli);
+  FIXTURE_TEST ("/Dossier/AnnotationImport/change-kind", test_change_kind);
 
   return g_test_run ();
 }

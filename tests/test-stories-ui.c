@@ -486,6 +486,36 @@ test_delete_import_in_place (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Another app's export adds articles (and notes, tags, links to fetch):
+ * the section, shown, keeps its list, the rows of its stories the same
+ * objects, and reads only what the grouping after it touched. */
+static void
+test_app_import_in_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierWindow *self = open_window (f, 1200);
+  DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
+  gint64 story = story_of (f->t.library, f->wire);
+  g_autofree char *zip = dossier_test_data_path ("apps", "omnivore.zip", NULL);
+  DossierStoryItem *item;
+  guint loaded = 0, full;
+
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  g_signal_connect (view, "loaded", G_CALLBACK (on_loaded_count_cb), &loaded);
+  dossier_stories_view_reload (view);
+  dossier_test_poll_until (loaded >= 1 && item_of (view, story) != NULL);
+  item = item_of (view, story);
+  full = dossier_stories_view_get_n_full_reads (view);
+
+  g_assert_cmpuint (dossier_test_import_app_export (f->t.library, DOSSIER_APP_OMNIVORE, zip), ==, 2);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 7);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories) &&
+                           !dossier_article_list_get_loading (self->articles));
+  g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
+  g_assert_true (item_of (view, story) == item);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* the row widgets a list view has made */
 static guint
 n_rows (GtkWidget *list_view)
@@ -742,6 +772,8 @@ main (int argc, char *argv[])
   g_test_add ("/Dossier/StoriesUI/reload-keeps-rows", Fixture, NULL, fixture_setup, test_reload_keeps_rows, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/reload-some", Fixture, NULL, fixture_setup, test_reload_some, fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/delete-import-in-place", Fixture, NULL, fixture_setup, test_delete_import_in_place,
+              fixture_teardown);
+  g_test_add ("/Dossier/StoriesUI/app-import-in-place", Fixture, NULL, fixture_setup, test_app_import_in_place,
               fixture_teardown);
   g_test_add ("/Dossier/StoriesUI/story-page", Fixture, NULL, fixture_setup, test_story_page, fixture_teardown);
   return g_test_run ();

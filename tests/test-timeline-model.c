@@ -353,6 +353,47 @@ test_take_points (void)
   g_assert_cmpuint (l->lanes->len, ==, 1);
 }
 
+/* A delete takes its articles' points out: the others keep their order,
+ * the undated lane goes with its last article, and an id not shown
+ * changes nothing. */
+static void
+test_remove_ids (void)
+{
+  g_autoptr(DossierTimelineModel) model = dossier_timeline_model_new ();
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePoint));
+  DossierTimelinePoint pts[] = {
+    point (1, jd (2010, 1, 1), "A"),
+    point (2, -1, "A"),
+    point (3, jd (2011, 1, 1), "B"),
+    point (4, jd (2012, 1, 1), "B"),
+  };
+  const gint64 gone[] = { 2, 3 }, unknown[] = { 99 };
+  const DossierTimelineLayout *l;
+  double start, end, s2, e2;
+
+  g_array_append_vals (taken, pts, G_N_ELEMENTS (pts));
+  dossier_timeline_model_take_points (model, taken);
+  l = dossier_timeline_model_layout (model, 800, 300);
+  g_assert_cmpuint (l->lanes->len, ==, 2);
+  dossier_timeline_model_fit (model);
+  dossier_timeline_model_get_range (model, &start, &end);
+
+  g_assert_cmpuint (dossier_timeline_model_remove_ids (model, gone, G_N_ELEMENTS (gone)), ==, 2);
+  g_assert_cmpuint (dossier_timeline_model_get_n_points (model), ==, 2);
+  l = dossier_timeline_model_layout (model, 800, 300);
+  g_assert_cmpuint (l->lanes->len, ==, 1);
+  g_assert_nonnull (find_box (l, 1));
+  g_assert_nonnull (find_box (l, 4));
+  g_assert_cmpuint (count_boxes (l, 0, NULL, NULL), ==, 2);
+  /* the view is where it was */
+  dossier_timeline_model_get_range (model, &s2, &e2);
+  g_assert_cmpfloat (s2, ==, start);
+  g_assert_cmpfloat (e2, ==, end);
+
+  g_assert_cmpuint (dossier_timeline_model_remove_ids (model, unknown, 1), ==, 0);
+  g_assert_cmpuint (dossier_timeline_model_get_n_points (model), ==, 2);
+}
+
 static void
 test_undated (void)
 {
@@ -926,6 +967,7 @@ main (int   argc,
   g_test_add_func ("/Dossier/TimelineModel/stacking", test_stacking);
   g_test_add_func ("/Dossier/TimelineModel/undated", test_undated);
   g_test_add_func ("/Dossier/TimelineModel/take-points", test_take_points);
+  g_test_add_func ("/Dossier/TimelineModel/remove-ids", test_remove_ids);
   g_test_add_func ("/Dossier/TimelineModel/suggested", test_suggested);
   g_test_add_func ("/Dossier/TimelineModel/lanes", test_lanes);
   g_test_add_func ("/Dossier/TimelineModel/hit", test_hit);

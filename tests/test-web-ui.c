@@ -19,6 +19,7 @@
 #include "dossier-article-state.h"
 #include "dossier-feed-list.h"
 #include "dossier-feeds.h"
+#include "dossier-stories-view.h"
 #include "dossier-test-util.h"
 
 typedef struct
@@ -833,6 +834,49 @@ test_feed_rename_remove (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+on_count_cb (gpointer  instance,
+             guint    *count)
+{
+  (*count)++;
+}
+
+/* Links fetched, a feed's new entry and another app's export only add
+ * articles: with the Stories section shown, none of them makes it read
+ * its whole list again (the grouping that follows reads the stories it
+ * touched, if any). */
+static void
+test_imports_keep_stories (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierWindow *self = dossier_window_new (NULL, f->t.library);
+  DossierStoriesView *view = DOSSIER_STORIES_VIEW (self->stories_view);
+  g_autofree char *harbour = g_strconcat (f->base, "/harbour", NULL);
+  g_autofree char *feed = g_strconcat (f->base, "/feed.xml", NULL);
+  const char *links[] = { harbour, NULL };
+  g_autofree char *zip = dossier_test_data_path ("apps", "omnivore.zip", NULL);
+  guint loaded = 0, full;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  g_signal_connect (view, "loaded", G_CALLBACK (on_count_cb), &loaded);
+  adw_view_stack_set_visible_child_name (self->sections, "stories");
+  dossier_test_poll_until (loaded > 0 && !dossier_stories_get_running (self->stories));
+  full = dossier_stories_view_get_n_full_reads (view);
+  g_assert_cmpuint (full, >, 0);
+
+  dossier_window_add_links (self, links);
+  dossier_test_poll_until (!busy (self) && g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 1);
+  dossier_window_follow_feed (self, feed);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 2);
+  g_assert_cmpuint (dossier_test_import_app_export (f->t.library, DOSSIER_APP_OMNIVORE, zip), ==, 2);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 4);
+  dossier_test_poll_until (!dossier_stories_get_running (self->stories) &&
+                           !dossier_article_list_get_loading (self->articles));
+  g_assert_cmpuint (dossier_stories_view_get_n_full_reads (view), ==, full);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -850,6 +894,7 @@ main (int argc, char **argv)
   g_test_add ("/web-ui/feed-rename-remove", Fixture, NULL, setup, test_feed_rename_remove, teardown);
   g_test_add ("/web-ui/opml", Fixture, NULL, setup, test_opml_window, teardown);
   g_test_add ("/web-ui/unread-and-tags", Fixture, NULL, setup, test_unread_and_tags, teardown);
+  g_test_add ("/web-ui/imports-keep-stories", Fixture, NULL, setup, test_imports_keep_stories, teardown);
   status = g_test_run ();
   /* LeakSanitizer checks at exit: the name lookups' threads leave first */
   dossier_test_settle_threads ();

@@ -508,6 +508,90 @@ test_delete_article (DossierTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* With more articles than a few pages: a delete takes its row out where
+ * it is, and Undo puts it back there; every other row keeps its article
+ * object (the rows the view built stay), the list stays where it was
+ * scrolled, and the timeline loses the one mark without being fitted
+ * anew. */
+static void
+test_delete_keeps_rows (DossierTestLibrary *f,
+                        gconstpointer       data)
+{
+  const guint n = 300, first = 120, last = 180, p = 150;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  DossierWindow *self;
+  DossierTimeline *timeline;
+  GtkAdjustment *adj;
+  GtkWidget *undo = NULL;
+  double start, end, from, to, value;
+  gint64 deleted;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Harbour report %u", i);
+      g_autofree char *date = g_strdup_printf ("20%02u-%02u-%02u", 1 + i / 120, 1 + i / 10 % 12, 1 + i % 10);
+      g_autofree char *body = g_strdup_printf ("The harbour office counted %u ships at the quay.", i);
+
+      add (f->library, title, date, body);
+    }
+  self = dossier_window_new (NULL, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+  gtk_window_present (GTK_WINDOW (self));
+  timeline = DOSSIER_TIMELINE (self->timeline);
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == n &&
+                           dossier_timeline_get_n_points (timeline) == n);
+
+  /* scrolled to the middle, where the rows around p are */
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->article_list));
+  dossier_test_poll_until (gtk_adjustment_get_upper (adj) > 2 * gtk_adjustment_get_page_size (adj));
+  gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) / 2);
+  for (guint i = first; i < last; i++)
+    g_free (title_at (self, i));
+  for (guint i = first; i < last; i++)
+    g_ptr_array_add (before, g_list_model_get_item (G_LIST_MODEL (self->articles), i));
+  value = gtk_adjustment_get_value (adj);
+
+  gtk_single_selection_set_selected (_dossier_window_get_selection (self), p);
+  deleted = dossier_article_list_get_id (self->articles, p);
+  dossier_test_poll_until (self->article != NULL && dossier_article_get_id (self->article) == deleted);
+
+  /* the timeline zoomed in on a part of it */
+  dossier_timeline_fit (timeline);
+  dossier_timeline_get_visible_range (timeline, &start, &end);
+  dossier_timeline_set_visible_range (timeline, start + (end - start) / 4, start + (end - start) / 2);
+  dossier_timeline_get_visible_range (timeline, &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-article", NULL);
+  dossier_test_poll_until (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == n - 1 &&
+                           dossier_timeline_get_n_points (timeline) == n - 1);
+  g_assert_cmpint (dossier_article_list_find (self->articles, deleted), ==, -1);
+  for (guint i = first; i < last - 1; i++)
+    {
+      g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+      g_assert_true (a == g_ptr_array_index (before, i - first + (i >= p)));
+    }
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adj), value, 1);
+  dossier_timeline_get_visible_range (timeline, &from, &to);
+  g_assert_cmpfloat_with_epsilon (from, start, 1e-6);
+  g_assert_cmpfloat_with_epsilon (to, end, 1e-6);
+
+  /* Undo: the article is back at its place, the others' objects stay */
+  dossier_test_poll_until ((undo = find_button (GTK_WIDGET (self->toast_overlay), "_Undo")) != NULL);
+  g_signal_emit_by_name (undo, "clicked");
+  dossier_test_poll_until (!dossier_article_list_get_loading (self->articles) &&
+                           g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == n);
+  g_assert_cmpint (dossier_article_list_find (self->articles, deleted), ==, p);
+  for (guint i = first; i < last; i++)
+    {
+      g_autoptr(DossierArticle) a = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+      if (i != p)
+        g_assert_true (a == g_ptr_array_index (before, i - first));
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* The reader lists an article's copies under Versions and the articles
  * of its story under Similar Articles; choosing one opens it. */
 static void
@@ -709,6 +793,8 @@ main (int argc, char *argv[])
               fixture_setup, test_tag_lanes, dossier_test_library_teardown);
   g_test_add ("/Dossier/Window/delete-article", DossierTestLibrary, NULL,
               fixture_setup, test_delete_article, dossier_test_library_teardown);
+  g_test_add ("/Dossier/Window/delete-keeps-rows", DossierTestLibrary, "empty",
+              fixture_setup, test_delete_keeps_rows, dossier_test_library_teardown);
   g_test_add ("/Dossier/Window/similar-articles", DossierTestLibrary, NULL, fixture_setup, test_similar_articles, dossier_test_library_teardown);
   g_test_add ("/Dossier/Window/shortcuts-window", DossierTestLibrary, NULL,
               fixture_setup, test_shortcuts_window, dossier_test_library_teardown);

@@ -1015,10 +1015,11 @@ dossier_annotation_import_file (DossierLibrary                 *library,
 
 /* --- async ----------------------------------------------------------------- */
 
+/* notes added or updated: no article's text, date or story */
 static gboolean
 emit_changed (gpointer data)
 {
-  _dossier_library_emit (DOSSIER_LIBRARY (data), DOSSIER_LIBRARY_EMITS_CHANGED);
+  _dossier_library_emit (DOSSIER_LIBRARY (data), DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES);
   return G_SOURCE_REMOVE;
 }
 

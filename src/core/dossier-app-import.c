@@ -459,10 +459,13 @@ async_job_free (gpointer p)
   g_free (job);
 }
 
+/* An export of another app adds articles, links to fetch later, and
+ * tags, read states and notes, also on articles the library had: no
+ * article's text, date or story changes. */
 static gboolean
 emit_changed (gpointer data)
 {
-  _dossier_library_emit (DOSSIER_LIBRARY (data), DOSSIER_LIBRARY_EMITS_CHANGED);
+  _dossier_library_emit (DOSSIER_LIBRARY (data), DOSSIER_LIBRARY_EMITS_CHANGED_ADDED);
   return G_SOURCE_REMOVE;
 }
 
@@ -798,7 +801,8 @@ on_fetch_pending_done_cb (GObject      *source,
     g_task_return_error (outer, error);
   else
     g_task_return_pointer (outer, summary, (GDestroyNotify) dossier_app_import_summary_free);
-  _dossier_library_emit (dossier_fetcher_get_library (fetcher), DOSSIER_LIBRARY_EMITS_CHANGED);
+  /* the links fetched are new articles, with their notes */
+  _dossier_library_emit (dossier_fetcher_get_library (fetcher), DOSSIER_LIBRARY_EMITS_CHANGED_ADDED);
   g_object_unref (outer);
 }
 

@@ -239,12 +239,130 @@ set_loading (DossierArticleList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* Replaces the ids, telling the view only what changed. */
+/* Whether @ids is the list's ids with some taken out, or with some put
+ * in, between @prefix and the common suffix; if so, @map gets each old
+ * position's new one (-1 for an id that went). */
+static gboolean
+map_positions (GArray *old,
+               GArray *ids,
+               guint   prefix,
+               guint   suffix,
+               int    *map)
+{
+  guint i = prefix, j = prefix;
+  guint old_end = old->len - suffix, new_end = ids->len - suffix;
+
+  for (guint k = 0; k < prefix; k++)
+    map[k] = (int) k;
+  if (old_end - prefix > 0 && new_end - prefix > 0 && old->len != ids->len)
+    {
+      /* ids are unique: one is a subsequence of the other, or neither */
+      gboolean removing = ids->len < old->len;
+
+      while (i < old_end)
+        {
+          if (j < new_end && g_array_index (old, gint64, i) == g_array_index (ids, gint64, j))
+            map[i++] = (int) j++;
+          else if (removing)
+            map[i++] = -1;
+          else if (++j > new_end)
+            return FALSE;
+        }
+      if ((removing && j != new_end) || (!removing && i != old_end))
+        return FALSE;
+    }
+  else if (old_end - prefix > 0 && new_end - prefix > 0)
+    return FALSE;
+  else
+    for (; i < old_end; i++)
+      map[i] = -1;
+  for (guint k = old_end; k < old->len; k++)
+    map[k] = (int) (k - old->len + ids->len);
+  return TRUE;
+}
+
+/* The loaded articles move to their new places, each the same object,
+ * so the view keeps its rows; a page that gets a place it had no object
+ * for, or was still loading, is read again, and every page when
+ * @refresh (notes or tags of the articles there may have changed). */
+static void
+move_pages (DossierArticleList *self,
+            const int          *map,
+            gboolean            refresh)
+{
+  g_autoptr(GHashTable) pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
+  g_autoptr(GHashTable) partial = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *old = value;
+
+      for (guint i = 0; i < old->articles->len; i++)
+        {
+          int pos = map[old->index * DOSSIER_ARTICLE_LIST_PAGE_SIZE + i];
+          guint index, start;
+          Page *page;
+
+          if (pos < 0)
+            continue;
+          index = (guint) pos / DOSSIER_ARTICLE_LIST_PAGE_SIZE;
+          page = g_hash_table_lookup (pages, GUINT_TO_POINTER (index));
+          if (page == NULL)
+            {
+              start = index * DOSSIER_ARTICLE_LIST_PAGE_SIZE;
+              page = g_new0 (Page, 1);
+              page->index = index;
+              page->loaded = TRUE;
+              page->articles = g_ptr_array_new_full (DOSSIER_ARTICLE_LIST_PAGE_SIZE, g_object_unref);
+              g_ptr_array_set_size (page->articles, MIN (DOSSIER_ARTICLE_LIST_PAGE_SIZE, self->ids->len - start));
+              g_hash_table_insert (pages, GUINT_TO_POINTER (index), page);
+            }
+          page->last_used = MAX (page->last_used, old->last_used);
+          if (!old->loaded)
+            g_hash_table_add (partial, page);
+          g_ptr_array_index (page->articles, pos % DOSSIER_ARTICLE_LIST_PAGE_SIZE) =
+            g_object_ref (g_ptr_array_index (old->articles, i));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+      guint start = page->index * DOSSIER_ARTICLE_LIST_PAGE_SIZE;
+      gboolean fill = g_hash_table_contains (partial, page);
+
+      for (guint i = 0; i < page->articles->len; i++)
+        if (g_ptr_array_index (page->articles, i) == NULL)
+          {
+            DossierArticle *article = dossier_article_new ();
+
+            dossier_article_set_id (article, g_array_index (self->ids, gint64, start + i));
+            g_ptr_array_index (page->articles, i) = article;
+            fill = TRUE;
+          }
+      if (fill)
+        page->loaded = FALSE;
+      if (fill || refresh)
+        request_page (self, page);
+    }
+  g_hash_table_unref (self->pages);
+  self->pages = g_steal_pointer (&pages);
+  evict_pages (self);
+}
+
+/* Replaces the ids, telling the view only what changed; the articles
+ * still listed are read again when @refresh. */
 static void
 apply_ids (DossierArticleList *self,
-           GArray             *ids)
+           GArray             *ids,
+           gboolean            refresh)
 {
   guint old_len, prefix = 0, suffix = 0;
+  g_autofree int *map = NULL;
 
   old_len = self->ids->len;
   /* keep what did not move, so the view keeps its place and selection */
@@ -261,9 +379,21 @@ apply_ids (DossierArticleList *self,
   self->page_cancellable = g_cancellable_new ();
   self->generation++;
 
+  /* articles deleted or added (an import, an Undo): the others keep
+   * their objects, which the view shows, and their rows */
+  if (!self->drop_pages && (prefix < old_len || prefix < ids->len))
+    {
+      map = g_new (int, MAX (old_len, 1));
+      if (!map_positions (self->ids, ids, prefix, suffix, map))
+        g_clear_pointer (&map, g_free);
+    }
+
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
 
+  if (map != NULL)
+    move_pages (self, map, refresh);
+  else
   /* loaded pages are refreshed in place (counts, titles, snippets may
    * have changed); a page that is dropped takes its articles with it, so
    * the view must be told about every item it held, even one whose id
@@ -323,7 +453,7 @@ deliver_ids (DossierArticleList *self,
       self->held_final = final;
       return;
     }
-  apply_ids (self, ids);
+  apply_ids (self, ids, TRUE);
   if (final)
     set_loading (self, FALSE);
 }
@@ -491,10 +621,35 @@ dossier_article_list_get_n_loaded (DossierArticleList *self)
 
 /* --- GObject --- */
 
+/* A delete needs no query: its articles leave the list, the others stay
+ * where they are.  Anything else asks the query again, and what did not
+ * change keeps its objects (apply_ids()). */
 static void
-on_library_changed_cb (DossierLibrary     *library,
-                       DossierArticleList *self)
+on_library_changed_cb (DossierLibrary             *library,
+                       const DossierLibraryChange *change,
+                       DossierArticleList         *self)
 {
+  if (change->kind == DOSSIER_LIBRARY_CHANGE_STORIES && change->n_removed > 0 &&
+      !self->loading && self->hold == 0)
+    {
+      g_autoptr(GArray) ids = g_array_copy (self->ids);
+
+      /* a few ids (a delete is one): a scan each is quicker than a hash
+       * of 100,000 */
+      for (guint i = 0; i < change->n_removed; i++)
+        {
+          int pos = -1;
+
+          for (guint k = 0; k < ids->len && pos < 0; k++)
+            if (g_array_index (ids, gint64, k) == change->removed[i])
+              pos = (int) k;
+          if (pos >= 0)
+            g_array_remove_index (ids, pos);
+        }
+      if (ids->len != self->ids->len)
+        apply_ids (self, ids, FALSE);
+      return;
+    }
   dossier_article_list_reload (self);
 }
 
@@ -584,6 +739,6 @@ dossier_article_list_new (DossierLibrary *library)
 
   self = g_object_new (DOSSIER_TYPE_ARTICLE_LIST, NULL);
   self->library = g_object_ref (library);
-  self->changed_id = g_signal_connect (library, "changed", G_CALLBACK (on_library_changed_cb), self);
+  self->changed_id = g_signal_connect (library, "changed-in-detail", G_CALLBACK (on_library_changed_cb), self);
   return self;
 }

@@ -394,8 +394,9 @@ on_opml_done_cb (GObject      *source,
       g_object_unref (outer);
       return;
     }
+  /* feeds alone: no article, so no story, changed */
   if (!job->export && job->n_feeds > 0)
-    _dossier_library_emit (DOSSIER_LIBRARY (source), DOSSIER_LIBRARY_EMITS_CHANGED);
+    _dossier_library_emit (DOSSIER_LIBRARY (source), DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES);
   g_task_set_task_data (outer, g_memdup2 (job, sizeof *job), g_free);
   ((OpmlJob *) g_task_get_task_data (outer))->path = NULL;
   g_task_return_boolean (outer, TRUE);
@@ -797,7 +798,9 @@ on_feeds_done_cb (GObject      *source,
     g_task_return_error (outer, error);
   else
     g_task_return_pointer (outer, results, (GDestroyNotify) g_ptr_array_unref);
-  _dossier_library_emit (dossier_fetcher_get_library (fetcher), DOSSIER_LIBRARY_EMITS_CHANGED);
+  /* new entries become new articles; the feeds' states change, no
+   * article already there */
+  _dossier_library_emit (dossier_fetcher_get_library (fetcher), DOSSIER_LIBRARY_EMITS_CHANGED_ADDED);
   g_object_unref (outer);
 }
 

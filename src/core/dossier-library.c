@@ -741,19 +741,24 @@ delete_keep_op (DossierStore *store, gpointer data, GCancellable *c, GError **er
 }
 
 /* the story the article was in is all a delete changes of the stories
- * (a story emptied is gone from the list, which no longer groups it) */
+ * (a story emptied is gone from the list, which no longer groups it);
+ * @removed is the article deleted, 0 when it was put back */
 static gboolean
 tell_story_of (gint64                id,
+               gint64                removed,
                DossierLibraryChange *change)
 {
   /* a static home: the change is read in the signal's emission alone,
    * always in the main context */
-  static gint64 story;
+  static gint64 story, article;
 
   story = id;
+  article = removed;
   change->kind = DOSSIER_LIBRARY_CHANGE_STORIES;
   change->stories = &story;
   change->n_stories = id > 0 ? 1 : 0;
+  change->removed = &article;
+  change->n_removed = removed > 0 ? 1 : 0;
   return TRUE;
 }
 
@@ -764,7 +769,7 @@ describe_delete (gpointer              data,
 {
   DossierDeletedArticle *deleted = result;
 
-  return tell_story_of (deleted->story, change);
+  return tell_story_of (deleted->story, dossier_article_get_id (deleted->article), change);
 }
 
 static const DossierLibraryCall delete_keep_call =
@@ -836,7 +841,7 @@ describe_restore (gpointer              data,
 {
   DossierDeletedArticle *deleted = data;
 
-  return tell_story_of (deleted->story, change);
+  return tell_story_of (deleted->story, 0, change);
 }
 
 static const DossierLibraryCall restore_call =

@@ -50,6 +50,10 @@ typedef struct
   DossierLibraryChangeKind kind;
   const gint64            *stories;     /* CHANGE_STORIES: the stories touched */
   guint                    n_stories;
+  /* CHANGE_STORIES: the articles deleted, gone from every list (none
+   * when articles were put back: where they go, only a query says) */
+  const gint64            *removed;
+  guint                    n_removed;
 } DossierLibraryChange;
 
 

@@ -111,8 +111,9 @@ on_batch_done_cb (GObject      *source,
     g_task_return_error (outer, error);
   else
     g_task_return_pointer (outer, results, (GDestroyNotify) g_ptr_array_unref);
-  /* even a cancelled batch may have saved some links */
-  _dossier_library_emit (dossier_fetcher_get_library (self), DOSSIER_LIBRARY_EMITS_CHANGED);
+  /* even a cancelled batch may have saved some links: new articles, and
+   * tags on those the library had */
+  _dossier_library_emit (dossier_fetcher_get_library (self), DOSSIER_LIBRARY_EMITS_CHANGED_ADDED);
   g_object_unref (outer);
 }
 

@@ -266,9 +266,10 @@ on_batch_done_cb (GObject      *source,
   progress->done = 0;
   progress_set (progress, FALSE, 0);
   g_object_set_data (G_OBJECT (library), CATCH_UP_KEY, NULL);
-  /* a closed library has no views left to tell */
+  /* a closed library has no views left to tell; quotes and people
+   * found change no article's text, date or story */
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
-    _dossier_library_emit (library, DOSSIER_LIBRARY_EMITS_CHANGED);
+    _dossier_library_emit (library, DOSSIER_LIBRARY_EMITS_CHANGED_NO_STORIES);
 }
 
 void

@@ -189,6 +189,64 @@ dossier_timeline_model_take_points (DossierTimelineModel *self,
   points_changed (self);
 }
 
+static gboolean
+listed (gint64        id,
+        const gint64 *ids,
+        guint         n_ids)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+dossier_timeline_model_remove_ids (DossierTimelineModel *self,
+                                   const gint64         *ids,
+                                   guint                 n_ids)
+{
+  g_autoptr(GHashTable) gone = NULL;
+  GArray *points;
+  guint kept = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, 0);
+
+  /* a delete is one article: a hash only for many */
+  if (n_ids > 8)
+    {
+      gone = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < n_ids; i++)
+        g_hash_table_add (gone, (gpointer) &ids[i]);
+    }
+  /* in place, in one pass: the points stay sorted and fixed, only the
+   * counts of the undated ones change */
+  points = self->points;
+  for (guint i = 0; i < points->len; i++)
+    {
+      DossierTimelinePoint *p = &g_array_index (points, DossierTimelinePoint, i);
+
+      if (gone != NULL ? g_hash_table_contains (gone, &p->id) : listed (p->id, ids, n_ids))
+        {
+          if (p->julian == -1)
+            {
+              self->n_undated--;
+              self->n_suggested -= julian_valid (p->suggested);
+            }
+          continue;
+        }
+      if (kept != i)
+        g_array_index (points, DossierTimelinePoint, kept) = *p;
+      kept++;
+    }
+  if (kept == points->len)
+    return 0;
+  kept = points->len - kept;
+  g_array_set_size (points, points->len - kept);
+  invalidate_lanes (self);
+  return kept;
+}
+
 guint
 dossier_timeline_model_get_n_points (DossierTimelineModel *self)
 {

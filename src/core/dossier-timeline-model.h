@@ -189,6 +189,12 @@ void                  dossier_timeline_model_set_points      (DossierTimelineMod
  * need be; do not change it afterwards. */
 void                  dossier_timeline_model_take_points     (DossierTimelineModel       *self,
                                                               GArray                     *points);
+/* Takes out the points of the articles @ids (deleted), the others kept
+ * in their order, in place (in an array taken too); returns how many
+ * went. */
+guint                 dossier_timeline_model_remove_ids      (DossierTimelineModel       *self,
+                                                              const gint64               *ids,
+                                                              guint                       n_ids);
 guint                 dossier_timeline_model_get_n_points    (DossierTimelineModel       *self);
 /* Tags per article for LANES_TAG: gint64 id (g_int64_hash) → NULL-terminated
  * char ** (a GStrv).  Referenced, not copied; NULL: no tags.  An article is

@@ -428,6 +428,18 @@ dossier_timeline_new (void)
   return g_object_new (DOSSIER_TYPE_TIMELINE, NULL);
 }
 
+/* after the points changed: the cursor's article, if it went, and the
+ * mark under the pointer are no longer what they were */
+static void
+points_replaced (DossierTimeline *self,
+                 gint64           selected)
+{
+  if (_dossier_timeline_cursor_id (self) != selected)
+    _dossier_timeline_cursor_moved (self, FALSE);
+  self->hover.kind = DOSSIER_TIMELINE_HIT_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 dossier_timeline_set_points (DossierTimeline *self,
                              GArray          *points)
@@ -447,10 +459,22 @@ dossier_timeline_set_points (DossierTimeline *self,
       dossier_timeline_model_fit (self->model);
       self->fitted = TRUE;
     }
-  if (_dossier_timeline_cursor_id (self) != selected)
-    _dossier_timeline_cursor_moved (self, FALSE);
-  self->hover.kind = DOSSIER_TIMELINE_HIT_NONE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  points_replaced (self, selected);
+}
+
+void
+dossier_timeline_remove_ids (DossierTimeline *self,
+                             const gint64    *ids,
+                             guint            n_ids)
+{
+  gint64 selected;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE (self));
+
+  selected = _dossier_timeline_cursor_id (self);
+  if (dossier_timeline_model_remove_ids (self->model, ids, n_ids) == 0)
+    return;
+  points_replaced (self, selected);
 }
 
 guint

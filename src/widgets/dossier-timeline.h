@@ -33,6 +33,11 @@ DossierTimeline     *dossier_timeline_new                  (void);
  * are fitted into view. */
 void                 dossier_timeline_set_points           (DossierTimeline          *self,
                                                             GArray                   *points);
+/* Takes out the points of the articles @ids (deleted), where they are:
+ * the view stays where it is. */
+void                 dossier_timeline_remove_ids           (DossierTimeline          *self,
+                                                            const gint64             *ids,
+                                                            guint                     n_ids);
 /* How many points the timeline shows. */
 guint                dossier_timeline_get_n_points         (DossierTimeline          *self);
 /* While loading and still empty, the timeline draws only its background:
