@@ -186,7 +186,7 @@ test_list_while_rebuilt (void)
 /* --- the index's segments merged ----------------------------------------- */
 
 #define N_IMPORTS 4
-#define FILES_PER_IMPORT 300
+#define FILES_PER_IMPORT 100
 
 static const char * const words[] = {
   "harbour", "dredging", "council", "sanctions", "ferry", "storm", "pilot", "tariff", "cargo",
@@ -212,7 +212,7 @@ write_folder (const char *dir,
       guint seed = import * 7919 + i * 104729;
 
       g_string_append_printf (text, "Harbour report %u of batch %u\n\n", i, import);
-      for (guint w = 0; w < 400; w++)
+      for (guint w = 0; w < 200; w++)
         {
           seed = seed * 1103515245 + 12345;
           g_string_append_printf (text, "%s%s", w % 12 == 0 ? "The " : "",
