@@ -160,6 +160,31 @@ evict_pages (DossierArticleList *self)
     }
 }
 
+/* A page of @len empty slots. */
+static Page *
+page_new (guint index,
+          guint len)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->index = index;
+  page->articles = g_ptr_array_new_full (len, g_object_unref);
+  g_ptr_array_set_size (page->articles, len);
+  return page;
+}
+
+/* An article with only the id at position @i, filled in when its page
+ * is read. */
+static DossierArticle *
+placeholder_at (DossierArticleList *self,
+                guint               i)
+{
+  DossierArticle *article = dossier_article_new ();
+
+  dossier_article_set_id (article, g_array_index (self->ids, gint64, i));
+  return article;
+}
+
 static Page *
 get_page (DossierArticleList *self,
           guint               index)
@@ -175,17 +200,10 @@ get_page (DossierArticleList *self,
 
   start = index * DOSSIER_ARTICLE_LIST_PAGE_SIZE;
   end = MIN (start + DOSSIER_ARTICLE_LIST_PAGE_SIZE, self->ids->len);
-  page = g_new0 (Page, 1);
-  page->index = index;
+  page = page_new (index, end - start);
   page->last_used = ++self->clock;
-  page->articles = g_ptr_array_new_full (end - start, g_object_unref);
   for (guint i = start; i < end; i++)
-    {
-      DossierArticle *article = dossier_article_new ();
-
-      dossier_article_set_id (article, g_array_index (self->ids, gint64, i));
-      g_ptr_array_add (page->articles, article);
-    }
+    g_ptr_array_index (page->articles, i - start) = placeholder_at (self, i);
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   request_page (self, page);
   evict_pages (self);
@@ -313,11 +331,8 @@ move_pages (DossierArticleList *self,
           if (page == NULL)
             {
               start = index * DOSSIER_ARTICLE_LIST_PAGE_SIZE;
-              page = g_new0 (Page, 1);
-              page->index = index;
+              page = page_new (index, MIN (DOSSIER_ARTICLE_LIST_PAGE_SIZE, self->ids->len - start));
               page->loaded = TRUE;
-              page->articles = g_ptr_array_new_full (DOSSIER_ARTICLE_LIST_PAGE_SIZE, g_object_unref);
-              g_ptr_array_set_size (page->articles, MIN (DOSSIER_ARTICLE_LIST_PAGE_SIZE, self->ids->len - start));
               g_hash_table_insert (pages, GUINT_TO_POINTER (index), page);
             }
           page->last_used = MAX (page->last_used, old->last_used);
@@ -338,10 +353,7 @@ move_pages (DossierArticleList *self,
       for (guint i = 0; i < page->articles->len; i++)
         if (g_ptr_array_index (page->articles, i) == NULL)
           {
-            DossierArticle *article = dossier_article_new ();
-
-            dossier_article_set_id (article, g_array_index (self->ids, gint64, start + i));
-            g_ptr_array_index (page->articles, i) = article;
+            g_ptr_array_index (page->articles, i) = placeholder_at (self, start + i);
             fill = TRUE;
           }
       if (fill)
